@@ -1,0 +1,45 @@
+import { contract, isChannel } from '../../../shared/ipc/contract';
+import { issuesFromZod, type Result } from '../../../shared/ipc/result';
+import { ServiceError } from '../register/services/errors';
+import type { Handlers } from './handlers';
+
+/**
+ * Runs one call of the contract: checks the channel, validates the input with the channel's
+ * schema, runs the handler, and checks the output. Every failure comes back as a value.
+ * Both the Electron IPC registration and the browser-mode server go through here.
+ *
+ * Nothing about the record is logged: only the channel and the kind of failure.
+ */
+export function dispatch(handlers: Handlers, channel: unknown, input: unknown): Result<unknown> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] } };
+  }
+  const spec = contract[channel];
+  const parsed = spec.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error);
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: issues.map((i) => i.message).join('; ') || 'The input is not valid', issues },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (i: unknown) => unknown;
+    const output = spec.output.safeParse(handler(parsed.data));
+    if (!output.success) {
+      console.error(`[cpreg] ${channel}: output failed its schema (${output.error.issues.length} issue(s))`);
+      return { ok: false, error: { code: 'internal', message: 'The register returned something unexpected', issues: [] } };
+    }
+    return { ok: true, value: output.data };
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
+    }
+    const name = error instanceof Error ? error.name : typeof error;
+    console.error(`[cpreg] ${channel}: unexpected ${name}`);
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong and nothing was saved. Try again.', issues: [] },
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import type { Register } from '../register/register';
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> };
+
+/** The handler map: one entry per channel, each a thin call into a service. */
+export function createHandlers(register: Register): Handlers {
+  const { agencies, conferences, settings, calendar } = register;
+  return {
+    'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
+    'agencies.get': (i) => agencies.get(i.id),
+    'agencies.create': (i) => agencies.create(i),
+    'agencies.update': (i) => agencies.update(i.id, i.fields),
+    'agencies.setActive': (i) => agencies.setActive(i.id, i.active),
+    'families.search': (i) => conferences.searchFamilies(i.search),
+    'conferences.list': (i) => conferences.list(i.search, i.limit),
+    'conferences.get': (i) => conferences.get(i.id),
+    'conferences.create': (i) => conferences.create(i),
+    'settings.get': () => settings.get(),
+    'settings.update': (i) => settings.update(i),
+    'holidays.status': () => calendar.status(),
+    'holidays.import': (i) => calendar.importFeed(i.feed),
+    'workingDays.calculate': (i) => calendar.calculate(i),
+  };
+}

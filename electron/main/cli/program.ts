@@ -1,0 +1,196 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { DIVISIONS, coveredYears, type Division } from '../../../shared/bank-holidays';
+import { isIsoDate } from '../../../shared/dates';
+import { describeIssues } from '../../../shared/ipc/result';
+import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
+import {
+  addWorkingDays,
+  coverageWarning,
+  createCalendar,
+  subtractWorkingDays,
+  type WorkingDayCalendar,
+} from '../../../shared/working-days';
+import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
+import { resolveRegisterPath } from '../register/paths';
+import { openRegister, type Register } from '../register/register';
+import { ServiceError } from '../register/services/errors';
+import { loadShippedSnapshot } from '../register/snapshot';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Bad input from the user: exit 2, one line on stderr, nothing written. */
+class UsageError extends Error {}
+
+const processIo: CliIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+function readInputFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the ${what} file "${path}"`);
+  }
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`<n> must be a whole number of 0 or more (got "${value}")`);
+  return Number(value);
+}
+
+/**
+ * `cpreg`: the scriptable twin of the app for review units. Returns the exit code: 0 success,
+ * 2 bad input (a one-line message on stderr naming what is wrong; nothing written), 1 otherwise.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command('cpreg');
+  const dbPath = () => resolveRegisterPath(program.opts<{ db?: string }>().db);
+
+  function withRegister<T>(fn: (register: Register) => T): T {
+    const path = dbPath();
+    if (!existsSync(path)) throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init"`);
+    const register = openRegister(path, { mustExist: true });
+    try {
+      return fn(register);
+    } finally {
+      register.close();
+    }
+  }
+
+  program
+    .description('CP Conference Register: the command-line twin of the app')
+    .option('--db <path>', 'register file (default: $CPREG_DB, else the app-data folder)')
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      // One line naming what is wrong, like every other refusal.
+      outputError: (message, write) => write(`cpreg: ${message.replace(/^error: /, '').trimEnd()} (see --help)\n`),
+    })
+    .exitOverride();
+
+  program
+    .command('init')
+    .description('create the register (or bring an existing one up to date) and print its path')
+    .action(() => {
+      const path = dbPath();
+      openRegister(path).close();
+      io.out(`${path}\n`);
+    });
+
+  const workingDays = program.command('working-days').description('count working days with the register’s calendar');
+  for (const direction of ['add', 'subtract'] as const) {
+    workingDays
+      .command(`${direction} <date> <n>`)
+      .description(
+        direction === 'add'
+          ? 'print the n-th working day strictly after <date> (YYYY-MM-DD)'
+          : 'print the n-th working day strictly before <date> (YYYY-MM-DD)',
+      )
+      .addOption(new Option('--division <division>', 'bank-holiday division').choices(DIVISIONS))
+      .action((date: string, n: string, opts: { division?: Division }) => {
+        if (!isIsoDate(date)) throw new UsageError(`<date> must be a real date in the form YYYY-MM-DD (got "${date}")`);
+        const count = parseCount(n);
+        const compute = (calendar: WorkingDayCalendar) => {
+          const result = direction === 'add' ? addWorkingDays(date, count, calendar) : subtractWorkingDays(date, count, calendar);
+          io.out(`${result}\n`);
+          const warning = coverageWarning(calendar, date, result);
+          if (warning) io.err(`warning: ${warning}\n`);
+        };
+        // Use the register's calendar (imported holidays, closure days) when there is one;
+        // otherwise the shipped snapshot, without creating a register as a side effect.
+        if (existsSync(dbPath())) {
+          withRegister((register) => compute(register.calendar.calendarFor(opts.division)));
+        } else {
+          const events = loadShippedSnapshot()[opts.division ?? 'england-and-wales']?.events ?? [];
+          compute(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
+        }
+      });
+  }
+
+  const agencies = program.command('agencies').description('the agency directory');
+  agencies
+    .command('list')
+    .description('list agencies and their safeguarding leads')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      withRegister((register) => {
+        const list = register.agencies.list('', true);
+        if (opts.json) {
+          io.out(`${JSON.stringify(list, null, 2)}\n`);
+          return;
+        }
+        if (list.length === 0) {
+          io.out('No agencies yet.\n');
+          return;
+        }
+        const rows = list.map((a) => [
+          a.name,
+          AGENCY_TYPE_LABELS[a.type],
+          a.quoracyGroup ?? '',
+          a.leadName ?? '',
+          a.leadEmail ?? '',
+          a.active ? 'active' : 'inactive',
+        ]);
+        const header = ['Name', 'Type', 'Quoracy group', 'Safeguarding lead', 'Email', 'Status'];
+        const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+        const line = (cells: string[]) => `${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
+        io.out(line(header));
+        for (const r of rows) io.out(line(r));
+      });
+    });
+  agencies
+    .command('import <file>')
+    .description('add agencies from a CSV file (columns: name,type,quoracy_group,lead_name,lead_job_title,lead_email,lead_phone); all or nothing')
+    .action((file: string) => {
+      const text = readInputFile(file, 'CSV');
+      withRegister((register) => {
+        const created = register.agencies.importMany(readAgenciesCsv(text), { fieldName: agencyCsvColumn });
+        io.out(`Imported ${created.length} agenc${created.length === 1 ? 'y' : 'ies'}.\n`);
+      });
+    });
+
+  program
+    .command('holidays')
+    .description('the bank-holiday calendar')
+    .command('import <file>')
+    .description('import a GOV.UK bank-holidays.json file; a bad file changes nothing')
+    .action((file: string) => {
+      const text = readInputFile(file, 'bank-holidays');
+      let feed: unknown;
+      try {
+        feed = JSON.parse(text) as unknown;
+      } catch {
+        throw new UsageError(`"${file}" is not valid JSON`);
+      }
+      withRegister((register) => {
+        const result = register.calendar.importFeed(feed);
+        io.out(`Imported ${result.imported} bank holidays for ${result.divisions.join(', ')}.\n`);
+      });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0; usage mistakes are bad input.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.err(`cpreg: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ServiceError) {
+      const detail = error.issues.length > 0 ? describeIssues(error.issues) : error.message;
+      io.err(`cpreg: ${detail}\n`);
+      return error.code === 'internal' ? 1 : 2;
+    }
+    io.err(`cpreg: ${error instanceof Error ? error.message : 'failed'}\n`);
+    return 1;
+  }
+}

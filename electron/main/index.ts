@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, session } from 'electron';
+import { createHandlers } from './api/handlers';
+import { registerIpc } from './ipc/register-ipc';
+import { REGISTER_FILE_NAME, resolveRegisterPath } from './register/paths';
+import { openRegister, type Register } from './register/register';
+import { hardenSession, hardenWebContents, windowOptions } from './window/security';
+
+/** The desktop shell: thin. Opens the register, registers the contract, shows one window. */
+let register: Register | null = null;
+
+function dbFlag(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--db');
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith('--db='))?.slice(5);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dbPath = resolveRegisterPath(dbFlag(process.argv), process.env, app.getPath('userData'));
+  register = openRegister(dbPath.endsWith('.sqlite') ? dbPath : join(dbPath, REGISTER_FILE_NAME));
+  const rendererFile = join(__dirname, '../renderer/index.html');
+  const rendererUrl = pathToFileURL(rendererFile).toString();
+  hardenSession(session.defaultSession);
+  registerIpc(createHandlers(register), rendererUrl);
+
+  const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js'), 'CP Conference Register'));
+  hardenWebContents(win.webContents, rendererUrl);
+  win.once('ready-to-show', () => win.show());
+  await win.loadFile(rendererFile);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+app.on('window-all-closed', () => {
+  register?.close();
+  register = null;
+  app.quit();
+});
+
+start().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : 'CP Conference Register failed to start');
+  app.exit(1);
+});

@@ -1,0 +1,5 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order, imported explicitly (no directory scanning at run time). */
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,70 @@
+import type { Agency, AgencyFields, AgencyType } from '../../../../../shared/schemas/agency';
+import { qb, type RegisterDb } from '../query';
+import { anyColumnContains } from '../sql-helpers';
+import type { AgencyRow } from '../schema';
+
+function toAgency(row: AgencyRow): Agency {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type as AgencyType,
+    quoracyGroup: row.quoracy_group,
+    leadName: row.lead_name,
+    leadJobTitle: row.lead_job_title,
+    leadEmail: row.lead_email,
+    leadPhone: row.lead_phone,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toColumns(fields: AgencyFields) {
+  return {
+    name: fields.name,
+    type: fields.type,
+    quoracy_group: fields.quoracyGroup,
+    lead_name: fields.leadName,
+    lead_job_title: fields.leadJobTitle,
+    lead_email: fields.leadEmail,
+    lead_phone: fields.leadPhone,
+  };
+}
+
+export function createAgenciesRepository(db: RegisterDb) {
+  return {
+    list(search: string, includeInactive: boolean): Agency[] {
+      let query = qb.selectFrom('agencies').selectAll();
+      if (!includeInactive) query = query.where('active', '=', 1);
+      if (search) {
+        query = query.where(anyColumnContains(['name', 'type', 'quoracy_group', 'lead_name', 'lead_email'], search));
+      }
+      return db.all(query.orderBy('active', 'desc').orderBy('name')).map(toAgency);
+    },
+
+    get(id: number): Agency | undefined {
+      const row = db.first(qb.selectFrom('agencies').selectAll().where('id', '=', id));
+      return row ? toAgency(row) : undefined;
+    },
+
+    findByName(name: string): Agency | undefined {
+      const row = db.first(qb.selectFrom('agencies').selectAll().where('name', '=', name));
+      return row ? toAgency(row) : undefined;
+    },
+
+    insert(fields: AgencyFields, at: string): number {
+      return db.run(
+        qb.insertInto('agencies').values({ ...toColumns(fields), active: 1, created_at: at, updated_at: at }),
+      ).lastInsertRowid;
+    },
+
+    update(id: number, fields: AgencyFields, at: string): void {
+      db.run(qb.updateTable('agencies').set({ ...toColumns(fields), updated_at: at }).where('id', '=', id));
+    },
+
+    setActive(id: number, active: boolean, at: string): void {
+      db.run(qb.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: at }).where('id', '=', id));
+    },
+  };
+}
+export type AgenciesRepository = ReturnType<typeof createAgenciesRepository>;

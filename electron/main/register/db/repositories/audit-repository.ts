@@ -1,0 +1,58 @@
+import { qb, type RegisterDb } from '../query';
+
+export type AuditAction = 'create' | 'update' | 'deactivate' | 'reactivate' | 'import' | 'settings';
+
+export interface AuditEvent {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  entity: string;
+  entityId: number;
+  before: unknown;
+  after: unknown;
+}
+
+export interface StoredAuditEvent extends AuditEvent {
+  id: number;
+}
+
+export function createAuditRepository(db: RegisterDb) {
+  return {
+    append(event: AuditEvent): void {
+      db.run(
+        qb.insertInto('audit_events').values({
+          at: event.at,
+          actor: event.actor,
+          action: event.action,
+          entity: event.entity,
+          entity_id: event.entityId,
+          before_json: event.before === undefined ? null : JSON.stringify(event.before),
+          after_json: event.after === undefined ? null : JSON.stringify(event.after),
+        }),
+      );
+    },
+
+    /** The history of one record, oldest first. */
+    forRecord(entity: string, entityId: number): StoredAuditEvent[] {
+      return db
+        .all(
+          qb.selectFrom('audit_events').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id'),
+        )
+        .map((r) => ({
+          id: r.id,
+          at: r.at,
+          actor: r.actor,
+          action: r.action as AuditAction,
+          entity: r.entity,
+          entityId: r.entity_id,
+          before: r.before_json === null ? undefined : (JSON.parse(r.before_json) as unknown),
+          after: r.after_json === null ? undefined : (JSON.parse(r.after_json) as unknown),
+        }));
+    },
+
+    count(): number {
+      return db.first(qb.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -1,0 +1,139 @@
+import type { ConferenceSummary, ConferenceType } from '../../../../../shared/schemas/conference';
+import { qb, type RegisterDb } from '../query';
+import { anyColumnContains } from '../sql-helpers';
+
+export interface NewConferenceRow {
+  type: ConferenceType;
+  date: string;
+  time: string;
+  venue: string;
+  chairName: string;
+  familyId: number;
+  childIds: readonly number[];
+}
+
+/** Rows per multi-row INSERT: well under SQLite's variable limit, and fast (see the bench). */
+const BATCH = 500;
+
+export function createConferencesRepository(db: RegisterDb) {
+  function summaries(ids: readonly number[]): ConferenceSummary[] {
+    if (ids.length === 0) return [];
+    const rows = db.all(
+      qb
+        .selectFrom('conferences as c')
+        .innerJoin('families as f', 'f.id', 'c.family_id')
+        .select(['c.id', 'c.type', 'c.date', 'c.time', 'c.venue', 'c.chair_name', 'c.family_id', 'f.name as family_name'])
+        .where('c.id', 'in', ids),
+    );
+    const children = db.all(
+      qb
+        .selectFrom('conference_children as cc')
+        .innerJoin('children as ch', 'ch.id', 'cc.child_id')
+        .select(['cc.conference_id', 'ch.id', 'ch.given_name', 'ch.family_name'])
+        .where('cc.conference_id', 'in', ids)
+        .orderBy('ch.date_of_birth')
+        .orderBy('ch.id'),
+    );
+    const byConference = new Map<number, ConferenceSummary['children']>();
+    for (const c of children) {
+      const list = byConference.get(c.conference_id) ?? [];
+      list.push({ id: c.id, givenName: c.given_name, familyName: c.family_name });
+      byConference.set(c.conference_id, list);
+    }
+    const byId = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          type: r.type as ConferenceType,
+          date: r.date,
+          time: r.time,
+          venue: r.venue,
+          chairName: r.chair_name,
+          familyId: r.family_id,
+          familyName: r.family_name,
+          children: byConference.get(r.id) ?? [],
+        } satisfies ConferenceSummary,
+      ]),
+    );
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  return {
+    /** Inserts conferences with their children, in batches; returns the new ids in order. */
+    insertMany(rows: readonly NewConferenceRow[], at: string): number[] {
+      const ids: number[] = [];
+      for (let start = 0; start < rows.length; start += BATCH) {
+        const batch = rows.slice(start, start + BATCH);
+        const inserted = db.all(
+          qb
+            .insertInto('conferences')
+            .values(
+              batch.map((r) => ({
+                type: r.type,
+                date: r.date,
+                time: r.time,
+                venue: r.venue,
+                chair_name: r.chairName,
+                family_id: r.familyId,
+                created_at: at,
+                updated_at: at,
+              })),
+            )
+            .returning('id'),
+        );
+        const links = batch.flatMap((r, i) => {
+          const id = inserted[i]?.id;
+          if (id === undefined) throw new Error('Conference insert returned fewer ids than rows');
+          ids.push(id);
+          return r.childIds.map((childId) => ({ conference_id: id, child_id: childId }));
+        });
+        for (let l = 0; l < links.length; l += BATCH) {
+          db.run(qb.insertInto('conference_children').values(links.slice(l, l + BATCH)));
+        }
+      }
+      return ids;
+    },
+
+    insert(row: NewConferenceRow, at: string): number {
+      const [id] = this.insertMany([row], at);
+      if (id === undefined) throw new Error('Conference insert returned no id');
+      return id;
+    },
+
+    get(id: number): ConferenceSummary | undefined {
+      return summaries([id])[0];
+    },
+
+    /** Newest first; search matches the family name, a child's name or either case reference. */
+    list(search: string, limit: number): { total: number; conferences: ConferenceSummary[] } {
+      let query = qb.selectFrom('conferences');
+      if (search) {
+        query = query.where((eb) =>
+          eb.or([
+            eb(
+              'family_id',
+              'in',
+              qb.selectFrom('families').select('id').where(anyColumnContains(['name', 'case_reference'], search)),
+            ),
+            eb(
+              'id',
+              'in',
+              qb
+                .selectFrom('conference_children as cc')
+                .innerJoin('children as ch', 'ch.id', 'cc.child_id')
+                .select('cc.conference_id')
+                .where(anyColumnContains(['ch.given_name', 'ch.family_name', 'ch.case_reference'], search)),
+            ),
+          ]),
+        );
+      }
+      const total = db.first(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+      const ids = db
+        .all(query.select('id').orderBy('date', 'desc').orderBy('time', 'desc').orderBy('id', 'desc').limit(limit))
+        .map((r) => r.id);
+      return { total, conferences: summaries(ids) };
+    },
+  };
+}
+export type ConferencesRepository = ReturnType<typeof createConferencesRepository>;

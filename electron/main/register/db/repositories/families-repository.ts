@@ -1,0 +1,99 @@
+import type { Child, Family } from '../../../../../shared/schemas/conference';
+import { qb, type RegisterDb } from '../query';
+import type { ChildRow } from '../schema';
+import { anyColumnContains } from '../sql-helpers';
+
+function toChild(row: ChildRow): Child {
+  return {
+    id: row.id,
+    familyId: row.family_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    expectedDate: row.expected_date,
+    caseReference: row.case_reference,
+  };
+}
+
+export interface NewChildRow {
+  familyId: number;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  expectedDate: string | null;
+  caseReference: string | null;
+}
+
+export function createFamiliesRepository(db: RegisterDb) {
+  function childrenOf(familyIds: readonly number[]): Map<number, Child[]> {
+    const byFamily = new Map<number, Child[]>();
+    if (familyIds.length === 0) return byFamily;
+    const rows = db.all(
+      qb.selectFrom('children').selectAll().where('family_id', 'in', familyIds).orderBy('date_of_birth').orderBy('id'),
+    );
+    for (const row of rows) {
+      const list = byFamily.get(row.family_id) ?? [];
+      list.push(toChild(row));
+      byFamily.set(row.family_id, list);
+    }
+    return byFamily;
+  }
+
+  return {
+    /** Families matching the family name, its case reference, or a child's name or reference. */
+    search(search: string, limit: number): Family[] {
+      let query = qb.selectFrom('families').selectAll();
+      if (search) {
+        query = query.where((eb) =>
+          eb.or([
+            anyColumnContains(['name', 'case_reference'], search),
+            eb(
+              'id',
+              'in',
+              qb
+                .selectFrom('children')
+                .select('family_id')
+                .where(anyColumnContains(['given_name', 'family_name', 'case_reference'], search)),
+            ),
+          ]),
+        );
+      }
+      const rows = db.all(query.orderBy('name').orderBy('id').limit(limit));
+      const children = childrenOf(rows.map((r) => r.id));
+      return rows.map((r) => ({ id: r.id, name: r.name, caseReference: r.case_reference, children: children.get(r.id) ?? [] }));
+    },
+
+    get(id: number): Family | undefined {
+      const row = db.first(qb.selectFrom('families').selectAll().where('id', '=', id));
+      if (!row) return undefined;
+      return { id: row.id, name: row.name, caseReference: row.case_reference, children: childrenOf([id]).get(id) ?? [] };
+    },
+
+    insertFamily(name: string, caseReference: string | null, at: string): number {
+      return db.run(
+        qb.insertInto('families').values({ name, case_reference: caseReference, created_at: at, updated_at: at }),
+      ).lastInsertRowid;
+    },
+
+    insertChild(child: NewChildRow, at: string): number {
+      return db.run(
+        qb.insertInto('children').values({
+          family_id: child.familyId,
+          given_name: child.givenName,
+          family_name: child.familyName,
+          date_of_birth: child.dateOfBirth,
+          expected_date: child.expectedDate,
+          case_reference: child.caseReference,
+          created_at: at,
+          updated_at: at,
+        }),
+      ).lastInsertRowid;
+    },
+
+    childrenByIds(ids: readonly number[]): Child[] {
+      if (ids.length === 0) return [];
+      return db.all(qb.selectFrom('children').selectAll().where('id', 'in', ids)).map(toChild);
+    },
+  };
+}
+export type FamiliesRepository = ReturnType<typeof createFamiliesRepository>;

@@ -1,0 +1,115 @@
+import { agencyInputSchema, type Agency, type AgencyFields } from '../../../../shared/schemas/agency';
+import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
+import { audit, type ServiceContext } from './context';
+import { ServiceError, notFound } from './errors';
+import type { SettingsService } from './settings-service';
+
+/** The agency directory: each agency, its quoracy group and its safeguarding lead. */
+export function createAgenciesService(ctx: ServiceContext, settings: SettingsService) {
+  const { agencies } = ctx.repos;
+
+  function mustGet(id: number): Agency {
+    const agency = agencies.get(id);
+    if (!agency) throw notFound('agency', id);
+    return agency;
+  }
+
+  function assertNameFree(name: string, exceptId: number | null, path = 'name'): void {
+    const existing = agencies.findByName(name);
+    if (existing && existing.id !== exceptId) {
+      throw new ServiceError('conflict', `An agency called “${existing.name}” already exists`, [
+        { path, message: `An agency called “${existing.name}” already exists` },
+      ]);
+    }
+  }
+
+  function createInTransaction(fields: AgencyFields, path = 'name'): Agency {
+    assertNameFree(fields.name, null, path);
+    const id = agencies.insert(fields, ctx.now().toISOString());
+    const created = mustGet(id);
+    audit(ctx, settings.actor(), 'create', 'agency', id, undefined, created);
+    return created;
+  }
+
+  return {
+    list: (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
+    get: mustGet,
+
+    create(fields: AgencyFields): Agency {
+      return ctx.db.transaction(() => createInTransaction(fields));
+    },
+
+    update(id: number, fields: AgencyFields): Agency {
+      return ctx.db.transaction(() => {
+        const before = mustGet(id);
+        assertNameFree(fields.name, id);
+        agencies.update(id, fields, ctx.now().toISOString());
+        const after = mustGet(id);
+        audit(ctx, settings.actor(), 'update', 'agency', id, before, after);
+        return after;
+      });
+    },
+
+    /** Deactivated agencies stay in the directory (and in past conferences), marked inactive. */
+    setActive(id: number, active: boolean): Agency {
+      return ctx.db.transaction(() => {
+        const before = mustGet(id);
+        if (before.active === active) return before;
+        agencies.setActive(id, active, ctx.now().toISOString());
+        const after = mustGet(id);
+        audit(ctx, settings.actor(), active ? 'reactivate' : 'deactivate', 'agency', id, before, after);
+        return after;
+      });
+    },
+
+    /**
+     * Imports many agencies, all or nothing: every row is validated first and each problem is
+     * reported with its row number (as the user counts them: the header is row 1); a name that
+     * already exists, or appears twice, refuses the whole import.
+     */
+    importMany(
+      rows: readonly Record<string, unknown>[],
+      options: { firstRowNumber?: number; fieldName?: (field: string) => string } = {},
+    ): Agency[] {
+      const firstRowNumber = options.firstRowNumber ?? 2;
+      const fieldName = options.fieldName ?? ((field: string) => field);
+      const issues: { path: string; message: string }[] = [];
+      const parsed: AgencyFields[] = [];
+      const seen = new Map<string, number>();
+      rows.forEach((row, i) => {
+        const rowNumber = firstRowNumber + i;
+        const result = agencyInputSchema.safeParse(row);
+        if (!result.success) {
+          for (const issue of issuesFromZod(result.error)) {
+            issues.push({ path: `row ${rowNumber}, ${fieldName(issue.path)}`, message: issue.message });
+          }
+          return;
+        }
+        const key = result.data.name.toLowerCase();
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          issues.push({ path: `row ${rowNumber}, ${fieldName('name')}`, message: `“${result.data.name}” is already on row ${earlier}` });
+        }
+        seen.set(key, rowNumber);
+        parsed.push(result.data);
+      });
+      if (rows.length === 0) issues.push({ path: '', message: 'The file has no agencies in it' });
+      if (issues.length > 0) {
+        throw new ServiceError('invalid-input', describeIssues(issues), issues);
+      }
+      return ctx.db.transaction(() =>
+        parsed.map((fields, i) => {
+          try {
+            return createInTransaction(fields, `row ${firstRowNumber + i}, ${fieldName('name')}`);
+          } catch (error) {
+            if (error instanceof ServiceError) {
+              throw new ServiceError(error.code, describeIssues(error.issues), error.issues);
+            }
+            throw error;
+          }
+        }),
+      );
+    },
+  };
+}
+export type AgenciesService = ReturnType<typeof createAgenciesService>;

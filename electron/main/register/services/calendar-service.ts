@@ -1,0 +1,112 @@
+import {
+  DIVISIONS,
+  bankHolidayFeedSchema,
+  coveredYears,
+  mergeDivisionEvents,
+  type BankHolidayEvent,
+  type BankHolidayFeed,
+  type Division,
+} from '../../../../shared/bank-holidays';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { issuesFromZod } from '../../../../shared/ipc/result';
+import {
+  addWorkingDays,
+  coverageWarning,
+  createCalendar,
+  subtractWorkingDays,
+  type WorkingDayCalendar,
+} from '../../../../shared/working-days';
+import { audit, type ServiceContext } from './context';
+import { ServiceError } from './errors';
+import type { SettingsService } from './settings-service';
+
+/**
+ * The working-day calendar: the shipped GOV.UK snapshot, overlaid year by year with any feed an
+ * administrator imported, plus the unit's closure days. Built once per division and rebuilt
+ * when an import or a settings change alters it.
+ */
+export function createCalendarService(ctx: ServiceContext, settings: () => SettingsService) {
+  const cache = new Map<Division, WorkingDayCalendar>();
+
+  function events(division: Division): { events: BankHolidayEvent[]; imported: boolean } {
+    const shipped = ctx.snapshot[division]?.events ?? [];
+    const imported = ctx.repos.holidays.events(division);
+    return { events: imported.length ? mergeDivisionEvents(shipped, imported) : [...shipped], imported: imported.length > 0 };
+  }
+
+  function calendarFor(division?: Division): WorkingDayCalendar {
+    const d = division ?? settings().get().division;
+    let cal = cache.get(d);
+    if (!cal) {
+      const list = events(d).events;
+      cal = createCalendar({
+        holidays: list.map((e) => e.date),
+        closures: ctx.repos.holidays.closureDays().map((c) => c.date),
+        coverage: coveredYears(list),
+      });
+      cache.set(d, cal);
+    }
+    return cal;
+  }
+
+  return {
+    calendarFor,
+    invalidate(): void {
+      cache.clear();
+    },
+
+    status(): ChannelOutput<'holidays.status'> {
+      const stored = ctx.repos.settings.all().get('holidaysImportedAt');
+      const divisions = DIVISIONS.map((division) => {
+        const { events: list } = events(division);
+        const years = coveredYears(list);
+        return { division, count: list.length, from: years?.from ?? null, to: years?.to ?? null };
+      });
+      return {
+        source: stored ? 'imported' : 'snapshot',
+        importedAt: stored ? (JSON.parse(stored) as string) : null,
+        divisions,
+      };
+    },
+
+    /**
+     * Imports a feed (already parsed JSON). Validated whole before anything is written; then each
+     * division it carries replaces the years it covers, in one transaction.
+     */
+    importFeed(raw: unknown): { imported: number; divisions: Division[] } {
+      const parsed = bankHolidayFeedSchema.safeParse(raw);
+      if (!parsed.success) {
+        throw new ServiceError('invalid-input', 'The bank-holidays file was not imported', issuesFromZod(parsed.error));
+      }
+      const feed: BankHolidayFeed = parsed.data;
+      const result = ctx.db.transaction(() => {
+        let imported = 0;
+        const divisions: Division[] = [];
+        for (const division of DIVISIONS) {
+          const part = feed[division];
+          if (!part) continue;
+          const merged = mergeDivisionEvents(ctx.repos.holidays.events(division), part.events);
+          ctx.repos.holidays.replaceDivision(division, merged);
+          imported += part.events.length;
+          divisions.push(division);
+        }
+        const at = ctx.now().toISOString();
+        ctx.repos.settings.set('holidaysImportedAt', JSON.stringify(at));
+        audit(ctx, settings().actor(), 'import', 'bank_holidays', 1, undefined, { imported, divisions });
+        return { imported, divisions };
+      });
+      cache.clear();
+      return result;
+    },
+
+    calculate(input: { date: string; days: number; direction: 'add' | 'subtract'; division?: Division | undefined }) {
+      const cal = calendarFor(input.division);
+      const date =
+        input.direction === 'add'
+          ? addWorkingDays(input.date, input.days, cal)
+          : subtractWorkingDays(input.date, input.days, cal);
+      return { date, warning: coverageWarning(cal, input.date, date) };
+    },
+  };
+}
+export type CalendarService = ReturnType<typeof createCalendarService>;

@@ -1,0 +1,41 @@
+import type { BankHolidayFeed } from '../../../../shared/bank-holidays';
+import type { RegisterDb } from '../db/query';
+import { createAgenciesRepository } from '../db/repositories/agencies-repository';
+import { createAuditRepository, type AuditAction } from '../db/repositories/audit-repository';
+import { createConferencesRepository } from '../db/repositories/conferences-repository';
+import { createFamiliesRepository } from '../db/repositories/families-repository';
+import { createHolidaysRepository } from '../db/repositories/holidays-repository';
+import { createSettingsRepository } from '../db/repositories/settings-repository';
+
+/** What every service is given: the database, its repositories, a clock and the shipped data. */
+export interface ServiceContext {
+  db: RegisterDb;
+  repos: ReturnType<typeof createRepositories>;
+  now: () => Date;
+  snapshot: BankHolidayFeed;
+  defaultUserName: string;
+}
+
+export function createRepositories(db: RegisterDb) {
+  return {
+    agencies: createAgenciesRepository(db),
+    audit: createAuditRepository(db),
+    conferences: createConferencesRepository(db),
+    families: createFamiliesRepository(db),
+    holidays: createHolidaysRepository(db),
+    settings: createSettingsRepository(db),
+  };
+}
+
+/** Appends an audit event for a write, in the caller's transaction. */
+export function audit(
+  ctx: ServiceContext,
+  actor: string,
+  action: AuditAction,
+  entity: string,
+  entityId: number,
+  before: unknown,
+  after: unknown,
+): void {
+  ctx.repos.audit.append({ at: ctx.now().toISOString(), actor, action, entity, entityId, before, after });
+}

@@ -1,0 +1,55 @@
+import { issuesFromZod } from '../../../../shared/ipc/result';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../../shared/schemas/settings';
+import { audit, type ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+const STORED_KEYS = ['partnershipName', 'userName', 'division'] as const;
+
+export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {
+  function get(): Settings {
+    const stored = ctx.repos.settings.all();
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };
+    for (const key of STORED_KEYS) {
+      const raw = stored.get(key);
+      if (raw !== undefined) merged[key] = JSON.parse(raw) as unknown;
+    }
+    merged['closureDays'] = ctx.repos.holidays.closureDays();
+    const parsed = settingsSchema.safeParse(merged);
+    // A stored value that no longer validates falls back to its default rather than locking the
+    // user out of the register.
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };
+  }
+
+  return {
+    get,
+    /** The name written as "who" in the audit trail. */
+    actor(): string {
+      return get().userName;
+    },
+    update(changes: Partial<Settings>): Settings {
+      const saved = ctx.db.transaction(() => {
+        const before = get();
+        const parsed = settingsSchema.safeParse({ ...before, ...changes });
+        if (!parsed.success) {
+          throw new ServiceError('invalid-input', 'The settings were not saved', issuesFromZod(parsed.error));
+        }
+        const after = parsed.data;
+        const dates = after.closureDays.map((d) => d.date);
+        if (new Set(dates).size !== dates.length) {
+          throw new ServiceError('invalid-input', 'A closure day is listed twice', [
+            { path: 'closureDays', message: 'A closure day is listed twice' },
+          ]);
+        }
+        for (const key of STORED_KEYS) {
+          if (changes[key] !== undefined) ctx.repos.settings.set(key, JSON.stringify(after[key]));
+        }
+        if (changes.closureDays !== undefined) ctx.repos.holidays.replaceClosureDays(after.closureDays);
+        audit(ctx, after.userName, 'settings', 'settings', 1, before, after);
+        return after;
+      });
+      if (changes.closureDays !== undefined || changes.division !== undefined) onCalendarChange();
+      return saved;
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,68 @@
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+
+/**
+ * Window hardening, kept apart from the Electron runtime so a unit test can check every setting.
+ * The renderer gets no Node, runs sandboxed and isolated, cannot navigate or open windows, and
+ * every permission request (camera, notifications, ...) is refused.
+ */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    spellcheck: true,
+  };
+}
+
+export function windowOptions(preloadPath: string, title: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+/** True only for the app's own renderer page (same file, or the same dev-server origin). */
+export function isTrustedRendererUrl(url: string, rendererUrl: string): boolean {
+  try {
+    const actual = new URL(url);
+    const expected = new URL(rendererUrl);
+    if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname;
+    return actual.origin === expected.origin;
+  } catch {
+    return false;
+  }
+}
+
+type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/** Denies window.open, and any navigation away from the renderer page. */
+export function hardenWebContents(contents: HardenableContents, rendererUrl: string): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedRendererUrl(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedRendererUrl(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

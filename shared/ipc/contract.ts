@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { bankHolidayFeedSchema, divisionSchema } from '../bank-holidays';
+import { isIsoDate } from '../dates';
+import { agencyInputSchema, agencySchema } from '../schemas/agency';
+import { idSchema } from '../schemas/common';
+import { conferenceInputSchema, conferenceSummarySchema, familySchema } from '../schemas/conference';
+import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
+import { CHANNEL_NAMES, type ChannelName } from './channels';
+
+/**
+ * The one contract between the renderer and the main process. Each channel names its input and
+ * output schema; the main process validates every input against it before a service runs, and
+ * the preload and the browser-mode server accept only these channel names.
+ */
+export const contract = {
+  /** Agencies, optionally filtered by a search of name, type, group or lead. */
+  'agencies.list': {
+    input: z.object({
+      search: z.string().trim().max(100).default(''),
+      includeInactive: z.boolean().default(true),
+    }),
+    output: z.array(agencySchema),
+  },
+  'agencies.get': { input: z.object({ id: idSchema }), output: agencySchema },
+  'agencies.create': { input: agencyInputSchema, output: agencySchema },
+  'agencies.update': { input: z.object({ id: idSchema, fields: agencyInputSchema }), output: agencySchema },
+  /** Deactivate (or reactivate) an agency: kept for history, hidden from new invitations. */
+  'agencies.setActive': { input: z.object({ id: idSchema, active: z.boolean() }), output: agencySchema },
+
+  /** Families whose name, case reference or a child's name matches. */
+  'families.search': {
+    input: z.object({ search: z.string().trim().max(100).default('') }),
+    output: z.array(familySchema),
+  },
+
+  'conferences.list': {
+    input: z.object({
+      search: z.string().trim().max(100).default(''),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ total: z.number().int(), conferences: z.array(conferenceSummarySchema) }),
+  },
+  'conferences.get': { input: z.object({ id: idSchema }), output: conferenceSummarySchema },
+  'conferences.create': { input: conferenceInputSchema, output: conferenceSummarySchema },
+
+  'settings.get': { input: z.object({}), output: settingsSchema },
+  'settings.update': { input: settingsUpdateSchema, output: settingsSchema },
+
+  /** What the bank-holiday calendar covers and where it came from. */
+  'holidays.status': {
+    input: z.object({}),
+    output: z.object({
+      source: z.enum(['snapshot', 'imported']),
+      importedAt: z.string().nullable(),
+      divisions: z.array(
+        z.object({ division: divisionSchema, count: z.number().int(), from: z.number().int().nullable(), to: z.number().int().nullable() }),
+      ),
+    }),
+  },
+  /** Import a GOV.UK bank-holidays feed: validated whole; a bad file changes nothing. */
+  'holidays.import': {
+    input: z.object({ feed: bankHolidayFeedSchema }),
+    output: z.object({ imported: z.number().int(), divisions: z.array(divisionSchema) }),
+  },
+  /** Add or subtract working days with the register's calendar; warns past the data's last year. */
+  'workingDays.calculate': {
+    input: z.object({
+      date: z.string().refine(isIsoDate, 'Enter a real date'),
+      days: z.number({ error: 'Enter a number of working days' }).int('Enter a whole number of working days').min(0, 'Enter 0 or more working days').max(2000, 'Enter 2000 working days or fewer'),
+      direction: z.enum(['add', 'subtract']).default('add'),
+      division: divisionSchema.optional(),
+    }),
+    output: z.object({ date: z.string(), warning: z.string().nullable() }),
+  },
+} as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (before defaults and trimming). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base } from '@playwright/test';
+import { createHandlers } from '../../electron/main/api/handlers';
+import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
+import { openRegister, type Register } from '../../electron/main/register/register';
+
+export interface AppUnderTest {
+  /** The address with the session token, as `npm start` prints it. */
+  url: string;
+  server: BrowserServer;
+  register: Register;
+  dbPath: string;
+  /** Stops the server and closes the register, then starts both again on the same file. */
+  restart(): Promise<void>;
+}
+
+/**
+ * Each test gets its own data folder, register file and browser-mode server (real services,
+ * real SQLite, the built renderer from `out/renderer`).
+ */
+export const test = base.extend<{ app: AppUnderTest }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpreg-e2e-'));
+    const dbPath = join(dir, 'register.sqlite');
+    const rendererDir = resolve(__dirname, '../../out/renderer');
+    const open = async () => {
+      const register = openRegister(dbPath, { defaultUserName: 'Test Chair' });
+      const server = await startBrowserServer({ handlers: createHandlers(register), rendererDir });
+      return { register, server };
+    };
+    let current = await open();
+    const app: AppUnderTest = {
+      get url() {
+        return current.server.url;
+      },
+      get server() {
+        return current.server;
+      },
+      get register() {
+        return current.register;
+      },
+      dbPath,
+      async restart() {
+        await current.server.close();
+        current.register.close();
+        current = await open();
+      },
+    };
+    await use(app);
+    await current.server.close();
+    current.register.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
