@@ -19,8 +19,13 @@ export const DIVISION_LABELS: Record<Division, string> = {
 };
 
 export const bankHolidayEventSchema = z.object({
-  title: z.string({ error: 'Enter the title of the bank holiday' }).trim().min(1, 'Enter the title of the bank holiday'),
-  date: z.string({ error: 'Enter the date as YYYY-MM-DD' }).refine(isIsoDate, 'Date must be a real date in the form YYYY-MM-DD'),
+  title: z
+    .string({ error: 'Enter the title of the bank holiday' })
+    .trim()
+    .min(1, 'Enter the title of the bank holiday'),
+  date: z
+    .string({ error: 'Enter the date as YYYY-MM-DD' })
+    .refine(isIsoDate, 'Date must be a real date in the form YYYY-MM-DD'),
   notes: z.string().default(''),
   bunting: z.boolean().default(false),
 });

@@ -69,8 +69,18 @@ export function formatLongDate(isoDate: string): string {
   const dn = toDayNumber(isoDate);
   const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
   const months = [
-    'January', 'February', 'March', 'April', 'May', 'June',
-    'July', 'August', 'September', 'October', 'November', 'December',
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
   ];
   const [y, m, d] = isoDate.split('-').map(Number);
   return `${days[weekdayOf(dn)]} ${d} ${months[(m ?? 1) - 1]} ${y}`;

@@ -10,7 +10,10 @@ const allowed = new Set<string>(CHANNEL_NAMES);
 contextBridge.exposeInMainWorld('cpreg', {
   invoke(channel: string, input: unknown): Promise<unknown> {
     if (!allowed.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] },
+      });
     }
     return ipcRenderer.invoke(channel, input);
   },

@@ -53,7 +53,12 @@ export const contract = {
       source: z.enum(['snapshot', 'imported']),
       importedAt: z.string().nullable(),
       divisions: z.array(
-        z.object({ division: divisionSchema, count: z.number().int(), from: z.number().int().nullable(), to: z.number().int().nullable() }),
+        z.object({
+          division: divisionSchema,
+          count: z.number().int(),
+          from: z.number().int().nullable(),
+          to: z.number().int().nullable(),
+        }),
       ),
     }),
   },
@@ -66,7 +71,11 @@ export const contract = {
   'workingDays.calculate': {
     input: z.object({
       date: z.string().refine(isIsoDate, 'Enter a real date'),
-      days: z.number({ error: 'Enter a number of working days' }).int('Enter a whole number of working days').min(0, 'Enter 0 or more working days').max(2000, 'Enter 2000 working days or fewer'),
+      days: z
+        .number({ error: 'Enter a number of working days' })
+        .int('Enter a whole number of working days')
+        .min(0, 'Enter 0 or more working days')
+        .max(2000, 'Enter 2000 working days or fewer'),
       direction: z.enum(['add', 'subtract']).default('add'),
       division: divisionSchema.optional(),
     }),

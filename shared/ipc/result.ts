@@ -4,7 +4,14 @@ import { z } from 'zod';
  * How every call across the contract answers: a value, or an error as a value. Errors are never
  * thrown across the boundary, so the renderer always knows what it is holding.
  */
-export const ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'forbidden', 'unknown-channel', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'conflict',
+  'forbidden',
+  'unknown-channel',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const fieldIssueSchema = z.object({

@@ -55,7 +55,7 @@ export const agencyInputSchema = z.object({
     .string()
     .trim()
     .max(40, 'Phone number must be 40 characters or fewer')
-    .refine((v) => v === '' || /^[0-9+() \-]{6,}$/.test(v), 'Enter a phone number, like 01632 960 001')
+    .refine((v) => v === '' || /^[0-9+() -]{6,}$/.test(v), 'Enter a phone number, like 01632 960 001')
     .nullish()
     .transform((v) => (v ? v : null)),
 });

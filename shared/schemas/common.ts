@@ -9,11 +9,7 @@ export const idSchema = z
 
 /** Required text, trimmed, with the GOV.UK-style message to show when it is empty. */
 export function requiredText(message: string, max = 200) {
-  return z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Must be ${max} characters or fewer`);
+  return z.string({ error: message }).trim().min(1, message).max(max, `Must be ${max} characters or fewer`);
 }
 
 /** Optional text: empty or blank becomes `null`. */

@@ -16,24 +16,44 @@ export const newChildSchema = z
   .object({
     givenName: requiredText('Enter the child’s first name', 100),
     familyName: requiredText('Enter the child’s last name', 100),
-    dateOfBirth: z.string().trim().nullish().transform((v) => (v ? v : null)),
-    expectedDate: z.string().trim().nullish().transform((v) => (v ? v : null)),
+    dateOfBirth: z
+      .string()
+      .trim()
+      .nullish()
+      .transform((v) => (v ? v : null)),
+    expectedDate: z
+      .string()
+      .trim()
+      .nullish()
+      .transform((v) => (v ? v : null)),
     caseReference: optionalText(50),
   })
   .superRefine((child, ctx) => {
     const check = (field: 'dateOfBirth' | 'expectedDate', label: string) => {
       const value = child[field];
       if (value !== null && isoDateSchema(label).safeParse(value).success === false) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `${label[0]?.toUpperCase()}${label.slice(1)} must be a real date` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${label[0]?.toUpperCase()}${label.slice(1)} must be a real date`,
+        });
       }
     };
     check('dateOfBirth', 'date of birth');
     check('expectedDate', 'expected date of birth');
     if (child.dateOfBirth === null && child.expectedDate === null) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter the child’s date of birth, or the expected date if unborn' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfBirth'],
+        message: 'Enter the child’s date of birth, or the expected date if unborn',
+      });
     }
     if (child.dateOfBirth !== null && child.expectedDate !== null) {
-      ctx.addIssue({ code: 'custom', path: ['expectedDate'], message: 'Enter a date of birth or an expected date, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expectedDate'],
+        message: 'Enter a date of birth or an expected date, not both',
+      });
     }
   });
 export type NewChildInput = z.input<typeof newChildSchema>;
@@ -72,7 +92,10 @@ export const conferenceInputSchema = z
   .object({
     type: conferenceTypeSchema,
     date: isoDateSchema('the date of the conference'),
-    time: z.string({ error: 'Enter the start time' }).trim().regex(TIME, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
+    time: z
+      .string({ error: 'Enter the start time' })
+      .trim()
+      .regex(TIME, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
     venue: requiredText('Enter the venue, or “Online”'),
     chairName: requiredText('Enter the name of the chair'),
     family: z.union([z.object({ id: idSchema }), newFamilySchema], { error: () => 'Choose a family or add a new one' }),

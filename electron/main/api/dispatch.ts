@@ -20,7 +20,11 @@ export function dispatch(handlers: Handlers, channel: unknown, input: unknown): 
     const issues = issuesFromZod(parsed.error);
     return {
       ok: false,
-      error: { code: 'invalid-input', message: issues.map((i) => i.message).join('; ') || 'The input is not valid', issues },
+      error: {
+        code: 'invalid-input',
+        message: issues.map((i) => i.message).join('; ') || 'The input is not valid',
+        issues,
+      },
     };
   }
   try {
@@ -28,7 +32,10 @@ export function dispatch(handlers: Handlers, channel: unknown, input: unknown): 
     const output = spec.output.safeParse(handler(parsed.data));
     if (!output.success) {
       console.error(`[cpreg] ${channel}: output failed its schema (${output.error.issues.length} issue(s))`);
-      return { ok: false, error: { code: 'internal', message: 'The register returned something unexpected', issues: [] } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The register returned something unexpected', issues: [] },
+      };
     }
     return { ok: true, value: output.data };
   } catch (error) {

@@ -58,7 +58,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   let origin = '';
   let allowedHosts = new Set<string>();
 
-  function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type: string,
+    extra: Record<string, string> = {},
+  ): void {
     res.writeHead(status, {
       'Content-Type': type,
       'Cache-Control': 'no-store',
@@ -140,10 +146,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         try {
           body = JSON.parse(await readBody(req)) as unknown;
         } catch {
-          sendResult(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request was not valid JSON', issues: [] } });
+          sendResult(res, 400, {
+            ok: false,
+            error: { code: 'invalid-input', message: 'The request was not valid JSON', issues: [] },
+          });
           return;
         }
-        const { channel, input } = (typeof body === 'object' && body !== null ? body : {}) as { channel?: unknown; input?: unknown };
+        const { channel, input } = (typeof body === 'object' && body !== null ? body : {}) as {
+          channel?: unknown;
+          input?: unknown;
+        };
         sendResult(res, 200, dispatch(options.handlers, channel, input));
         return;
       }

@@ -96,7 +96,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         if (!isIsoDate(date)) throw new UsageError(`<date> must be a real date in the form YYYY-MM-DD (got "${date}")`);
         const count = parseCount(n);
         const compute = (calendar: WorkingDayCalendar) => {
-          const result = direction === 'add' ? addWorkingDays(date, count, calendar) : subtractWorkingDays(date, count, calendar);
+          const result =
+            direction === 'add' ? addWorkingDays(date, count, calendar) : subtractWorkingDays(date, count, calendar);
           io.out(`${result}\n`);
           const warning = coverageWarning(calendar, date, result);
           if (warning) io.err(`warning: ${warning}\n`);
@@ -138,14 +139,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         ]);
         const header = ['Name', 'Type', 'Quoracy group', 'Safeguarding lead', 'Email', 'Status'];
         const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-        const line = (cells: string[]) => `${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
+        const line = (cells: string[]) =>
+          `${cells
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join('  ')
+            .trimEnd()}\n`;
         io.out(line(header));
         for (const r of rows) io.out(line(r));
       });
     });
   agencies
     .command('import <file>')
-    .description('add agencies from a CSV file (columns: name,type,quoracy_group,lead_name,lead_job_title,lead_email,lead_phone); all or nothing')
+    .description(
+      'add agencies from a CSV file (columns: name,type,quoracy_group,lead_name,lead_job_title,lead_email,lead_phone); all or nothing',
+    )
     .action((file: string) => {
       const text = readInputFile(file, 'CSV');
       withRegister((register) => {

@@ -14,7 +14,10 @@ export function registerIpc(handlers: Handlers, rendererUrl: string): void {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isTrustedRendererUrl(frameUrl, rendererUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window', issues: [] } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window', issues: [] },
+        };
       }
       return dispatch(handlers, channel, input);
     });

@@ -5,7 +5,9 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
  * The renderer gets no Node, runs sandboxed and isolated, cannot navigate or open windows, and
  * every permission request (camera, notifications, ...) is refused.
  */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,

@@ -41,7 +41,8 @@ export function readAgenciesCsv(text: string): Record<string, unknown>[] {
     );
   }
   for (const required of ['name', 'type']) {
-    if (!columns.includes(required)) throw new ServiceError('invalid-input', `The CSV file has no "${required}" column`);
+    if (!columns.includes(required))
+      throw new ServiceError('invalid-input', `The CSV file has no "${required}" column`);
   }
   return records.map((record) => {
     const row: Record<string, unknown> = {};

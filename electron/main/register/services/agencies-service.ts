@@ -1,4 +1,4 @@
-import { agencyInputSchema, type Agency, type AgencyFields } from '../../../../shared/schemas/agency';
+import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { audit, type ServiceContext } from './context';
 import { ServiceError, notFound } from './errors';
@@ -31,15 +31,25 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     return created;
   }
 
+  /** Services validate too, so the CLI, imports and tests get the same checks as the contract. */
+  function parse(input: AgencyInput, prefix = ''): AgencyFields {
+    const result = agencyInputSchema.safeParse(input);
+    if (result.success) return result.data;
+    const issues = issuesFromZod(result.error).map((i) => ({ ...i, path: prefix + i.path }));
+    throw new ServiceError('invalid-input', describeIssues(issues), issues);
+  }
+
   return {
     list: (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
     get: mustGet,
 
-    create(fields: AgencyFields): Agency {
+    create(input: AgencyInput): Agency {
+      const fields = parse(input);
       return ctx.db.transaction(() => createInTransaction(fields));
     },
 
-    update(id: number, fields: AgencyFields): Agency {
+    update(id: number, input: AgencyInput): Agency {
+      const fields = parse(input, 'fields.');
       return ctx.db.transaction(() => {
         const before = mustGet(id);
         assertNameFree(fields.name, id);
@@ -88,7 +98,10 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
         const key = result.data.name.toLowerCase();
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-          issues.push({ path: `row ${rowNumber}, ${fieldName('name')}`, message: `“${result.data.name}” is already on row ${earlier}` });
+          issues.push({
+            path: `row ${rowNumber}, ${fieldName('name')}`,
+            message: `“${result.data.name}” is already on row ${earlier}`,
+          });
         }
         seen.set(key, rowNumber);
         parsed.push(result.data);

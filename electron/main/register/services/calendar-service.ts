@@ -31,7 +31,10 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
   function events(division: Division): { events: BankHolidayEvent[]; imported: boolean } {
     const shipped = ctx.snapshot[division]?.events ?? [];
     const imported = ctx.repos.holidays.events(division);
-    return { events: imported.length ? mergeDivisionEvents(shipped, imported) : [...shipped], imported: imported.length > 0 };
+    return {
+      events: imported.length ? mergeDivisionEvents(shipped, imported) : [...shipped],
+      imported: imported.length > 0,
+    };
   }
 
   function calendarFor(division?: Division): WorkingDayCalendar {

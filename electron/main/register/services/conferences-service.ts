@@ -1,4 +1,9 @@
-import type { ConferenceFields, ConferenceSummary } from '../../../../shared/schemas/conference';
+import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
+import {
+  conferenceInputSchema,
+  type ConferenceInput,
+  type ConferenceSummary,
+} from '../../../../shared/schemas/conference';
 import { audit, type ServiceContext } from './context';
 import { ServiceError, notFound } from './errors';
 import type { SettingsService } from './settings-service';
@@ -22,14 +27,23 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
      * Creates a conference in one transaction: the family (if new), any children added inline,
      * the conference and its children, and an audit event for each record written.
      */
-    create(input: ConferenceFields): ConferenceSummary {
+    create(raw: ConferenceInput): ConferenceSummary {
+      const parsed = conferenceInputSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issues = issuesFromZod(parsed.error);
+        throw new ServiceError('invalid-input', describeIssues(issues), issues);
+      }
+      const input = parsed.data;
       return ctx.db.transaction(() => {
         const at = ctx.now().toISOString();
         const actor = settings.actor();
         let familyId: number;
         if ('id' in input.family) {
           const family = families.get(input.family.id);
-          if (!family) throw new ServiceError('not-found', 'That family is not in the register', [{ path: 'family', message: 'Choose a family from the list' }]);
+          if (!family)
+            throw new ServiceError('not-found', 'That family is not in the register', [
+              { path: 'family', message: 'Choose a family from the list' },
+            ]);
           familyId = family.id;
           const known = new Set(family.children.map((c) => c.id));
           input.childIds.forEach((childId, i) => {
@@ -46,7 +60,10 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
             ]);
           }
           familyId = families.insertFamily(input.family.name, input.family.caseReference, at);
-          audit(ctx, actor, 'create', 'family', familyId, undefined, { name: input.family.name, caseReference: input.family.caseReference });
+          audit(ctx, actor, 'create', 'family', familyId, undefined, {
+            name: input.family.name,
+            caseReference: input.family.caseReference,
+          });
         }
         const childIds = [...input.childIds];
         for (const child of input.newChildren) {
@@ -55,7 +72,15 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
           childIds.push(childId);
         }
         const id = conferences.insert(
-          { type: input.type, date: input.date, time: input.time, venue: input.venue, chairName: input.chairName, familyId, childIds },
+          {
+            type: input.type,
+            date: input.date,
+            time: input.time,
+            venue: input.venue,
+            chairName: input.chairName,
+            familyId,
+            childIds,
+          },
           at,
         );
         const created = mustGet(id);

@@ -59,11 +59,21 @@ export function createAgenciesRepository(db: RegisterDb) {
     },
 
     update(id: number, fields: AgencyFields, at: string): void {
-      db.run(qb.updateTable('agencies').set({ ...toColumns(fields), updated_at: at }).where('id', '=', id));
+      db.run(
+        qb
+          .updateTable('agencies')
+          .set({ ...toColumns(fields), updated_at: at })
+          .where('id', '=', id),
+      );
     },
 
     setActive(id: number, active: boolean, at: string): void {
-      db.run(qb.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: at }).where('id', '=', id));
+      db.run(
+        qb
+          .updateTable('agencies')
+          .set({ active: active ? 1 : 0, updated_at: at })
+          .where('id', '=', id),
+      );
     },
   };
 }

@@ -36,7 +36,12 @@ export function createAuditRepository(db: RegisterDb) {
     forRecord(entity: string, entityId: number): StoredAuditEvent[] {
       return db
         .all(
-          qb.selectFrom('audit_events').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id'),
+          qb
+            .selectFrom('audit_events')
+            .selectAll()
+            .where('entity', '=', entity)
+            .where('entity_id', '=', entityId)
+            .orderBy('id'),
         )
         .map((r) => ({
           id: r.id,

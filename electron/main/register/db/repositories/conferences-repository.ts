@@ -22,7 +22,16 @@ export function createConferencesRepository(db: RegisterDb) {
       qb
         .selectFrom('conferences as c')
         .innerJoin('families as f', 'f.id', 'c.family_id')
-        .select(['c.id', 'c.type', 'c.date', 'c.time', 'c.venue', 'c.chair_name', 'c.family_id', 'f.name as family_name'])
+        .select([
+          'c.id',
+          'c.type',
+          'c.date',
+          'c.time',
+          'c.venue',
+          'c.chair_name',
+          'c.family_id',
+          'f.name as family_name',
+        ])
         .where('c.id', 'in', ids),
     );
     const children = db.all(
@@ -114,7 +123,10 @@ export function createConferencesRepository(db: RegisterDb) {
             eb(
               'family_id',
               'in',
-              qb.selectFrom('families').select('id').where(anyColumnContains(['name', 'case_reference'], search)),
+              qb
+                .selectFrom('families')
+                .select('id')
+                .where(anyColumnContains(['name', 'case_reference'], search)),
             ),
             eb(
               'id',

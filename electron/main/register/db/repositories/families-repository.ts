@@ -60,13 +60,23 @@ export function createFamiliesRepository(db: RegisterDb) {
       }
       const rows = db.all(query.orderBy('name').orderBy('id').limit(limit));
       const children = childrenOf(rows.map((r) => r.id));
-      return rows.map((r) => ({ id: r.id, name: r.name, caseReference: r.case_reference, children: children.get(r.id) ?? [] }));
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        caseReference: r.case_reference,
+        children: children.get(r.id) ?? [],
+      }));
     },
 
     get(id: number): Family | undefined {
       const row = db.first(qb.selectFrom('families').selectAll().where('id', '=', id));
       if (!row) return undefined;
-      return { id: row.id, name: row.name, caseReference: row.case_reference, children: childrenOf([id]).get(id) ?? [] };
+      return {
+        id: row.id,
+        name: row.name,
+        caseReference: row.case_reference,
+        children: childrenOf([id]).get(id) ?? [],
+      };
     },
 
     insertFamily(name: string, caseReference: string | null, at: string): number {

@@ -33,7 +33,8 @@ export function createHolidaysRepository(db: RegisterDb) {
 
     replaceClosureDays(days: readonly { date: string; reason: string }[]): void {
       db.run(qb.deleteFrom('closure_days'));
-      if (days.length > 0) db.run(qb.insertInto('closure_days').values(days.map((d) => ({ date: d.date, reason: d.reason }))));
+      if (days.length > 0)
+        db.run(qb.insertInto('closure_days').values(days.map((d) => ({ date: d.date, reason: d.reason }))));
     },
   };
 }

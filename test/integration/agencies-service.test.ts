@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ServiceError } from '../../electron/main/register/services/errors';
+import { healthVisiting, tableCounts, tempRegister } from './helpers';
+
+function refusal(fn: () => unknown): ServiceError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('agencies service', () => {
+  it('adds, edits, deactivates and reactivates, with an audit event for each write', () => {
+    const r = tempRegister();
+    const created = r.agencies.create(healthVisiting);
+    expect(created).toMatchObject({ ...healthVisiting, active: true, createdAt: '2026-03-02T09:30:00.000Z' });
+
+    const updated = r.agencies.update(created.id, { ...healthVisiting, leadEmail: 'new.lead@example.org' });
+    expect(updated.leadEmail).toBe('new.lead@example.org');
+    expect(r.agencies.setActive(created.id, false).active).toBe(false);
+    expect(r.agencies.setActive(created.id, true).active).toBe(true);
+
+    const history = r.repos.audit.forRecord('agency', created.id);
+    expect(history.map((e) => e.action)).toEqual(['create', 'update', 'deactivate', 'reactivate']);
+    expect(history.every((e) => e.actor === 'Test Chair' && e.at === '2026-03-02T09:30:00.000Z')).toBe(true);
+    expect(history[0]?.before).toBeUndefined();
+    expect(history[1]?.before).toMatchObject({ leadEmail: 'hv.lead@example.org' });
+    expect(history[1]?.after).toMatchObject({ leadEmail: 'new.lead@example.org' });
+  });
+
+  it('records the configured user as who made the change', () => {
+    const r = tempRegister();
+    r.settings.update({ userName: 'Synthetic Administrator' });
+    const a = r.agencies.create(healthVisiting);
+    expect(r.repos.audit.forRecord('agency', a.id)[0]?.actor).toBe('Synthetic Administrator');
+  });
+
+  it('searches by name, type, group and lead, and can hide inactive agencies', () => {
+    const r = tempRegister();
+    const hv = r.agencies.create(healthVisiting);
+    r.agencies.create({ name: 'West Police', type: 'police', leadEmail: 'police@example.org' });
+    r.agencies.create({ name: '100% Youth_Club', type: 'voluntary' });
+    r.agencies.setActive(hv.id, false);
+    expect(r.agencies.list('police', true).map((a) => a.name)).toEqual(['West Police']);
+    expect(r.agencies.list('NAMED', true)).toEqual([]);
+    expect(r.agencies.list('synthetic', true).map((a) => a.name)).toEqual(['Health Visiting Service']);
+    expect(r.agencies.list('health', false)).toEqual([]);
+    expect(r.agencies.list('%', true).map((a) => a.name)).toEqual(['100% Youth_Club']);
+    expect(r.agencies.list('_', true).map((a) => a.name)).toEqual(['100% Youth_Club']);
+  });
+
+  it('refuses a duplicate name (in any case) and writes nothing', () => {
+    const r = tempRegister();
+    r.agencies.create(healthVisiting);
+    const before = tableCounts(r);
+    const error = refusal(() => r.agencies.create({ ...healthVisiting, name: 'health visiting service' }));
+    expect(error.code).toBe('conflict');
+    expect(error.issues).toEqual([
+      { path: 'name', message: 'An agency called “Health Visiting Service” already exists' },
+    ]);
+    expect(tableCounts(r)).toEqual(before);
+  });
+
+  it('imports all or nothing, naming each bad row and field', () => {
+    const r = tempRegister();
+    r.agencies.create(healthVisiting);
+    const before = tableCounts(r);
+    const error = refusal(() =>
+      r.agencies.importMany([
+        { name: 'School A', type: 'education' },
+        { name: 'Bad email', type: 'housing', leadEmail: 'nope' },
+        { name: 'School A', type: 'education' },
+      ]),
+    );
+    expect(error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'row 3, leadEmail: Enter an email address in the correct format, like name@example.com',
+      'row 4, name: “School A” is already on row 2',
+    ]);
+    expect(tableCounts(r)).toEqual(before);
+
+    // A clash with an agency already in the register is found inside the transaction: still nothing written.
+    const clash = refusal(() =>
+      r.agencies.importMany([
+        { name: 'School B', type: 'education' },
+        { name: 'HEALTH VISITING SERVICE', type: 'health' },
+      ]),
+    );
+    expect(clash.message).toBe('row 3, name: An agency called “Health Visiting Service” already exists');
+    expect(tableCounts(r)).toEqual(before);
+
+    expect(r.agencies.importMany([{ name: 'School B', type: 'education' }]).map((a) => a.name)).toEqual(['School B']);
+  });
+
+  it('says which agency is missing', () => {
+    const r = tempRegister();
+    expect(refusal(() => r.agencies.update(42, healthVisiting)).message).toBe('No agency with id 42');
+  });
+});

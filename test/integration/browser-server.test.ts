@@ -1,0 +1,147 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/main/api/handlers';
+import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
+import { tempDir, tempRegister } from './helpers';
+
+let server: BrowserServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function start() {
+  const register = tempRegister();
+  const root = tempDir();
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
+  // A file beside the renderer folder: a path-traversal request must not reach it.
+  writeFileSync(join(root, 'secret.txt'), 'outside');
+  server = await startBrowserServer({ handlers: createHandlers(register), rendererDir });
+  return { register, server };
+}
+
+/** A raw HTTP request, so Host and Origin can be set as an attacker's page would. */
+function send(
+  s: BrowserServer,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  const url = new URL(s.origin);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const invoke = (s: BrowserServer, body: unknown, headers: Record<string, string> = {}) =>
+  send(s, {
+    path: '/api/invoke',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-cpreg-token': s.token, host: new URL(s.origin).host, ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('browser mode server', () => {
+  it('listens on 127.0.0.1 and prints a URL with a random token', async () => {
+    const { server: s } = await start();
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+    const other = await startBrowserServer({ handlers: createHandlers(tempRegister()), rendererDir: tempDir() });
+    expect(other.token).not.toBe(s.token);
+    await other.close();
+  });
+
+  it('answers the contract with the token', async () => {
+    const { server: s } = await start();
+    const res = await invoke(s, { channel: 'agencies.create', input: { name: 'Housing Options', type: 'housing' } });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Housing Options' } });
+    const bad = await invoke(s, { channel: 'agencies.create', input: { name: '', type: 'housing' } });
+    expect(JSON.parse(bad.body)).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'name', message: 'Enter the agency name' }] },
+    });
+  });
+
+  it('refuses a missing or wrong token, and writes nothing', async () => {
+    const { server: s, register } = await start();
+    expect(
+      (
+        await invoke(
+          s,
+          { channel: 'agencies.create', input: { name: 'A', type: 'health' } },
+          { 'x-cpreg-token': 'guess' },
+        )
+      ).status,
+    ).toBe(401);
+    const noToken = await send(s, {
+      path: '/api/invoke',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: new URL(s.origin).host },
+      body: JSON.stringify({ channel: 'agencies.list', input: {} }),
+    });
+    expect(noToken.status).toBe(401);
+    expect(register.agencies.list('', true)).toEqual([]);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin (another site’s page)', async () => {
+    const { server: s } = await start();
+    const port = new URL(s.origin).port;
+    expect((await invoke(s, { channel: 'agencies.list', input: {} }, { host: `evil.example:${port}` })).status).toBe(
+      403,
+    );
+    expect((await invoke(s, { channel: 'agencies.list', input: {} }, { origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
+    expect((await invoke(s, { channel: 'agencies.list', input: {} }, { origin: s.origin })).status).toBe(200);
+    expect((await send(s, { path: '/', headers: { host: 'evil.example' } })).status).toBe(403);
+  });
+
+  it('serves the renderer, and nothing outside it', async () => {
+    const { server: s } = await start();
+    const host = new URL(s.origin).host;
+    const page = await send(s, { path: '/', headers: { host } });
+    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>test</title>' });
+    expect((await send(s, { path: '/../secret.txt', headers: { host } })).status).toBe(404);
+    expect((await send(s, { path: '/%2e%2e/secret.txt', headers: { host } })).status).toBe(404);
+    expect((await send(s, { path: '/..%2fsecret.txt', headers: { host } })).status).toBe(404);
+    expect((await send(s, { path: '/..%5csecret.txt', headers: { host } })).status).toBe(404);
+    expect((await send(s, { path: '/api/invoke', headers: { host } })).status).toBe(405);
+  });
+
+  it('answers bad JSON and non-JSON with clear errors', async () => {
+    const { server: s } = await start();
+    const host = new URL(s.origin).host;
+    const badJson = await send(s, {
+      path: '/api/invoke',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cpreg-token': s.token, host },
+      body: '{nope',
+    });
+    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { message: 'The request was not valid JSON' } });
+    const form = await send(s, {
+      path: '/api/invoke',
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-cpreg-token': s.token, host },
+      body: 'x',
+    });
+    expect(form.status).toBe(415);
+  });
+});

@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+
+/** Runs `cpreg` as a separate process, as a review unit's script would. */
+function cpreg(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CPREG_DB: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function newRegister(): string {
+  const db = join(tempDir(), 'register.sqlite');
+  expect(cpreg(['--db', db, 'init'])).toMatchObject({ code: 0, stdout: `${db}\n` });
+  return db;
+}
+
+/** The register's bytes, so "nothing written" can be checked exactly. */
+function snapshotOf(db: string): string {
+  return ['', '-wal']
+    .map((suffix) => (existsSync(db + suffix) ? readFileSync(db + suffix).toString('base64') : ''))
+    .join('|');
+}
+
+describe('cpreg working-days', () => {
+  it('prints only the date', () => {
+    expect(cpreg(['working-days', 'add', '2025-12-19', '15'])).toEqual({ code: 0, stdout: '2026-01-14\n', stderr: '' });
+    expect(cpreg(['working-days', 'subtract', '2026-03-09', '2'])).toMatchObject({ code: 0, stdout: '2026-03-05\n' });
+    expect(cpreg(['working-days', 'add', '2025-12-31', '1', '--division', 'scotland']).stdout).toBe('2026-01-05\n');
+  });
+
+  it('warns on stderr past the calendar’s last year, still printing the date', () => {
+    const r = cpreg(['working-days', 'add', '2027-12-20', '15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2028-01-\d\d\n$/);
+    expect(r.stderr).toMatch(/^warning: Bank holidays are known for 2018 to 2027 only/);
+  });
+
+  it('uses the register’s own calendar when given one (closure days)', () => {
+    const db = newRegister();
+    // A closure day set through the app's settings service is honoured by the CLI.
+    const script = `require('tsx/cjs'); const { openRegister } = require(${JSON.stringify(resolve(__dirname, '../../electron/main/register/register.ts'))});
+      const r = openRegister(${JSON.stringify(db)}); r.settings.update({ closureDays: [{ date: '2026-01-02', reason: 'Unit closed' }] }); r.close();`;
+    expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
+    expect(cpreg(['--db', db, 'working-days', 'add', '2025-12-31', '1']).stdout).toBe('2026-01-05\n');
+  });
+
+  it.each([
+    [
+      ['working-days', 'add', '2025-02-30', '15'],
+      /<date> must be a real date in the form YYYY-MM-DD \(got "2025-02-30"\)/,
+    ],
+    [['working-days', 'add', '2025-12-19', '-1'], /unknown option '-1'|<n> must be a whole number/],
+    [['working-days', 'add', '2025-12-19', 'ten'], /<n> must be a whole number of 0 or more \(got "ten"\)/],
+    [['working-days', 'add', '2025-12-19'], /missing required argument 'n'/],
+    [['working-days', 'add', '2025-12-19', '3', '--division', 'wales'], /argument 'wales' is invalid/],
+    [['conferences', 'explode'], /unknown command 'conferences'/],
+  ])('exits 2 with one line naming what is wrong: %j', (args, message) => {
+    const r = cpreg(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('cpreg init and the register location', () => {
+  it('creates the register at --db, or at $CPREG_DB', () => {
+    const dir = tempDir();
+    const viaEnv = join(dir, 'from-env.sqlite');
+    expect(cpreg(['init'], { CPREG_DB: viaEnv })).toMatchObject({ code: 0, stdout: `${viaEnv}\n` });
+    expect(statSync(viaEnv).size).toBeGreaterThan(0);
+  });
+
+  it('refuses to work on a register that does not exist, creating nothing', () => {
+    const db = join(tempDir(), 'missing.sqlite');
+    const r = cpreg(['--db', db, 'agencies', 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no register at .*missing\.sqlite: create one with "cpreg --db .* init"/);
+    expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe('cpreg agencies', () => {
+  it('imports a CSV and lists it as a table and as JSON', () => {
+    const db = newRegister();
+    const csv = join(tempDir(), 'agencies.csv');
+    writeFileSync(
+      csv,
+      [
+        'name,type,quoracy_group,lead_name,lead_job_title,lead_email,lead_phone',
+        'Health Visiting,health,health,Synthetic Lead,Named Nurse,hv@example.org,01632 960 001',
+        '"Police, Public Protection Unit",Police,,,,,',
+        "Children's Social Care,Children's social care,,,,csc@example.org,",
+      ].join('\n'),
+    );
+    expect(cpreg(['--db', db, 'agencies', 'import', csv])).toMatchObject({ code: 0, stdout: 'Imported 3 agencies.\n' });
+    const table = cpreg(['--db', db, 'agencies', 'list']).stdout.split('\n');
+    expect(table[0]).toMatch(/^Name\s+Type\s+Quoracy group\s+Safeguarding lead\s+Email\s+Status$/);
+    expect(table.some((l) => /^Police, Public Protection Unit\s+Police\s+active$/.test(l))).toBe(true);
+    const json = JSON.parse(cpreg(['--db', db, 'agencies', 'list', '--json']).stdout) as {
+      name: string;
+      type: string;
+    }[];
+    expect(json.map((a) => [a.name, a.type])).toEqual([
+      ["Children's Social Care", 'childrens-social-care'],
+      ['Health Visiting', 'health'],
+      ['Police, Public Protection Unit', 'police'],
+    ]);
+  });
+
+  it('imports all or nothing: one bad row refuses the file, naming the row and column', () => {
+    const db = newRegister();
+    const csv = join(tempDir(), 'agencies.csv');
+    writeFileSync(csv, 'name,type,lead_email\nSchool Nursing,health,sn@example.org\nHousing,housing,not-an-email\n');
+    const before = snapshotOf(db);
+    const r = cpreg(['--db', db, 'agencies', 'import', csv]);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(
+      'cpreg: row 3, lead_email: Enter an email address in the correct format, like name@example.com\n',
+    );
+    expect(snapshotOf(db)).toBe(before);
+    expect(cpreg(['--db', db, 'agencies', 'list']).stdout).toBe('No agencies yet.\n');
+  });
+
+  it.each([
+    ['an unknown column', 'name,type,colour\nA,health,red\n', /Unknown column "colour"/],
+    ['no type column', 'name\nA\n', /no "type" column/],
+    ['an unknown type', 'name,type\nA,dentistry\n', /row 2, type: Type "dentistry" is not one of/],
+    ['a broken quote', 'name,type\n"A,health\n', /The CSV file could not be read/],
+    ['no rows', 'name,type\n', /The file has no agencies in it/],
+  ])('refuses %s', (_why, text, message) => {
+    const db = newRegister();
+    const csv = join(tempDir(), 'agencies.csv');
+    writeFileSync(csv, text);
+    const r = cpreg(['--db', db, 'agencies', 'import', csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('names a file it cannot read', () => {
+    const db = newRegister();
+    expect(cpreg(['--db', db, 'agencies', 'import', '/nonexistent/agencies.csv']).stderr).toBe(
+      'cpreg: cannot read the CSV file "/nonexistent/agencies.csv"\n',
+    );
+  });
+});
+
+describe('cpreg holidays import', () => {
+  it('imports a valid feed, after which its dates count', () => {
+    const db = newRegister();
+    const file = join(tempDir(), 'bank-holidays.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'england-and-wales': {
+          division: 'england-and-wales',
+          events: [
+            { title: 'New Year’s Day (substitute day)', date: '2028-01-03', notes: 'Substitute day', bunting: true },
+          ],
+        },
+      }),
+    );
+    expect(cpreg(['--db', db, 'holidays', 'import', file])).toMatchObject({
+      code: 0,
+      stdout: 'Imported 1 bank holidays for england-and-wales.\n',
+    });
+    expect(cpreg(['--db', db, 'working-days', 'add', '2027-12-31', '1'])).toEqual({
+      code: 0,
+      stdout: '2028-01-04\n',
+      stderr: '',
+    });
+  });
+
+  it.each([
+    ['not JSON', '{oops', /is not valid JSON/],
+    [
+      'an impossible date',
+      JSON.stringify({ scotland: { division: 'scotland', events: [{ title: 'x', date: '2028-13-01' }] } }),
+      /^cpreg: scotland\.events\.0\.date: Date must be a real date/,
+    ],
+    ['an empty object', '{}', /none of the divisions/],
+  ])('refuses %s, changing nothing', (_why, text, message) => {
+    const db = newRegister();
+    const file = join(tempDir(), 'bank-holidays.json');
+    writeFileSync(file, text);
+    const before = snapshotOf(db);
+    const r = cpreg(['--db', db, 'holidays', 'import', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(snapshotOf(db)).toBe(before);
+  });
+});
+
+describe('cpreg --help', () => {
+  it.each([
+    [[]],
+    [['working-days']],
+    [['working-days', 'add']],
+    [['agencies']],
+    [['agencies', 'import']],
+    [['holidays', 'import']],
+    [['init']],
+  ])('is available on %j and exits 0', (args) => {
+    const r = cpreg([...args, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: cpreg/);
+  });
+});

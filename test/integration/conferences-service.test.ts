@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { type ConferenceInput } from '../../shared/schemas/conference';
+import { openRegister } from '../../electron/main/register/register';
+import { ServiceError } from '../../electron/main/register/services/errors';
+import { tableCounts, tempRegister } from './helpers';
+
+const create = (r: ReturnType<typeof tempRegister>, input: ConferenceInput) =>
+  r.conferences.create(input);
+
+const base = {
+  type: 'initial',
+  date: '2026-03-09',
+  time: '10:00',
+  venue: 'Civic Centre, Room 2',
+  chairName: 'Test Chair',
+} as const;
+
+describe('conferences service', () => {
+  it('creates a conference for a new family with children added inline, in one go', () => {
+    const r = tempRegister();
+    const c = create(r, {
+      ...base,
+      family: { name: 'Family Alpha', caseReference: 'FAM-001' },
+      newChildren: [
+        { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2019-05-01', caseReference: 'CH-1' },
+        { givenName: 'Unborn', familyName: 'Alpha', expectedDate: '2026-06-20' },
+      ],
+    });
+    expect(c).toMatchObject({ type: 'initial', date: '2026-03-09', familyName: 'Family Alpha' });
+    expect(c.children.map((ch) => ch.givenName).sort()).toEqual(['Unborn', 'Zoë']);
+    expect(tableCounts(r)).toMatchObject({ families: 1, children: 2, conferences: 1, conference_children: 2 });
+    // family, two children and the conference each have their audit event
+    expect(tableCounts(r)['audit_events']).toBe(4);
+  });
+
+  it('creates a review for an existing family, picking one child and adding a new baby', () => {
+    const r = tempRegister();
+    const first = create(r, {
+      ...base,
+      family: { name: 'Family Beta' },
+      newChildren: [
+        { givenName: 'Łukasz', familyName: 'Beta', dateOfBirth: '2017-01-01' },
+        { givenName: 'Aoife', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-01-01' },
+      ],
+    });
+    const lukasz = first.children.find((c) => c.givenName === 'Łukasz');
+    const review = create(r, {
+      ...base,
+      type: 'review',
+      date: '2026-06-01',
+      family: { id: first.familyId },
+      childIds: [lukasz?.id ?? 0],
+      newChildren: [{ givenName: 'Baby', familyName: 'Beta', dateOfBirth: '2026-05-01' }],
+    });
+    expect(review.familyId).toBe(first.familyId);
+    expect(review.children.map((c) => c.givenName)).toEqual(['Łukasz', 'Baby']);
+    const family = r.conferences.searchFamilies('beta')[0];
+    expect(family?.children.map((c) => c.givenName)).toEqual(['Łukasz', 'Aoife', 'Baby']);
+  });
+
+  it('refuses a child from another family and writes nothing', () => {
+    const r = tempRegister();
+    const a = create(r, {
+      ...base,
+      family: { name: 'Family A' },
+      newChildren: [{ givenName: 'A', familyName: 'A', dateOfBirth: '2020-01-01' }],
+    });
+    const b = create(r, {
+      ...base,
+      family: { name: 'Family B' },
+      newChildren: [{ givenName: 'B', familyName: 'B', dateOfBirth: '2020-01-01' }],
+    });
+    const before = tableCounts(r);
+    let caught: unknown;
+    try {
+      create(r, {
+        ...base,
+        family: { id: a.familyId },
+        childIds: [b.children[0]?.id ?? 0],
+        newChildren: [{ givenName: 'New', familyName: 'A', dateOfBirth: '2021-01-01' }],
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ServiceError);
+    expect((caught as ServiceError).issues).toEqual([
+      { path: 'childIds.0', message: 'A selected child is not in this family' },
+    ]);
+    expect(tableCounts(r)).toEqual(before);
+  });
+
+  it('lists newest first and searches by family, child and case reference', () => {
+    const r = tempRegister();
+    create(r, {
+      ...base,
+      date: '2026-01-05',
+      family: { name: 'Family Gamma', caseReference: 'G-77' },
+      newChildren: [{ givenName: 'Ann', familyName: 'Gamma', dateOfBirth: '2020-01-01' }],
+    });
+    create(r, {
+      ...base,
+      date: '2026-02-05',
+      family: { name: 'Family Delta' },
+      newChildren: [{ givenName: 'Bob', familyName: 'Delta', dateOfBirth: '2020-01-01', caseReference: 'D-12' }],
+    });
+    expect(r.conferences.list('', 10).conferences.map((c) => c.familyName)).toEqual(['Family Delta', 'Family Gamma']);
+    expect(r.conferences.list('g-77', 10).conferences.map((c) => c.familyName)).toEqual(['Family Gamma']);
+    expect(r.conferences.list('bob', 10).conferences.map((c) => c.familyName)).toEqual(['Family Delta']);
+    expect(r.conferences.list('D-12', 10).total).toBe(1);
+    expect(r.conferences.list('', 1)).toMatchObject({ total: 2 });
+    expect(r.conferences.list('', 1).conferences).toHaveLength(1);
+  });
+
+  it('finds everything again after the register is closed and reopened', () => {
+    const r = tempRegister();
+    create(r, {
+      ...base,
+      family: { name: 'Family Epsilon' },
+      newChildren: [{ givenName: 'Eve', familyName: 'Epsilon', dateOfBirth: '2020-01-01' }],
+    });
+    const path = r.path;
+    r.close();
+    const again = openRegister(path);
+    expect(again.conferences.list('', 10).conferences[0]?.children[0]?.givenName).toBe('Eve');
+    again.close();
+  });
+});

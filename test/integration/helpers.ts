@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { openRegister, type Register, type RegisterOptions } from '../../electron/main/register/register';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cpreg-it-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real register file in a temp folder, with a fixed clock and user; closed after the test. */
+export function tempRegister(options: RegisterOptions = {}): Register & { dir: string } {
+  const dir = tempDir();
+  const register = openRegister(join(dir, 'register.sqlite'), {
+    now: () => new Date('2026-03-02T09:30:00.000Z'),
+    defaultUserName: 'Test Chair',
+    ...options,
+  });
+  cleanups.unshift(() => register.close());
+  return Object.assign(register, { dir });
+}
+
+/** Counts of every table's rows: a rejected command must leave these unchanged. */
+export function tableCounts(register: Register): Record<string, number> {
+  const tables = register.db.connection
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t.name,
+      (register.db.connection.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n,
+    ]),
+  );
+}
+
+export const healthVisiting = {
+  name: 'Health Visiting Service',
+  type: 'health' as const,
+  quoracyGroup: 'health',
+  leadName: 'Synthetic Lead',
+  leadJobTitle: 'Named Nurse',
+  leadEmail: 'hv.lead@example.org',
+  leadPhone: '01632 960 001',
+};

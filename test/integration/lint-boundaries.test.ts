@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The architecture rules in eslint.config.mjs, checked against code that breaks them. */
+const eslint = new ESLint({ cwd: resolve(__dirname, '../..') });
+
+async function messages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(__dirname, '../..', filePath) });
+  return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => m.message);
+}
+
+describe('lint enforces the boundaries', () => {
+  it.each([
+    [
+      'shared/ imports no Node',
+      'shared/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;",
+      /shared\/ is pure TypeScript: no Node/,
+    ],
+    [
+      'shared/ imports no database',
+      'shared/x.ts',
+      "import { Kysely } from 'kysely';\nexport const x = Kysely;",
+      /no runtime, UI or database library/,
+    ],
+    [
+      'shared/ imports nothing from the main process',
+      'shared/x.ts',
+      "import { dispatch } from '../electron/main/api/dispatch';\nexport const x = dispatch;",
+      /imports only shared/,
+    ],
+    ['shared/ uses no DOM globals', 'shared/x.ts', 'export const x = () => window.location.href;', /window/],
+    [
+      'the renderer does not import Electron',
+      'renderer/src/x.ts',
+      "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;",
+      /only through renderer\/src\/api\/client\.ts/,
+    ],
+    [
+      'the renderer does not import the main process',
+      'renderer/src/x.ts',
+      "import { openRegister } from '../../electron/main/register/register';\nexport const x = openRegister;",
+      /not the main process/,
+    ],
+    [
+      'services do not import kysely',
+      'electron/main/register/services/x.ts',
+      "import { sql } from 'kysely';\nexport const x = sql;",
+      /SQL lives in electron\/main\/register\/db/,
+    ],
+    [
+      'services do not reach the raw connection',
+      'electron/main/register/services/x.ts',
+      'export const x = (ctx: { db: { connection: unknown } }) => ctx.db.connection;',
+      /raw SQLite connection/,
+    ],
+    [
+      'only register-ipc.ts touches ipcMain',
+      'electron/main/index2.ts',
+      "import { ipcMain } from 'electron';\nexport const x = ipcMain;",
+      /Only electron\/main\/ipc\/register-ipc\.ts/,
+    ],
+    [
+      'only the preload touches contextBridge',
+      'electron/main/x.ts',
+      "import { contextBridge } from 'electron';\nexport const x = contextBridge;",
+      /Only the preload/,
+    ],
+    [
+      'the preload bundles no zod',
+      'electron/preload/x.ts',
+      "import { z } from 'zod';\nexport const x = z;",
+      /Keep the preload free/,
+    ],
+  ])('%s', async (_why, file, code, expected) => {
+    const found = await messages(file, code);
+    expect(
+      found.some((m) => expected.test(m)),
+      found.join(' | ') || 'no restriction reported',
+    ).toBe(true);
+  });
+
+  it.each([
+    [
+      'repositories may use kysely',
+      'electron/main/register/db/repositories/x.ts',
+      "import { sql } from 'kysely';\nexport const x = sql;",
+    ],
+    [
+      'register-ipc.ts may use ipcMain',
+      'electron/main/ipc/register-ipc.ts',
+      "import { ipcMain } from 'electron';\nexport const x = ipcMain;",
+    ],
+    [
+      'the preload may use contextBridge',
+      'electron/preload/index.ts',
+      "import { contextBridge } from 'electron';\nexport const x = contextBridge;",
+    ],
+  ])('%s', async (_why, file, code) => {
+    expect(await messages(file, code)).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openRegisterDb } from '../../electron/main/register/db/connection';
+import { MIGRATIONS } from '../../electron/main/register/db/migrations';
+import type { Migration } from '../../electron/main/register/db/migrations/types';
+import { tempDir } from './helpers';
+
+const EXPECTED_TABLES = [
+  'agencies',
+  'audit_events',
+  'bank_holidays',
+  'children',
+  'closure_days',
+  'conference_children',
+  'conferences',
+  'families',
+  'schema_migrations',
+  'settings',
+];
+
+describe('opening a register from empty', () => {
+  it('creates every table STRICT, in WAL with synchronous=FULL and foreign keys on', () => {
+    const path = join(tempDir(), 'nested', 'folder', 'register.sqlite');
+    const db = openRegisterDb(path);
+    const c = db.connection;
+    expect(c.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(c.pragma('synchronous', { simple: true })).toBe(2);
+    expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(c.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const tables = c
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as {
+      name: string;
+      strict: number;
+    }[];
+    expect(tables.map((t) => t.name)).toEqual(EXPECTED_TABLES);
+    expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
+    expect(c.prepare('SELECT id, name FROM schema_migrations').all()).toEqual(
+      MIGRATIONS.map((m) => ({ id: m.id, name: m.name })),
+    );
+    db.close();
+  });
+
+  it('is idempotent: opening again applies nothing', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    openRegisterDb(path).close();
+    const db = openRegisterDb(path);
+    expect(db.connection.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+      n: MIGRATIONS.length,
+    });
+    db.close();
+  });
+
+  it('enforces foreign keys and STRICT types', () => {
+    const db = openRegisterDb(join(tempDir(), 'register.sqlite'));
+    const c = db.connection;
+    expect(() =>
+      c
+        .prepare(
+          "INSERT INTO children (family_id, given_name, family_name, date_of_birth, created_at, updated_at) VALUES (99, 'A', 'B', '2020-01-01', 'x', 'x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      c
+        .prepare(
+          "INSERT INTO bank_holidays (division, date, title, bunting) VALUES ('scotland', '2026-01-01', 'x', 'yes')",
+        )
+        .run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.close();
+  });
+});
+
+describe('upgrading from an earlier version', () => {
+  const m2: Migration = {
+    id: 2,
+    name: 'test-only: agency notes',
+    sql: 'ALTER TABLE agencies ADD COLUMN notes TEXT;',
+  };
+
+  it('applies only the pending migrations and keeps the data', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v1 = openRegisterDb(path, { migrations: [MIGRATIONS[0] as Migration] });
+    v1.connection
+      .prepare("INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('Police', 'police', 'x', 'x')")
+      .run();
+    v1.close();
+    const v2 = openRegisterDb(path, { migrations: [...MIGRATIONS, m2] });
+    expect(v2.connection.prepare('SELECT name, notes FROM agencies').all()).toEqual([{ name: 'Police', notes: null }]);
+    expect(v2.connection.pragma('user_version', { simple: true })).toBe(2);
+    v2.close();
+  });
+
+  it('rolls back every pending migration if one fails', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    openRegisterDb(path, { migrations: [MIGRATIONS[0] as Migration] }).close();
+    const broken: Migration = {
+      id: 3,
+      name: 'broken',
+      sql: 'CREATE TABLE x (a TEXT) STRICT; SELECT * FROM no_such_table;',
+    };
+    expect(() => openRegisterDb(path, { migrations: [...MIGRATIONS, m2, broken] })).toThrow(/no_such_table/);
+    const raw = new Database(path);
+    expect(raw.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 1 });
+    expect(raw.prepare("SELECT count(*) AS n FROM pragma_table_info('agencies') WHERE name = 'notes'").get()).toEqual({
+      n: 0,
+    });
+    raw.close();
+  });
+
+  it('refuses a register whose applied migration was edited', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    openRegisterDb(path).close();
+    const edited = MIGRATIONS.map((m) => (m.id === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+    expect(() => openRegisterDb(path, { migrations: edited })).toThrow(/Migration 1 "initial" has changed/);
+  });
+
+  it('refuses a register written by a newer version', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    openRegisterDb(path, { migrations: [...MIGRATIONS, m2] }).close();
+    expect(() => openRegisterDb(path)).toThrow(/newer version/);
+  });
+});
