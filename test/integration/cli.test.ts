@@ -7,9 +7,10 @@ import { tempDir } from './helpers';
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 
 /** Runs `cpreg` as a separate process, as a review unit's script would. */
-function cpreg(args: string[], env: Record<string, string> = {}) {
+function cpreg(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    input,
     env: { ...process.env, CPREG_DB: '', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -195,6 +196,87 @@ describe('cpreg holidays import', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(snapshotOf(db)).toBe(before);
+  });
+});
+
+describe('cpreg outcome', () => {
+  const views = (pairs: [string, string][]) => pairs.map(([agency, view]) => ({ agency, view }));
+  it('prints the outcome as JSON, by the app’s rule', () => {
+    const input = {
+      type: 'initial',
+      date: '2025-12-19',
+      views: views([
+        ['CSC', 'plan'],
+        ['Health', 'no-plan'],
+        ['Police', 'plan'],
+        ['School', 'no-plan'],
+      ]),
+    };
+    const r = cpreg(['outcome'], {}, JSON.stringify(input));
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      result: 'equally-divided',
+      decision: 'adjourned',
+      interimPlan: true,
+      reconveneBy: '2026-01-14',
+      minority: [],
+      escalation: null,
+    });
+    const majority = cpreg(
+      ['outcome'],
+      {},
+      JSON.stringify({
+        ...input,
+        type: 'review',
+        views: views([
+          ['CSC', 'plan'],
+          ['Health', 'plan'],
+          ['Police', 'no-plan'],
+        ]),
+      }),
+    );
+    expect(JSON.parse(majority.stdout)).toMatchObject({ result: 'majority', decision: 'plan', minority: ['Police'] });
+  });
+
+  it.each([
+    [
+      'an unknown type',
+      { type: 'annual', date: '2026-03-02', views: [{ agency: 'A', view: 'plan' }] },
+      /type must be initial, review or reconvened \(got "annual"\)/,
+    ],
+    [
+      'an unknown view',
+      { type: 'initial', date: '2026-03-02', views: [{ agency: 'A', view: 'yes' }] },
+      /views\.0\.view: view must be plan or no-plan \(got "yes"\)/,
+    ],
+    [
+      'an impossible date',
+      { type: 'initial', date: '2026-02-30', views: [{ agency: 'A', view: 'plan' }] },
+      /date must be a real date .*2026-02-30/,
+    ],
+    ['no views', { type: 'initial', date: '2026-03-02', views: [] }, /views must hold at least one/],
+    [
+      'the same agency twice',
+      {
+        type: 'initial',
+        date: '2026-03-02',
+        views: [
+          { agency: 'Police', view: 'plan' },
+          { agency: 'Police', view: 'no-plan' },
+        ],
+      },
+      /views\.1\.agency: "Police" gives a view twice/,
+    ],
+  ])('exits 2 on %s, naming the field or agency', (_why, input, message) => {
+    const r = cpreg(['outcome'], {}, JSON.stringify(input));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('exits 2 when stdin is not JSON', () => {
+    expect(cpreg(['outcome'], {}, 'not json')).toMatchObject({ code: 2, stderr: 'cpreg: stdin is not valid JSON\n' });
   });
 });
 

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DIVISIONS, coveredYears, type Division } from '../../../shared/bank-holidays';
 import { isIsoDate } from '../../../shared/dates';
-import { describeIssues } from '../../../shared/ipc/result';
+import { describeIssues, issuesFromZod } from '../../../shared/ipc/result';
+import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
 import {
   addWorkingDays,
@@ -20,6 +21,14 @@ import { loadShippedSnapshot } from '../register/snapshot';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** All of standard input, as text. */
+  stdin?: () => Promise<string>;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Bad input from the user: exit 2, one line on stderr, nothing written. */
@@ -49,6 +58,7 @@ function parseCount(value: string): number {
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = new Command('cpreg');
+  const readStdin = io.stdin ?? readProcessStdin;
   const dbPath = () => resolveRegisterPath(program.opts<{ db?: string }>().db);
 
   function withRegister<T>(fn: (register: Register) => T): T {
@@ -60,6 +70,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     } finally {
       register.close();
     }
+  }
+
+  /**
+   * Runs `fn` with the register's calendar (imported holidays, closure days, its division) when
+   * the register exists; otherwise with the shipped snapshot, creating no register as a side effect.
+   */
+  function withCalendar<T>(division: Division | undefined, fn: (calendar: WorkingDayCalendar) => T): T {
+    if (existsSync(dbPath())) return withRegister((register) => fn(register.calendar.calendarFor(division)));
+    const events = loadShippedSnapshot()[division ?? 'england-and-wales']?.events ?? [];
+    return fn(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
   }
 
   program
@@ -102,14 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           const warning = coverageWarning(calendar, date, result);
           if (warning) io.err(`warning: ${warning}\n`);
         };
-        // Use the register's calendar (imported holidays, closure days) when there is one;
-        // otherwise the shipped snapshot, without creating a register as a side effect.
-        if (existsSync(dbPath())) {
-          withRegister((register) => compute(register.calendar.calendarFor(opts.division)));
-        } else {
-          const events = loadShippedSnapshot()[opts.division ?? 'england-and-wales']?.events ?? [];
-          compute(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
-        }
+        withCalendar(opts.division, compute);
       });
   }
 
@@ -177,6 +190,36 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       withRegister((register) => {
         const result = register.calendar.importFeed(feed);
         io.out(`Imported ${result.imported} bank holidays for ${result.divisions.join(', ')}.\n`);
+      });
+    });
+
+  program
+    .command('outcome')
+    .description(
+      'read one conference’s views for a child as JSON on stdin and print the outcome as JSON, by the rule the app uses',
+    )
+    .addHelpText(
+      'after',
+      '\nInput:  { "type": "initial"|"review"|"reconvened", "date": "YYYY-MM-DD", "rule"?: "majority"|"chair",\n' +
+        '          "chairDecision"?: "plan"|"no-plan", "views": [ { "agency": string, "view": "plan"|"no-plan" } ] }\n' +
+        'Output: { "result", "decision", "interimPlan", "reconveneBy", "minority", "escalation" }',
+    )
+    .addOption(new Option('--division <division>', 'bank-holiday division').choices(DIVISIONS))
+    .action(async (opts: { division?: Division }) => {
+      const text = await readStdin();
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text) as unknown;
+      } catch {
+        throw new UsageError('stdin is not valid JSON');
+      }
+      const parsed = outcomeInputSchema.safeParse(raw);
+      if (!parsed.success) throw new UsageError(describeIssues(issuesFromZod(parsed.error)));
+      withCalendar(opts.division, (calendar) => {
+        const outcome = decideOutcome(parsed.data, calendar);
+        io.out(`${JSON.stringify(outcome)}\n`);
+        const warning = outcome.reconveneBy ? coverageWarning(calendar, outcome.reconveneBy) : null;
+        if (warning) io.err(`warning: ${warning}\n`);
       });
     });
 

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+import { addWorkingDays, type WorkingDayCalendar } from './working-days';
+
+/**
+ * The outcome of a child protection conference for one child, from the agencies' views.
+ *
+ * Encodes the North Lincolnshire SAfE procedure ("Disagreements at conferences"):
+ * - a unanimous or **majority** view decides, and the concerns and reasons of the minority are
+ *   recorded in full;
+ * - an **equally divided** view adjourns the conference "for a brief period – not exceeding 15
+ *   working days"; meanwhile the child continues on the plan, and at an initial conference is
+ *   made subject to a plan pending the reconvened meeting;
+ * - if the **reconvened** conference still has no unanimous or majority view, the child continues
+ *   on the plan and the matter goes to a Principal Officer review.
+ * Many areas instead let the chair decide after hearing every view (`rule: 'chair'`); dissenting
+ * agencies' reasons are recorded the same way.
+ *
+ * At a review, `plan` means the plan continues and `no-plan` that it ends.
+ */
+export const OUTCOME_RULES = ['majority', 'chair'] as const;
+export type OutcomeRule = (typeof OUTCOME_RULES)[number];
+export const VIEWS = ['plan', 'no-plan'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** The procedure's adjournment limit. */
+export const ADJOURNMENT_WORKING_DAYS = 15;
+
+export const outcomeInputSchema = z
+  .object({
+    type: z.enum(['initial', 'review', 'reconvened'], {
+      error: (i) => `type must be initial, review or reconvened (got ${JSON.stringify(i.input)})`,
+    }),
+    date: z
+      .string({ error: 'date must be a date in the form YYYY-MM-DD' })
+      .refine(isIsoDate, {
+        error: (i) => `date must be a real date in the form YYYY-MM-DD (got "${String(i.input)}")`,
+      }),
+    rule: z
+      .enum(OUTCOME_RULES, { error: (i) => `rule must be majority or chair (got ${JSON.stringify(i.input)})` })
+      .default('majority'),
+    chairDecision: z
+      .enum(VIEWS, { error: (i) => `chairDecision must be plan or no-plan (got ${JSON.stringify(i.input)})` })
+      .optional(),
+    views: z
+      .array(
+        z.object({
+          agency: z.string({ error: 'agency must be the agency’s name' }).trim().min(1, 'agency must not be blank'),
+          view: z.enum(VIEWS, { error: (i) => `view must be plan or no-plan (got ${JSON.stringify(i.input)})` }),
+        }),
+        { error: 'views must be a list of { agency, view }' },
+      )
+      .min(1, 'views must hold at least one agency’s view'),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Map<string, number>();
+    input.views.forEach((v, i) => {
+      const key = v.agency.toLocaleLowerCase('en-GB');
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['views', i, 'agency'], message: `"${v.agency}" gives a view twice` });
+      }
+      seen.set(key, i);
+    });
+    if (input.rule === 'chair' && input.chairDecision === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['chairDecision'],
+        message: 'chairDecision is needed when the rule is chair',
+      });
+    }
+  });
+export type OutcomeInput = z.output<typeof outcomeInputSchema>;
+
+export interface Outcome {
+  result: 'unanimous' | 'majority' | 'equally-divided' | 'chair-decision';
+  decision: View | 'adjourned';
+  /** The child is on a plan until the reconvened conference (equally divided at initial or review). */
+  interimPlan: boolean;
+  /** The latest date to reconvene: the 15th working day after the conference. */
+  reconveneBy: string | null;
+  /** Agencies whose view differs from the decision: their concerns and reasons must be recorded. */
+  minority: string[];
+  escalation: 'principal-officer-review' | null;
+}
+
+export function decideOutcome(input: OutcomeInput, calendar: WorkingDayCalendar): Outcome {
+  const against = (decision: View) => input.views.filter((v) => v.view !== decision).map((v) => v.agency);
+
+  if (input.rule === 'chair') {
+    const decision = input.chairDecision ?? 'plan';
+    return {
+      result: 'chair-decision',
+      decision,
+      interimPlan: false,
+      reconveneBy: null,
+      minority: against(decision),
+      escalation: null,
+    };
+  }
+
+  const plan = input.views.filter((v) => v.view === 'plan').length;
+  const noPlan = input.views.length - plan;
+  if (plan !== noPlan) {
+    const decision: View = plan > noPlan ? 'plan' : 'no-plan';
+    const minority = against(decision);
+    return {
+      result: minority.length === 0 ? 'unanimous' : 'majority',
+      decision,
+      interimPlan: false,
+      reconveneBy: null,
+      minority,
+      escalation: null,
+    };
+  }
+  if (input.type === 'reconvened') {
+    // Still divided after reconvening: the plan continues and a Principal Officer review follows.
+    return {
+      result: 'equally-divided',
+      decision: 'plan',
+      interimPlan: false,
+      reconveneBy: null,
+      minority: against('plan'),
+      escalation: 'principal-officer-review',
+    };
+  }
+  return {
+    result: 'equally-divided',
+    decision: 'adjourned',
+    interimPlan: true,
+    reconveneBy: addWorkingDays(input.date, ADJOURNMENT_WORKING_DAYS, calendar),
+    minority: [],
+    escalation: null,
+  };
+}
