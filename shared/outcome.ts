@@ -31,11 +31,9 @@ export const outcomeInputSchema = z
     type: z.enum(['initial', 'review', 'reconvened'], {
       error: (i) => `type must be initial, review or reconvened (got ${JSON.stringify(i.input)})`,
     }),
-    date: z
-      .string({ error: 'date must be a date in the form YYYY-MM-DD' })
-      .refine(isIsoDate, {
-        error: (i) => `date must be a real date in the form YYYY-MM-DD (got "${String(i.input)}")`,
-      }),
+    date: z.string({ error: 'date must be a date in the form YYYY-MM-DD' }).refine(isIsoDate, {
+      error: (i) => `date must be a real date in the form YYYY-MM-DD (got "${String(i.input)}")`,
+    }),
     rule: z
       .enum(OUTCOME_RULES, { error: (i) => `rule must be majority or chair (got ${JSON.stringify(i.input)})` })
       .default('majority'),
