@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { bankHolidayFeedSchema, divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
 import { agencyInputSchema, agencySchema } from '../schemas/agency';
-import { idSchema } from '../schemas/common';
+import { idSchema, isoDateSchema } from '../schemas/common';
 import { conferenceInputSchema, conferenceSummarySchema, familySchema } from '../schemas/conference';
+import {
+  adjournmentSchema,
+  attendanceSchema,
+  dueItemSchema,
+  inviteInputSchema,
+  liveConferenceSchema,
+  recordDecisionInputSchema,
+  reportStateSchema,
+  scheduleReconvenedInputSchema,
+  setViewInputSchema,
+} from '../schemas/live-conference';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
@@ -80,6 +91,75 @@ export const contract = {
       division: divisionSchema.optional(),
     }),
     output: z.object({ date: z.string(), warning: z.string().nullable() }),
+  },
+
+  /** The chair's screen: everything about one conference, with quoracy and outcomes computed. */
+  'live.get': { input: z.object({ id: idSchema }), output: liveConferenceSchema },
+  'live.invite': { input: inviteInputSchema, output: liveConferenceSchema },
+  'live.uninvite': { input: z.object({ conferenceId: idSchema, agencyId: idSchema }), output: liveConferenceSchema },
+  'live.setAttendance': {
+    input: z.object({ conferenceId: idSchema, agencyId: idSchema, attendance: attendanceSchema.nullable() }),
+    output: liveConferenceSchema,
+  },
+  'live.setReport': {
+    input: z.object({
+      conferenceId: idSchema,
+      agencyId: idSchema,
+      report: reportStateSchema,
+      receivedOn: z
+        .string()
+        .refine(isIsoDate, 'The date received must be a real date')
+        .nullish()
+        .transform((v) => v ?? null),
+    }),
+    output: liveConferenceSchema,
+  },
+  /** One agency's view for one child (null withdraws it); the outcome is recomputed at once. */
+  'live.setView': { input: setViewInputSchema, output: liveConferenceSchema },
+  'live.copyViews': {
+    input: z.object({ conferenceId: idSchema, fromChildId: idSchema, toChildId: idSchema }),
+    output: liveConferenceSchema,
+  },
+  'live.setInquorateReason': {
+    input: z.object({ conferenceId: idSchema, reason: z.string().max(5000).nullable() }),
+    output: liveConferenceSchema,
+  },
+  'live.redate': {
+    input: z.object({
+      conferenceId: idSchema,
+      date: isoDateSchema('the new date'),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
+    }),
+    output: liveConferenceSchema,
+  },
+  'live.recordDecision': { input: recordDecisionInputSchema, output: liveConferenceSchema },
+  'conferences.scheduleReconvened': { input: scheduleReconvenedInputSchema, output: conferenceSummarySchema },
+  'conferences.adjournments': { input: z.object({}), output: z.array(adjournmentSchema) },
+  /** What falls due across conferences, soonest first. */
+  'conferences.due': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.array(dueItemSchema),
+  },
+  'conferences.completeTask': {
+    input: z.object({
+      conferenceId: idSchema,
+      kind: z.enum(['decision-letter', 'minutes', 'first-core-group', 'next-review', 'reconvene']),
+    }),
+    output: z.array(dueItemSchema),
+  },
+  'conferences.reportsOutstanding': {
+    input: z.object({ weeks: z.number().int().min(1).max(26).default(4) }),
+    output: z.array(
+      z.object({
+        conferenceId: idSchema,
+        type: z.enum(['initial', 'review', 'reconvened']),
+        date: z.string(),
+        time: z.string(),
+        familyName: z.string(),
+        reportDue: z.string(),
+        agencies: z.array(z.string()),
+      }),
+    ),
   },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 

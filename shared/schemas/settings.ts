@@ -3,6 +3,14 @@ import { divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
 import { requiredText } from './common';
 
+function workingDays(label: string, min: number, max: number) {
+  return z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be ${min} or more`)
+    .max(max, `${label} must be ${max} or fewer`);
+}
+
 /** Unit-wide settings. Every field has a default so a new register works at once. */
 export const settingsSchema = z.object({
   partnershipName: requiredText('Enter the partnership’s name', 120),
@@ -16,6 +24,16 @@ export const settingsSchema = z.object({
       }),
     )
     .max(500, 'At most 500 closure days'),
+  /** North Lincolnshire SAfE majority rule (default), or the chair decides after all views. */
+  outcomeRule: z.enum(['majority', 'chair'], { error: () => 'Choose majority view or chair decides' }),
+  /** Whether "multiple" (MUL) may be chosen as a category. */
+  allowMultipleCategory: z.boolean(),
+  reportDueInitial: workingDays('Report deadline before an initial conference', 0, 20),
+  reportDueReview: workingDays('Report deadline before a review conference', 0, 20),
+  minutesWorkingDays: workingDays('Minutes deadline', 1, 40),
+  quoracyRequireChildrensSocialCare: z.boolean(),
+  quoracyMinOtherAgencies: workingDays('Other agencies needed for quoracy', 0, 10),
+  principalOfficerReviewWorkingDays: workingDays('Principal Officer review deadline', 1, 60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -24,6 +42,14 @@ export const DEFAULT_SETTINGS: Settings = {
   userName: 'Register user',
   division: 'england-and-wales',
   closureDays: [],
+  outcomeRule: 'majority',
+  allowMultipleCategory: false,
+  reportDueInitial: 2,
+  reportDueReview: 5,
+  minutesWorkingDays: 15,
+  quoracyRequireChildrensSocialCare: true,
+  quoracyMinOtherAgencies: 2,
+  principalOfficerReviewWorkingDays: 10,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

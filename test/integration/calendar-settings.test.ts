@@ -89,6 +89,14 @@ describe('settings', () => {
       userName: 'Test Chair',
       division: 'england-and-wales',
       closureDays: [],
+      outcomeRule: 'majority',
+      allowMultipleCategory: false,
+      reportDueInitial: 2,
+      reportDueReview: 5,
+      minutesWorkingDays: 15,
+      quoracyRequireChildrensSocialCare: true,
+      quoracyMinOtherAgencies: 2,
+      principalOfficerReviewWorkingDays: 10,
     });
   });
 

@@ -10,11 +10,16 @@ const EXPECTED_TABLES = [
   'agencies',
   'audit_events',
   'bank_holidays',
+  'child_outcomes',
+  'child_views',
   'children',
   'closure_days',
+  'conference_agencies',
   'conference_children',
+  'conference_tasks',
   'conferences',
   'families',
+  'follow_ups',
   'schema_migrations',
   'settings',
 ];
@@ -76,8 +81,8 @@ describe('opening a register from empty', () => {
 });
 
 describe('upgrading from an earlier version', () => {
-  const m2: Migration = {
-    id: 2,
+  const next: Migration = {
+    id: 99,
     name: 'test-only: agency notes',
     sql: 'ALTER TABLE agencies ADD COLUMN notes TEXT;',
   };
@@ -89,10 +94,33 @@ describe('upgrading from an earlier version', () => {
       .prepare("INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('Police', 'police', 'x', 'x')")
       .run();
     v1.close();
-    const v2 = openRegisterDb(path, { migrations: [...MIGRATIONS, m2] });
+    const v2 = openRegisterDb(path, { migrations: [...MIGRATIONS, next] });
     expect(v2.connection.prepare('SELECT name, notes FROM agencies').all()).toEqual([{ name: 'Police', notes: null }]);
-    expect(v2.connection.pragma('user_version', { simple: true })).toBe(2);
+    expect(v2.connection.pragma('user_version', { simple: true })).toBe(99);
     v2.close();
+  });
+
+  it('002 (live conference) upgrades a 001 register with its conferences intact', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v1 = openRegisterDb(path, { migrations: [MIGRATIONS[0] as Migration] });
+    const c = v1.connection;
+    c.prepare("INSERT INTO families (name, created_at, updated_at) VALUES ('Family A', 'x', 'x')").run();
+    c.prepare(
+      "INSERT INTO children (family_id, given_name, family_name, date_of_birth, created_at, updated_at) VALUES (1, 'A', 'A', '2020-01-01', 'x', 'x')",
+    ).run();
+    c.prepare(
+      "INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES ('initial', '2026-03-02', '10:00', 'Room 1', 'Chair', 1, 'x', 'x')",
+    ).run();
+    c.prepare('INSERT INTO conference_children (conference_id, child_id) VALUES (1, 1)').run();
+    v1.close();
+    const current = openRegisterDb(path);
+    expect(
+      current.connection.prepare('SELECT id, status, reconvenes_id, inquorate_reason FROM conferences').all(),
+    ).toEqual([{ id: 1, status: 'scheduled', reconvenes_id: null, inquorate_reason: null }]);
+    expect(current.connection.prepare('SELECT * FROM conference_children').all()).toEqual([
+      { conference_id: 1, child_id: 1 },
+    ]);
+    current.close();
   });
 
   it('rolls back every pending migration if one fails', () => {
@@ -103,9 +131,10 @@ describe('upgrading from an earlier version', () => {
       name: 'broken',
       sql: 'CREATE TABLE x (a TEXT) STRICT; SELECT * FROM no_such_table;',
     };
-    expect(() => openRegisterDb(path, { migrations: [...MIGRATIONS, m2, broken] })).toThrow(/no_such_table/);
+    expect(() => openRegisterDb(path, { migrations: [...MIGRATIONS, next, broken] })).toThrow(/no_such_table/);
     const raw = new Database(path);
     expect(raw.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 1 });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'child_views'").get()).toEqual({ n: 0 });
     expect(raw.prepare("SELECT count(*) AS n FROM pragma_table_info('agencies') WHERE name = 'notes'").get()).toEqual({
       n: 0,
     });
@@ -121,7 +150,7 @@ describe('upgrading from an earlier version', () => {
 
   it('refuses a register written by a newer version', () => {
     const path = join(tempDir(), 'register.sqlite');
-    openRegisterDb(path, { migrations: [...MIGRATIONS, m2] }).close();
+    openRegisterDb(path, { migrations: [...MIGRATIONS, next] }).close();
     expect(() => openRegisterDb(path)).toThrow(/newer version/);
   });
 });

@@ -5,7 +5,7 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => ChannelOutpu
 
 /** The handler map: one entry per channel, each a thin call into a service. */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar } = register;
+  const { agencies, conferences, settings, calendar, live } = register;
   return {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
@@ -21,5 +21,20 @@ export function createHandlers(register: Register): Handlers {
     'holidays.status': () => calendar.status(),
     'holidays.import': (i) => calendar.importFeed(i.feed),
     'workingDays.calculate': (i) => calendar.calculate(i),
+    'live.get': (i) => live.get(i.id),
+    'live.invite': (i) => live.invite(i),
+    'live.uninvite': (i) => live.uninvite(i.conferenceId, i.agencyId),
+    'live.setAttendance': (i) => live.setAttendance(i.conferenceId, i.agencyId, i.attendance),
+    'live.setReport': (i) => live.setReport(i.conferenceId, i.agencyId, i.report, i.receivedOn),
+    'live.setView': (i) => live.setView(i),
+    'live.copyViews': (i) => live.copyViews(i.conferenceId, i.fromChildId, i.toChildId),
+    'live.setInquorateReason': (i) => live.setInquorateReason(i.conferenceId, i.reason),
+    'live.redate': (i) => live.redate(i.conferenceId, i.date, i.time),
+    'live.recordDecision': (i) => live.recordDecision(i),
+    'conferences.scheduleReconvened': (i) => live.scheduleReconvened(i),
+    'conferences.adjournments': () => live.adjournments(),
+    'conferences.due': (i) => live.due(i.limit),
+    'conferences.completeTask': (i) => live.completeTask(i.conferenceId, i.kind),
+    'conferences.reportsOutstanding': (i) => live.reportsOutstanding(i.weeks),
   };
 }

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { openRegisterDb, type OpenOptions } from './db/connection';
 import { createAgenciesService } from './services/agencies-service';
 import { createCalendarService } from './services/calendar-service';
+import { createLiveConferenceService } from './services/live-conference-service';
 import { createConferencesService } from './services/conferences-service';
 import { createRepositories, type ServiceContext } from './services/context';
 import { createSettingsService } from './services/settings-service';
@@ -37,6 +38,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const settings = createSettingsService(ctx, () => calendar.invalidate());
   const agencies = createAgenciesService(ctx, settings);
   const conferences = createConferencesService(ctx, settings);
+  const live = createLiveConferenceService(ctx, settings, calendar);
   return {
     path,
     db,
@@ -45,6 +47,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     calendar,
     agencies,
     conferences,
+    live,
     close: () => db.close(),
   };
 }

@@ -53,6 +53,10 @@ export interface ConferencesTable {
   family_id: number;
   created_at: string;
   updated_at: string;
+  /** 002 */
+  status: Generated<string>;
+  reconvenes_id: number | null;
+  inquorate_reason: string | null;
 }
 
 export interface ConferenceChildrenTable {
@@ -91,6 +95,56 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface ConferenceAgenciesTable {
+  conference_id: number;
+  agency_id: number;
+  representative_name: string | null;
+  representative_role: string | null;
+  attendance: string | null;
+  report: Generated<string>;
+  report_received_on: string | null;
+  updated_at: string;
+}
+
+export interface ChildViewsTable {
+  conference_id: number;
+  child_id: number;
+  agency_id: number;
+  view: string;
+  reasons: string;
+  updated_at: string;
+}
+
+export interface ChildOutcomesTable {
+  conference_id: number;
+  child_id: number;
+  result: string;
+  decision: string;
+  interim_plan: number;
+  reconvene_by: string | null;
+  category: string | null;
+  escalation: string | null;
+  decided_at: string;
+}
+
+export interface ConferenceTasksTable {
+  conference_id: number;
+  kind: string;
+  due_on: string;
+  done_on: string | null;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  kind: string;
+  conference_id: number;
+  child_id: number;
+  opened_on: string;
+  due_on: string;
+  closed_on: string | null;
+  created_at: string;
+}
+
 export interface RegisterSchema {
   settings: SettingsTable;
   agencies: AgenciesTable;
@@ -102,6 +156,11 @@ export interface RegisterSchema {
   bank_holidays: BankHolidaysTable;
   closure_days: ClosureDaysTable;
   schema_migrations: SchemaMigrationsTable;
+  conference_agencies: ConferenceAgenciesTable;
+  child_views: ChildViewsTable;
+  child_outcomes: ChildOutcomesTable;
+  conference_tasks: ConferenceTasksTable;
+  follow_ups: FollowUpsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

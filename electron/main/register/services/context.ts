@@ -5,6 +5,7 @@ import { createAuditRepository, type AuditAction } from '../db/repositories/audi
 import { createConferencesRepository } from '../db/repositories/conferences-repository';
 import { createFamiliesRepository } from '../db/repositories/families-repository';
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
+import { createLiveConferenceRepository } from '../db/repositories/live-conference-repository';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
 
 /** What every service is given: the database, its repositories, a clock and the shipped data. */
@@ -23,6 +24,7 @@ export function createRepositories(db: RegisterDb) {
     conferences: createConferencesRepository(db),
     families: createFamiliesRepository(db),
     holidays: createHolidaysRepository(db),
+    live: createLiveConferenceRepository(db),
     settings: createSettingsRepository(db),
   };
 }

@@ -3,21 +3,35 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../../sha
 import { audit, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
-const STORED_KEYS = ['partnershipName', 'userName', 'division'] as const;
+/** Every setting but the closure days, which have their own table. */
+const STORED_KEYS = [
+  'partnershipName',
+  'userName',
+  'division',
+  'outcomeRule',
+  'allowMultipleCategory',
+  'reportDueInitial',
+  'reportDueReview',
+  'minutesWorkingDays',
+  'quoracyRequireChildrensSocialCare',
+  'quoracyMinOtherAgencies',
+  'principalOfficerReviewWorkingDays',
+] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {
   function get(): Settings {
     const stored = ctx.repos.settings.all();
-    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };
+    const settings: Settings = { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };
     for (const key of STORED_KEYS) {
       const raw = stored.get(key);
-      if (raw !== undefined) merged[key] = JSON.parse(raw) as unknown;
+      if (raw === undefined) continue;
+      // A stored value that no longer validates falls back to its default, key by key, rather
+      // than locking the user out of the register.
+      const parsed = settingsSchema.shape[key].safeParse(JSON.parse(raw) as unknown);
+      if (parsed.success) Object.assign(settings, { [key]: parsed.data });
     }
-    merged['closureDays'] = ctx.repos.holidays.closureDays();
-    const parsed = settingsSchema.safeParse(merged);
-    // A stored value that no longer validates falls back to its default rather than locking the
-    // user out of the register.
-    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };
+    settings.closureDays = ctx.repos.holidays.closureDays();
+    return settings;
   }
 
   return {

@@ -1,0 +1,427 @@
+import type { AgencyType } from '../../../../../shared/schemas/agency';
+import type { ConferenceType } from '../../../../../shared/schemas/conference';
+import type { Attendance, Category, Decision, ReportState } from '../../../../../shared/schemas/live-conference';
+import { qb, type RegisterDb } from '../query';
+
+export type ConferenceStatus = 'scheduled' | 'concluded' | 'adjourned';
+
+export interface InvitationRow {
+  agencyId: number;
+  agencyName: string;
+  agencyType: AgencyType;
+  quoracyGroup: string | null;
+  representativeName: string | null;
+  representativeRole: string | null;
+  attendance: Attendance | null;
+  report: ReportState;
+  reportReceivedOn: string | null;
+}
+
+export interface ViewRow {
+  childId: number;
+  agencyId: number;
+  view: 'plan' | 'no-plan';
+  reasons: string;
+}
+
+export interface OutcomeRow {
+  childId: number;
+  result: 'unanimous' | 'majority' | 'equally-divided' | 'chair-decision';
+  decision: Decision;
+  interimPlan: boolean;
+  reconveneBy: string | null;
+  category: Category | null;
+  escalation: 'principal-officer-review' | null;
+  decidedAt: string;
+}
+
+export interface DueTaskRow {
+  conferenceId: number;
+  conferenceDate: string;
+  conferenceType: ConferenceType;
+  familyName: string;
+  kind: string;
+  due: string;
+}
+
+/** SQL for the live conference: invitations, attendance, views, outcomes, tasks, follow-ups. */
+export function createLiveConferenceRepository(db: RegisterDb) {
+  return {
+    state(id: number) {
+      const row = db.first(
+        qb
+          .selectFrom('conferences')
+          .select(['id', 'type', 'date', 'family_id', 'status', 'reconvenes_id', 'inquorate_reason'])
+          .where('id', '=', id),
+      );
+      if (!row) return undefined;
+      const reconvenedBy = db.first(qb.selectFrom('conferences').select('id').where('reconvenes_id', '=', id));
+      return {
+        id: row.id,
+        type: row.type as ConferenceType,
+        date: row.date,
+        familyId: row.family_id,
+        status: row.status as ConferenceStatus,
+        reconvenesId: row.reconvenes_id,
+        reconvenedById: reconvenedBy?.id ?? null,
+        inquorateReason: row.inquorate_reason,
+      };
+    },
+
+    setStatus(id: number, status: ConferenceStatus, at: string): void {
+      db.run(qb.updateTable('conferences').set({ status, updated_at: at }).where('id', '=', id));
+    },
+
+    setInquorateReason(id: number, reason: string | null, at: string): void {
+      db.run(qb.updateTable('conferences').set({ inquorate_reason: reason, updated_at: at }).where('id', '=', id));
+    },
+
+    redate(id: number, date: string, time: string, at: string): void {
+      db.run(qb.updateTable('conferences').set({ date, time, updated_at: at }).where('id', '=', id));
+    },
+
+    setReconvenes(id: number, reconvenesId: number, at: string): void {
+      db.run(qb.updateTable('conferences').set({ reconvenes_id: reconvenesId, updated_at: at }).where('id', '=', id));
+    },
+
+    invitations(conferenceId: number): InvitationRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('conference_agencies as ca')
+            .innerJoin('agencies as a', 'a.id', 'ca.agency_id')
+            .select([
+              'ca.agency_id',
+              'a.name',
+              'a.type',
+              'a.quoracy_group',
+              'ca.representative_name',
+              'ca.representative_role',
+              'ca.attendance',
+              'ca.report',
+              'ca.report_received_on',
+            ])
+            .where('ca.conference_id', '=', conferenceId)
+            .orderBy('a.type')
+            .orderBy('a.name'),
+        )
+        .map((r) => ({
+          agencyId: r.agency_id,
+          agencyName: r.name,
+          agencyType: r.type as AgencyType,
+          quoracyGroup: r.quoracy_group,
+          representativeName: r.representative_name,
+          representativeRole: r.representative_role,
+          attendance: r.attendance as Attendance | null,
+          report: r.report as ReportState,
+          reportReceivedOn: r.report_received_on,
+        }));
+    },
+
+    upsertInvitation(
+      conferenceId: number,
+      agencyId: number,
+      name: string | null,
+      role: string | null,
+      at: string,
+    ): void {
+      db.run(
+        qb
+          .insertInto('conference_agencies')
+          .values({
+            conference_id: conferenceId,
+            agency_id: agencyId,
+            representative_name: name,
+            representative_role: role,
+            updated_at: at,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['conference_id', 'agency_id'])
+              .doUpdateSet({ representative_name: name, representative_role: role, updated_at: at }),
+          ),
+      );
+    },
+
+    removeInvitation(conferenceId: number, agencyId: number): void {
+      db.run(
+        qb
+          .deleteFrom('conference_agencies')
+          .where('conference_id', '=', conferenceId)
+          .where('agency_id', '=', agencyId),
+      );
+    },
+
+    setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null, at: string): void {
+      db.run(
+        qb
+          .updateTable('conference_agencies')
+          .set({ attendance, updated_at: at })
+          .where('conference_id', '=', conferenceId)
+          .where('agency_id', '=', agencyId),
+      );
+    },
+
+    setReport(
+      conferenceId: number,
+      agencyId: number,
+      report: ReportState,
+      receivedOn: string | null,
+      at: string,
+    ): void {
+      db.run(
+        qb
+          .updateTable('conference_agencies')
+          .set({ report, report_received_on: receivedOn, updated_at: at })
+          .where('conference_id', '=', conferenceId)
+          .where('agency_id', '=', agencyId),
+      );
+    },
+
+    views(conferenceId: number): ViewRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('child_views')
+            .select(['child_id', 'agency_id', 'view', 'reasons'])
+            .where('conference_id', '=', conferenceId),
+        )
+        .map((r) => ({
+          childId: r.child_id,
+          agencyId: r.agency_id,
+          view: r.view as ViewRow['view'],
+          reasons: r.reasons,
+        }));
+    },
+
+    upsertView(conferenceId: number, v: ViewRow, at: string): void {
+      db.run(
+        qb
+          .insertInto('child_views')
+          .values({
+            conference_id: conferenceId,
+            child_id: v.childId,
+            agency_id: v.agencyId,
+            view: v.view,
+            reasons: v.reasons,
+            updated_at: at,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['conference_id', 'child_id', 'agency_id'])
+              .doUpdateSet({ view: v.view, reasons: v.reasons, updated_at: at }),
+          ),
+      );
+    },
+
+    deleteView(conferenceId: number, childId: number, agencyId: number): void {
+      db.run(
+        qb
+          .deleteFrom('child_views')
+          .where('conference_id', '=', conferenceId)
+          .where('child_id', '=', childId)
+          .where('agency_id', '=', agencyId),
+      );
+    },
+
+    outcomes(conferenceId: number): OutcomeRow[] {
+      return db.all(qb.selectFrom('child_outcomes').selectAll().where('conference_id', '=', conferenceId)).map((r) => ({
+        childId: r.child_id,
+        result: r.result as OutcomeRow['result'],
+        decision: r.decision as Decision,
+        interimPlan: r.interim_plan === 1,
+        reconveneBy: r.reconvene_by,
+        category: r.category as Category | null,
+        escalation: r.escalation as OutcomeRow['escalation'],
+        decidedAt: r.decided_at,
+      }));
+    },
+
+    insertOutcome(conferenceId: number, o: OutcomeRow): void {
+      db.run(
+        qb.insertInto('child_outcomes').values({
+          conference_id: conferenceId,
+          child_id: o.childId,
+          result: o.result,
+          decision: o.decision,
+          interim_plan: o.interimPlan ? 1 : 0,
+          reconvene_by: o.reconveneBy,
+          category: o.category,
+          escalation: o.escalation,
+          decided_at: o.decidedAt,
+        }),
+      );
+    },
+
+    /** Each child's categories in conference order (first = initial, last = latest). */
+    categoryHistory(childIds: readonly number[]): Map<number, Category[]> {
+      const history = new Map<number, Category[]>();
+      if (childIds.length === 0) return history;
+      const rows = db.all(
+        qb
+          .selectFrom('child_outcomes as o')
+          .innerJoin('conferences as c', 'c.id', 'o.conference_id')
+          .select(['o.child_id', 'o.category'])
+          .where('o.child_id', 'in', childIds)
+          .where('o.category', 'is not', null)
+          .orderBy('c.date')
+          .orderBy('c.time')
+          .orderBy('c.id'),
+      );
+      for (const r of rows) {
+        const list = history.get(r.child_id) ?? [];
+        list.push(r.category as Category);
+        history.set(r.child_id, list);
+      }
+      return history;
+    },
+
+    upsertTasks(conferenceId: number, tasks: readonly { kind: string; due: string }[]): void {
+      for (const t of tasks) {
+        db.run(
+          qb
+            .insertInto('conference_tasks')
+            .values({ conference_id: conferenceId, kind: t.kind, due_on: t.due, done_on: null })
+            .onConflict((oc) => oc.columns(['conference_id', 'kind']).doUpdateSet({ due_on: t.due })),
+        );
+      }
+    },
+
+    completeTask(conferenceId: number, kind: string, on: string): number {
+      return db.run(
+        qb
+          .updateTable('conference_tasks')
+          .set({ done_on: on })
+          .where('conference_id', '=', conferenceId)
+          .where('kind', '=', kind)
+          .where('done_on', 'is', null),
+      ).changes;
+    },
+
+    /** Open tasks, soonest first. */
+    openTasks(limit: number): DueTaskRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('conference_tasks as t')
+            .innerJoin('conferences as c', 'c.id', 't.conference_id')
+            .innerJoin('families as f', 'f.id', 'c.family_id')
+            .select(['t.conference_id', 'c.date', 'c.type', 'f.name', 't.kind', 't.due_on'])
+            .where('t.done_on', 'is', null)
+            .orderBy('t.due_on')
+            .orderBy('t.conference_id')
+            .limit(limit),
+        )
+        .map((r) => ({
+          conferenceId: r.conference_id,
+          conferenceDate: r.date,
+          conferenceType: r.type as ConferenceType,
+          familyName: r.name,
+          kind: r.kind,
+          due: r.due_on,
+        }));
+    },
+
+    insertFollowUp(
+      f: { kind: 'principal-officer-review'; conferenceId: number; childId: number; openedOn: string; dueOn: string },
+      at: string,
+    ): number {
+      return db.run(
+        qb.insertInto('follow_ups').values({
+          kind: f.kind,
+          conference_id: f.conferenceId,
+          child_id: f.childId,
+          opened_on: f.openedOn,
+          due_on: f.dueOn,
+          closed_on: null,
+          created_at: at,
+        }),
+      ).lastInsertRowid;
+    },
+
+    openFollowUps(limit: number): DueTaskRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('follow_ups as u')
+            .innerJoin('conferences as c', 'c.id', 'u.conference_id')
+            .innerJoin('families as f', 'f.id', 'c.family_id')
+            .select(['u.conference_id', 'c.date', 'c.type', 'f.name', 'u.kind', 'u.due_on'])
+            .where('u.closed_on', 'is', null)
+            .orderBy('u.due_on')
+            .limit(limit),
+        )
+        .map((r) => ({
+          conferenceId: r.conference_id,
+          conferenceDate: r.date,
+          conferenceType: r.type as ConferenceType,
+          familyName: r.name,
+          kind: r.kind,
+          due: r.due_on,
+        }));
+    },
+
+    /** Adjourned conferences, with the conference that reconvenes each (if scheduled). */
+    adjourned(limit: number) {
+      return db
+        .all(
+          qb
+            .selectFrom('conferences as c')
+            .innerJoin('families as f', 'f.id', 'c.family_id')
+            .leftJoin('conferences as r', 'r.reconvenes_id', 'c.id')
+            .select([
+              'c.id',
+              'c.type',
+              'c.date',
+              'f.name as family_name',
+              'r.id as reconvened_id',
+              'r.date as reconvened_date',
+            ])
+            .where('c.status', '=', 'adjourned')
+            .orderBy('c.date', 'desc')
+            .limit(limit),
+        )
+        .map((r) => ({
+          id: r.id,
+          type: r.type as ConferenceType,
+          date: r.date,
+          familyName: r.family_name,
+          reconvenedId: r.reconvened_id,
+          reconvenedDate: r.reconvened_date,
+        }));
+    },
+
+    /** Adjourned children of several conferences, with their interim plan and reconvene-by. */
+    adjournedChildren(conferenceIds: readonly number[]) {
+      if (conferenceIds.length === 0) return [];
+      return db.all(
+        qb
+          .selectFrom('child_outcomes as o')
+          .innerJoin('children as ch', 'ch.id', 'o.child_id')
+          .select(['o.conference_id', 'ch.id', 'ch.given_name', 'ch.family_name', 'o.interim_plan', 'o.reconvene_by'])
+          .where('o.conference_id', 'in', conferenceIds)
+          .where('o.decision', '=', 'adjourned'),
+      );
+    },
+
+    /** Scheduled conferences in a date range with at least one report still awaited. */
+    reportsOutstanding(from: string, to: string) {
+      return db.all(
+        qb
+          .selectFrom('conferences as c')
+          .innerJoin('families as f', 'f.id', 'c.family_id')
+          .innerJoin('conference_agencies as ca', 'ca.conference_id', 'c.id')
+          .innerJoin('agencies as a', 'a.id', 'ca.agency_id')
+          .select(['c.id', 'c.type', 'c.date', 'c.time', 'f.name as family_name', 'a.name as agency_name'])
+          .where('c.status', '=', 'scheduled')
+          .where('c.date', '>=', from)
+          .where('c.date', '<=', to)
+          .where('ca.report', '=', 'awaited')
+          .orderBy('c.date')
+          .orderBy('c.time')
+          .orderBy('a.name'),
+      );
+    },
+  };
+}
+export type LiveConferenceRepository = ReturnType<typeof createLiveConferenceRepository>;

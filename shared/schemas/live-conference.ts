@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
+import { OUTCOME_RULES, VIEWS } from '../outcome';
+import { agencyTypeSchema } from './agency';
+import { idSchema, isoDateSchema, requiredText } from './common';
+import { conferenceSummarySchema, conferenceTypeSchema } from './conference';
+
+export const ATTENDANCE = ['attended', 'apologies-with-report', 'apologies-no-report', 'did-not-attend'] as const;
+export const attendanceSchema = z.enum(ATTENDANCE, { error: () => 'Choose attended, apologies or did not attend' });
+export type Attendance = z.infer<typeof attendanceSchema>;
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  attended: 'Attended',
+  'apologies-with-report': 'Apologies, report sent',
+  'apologies-no-report': 'Apologies, no report',
+  'did-not-attend': 'Did not attend',
+};
+
+export const REPORT_STATES = ['awaited', 'received', 'not-received'] as const;
+export const reportStateSchema = z.enum(REPORT_STATES, { error: () => 'Choose awaited, received or not received' });
+export type ReportState = z.infer<typeof reportStateSchema>;
+
+/** National census codes for the category of abuse; MUL only where the partnership allows it. */
+export const CATEGORIES = ['NEG', 'PHY', 'EMO', 'SAB', 'MUL'] as const;
+export const categorySchema = z.enum(CATEGORIES, { error: () => 'Choose the category of abuse' });
+export type Category = z.infer<typeof categorySchema>;
+export const CATEGORY_LABELS: Record<Category, string> = {
+  NEG: 'Neglect',
+  PHY: 'Physical abuse',
+  EMO: 'Emotional abuse',
+  SAB: 'Sexual abuse',
+  MUL: 'Multiple',
+};
+
+export const DECISIONS = ['plan', 'no-plan', 'plan-continues', 'plan-ends', 'adjourned'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = {
+  plan: 'Child protection plan',
+  'no-plan': 'No child protection plan',
+  'plan-continues': 'Plan continues',
+  'plan-ends': 'Plan ends',
+  adjourned: 'Adjourned',
+};
+
+export const viewSchema = z.enum(VIEWS, { error: () => 'Choose plan or no plan' });
+export const outcomeRuleSchema = z.enum(OUTCOME_RULES);
+
+export const invitationSchema = z.object({
+  agencyId: idSchema,
+  agencyName: z.string(),
+  agencyType: agencyTypeSchema,
+  quoracyGroup: z.string().nullable(),
+  representativeName: z.string().nullable(),
+  representativeRole: z.string().nullable(),
+  attendance: attendanceSchema.nullable(),
+  report: reportStateSchema,
+  reportReceivedOn: z.string().nullable(),
+  /** Derived: on time or late against the conference's report due date. */
+  reportTimeliness: z.enum(['on-time', 'late']).nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const childViewSchema = z.object({
+  agencyId: idSchema,
+  view: viewSchema,
+  reasons: z.string(),
+});
+
+const outcomeSchema = z.object({
+  result: z.enum(['unanimous', 'majority', 'equally-divided', 'chair-decision']),
+  decision: z.enum(['plan', 'no-plan', 'adjourned']),
+  interimPlan: z.boolean(),
+  reconveneBy: z.string().nullable(),
+  minority: z.array(z.string()),
+  escalation: z.literal('principal-officer-review').nullable(),
+});
+
+export const recordedOutcomeSchema = z.object({
+  result: outcomeSchema.shape.result,
+  decision: z.enum(DECISIONS),
+  interimPlan: z.boolean(),
+  reconveneBy: z.string().nullable(),
+  category: categorySchema.nullable(),
+  escalation: z.literal('principal-officer-review').nullable(),
+  decidedAt: z.string(),
+});
+export type RecordedOutcome = z.infer<typeof recordedOutcomeSchema>;
+
+export const liveChildSchema = z.object({
+  id: idSchema,
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  expectedDate: z.string().nullable(),
+  views: z.array(childViewSchema),
+  /** The rule applied to the views so far; null until an agency has given a view. */
+  preview: outcomeSchema.nullable(),
+  /** Minority agencies whose reasons are still blank: required before the decision is recorded. */
+  missingReasons: z.array(z.string()),
+  recorded: recordedOutcomeSchema.nullable(),
+  /** Category at the child's first plan and at the latest, across all conferences. */
+  initialCategory: categorySchema.nullable(),
+  latestCategory: categorySchema.nullable(),
+});
+export type LiveChild = z.infer<typeof liveChildSchema>;
+
+export const liveConferenceSchema = z.object({
+  conference: conferenceSummarySchema.extend({
+    status: z.enum(['scheduled', 'concluded', 'adjourned']),
+    reconvenesId: idSchema.nullable(),
+    reconvenedById: idSchema.nullable(),
+    inquorateReason: z.string().nullable(),
+  }),
+  rule: outcomeRuleSchema,
+  allowMultipleCategory: z.boolean(),
+  reportDue: z.string(),
+  invitations: z.array(invitationSchema),
+  quoracy: z.object({
+    quorate: z.boolean(),
+    childrensSocialCare: z.boolean(),
+    counted: z.array(z.string()),
+    shortfall: z.string().nullable(),
+  }),
+  children: z.array(liveChildSchema),
+  warning: z.string().nullable(),
+});
+export type LiveConference = z.infer<typeof liveConferenceSchema>;
+
+export const inviteInputSchema = z.object({
+  conferenceId: idSchema,
+  agencyId: idSchema,
+  representativeName: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v || null),
+  representativeRole: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v || null),
+});
+
+export const setViewInputSchema = z.object({
+  conferenceId: idSchema,
+  childId: idSchema,
+  agencyId: idSchema,
+  /** null withdraws the agency's view. */
+  view: viewSchema.nullable(),
+  reasons: z.string().max(20_000, 'Reasons must be 20,000 characters or fewer').default(''),
+});
+
+export const recordDecisionInputSchema = z.object({
+  conferenceId: idSchema,
+  childId: idSchema,
+  category: categorySchema.nullish().transform((v) => v ?? null),
+  /** Only under the "chair decides" rule. */
+  chairDecision: viewSchema.optional(),
+});
+
+export const scheduleReconvenedInputSchema = z.object({
+  conferenceId: idSchema,
+  date: isoDateSchema('the date of the reconvened conference'),
+  time: z
+    .string({ error: 'Enter the start time' })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
+  venue: requiredText('Enter the venue, or “Online”'),
+});
+
+export const adjournmentSchema = z.object({
+  conferenceId: idSchema,
+  type: conferenceTypeSchema,
+  date: z.string(),
+  familyName: z.string(),
+  children: z.array(
+    z.object({ id: idSchema, givenName: z.string(), familyName: z.string(), interimPlan: z.boolean() }),
+  ),
+  reconveneBy: z.string(),
+  workingDaysLeft: z.number().int(),
+  reconvenedId: idSchema.nullable(),
+  reconvenedDate: z.string().nullable(),
+});
+export type Adjournment = z.infer<typeof adjournmentSchema>;
+
+export const DUE_KINDS = Object.keys(DUE_KIND_LABELS) as DueKind[];
+export const dueItemSchema = z.object({
+  conferenceId: idSchema,
+  conferenceDate: z.string(),
+  conferenceType: conferenceTypeSchema,
+  familyName: z.string(),
+  kind: z.enum([
+    'decision-letter',
+    'minutes',
+    'first-core-group',
+    'next-review',
+    'reconvene',
+    'principal-officer-review',
+  ]),
+  label: z.string(),
+  due: z.string(),
+  overdue: z.boolean(),
+  /** Working days until due (negative when overdue). */
+  workingDays: z.number().int(),
+});
+export type DueItemRow = z.infer<typeof dueItemSchema>;
