@@ -1,6 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
 import './styles.scss';
+import './app/app.scss';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><p className="govuk-body">Loading</p></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

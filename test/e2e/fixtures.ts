@@ -21,6 +21,8 @@ export interface AppUnderTest {
  * real SQLite, the built renderer from `out/renderer`).
  */
 export const test = base.extend<{ app: AppUnderTest }>({
+  // Playwright requires an object pattern here even when no other fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'cpreg-e2e-'));
     const dbPath = join(dir, 'register.sqlite');

@@ -43,7 +43,11 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
   } catch {
     return {
       ok: false,
-      error: { code: 'internal', message: 'The register could not be reached. Check the app is still running.', issues: [] },
+      error: {
+        code: 'internal',
+        message: 'The register could not be reached. Check the app is still running.',
+        issues: [],
+      },
     };
   }
 }

@@ -1,0 +1,95 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Settings } from '../../../shared/schemas/settings';
+import { invoke } from '../api/client';
+import { AgenciesPage } from '../features/agencies/AgenciesPage';
+import { AgencyFormPage } from '../features/agencies/AgencyFormPage';
+import { ConferencePage } from '../features/conferences/ConferencePage';
+import { ConferencesPage } from '../features/conferences/ConferencesPage';
+import { CreateConferencePage } from '../features/conferences/CreateConferencePage';
+import { HomePage } from '../features/home/HomePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Header } from './Header';
+import { NotBuiltPage } from './NotBuiltPage';
+import { NotFoundPage } from './NotFoundPage';
+import { PageContext } from './page-context';
+import { parseRoute, sectionOf, type Route } from './routes';
+import { SettingsContext } from './settings-context';
+import { SkipLink } from './SkipLink';
+import { useHashRoute } from './use-hash-route';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'conferences':
+      return <ConferencesPage />;
+    case 'conference-new':
+      return <CreateConferencePage />;
+    case 'conference':
+      return <ConferencePage id={route.id} />;
+    case 'escalations':
+      return <NotBuiltPage title="Escalations" what="Agency contribution and professional disagreement escalations" />;
+    case 'letters':
+      return <NotBuiltPage title="Letters and forms" what="Letters, Appendix 3 returns and Appendix 5 records" />;
+    case 'agencies':
+      return <AgenciesPage />;
+    case 'agency-new':
+      return <AgencyFormPage />;
+    case 'agency-edit':
+      return <AgencyFormPage id={route.id} />;
+    case 'reports':
+      return <NotBuiltPage title="Reports" what="Reports on conferences, escalations and attendance" />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+/** The app shell: skip link, header and navigation, and the screen for the current hash. */
+export function App() {
+  const { path, navigations, flash } = useHashRoute();
+  const route = parseRoute(path);
+  const section = sectionOf(route);
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void invoke('settings.get', {}).then((result) => {
+      if (current && result.ok) setSettings(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const settingsContext = useMemo(() => ({ settings, setSettings }), [settings]);
+  const pageContext = useMemo(() => ({ moveFocus: navigations > 0, flash }), [navigations, flash]);
+
+  return (
+    <SettingsContext value={settingsContext}>
+      <SkipLink />
+      <Header
+        partnershipName={settings?.partnershipName ?? ''}
+        section={section}
+        atSectionRoot={route.name === section}
+      />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content">
+          <PageContext value={pageContext}>
+            {/* A new key per navigation: each visit starts the screen afresh. */}
+            <Screen key={`${navigations}:${path}`} route={route} />
+          </PageContext>
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <p className="govuk-body-s govuk-!-margin-bottom-0">
+            CP Conference Register keeps its records on this computer. The council’s case-management system stays the
+            official child record.
+          </p>
+        </div>
+      </footer>
+    </SettingsContext>
+  );
+}

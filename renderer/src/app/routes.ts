@@ -1,0 +1,87 @@
+/**
+ * The app's screens, addressed by the URL hash (`#/agencies/12/edit`) because the desktop app
+ * loads the renderer from file://, where only the hash can change without a reload.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'conferences' }
+  | { name: 'conference-new' }
+  | { name: 'conference'; id: number }
+  | { name: 'escalations' }
+  | { name: 'letters' }
+  | { name: 'agencies' }
+  | { name: 'agency-new' }
+  | { name: 'agency-edit'; id: number }
+  | { name: 'reports' }
+  | { name: 'settings' }
+  | { name: 'not-found' };
+
+export type Section = 'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'settings';
+
+export const NAV_ITEMS: readonly { section: Section; text: string; href: string }[] = [
+  { section: 'home', text: 'Home', href: '#/' },
+  { section: 'conferences', text: 'Conferences', href: '#/conferences' },
+  { section: 'escalations', text: 'Escalations', href: '#/escalations' },
+  { section: 'letters', text: 'Letters and forms', href: '#/letters' },
+  { section: 'agencies', text: 'Agencies', href: '#/agencies' },
+  { section: 'reports', text: 'Reports', href: '#/reports' },
+  { section: 'settings', text: 'Settings', href: '#/settings' },
+];
+
+function toId(segment: string | undefined): number | null {
+  if (segment === undefined || !/^[1-9]\d{0,15}$/.test(segment)) return null;
+  return Number(segment);
+}
+
+/** The route for a path such as `/conferences/12` (the hash without its `#`). */
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter((p) => p !== '');
+  const [first, second, third] = parts;
+  if (parts.length === 0) return { name: 'home' };
+  if (parts.length === 1) {
+    switch (first) {
+      case 'conferences':
+      case 'escalations':
+      case 'letters':
+      case 'agencies':
+      case 'reports':
+      case 'settings':
+        return { name: first };
+      default:
+        return { name: 'not-found' };
+    }
+  }
+  if (first === 'conferences' && parts.length === 2) {
+    if (second === 'new') return { name: 'conference-new' };
+    const id = toId(second);
+    return id === null ? { name: 'not-found' } : { name: 'conference', id };
+  }
+  if (first === 'agencies') {
+    if (parts.length === 2 && second === 'new') return { name: 'agency-new' };
+    const id = toId(second);
+    if (parts.length === 3 && third === 'edit' && id !== null) return { name: 'agency-edit', id };
+  }
+  return { name: 'not-found' };
+}
+
+/** Which item of the service navigation a route belongs to. */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'home':
+    case 'conferences':
+    case 'escalations':
+    case 'letters':
+    case 'agencies':
+    case 'reports':
+    case 'settings':
+      return route.name;
+    case 'conference-new':
+    case 'conference':
+      return 'conferences';
+    case 'agency-new':
+    case 'agency-edit':
+      return 'agencies';
+    case 'not-found':
+      return null;
+  }
+}

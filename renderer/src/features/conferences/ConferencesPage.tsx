@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { formatLongDate } from '../../../../shared/dates';
+import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
+import { useApi } from '../../api/use-api';
+import { Page } from '../../app/Page';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+
+/** The newest conferences, searchable by family, child or case reference. */
+export function ConferencesPage() {
+  const [text, setText] = useState('');
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const typed = useDebouncedValue(text.trim(), 250);
+  const search = submitted !== null && submitted === text.trim() ? submitted : typed;
+  const { data, error, loading } = useApi('conferences.list', { search, limit: 100 });
+
+  return (
+    <Page title="Conferences" width="full">
+      <a href="#/conferences/new" className="govuk-button" draggable={false}>
+        Create a conference
+      </a>
+      <form
+        role="search"
+        aria-label="Conferences"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSubmitted(text.trim());
+        }}
+      >
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="conference-search">
+            Search conferences
+          </label>
+          <div className="govuk-hint" id="conference-search-hint">
+            Family name, child’s name or case reference
+          </div>
+          <div className="app-search">
+            <input
+              className="govuk-input govuk-!-width-one-half"
+              id="conference-search"
+              name="search"
+              type="search"
+              autoComplete="off"
+              aria-describedby="conference-search-hint"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Search
+            </button>
+          </div>
+        </div>
+      </form>
+
+      {error && <p className="govuk-error-message">The conferences could not be loaded: {error.message}</p>}
+      <p className="govuk-body" role="status" aria-busy={loading}>
+        {data &&
+          (data.total === 0
+            ? search
+              ? `No conferences match “${search}”.`
+              : 'There are no conferences yet.'
+            : `Showing ${data.conferences.length} of ${data.total} ${data.total === 1 ? 'conference' : 'conferences'}${search ? ` matching “${search}”` : ''}, newest first.`)}
+      </p>
+
+      {data && data.conferences.length > 0 && (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Conferences, newest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Date and time
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Type
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Family
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Children
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Chair
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Venue
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.conferences.map((c) => (
+              <tr className="govuk-table__row" key={c.id}>
+                <td className="govuk-table__cell">
+                  <a href={`#/conferences/${c.id}`} className="govuk-link">
+                    {formatLongDate(c.date)}
+                    <span className="govuk-visually-hidden">, {c.familyName} family</span>
+                  </a>
+                  <span className="govuk-!-display-block">{c.time}</span>
+                </td>
+                <td className="govuk-table__cell">{CONFERENCE_TYPE_LABELS[c.type]}</td>
+                <td className="govuk-table__cell">{c.familyName}</td>
+                <td className="govuk-table__cell">
+                  <ul className="govuk-list govuk-!-margin-bottom-0">
+                    {c.children.map((child) => (
+                      <li key={child.id}>
+                        {child.givenName} {child.familyName}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="govuk-table__cell">{c.chairName}</td>
+                <td className="govuk-table__cell">{c.venue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,345 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { issuesFromZod } from '../../../../shared/ipc/result';
+import { conferenceInputSchema, type Child, type Family } from '../../../../shared/schemas/conference';
+import { invoke } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { formatDate, plural } from '../../app/format';
+import { Page } from '../../app/Page';
+import { useSettings } from '../../app/settings-context';
+import { navigate } from '../../app/use-hash-route';
+import { Checkboxes } from '../../components/Checkboxes';
+import { DateInput } from '../../components/DateInput';
+import { EMPTY_DATE, datePartsToString, type DateParts } from '../../components/date-parts';
+import { ErrorMessage } from '../../components/FieldParts';
+import {
+  errorFor,
+  errorsFromApi,
+  errorsFromIssues,
+  pathToId,
+  type FieldRef,
+  type FormError,
+} from '../../components/form-errors';
+import { Radios, type RadioItem } from '../../components/Radios';
+import { TextInput } from '../../components/TextInput';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { NewChildFields, type NewChildDraft } from './NewChildFields';
+
+const NEW_FAMILY = 'new';
+
+function childLabel(child: Child): string {
+  const name = `${child.givenName} ${child.familyName}`;
+  if (child.dateOfBirth) return `${name}, born ${formatDate(child.dateOfBirth)}`;
+  if (child.expectedDate) return `${name}, expected ${formatDate(child.expectedDate)}`;
+  return name;
+}
+
+function familyHint(family: Family) {
+  const children = family.children.map((c) => `${c.givenName} ${c.familyName}`).join(', ');
+  return (
+    <>
+      {family.caseReference && <span className="govuk-!-display-block">Case reference {family.caseReference}</span>}
+      <span className="govuk-!-display-block">{children ? `Children: ${children}` : 'No children recorded'}</span>
+    </>
+  );
+}
+
+/**
+ * Creates an initial or review conference: when and where, the chair, the family (found in the
+ * register or new) and the children it considers (picked from the family, or added here).
+ * Reconvened conferences come from an adjournment, so they are not offered here.
+ */
+export function CreateConferencePage() {
+  const { settings } = useSettings();
+  const [type, setType] = useState('');
+  const [date, setDate] = useState<DateParts>(EMPTY_DATE);
+  const [time, setTime] = useState('');
+  const [venue, setVenue] = useState('');
+  // null until edited: the chair defaults to the register's user, who may load after this page.
+  const [chairName, setChairName] = useState<string | null>(null);
+
+  const [familySearch, setFamilySearch] = useState('');
+  const [searchNow, setSearchNow] = useState<string | null>(null);
+  const [familyChoice, setFamilyChoice] = useState('');
+  const [chosenFamily, setChosenFamily] = useState<Family | null>(null);
+  const [newFamily, setNewFamily] = useState({ name: '', caseReference: '' });
+  const [childIds, setChildIds] = useState<string[]>([]);
+  const [newChildren, setNewChildren] = useState<NewChildDraft[]>([]);
+  const [focusChildKey, setFocusChildKey] = useState<number | null>(null);
+  const nextKey = useRef(1);
+  const addChildButton = useRef<HTMLButtonElement>(null);
+
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const typed = useDebouncedValue(familySearch.trim(), 250);
+  const search = searchNow !== null && searchNow === familySearch.trim() ? searchNow : typed;
+  const families = useApi('families.search', { search });
+  const found = search ? (families.data ?? []) : [];
+
+  const existingFamily = familyChoice !== NEW_FAMILY ? chosenFamily : null;
+  const familyChildren = existingFamily?.children ?? [];
+
+  // The chosen family stays listed while the user searches for something else.
+  const listed = chosenFamily && !found.some((f) => f.id === chosenFamily.id) ? [chosenFamily, ...found] : found;
+  const familyItems: RadioItem[] = [
+    ...listed.map((family) => ({ value: String(family.id), label: family.name, hint: familyHint(family) })),
+    {
+      value: NEW_FAMILY,
+      label: 'New family',
+      hint: 'A family not yet in the register',
+      dividerBefore: listed.length > 0 ? 'or' : undefined,
+      conditional: (
+        <>
+          <TextInput
+            id="family-name"
+            label="Family name"
+            value={newFamily.name}
+            onChange={(name) => setNewFamily((f) => ({ ...f, name }))}
+            error={errorFor(errors, 'family-name')}
+            widthClassName="govuk-input--width-20"
+            spellCheck={false}
+          />
+          <TextInput
+            id="family-caseReference"
+            label="Family case reference (optional)"
+            value={newFamily.caseReference}
+            onChange={(caseReference) => setNewFamily((f) => ({ ...f, caseReference }))}
+            error={errorFor(errors, 'family-caseReference')}
+            widthClassName="govuk-input--width-10"
+            spellCheck={false}
+          />
+        </>
+      ),
+    },
+  ];
+
+  function chooseFamily(value: string) {
+    setFamilyChoice(value);
+    setChildIds([]);
+    if (value !== NEW_FAMILY) setChosenFamily(listed.find((f) => String(f.id) === value) ?? null);
+  }
+
+  function addChild() {
+    const key = nextKey.current;
+    nextKey.current += 1;
+    const lastName = existingFamily?.name ?? (familyChoice === NEW_FAMILY ? newFamily.name.trim() : '');
+    setNewChildren((list) => [
+      ...list,
+      { key, givenName: '', familyName: lastName, unborn: false, date: EMPTY_DATE, caseReference: '' },
+    ]);
+    setFocusChildKey(key);
+  }
+
+  function removeChild(key: number) {
+    setNewChildren((list) => list.filter((c) => c.key !== key));
+    // Ids of the later children shift down, so their messages would point at the wrong child.
+    setErrors((list) => list.filter((e) => !e.fieldId.startsWith('newChildren-')));
+    addChildButton.current?.focus();
+  }
+
+  const childrenTarget = familyChildren.length > 0 ? 'childIds' : 'add-child';
+  function fieldFor(path: string): FieldRef {
+    if (path === 'date') return { fieldId: 'date', targetId: 'date-day' };
+    if (path === 'family' || path === 'family.id') return 'family';
+    if (path === 'children' || path.startsWith('childIds')) return { fieldId: 'children', targetId: childrenTarget };
+    const child = /^newChildren\.(\d+)\.(dateOfBirth|expectedDate)$/.exec(path);
+    if (child) return { fieldId: `newChildren-${child[1]}-date`, targetId: `newChildren-${child[1]}-date-day` };
+    return pathToId(path);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const draft = {
+      type: type || undefined,
+      date: datePartsToString(date),
+      time,
+      venue,
+      chairName: chairName ?? settings?.userName ?? '',
+      family: familyChoice === NEW_FAMILY ? newFamily : existingFamily ? { id: existingFamily.id } : undefined,
+      childIds: existingFamily ? childIds.map(Number) : [],
+      newChildren: newChildren.map((c) => ({
+        givenName: c.givenName,
+        familyName: c.familyName,
+        dateOfBirth: c.unborn ? null : datePartsToString(c.date),
+        expectedDate: c.unborn ? datePartsToString(c.date) : null,
+        caseReference: c.caseReference,
+      })),
+    };
+    // The same schema the register applies: its messages at once, without a round trip.
+    const parsed = conferenceInputSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(errorsFromIssues(issuesFromZod(parsed.error), fieldFor));
+      return;
+    }
+    setBusy(true);
+    const result = await invoke('conferences.create', parsed.data);
+    setBusy(false);
+    if (result.ok) {
+      navigate(`/conferences/${result.value.id}`, { heading: 'Conference created' });
+    } else {
+      setErrors(errorsFromApi(result.error, fieldFor));
+    }
+  }
+
+  const childrenError = errorFor(errors, 'children');
+  return (
+    <Page title="Create a conference" errors={errors}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <Radios
+          id="type"
+          legend="Type of conference"
+          legendClassName="govuk-fieldset__legend--m"
+          legendAsHeading="h2"
+          hint="A reconvened conference is created from an adjourned one, in a later release."
+          items={[
+            { value: 'initial', label: 'Initial', hint: 'The first conference after a section 47 enquiry' },
+            { value: 'review', label: 'Review', hint: 'A later conference for children with a plan' },
+          ]}
+          value={type}
+          onChange={setType}
+          error={errorFor(errors, 'type')}
+        />
+
+        <h2 className="govuk-heading-m">When and where</h2>
+        <DateInput
+          id="date"
+          legend="Date of the conference"
+          legendClassName="govuk-fieldset__legend--s"
+          hint="For example, 27 3 2026"
+          value={date}
+          onChange={setDate}
+          error={errorFor(errors, 'date')}
+        />
+        <TextInput
+          id="time"
+          label="Start time"
+          labelClassName="govuk-label--s"
+          hint="Use the 24-hour clock, for example 09:30 or 14:00"
+          value={time}
+          onChange={setTime}
+          error={errorFor(errors, 'time')}
+          widthClassName="govuk-input--width-5"
+          inputMode="numeric"
+        />
+        <TextInput
+          id="venue"
+          label="Venue"
+          labelClassName="govuk-label--s"
+          hint="For example, Civic Centre room 2, or Online"
+          value={venue}
+          onChange={setVenue}
+          error={errorFor(errors, 'venue')}
+        />
+        <TextInput
+          id="chairName"
+          label="Chair"
+          labelClassName="govuk-label--s"
+          hint="The independent chair who leads the conference"
+          value={chairName ?? settings?.userName ?? ''}
+          onChange={setChairName}
+          error={errorFor(errors, 'chairName')}
+          widthClassName="govuk-input--width-20"
+        />
+
+        <h2 className="govuk-heading-m">Family</h2>
+        <TextInput
+          id="family-search"
+          label="Find a family"
+          labelClassName="govuk-label--s"
+          hint="Family name, case reference or a child’s name"
+          type="search"
+          value={familySearch}
+          onChange={setFamilySearch}
+          widthClassName="govuk-input--width-20"
+          onKeyDown={(event) => {
+            // Enter searches here rather than submitting the whole form.
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              setSearchNow(familySearch.trim());
+            }
+          }}
+        />
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setSearchNow(familySearch.trim())}
+        >
+          Search<span className="govuk-visually-hidden"> families</span>
+        </button>
+        <p className="govuk-body" role="status">
+          {search && families.data && !families.loading
+            ? found.length === 0
+              ? `No families match “${search}”.`
+              : `${plural(found.length, 'family', 'families')} found.`
+            : ''}
+        </p>
+        <Radios
+          id="family"
+          legend="Choose the family"
+          legendClassName="govuk-fieldset__legend--s"
+          hint={listed.length === 0 ? 'Find a family already in the register, or add a new one.' : undefined}
+          items={familyItems}
+          value={familyChoice}
+          onChange={chooseFamily}
+          error={errorFor(errors, 'family')}
+        />
+
+        <h2 className="govuk-heading-m">Children</h2>
+        <div className={childrenError && familyChildren.length === 0 ? 'govuk-form-group govuk-form-group--error' : ''}>
+          {familyChildren.length > 0 ? (
+            <Checkboxes
+              id="childIds"
+              legend={`Children in the ${existingFamily?.name ?? ''} family`}
+              legendClassName="govuk-fieldset__legend--s"
+              hint="Select each child this conference considers, and add any child not listed."
+              items={familyChildren.map((child) => ({ value: String(child.id), label: childLabel(child) }))}
+              values={childIds}
+              onChange={setChildIds}
+              error={childrenError}
+            />
+          ) : (
+            <>
+              <p className="govuk-body">
+                {existingFamily
+                  ? 'No children are recorded for this family yet. Add each child this conference considers.'
+                  : 'Add each child this conference considers.'}
+              </p>
+              <ErrorMessage id="children" message={childrenError} />
+            </>
+          )}
+          {newChildren.map((child, index) => (
+            <NewChildFields
+              key={child.key}
+              index={index}
+              child={child}
+              errors={errors}
+              focusOnMount={focusChildKey === child.key}
+              onChange={(changed) => setNewChildren((list) => list.map((c) => (c.key === child.key ? changed : c)))}
+              onRemove={() => removeChild(child.key)}
+            />
+          ))}
+          <button
+            type="button"
+            id="add-child"
+            ref={addChildButton}
+            className="govuk-button govuk-button--secondary"
+            aria-describedby={childrenError && familyChildren.length === 0 ? 'children-error' : undefined}
+            onClick={addChild}
+          >
+            Add a child
+          </button>
+        </div>
+
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button">
+            Create conference
+          </button>
+          <a href="#/conferences" className="govuk-link">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </Page>
+  );
+}

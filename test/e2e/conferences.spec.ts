@@ -1,0 +1,160 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function fillDate(group: Locator, day: string, month: string, year: string): Promise<void> {
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
+async function fillWhenAndWhere(page: Page, date: [string, string, string], time: string): Promise<void> {
+  await fillDate(page.getByRole('group', { name: 'Date of the conference' }), ...date);
+  await page.getByLabel('Start time').fill(time);
+  await page.getByLabel('Venue').fill('Civic Centre, room 2');
+}
+
+test('a conference for a new family, with two children added on the form, is listed and kept', async ({
+  app,
+  page,
+}) => {
+  await page.goto(`${app.url}#/conferences`);
+  await expect(page.getByText('There are no conferences yet.')).toBeVisible();
+  await page.getByRole('link', { name: 'Create a conference' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a conference' })).toBeFocused();
+
+  // Reconvened conferences come from an adjournment, so they are not offered here.
+  await expect(page.getByRole('radio')).toHaveCount(3);
+  await expect(page.getByLabel('Reconvened')).toHaveCount(0);
+  await page.getByLabel('Initial', { exact: true }).check();
+  await fillWhenAndWhere(page, ['5', '3', '2026'], '10:00');
+  // The chair defaults to the register's user.
+  await expect(page.getByLabel('Chair', { exact: true })).toHaveValue('Test Chair');
+
+  await page.getByLabel('New family').check();
+  await page.getByLabel('Family name').fill('Smith');
+  await page.getByLabel('Family case reference (optional)').fill('F-1001');
+
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  const first = page.getByRole('group', { name: 'New child 1' });
+  await expect(first.getByLabel('First name')).toBeFocused();
+  await first.getByLabel('First name').fill('Amy');
+  await expect(first.getByLabel('Last name')).toHaveValue('Smith');
+  await fillDate(first.getByRole('group', { name: 'Date of birth' }), '2', '4', '2019');
+
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  const second = page.getByRole('group', { name: 'New child 2' });
+  await second.getByLabel('First name').fill('Baby');
+  await second.getByLabel('Not born yet').check();
+  await fillDate(second.getByRole('group', { name: 'Expected date of birth' }), '20', '6', '2026');
+
+  // A third child added by mistake and removed again.
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  await page.getByRole('button', { name: 'Remove new child 3' }).click();
+  await expect(page.getByRole('group', { name: 'New child 3' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add a child' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Create conference' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('Conference created');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Initial conference');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Smith family');
+  await expect(page.getByText('Thursday 5 March 2026')).toBeVisible();
+  const children = page.getByRole('list', { name: 'Children considered' }).getByRole('listitem');
+  await expect(children).toHaveCount(2);
+  await expect(children.filter({ hasText: 'Amy Smith' })).toHaveCount(1);
+  await expect(children.filter({ hasText: 'Baby Smith' })).toHaveCount(1);
+
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Conferences' }).click();
+  const row = page.getByRole('row', { name: /Smith/ });
+  await expect(row).toContainText('Thursday 5 March 2026');
+  await expect(row).toContainText('10:00');
+  await expect(row).toContainText('Initial');
+  await expect(row).toContainText('Amy Smith');
+  await expect(row).toContainText('Baby Smith');
+  await expect(row).toContainText('Test Chair');
+  await expect(row).toContainText('Civic Centre, room 2');
+  await expect(page.getByRole('status')).toContainText('Showing 1 of 1 conference');
+
+  await page.reload();
+  await expect(row).toContainText('Amy Smith');
+  await expect(row).toContainText('Baby Smith');
+
+  await page.getByLabel('Search conferences').fill('F-1001');
+  await expect(page.getByRole('status')).toContainText('Showing 1 of 1 conference matching “F-1001”');
+  await page.getByLabel('Search conferences').fill('Jones');
+  await expect(page.getByRole('status')).toHaveText('No conferences match “Jones”.');
+});
+
+test('a review conference for a family already in the register picks one of its children', async ({ app, page }) => {
+  app.register.conferences.create({
+    type: 'initial',
+    date: '2025-11-03',
+    time: '10:00',
+    venue: 'Civic Centre',
+    chairName: 'Sam Okafor',
+    family: { name: 'Jones', caseReference: 'F-2002' },
+    childIds: [],
+    newChildren: [
+      { givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01', expectedDate: null, caseReference: null },
+      { givenName: 'Dylan', familyName: 'Jones', dateOfBirth: '2021-01-15', expectedDate: null, caseReference: null },
+    ],
+  });
+
+  await page.goto(`${app.url}#/conferences/new`);
+  await page.getByLabel('Review', { exact: true }).check();
+  await fillWhenAndWhere(page, ['3', '2', '2026'], '14:30');
+
+  await page.getByLabel('Find a family').fill('Dylan');
+  await page.getByLabel('Find a family').press('Enter');
+  await expect(page.getByText('1 family found.')).toBeVisible();
+  const family = page.getByRole('radio', { name: 'Jones' });
+  await expect(page.getByText('Case reference F-2002')).toBeVisible();
+  await family.check();
+
+  // Nothing ticked yet: the register asks for a child, and the link goes to the first checkbox.
+  await page.getByRole('button', { name: 'Create conference' }).click();
+  const link = page.getByRole('link', { name: 'Select or add at least one child' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page.getByLabel('Cara Jones, born 1 June 2018')).toBeFocused();
+
+  await page.getByLabel('Dylan Jones, born 15 January 2021').check();
+  await page.getByRole('button', { name: 'Create conference' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Review conference');
+  await expect(page.getByRole('list', { name: 'Children considered' }).getByRole('listitem')).toHaveText([
+    'Dylan Jones',
+  ]);
+
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Conferences' }).click();
+  await expect(page.getByRole('status')).toContainText('Showing 2 of 2 conferences');
+  // Newest first.
+  await expect(page.getByRole('row').nth(1)).toContainText('Tuesday 3 February 2026');
+  await expect(page.getByRole('row').nth(1)).toContainText('Review');
+  await expect(page.getByRole('row').nth(2)).toContainText('Monday 3 November 2025');
+  expect(app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
+});
+
+test('a conference with no children, and other gaps, is refused with each problem in the summary', async ({
+  app,
+  page,
+}) => {
+  await page.goto(`${app.url}#/conferences/new`);
+  await page.getByLabel('Initial', { exact: true }).check();
+  await fillWhenAndWhere(page, ['31', '2', '2026'], '9.30');
+  await page.getByLabel('New family').check();
+  await page.getByLabel('Family name').fill('Patel');
+  await page.getByRole('button', { name: 'Create conference' }).click();
+
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Select or add at least one child' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'The date of the conference must be a real date' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Enter the start time as hh:mm, like 09:30 or 14:00' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Select or add at least one child' }).click();
+  await expect(page.getByRole('button', { name: 'Add a child' })).toBeFocused();
+  await page.getByRole('link', { name: 'The date of the conference must be a real date' }).click();
+  await expect(page.getByRole('group', { name: 'Date of the conference' }).getByLabel('Day')).toBeFocused();
+
+  expect(app.register.conferences.list('', 10).total).toBe(0);
+});

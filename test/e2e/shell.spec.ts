@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures';
+
+const SECTIONS = [
+  ['Home', 'Conference register', 'Home'],
+  ['Conferences', 'Conferences', 'Conferences'],
+  ['Escalations', 'Escalations', 'Escalations'],
+  ['Letters and forms', 'Letters and forms', 'Letters and forms'],
+  ['Agencies', 'Agencies', 'Agencies'],
+  ['Reports', 'Reports', 'Reports'],
+  ['Settings', 'Settings', 'Settings'],
+] as const;
+
+test('the header names the partnership and the product, and the navigation marks the current section', async ({
+  app,
+  page,
+}) => {
+  // A Content-Security-Policy refusal (an inline style, say) is reported as a console error.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(app.url);
+  const banner = page.getByRole('banner');
+  await expect(banner).toContainText('Safeguarding Children Partnership');
+  await expect(banner).toContainText('CP Conference Register');
+  // The session token is kept out of the address bar.
+  await expect(page).not.toHaveURL(/token=/);
+
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  for (const [link, heading, title] of SECTIONS) {
+    await menu.getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeFocused();
+    await expect(page).toHaveTitle(`${title} – CP Conference Register`);
+    await expect(menu.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('[aria-current]')).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  }
+
+  await menu.getByRole('link', { name: 'Agencies' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Add an agency' }).click();
+  await expect(menu.getByRole('link', { name: 'Agencies' })).toHaveAttribute('aria-current', 'true');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Agencies' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('sections not built yet say so plainly', async ({ app, page }) => {
+  for (const [hash, heading] of [
+    ['#/escalations', 'Escalations'],
+    ['#/letters', 'Letters and forms'],
+    ['#/reports', 'Reports'],
+  ] as const) {
+    await page.goto(`${app.url}${hash}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('arrive in a later release of the register');
+    await expect(page.getByRole('table')).toHaveCount(0);
+  }
+});
+
+test('the home page counts active agencies and conferences', async ({ app, page }) => {
+  const agency = app.register.agencies.create({
+    name: 'Humber Police',
+    type: 'police',
+    quoracyGroup: null,
+    leadName: null,
+    leadJobTitle: null,
+    leadEmail: null,
+    leadPhone: null,
+  });
+  app.register.agencies.create({ ...agency, name: 'Northfield Academy', type: 'education' });
+  app.register.agencies.setActive(agency.id, false);
+  await page.goto(app.url);
+  await expect(page.getByTestId('agency-count')).toHaveText('1 active agency.');
+  await expect(page.getByTestId('conference-count')).toHaveText('0 conferences in the register.');
+});
+
+test('an address that is not a page, or a record that does not exist, says so', async ({ app, page }) => {
+  await page.goto(`${app.url}#/nowhere`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await page.goto(`${app.url}#/conferences/999`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Conference not found' })).toBeVisible();
+  await page.goto(`${app.url}#/agencies/999/edit`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Agency not found' })).toBeVisible();
+});
