@@ -70,7 +70,14 @@ function seededRegister(): { register: Register; rows: NewConferenceRow[] } {
       for (let c = 0; c < n; c += 1) {
         children.push(
           register.repos.families.insertChild(
-            { familyId: id, givenName: `Child ${c}`, familyName: `Family ${f}`, dateOfBirth: '2018-01-01', expectedDate: null, caseReference: null },
+            {
+              familyId: id,
+              givenName: `Child ${c}`,
+              familyName: `Family ${f}`,
+              dateOfBirth: '2018-01-01',
+              expectedDate: null,
+              caseReference: null,
+            },
             '2026-01-01T00:00:00Z',
           ),
         );
@@ -113,7 +120,16 @@ function viaRawStatement(): number {
   const t0 = performance.now();
   c.transaction(() => {
     for (const r of rows) {
-      const id = insertConference.run(r.type, r.date, r.time, r.venue, r.chairName, r.familyId, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z').lastInsertRowid;
+      const id = insertConference.run(
+        r.type,
+        r.date,
+        r.time,
+        r.venue,
+        r.chairName,
+        r.familyId,
+        '2026-01-01T00:00:00Z',
+        '2026-01-01T00:00:00Z',
+      ).lastInsertRowid;
       for (const child of r.childIds) insertChild.run(id, child);
     }
   })();

@@ -61,7 +61,7 @@ describe('cpreg working-days', () => {
     [['working-days', 'add', '2025-12-19', 'ten'], /<n> must be a whole number of 0 or more \(got "ten"\)/],
     [['working-days', 'add', '2025-12-19'], /missing required argument 'n'/],
     [['working-days', 'add', '2025-12-19', '3', '--division', 'wales'], /argument 'wales' is invalid/],
-    [['conferences', 'explode'], /unknown command 'conferences'/],
+    [['conferences', 'explode'], /unknown command 'explode'/],
   ])('exits 2 with one line naming what is wrong: %j', (args, message) => {
     const r = cpreg(args);
     expect(r.code).toBe(2);
@@ -277,6 +277,45 @@ describe('cpreg outcome', () => {
 
   it('exits 2 when stdin is not JSON', () => {
     expect(cpreg(['outcome'], {}, 'not json')).toMatchObject({ code: 2, stderr: 'cpreg: stdin is not valid JSON\n' });
+  });
+});
+
+describe('cpreg demo and conferences list', () => {
+  it('fills a new register with synthetic data, then lists conferences and what is due', () => {
+    const db = join(tempDir(), 'demo.sqlite');
+    const demo = cpreg(['demo', '--db', db, '--size', 'small']);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/^Demo register .*demo\.sqlite: 300 conferences \(\d+ reconvened, \d+ adjourned\)/);
+    expect(demo.stderr).toMatch(/generating 300 \/ 300 conferences/);
+
+    const list = cpreg(['--db', db, 'conferences', 'list', '--limit', '3']);
+    expect(list.code).toBe(0);
+    expect(list.stdout.split('\n')[0]).toMatch(/^Date\s+Time\s+Type\s+Family\s+Children\s+Chair$/);
+    expect(list.stdout).toMatch(/Showing 3 of 300\./);
+
+    const json = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--json', '--limit', '2']).stdout) as {
+      total: number;
+      conferences: unknown[];
+    };
+    expect(json.total).toBe(300);
+    expect(json.conferences).toHaveLength(2);
+
+    const due = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--due', '--json']).stdout) as { due: string }[];
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.map((d) => d.due)).toEqual([...due.map((d) => d.due)].sort());
+    expect(cpreg(['--db', db, 'conferences', 'list', '--due']).stdout.split('\n')[0]).toMatch(
+      /^Due\s+What\s+Family\s+Conference\s+Status$/,
+    );
+  });
+
+  it('refuses to put demo data into a register that has records', () => {
+    const db = newRegister();
+    const csv = join(tempDir(), 'a.csv');
+    writeFileSync(csv, 'name,type\nPolice,police\n');
+    cpreg(['--db', db, 'agencies', 'import', csv]);
+    const r = cpreg(['demo', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/only into an empty register/);
   });
 });
 

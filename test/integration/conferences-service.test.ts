@@ -4,8 +4,7 @@ import { openRegister } from '../../electron/main/register/register';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister } from './helpers';
 
-const create = (r: ReturnType<typeof tempRegister>, input: ConferenceInput) =>
-  r.conferences.create(input);
+const create = (r: ReturnType<typeof tempRegister>, input: ConferenceInput) => r.conferences.create(input);
 
 const base = {
   type: 'initial',

@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { describeIssues, issuesFromZod } from '../../../shared/ipc/result';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
+import { CONFERENCE_TYPE_LABELS } from '../../../shared/schemas/conference';
 import {
   addWorkingDays,
   coverageWarning,
@@ -15,6 +16,7 @@ import {
 import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
 import { resolveRegisterPath } from '../register/paths';
 import { openRegister, type Register } from '../register/register';
+import type { DemoSize } from '../register/services/demo-service';
 import { ServiceError } from '../register/services/errors';
 import { loadShippedSnapshot } from '../register/snapshot';
 
@@ -60,6 +62,18 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const program = new Command('cpreg');
   const readStdin = io.stdin ?? readProcessStdin;
   const dbPath = () => resolveRegisterPath(program.opts<{ db?: string }>().db);
+
+  /** A plain text table, columns padded to their widest cell. */
+  function table(header: string[], rows: string[][]): void {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells: string[]) =>
+      `${cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd()}\n`;
+    io.out(line(header));
+    for (const r of rows) io.out(line(r));
+  }
 
   function withRegister<T>(fn: (register: Register) => T): T {
     const path = dbPath();
@@ -190,6 +204,78 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       withRegister((register) => {
         const result = register.calendar.importFeed(feed);
         io.out(`Imported ${result.imported} bank holidays for ${result.divisions.join(', ')}.\n`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('fill an empty register with synthetic data (no real names) for training and benchmarks')
+    .addOption(
+      new Option('--size <size>', 'small (300 conferences) or large (52,000 over 10 years)')
+        .choices(['small', 'large'])
+        .default('small'),
+    )
+    .action((opts: { size: DemoSize }) => {
+      const path = dbPath();
+      const register = openRegister(path);
+      try {
+        const started = Date.now();
+        const summary = register.demo.generate(opts.size, (done, total) => {
+          io.err(`\rgenerating ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} conferences`);
+        });
+        io.err('\n');
+        io.out(
+          `Demo register ${path}: ${summary.conferences.toLocaleString('en-GB')} conferences (${summary.reconvened.toLocaleString('en-GB')} reconvened, ` +
+            `${summary.adjourned.toLocaleString('en-GB')} adjourned), ${summary.families.toLocaleString('en-GB')} families, ` +
+            `${summary.children.toLocaleString('en-GB')} children, ${summary.views.toLocaleString('en-GB')} views, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
+      } finally {
+        register.close();
+      }
+    });
+
+  const conferencesCommand = program.command('conferences').description('conferences in the register');
+  conferencesCommand
+    .command('list')
+    .description('list conferences, newest first; with --due, what falls due across conferences, soonest first')
+    .option('--due', 'list what falls due (decision letters, minutes, core groups, reviews, reconvening) instead')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many rows', '50')
+    .action((opts: { due?: boolean; json?: boolean; limit: string }) => {
+      const limit = parseCount(opts.limit);
+      if (limit < 1 || limit > 500) throw new UsageError(`--limit must be between 1 and 500 (got "${opts.limit}")`);
+      withRegister((register) => {
+        if (opts.due) {
+          const due = register.live.due(limit);
+          if (opts.json) return io.out(`${JSON.stringify(due, null, 2)}\n`);
+          if (due.length === 0) return io.out('Nothing is due.\n');
+          table(
+            ['Due', 'What', 'Family', 'Conference', 'Status'],
+            due.map((d) => [
+              d.due,
+              d.label,
+              d.familyName,
+              `${d.conferenceDate} ${CONFERENCE_TYPE_LABELS[d.conferenceType]}`,
+              d.overdue ? `OVERDUE (${-d.workingDays} WD)` : `${d.workingDays} WD left`,
+            ]),
+          );
+          return;
+        }
+        const { total, conferences } = register.conferences.list('', limit);
+        if (opts.json) return io.out(`${JSON.stringify({ total, conferences }, null, 2)}\n`);
+        if (conferences.length === 0) return io.out('No conferences yet.\n');
+        table(
+          ['Date', 'Time', 'Type', 'Family', 'Children', 'Chair'],
+          conferences.map((c) => [
+            c.date,
+            c.time,
+            CONFERENCE_TYPE_LABELS[c.type],
+            c.familyName,
+            c.children.map((ch) => ch.givenName).join(', '),
+            c.chairName,
+          ]),
+        );
+        io.out(`Showing ${conferences.length} of ${total}.\n`);
       });
     });
 

@@ -4,6 +4,7 @@ import { createAgenciesService } from './services/agencies-service';
 import { createCalendarService } from './services/calendar-service';
 import { createLiveConferenceService } from './services/live-conference-service';
 import { createConferencesService } from './services/conferences-service';
+import { createDemoService } from './services/demo-service';
 import { createRepositories, type ServiceContext } from './services/context';
 import { createSettingsService } from './services/settings-service';
 import { loadShippedSnapshot } from './snapshot';
@@ -39,6 +40,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const agencies = createAgenciesService(ctx, settings);
   const conferences = createConferencesService(ctx, settings);
   const live = createLiveConferenceService(ctx, settings, calendar);
+  const demo = createDemoService(ctx, calendar);
   return {
     path,
     db,
@@ -48,6 +50,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     agencies,
     conferences,
     live,
+    demo,
     close: () => db.close(),
   };
 }

@@ -3,6 +3,7 @@ import type { RegisterDb } from '../db/query';
 import { createAgenciesRepository } from '../db/repositories/agencies-repository';
 import { createAuditRepository, type AuditAction } from '../db/repositories/audit-repository';
 import { createConferencesRepository } from '../db/repositories/conferences-repository';
+import { createDemoRepository } from '../db/repositories/demo-repository';
 import { createFamiliesRepository } from '../db/repositories/families-repository';
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
 import { createLiveConferenceRepository } from '../db/repositories/live-conference-repository';
@@ -22,6 +23,7 @@ export function createRepositories(db: RegisterDb) {
     agencies: createAgenciesRepository(db),
     audit: createAuditRepository(db),
     conferences: createConferencesRepository(db),
+    demo: createDemoRepository(db),
     families: createFamiliesRepository(db),
     holidays: createHolidaysRepository(db),
     live: createLiveConferenceRepository(db),

@@ -1,0 +1,465 @@
+import { DEFAULT_TIMESCALES, dueAfterConference, reportDueDate } from '../../../../shared/conference-deadlines';
+import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '../../../../shared/dates';
+import { decideOutcome } from '../../../../shared/outcome';
+import type { AgencyType } from '../../../../shared/schemas/agency';
+import type { Attendance, Category, Decision } from '../../../../shared/schemas/live-conference';
+import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from '../../../../shared/working-days';
+import type { CalendarService } from './calendar-service';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+export const DEMO_SIZES = { small: { conferences: 300, years: 2 }, large: { conferences: 52_000, years: 10 } } as const;
+export type DemoSize = keyof typeof DEMO_SIZES;
+
+/** Deterministic, so every demo register of a size is the same. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+// Invented syllables: the names are plainly synthetic, never a real family's.
+const FIRST = [
+  'Ar',
+  'Bel',
+  'Cor',
+  'Dar',
+  'El',
+  'Fen',
+  'Gil',
+  'Hal',
+  'Ith',
+  'Jor',
+  'Kel',
+  'Lor',
+  'Mab',
+  'Nor',
+  'Oll',
+  'Pel',
+  'Quin',
+  'Ros',
+  'Sef',
+  'Tam',
+  'Ul',
+  'Vey',
+  'Wen',
+  'Yor',
+  'Zel',
+  'Łu',
+  'Zö',
+  'Ói',
+];
+const SECOND = ['a', 'en', 'ia', 'o', 'wyn', 'is', 'ette', 'an', 'ie', 'el'];
+const FAMILY = [
+  'Ashvale',
+  'Brinmoor',
+  'Corrowby',
+  'Dunleigh',
+  'Elmscar',
+  'Fernhallow',
+  'Grayborne',
+  'Hollinstead',
+  'Ivyreach',
+  'Kestlow',
+  'Larkmere',
+  'Marrowfield',
+  'Nettlecombe',
+  'Oakhurst',
+  'Pellingford',
+  'Quarrendon',
+  'Rookwood',
+  'Saltmarsh',
+  'Thornbury',
+  'Umberlee',
+  'Wickhollow',
+  'Yarrowdale',
+];
+
+const AGENCIES: { name: string; type: AgencyType; group: string | null; weight: number }[] = [
+  { name: 'Demo Children’s Social Care', type: 'childrens-social-care', group: null, weight: 1 },
+  { name: 'Demo Health Visiting', type: 'health', group: 'Health', weight: 0.6 },
+  { name: 'Demo School Nursing', type: 'health', group: 'Health', weight: 0.4 },
+  { name: 'Demo GP Practice', type: 'health', group: 'Health', weight: 0.5 },
+  { name: 'Demo Adult Mental Health', type: 'health', group: 'Health', weight: 0.25 },
+  { name: 'Demo Police Public Protection', type: 'police', group: null, weight: 0.9 },
+  { name: 'Demo Primary School', type: 'education', group: 'Education', weight: 0.6 },
+  { name: 'Demo Secondary School', type: 'education', group: 'Education', weight: 0.4 },
+  { name: 'Demo Probation Service', type: 'probation', group: null, weight: 0.2 },
+  { name: 'Demo Housing Options', type: 'housing', group: null, weight: 0.3 },
+  { name: 'Demo Domestic Abuse Service', type: 'voluntary', group: null, weight: 0.3 },
+  { name: 'Demo Substance Misuse Service', type: 'voluntary', group: null, weight: 0.25 },
+];
+const CATEGORIES: Category[] = ['NEG', 'NEG', 'NEG', 'EMO', 'EMO', 'PHY', 'SAB'];
+const CHAIRS = ['Demo Chair A', 'Demo Chair B', 'Demo Chair C', 'Demo Chair D', 'Demo Chair E', 'Demo Chair F'];
+
+/**
+ * Fills an empty register with synthetic families, children and conferences, run by the same
+ * rules as the app (outcome, report deadlines, what falls due): initial conferences, reviews
+ * every few months while a plan lasts, equally divided views adjourned and reconvened within 15
+ * working days, realistic attendance and reports. For training and benchmarks; no real names.
+ */
+export function createDemoService(ctx: ServiceContext, calendar: CalendarService) {
+  return {
+    generate(size: DemoSize, onProgress: (done: number, total: number) => void = () => undefined) {
+      const { conferences: target, years } = DEMO_SIZES[size];
+      if (!ctx.repos.demo.isEmpty()) {
+        throw new ServiceError('conflict', 'The demo data goes only into an empty register; choose a new --db file');
+      }
+      const cal: WorkingDayCalendar = calendar.calendarFor('england-and-wales');
+      const random = rng(size === 'large' ? 20261122 : 42);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+      const at = ctx.now().toISOString();
+      const today = localIsoDate(ctx.now());
+      const start = toDayNumber(today) - years * 365;
+
+      const nextWorkingDay = (dn: number) => {
+        let d = dn;
+        while (!isWorkingDay(fromDayNumber(d), cal)) d += 1;
+        return fromDayNumber(d);
+      };
+
+      const agencyRows = AGENCIES.map((a, i) => ({
+        id: i + 1,
+        name: a.name,
+        type: a.type,
+        quoracy_group: a.group,
+        lead_name: `Demo Safeguarding Lead ${i + 1}`,
+        lead_job_title: 'Designated Safeguarding Lead',
+        lead_email: `lead${i + 1}@demo.example.org`,
+        lead_phone: `01632 960 ${String(100 + i).padStart(3, '0')}`,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      }));
+
+      const families: { id: number; name: string; case_reference: string; created_at: string; updated_at: string }[] =
+        [];
+      const children: {
+        id: number;
+        family_id: number;
+        given_name: string;
+        family_name: string;
+        date_of_birth: string | null;
+        expected_date: string | null;
+        case_reference: string;
+        created_at: string;
+        updated_at: string;
+      }[] = [];
+      const conferences: {
+        id: number;
+        type: string;
+        date: string;
+        time: string;
+        venue: string;
+        chair_name: string;
+        family_id: number;
+        created_at: string;
+        updated_at: string;
+        status: string;
+        reconvenes_id: number | null;
+        inquorate_reason: string | null;
+      }[] = [];
+      const conferenceChildren: { conference_id: number; child_id: number }[] = [];
+      const invitations: {
+        conference_id: number;
+        agency_id: number;
+        representative_name: string;
+        representative_role: string;
+        attendance: Attendance | null;
+        report: string;
+        report_received_on: string | null;
+        updated_at: string;
+      }[] = [];
+      const views: {
+        conference_id: number;
+        child_id: number;
+        agency_id: number;
+        view: string;
+        reasons: string;
+        updated_at: string;
+      }[] = [];
+      const outcomes: {
+        conference_id: number;
+        child_id: number;
+        result: string;
+        decision: Decision;
+        interim_plan: number;
+        reconvene_by: string | null;
+        category: Category | null;
+        escalation: string | null;
+        decided_at: string;
+      }[] = [];
+      const tasks: { conference_id: number; kind: string; due_on: string; done_on: string | null }[] = [];
+      const reconveneTasks = new Map<number, { done_on: string | null }>();
+      const followUps: {
+        kind: string;
+        conference_id: number;
+        child_id: number;
+        opened_on: string;
+        due_on: string;
+        closed_on: string | null;
+        created_at: string;
+      }[] = [];
+
+      /** One conference, held (views, outcomes, tasks) if its date has passed, else scheduled. */
+      const holdConference = (
+        familyId: number,
+        kidIds: number[],
+        type: 'initial' | 'review' | 'reconvened',
+        date: string,
+        risk: number,
+        reconvenesId: number | null,
+        forceSplit: boolean,
+      ): { id: number; adjourned: number[]; onPlan: Set<number> } => {
+        const id = conferences.length + 1;
+        const held = date < today;
+        conferences.push({
+          id,
+          type,
+          date,
+          time: pick(['09:30', '10:00', '13:30', '14:00']),
+          venue: pick(['Demo Civic Centre, Room 1', 'Demo Civic Centre, Room 2', 'Online', 'Demo Family Centre']),
+          chair_name: pick(CHAIRS),
+          family_id: familyId,
+          created_at: at,
+          updated_at: at,
+          status: 'scheduled',
+          reconvenes_id: reconvenesId,
+          inquorate_reason: null,
+        });
+        for (const c of kidIds) conferenceChildren.push({ conference_id: id, child_id: c });
+        const due = reportDueDate(date, type, DEFAULT_TIMESCALES, cal);
+        const invited = AGENCIES.map((a, i) => ({ a, id: i + 1 })).filter(
+          (x) => x.a.type === 'childrens-social-care' || random() < x.a.weight,
+        );
+        const attending: { id: number; name: string }[] = [];
+        for (const { a, id: agencyId } of invited) {
+          const roll = random();
+          const attendance: Attendance | null = !held
+            ? null
+            : a.type === 'childrens-social-care' || roll < 0.8
+              ? 'attended'
+              : roll < 0.88
+                ? 'apologies-with-report'
+                : roll < 0.93
+                  ? 'apologies-no-report'
+                  : 'did-not-attend';
+          const r = random();
+          const received =
+            r < 0.72
+              ? addDays(due, -Math.floor(random() * 4))
+              : r < 0.88
+                ? addDays(due, 1 + Math.floor(random() * 3))
+                : null;
+          const hasReport = (held || received !== null) && received !== null && received < today;
+          invitations.push({
+            conference_id: id,
+            agency_id: agencyId,
+            representative_name: `Demo Practitioner ${agencyId}-${1 + Math.floor(random() * 40)}`,
+            representative_role: a.type === 'health' ? 'Practitioner' : 'Caseworker',
+            attendance,
+            report: hasReport ? 'received' : held ? 'not-received' : 'awaited',
+            report_received_on: hasReport ? received : null,
+            updated_at: at,
+          });
+          if (attendance === 'attended') attending.push({ id: agencyId, name: a.name });
+        }
+        if (!held) return { id, adjourned: [], onPlan: new Set() };
+        if (reconvenesId !== null) {
+          const reconvene = reconveneTasks.get(reconvenesId);
+          if (reconvene) reconvene.done_on = date;
+        }
+        const adjourned: number[] = [];
+        const onPlan = new Set<number>();
+        const firstOutcome = outcomes.length;
+        for (const childId of kidIds) {
+          // Agencies mostly share a view of the child; now and then one differs.
+          const consensus: 'plan' | 'no-plan' = random() < risk ? 'plan' : 'no-plan';
+          const other: 'plan' | 'no-plan' = consensus === 'plan' ? 'no-plan' : 'plan';
+          let childViews = attending.map((a) => ({
+            agency: a.name,
+            id: a.id,
+            view: random() < 0.85 ? consensus : other,
+          }));
+          if (forceSplit && childViews.length % 2 === 0) {
+            childViews = childViews.map((v, i) => ({
+              ...v,
+              view: i % 2 === 0 ? ('plan' as const) : ('no-plan' as const),
+            }));
+          }
+          const outcome = decideOutcome(
+            { type, date, rule: 'majority', views: childViews.map(({ agency, view }) => ({ agency, view })) },
+            cal,
+          );
+          const minority = new Set(outcome.minority);
+          for (const v of childViews) {
+            views.push({
+              conference_id: id,
+              child_id: childId,
+              agency_id: v.id,
+              view: v.view,
+              reasons: minority.has(v.agency) ? 'Synthetic minority reasons for training.' : '',
+              updated_at: at,
+            });
+          }
+          const base = type === 'review' ? 'review' : 'initial';
+          const decision: Decision =
+            outcome.decision === 'adjourned'
+              ? 'adjourned'
+              : outcome.decision === 'plan'
+                ? base === 'review'
+                  ? 'plan-continues'
+                  : 'plan'
+                : base === 'review'
+                  ? 'plan-ends'
+                  : 'no-plan';
+          const needsCategory = decision === 'plan' || decision === 'plan-continues';
+          outcomes.push({
+            conference_id: id,
+            child_id: childId,
+            result: outcome.result,
+            decision,
+            interim_plan: outcome.interimPlan ? 1 : 0,
+            reconvene_by: outcome.reconveneBy,
+            category: needsCategory ? pick(CATEGORIES) : null,
+            escalation: outcome.escalation,
+            decided_at: at,
+          });
+          if (decision === 'adjourned') adjourned.push(childId);
+          if (needsCategory || outcome.interimPlan) onPlan.add(childId);
+          if (outcome.escalation) {
+            const dueOn = addWorkingDays(date, 10, cal);
+            followUps.push({
+              kind: 'principal-officer-review',
+              conference_id: id,
+              child_id: childId,
+              opened_on: date,
+              due_on: dueOn,
+              closed_on: dueOn < today ? dueOn : null,
+              created_at: at,
+            });
+          }
+        }
+        const conference = conferences[id - 1];
+        if (conference) conference.status = adjourned.length > 0 ? 'adjourned' : 'concluded';
+        const mine = outcomes.slice(firstOutcome);
+        const reconveneBy = mine.find((o) => o.reconvene_by)?.reconvene_by ?? null;
+        const newPlan = mine.some((o) => o.decision === 'plan');
+        for (const t of dueAfterConference(
+          { date, type },
+          { onPlan: onPlan.size > 0, newPlan, reconveneBy },
+          DEFAULT_TIMESCALES,
+          cal,
+        )) {
+          // Past work is done on time in the demo, except a few recent items left open (and overdue).
+          const open = t.due >= addDays(today, -20) && random() < 0.6;
+          const task = {
+            conference_id: id,
+            kind: t.kind,
+            due_on: t.due,
+            done_on: open || t.due >= today ? null : t.due,
+          };
+          tasks.push(task);
+          if (t.kind === 'reconvene') reconveneTasks.set(id, task);
+        }
+        return { id, adjourned, onPlan };
+      };
+
+      let familyNo = 0;
+      while (conferences.length < target) {
+        familyNo += 1;
+        const familyName = `${pick(FAMILY)}-${familyNo}`;
+        const familyId = familyNo;
+        families.push({
+          id: familyId,
+          name: familyName,
+          case_reference: `DEMO-F${String(familyNo).padStart(6, '0')}`,
+          created_at: at,
+          updated_at: at,
+        });
+        const kidCount = 1 + Math.floor(random() * random() * 4);
+        const first = start + Math.floor(random() * (years * 365 - 30));
+        const kids: number[] = [];
+        for (let k = 0; k < kidCount; k += 1) {
+          const id = children.length + 1;
+          const unborn = k === kidCount - 1 && random() < 0.05;
+          children.push({
+            id,
+            family_id: familyId,
+            given_name: unborn ? 'Unborn' : `${pick(FIRST)}${pick(SECOND)}`,
+            family_name: familyName,
+            date_of_birth: unborn ? null : fromDayNumber(first - 200 - Math.floor(random() * 5000)),
+            expected_date: unborn ? fromDayNumber(first + 30 + Math.floor(random() * 120)) : null,
+            case_reference: `DEMO-C${String(id).padStart(7, '0')}`,
+            created_at: at,
+            updated_at: at,
+          });
+          kids.push(id);
+        }
+        const risk = 0.35 + random() * 0.6;
+        let date = nextWorkingDay(first);
+        let type: 'initial' | 'review' = 'initial';
+        let current = kids;
+        for (let round = 0; round < 12 && current.length > 0 && conferences.length < target; round += 1) {
+          const split = random() < 0.02;
+          const held = holdConference(
+            familyId,
+            current,
+            type,
+            date,
+            type === 'initial' ? risk : risk * 0.85,
+            null,
+            split,
+          );
+          let onPlan = held.onPlan;
+          if (held.adjourned.length > 0 && conferences.length < target) {
+            const reconveneOn = addWorkingDays(date, 5 + Math.floor(random() * 10), cal);
+            const again = holdConference(
+              familyId,
+              held.adjourned,
+              'reconvened',
+              reconveneOn,
+              risk,
+              held.id,
+              random() < 0.2,
+            );
+            onPlan = new Set([...[...onPlan].filter((c) => !held.adjourned.includes(c)), ...again.onPlan]);
+          }
+          current = current.filter((c) => onPlan.has(c));
+          if (date >= today) break;
+          const gap = type === 'initial' ? 85 + Math.floor(random() * 5) : 150 + Math.floor(random() * 30);
+          date = nextWorkingDay(toDayNumber(date) + gap);
+          if (weekdayOf(toDayNumber(date)) === 0) date = addDays(date, 1);
+          type = 'review';
+        }
+        if (familyNo % 500 === 0) onProgress(Math.min(conferences.length, target), target);
+      }
+
+      ctx.db.transaction(() => {
+        const demo = ctx.repos.demo;
+        demo.insertRows('agencies', agencyRows);
+        demo.insertRows('families', families);
+        demo.insertRows('children', children);
+        demo.insertRows('conferences', conferences);
+        demo.insertRows('conference_children', conferenceChildren);
+        demo.insertRows('conference_agencies', invitations);
+        demo.insertRows('child_views', views);
+        demo.insertRows('child_outcomes', outcomes);
+        demo.insertRows('conference_tasks', tasks);
+        demo.insertRows('follow_ups', followUps);
+      });
+      onProgress(conferences.length, target);
+      return {
+        agencies: agencyRows.length,
+        families: families.length,
+        children: children.length,
+        conferences: conferences.length,
+        adjourned: conferences.filter((c) => c.status === 'adjourned').length,
+        reconvened: conferences.filter((c) => c.type === 'reconvened').length,
+        views: views.length,
+      };
+    },
+  };
+}
