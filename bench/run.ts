@@ -2,14 +2,18 @@
  * `npm run bench`: the figures the issues ask for, measured side by side in one run.
  * Nothing here is a pass/fail test; it prints what it measured on this machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
 import { coveredYears } from '../shared/bank-holidays';
 import { addDays } from '../shared/dates';
 import { addWorkingDays, createCalendar, subtractWorkingDays } from '../shared/working-days';
 import type { NewConferenceRow } from '../electron/main/register/db/repositories/conferences-repository';
+import { dispatch } from '../electron/main/api/dispatch';
+import { createHandlers } from '../electron/main/api/handlers';
+import { startBrowserServer } from '../electron/main/browser-mode/server';
 import { openRegister, type Register } from '../electron/main/register/register';
 import { loadShippedSnapshot } from '../electron/main/register/snapshot';
 
@@ -165,22 +169,170 @@ function perSecond(fn: (date: string) => string): number {
 const add15 = perSecond((d) => addWorkingDays(d, 15, calendar));
 const sub5 = perSecond((d) => subtractWorkingDays(d, 5, calendar));
 
-// ---- report ------------------------------------------------------------------------------
-const open = summary(openSamples);
-const reopen = summary(reopenSamples);
-const repo = summary(repoSamples);
-const raw = summary(rawSamples);
-console.log('CP Conference Register benchmark');
-console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
-console.log('Open a register');
-console.log(`  new file, create + migrate     median ${ms(open.median)}   p95 ${ms(open.p95)}   (n=${open.n})`);
-console.log(`  existing file, open + check    median ${ms(reopen.median)}   p95 ${ms(reopen.p95)}   (n=${reopen.n})`);
-console.log(`\nInsert ${CONFERENCES.toLocaleString('en-GB')} conferences with their children (one transaction)`);
-console.log(`  through the repositories       median ${ms(repo.median)}   min ${ms(repo.min)}   (n=${repo.n})`);
-console.log(`  raw prepared statements        median ${ms(raw.median)}   min ${ms(raw.min)}   (n=${raw.n})`);
-console.log(`  ratio repositories / raw       ${(repo.median / raw.median).toFixed(2)}x   (aim: at most 3x)`);
-console.log('\nWorking days (England and Wales calendar)');
-console.log(`  addWorkingDays(d, 15)          ${Math.round(add15).toLocaleString('en-GB')} per second`);
-console.log(`  subtractWorkingDays(d, 5)      ${Math.round(sub5).toLocaleString('en-GB')} per second`);
+// ---- 4. the live conference on a large demo register ------------------------------------
+const large = openRegister(freshPath(), { defaultUserName: 'Bench', now: () => new Date('2026-11-22T10:00:00Z') });
+const demoStarted = performance.now();
+const demoSummary = large.demo.generate('large');
+const demoSeconds = (performance.now() - demoStarted) / 1000;
+const handlers = createHandlers(large);
+const call = (channel: Parameters<typeof dispatch>[1], input: unknown) => {
+  const result = dispatch(handlers, channel, input);
+  if (!result.ok) throw new Error(`${String(channel)}: ${result.error.message}`);
+  return result.value;
+};
 
-rmSync(root, { recursive: true, force: true });
+// Scheduled (future) conferences: mark everyone attended (setup), then time each view.
+const scheduled = (
+  large.db.connection.prepare("SELECT id FROM conferences WHERE status = 'scheduled' ORDER BY id LIMIT 150").all() as {
+    id: number;
+  }[]
+).map((r) => r.id);
+const viewSamples: number[] = [];
+for (const id of scheduled) {
+  const before = large.live.get(id);
+  for (const inv of before.invitations) large.live.setAttendance(id, inv.agencyId, 'attended');
+  for (const child of before.children) {
+    before.invitations.forEach((inv, i) => {
+      const t0 = performance.now();
+      call('live.setView', {
+        conferenceId: id,
+        childId: child.id,
+        agencyId: inv.agencyId,
+        view: i % 3 === 2 ? 'no-plan' : 'plan',
+        reasons: '',
+      });
+      viewSamples.push(performance.now() - t0);
+    });
+  }
+}
+
+const searchTerms = [
+  '',
+  'Ashvale',
+  'Kestlow-1',
+  'DEMO-F0001',
+  'DEMO-C00123',
+  'Belwyn',
+  'zz-no-match',
+  'Rookwood',
+  'Ói',
+];
+const listSamples: number[] = [];
+const searchSamples: number[] = [];
+for (let round = 0; round < 8; round += 1) {
+  for (const term of searchTerms) {
+    const t0 = performance.now();
+    call('conferences.list', { search: term, limit: 100 });
+    (term === '' ? listSamples : searchSamples).push(performance.now() - t0);
+  }
+}
+const dueSamples: number[] = [];
+const getSamples: number[] = [];
+for (let i = 0; i < 30; i += 1) {
+  let t0 = performance.now();
+  call('conferences.due', { limit: 200 });
+  dueSamples.push(performance.now() - t0);
+  t0 = performance.now();
+  call('live.get', { id: 1 + ((i * 1733) % demoSummary.conferences) });
+  getSamples.push(performance.now() - t0);
+}
+
+// ---- 5. the chair's screen in Chromium, against browser mode on the large register -----------
+async function chairScreenTimes(): Promise<{ samples: number[]; note: string | null }> {
+  const rendererDir = join(__dirname, '..', 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    return { samples: [], note: 'renderer not built (run npm run build)' };
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return { samples: [], note: `no Chromium at ${executablePath}` };
+  const server = await startBrowserServer({ handlers, rendererDir });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const samples: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(server.url);
+    for (let i = 0; i < 12; i += 1) {
+      const id = scheduled[i % scheduled.length] ?? 1;
+      const t0 = performance.now();
+      // A full load each time: the app starts cold, as when a chair opens the conference.
+      await page.goto(`${server.origin}/?t=${i}#/conferences/${id}`);
+      const ready = await page
+        .waitForSelector('[data-testid="chair-screen-ready"]', { timeout: 15_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!ready) return { samples: [], note: 'the chair’s screen did not become ready within 15 s' };
+      samples.push(performance.now() - t0);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { samples: samples.slice(2), note: null };
+}
+async function finish(): Promise<void> {
+  const chair = await chairScreenTimes();
+  large.close();
+
+  // ---- report ------------------------------------------------------------------------------
+  const open = summary(openSamples);
+  const reopen = summary(reopenSamples);
+  const repo = summary(repoSamples);
+  const raw = summary(rawSamples);
+  console.log('CP Conference Register benchmark');
+  console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log('Open a register');
+  console.log(`  new file, create + migrate     median ${ms(open.median)}   p95 ${ms(open.p95)}   (n=${open.n})`);
+  console.log(`  existing file, open + check    median ${ms(reopen.median)}   p95 ${ms(reopen.p95)}   (n=${reopen.n})`);
+  console.log(`\nInsert ${CONFERENCES.toLocaleString('en-GB')} conferences with their children (one transaction)`);
+  console.log(`  through the repositories       median ${ms(repo.median)}   min ${ms(repo.min)}   (n=${repo.n})`);
+  console.log(`  raw prepared statements        median ${ms(raw.median)}   min ${ms(raw.min)}   (n=${raw.n})`);
+  console.log(`  ratio repositories / raw       ${(repo.median / raw.median).toFixed(2)}x   (aim: at most 3x)`);
+  console.log('\nWorking days (England and Wales calendar)');
+  console.log(`  addWorkingDays(d, 15)          ${Math.round(add15).toLocaleString('en-GB')} per second`);
+  console.log(`  subtractWorkingDays(d, 5)      ${Math.round(sub5).toLocaleString('en-GB')} per second`);
+
+  const view = summary(viewSamples);
+  const list = summary(listSamples);
+  const search = summary(searchSamples);
+  const due = summary(dueSamples);
+  const get = summary(getSamples);
+  console.log(
+    `\nLarge demo register: ${demoSummary.conferences.toLocaleString('en-GB')} conferences, ${demoSummary.views.toLocaleString('en-GB')} views (generated in ${demoSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `  record one view + recompute    p50 ${ms(view.median)}   p95 ${ms(view.p95)}   (n=${view.n}; aim: p95 under 5 ms)`,
+  );
+  console.log(
+    `  list conferences (100)         p50 ${ms(list.median)}   p95 ${ms(list.p95)}   (n=${list.n}; aim: p95 under 50 ms)`,
+  );
+  console.log(
+    `  search conferences (100)       p50 ${ms(search.median)}   p95 ${ms(search.p95)}   (n=${search.n}; aim: p95 under 50 ms)`,
+  );
+  console.log(`  what falls due (200)           p50 ${ms(due.median)}   p95 ${ms(due.p95)}   (n=${due.n})`);
+  console.log(`  open one conference (live.get) p50 ${ms(get.median)}   p95 ${ms(get.p95)}   (n=${get.n})`);
+  if (chair.note) {
+    console.log(`  chair's screen in Chromium     not measured: ${chair.note}`);
+  } else {
+    const c = summary(chair.samples);
+    console.log(
+      `  chair's screen usable          p50 ${ms(c.median)}   p95 ${ms(c.p95)}   (n=${c.n}, cold page loads in Chromium; aim: under 1 s)`,
+    );
+  }
+
+  rmSync(root, { recursive: true, force: true });
+}
+
+finish().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

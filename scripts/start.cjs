@@ -21,9 +21,13 @@ function run(command, commandArgs, options = {}) {
 }
 
 function build() {
-  const result = run(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const result = run(
+    process.execPath,
+    [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (result.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(1);
@@ -47,7 +51,9 @@ function electronExecutable() {
 function nodeGyp() {
   const candidates = [];
   if (process.env.npm_execpath) {
-    candidates.push(path.join(path.dirname(process.env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+    candidates.push(
+      path.join(path.dirname(process.env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    );
   }
   try {
     candidates.push(require.resolve('node-gyp/bin/node-gyp.js'));
@@ -70,7 +76,14 @@ function electronNativeBinding() {
   fs.cpSync(source, target, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
   const result = run(
     process.execPath,
-    [gyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: target, stdio: 'pipe', env: { ...process.env, npm_config_nodedir: '' } },
   );
   return result.status === 0 && fs.existsSync(binding) ? binding : null;
@@ -78,7 +91,10 @@ function electronNativeBinding() {
 
 function browserMode(reason) {
   console.log(`${reason}: starting browser mode instead.`);
-  const child = spawn(process.execPath, [path.join(__dirname, 'browser-mode.cjs'), ...args], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [path.join(__dirname, 'browser-mode.cjs'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
