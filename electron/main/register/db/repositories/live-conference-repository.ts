@@ -44,6 +44,24 @@ export interface DueTaskRow {
   due: string;
 }
 
+function toDueTaskRow(r: {
+  conference_id: number;
+  date: string;
+  type: string;
+  name: string;
+  kind: string;
+  due_on: string;
+}): DueTaskRow {
+  return {
+    conferenceId: r.conference_id,
+    conferenceDate: r.date,
+    conferenceType: r.type as ConferenceType,
+    familyName: r.name,
+    kind: r.kind,
+    due: r.due_on,
+  };
+}
+
 /** SQL for the live conference: invitations, attendance, views, outcomes, tasks, follow-ups. */
 export function createLiveConferenceRepository(db: RegisterDb) {
   return {
@@ -312,14 +330,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('t.conference_id')
             .limit(limit),
         )
-        .map((r) => ({
-          conferenceId: r.conference_id,
-          conferenceDate: r.date,
-          conferenceType: r.type as ConferenceType,
-          familyName: r.name,
-          kind: r.kind,
-          due: r.due_on,
-        }));
+        .map(toDueTaskRow);
     },
 
     insertFollowUp(
@@ -351,14 +362,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('u.due_on')
             .limit(limit),
         )
-        .map((r) => ({
-          conferenceId: r.conference_id,
-          conferenceDate: r.date,
-          conferenceType: r.type as ConferenceType,
-          familyName: r.name,
-          kind: r.kind,
-          due: r.due_on,
-        }));
+        .map(toDueTaskRow);
     },
 
     /** Adjourned conferences, with the conference that reconvenes each (if scheduled). */
