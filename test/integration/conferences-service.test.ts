@@ -26,7 +26,8 @@ describe('conferences service', () => {
       ],
     });
     expect(c).toMatchObject({ type: 'initial', date: '2026-03-09', familyName: 'Family Alpha' });
-    expect(c.children.map((ch) => ch.givenName).sort()).toEqual(['Unborn', 'Zoë']);
+    // oldest first, the unborn child last
+    expect(c.children.map((ch) => ch.givenName)).toEqual(['Zoë', 'Unborn']);
     expect(tableCounts(r)).toMatchObject({ families: 1, children: 2, conferences: 1, conference_children: 2 });
     // family, two children and the conference each have their audit event
     expect(tableCounts(r)['audit_events']).toBe(4);

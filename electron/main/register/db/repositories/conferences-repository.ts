@@ -1,4 +1,5 @@
 import type { ConferenceSummary, ConferenceType } from '../../../../../shared/schemas/conference';
+import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import { anyColumnContains } from '../sql-helpers';
 
@@ -40,7 +41,7 @@ export function createConferencesRepository(db: RegisterDb) {
         .innerJoin('children as ch', 'ch.id', 'cc.child_id')
         .select(['cc.conference_id', 'ch.id', 'ch.given_name', 'ch.family_name'])
         .where('cc.conference_id', 'in', ids)
-        .orderBy('ch.date_of_birth')
+        .orderBy(sql`coalesce(ch.date_of_birth, ch.expected_date)`)
         .orderBy('ch.id'),
     );
     const byConference = new Map<number, ConferenceSummary['children']>();

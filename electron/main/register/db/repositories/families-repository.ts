@@ -1,4 +1,5 @@
 import type { Child, Family } from '../../../../../shared/schemas/conference';
+import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import type { ChildRow } from '../schema';
 import { anyColumnContains } from '../sql-helpers';
@@ -29,7 +30,12 @@ export function createFamiliesRepository(db: RegisterDb) {
     const byFamily = new Map<number, Child[]>();
     if (familyIds.length === 0) return byFamily;
     const rows = db.all(
-      qb.selectFrom('children').selectAll().where('family_id', 'in', familyIds).orderBy('date_of_birth').orderBy('id'),
+      qb
+        .selectFrom('children')
+        .selectAll()
+        .where('family_id', 'in', familyIds) // Oldest first; an unborn child (expected date only) comes last.
+        .orderBy(sql`coalesce(date_of_birth, expected_date)`)
+        .orderBy('id'),
     );
     for (const row of rows) {
       const list = byFamily.get(row.family_id) ?? [];
