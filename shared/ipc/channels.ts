@@ -32,5 +32,12 @@ export const CHANNEL_NAMES = [
   'conferences.due',
   'conferences.completeTask',
   'conferences.reportsOutstanding',
+  'agencyEscalations.forConference',
+  'agencyEscalations.raiseFromConference',
+  'agencyEscalations.raiseByHand',
+  'returns.summary',
+  'returns.get',
+  'returns.markSent',
+  'returns.recordResponse',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

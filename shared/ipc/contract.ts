@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { bankHolidayFeedSchema, divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
 import { agencyInputSchema, agencySchema } from '../schemas/agency';
+import {
+  agencyEscalationSchema,
+  agencyReturnSchema,
+  escalationReasonSchema,
+  periodSchema,
+  raiseByHandInputSchema,
+  raiseFromConferenceInputSchema,
+  returnSummarySchema,
+} from '../schemas/agency-escalation';
 import { idSchema, isoDateSchema } from '../schemas/common';
 import { conferenceInputSchema, conferenceSummarySchema, familySchema } from '../schemas/conference';
 import {
@@ -160,6 +169,54 @@ export const contract = {
         agencies: z.array(z.string()),
       }),
     ),
+  },
+
+  /** Appendix 3: what a conference's attendance and reports suggest escalating, and what is raised. */
+  'agencyEscalations.forConference': {
+    input: z.object({ conferenceId: idSchema }),
+    output: z.object({
+      raised: z.array(agencyEscalationSchema),
+      suggestions: z.array(z.object({ agencyId: idSchema, agencyName: z.string(), reason: escalationReasonSchema })),
+    }),
+  },
+  'agencyEscalations.raiseFromConference': { input: raiseFromConferenceInputSchema, output: agencyEscalationSchema },
+  'agencyEscalations.raiseByHand': { input: raiseByHandInputSchema, output: agencyEscalationSchema },
+  /** Every agency's escalations in a period, repeat non-attendance first. */
+  'returns.summary': { input: periodSchema, output: z.array(returnSummarySchema) },
+  'returns.get': {
+    input: z.object({
+      agencyId: idSchema,
+      from: isoDateSchema('the start of the period'),
+      to: isoDateSchema('the end of the period'),
+    }),
+    output: z.object({
+      agency: agencySchema,
+      rows: z.array(agencyEscalationSchema),
+      returns: z.array(agencyReturnSchema),
+    }),
+  },
+  'returns.markSent': {
+    input: z.object({
+      agencyId: idSchema,
+      from: isoDateSchema('the start of the period'),
+      to: isoDateSchema('the end of the period'),
+      sentOn: isoDateSchema('the date the return was sent'),
+      sentTo: z.string().trim().min(1, 'Enter who the return was sent to').max(200),
+    }),
+    output: z.object({
+      agency: agencySchema,
+      rows: z.array(agencyEscalationSchema),
+      returns: z.array(agencyReturnSchema),
+      attached: z.number().int(),
+    }),
+  },
+  'returns.recordResponse': {
+    input: z.object({
+      returnId: idSchema,
+      responseOn: isoDateSchema('the date of the response'),
+      response: z.string().trim().min(1, 'Enter the agency’s response').max(20_000),
+    }),
+    output: agencyReturnSchema,
   },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 

@@ -319,6 +319,68 @@ describe('cpreg demo and conferences list', () => {
   });
 });
 
+describe('cpreg returns list', () => {
+  it('prints one agency’s Appendix 3 rows for a period, or refuses by name', () => {
+    const db = newRegister();
+    const script = `require('tsx/cjs'); const { openRegister } = require(${JSON.stringify(resolve(__dirname, '../../electron/main/register/register.ts'))});
+      const r = openRegister(${JSON.stringify(db)});
+      const p = r.agencies.create({ name: 'Police', type: 'police' });
+      r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-03-02', familyIdentifier: 'Family Ó Súilleabháin', chairName: 'Chair Zoë', representativeName: 'PC Łukasz', reason: 'did-not-attend', reasonDetail: null });
+      r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-04-02', familyIdentifier: 'Family B', chairName: 'Chair', representativeName: null, reason: 'other', reasonDetail: 'No information shared' });
+      r.close();`;
+    expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
+    const march = cpreg([
+      '--db',
+      db,
+      'returns',
+      'list',
+      '--agency',
+      'police',
+      '--from',
+      '2026-03-01',
+      '--to',
+      '2026-03-31',
+    ]);
+    expect(march.code).toBe(0);
+    const lines = march.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^Date of meeting\s+Family name or identifying factors\s+CP chair\s+Agency\s+Name of agency rep\s+Reason for escalation$/,
+    );
+    expect(lines[1]).toMatch(/^2026-03-02\s+Family Ó Súilleabháin\s+Chair Zoë\s+Police\s+PC Łukasz\s+Did not attend$/);
+    expect(march.stdout).toMatch(/1 escalation; 1 not yet sent/);
+    const json = JSON.parse(
+      cpreg([
+        '--db',
+        db,
+        'returns',
+        'list',
+        '--agency',
+        'Police',
+        '--from',
+        '2026-01-01',
+        '--to',
+        '2026-12-31',
+        '--json',
+      ]).stdout,
+    ) as {
+      rows: { reason: string; reasonDetail: string | null }[];
+    };
+    expect(json.rows.map((r) => r.reason)).toEqual(['did-not-attend', 'other']);
+    expect(
+      cpreg(['--db', db, 'returns', 'list', '--agency', 'Fire', '--from', '2026-01-01', '--to', '2026-12-31']),
+    ).toMatchObject({
+      code: 2,
+      stderr: 'cpreg: no agency called "Fire" in the directory (see "cpreg agencies list")\n',
+    });
+    expect(
+      cpreg(['--db', db, 'returns', 'list', '--agency', 'Police', '--from', '2026-13-01', '--to', '2026-12-31']).stderr,
+    ).toMatch(/--from must be a real date/);
+    expect(cpreg(['--db', db, 'returns', 'list', '--agency', 'Police', '--from', '2026-01-01']).stderr).toMatch(
+      /required option '--to <date>'/,
+    );
+  });
+});
+
 describe('cpreg --help', () => {
   it.each([
     [[]],

@@ -8,6 +8,8 @@ import { tempDir } from './helpers';
 
 const EXPECTED_TABLES = [
   'agencies',
+  'agency_escalations',
+  'agency_returns',
   'audit_events',
   'bank_holidays',
   'child_outcomes',

@@ -5,7 +5,7 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => ChannelOutpu
 
 /** The handler map: one entry per channel, each a thin call into a service. */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar, live } = register;
+  const { agencies, conferences, settings, calendar, live, agencyEscalations } = register;
   return {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
@@ -36,5 +36,12 @@ export function createHandlers(register: Register): Handlers {
     'conferences.due': (i) => live.due(i.limit),
     'conferences.completeTask': (i) => live.completeTask(i.conferenceId, i.kind),
     'conferences.reportsOutstanding': (i) => live.reportsOutstanding(i.weeks),
+    'agencyEscalations.forConference': (i) => agencyEscalations.forConference(i.conferenceId),
+    'agencyEscalations.raiseFromConference': (i) => agencyEscalations.raiseFromConference(i),
+    'agencyEscalations.raiseByHand': (i) => agencyEscalations.raiseByHand(i),
+    'returns.summary': (i) => agencyEscalations.summary(i.from, i.to),
+    'returns.get': (i) => agencyEscalations.returnFor(i.agencyId, i.from, i.to),
+    'returns.markSent': (i) => agencyEscalations.markSent(i),
+    'returns.recordResponse': (i) => agencyEscalations.recordResponse(i.returnId, i.responseOn, i.response),
   };
 }

@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { describeIssues, issuesFromZod } from '../../../shared/ipc/result';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
+import { ESCALATION_REASON_LABELS } from '../../../shared/schemas/agency-escalation';
 import { CONFERENCE_TYPE_LABELS } from '../../../shared/schemas/conference';
 import {
   addWorkingDays,
@@ -276,6 +277,61 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           ]),
         );
         io.out(`Showing ${conferences.length} of ${total}.\n`);
+      });
+    });
+
+  program
+    .command('returns')
+    .description('agency contribution escalations (Appendix 3) returns for safeguarding leads')
+    .command('list')
+    .description('one agency’s Appendix 3 rows for a period (meeting dates inclusive)')
+    .requiredOption('--agency <name>', 'the agency, by its name in the directory')
+    .requiredOption('--from <date>', 'first meeting date, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last meeting date, YYYY-MM-DD')
+    .option('--json', 'print JSON')
+    .action((opts: { agency: string; from: string; to: string; json?: boolean }) => {
+      for (const [flag, value] of [
+        ['--from', opts.from],
+        ['--to', opts.to],
+      ] as const) {
+        if (!isIsoDate(value))
+          throw new UsageError(`${flag} must be a real date in the form YYYY-MM-DD (got "${value}")`);
+      }
+      if (opts.to < opts.from) throw new UsageError('--to must be on or after --from');
+      withRegister((register) => {
+        const agency = register.repos.agencies.findByName(opts.agency.trim());
+        if (!agency)
+          throw new UsageError(`no agency called "${opts.agency}" in the directory (see "cpreg agencies list")`);
+        const { rows, returns } = register.agencyEscalations.returnFor(agency.id, opts.from, opts.to);
+        if (opts.json)
+          return io.out(
+            `${JSON.stringify({ agency: agency.name, from: opts.from, to: opts.to, rows, returns }, null, 2)}\n`,
+          );
+        if (rows.length === 0) return io.out(`No escalations for ${agency.name} from ${opts.from} to ${opts.to}.\n`);
+        table(
+          [
+            'Date of meeting',
+            'Family name or identifying factors',
+            'CP chair',
+            'Agency',
+            'Name of agency rep',
+            'Reason for escalation',
+          ],
+          rows.map((r) => [
+            r.meetingDate,
+            r.familyIdentifier,
+            r.chairName,
+            r.agencyName,
+            r.representativeName ?? '',
+            r.reasonDetail
+              ? `${ESCALATION_REASON_LABELS[r.reason]}: ${r.reasonDetail}`
+              : ESCALATION_REASON_LABELS[r.reason],
+          ]),
+        );
+        const unsent = rows.filter((r) => r.returnId === null).length;
+        io.out(
+          `${rows.length} escalation${rows.length === 1 ? '' : 's'}; ${unsent} not yet sent to the safeguarding lead.\n`,
+        );
       });
     });
 

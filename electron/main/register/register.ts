@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { openRegisterDb, type OpenOptions } from './db/connection';
 import { createAgenciesService } from './services/agencies-service';
+import { createAgencyEscalationsService } from './services/agency-escalations-service';
 import { createCalendarService } from './services/calendar-service';
 import { createLiveConferenceService } from './services/live-conference-service';
 import { createConferencesService } from './services/conferences-service';
@@ -41,6 +42,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const conferences = createConferencesService(ctx, settings);
   const live = createLiveConferenceService(ctx, settings, calendar);
   const demo = createDemoService(ctx, calendar);
+  const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
   return {
     path,
     db,
@@ -51,6 +53,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     conferences,
     live,
     demo,
+    agencyEscalations,
     close: () => db.close(),
   };
 }

@@ -145,6 +145,33 @@ export interface FollowUpsTable {
   created_at: string;
 }
 
+export interface AgencyReturnsTable {
+  id: Generated<number>;
+  agency_id: number;
+  period_from: string;
+  period_to: string;
+  sent_on: string;
+  sent_to: string;
+  response_on: string | null;
+  response: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgencyEscalationsTable {
+  id: Generated<number>;
+  agency_id: number;
+  conference_id: number | null;
+  meeting_date: string;
+  family_identifier: string;
+  chair_name: string;
+  representative_name: string | null;
+  reason: string;
+  reason_detail: string | null;
+  return_id: number | null;
+  created_at: string;
+}
+
 export interface RegisterSchema {
   settings: SettingsTable;
   agencies: AgenciesTable;
@@ -161,6 +188,8 @@ export interface RegisterSchema {
   child_outcomes: ChildOutcomesTable;
   conference_tasks: ConferenceTasksTable;
   follow_ups: FollowUpsTable;
+  agency_returns: AgencyReturnsTable;
+  agency_escalations: AgencyEscalationsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -1,6 +1,7 @@
 import type { BankHolidayFeed } from '../../../../shared/bank-holidays';
 import type { RegisterDb } from '../db/query';
 import { createAgenciesRepository } from '../db/repositories/agencies-repository';
+import { createAgencyEscalationsRepository } from '../db/repositories/agency-escalations-repository';
 import { createAuditRepository, type AuditAction } from '../db/repositories/audit-repository';
 import { createConferencesRepository } from '../db/repositories/conferences-repository';
 import { createDemoRepository } from '../db/repositories/demo-repository';
@@ -21,6 +22,7 @@ export interface ServiceContext {
 export function createRepositories(db: RegisterDb) {
   return {
     agencies: createAgenciesRepository(db),
+    agencyEscalations: createAgencyEscalationsRepository(db),
     audit: createAuditRepository(db),
     conferences: createConferencesRepository(db),
     demo: createDemoRepository(db),

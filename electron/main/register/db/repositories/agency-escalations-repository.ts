@@ -1,0 +1,214 @@
+import type { AgencyEscalation, AgencyReturn, EscalationReason } from '../../../../../shared/schemas/agency-escalation';
+import { qb, type RegisterDb } from '../query';
+
+export interface NewAgencyEscalation {
+  agencyId: number;
+  conferenceId: number | null;
+  meetingDate: string;
+  familyIdentifier: string;
+  chairName: string;
+  representativeName: string | null;
+  reason: EscalationReason;
+  reasonDetail: string | null;
+}
+
+const ROW_COLUMNS = [
+  'e.id',
+  'e.agency_id',
+  'a.name as agency_name',
+  'e.conference_id',
+  'e.meeting_date',
+  'e.family_identifier',
+  'e.chair_name',
+  'e.representative_name',
+  'e.reason',
+  'e.reason_detail',
+  'e.return_id',
+  'e.created_at',
+] as const;
+
+function toEscalation(r: {
+  id: number;
+  agency_id: number;
+  agency_name: string;
+  conference_id: number | null;
+  meeting_date: string;
+  family_identifier: string;
+  chair_name: string;
+  representative_name: string | null;
+  reason: string;
+  reason_detail: string | null;
+  return_id: number | null;
+  created_at: string;
+}): AgencyEscalation {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    conferenceId: r.conference_id,
+    meetingDate: r.meeting_date,
+    familyIdentifier: r.family_identifier,
+    chairName: r.chair_name,
+    representativeName: r.representative_name,
+    reason: r.reason as EscalationReason,
+    reasonDetail: r.reason_detail,
+    returnId: r.return_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** SQL for Appendix 3: agency escalations and the returns that carry them to safeguarding leads. */
+export function createAgencyEscalationsRepository(db: RegisterDb) {
+  const rows = () =>
+    qb.selectFrom('agency_escalations as e').innerJoin('agencies as a', 'a.id', 'e.agency_id').select(ROW_COLUMNS);
+
+  return {
+    /** Inserts unless the same conference, agency and reason is already recorded; returns the id, or null. */
+    insert(e: NewAgencyEscalation, at: string): number | null {
+      const result = db.run(
+        qb
+          .insertInto('agency_escalations')
+          .values({
+            agency_id: e.agencyId,
+            conference_id: e.conferenceId,
+            meeting_date: e.meetingDate,
+            family_identifier: e.familyIdentifier,
+            chair_name: e.chairName,
+            representative_name: e.representativeName,
+            reason: e.reason,
+            reason_detail: e.reasonDetail,
+            return_id: null,
+            created_at: at,
+          })
+          .onConflict((oc) => oc.doNothing()),
+      );
+      return result.changes === 1 ? result.lastInsertRowid : null;
+    },
+
+    get(id: number): AgencyEscalation | undefined {
+      const r = db.first(rows().where('e.id', '=', id));
+      return r ? toEscalation(r) : undefined;
+    },
+
+    forConference(conferenceId: number): AgencyEscalation[] {
+      return db.all(rows().where('e.conference_id', '=', conferenceId).orderBy('e.id')).map(toEscalation);
+    },
+
+    /** One agency's rows for a period (meeting dates inclusive), oldest first. */
+    forAgency(agencyId: number, from: string, to: string): AgencyEscalation[] {
+      return db
+        .all(
+          rows()
+            .where('e.agency_id', '=', agencyId)
+            .where('e.meeting_date', '>=', from)
+            .where('e.meeting_date', '<=', to)
+            .orderBy('e.meeting_date')
+            .orderBy('e.id'),
+        )
+        .map(toEscalation);
+    },
+
+    /** Per agency and reason: counts in the period, and how many are not yet in a sent return. */
+    countsByAgency(from: string, to: string) {
+      return db.all(
+        qb
+          .selectFrom('agency_escalations')
+          .select((eb) => [
+            'agency_id',
+            'reason',
+            eb.fn.countAll<number>().as('n'),
+            eb.fn.sum<number>(eb.case().when('return_id', 'is', null).then(1).else(0).end()).as('unsent'),
+          ])
+          .where('meeting_date', '>=', from)
+          .where('meeting_date', '<=', to)
+          .groupBy(['agency_id', 'reason']),
+      );
+    },
+
+    nonAttendanceCounts(from: string, to: string): Map<number, number> {
+      return new Map(
+        db
+          .all(
+            qb
+              .selectFrom('agency_escalations')
+              .select((eb) => ['agency_id', eb.fn.countAll<number>().as('n')])
+              .where('reason', '=', 'did-not-attend')
+              .where('meeting_date', '>=', from)
+              .where('meeting_date', '<=', to)
+              .groupBy('agency_id'),
+          )
+          .map((r) => [r.agency_id, r.n]),
+      );
+    },
+
+    insertReturn(
+      r: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string },
+      at: string,
+    ): number {
+      return db.run(
+        qb.insertInto('agency_returns').values({
+          agency_id: r.agencyId,
+          period_from: r.from,
+          period_to: r.to,
+          sent_on: r.sentOn,
+          sent_to: r.sentTo,
+          response_on: null,
+          response: null,
+          created_at: at,
+          updated_at: at,
+        }),
+      ).lastInsertRowid;
+    },
+
+    /** Attaches the period's rows not yet in a return; returns how many. */
+    attachToReturn(returnId: number, agencyId: number, from: string, to: string): number {
+      return db.run(
+        qb
+          .updateTable('agency_escalations')
+          .set({ return_id: returnId })
+          .where('agency_id', '=', agencyId)
+          .where('meeting_date', '>=', from)
+          .where('meeting_date', '<=', to)
+          .where('return_id', 'is', null),
+      ).changes;
+    },
+
+    getReturn(id: number): AgencyReturn | undefined {
+      const r = db.first(qb.selectFrom('agency_returns').selectAll().where('id', '=', id));
+      return r
+        ? {
+            id: r.id,
+            agencyId: r.agency_id,
+            periodFrom: r.period_from,
+            periodTo: r.period_to,
+            sentOn: r.sent_on,
+            sentTo: r.sent_to,
+            responseOn: r.response_on,
+            response: r.response,
+          }
+        : undefined;
+    },
+
+    returnsForAgency(agencyId: number, from: string, to: string): AgencyReturn[] {
+      return db
+        .all(
+          qb
+            .selectFrom('agency_returns')
+            .select('id')
+            .where('agency_id', '=', agencyId)
+            .where('period_to', '>=', from)
+            .where('period_from', '<=', to)
+            .orderBy('sent_on'),
+        )
+        .flatMap((r) => {
+          const full = this.getReturn(r.id);
+          return full ? [full] : [];
+        });
+    },
+
+    recordResponse(id: number, on: string, response: string, at: string): void {
+      db.run(qb.updateTable('agency_returns').set({ response_on: on, response, updated_at: at }).where('id', '=', id));
+    },
+  };
+}
+export type AgencyEscalationsRepository = ReturnType<typeof createAgencyEscalationsRepository>;

@@ -1,0 +1,186 @@
+import { addDays } from '../../../../shared/dates';
+import { describeIssues } from '../../../../shared/ipc/result';
+import {
+  REPEAT_IN_PERIOD,
+  REPEAT_IN_YEAR,
+  type AgencyEscalation,
+  type EscalationReason,
+  type ReturnSummary,
+} from '../../../../shared/schemas/agency-escalation';
+import { audit, type ServiceContext } from './context';
+import { ServiceError, invalid, notFound } from './errors';
+import type { LiveConferenceService } from './live-conference-service';
+import type { SettingsService } from './settings-service';
+
+/**
+ * Agency contribution escalations (Kirklees Appendix 3) and the returns that carry them to each
+ * agency's safeguarding lead.
+ */
+export function createAgencyEscalationsService(
+  ctx: ServiceContext,
+  settings: SettingsService,
+  live: LiveConferenceService,
+) {
+  const repo = ctx.repos.agencyEscalations;
+
+  function mustAgency(id: number) {
+    const agency = ctx.repos.agencies.get(id);
+    if (!agency) throw invalid('agencyId', 'Choose an agency from the directory');
+    return agency;
+  }
+
+  function created(id: number | null, what: string): AgencyEscalation {
+    if (id === null) throw new ServiceError('conflict', `${what} is already escalated`);
+    const row = repo.get(id);
+    if (!row) throw notFound('escalation', id);
+    audit(ctx, settings.actor(), 'create', 'agency_escalation', id, undefined, row);
+    return row;
+  }
+
+  /** What the conference's attendance and reports suggest escalating, less what is already raised. */
+  function suggestions(conferenceId: number) {
+    const conference = live.get(conferenceId);
+    const raised = new Set(repo.forConference(conferenceId).map((e) => `${e.agencyId}:${e.reason}`));
+    const list: { agencyId: number; agencyName: string; reason: EscalationReason }[] = [];
+    for (const inv of conference.invitations) {
+      const reasons: EscalationReason[] = [];
+      if (inv.attendance === 'did-not-attend') reasons.push('did-not-attend');
+      if (inv.report === 'not-received' || (inv.attendance === 'apologies-no-report' && inv.report !== 'received'))
+        reasons.push('no-report');
+      if (inv.reportTimeliness === 'late') reasons.push('late-report');
+      for (const reason of reasons) {
+        if (!raised.has(`${inv.agencyId}:${reason}`))
+          list.push({ agencyId: inv.agencyId, agencyName: inv.agencyName, reason });
+      }
+    }
+    return list;
+  }
+
+  return {
+    suggestions,
+
+    forConference(conferenceId: number) {
+      return { raised: repo.forConference(conferenceId), suggestions: suggestions(conferenceId) };
+    },
+
+    /** One step from the chair's screen: the meeting, family, chair and representative come from the conference. */
+    raiseFromConference(i: {
+      conferenceId: number;
+      agencyId: number;
+      reason: EscalationReason;
+      reasonDetail: string | null;
+    }) {
+      return ctx.db.transaction(() => {
+        const conference = live.get(i.conferenceId);
+        const inv = conference.invitations.find((x) => x.agencyId === i.agencyId);
+        if (!inv) throw invalid('agencyId', 'That agency was not invited to this conference');
+        const id = repo.insert(
+          {
+            agencyId: i.agencyId,
+            conferenceId: i.conferenceId,
+            meetingDate: conference.conference.date,
+            familyIdentifier: conference.conference.familyName,
+            chairName: conference.conference.chairName,
+            representativeName: inv.representativeName,
+            reason: i.reason,
+            reasonDetail: i.reasonDetail,
+          },
+          ctx.now().toISOString(),
+        );
+        return created(id, `${inv.agencyName}’s “${i.reason}” at this conference`);
+      });
+    },
+
+    raiseByHand(i: {
+      agencyId: number;
+      meetingDate: string;
+      familyIdentifier: string;
+      chairName: string;
+      representativeName: string | null;
+      reason: EscalationReason;
+      reasonDetail: string | null;
+    }) {
+      return ctx.db.transaction(() => {
+        mustAgency(i.agencyId);
+        const id = repo.insert({ ...i, conferenceId: null }, ctx.now().toISOString());
+        return created(id, 'This');
+      });
+    },
+
+    /** Every agency with escalations in the period: counts by reason, what is unsent, repeat non-attendance. */
+    summary(from: string, to: string): ReturnSummary[] {
+      const counts = repo.countsByAgency(from, to);
+      const yearCounts = repo.nonAttendanceCounts(addDays(to, -364), to);
+      const byAgency = new Map<number, ReturnSummary>();
+      for (const c of counts) {
+        const agency = ctx.repos.agencies.get(c.agency_id);
+        if (!agency) continue;
+        const entry = byAgency.get(c.agency_id) ?? {
+          agencyId: agency.id,
+          agencyName: agency.name,
+          leadName: agency.leadName,
+          leadEmail: agency.leadEmail,
+          counts: { 'did-not-attend': 0, 'no-report': 0, 'late-report': 0, other: 0 },
+          total: 0,
+          notYetSent: 0,
+          repeatNonAttendance: false,
+          nonAttendanceLast12Months: yearCounts.get(c.agency_id) ?? 0,
+        };
+        entry.counts[c.reason as EscalationReason] += c.n;
+        entry.total += c.n;
+        entry.notYetSent += Number(c.unsent);
+        entry.repeatNonAttendance =
+          entry.counts['did-not-attend'] >= REPEAT_IN_PERIOD || entry.nonAttendanceLast12Months >= REPEAT_IN_YEAR;
+        byAgency.set(c.agency_id, entry);
+      }
+      return [...byAgency.values()].sort(
+        (a, b) =>
+          Number(b.repeatNonAttendance) - Number(a.repeatNonAttendance) ||
+          b.total - a.total ||
+          a.agencyName.localeCompare(b.agencyName),
+      );
+    },
+
+    /** One agency's return for a period: the Appendix 3 rows, and the returns already sent. */
+    returnFor(agencyId: number, from: string, to: string) {
+      const agency = mustAgency(agencyId);
+      return { agency, rows: repo.forAgency(agencyId, from, to), returns: repo.returnsForAgency(agencyId, from, to) };
+    },
+
+    /** Marks the period's unsent rows as sent to the safeguarding lead, as one return. */
+    markSent(i: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string }) {
+      return ctx.db.transaction(() => {
+        mustAgency(i.agencyId);
+        const issues = [];
+        if (i.sentOn < i.from)
+          issues.push({ path: 'sentOn', message: 'The return cannot be sent before the period starts' });
+        if (issues.length) throw new ServiceError('invalid-input', describeIssues(issues), issues);
+        const at = ctx.now().toISOString();
+        const returnId = repo.insertReturn(i, at);
+        const attached = repo.attachToReturn(returnId, i.agencyId, i.from, i.to);
+        if (attached === 0) throw new ServiceError('conflict', 'Every escalation in this period has already been sent');
+        const sent = repo.getReturn(returnId);
+        audit(ctx, settings.actor(), 'create', 'agency_return', returnId, undefined, {
+          ...sent,
+          escalations: attached,
+        });
+        return { ...this.returnFor(i.agencyId, i.from, i.to), attached };
+      });
+    },
+
+    recordResponse(returnId: number, responseOn: string, response: string) {
+      return ctx.db.transaction(() => {
+        const before = repo.getReturn(returnId);
+        if (!before) throw notFound('return', returnId);
+        if (responseOn < before.sentOn)
+          throw invalid('responseOn', `The response cannot come before the return was sent (${before.sentOn})`);
+        repo.recordResponse(returnId, responseOn, response, ctx.now().toISOString());
+        const after = repo.getReturn(returnId);
+        if (!after) throw notFound('return', returnId);
+        audit(ctx, settings.actor(), 'update', 'agency_return', returnId, before, after);
+        return after;
+      });
+    },
+  };
+}
+export type AgencyEscalationsService = ReturnType<typeof createAgencyEscalationsService>;

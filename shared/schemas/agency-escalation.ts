@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+
+/**
+ * Agency contribution escalations (Kirklees Appendix 3, "Child Protection Case Conference
+ * escalation"): one row per incident, with the columns of the Appendix 3 table: date of meeting;
+ * family name or identifying factors; CP chair; agency; name of agency representative; reason.
+ */
+export const ESCALATION_REASONS = ['did-not-attend', 'no-report', 'late-report', 'other'] as const;
+export const escalationReasonSchema = z.enum(ESCALATION_REASONS, {
+  error: () => 'Choose the reason for the escalation',
+});
+export type EscalationReason = z.infer<typeof escalationReasonSchema>;
+export const ESCALATION_REASON_LABELS: Record<EscalationReason, string> = {
+  'did-not-attend': 'Did not attend',
+  'no-report': 'No report provided',
+  'late-report': 'Report not provided in time',
+  other: 'Other issue',
+};
+
+export const agencyEscalationSchema = z.object({
+  id: idSchema,
+  agencyId: idSchema,
+  agencyName: z.string(),
+  conferenceId: idSchema.nullable(),
+  meetingDate: z.string(),
+  familyIdentifier: z.string(),
+  chairName: z.string(),
+  representativeName: z.string().nullable(),
+  reason: escalationReasonSchema,
+  reasonDetail: z.string().nullable(),
+  returnId: idSchema.nullable(),
+  createdAt: z.string(),
+});
+export type AgencyEscalation = z.infer<typeof agencyEscalationSchema>;
+
+const otherNeedsDetail = (v: { reason: EscalationReason; reasonDetail: string | null }, ctx: z.RefinementCtx) => {
+  if (v.reason === 'other' && !v.reasonDetail) {
+    ctx.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'Say what the issue is' });
+  }
+};
+
+/** Raised from a conference in one step: the meeting, family, chair and representative come from it. */
+export const raiseFromConferenceInputSchema = z
+  .object({
+    conferenceId: idSchema,
+    agencyId: idSchema,
+    reason: escalationReasonSchema,
+    reasonDetail: optionalText(2000),
+  })
+  .superRefine(otherNeedsDetail);
+
+/** Raised by hand, for a meeting the register does not hold. */
+export const raiseByHandInputSchema = z
+  .object({
+    agencyId: idSchema,
+    meetingDate: isoDateSchema('the date of the meeting'),
+    familyIdentifier: requiredText('Enter the family name, or identifying factors', 200),
+    chairName: requiredText('Enter the CP chair’s name'),
+    representativeName: optionalText(),
+    reason: escalationReasonSchema,
+    reasonDetail: optionalText(2000),
+  })
+  .superRefine(otherNeedsDetail);
+
+export const periodSchema = z
+  .object({ from: isoDateSchema('the start of the period'), to: isoDateSchema('the end of the period') })
+  .refine((p) => p.to >= p.from, { path: ['to'], message: 'The end of the period must be on or after its start' });
+
+export const agencyReturnSchema = z.object({
+  id: idSchema,
+  agencyId: idSchema,
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  sentOn: z.string(),
+  sentTo: z.string(),
+  responseOn: z.string().nullable(),
+  response: z.string().nullable(),
+});
+export type AgencyReturn = z.infer<typeof agencyReturnSchema>;
+
+/** One agency's line in the returns overview for a period. */
+export const returnSummarySchema = z.object({
+  agencyId: idSchema,
+  agencyName: z.string(),
+  leadName: z.string().nullable(),
+  leadEmail: z.string().nullable(),
+  counts: z.object({
+    'did-not-attend': z.number(),
+    'no-report': z.number(),
+    'late-report': z.number(),
+    other: z.number(),
+  }),
+  total: z.number(),
+  notYetSent: z.number(),
+  /** Did not attend twice or more in the period, or three times or more in the 12 months to its end. */
+  repeatNonAttendance: z.boolean(),
+  nonAttendanceLast12Months: z.number(),
+});
+export type ReturnSummary = z.infer<typeof returnSummarySchema>;
+
+/** How many non-attendances make "repeat" non-attendance stand out. */
+export const REPEAT_IN_PERIOD = 2;
+export const REPEAT_IN_YEAR = 3;
