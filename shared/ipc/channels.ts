@@ -39,5 +39,17 @@ export const CHANNEL_NAMES = [
   'returns.get',
   'returns.markSent',
   'returns.recordResponse',
+  'protocols.list',
+  'protocols.choose',
+  'protocols.save',
+  'escalations.list',
+  'escalations.get',
+  'escalations.draftFromConference',
+  'escalations.open',
+  'escalations.respond',
+  'escalations.escalate',
+  'escalations.close',
+  'escalations.addAction',
+  'escalations.completeAction',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

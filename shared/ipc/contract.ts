@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bankHolidayFeedSchema, divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
+import { protocolSchema } from '../escalation-protocols';
 import { agencyInputSchema, agencySchema } from '../schemas/agency';
 import {
   agencyEscalationSchema,
@@ -24,6 +25,16 @@ import {
   scheduleReconvenedInputSchema,
   setViewInputSchema,
 } from '../schemas/live-conference';
+import {
+  actionInputSchema,
+  closeEscalationInputSchema,
+  escalateInputSchema,
+  escalationFiltersSchema,
+  escalationListItemSchema,
+  escalationSchema,
+  openEscalationInputSchema,
+  stageResponseInputSchema,
+} from '../schemas/escalation';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
@@ -217,6 +228,58 @@ export const contract = {
       response: z.string().trim().min(1, 'Enter the agency’s response').max(20_000),
     }),
     output: agencyReturnSchema,
+  },
+
+  /** Escalation protocols: shipped and custom versions; which one the partnership uses. */
+  'protocols.list': {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        id: idSchema,
+        key: z.string(),
+        version: z.number().int(),
+        name: z.string(),
+        shipped: z.boolean(),
+        chosen: z.boolean(),
+        definition: protocolSchema,
+      }),
+    ),
+  },
+  'protocols.choose': {
+    input: z.object({ key: z.string().trim().min(1, 'Choose a protocol') }),
+    output: z.array(
+      z.object({
+        id: idSchema,
+        key: z.string(),
+        version: z.number().int(),
+        name: z.string(),
+        shipped: z.boolean(),
+        chosen: z.boolean(),
+        definition: protocolSchema,
+      }),
+    ),
+  },
+  /** A copied or adjusted protocol: saved as a new version (validated: stages, positive limits). */
+  'protocols.save': {
+    input: z.object({ protocol: z.unknown() }),
+    output: z.object({ id: idSchema, key: z.string(), version: z.number().int() }),
+  },
+  /** Open escalations: immediate risk first, then overdue, then by due date; filterable. */
+  'escalations.list': { input: escalationFiltersSchema, output: z.array(escalationListItemSchema) },
+  'escalations.get': { input: z.object({ id: idSchema }), output: escalationSchema },
+  /** Prefilled fields for escalating a minority view or a Principal Officer review from a conference. */
+  'escalations.draftFromConference': {
+    input: z.object({ conferenceId: idSchema, childId: idSchema, agencyId: idSchema.nullable().default(null) }),
+    output: z.record(z.string(), z.unknown()),
+  },
+  'escalations.open': { input: openEscalationInputSchema, output: escalationSchema },
+  'escalations.respond': { input: stageResponseInputSchema, output: escalationSchema },
+  'escalations.escalate': { input: escalateInputSchema, output: escalationSchema },
+  'escalations.close': { input: closeEscalationInputSchema, output: escalationSchema },
+  'escalations.addAction': { input: actionInputSchema, output: escalationSchema },
+  'escalations.completeAction': {
+    input: z.object({ actionId: idSchema, on: isoDateSchema('the date it was completed') }),
+    output: escalationSchema,
   },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 

@@ -20,8 +20,12 @@ const EXPECTED_TABLES = [
   'conference_children',
   'conference_tasks',
   'conferences',
+  'escalation_actions',
+  'escalation_stages',
+  'escalations',
   'families',
   'follow_ups',
+  'protocols',
   'schema_migrations',
   'settings',
 ];

@@ -5,7 +5,7 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => ChannelOutpu
 
 /** The handler map: one entry per channel, each a thin call into a service. */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar, live, agencyEscalations } = register;
+  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations } = register;
   return {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
@@ -43,5 +43,17 @@ export function createHandlers(register: Register): Handlers {
     'returns.get': (i) => agencyEscalations.returnFor(i.agencyId, i.from, i.to),
     'returns.markSent': (i) => agencyEscalations.markSent(i),
     'returns.recordResponse': (i) => agencyEscalations.recordResponse(i.returnId, i.responseOn, i.response),
+    'protocols.list': () => escalations.protocols(),
+    'protocols.choose': (i) => escalations.choose(i.key),
+    'protocols.save': (i) => escalations.save(i.protocol),
+    'escalations.list': (i) => escalations.list(i),
+    'escalations.get': (i) => escalations.get(i.id),
+    'escalations.draftFromConference': (i) => escalations.draftFromConference(i.conferenceId, i.childId, i.agencyId),
+    'escalations.open': (i) => escalations.open(i),
+    'escalations.respond': (i) => escalations.respond(i),
+    'escalations.escalate': (i) => escalations.escalate(i),
+    'escalations.close': (i) => escalations.close(i),
+    'escalations.addAction': (i) => escalations.addAction(i),
+    'escalations.completeAction': (i) => escalations.completeAction(i.actionId, i.on),
   };
 }

@@ -6,6 +6,7 @@ import { createCalendarService } from './services/calendar-service';
 import { createLiveConferenceService } from './services/live-conference-service';
 import { createConferencesService } from './services/conferences-service';
 import { createDemoService } from './services/demo-service';
+import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
 import { createSettingsService } from './services/settings-service';
 import { loadShippedSnapshot } from './snapshot';
@@ -43,6 +44,8 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const live = createLiveConferenceService(ctx, settings, calendar);
   const demo = createDemoService(ctx, calendar);
   const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
+  const escalations = createEscalationsService(ctx, settings, calendar, live);
+  escalations.ensureShipped();
   return {
     path,
     db,
@@ -54,6 +57,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     live,
     demo,
     agencyEscalations,
+    escalations,
     close: () => db.close(),
   };
 }

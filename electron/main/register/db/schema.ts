@@ -172,6 +172,72 @@ export interface AgencyEscalationsTable {
   created_at: string;
 }
 
+export interface ProtocolsTable {
+  id: Generated<number>;
+  key: string;
+  version: number;
+  name: string;
+  definition_json: string;
+  shipped: number;
+  created_at: string;
+}
+
+export interface EscalationsTable {
+  id: Generated<number>;
+  protocol_id: number;
+  family_id: number | null;
+  child_id: number | null;
+  subject_name: string;
+  subject_date_of_birth: string | null;
+  subject_address: string | null;
+  conference_id: number | null;
+  follow_up_id: number | null;
+  initiating_agency_id: number;
+  challenged_agency_id: number;
+  natures_json: string;
+  nature_other: string | null;
+  details: string;
+  outcome_sought: string;
+  immediate_risk: number;
+  opened_on: string;
+  status: Generated<string>;
+  closed_on: string | null;
+  learning: string | null;
+  restorative_debrief: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EscalationStagesTable {
+  escalation_id: number;
+  number: number;
+  opened_on: string;
+  due_on: string;
+  escalated_by_name: string;
+  escalated_by_title: string | null;
+  escalated_by_agency: string | null;
+  escalated_to_name: string | null;
+  escalated_to_title: string | null;
+  escalated_to_agency: string | null;
+  response_from_name: string | null;
+  response_from_title: string | null;
+  response_from_agency: string | null;
+  response_on: string | null;
+  response_summary: string | null;
+  resolved: number | null;
+  closed_on: string | null;
+}
+
+export interface EscalationActionsTable {
+  id: Generated<number>;
+  escalation_id: number;
+  action: string;
+  by_whom: string;
+  agreed_on: string;
+  complete_by: string | null;
+  completed_on: string | null;
+}
+
 export interface RegisterSchema {
   settings: SettingsTable;
   agencies: AgenciesTable;
@@ -190,6 +256,10 @@ export interface RegisterSchema {
   follow_ups: FollowUpsTable;
   agency_returns: AgencyReturnsTable;
   agency_escalations: AgencyEscalationsTable;
+  protocols: ProtocolsTable;
+  escalations: EscalationsTable;
+  escalation_stages: EscalationStagesTable;
+  escalation_actions: EscalationActionsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

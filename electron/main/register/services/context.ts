@@ -5,6 +5,7 @@ import { createAgencyEscalationsRepository } from '../db/repositories/agency-esc
 import { createAuditRepository, type AuditAction } from '../db/repositories/audit-repository';
 import { createConferencesRepository } from '../db/repositories/conferences-repository';
 import { createDemoRepository } from '../db/repositories/demo-repository';
+import { createEscalationsRepository } from '../db/repositories/escalations-repository';
 import { createFamiliesRepository } from '../db/repositories/families-repository';
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
 import { createLiveConferenceRepository } from '../db/repositories/live-conference-repository';
@@ -26,6 +27,7 @@ export function createRepositories(db: RegisterDb) {
     audit: createAuditRepository(db),
     conferences: createConferencesRepository(db),
     demo: createDemoRepository(db),
+    escalations: createEscalationsRepository(db),
     families: createFamiliesRepository(db),
     holidays: createHolidaysRepository(db),
     live: createLiveConferenceRepository(db),

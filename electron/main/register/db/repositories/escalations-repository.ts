@@ -1,0 +1,198 @@
+import type { Selectable } from 'kysely';
+import { qb, type RegisterDb } from '../query';
+import type { EscalationActionsTable, EscalationStagesTable, EscalationsTable, ProtocolsTable } from '../schema';
+
+export type ProtocolRow = Selectable<ProtocolsTable>;
+export type EscalationRow = Selectable<EscalationsTable>;
+export type StageRow = Selectable<EscalationStagesTable>;
+export type ActionRow = Selectable<EscalationActionsTable>;
+
+export interface Person {
+  name: string | null;
+  title: string | null;
+  agency: string | null;
+}
+
+/** SQL for professional disagreement escalations and the protocols they run under. */
+export function createEscalationsRepository(db: RegisterDb) {
+  return {
+    protocols(): ProtocolRow[] {
+      return db.all(qb.selectFrom('protocols').selectAll().orderBy('key').orderBy('version'));
+    },
+    protocol(id: number): ProtocolRow | undefined {
+      return db.first(qb.selectFrom('protocols').selectAll().where('id', '=', id));
+    },
+    protocolByKey(key: string, version: number): ProtocolRow | undefined {
+      return db.first(qb.selectFrom('protocols').selectAll().where('key', '=', key).where('version', '=', version));
+    },
+    latestVersion(key: string): number {
+      return (
+        db.first(
+          qb
+            .selectFrom('protocols')
+            .select((eb) => eb.fn.max<number>('version').as('v'))
+            .where('key', '=', key),
+        )?.v ?? 0
+      );
+    },
+    insertProtocol(
+      p: { key: string; version: number; name: string; definitionJson: string; shipped: boolean },
+      at: string,
+    ): number {
+      return db.run(
+        qb.insertInto('protocols').values({
+          key: p.key,
+          version: p.version,
+          name: p.name,
+          definition_json: p.definitionJson,
+          shipped: p.shipped ? 1 : 0,
+          created_at: at,
+        }),
+      ).lastInsertRowid;
+    },
+
+    insertEscalation(
+      e: Omit<EscalationRow, 'id' | 'status' | 'closed_on' | 'learning' | 'restorative_debrief'>,
+    ): number {
+      return db.run(
+        qb.insertInto('escalations').values({ ...e, closed_on: null, learning: null, restorative_debrief: null }),
+      ).lastInsertRowid;
+    },
+    escalation(id: number): EscalationRow | undefined {
+      return db.first(qb.selectFrom('escalations').selectAll().where('id', '=', id));
+    },
+    close(
+      id: number,
+      status: 'resolved' | 'closed-unresolved',
+      on: string,
+      learning: string | null,
+      debrief: string | null,
+      at: string,
+    ): void {
+      db.run(
+        qb
+          .updateTable('escalations')
+          .set({ status, closed_on: on, learning, restorative_debrief: debrief, updated_at: at })
+          .where('id', '=', id),
+      );
+    },
+
+    stages(escalationId: number): StageRow[] {
+      return db.all(
+        qb.selectFrom('escalation_stages').selectAll().where('escalation_id', '=', escalationId).orderBy('number'),
+      );
+    },
+    insertStage(s: {
+      escalationId: number;
+      number: number;
+      openedOn: string;
+      dueOn: string;
+      escalatedBy: Person & { name: string };
+      escalatedTo: Person;
+    }): void {
+      db.run(
+        qb.insertInto('escalation_stages').values({
+          escalation_id: s.escalationId,
+          number: s.number,
+          opened_on: s.openedOn,
+          due_on: s.dueOn,
+          escalated_by_name: s.escalatedBy.name,
+          escalated_by_title: s.escalatedBy.title,
+          escalated_by_agency: s.escalatedBy.agency,
+          escalated_to_name: s.escalatedTo.name,
+          escalated_to_title: s.escalatedTo.title,
+          escalated_to_agency: s.escalatedTo.agency,
+        }),
+      );
+    },
+    recordResponse(
+      escalationId: number,
+      number: number,
+      r: Person & { on: string; summary: string; resolved: boolean },
+    ): void {
+      db.run(
+        qb
+          .updateTable('escalation_stages')
+          .set({
+            response_from_name: r.name,
+            response_from_title: r.title,
+            response_from_agency: r.agency,
+            response_on: r.on,
+            response_summary: r.summary,
+            resolved: r.resolved ? 1 : 0,
+          })
+          .where('escalation_id', '=', escalationId)
+          .where('number', '=', number),
+      );
+    },
+    closeStage(escalationId: number, number: number, on: string): void {
+      db.run(
+        qb
+          .updateTable('escalation_stages')
+          .set({ closed_on: on })
+          .where('escalation_id', '=', escalationId)
+          .where('number', '=', number),
+      );
+    },
+
+    actions(escalationId: number): ActionRow[] {
+      return db.all(
+        qb.selectFrom('escalation_actions').selectAll().where('escalation_id', '=', escalationId).orderBy('id'),
+      );
+    },
+    insertAction(a: {
+      escalationId: number;
+      action: string;
+      byWhom: string;
+      agreedOn: string;
+      completeBy: string | null;
+    }): number {
+      return db.run(
+        qb.insertInto('escalation_actions').values({
+          escalation_id: a.escalationId,
+          action: a.action,
+          by_whom: a.byWhom,
+          agreed_on: a.agreedOn,
+          complete_by: a.completeBy,
+          completed_on: null,
+        }),
+      ).lastInsertRowid;
+    },
+    action(id: number): ActionRow | undefined {
+      return db.first(qb.selectFrom('escalation_actions').selectAll().where('id', '=', id));
+    },
+    completeAction(id: number, on: string): void {
+      db.run(qb.updateTable('escalation_actions').set({ completed_on: on }).where('id', '=', id));
+    },
+
+    /** Open escalations with their current (open) stage, agencies and protocol. */
+    openWithCurrentStage() {
+      return db.all(
+        qb
+          .selectFrom('escalations as e')
+          .innerJoin('escalation_stages as s', (join) =>
+            join.onRef('s.escalation_id', '=', 'e.id').on('s.closed_on', 'is', null),
+          )
+          .innerJoin('protocols as p', 'p.id', 'e.protocol_id')
+          .innerJoin('agencies as ai', 'ai.id', 'e.initiating_agency_id')
+          .innerJoin('agencies as ac', 'ac.id', 'e.challenged_agency_id')
+          .select([
+            'e.id',
+            'e.subject_name',
+            'e.natures_json',
+            'e.immediate_risk',
+            'e.challenged_agency_id',
+            'p.key as protocol_key',
+            'p.name as protocol_name',
+            'p.definition_json',
+            'ai.name as initiating_name',
+            'ac.name as challenged_name',
+            's.number',
+            's.due_on',
+          ])
+          .where('e.status', '=', 'open'),
+      );
+    },
+  };
+}
+export type EscalationsRepository = ReturnType<typeof createEscalationsRepository>;

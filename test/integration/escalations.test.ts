@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import type { OpenEscalationInput } from '../../shared/schemas/escalation';
+import { ServiceError } from '../../electron/main/register/services/errors';
+import { tableCounts, tempRegister } from './helpers';
+
+type R = ReturnType<typeof tempRegister>;
+
+function refusal(fn: () => unknown): ServiceError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+function setUp(r: R) {
+  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const base: OpenEscalationInput = {
+    subjectName: 'Zoë Alpha',
+    subjectDateOfBirth: '2018-04-01',
+    initiatingAgencyId: school.id,
+    challengedAgencyId: csc.id,
+    natures: ['referral-decision', 'information-sharing'],
+    details: 'Referral not accepted despite disclosures',
+    outcomeSought: 'Strategy discussion',
+    openedOn: '2025-12-19',
+    escalatedBy: { name: 'Synthetic DSL', title: 'Designated Safeguarding Lead', agency: 'Primary School' },
+  };
+  return { school, csc, base };
+}
+
+const person = (name: string) => ({ name, title: 'Manager', agency: 'Agency' });
+
+describe('professional disagreement escalations', () => {
+  it('ships the four protocols, Kirklees chosen by default', () => {
+    const r = tempRegister();
+    const protocols = r.escalations.protocols();
+    expect(protocols.map((p) => `${p.key} v${p.version}${p.chosen ? ' (chosen)' : ''}`)).toEqual([
+      'croydon v1',
+      'generic-four-stage v1',
+      'kirklees v1 (chosen)',
+      'north-lincolnshire v1',
+    ]);
+  });
+
+  it('moves through all seven Kirklees stages, each with its own 5-working-day clock', () => {
+    const r = tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
+    const { base } = setUp(r);
+    let e = r.escalations.open(base);
+    expect(e.protocol.key).toBe('kirklees');
+    expect(e.stages).toHaveLength(1);
+    expect(e.stages[0]).toMatchObject({
+      number: 1,
+      name: 'Practitioner discussion',
+      dueOn: '2025-12-30',
+      clock: { workingDaysLeft: 5 },
+    });
+    const dues: string[] = [e.stages[0]?.dueOn ?? ''];
+    let on = '2025-12-19';
+    for (let stage = 2; stage <= 7; stage += 1) {
+      e = r.escalations.respond({
+        escalationId: e.id,
+        number: stage - 1,
+        responseFrom: person('Responder'),
+        responseOn: on,
+        summary: 'Not agreed',
+        resolved: false,
+      });
+      on = e.stages[stage - 2]?.dueOn ?? on; // escalate on the day the stage falls due
+      e = r.escalations.escalate({
+        escalationId: e.id,
+        on,
+        escalatedBy: person('Escalator'),
+        escalatedTo: person(`Stage ${stage} lead`),
+      });
+      const current = e.stages[stage - 1];
+      expect(current?.number).toBe(stage);
+      expect(e.stages[stage - 2]?.closedOn).toBe(on);
+      dues.push(current?.dueOn ?? '');
+    }
+    expect(dues).toEqual([
+      '2025-12-30',
+      '2026-01-07',
+      '2026-01-14',
+      '2026-01-21',
+      '2026-01-28',
+      '2026-02-04',
+      '2026-02-11',
+    ]);
+    expect(e.stages.filter((s) => s.formalRecord).map((s) => s.number)).toEqual([5, 6]);
+    expect(
+      refusal(() =>
+        r.escalations.escalate({
+          escalationId: e.id,
+          on: '2026-02-11',
+          escalatedBy: person('A'),
+          escalatedTo: person('B'),
+        }),
+      ).message,
+    ).toMatch(/last stage/);
+    e = r.escalations.close({
+      escalationId: e.id,
+      on: '2026-02-11',
+      resolved: true,
+      learning: 'Share referral outcomes in writing',
+      restorativeDebrief: 'Held 2026-02-11',
+    });
+    expect(e).toMatchObject({
+      status: 'resolved',
+      closedOn: '2026-02-11',
+      learning: 'Share referral outcomes in writing',
+    });
+    expect(r.escalations.list({ overdueOnly: false })).toEqual([]);
+  });
+
+  it('moves through Croydon’s five stages at 7 working days, over Christmas', () => {
+    const r = tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
+    const { base } = setUp(r);
+    r.escalations.choose('croydon');
+    let e = r.escalations.open(base);
+    expect(e.protocol).toMatchObject({ key: 'croydon', initialsOnly: true });
+    const dues = [e.stages[0]?.dueOn];
+    for (let stage = 2; stage <= 5; stage += 1) {
+      const on = e.stages[stage - 2]?.dueOn ?? '';
+      e = r.escalations.escalate({
+        escalationId: e.id,
+        on,
+        escalatedBy: person('Escalator'),
+        escalatedTo: person('Next'),
+      });
+      dues.push(e.stages[stage - 1]?.dueOn);
+    }
+    expect(dues).toEqual(['2026-01-02', '2026-01-13', '2026-01-22', '2026-02-02', '2026-02-11']);
+    expect(e.stages.filter((s) => s.formalRecord).map((s) => s.number)).toEqual([3, 4, 5]);
+  });
+
+  it('an escalation keeps the protocol version it started under', () => {
+    const r = tempRegister();
+    const { base } = setUp(r);
+    const copy = {
+      ...r.escalations.protocols().find((p) => p.key === 'kirklees')?.definition,
+      key: 'our-area',
+      name: 'Our area',
+    };
+    expect(r.escalations.save(copy)).toMatchObject({ key: 'our-area', version: 1 });
+    r.escalations.choose('our-area');
+    const started = r.escalations.open(base);
+    const adjusted = { ...copy, stages: copy.stages?.map((s) => ({ ...s, limitWorkingDays: 3 })) };
+    expect(r.escalations.save(adjusted)).toMatchObject({ key: 'our-area', version: 2 });
+    expect(r.escalations.get(started.id).protocol).toMatchObject({ key: 'our-area', version: 1 });
+    expect(r.escalations.open(base).protocol).toMatchObject({ key: 'our-area', version: 2 });
+  });
+
+  it('refuses bad protocols and bad dates by field, saving nothing', () => {
+    const r = tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
+    const { base } = setUp(r);
+    const kirklees = r.escalations.protocols().find((p) => p.key === 'kirklees')?.definition;
+    const before = tableCounts(r);
+    expect(refusal(() => r.escalations.save({ ...kirklees, key: 'x-area', stages: [] })).issues).toEqual([
+      { path: 'stages', message: 'A protocol needs at least one stage' },
+    ]);
+    expect(
+      refusal(() =>
+        r.escalations.save({
+          ...kirklees,
+          key: 'x-area',
+          stages: kirklees?.stages.map((s) => ({ ...s, limitWorkingDays: 0 })),
+        }),
+      ).issues[0],
+    ).toEqual({
+      path: 'stages.0.limitWorkingDays',
+      message: 'The limit must be at least 1 working day',
+    });
+    expect(refusal(() => r.escalations.save(kirklees)).issues[0]?.path).toBe('key');
+    expect(tableCounts(r)).toEqual(before);
+
+    const e = r.escalations.open({ ...base, openedOn: '2026-03-02' });
+    const after = tableCounts(r);
+    expect(
+      refusal(() =>
+        r.escalations.escalate({
+          escalationId: e.id,
+          on: '2026-03-01',
+          escalatedBy: person('A'),
+          escalatedTo: person('B'),
+        }),
+      ).issues,
+    ).toEqual([{ path: 'on', message: 'A stage cannot close before it opened (2026-03-02)' }]);
+    expect(
+      refusal(() =>
+        r.escalations.addAction({
+          escalationId: e.id,
+          action: 'Review',
+          byWhom: 'CSC',
+          agreedOn: '2026-03-05',
+          completeBy: '2026-03-04',
+        }),
+      ).issues,
+    ).toEqual([{ path: 'completeBy', message: 'A completion date cannot precede the action' }]);
+    expect(refusal(() => r.escalations.open({ ...base, natures: ['other'] })).issues[0]?.path).toBe('natureOther');
+    expect(
+      refusal(() => r.escalations.open({ ...base, challengedAgencyId: base.initiatingAgencyId })).issues[0]?.path,
+    ).toBe('challengedAgencyId');
+    expect(tableCounts(r)).toEqual(after);
+  });
+
+  it('records actions and their completion', () => {
+    const r = tempRegister();
+    const { base } = setUp(r);
+    let e = r.escalations.open(base);
+    e = r.escalations.addAction({
+      escalationId: e.id,
+      action: 'Convene strategy discussion',
+      byWhom: 'CSC team manager',
+      agreedOn: '2025-12-22',
+      completeBy: '2025-12-24',
+    });
+    const actionId = e.actions[0]?.id ?? 0;
+    expect(refusal(() => r.escalations.completeAction(actionId, '2025-12-21')).issues[0]?.path).toBe('on');
+    e = r.escalations.completeAction(actionId, '2025-12-23');
+    expect(e.actions[0]).toMatchObject({ completedOn: '2025-12-23' });
+  });
+
+  it('puts an immediate-risk escalation at the top, due the same working day; overdue ones next', () => {
+    const r = tempRegister({ now: () => new Date('2026-03-10T10:00:00Z') });
+    const { base } = setUp(r);
+    const later = r.escalations.open({ ...base, subjectName: 'Due later', openedOn: '2026-03-09' });
+    const overdue = r.escalations.open({ ...base, subjectName: 'Overdue', openedOn: '2026-02-20' });
+    const urgent = r.escalations.open({ ...base, subjectName: 'At risk', openedOn: '2026-03-10', immediateRisk: true });
+    expect(urgent.stages[0]?.dueOn).toBe('2026-03-10');
+    expect(urgent.stages[0]?.clock).toMatchObject({ dueToday: true, workingDaysLeft: 0 });
+    const list = r.escalations.list({ overdueOnly: false });
+    expect(list.map((x) => x.subjectName)).toEqual(['At risk', 'Overdue', 'Due later']);
+    expect(list[1]).toMatchObject({ overdue: true, dueOn: '2026-02-27', workingDaysLeft: -7 });
+    expect(r.escalations.list({ overdueOnly: true }).map((x) => x.id)).toEqual([overdue.id]);
+    expect(r.escalations.list({ overdueOnly: false, stage: 2 })).toEqual([]);
+    expect(r.escalations.list({ overdueOnly: false, nature: 'referral-decision' })).toHaveLength(3);
+    expect(r.escalations.list({ overdueOnly: false, protocolKey: 'croydon' })).toEqual([]);
+    expect(later.stages[0]?.dueOn).toBe('2026-03-16');
+  });
+
+  it('starts from a minority view at a conference, carrying the child and the conference', () => {
+    const r = tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
+    const { school, csc } = setUp(r);
+    const police = r.agencies.create({ name: 'Police', type: 'police' });
+    const conference = r.conferences.create({
+      type: 'initial',
+      date: '2026-03-02',
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Chair',
+      family: { name: 'Family Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    });
+    const childId = conference.children[0]?.id ?? 0;
+    for (const a of [csc, school, police]) {
+      r.live.invite({
+        conferenceId: conference.id,
+        agencyId: a.id,
+        representativeName: null,
+        representativeRole: null,
+      });
+      r.live.setAttendance(conference.id, a.id, 'attended');
+    }
+    r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
+    r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
+    r.live.setView({
+      conferenceId: conference.id,
+      childId,
+      agencyId: school.id,
+      view: 'plan',
+      reasons: 'Repeated unexplained bruising',
+    });
+    r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
+    const draft = r.escalations.draftFromConference(conference.id, childId, school.id);
+    expect(draft).toMatchObject({
+      conferenceId: conference.id,
+      childId,
+      subjectName: 'Zoë Alpha',
+      initiatingAgencyId: school.id,
+      challengedAgencyId: csc.id,
+      natures: ['conference-decision'],
+      details: 'Repeated unexplained bruising',
+    });
+    const e = r.escalations.open({
+      ...draft,
+      subjectName: draft.subjectName ?? '',
+      initiatingAgencyId: school.id,
+      challengedAgencyId: csc.id,
+      natures: ['conference-decision'],
+      details: draft.details ?? '',
+      outcomeSought: 'Reconsider the decision',
+      openedOn: '2026-03-02',
+      escalatedBy: { name: 'Synthetic DSL', title: null, agency: 'Primary School' },
+    });
+    expect(e).toMatchObject({ conferenceId: conference.id, childId, familyId: conference.familyId });
+  });
+});
