@@ -381,6 +381,40 @@ describe('cpreg returns list', () => {
   });
 });
 
+describe('cpreg escalations', () => {
+  it('lists open escalations (immediate risk first), the overdue ones, and shows one in full', () => {
+    const db = join(tempDir(), 'demo.sqlite');
+    expect(cpreg(['demo', '--db', db]).code).toBe(0);
+    const list = cpreg(['--db', db, 'escalations', 'list']).stdout.split('\n');
+    expect(list[0]).toMatch(/^Id\s+Due\s+Clock\s+Stage\s+Child or family\s+Raised by\s+Challenged\s+Protocol$/);
+    expect(list[1]).toMatch(/IMMEDIATE RISK/);
+    const overdue = cpreg(['--db', db, 'escalations', 'list', '--overdue']).stdout.trim().split('\n').slice(1);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((l) => /OVERDUE \d+ WD|IMMEDIATE RISK/.test(l))).toBe(true);
+    const json = JSON.parse(cpreg(['--db', db, 'escalations', 'list', '--json']).stdout) as {
+      id: number;
+      immediateRisk: boolean;
+    }[];
+    const id = json.find((e) => !e.immediateRisk)?.id ?? 0;
+    const show = cpreg(['--db', db, 'escalations', 'show', String(id)]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(new RegExp(`^Escalation ${id}: .* \\(open\\)\\nProtocol: `));
+    expect(show.stdout).toMatch(/\nStage 1 .*: opened \d{4}-\d\d-\d\d, due \d{4}-\d\d-\d\d/);
+    expect(JSON.parse(cpreg(['--db', db, 'escalations', 'show', String(id), '--json']).stdout)).toMatchObject({
+      id,
+      status: 'open',
+    });
+    expect(cpreg(['--db', db, 'escalations', 'show', 'x1'])).toMatchObject({
+      code: 2,
+      stderr: 'cpreg: <id> must be an escalation number (got "x1")\n',
+    });
+    expect(cpreg(['--db', db, 'escalations', 'show', '99999'])).toMatchObject({
+      code: 2,
+      stderr: 'cpreg: No escalation with id 99999\n',
+    });
+  });
+});
+
 describe('cpreg --help', () => {
   it.each([
     [[]],

@@ -41,6 +41,23 @@ describe('the synthetic demo register', () => {
     }
   });
 
+  it('has escalations at every stage of each shipped protocol, overdue and immediate-risk ones, and agency returns', () => {
+    const r = tempRegister({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const summary = r.demo.generate('small');
+    const open = r.escalations.list({ overdueOnly: false });
+    for (const protocol of r.escalations.protocols()) {
+      const stages = new Set(open.filter((e) => e.protocolKey === protocol.key).map((e) => e.stage));
+      expect([...stages].sort((a, b) => a - b)).toEqual(protocol.definition.stages.map((s) => s.number));
+    }
+    expect(open.filter((e) => e.overdue).length).toBeGreaterThan(10);
+    expect(open.slice(0, 2).every((e) => e.immediateRisk)).toBe(true);
+    expect(summary.agencyEscalations).toBeGreaterThan(0);
+    expect(summary.returns).toBeGreaterThan(0);
+    const returns = r.agencyEscalations.summary('2026-01-01', '2026-10-31');
+    expect(returns.some((x) => x.repeatNonAttendance)).toBe(true);
+    expect(returns.every((x) => x.notYetSent === 0)).toBe(true);
+  });
+
   it('uses plainly synthetic names and example.org addresses', () => {
     const r = tempRegister();
     r.demo.generate('small');

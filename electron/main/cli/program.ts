@@ -6,6 +6,7 @@ import { describeIssues, issuesFromZod } from '../../../shared/ipc/result';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
 import { ESCALATION_REASON_LABELS } from '../../../shared/schemas/agency-escalation';
+import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS } from '../../../shared/schemas/escalation';
 import { CONFERENCE_TYPE_LABELS } from '../../../shared/schemas/conference';
 import {
   addWorkingDays,
@@ -228,7 +229,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io.out(
           `Demo register ${path}: ${summary.conferences.toLocaleString('en-GB')} conferences (${summary.reconvened.toLocaleString('en-GB')} reconvened, ` +
             `${summary.adjourned.toLocaleString('en-GB')} adjourned), ${summary.families.toLocaleString('en-GB')} families, ` +
-            `${summary.children.toLocaleString('en-GB')} children, ${summary.views.toLocaleString('en-GB')} views, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+            `${summary.children.toLocaleString('en-GB')} children, ${summary.views.toLocaleString('en-GB')} views, ` +
+            `${summary.agencyEscalations.toLocaleString('en-GB')} agency escalations in ${summary.returns.toLocaleString('en-GB')} returns, ` +
+            `${summary.escalations} professional escalations, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
         );
       } finally {
         register.close();
@@ -332,6 +335,85 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io.out(
           `${rows.length} escalation${rows.length === 1 ? '' : 's'}; ${unsent} not yet sent to the safeguarding lead.\n`,
         );
+      });
+    });
+
+  const escalationsCommand = program.command('escalations').description('professional disagreement escalations');
+  escalationsCommand
+    .command('list')
+    .description('open escalations: immediate risk first, then overdue, then by due date')
+    .option('--overdue', 'only those past their stage’s due date')
+    .option('--json', 'print JSON')
+    .action((opts: { overdue?: boolean; json?: boolean }) => {
+      withRegister((register) => {
+        const list = register.escalations.list({ overdueOnly: opts.overdue ?? false });
+        if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
+        if (list.length === 0) return io.out(opts.overdue ? 'No escalation is overdue.\n' : 'No open escalations.\n');
+        table(
+          ['Id', 'Due', 'Clock', 'Stage', 'Child or family', 'Raised by', 'Challenged', 'Protocol'],
+          list.map((e) => [
+            String(e.id),
+            e.dueOn,
+            e.immediateRisk
+              ? 'IMMEDIATE RISK'
+              : e.overdue
+                ? `OVERDUE ${-e.workingDaysLeft} WD`
+                : e.dueToday
+                  ? 'due today'
+                  : `${e.workingDaysLeft} WD left`,
+            `${e.stage} ${e.stageName}`,
+            e.subjectName,
+            e.initiatingAgency,
+            e.challengedAgency,
+            e.protocolName,
+          ]),
+        );
+      });
+    });
+  escalationsCommand
+    .command('show <id>')
+    .description('one escalation with every stage, response and action')
+    .option('--json', 'print JSON')
+    .action((idText: string, opts: { json?: boolean }) => {
+      if (!/^[1-9]\d*$/.test(idText)) throw new UsageError(`<id> must be an escalation number (got "${idText}")`);
+      withRegister((register) => {
+        const e = register.escalations.get(Number(idText));
+        if (opts.json) return io.out(`${JSON.stringify(e, null, 2)}\n`);
+        const lines = [
+          `Escalation ${e.id}: ${e.subjectName} (${e.status})`,
+          ...(e.immediateRisk ? [`IMMEDIATE RISK: ${IMMEDIATE_RISK_GUIDANCE}`] : []),
+          `Protocol: ${e.protocol.name} (version ${e.protocol.version})`,
+          `Raised by ${e.initiatingAgency.name}, challenging ${e.challengedAgency.name}, on ${e.openedOn}`,
+          `Nature: ${e.natures.map((n) => (n === 'other' && e.natureOther ? `Other: ${e.natureOther}` : NATURE_LABELS[n])).join('; ')}`,
+          `Details: ${e.details}`,
+          `Outcome sought: ${e.outcomeSought}`,
+          ...e.stages.flatMap((st) => [
+            `Stage ${st.number} ${st.name}${st.formalRecord ? ' (formal record)' : ''}: opened ${st.openedOn}, due ${st.dueOn}` +
+              (st.closedOn
+                ? `, closed ${st.closedOn}`
+                : st.clock
+                  ? st.clock.overdue
+                    ? `, OVERDUE by ${-st.clock.workingDaysLeft} WD`
+                    : `, ${st.clock.workingDaysLeft} WD left`
+                  : ''),
+            `  escalated by ${[st.escalatedBy.name, st.escalatedBy.title, st.escalatedBy.agency].filter(Boolean).join(', ')}` +
+              (st.escalatedTo.name
+                ? ` to ${[st.escalatedTo.name, st.escalatedTo.title, st.escalatedTo.agency].filter(Boolean).join(', ')}`
+                : ''),
+            ...(st.response
+              ? [
+                  `  response ${st.response.on ?? ''} from ${st.response.name ?? ''}: ${st.response.summary ?? ''}${st.resolved === null ? '' : st.resolved ? ' (resolved)' : ' (not resolved)'}`,
+                ]
+              : []),
+          ]),
+          ...e.actions.map(
+            (a) =>
+              `Action: ${a.action}, by ${a.byWhom}${a.completeBy ? `, by ${a.completeBy}` : ''}${a.completedOn ? `, done ${a.completedOn}` : ''}`,
+          ),
+          ...(e.learning ? [`Learning: ${e.learning}`] : []),
+          ...(e.warning ? [`Warning: ${e.warning}`] : []),
+        ];
+        io.out(`${lines.join('\n')}\n`);
       });
     });
 

@@ -42,10 +42,10 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const agencies = createAgenciesService(ctx, settings);
   const conferences = createConferencesService(ctx, settings);
   const live = createLiveConferenceService(ctx, settings, calendar);
-  const demo = createDemoService(ctx, calendar);
   const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
   const escalations = createEscalationsService(ctx, settings, calendar, live);
   escalations.ensureShipped();
+  const demo = createDemoService(ctx, calendar, escalations);
   return {
     path,
     db,

@@ -1,10 +1,17 @@
-import { DEFAULT_TIMESCALES, dueAfterConference, reportDueDate } from '../../../../shared/conference-deadlines';
+import {
+  addMonths,
+  DEFAULT_TIMESCALES,
+  dueAfterConference,
+  reportDueDate,
+} from '../../../../shared/conference-deadlines';
 import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '../../../../shared/dates';
 import { decideOutcome } from '../../../../shared/outcome';
 import type { AgencyType } from '../../../../shared/schemas/agency';
+import type { EscalationReason } from '../../../../shared/schemas/agency-escalation';
 import type { Attendance, Category, Decision } from '../../../../shared/schemas/live-conference';
 import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from '../../../../shared/working-days';
 import type { CalendarService } from './calendar-service';
+import type { EscalationsService } from './escalations-service';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 
@@ -100,7 +107,7 @@ const CHAIRS = ['Demo Chair A', 'Demo Chair B', 'Demo Chair C', 'Demo Chair D', 
  * every few months while a plan lasts, equally divided views adjourned and reconvened within 15
  * working days, realistic attendance and reports. For training and benchmarks; no real names.
  */
-export function createDemoService(ctx: ServiceContext, calendar: CalendarService) {
+export function createDemoService(ctx: ServiceContext, calendar: CalendarService, escalations: EscalationsService) {
   return {
     generate(size: DemoSize, onProgress: (done: number, total: number) => void = () => undefined) {
       const { conferences: target, years } = DEMO_SIZES[size];
@@ -203,6 +210,20 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         created_at: string;
       }[] = [];
 
+      const agencyEscalationRows: {
+        id: number;
+        agency_id: number;
+        conference_id: number;
+        meeting_date: string;
+        family_identifier: string;
+        chair_name: string;
+        representative_name: string | null;
+        reason: EscalationReason;
+        reason_detail: null;
+        return_id: number | null;
+        created_at: string;
+      }[] = [];
+
       /** One conference, held (views, outcomes, tasks) if its date has passed, else scheduled. */
       const holdConference = (
         familyId: number,
@@ -265,6 +286,28 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             updated_at: at,
           });
           if (attendance === 'attended') attending.push({ id: agencyId, name: a.name });
+          if (held) {
+            const invitation = invitations[invitations.length - 1];
+            const reasons: EscalationReason[] = [];
+            if (attendance === 'did-not-attend') reasons.push('did-not-attend');
+            if (!hasReport) reasons.push('no-report');
+            else if (received !== null && received > due) reasons.push('late-report');
+            for (const reason of reasons) {
+              agencyEscalationRows.push({
+                id: agencyEscalationRows.length + 1,
+                agency_id: agencyId,
+                conference_id: id,
+                meeting_date: date,
+                family_identifier: families[familyId - 1]?.name ?? '',
+                chair_name: conferences[id - 1]?.chair_name ?? '',
+                representative_name: invitation?.representative_name ?? null,
+                reason,
+                reason_detail: null,
+                return_id: null,
+                created_at: at,
+              });
+            }
+          }
         }
         if (!held) return { id, adjourned: [], onPlan: new Set() };
         if (reconvenesId !== null) {
@@ -437,6 +480,51 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         if (familyNo % 500 === 0) onProgress(Math.min(conferences.length, target), target);
       }
 
+      // Monthly Appendix 3 returns to each agency's safeguarding lead, for every month before this one.
+      const returns: {
+        id: number;
+        agency_id: number;
+        period_from: string;
+        period_to: string;
+        sent_on: string;
+        sent_to: string;
+        response_on: string | null;
+        response: string | null;
+        created_at: string;
+        updated_at: string;
+      }[] = [];
+      const returnIds = new Map<string, number>();
+      const thisMonth = today.slice(0, 7);
+      for (const row of agencyEscalationRows) {
+        const month = row.meeting_date.slice(0, 7);
+        if (month >= thisMonth) continue;
+        const key = `${row.agency_id}:${month}`;
+        let returnId = returnIds.get(key);
+        if (returnId === undefined) {
+          returnId = returns.length + 1;
+          const from = `${month}-01`;
+          const to = addDays(addMonths(from, 1), -1);
+          const sentOn = nextWorkingDay(toDayNumber(to) + 5);
+          const responded = random() < 0.5;
+          returns.push({
+            id: returnId,
+            agency_id: row.agency_id,
+            period_from: from,
+            period_to: to,
+            sent_on: sentOn,
+            sent_to: `Demo Safeguarding Lead ${row.agency_id}`,
+            response_on: responded ? addDays(sentOn, 10) : null,
+            response: responded
+              ? 'Synthetic response: reminder issued to the team about conference attendance and reports.'
+              : null,
+            created_at: at,
+            updated_at: at,
+          });
+          returnIds.set(key, returnId);
+        }
+        row.return_id = returnId;
+      }
+
       ctx.db.transaction(() => {
         const demo = ctx.repos.demo;
         demo.insertRows('agencies', agencyRows);
@@ -449,7 +537,11 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         demo.insertRows('child_outcomes', outcomes);
         demo.insertRows('conference_tasks', tasks);
         demo.insertRows('follow_ups', followUps);
+        demo.insertRows('agency_returns', returns);
+        demo.insertRows('agency_escalations', agencyEscalationRows);
       });
+      // One transaction (the services' own become savepoints): one flush to disk, not hundreds.
+      const professional = ctx.db.transaction(() => seedEscalations());
       onProgress(conferences.length, target);
       return {
         agencies: agencyRows.length,
@@ -459,7 +551,78 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         adjourned: conferences.filter((c) => c.status === 'adjourned').length,
         reconvened: conferences.filter((c) => c.type === 'reconvened').length,
         views: views.length,
+        agencyEscalations: agencyEscalationRows.length,
+        returns: returns.length,
+        escalations: professional,
       };
+
+      /**
+       * Professional disagreement escalations at every stage of each shipped protocol: for each
+       * stage, one within its clock and one overdue; two at immediate risk; one resolved per protocol.
+       */
+      function seedEscalations(): number {
+        let count = 0;
+        const people = (role: string) => ({ name: `Demo ${role}`, title: role, agency: null });
+        const natures = [
+          'referral-decision',
+          'assessment',
+          'plan-implementation',
+          'plan-effectiveness',
+          'information-sharing',
+          'conference-decision',
+        ] as const;
+        const openOne = (protocolId: number, lastOpened: string, stages: number, immediateRisk: boolean) => {
+          const child = children[Math.floor(random() * children.length)];
+          const initiating = 2 + Math.floor(random() * (AGENCIES.length - 1));
+          const challenged = initiating === 1 ? 2 : 1;
+          const start = addDays(lastOpened, -7 * (stages - 1));
+          let e = escalations.open({
+            protocolId,
+            familyId: child?.family_id ?? null,
+            childId: child?.id ?? null,
+            subjectName: child ? `${child.given_name} ${child.family_name}` : 'Demo family',
+            subjectDateOfBirth: child?.date_of_birth ?? null,
+            initiatingAgencyId: initiating,
+            challengedAgencyId: challenged,
+            natures: [pick(natures)],
+            details: 'Synthetic disagreement for training.',
+            outcomeSought: 'Synthetic outcome sought.',
+            immediateRisk,
+            openedOn: start,
+            escalatedBy: people('Practitioner'),
+          });
+          for (let k = 1; k < stages; k += 1) {
+            e = escalations.escalate({
+              escalationId: e.id,
+              on: addDays(start, 7 * k),
+              escalatedBy: people('Manager'),
+              escalatedTo: people(`Stage ${k + 1} lead`),
+            });
+          }
+          count += 1;
+          return e;
+        };
+        for (const protocol of escalations.protocols().filter((p) => p.shipped)) {
+          for (const stage of protocol.definition.stages) {
+            openOne(protocol.id, addDays(today, -1), stage.number, false);
+            openOne(protocol.id, addDays(today, -40), stage.number, false);
+          }
+          const done = openOne(protocol.id, addDays(today, -60), 2, false);
+          escalations.close({
+            escalationId: done.id,
+            on: addDays(today, -50),
+            resolved: true,
+            learning: 'Synthetic learning for reports.',
+            restorativeDebrief: null,
+          });
+        }
+        const chosen = escalations.protocols().find((p) => p.chosen);
+        if (chosen) {
+          openOne(chosen.id, today, 1, true);
+          openOne(chosen.id, addDays(today, -1), 1, true);
+        }
+        return count;
+      }
     },
   };
 }

@@ -12,7 +12,9 @@ type Table =
   | 'child_views'
   | 'child_outcomes'
   | 'conference_tasks'
-  | 'follow_ups';
+  | 'follow_ups'
+  | 'agency_returns'
+  | 'agency_escalations';
 
 /** Rows per statement: 999 variables is the historic SQLite limit; stay well inside newer ones. */
 const VARIABLES_PER_STATEMENT = 30_000;
