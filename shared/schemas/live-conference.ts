@@ -109,6 +109,8 @@ export const liveConferenceSchema = z.object({
     reconvenesId: idSchema.nullable(),
     reconvenedById: idSchema.nullable(),
     inquorateReason: z.string().nullable(),
+    /** Whose words the decision takes: a reconvened conference decides as the one it reconvenes. */
+    decidesAs: z.enum(['initial', 'review']),
   }),
   rule: outcomeRuleSchema,
   allowMultipleCategory: z.boolean(),

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 
 function seed(app: AppUnderTest): void {
@@ -41,11 +42,81 @@ function seed(app: AppUnderTest): void {
 interface Screen {
   name: string;
   hash: string;
+  /** More records this screen needs besides the common ones. */
+  seed?(app: AppUnderTest): void;
   /** What shows the screen has loaded its data (and finished any action). */
   ready(page: Page): Promise<void>;
 }
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/**
+ * Conference 1 (the Smith family) under way: three agencies attend; the police's view is the
+ * minority and its reasons are still blank.
+ */
+function seedLiveConference(app: AppUnderTest): void {
+  const r = app.register;
+  const police = r.agencies.list('Humber Police', true)[0];
+  if (!police) throw new Error('police missing');
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const conference = r.conferences.get(1);
+  const child = conference.children[0];
+  if (!child) throw new Error('child missing');
+  for (const [agency, view] of [
+    [csc, 'plan'],
+    [police, 'no-plan'],
+    [school, 'plan'],
+  ] as const) {
+    r.live.invite({ conferenceId: 1, agencyId: agency.id, representativeName: 'Alex Rep', representativeRole: 'Lead' });
+    r.live.setAttendance(1, agency.id, 'attended');
+    r.live.setView({ conferenceId: 1, childId: child.id, agencyId: agency.id, view, reasons: '' });
+  }
+  r.live.setReport(1, school.id, 'received', '2026-03-03');
+}
+
+/** An adjourned conference for the Jones family (an equally divided view), and a future one awaiting reports. */
+function seedAdjourned(app: AppUnderTest): void {
+  const r = app.register;
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const conference = r.conferences.create({
+    type: 'initial',
+    date: '2025-12-19',
+    time: '10:00',
+    venue: 'Civic Centre',
+    chairName: 'Sam Okafor',
+    family: { name: 'Jones' },
+    newChildren: [{ givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01' }],
+  });
+  const child = conference.children[0];
+  if (!child) throw new Error('child missing');
+  for (const [agency, view] of [
+    [csc, 'plan'],
+    [school, 'no-plan'],
+  ] as const) {
+    r.live.invite({
+      conferenceId: conference.id,
+      agencyId: agency.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    r.live.setAttendance(conference.id, agency.id, 'attended');
+    r.live.setView({ conferenceId: conference.id, childId: child.id, agencyId: agency.id, view, reasons: 'Reasons' });
+  }
+  r.live.setInquorateReason(conference.id, 'Delay would harm the child');
+  r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: null });
+  const soon = r.conferences.create({
+    type: 'review',
+    date: addDays(localIsoDate(new Date()), 7),
+    time: '09:30',
+    venue: 'Online',
+    chairName: 'Sam Okafor',
+    family: { name: 'Patel' },
+    newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
+  });
+  r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
+}
 
 const SCREENS: Screen[] = [
   { name: 'home', hash: '#/', ready: (p) => expect(p.getByText('1 conference in the register.')).toBeVisible() },
@@ -72,6 +143,47 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'conference page', hash: '#/conferences/1', ready: (p) => expect(h1(p, /Initial conference/)).toBeVisible() },
+  {
+    name: 'chair’s screen under way, with a refused decision and the minority’s reasons missing',
+    hash: '#/conferences/1',
+    seed: seedLiveConference,
+    ready: async (p) => {
+      await expect(p.getByTestId('chair-screen-ready')).toBeVisible();
+      await expect(p.getByTestId('status-panel')).toContainText('Majority: plan (2–1)');
+      await p.getByText('Invite an agency').click();
+      await expect(p.getByRole('option', { name: 'Choose an agency' })).toBeAttached();
+      await p.getByRole('button', { name: 'Record decision for Amy' }).click();
+      await expect(p.getByRole('link', { name: /minority view: Humber Police/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'adjourned conference with the form to schedule its reconvened conference',
+    hash: '#/conferences/2/reconvene',
+    seed: seedAdjourned,
+    ready: async (p) => {
+      await expect(p.getByTestId('adjourned-panel')).toBeVisible();
+      await p.getByRole('button', { name: 'Schedule reconvened conference' }).click();
+      await expect(p.getByRole('link', { name: 'Enter the date of the reconvened conference' })).toBeVisible();
+    },
+  },
+  {
+    name: 'adjournments',
+    hash: '#/adjournments',
+    seed: seedAdjourned,
+    ready: (p) => expect(p.getByRole('row', { name: /Jones/ })).toContainText('Wednesday 14 January 2026'),
+  },
+  {
+    name: 'what falls due',
+    hash: '#/due',
+    seed: seedAdjourned,
+    ready: (p) => expect(p.getByRole('row', { name: /Decision letter/ })).toContainText('Jones family'),
+  },
+  {
+    name: 'reports outstanding',
+    hash: '#/reports-outstanding',
+    seed: seedAdjourned,
+    ready: (p) => expect(p.getByRole('row', { name: /Patel/ })).toContainText('North Lincolnshire Children’s Services'),
+  },
   {
     name: 'agencies list',
     hash: '#/agencies',
@@ -118,6 +230,7 @@ const SCREENS: Screen[] = [
 for (const screen of SCREENS) {
   test(`${screen.name} has no serious or critical accessibility violations`, async ({ app, page }) => {
     seed(app);
+    screen.seed?.(app);
     await page.goto(`${app.url}${screen.hash}`);
     await expect(page.getByRole('banner')).toContainText('Safeguarding Children Partnership');
     await screen.ready(page);

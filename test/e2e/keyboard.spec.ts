@@ -72,3 +72,84 @@ test('navigation links move focus to the new page’s heading', async ({ app, pa
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Create a conference' })).toBeFocused();
 });
+
+test('a chair gives each agency’s view for a child and records the decision with the keyboard alone', async ({
+  app,
+  page,
+}) => {
+  const r = app.register;
+  const agencies = [
+    r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+    r.agencies.create({ name: 'Humberside Police', type: 'police' }),
+    r.agencies.create({ name: 'Primary School', type: 'education' }),
+  ];
+  const conference = r.conferences.create({
+    type: 'initial',
+    date: '2026-03-09',
+    time: '10:00',
+    venue: 'Civic Centre',
+    chairName: 'Sam Okafor',
+    family: { name: 'Gamma' },
+    newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
+  });
+  for (const a of agencies) {
+    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
+    r.live.setAttendance(conference.id, a.id, 'attended');
+  }
+  // The screen lists the agencies in the register's order.
+  const order = r.live.get(conference.id).invitations.map((i) => i.agencyName);
+  const against = 'Primary School';
+
+  await page.goto(`${app.url}#/conferences/${conference.id}`);
+  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+  const section = page.getByRole('region', { name: /Maya Gamma/ });
+
+  // The child's link in the header takes focus to the child's section.
+  await page.getByRole('list', { name: 'Children considered' }).getByRole('link', { name: 'Maya Gamma' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('heading', { level: 2 })).toBeFocused();
+
+  for (const name of order) {
+    const group = section.getByRole('group', { name: new RegExp(`^${name}.*view for Maya`) });
+    await page.keyboard.press('Tab');
+    await expect(group.getByLabel('Needs a plan')).toBeFocused();
+    if (name === against) {
+      // An arrow key moves to, and chooses, the next option.
+      await page.keyboard.press('ArrowDown');
+      await expect(group.getByLabel('Does not need a plan')).toBeChecked();
+    } else {
+      await page.keyboard.press('Space');
+      await expect(group.getByLabel('Needs a plan')).toBeChecked();
+    }
+    await page.keyboard.press('Tab');
+    await expect(section.getByRole('button', { name: `Withdraw view of ${name} for Maya` })).toBeFocused();
+    await page.keyboard.press('Tab');
+    const reasons = section.getByRole('textbox', { name: `Reasons given by ${name} for Maya` });
+    await expect(reasons).toBeFocused();
+    if (name === against) await page.keyboard.type('Maya is settled and attending school every day');
+  }
+  await expect(page.getByTestId('status-panel')).toContainText('Majority: plan (3–1)');
+
+  await page.keyboard.press('Tab');
+  await expect(section.getByRole('radio', { name: 'Neglect' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(section.getByRole('radio', { name: 'Physical abuse' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  const record = section.getByRole('button', { name: 'Record decision for Maya' });
+  await expect(record).toBeFocused();
+  // GOV.UK's focus state: the yellow focus colour, so the focus is plain to see.
+  await expect(record).toHaveCSS('background-color', 'rgb(255, 221, 0)');
+  await page.keyboard.press('Enter');
+
+  await expect(section.getByRole('heading', { name: 'Decision recorded for Maya' })).toBeFocused();
+  await expect(section.getByTestId(/^decision-/)).toContainText('Physical abuse');
+  expect(r.live.get(conference.id).children[0]?.recorded).toMatchObject({
+    result: 'majority',
+    decision: 'plan',
+    category: 'PHY',
+  });
+  expect(r.live.get(conference.id).children[0]?.views.find((v) => v.view === 'no-plan')?.reasons).toBe(
+    'Maya is settled and attending school every day',
+  );
+});

@@ -270,6 +270,47 @@ describe('the live conference', () => {
     });
   });
 
+  it('a reconvened review decides in a review’s words: the plan continues', () => {
+    const r = tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
+    const { conference, zoe, agencies } = setUp(r, '2026-03-02');
+    const review = r.conferences.create({
+      type: 'review',
+      date: '2026-03-02',
+      time: '14:00',
+      venue: 'Room 1',
+      chairName: 'Test Chair',
+      family: { id: conference.familyId },
+      childIds: [zoe.id],
+    });
+    for (const a of Object.values(agencies)) {
+      r.live.invite({ conferenceId: review.id, agencyId: a.id, representativeName: null, representativeRole: null });
+      r.live.setAttendance(review.id, a.id, 'attended');
+    }
+    const views = (confId: number, plan: number) =>
+      Object.values(agencies).forEach((a, i) =>
+        r.live.setView({
+          conferenceId: confId,
+          childId: zoe.id,
+          agencyId: a.id,
+          view: i < plan ? 'plan' : 'no-plan',
+          reasons: 'Reasons',
+        }),
+      );
+    views(review.id, 2);
+    r.live.recordDecision({ conferenceId: review.id, childId: zoe.id, category: null });
+    const reconvened = r.live.scheduleReconvened({
+      conferenceId: review.id,
+      date: '2026-03-16',
+      time: '10:00',
+      venue: 'Room 1',
+    });
+    expect(r.live.get(reconvened.id).conference.decidesAs).toBe('review');
+    for (const a of Object.values(agencies)) r.live.setAttendance(reconvened.id, a.id, 'attended');
+    views(reconvened.id, 3);
+    const live = r.live.recordDecision({ conferenceId: reconvened.id, childId: zoe.id, category: 'NEG' });
+    expect(child(live, zoe.id).recorded).toMatchObject({ decision: 'plan-continues', category: 'NEG' });
+  });
+
   it('refuses to decide while inquorate unless the chair records why it goes ahead; or re-dates it', () => {
     const r = tempRegister();
     const { conference, zoe, agencies } = setUp(r, '2026-03-09');

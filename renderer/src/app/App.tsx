@@ -3,10 +3,13 @@ import type { Settings } from '../../../shared/schemas/settings';
 import { invoke } from '../api/client';
 import { AgenciesPage } from '../features/agencies/AgenciesPage';
 import { AgencyFormPage } from '../features/agencies/AgencyFormPage';
-import { ConferencePage } from '../features/conferences/ConferencePage';
+import { AdjournmentsPage } from '../features/conferences/AdjournmentsPage';
 import { ConferencesPage } from '../features/conferences/ConferencesPage';
 import { CreateConferencePage } from '../features/conferences/CreateConferencePage';
+import { DuePage } from '../features/conferences/DuePage';
+import { ReportsOutstandingPage } from '../features/conferences/ReportsOutstandingPage';
 import { HomePage } from '../features/home/HomePage';
+import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Header } from './Header';
 import { NotBuiltPage } from './NotBuiltPage';
@@ -26,7 +29,13 @@ function Screen({ route }: { route: Route }) {
     case 'conference-new':
       return <CreateConferencePage />;
     case 'conference':
-      return <ConferencePage id={route.id} />;
+      return <ChairScreenPage id={route.id} focus={route.focus ?? null} />;
+    case 'adjournments':
+      return <AdjournmentsPage />;
+    case 'due':
+      return <DuePage />;
+    case 'reports-outstanding':
+      return <ReportsOutstandingPage />;
     case 'escalations':
       return <NotBuiltPage title="Escalations" what="Agency contribution and professional disagreement escalations" />;
     case 'letters':
@@ -66,30 +75,36 @@ export function App() {
   const settingsContext = useMemo(() => ({ settings, setSettings }), [settings]);
   const pageContext = useMemo(() => ({ moveFocus: navigations > 0, flash }), [navigations, flash]);
 
+  // The chair's screen is a working screen with a status panel beside the form: it uses the
+  // width of a 1280-pixel window rather than the 960 pixels GOV.UK pages keep to for reading.
+  const wide = route.name === 'conference';
+
   return (
     <SettingsContext value={settingsContext}>
-      <SkipLink />
-      <Header
-        partnershipName={settings?.partnershipName ?? ''}
-        section={section}
-        atSectionRoot={route.name === section}
-      />
-      <div className="govuk-width-container">
-        <main className="govuk-main-wrapper" id="main-content">
-          <PageContext value={pageContext}>
-            {/* A new key per navigation: each visit starts the screen afresh. */}
-            <Screen key={`${navigations}:${path}`} route={route} />
-          </PageContext>
-        </main>
-      </div>
-      <footer className="govuk-footer">
+      <div className={wide ? 'app-wide' : undefined}>
+        <SkipLink />
+        <Header
+          partnershipName={settings?.partnershipName ?? ''}
+          section={section}
+          atSectionRoot={route.name === section}
+        />
         <div className="govuk-width-container">
-          <p className="govuk-body-s govuk-!-margin-bottom-0">
-            CP Conference Register keeps its records on this computer. The council’s case-management system stays the
-            official child record.
-          </p>
+          <main className="govuk-main-wrapper" id="main-content">
+            <PageContext value={pageContext}>
+              {/* A new key per navigation: each visit starts the screen afresh. */}
+              <Screen key={`${navigations}:${path}`} route={route} />
+            </PageContext>
+          </main>
         </div>
-      </footer>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <p className="govuk-body-s govuk-!-margin-bottom-0">
+              CP Conference Register keeps its records on this computer. The council’s case-management system stays the
+              official child record.
+            </p>
+          </div>
+        </footer>
+      </div>
     </SettingsContext>
   );
 }

@@ -6,7 +6,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'conferences' }
   | { name: 'conference-new' }
-  | { name: 'conference'; id: number }
+  | { name: 'conference'; id: number; focus?: 'reconvene' }
+  | { name: 'adjournments' }
+  | { name: 'due' }
+  | { name: 'reports-outstanding' }
   | { name: 'escalations' }
   | { name: 'letters' }
   | { name: 'agencies' }
@@ -46,6 +49,9 @@ export function parseRoute(path: string): Route {
       case 'agencies':
       case 'reports':
       case 'settings':
+      case 'adjournments':
+      case 'due':
+      case 'reports-outstanding':
         return { name: first };
       default:
         return { name: 'not-found' };
@@ -55,6 +61,11 @@ export function parseRoute(path: string): Route {
     if (second === 'new') return { name: 'conference-new' };
     const id = toId(second);
     return id === null ? { name: 'not-found' } : { name: 'conference', id };
+  }
+  // The chair's screen, opened at its form for scheduling the reconvened conference.
+  if (first === 'conferences' && parts.length === 3 && third === 'reconvene') {
+    const id = toId(second);
+    if (id !== null) return { name: 'conference', id, focus: 'reconvene' };
   }
   if (first === 'agencies') {
     if (parts.length === 2 && second === 'new') return { name: 'agency-new' };
@@ -77,6 +88,9 @@ export function sectionOf(route: Route): Section | null {
       return route.name;
     case 'conference-new':
     case 'conference':
+    case 'adjournments':
+    case 'due':
+    case 'reports-outstanding':
       return 'conferences';
     case 'agency-new':
     case 'agency-edit':

@@ -160,6 +160,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         reconvenesId: state.reconvenesId,
         reconvenedById: state.reconvenedById,
         inquorateReason: state.inquorateReason,
+        decidesAs: baseType(state),
       },
       rule: s.outcomeRule,
       allowMultipleCategory: s.allowMultipleCategory,

@@ -18,6 +18,23 @@ export function ConferencesPage() {
       <a href="#/conferences/new" className="govuk-button" draggable={false}>
         Create a conference
       </a>
+      <ul className="govuk-list app-inline-links" aria-label="Across all conferences">
+        <li>
+          <a href="#/due" className="govuk-link">
+            What falls due
+          </a>
+        </li>
+        <li>
+          <a href="#/adjournments" className="govuk-link">
+            Adjournments
+          </a>
+        </li>
+        <li>
+          <a href="#/reports-outstanding" className="govuk-link">
+            Reports outstanding
+          </a>
+        </li>
+      </ul>
       <form
         role="search"
         aria-label="Conferences"

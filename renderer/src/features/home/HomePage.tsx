@@ -11,6 +11,13 @@ export function HomePage() {
   const { settings } = useSettings();
   const agencies = useApi('agencies.list', { search: '', includeInactive: false });
   const conferences = useApi('conferences.list', { search: '', limit: 1 });
+  const due = useApi('conferences.due', { limit: 1000 });
+  // Soonest first, so the overdue items lead the list; a full list may hold more beyond it.
+  const overdue = due.data?.filter((d) => d.overdue).length ?? 0;
+  const overdueText =
+    due.data && overdue === due.data.length && due.data.length === 1000
+      ? 'At least 1,000 items are overdue.'
+      : `${count(overdue, 'item is', 'items are')} overdue.`;
 
   return (
     <Page title="Home" heading="Conference register">
@@ -55,6 +62,18 @@ export function HomePage() {
           </p>
         </div>
       </div>
+      <h2 className="govuk-heading-m">
+        <a href="#/due" className="govuk-link">
+          What falls due
+        </a>
+      </h2>
+      <p className="govuk-body" data-testid="due-count">
+        {due.data
+          ? due.data.length === 0
+            ? 'Nothing is due.'
+            : `${due.data.length === 1000 ? 'At least 1,000 items' : count(due.data.length, 'item', 'items')} due after conferences. ${overdueText}`
+          : '\u00a0'}
+      </p>
       {(agencies.error ?? conferences.error) && (
         <p className="govuk-body">The register could not be read: {(agencies.error ?? conferences.error)?.message}</p>
       )}

@@ -5,6 +5,7 @@ import type { FormError } from '../../components/form-errors';
 import { NotificationBanner } from '../../components/NotificationBanner';
 import { BankHolidaysSection } from './BankHolidaysSection';
 import { ClosureDaysSection } from './ClosureDaysSection';
+import { ConferenceSettingsForm } from './ConferenceSettingsForm';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
 
@@ -53,6 +54,7 @@ export function SettingsPage() {
       {settings ? (
         <>
           <RegisterSettingsForm settings={settings} {...section} />
+          <ConferenceSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
         </>
       ) : (

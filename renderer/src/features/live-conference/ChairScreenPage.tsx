@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
+import { Page } from '../../app/Page';
+import { WarningText } from '../../components/WarningText';
+import { AdjournedPanel } from './AdjournedPanel';
+import { AttendanceSection } from './AttendanceSection';
+import { ChildSection } from './ChildSection';
+import { ConferenceHeader } from './ConferenceHeader';
+import { InvitationsSection } from './InvitationsSection';
+import { StatusPanel } from './StatusPanel';
+import { useLiveConference } from './use-live-conference';
+import './chair-screen.scss';
+
+/** Moves focus to an element once the render that shows it is done. */
+export type FocusAfterRender = (elementId: string) => void;
+
+/**
+ * The chair's screen: one conference, run from one page. Invitations and reports, attendance
+ * and quoracy, each agency's view per child with the outcome rule applied live, and the
+ * decision per child. Every entry is saved as it is made; the status panel beside the form
+ * keeps quoracy and each child's outcome in sight.
+ */
+export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' | null }) {
+  const state = useLiveConference(id);
+  const { live, loadError, errors } = state;
+
+  const focusNext = useRef<string | null>(focus === 'reconvene' ? 'reconvene-heading' : null);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    const element = document.getElementById(focusNext.current);
+    if (element) {
+      focusNext.current = null;
+      element.focus();
+    }
+  });
+  const focusAfterRender: FocusAfterRender = (elementId) => {
+    focusNext.current = elementId;
+  };
+
+  if (loadError) {
+    return (
+      <Page title="Conference not found">
+        <p className="govuk-body">
+          {loadError.code === 'not-found' ? 'There is no conference with this number.' : loadError.message}
+        </p>
+        <p className="govuk-body">
+          <a href="#/conferences" className="govuk-link">
+            Back to conferences
+          </a>
+        </p>
+      </Page>
+    );
+  }
+  if (!live) {
+    return (
+      <Page title="Conference" caption={'\u00a0'}>
+        <p className="govuk-body">Loading…</p>
+      </Page>
+    );
+  }
+
+  const { conference } = live;
+  const typeLabel = `${CONFERENCE_TYPE_LABELS[conference.type]} conference`;
+  return (
+    <Page
+      title={`${typeLabel}, ${conference.familyName} family`}
+      heading={typeLabel}
+      caption={`${conference.familyName} family`}
+      width="full"
+      errors={errors}
+    >
+      <ConferenceHeader live={live} />
+      {live.warning && <WarningText>{live.warning}</WarningText>}
+      <div className="app-chair-layout" data-testid="chair-screen-ready">
+        <div className="app-chair-layout__main">
+          {conference.status === 'adjourned' && <AdjournedPanel live={live} state={state} />}
+          <InvitationsSection live={live} state={state} focusAfterRender={focusAfterRender} />
+          <AttendanceSection live={live} state={state} focusAfterRender={focusAfterRender} />
+          {live.children.map((child) => (
+            <ChildSection key={child.id} live={live} child={child} state={state} focusAfterRender={focusAfterRender} />
+          ))}
+        </div>
+        <StatusPanel live={live} status={state.status} />
+      </div>
+    </Page>
+  );
+}

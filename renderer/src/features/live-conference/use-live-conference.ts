@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError, Result } from '../../../../shared/ipc/result';
+import type { LiveConference } from '../../../../shared/schemas/live-conference';
+import { invoke } from '../../api/client';
+import { errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
+
+/** What the "Saved" indicator says. */
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface ChangeOptions {
+  /** Shows the change at once, before the register answers (radios must not spring back). */
+  patch?(live: LiveConference): LiveConference;
+  /** Maps an issue's path to the field the error summary links to. */
+  fieldFor?(path: string): FieldRef;
+  /**
+   * An action the chair asked for (record a decision, invite, re-date) rather than an entry
+   * saved as made: its refusal is a problem to fix, not an entry left unsaved.
+   */
+  action?: boolean;
+}
+
+export interface LiveConferenceState {
+  live: LiveConference | null;
+  loadError: ApiError | null;
+  errors: FormError[];
+  setErrors(errors: FormError[]): void;
+  status: SaveStatus;
+  /**
+   * Sends one change. Changes go one after another, in the order made, and every `live.*`
+   * change answers with the whole conference, so the screen never asks again. Resolves to the
+   * conference as the register now holds it, or null if the change was refused.
+   */
+  change(call: () => Promise<Result<LiveConference>>, options?: ChangeOptions): Promise<LiveConference | null>;
+  /** A text field holds typing not yet sent (so the indicator says "Saving…", not "Saved"). */
+  markDirty(key: string, dirty: boolean): void;
+}
+
+/**
+ * The chair's screen's data: one `live.get` on load, then each change's answer. While changes
+ * are queued, the screen shows the latest answer with the queued changes applied on top; when
+ * the queue empties it shows the register's own state (so a refused change is undone).
+ */
+export function useLiveConference(id: number): LiveConferenceState {
+  const [live, setLive] = useState<LiveConference | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+
+  const server = useRef<LiveConference | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  const dirty = useRef(new Set<string>());
+  const lastFailed = useRef(false);
+  const anySaved = useRef(false);
+
+  const refreshStatus = useCallback(() => {
+    if (pending.current > 0 || dirty.current.size > 0) setStatus('saving');
+    else if (lastFailed.current) setStatus('failed');
+    else setStatus(anySaved.current ? 'saved' : 'idle');
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void invoke('live.get', { id }).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        server.current = result.value;
+        setLive(result.value);
+      } else {
+        setLoadError(result.error);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  const change = useCallback(
+    (call: () => Promise<Result<LiveConference>>, options: ChangeOptions = {}) => {
+      pending.current += 1;
+      refreshStatus();
+      const { patch } = options;
+      if (patch) setLive((previous) => (previous ? patch(previous) : previous));
+      const done = queue.current.then(async () => {
+        const result = await call();
+        pending.current -= 1;
+        if (result.ok) {
+          server.current = result.value;
+          lastFailed.current = false;
+          anySaved.current = true;
+          setErrors([]);
+        } else {
+          if (!options.action) lastFailed.current = true;
+          setErrors(errorsFromApi(result.error, options.fieldFor));
+        }
+        // Later changes are still on their way: keep showing them until their answers arrive.
+        if (pending.current === 0) setLive(server.current);
+        refreshStatus();
+        return result.ok ? result.value : null;
+      });
+      queue.current = done;
+      return done;
+    },
+    [refreshStatus],
+  );
+
+  const markDirty = useCallback(
+    (key: string, isDirty: boolean) => {
+      if (isDirty) dirty.current.add(key);
+      else dirty.current.delete(key);
+      refreshStatus();
+    },
+    [refreshStatus],
+  );
+
+  return { live, loadError, errors, setErrors, status, change, markDirty };
+}
