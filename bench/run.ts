@@ -237,6 +237,22 @@ for (let i = 0; i < 30; i += 1) {
   getSamples.push(performance.now() - t0);
 }
 
+// Escalations (issue 4): the overdue list and one agency's Appendix 3 return for a year.
+const overdueSamples: number[] = [];
+const returnSamples: number[] = [];
+const summarySamples: number[] = [];
+for (let i = 0; i < 30; i += 1) {
+  let t0 = performance.now();
+  call('escalations.list', { overdueOnly: true });
+  overdueSamples.push(performance.now() - t0);
+  t0 = performance.now();
+  call('returns.get', { agencyId: 1 + (i % 12), from: '2025-11-01', to: '2026-10-31' });
+  returnSamples.push(performance.now() - t0);
+  t0 = performance.now();
+  call('returns.summary', { from: '2026-10-01', to: '2026-10-31' });
+  summarySamples.push(performance.now() - t0);
+}
+
 // ---- 5. the chair's screen in Chromium, against browser mode on the large register -----------
 async function chairScreenTimes(): Promise<{ samples: number[]; note: string | null }> {
   const rendererDir = join(__dirname, '..', 'out', 'renderer');
@@ -307,7 +323,8 @@ async function finish(): Promise<void> {
   const due = summary(dueSamples);
   const get = summary(getSamples);
   console.log(
-    `\nLarge demo register: ${demoSummary.conferences.toLocaleString('en-GB')} conferences, ${demoSummary.views.toLocaleString('en-GB')} views (generated in ${demoSeconds.toFixed(1)} s)`,
+    `\nLarge demo register: ${demoSummary.conferences.toLocaleString('en-GB')} conferences, ${demoSummary.views.toLocaleString('en-GB')} views, ` +
+      `${demoSummary.agencyEscalations.toLocaleString('en-GB')} agency escalations, ${demoSummary.escalations} professional escalations (generated in ${demoSeconds.toFixed(1)} s)`,
   );
   console.log(
     `  record one view + recompute    p50 ${ms(view.median)}   p95 ${ms(view.p95)}   (n=${view.n}; aim: p95 under 5 ms)`,
@@ -320,6 +337,18 @@ async function finish(): Promise<void> {
   );
   console.log(`  what falls due (200)           p50 ${ms(due.median)}   p95 ${ms(due.p95)}   (n=${due.n})`);
   console.log(`  open one conference (live.get) p50 ${ms(get.median)}   p95 ${ms(get.p95)}   (n=${get.n})`);
+  const overdue = summary(overdueSamples);
+  const agencyReturn = summary(returnSamples);
+  const returnsSummary = summary(summarySamples);
+  console.log(
+    `  escalations overdue list       p50 ${ms(overdue.median)}   p95 ${ms(overdue.p95)}   (n=${overdue.n}; aim: p95 under 50 ms)`,
+  );
+  console.log(
+    `  one agency’s return, a year    p50 ${ms(agencyReturn.median)}   p95 ${ms(agencyReturn.p95)}   (n=${agencyReturn.n}; aim: p95 under 50 ms)`,
+  );
+  console.log(
+    `  returns summary, a month       p50 ${ms(returnsSummary.median)}   p95 ${ms(returnsSummary.p95)}   (n=${returnsSummary.n})`,
+  );
   if (chair.note) {
     console.log(`  chair's screen in Chromium     not measured: ${chair.note}`);
   } else {

@@ -132,11 +132,18 @@ export function createConferencesRepository(db: RegisterDb) {
             eb(
               'id',
               'in',
+              // Matching children first (a small set), then their conferences by the child index.
               qb
-                .selectFrom('conference_children as cc')
-                .innerJoin('children as ch', 'ch.id', 'cc.child_id')
-                .select('cc.conference_id')
-                .where(anyColumnContains(['ch.given_name', 'ch.family_name', 'ch.case_reference'], search)),
+                .selectFrom('conference_children')
+                .select('conference_id')
+                .where(
+                  'child_id',
+                  'in',
+                  qb
+                    .selectFrom('children')
+                    .select('id')
+                    .where(anyColumnContains(['given_name', 'family_name', 'case_reference'], search)),
+                ),
             ),
           ]),
         );
