@@ -130,3 +130,25 @@ export function decideOutcome(input: OutcomeInput, calendar: WorkingDayCalendar)
     escalation: null,
   };
 }
+
+/** The decision recorded for a child, in the words of the conference it belongs to. */
+export type RecordedDecision = 'plan' | 'no-plan' | 'plan-continues' | 'plan-ends' | 'adjourned';
+
+/**
+ * The outcome as the decision recorded for the child: at an initial conference a plan is made or
+ * not; at a review the plan continues or ends. A reconvened conference decides in the words of the
+ * conference it reconvenes (`decidesAs`).
+ */
+export function recordedDecision(
+  outcome: Pick<Outcome, 'decision'>,
+  decidesAs: 'initial' | 'review',
+): RecordedDecision {
+  if (outcome.decision === 'adjourned') return 'adjourned';
+  if (outcome.decision === 'plan') return decidesAs === 'review' ? 'plan-continues' : 'plan';
+  return decidesAs === 'review' ? 'plan-ends' : 'no-plan';
+}
+
+/** A category of abuse is recorded exactly when the child is (or stays) on a plan. */
+export function needsCategory(decision: RecordedDecision): boolean {
+  return decision === 'plan' || decision === 'plan-continues';
+}

@@ -102,3 +102,21 @@ export type ReturnSummary = z.infer<typeof returnSummarySchema>;
 /** How many non-attendances make "repeat" non-attendance stand out. */
 export const REPEAT_IN_PERIOD = 2;
 export const REPEAT_IN_YEAR = 3;
+
+/**
+ * What an agency's contribution to a held conference gives cause to escalate (Kirklees Appendix 3:
+ * "agency non-attendance ..., failure to provide timely reports ... will be escalated"): not
+ * attending; no report (not received, or apologies without one); a report received late.
+ */
+export function contributionIncidents(c: {
+  attendance: 'attended' | 'apologies-with-report' | 'apologies-no-report' | 'did-not-attend' | null;
+  report: 'awaited' | 'received' | 'not-received';
+  reportTimeliness: 'on-time' | 'late' | null;
+}): EscalationReason[] {
+  const reasons: EscalationReason[] = [];
+  if (c.attendance === 'did-not-attend') reasons.push('did-not-attend');
+  if (c.report === 'not-received' || (c.attendance === 'apologies-no-report' && c.report !== 'received'))
+    reasons.push('no-report');
+  if (c.report === 'received' && c.reportTimeliness === 'late') reasons.push('late-report');
+  return reasons;
+}

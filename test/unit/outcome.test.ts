@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../../shared/ipc/result';
-import { decideOutcome, outcomeInputSchema, type Outcome } from '../../shared/outcome';
+import { decideOutcome, needsCategory, outcomeInputSchema, recordedDecision, type Outcome } from '../../shared/outcome';
 import { shippedCalendar } from '../fixtures/calendars';
 
 const ew = shippedCalendar('england-and-wales');
@@ -228,4 +228,21 @@ describe('outcome input names what is wrong', () => {
   ])('%s', (_why, input, expected) => {
     expect(problems(input)).toContain(expected);
   });
+});
+
+describe('recordedDecision: the outcome in the words of the conference', () => {
+  it.each([
+    ['plan', 'initial', 'plan', true],
+    ['no-plan', 'initial', 'no-plan', false],
+    ['plan', 'review', 'plan-continues', true],
+    ['no-plan', 'review', 'plan-ends', false],
+    ['adjourned', 'initial', 'adjourned', false],
+    ['adjourned', 'review', 'adjourned', false],
+  ] as const)(
+    '%s at a conference deciding as %s → %s (category needed: %s)',
+    (decision, decidesAs, expected, category) => {
+      expect(recordedDecision({ decision }, decidesAs)).toBe(expected);
+      expect(needsCategory(recordedDecision({ decision }, decidesAs))).toBe(category);
+    },
+  );
 });

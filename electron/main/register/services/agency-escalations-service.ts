@@ -1,6 +1,7 @@
 import { addDays } from '../../../../shared/dates';
 import { describeIssues } from '../../../../shared/ipc/result';
 import {
+  contributionIncidents,
   REPEAT_IN_PERIOD,
   REPEAT_IN_YEAR,
   type AgencyEscalation,
@@ -43,11 +44,7 @@ export function createAgencyEscalationsService(
     const raised = new Set(repo.forConference(conferenceId).map((e) => `${e.agencyId}:${e.reason}`));
     const list: { agencyId: number; agencyName: string; reason: EscalationReason }[] = [];
     for (const inv of conference.invitations) {
-      const reasons: EscalationReason[] = [];
-      if (inv.attendance === 'did-not-attend') reasons.push('did-not-attend');
-      if (inv.report === 'not-received' || (inv.attendance === 'apologies-no-report' && inv.report !== 'received'))
-        reasons.push('no-report');
-      if (inv.reportTimeliness === 'late') reasons.push('late-report');
+      const reasons = contributionIncidents(inv);
       for (const reason of reasons) {
         if (!raised.has(`${inv.agencyId}:${reason}`))
           list.push({ agencyId: inv.agencyId, agencyName: inv.agencyName, reason });

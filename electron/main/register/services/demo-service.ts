@@ -3,11 +3,12 @@ import {
   DEFAULT_TIMESCALES,
   dueAfterConference,
   reportDueDate,
+  reportTimeliness,
 } from '../../../../shared/conference-deadlines';
 import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '../../../../shared/dates';
-import { decideOutcome } from '../../../../shared/outcome';
+import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
 import type { AgencyType } from '../../../../shared/schemas/agency';
-import type { EscalationReason } from '../../../../shared/schemas/agency-escalation';
+import { contributionIncidents, type EscalationReason } from '../../../../shared/schemas/agency-escalation';
 import type { Attendance, Category, Decision } from '../../../../shared/schemas/live-conference';
 import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from '../../../../shared/working-days';
 import type { CalendarService } from './calendar-service';
@@ -288,10 +289,11 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           if (attendance === 'attended') attending.push({ id: agencyId, name: a.name });
           if (held) {
             const invitation = invitations[invitations.length - 1];
-            const reasons: EscalationReason[] = [];
-            if (attendance === 'did-not-attend') reasons.push('did-not-attend');
-            if (!hasReport) reasons.push('no-report');
-            else if (received !== null && received > due) reasons.push('late-report');
+            const reasons = contributionIncidents({
+              attendance,
+              report: hasReport ? 'received' : 'not-received',
+              reportTimeliness: received !== null && hasReport ? reportTimeliness(received, due) : null,
+            });
             for (const reason of reasons) {
               agencyEscalationRows.push({
                 id: agencyEscalationRows.length + 1,
@@ -348,17 +350,8 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             });
           }
           const base = type === 'review' ? 'review' : 'initial';
-          const decision: Decision =
-            outcome.decision === 'adjourned'
-              ? 'adjourned'
-              : outcome.decision === 'plan'
-                ? base === 'review'
-                  ? 'plan-continues'
-                  : 'plan'
-                : base === 'review'
-                  ? 'plan-ends'
-                  : 'no-plan';
-          const needsCategory = decision === 'plan' || decision === 'plan-continues';
+          const decision = recordedDecision(outcome, base);
+          const categoryNeeded = needsCategory(decision);
           outcomes.push({
             conference_id: id,
             child_id: childId,
@@ -366,12 +359,12 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             decision,
             interim_plan: outcome.interimPlan ? 1 : 0,
             reconvene_by: outcome.reconveneBy,
-            category: needsCategory ? pick(CATEGORIES) : null,
+            category: categoryNeeded ? pick(CATEGORIES) : null,
             escalation: outcome.escalation,
             decided_at: at,
           });
           if (decision === 'adjourned') adjourned.push(childId);
-          if (needsCategory || outcome.interimPlan) onPlan.add(childId);
+          if (categoryNeeded || outcome.interimPlan) onPlan.add(childId);
           if (outcome.escalation) {
             const dueOn = addWorkingDays(date, 10, cal);
             followUps.push({

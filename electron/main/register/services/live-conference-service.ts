@@ -8,7 +8,7 @@ import {
   type DueKind,
 } from '../../../../shared/conference-deadlines';
 import { localIsoDate, toDayNumber } from '../../../../shared/dates';
-import { decideOutcome, type Outcome } from '../../../../shared/outcome';
+import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
 import { assessQuoracy } from '../../../../shared/quoracy';
 import type { ConferenceType } from '../../../../shared/schemas/conference';
 import {
@@ -17,7 +17,6 @@ import {
   type Adjournment,
   type Attendance,
   type Category,
-  type Decision,
   type DueItemRow,
   type LiveChild,
   type LiveConference,
@@ -75,12 +74,6 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     if (state.type !== 'reconvened') return state.type;
     const original = state.reconvenesId ? live.state(state.reconvenesId) : undefined;
     return original ? baseType(original) : 'initial';
-  }
-
-  function toDecision(outcome: Outcome, base: 'initial' | 'review'): Decision {
-    if (outcome.decision === 'adjourned') return 'adjourned';
-    if (outcome.decision === 'plan') return base === 'review' ? 'plan-continues' : 'plan';
-    return base === 'review' ? 'plan-ends' : 'no-plan';
   }
 
   function build(id: number): LiveConference {
@@ -385,11 +378,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           const who = blank.map((v) => names.get(v.agencyId)).join(', ');
           throw invalid('reasons', `Record the concerns and reasons of the minority view: ${who}`);
         }
-        const decision = toDecision(outcome, baseType(state));
-        const needsCategory = decision === 'plan' || decision === 'plan-continues';
-        if (needsCategory && !i.category)
+        const decision = recordedDecision(outcome, baseType(state));
+        const categoryNeeded = needsCategory(decision);
+        if (categoryNeeded && !i.category)
           throw invalid('category', `Choose the category of abuse for ${child.givenName}’s plan`);
-        if (!needsCategory && i.category)
+        if (!categoryNeeded && i.category)
           throw invalid('category', `No category: ${child.givenName} is not on a plan by this decision`);
         if (i.category === 'MUL' && !s.allowMultipleCategory) {
           throw invalid(
@@ -403,7 +396,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           decision,
           interimPlan: outcome.interimPlan,
           reconveneBy: outcome.reconveneBy,
-          category: needsCategory ? i.category : null,
+          category: categoryNeeded ? i.category : null,
           escalation: outcome.escalation,
           decidedAt: at,
         });
