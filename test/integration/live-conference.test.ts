@@ -264,6 +264,10 @@ describe('the live conference', () => {
       decision: 'plan',
       escalation: 'principal-officer-review',
     });
+    // The Principal Officer review can start an escalation in one step, carrying the child, the conference and the follow-up.
+    const draft = r.escalations.draftFromConference(reconvened.id, zoe.id, null);
+    expect(draft).toMatchObject({ conferenceId: reconvened.id, childId: zoe.id, natures: ['conference-decision'] });
+    expect(draft.followUpId).toEqual(expect.any(Number));
     expect(r.live.due(20).find((d) => d.kind === 'principal-officer-review')).toMatchObject({
       due: '2026-01-23',
       label: 'Principal Officer review',

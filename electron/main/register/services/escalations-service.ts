@@ -234,10 +234,12 @@ export function createEscalationsService(
       const csc = conference.invitations.find((i) => i.agencyType === 'childrens-social-care');
       const minority = agencyId ? conference.invitations.find((i) => i.agencyId === agencyId) : undefined;
       const reasons = child.views.find((v) => v.agencyId === agencyId)?.reasons ?? '';
+      const followUpId = ctx.repos.live.followUpFor(conferenceId, childId);
       return {
         familyId: conference.conference.familyId,
         childId,
         conferenceId,
+        ...(followUpId !== null && !minority ? { followUpId } : {}),
         subjectName: `${child.givenName} ${child.familyName}`,
         subjectDateOfBirth: child.dateOfBirth ?? child.expectedDate,
         natures: ['conference-decision'],

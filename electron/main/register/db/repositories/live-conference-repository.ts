@@ -350,6 +350,19 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       ).lastInsertRowid;
     },
 
+    /** The follow-up a conference opened for a child (a Principal Officer review), if any. */
+    followUpFor(conferenceId: number, childId: number): number | null {
+      return (
+        db.first(
+          qb
+            .selectFrom('follow_ups')
+            .select('id')
+            .where('conference_id', '=', conferenceId)
+            .where('child_id', '=', childId),
+        )?.id ?? null
+      );
+    },
+
     openFollowUps(limit: number): DueTaskRow[] {
       return db
         .all(
