@@ -118,6 +118,63 @@ function seedAdjourned(app: AppUnderTest): void {
   r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
 }
 
+/** Two professional escalations (one with a child at immediate risk) and the police's Appendix 3 rows for March 2026. */
+function seedEscalations(app: AppUnderTest): void {
+  const r = app.register;
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  for (const [subject, immediateRisk] of [
+    ['Amy Smith', false],
+    ['Cara Jones', true],
+  ] as const) {
+    const e = r.escalations.open({
+      subjectName: subject,
+      initiatingAgencyId: school.id,
+      challengedAgencyId: csc.id,
+      natures: ['referral-decision', 'other'],
+      natureOther: 'Transport to contact',
+      details: 'Referral not accepted',
+      outcomeSought: 'Strategy discussion',
+      immediateRisk,
+      openedOn: '2026-03-02',
+      escalatedBy: { name: 'Synthetic DSL', title: 'Designated Safeguarding Lead', agency: 'Northfield Academy' },
+    });
+    r.escalations.respond({
+      escalationId: e.id,
+      number: 1,
+      responseFrom: { name: 'Team manager', title: null, agency: null },
+      responseOn: '2026-03-03',
+      summary: 'Not resolved',
+      resolved: false,
+    });
+    r.escalations.addAction({
+      escalationId: e.id,
+      action: 'Joint visit',
+      byWhom: 'Team manager',
+      agreedOn: '2026-03-03',
+      completeBy: '2026-03-10',
+    });
+  }
+  for (const meetingDate of ['2026-03-05', '2026-03-19']) {
+    r.agencyEscalations.raiseByHand({
+      agencyId: 1,
+      meetingDate,
+      familyIdentifier: 'Smith',
+      chairName: 'Sam Okafor',
+      representativeName: null,
+      reason: 'did-not-attend',
+      reasonDetail: null,
+    });
+  }
+  r.agencyEscalations.markSent({
+    agencyId: 1,
+    from: '2026-03-01',
+    to: '2026-03-10',
+    sentOn: '2026-03-11',
+    sentTo: 'Dana Reeve',
+  });
+}
+
 const SCREENS: Screen[] = [
   { name: 'home', hash: '#/', ready: (p) => expect(p.getByText('1 conference in the register.')).toBeVisible() },
   {
@@ -223,6 +280,51 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'escalations', hash: '#/escalations', ready: (p) => expect(h1(p, 'Escalations')).toBeVisible() },
+  {
+    name: 'escalations list with an immediate-risk escalation',
+    hash: '#/escalations',
+    seed: seedEscalations,
+    ready: (p) =>
+      expect(p.getByTestId('escalations-table').locator('tbody tr').first()).toContainText('Immediate risk'),
+  },
+  {
+    name: 'new escalation with errors shown and immediate risk ticked',
+    hash: '#/escalations/new',
+    ready: async (p) => {
+      await p.getByLabel('Other', { exact: true }).check();
+      await p.getByLabel('Child at immediate risk of significant harm').check();
+      await p.getByRole('button', { name: 'Start the escalation' }).click();
+      await expect(p.getByRole('link', { name: 'Enter the child’s or family’s name' })).toBeVisible();
+    },
+  },
+  {
+    name: 'escalation page with its stages, forms and actions',
+    hash: '#/escalations/2',
+    seed: seedEscalations,
+    ready: (p) => expect(p.getByTestId('actions-table')).toContainText('Joint visit'),
+  },
+  {
+    name: 'agency returns for a period',
+    hash: '#/escalations/returns?from=2026-03-01&to=2026-03-31',
+    seed: seedEscalations,
+    ready: (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Repeat non-attendance'),
+  },
+  {
+    name: 'one agency’s return, part sent',
+    hash: '#/escalations/returns/1?from=2026-03-01&to=2026-03-31',
+    seed: seedEscalations,
+    ready: (p) => expect(p.getByTestId('appendix-3-table')).toContainText('19 March 2026'),
+  },
+  {
+    name: 'settings with a protocol copied to adjust and refused',
+    hash: '#/settings',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Copy and adjust' }).click();
+      await p.getByLabel('Stage 1 limit in working days').fill('0');
+      await p.getByRole('button', { name: 'Save the protocol' }).click();
+      await expect(p.getByRole('link', { name: 'The limit must be at least 1 working day' })).toBeVisible();
+    },
+  },
   { name: 'letters and forms', hash: '#/letters', ready: (p) => expect(h1(p, 'Letters and forms')).toBeVisible() },
   { name: 'reports', hash: '#/reports', ready: (p) => expect(h1(p, 'Reports')).toBeVisible() },
 ];

@@ -48,7 +48,6 @@ test('the header names the partnership and the product, and the navigation marks
 
 test('sections not built yet say so plainly', async ({ app, page }) => {
   for (const [hash, heading] of [
-    ['#/escalations', 'Escalations'],
     ['#/letters', 'Letters and forms'],
     ['#/reports', 'Reports'],
   ] as const) {

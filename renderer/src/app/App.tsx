@@ -8,6 +8,11 @@ import { ConferencesPage } from '../features/conferences/ConferencesPage';
 import { CreateConferencePage } from '../features/conferences/CreateConferencePage';
 import { DuePage } from '../features/conferences/DuePage';
 import { ReportsOutstandingPage } from '../features/conferences/ReportsOutstandingPage';
+import { AgencyReturnPage } from '../features/escalations/AgencyReturnPage';
+import { EscalationPage } from '../features/escalations/EscalationPage';
+import { EscalationsPage } from '../features/escalations/EscalationsPage';
+import { NewEscalationPage } from '../features/escalations/NewEscalationPage';
+import { ReturnsPage } from '../features/escalations/ReturnsPage';
 import { HomePage } from '../features/home/HomePage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -37,7 +42,15 @@ function Screen({ route }: { route: Route }) {
     case 'reports-outstanding':
       return <ReportsOutstandingPage />;
     case 'escalations':
-      return <NotBuiltPage title="Escalations" what="Agency contribution and professional disagreement escalations" />;
+      return <EscalationsPage />;
+    case 'escalation-new':
+      return <NewEscalationPage conferenceId={route.conferenceId} childId={route.childId} agencyId={route.agencyId} />;
+    case 'escalation':
+      return <EscalationPage id={route.id} />;
+    case 'returns':
+      return <ReturnsPage from={route.from} to={route.to} />;
+    case 'agency-return':
+      return <AgencyReturnPage agencyId={route.agencyId} from={route.from} to={route.to} />;
     case 'letters':
       return <NotBuiltPage title="Letters and forms" what="Letters, Appendix 3 returns and Appendix 5 records" />;
     case 'agencies':

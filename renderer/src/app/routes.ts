@@ -11,6 +11,10 @@ export type Route =
   | { name: 'due' }
   | { name: 'reports-outstanding' }
   | { name: 'escalations' }
+  | { name: 'escalation-new'; conferenceId: number | null; childId: number | null; agencyId: number | null }
+  | { name: 'escalation'; id: number }
+  | { name: 'returns'; from: string | null; to: string | null }
+  | { name: 'agency-return'; agencyId: number; from: string | null; to: string | null }
   | { name: 'letters' }
   | { name: 'agencies' }
   | { name: 'agency-new' }
@@ -37,7 +41,11 @@ function toId(segment: string | undefined): number | null {
 }
 
 /** The route for a path such as `/conferences/12` (the hash without its `#`). */
-export function parseRoute(path: string): Route {
+export function parseRoute(fullPath: string): Route {
+  // A few screens take a query after the path, such as `/escalations/new?conference=3&child=4`.
+  const queryAt = fullPath.indexOf('?');
+  const path = queryAt === -1 ? fullPath : fullPath.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt === -1 ? '' : fullPath.slice(queryAt + 1));
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second, third] = parts;
   if (parts.length === 0) return { name: 'home' };
@@ -67,12 +75,42 @@ export function parseRoute(path: string): Route {
     const id = toId(second);
     if (id !== null) return { name: 'conference', id, focus: 'reconvene' };
   }
+  if (first === 'escalations') {
+    const escalationRoute = parseEscalationRoute(parts.slice(1), query);
+    if (escalationRoute) return escalationRoute;
+  }
   if (first === 'agencies') {
     if (parts.length === 2 && second === 'new') return { name: 'agency-new' };
     const id = toId(second);
     if (parts.length === 3 && third === 'edit' && id !== null) return { name: 'agency-edit', id };
   }
   return { name: 'not-found' };
+}
+
+function isoOrNull(value: string | null): string | null {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
+/** `/escalations/new`, `/escalations/12`, `/escalations/returns` and `/escalations/returns/3`. */
+function parseEscalationRoute(rest: string[], query: URLSearchParams): Route | null {
+  const [second, third] = rest;
+  if (rest.length === 1 && second === 'new') {
+    return {
+      name: 'escalation-new',
+      conferenceId: toId(query.get('conference') ?? undefined),
+      childId: toId(query.get('child') ?? undefined),
+      agencyId: toId(query.get('agency') ?? undefined),
+    };
+  }
+  const from = isoOrNull(query.get('from'));
+  const to = isoOrNull(query.get('to'));
+  if (rest.length === 1 && second === 'returns') return { name: 'returns', from, to };
+  if (rest.length === 2 && second === 'returns') {
+    const agencyId = toId(third);
+    return agencyId === null ? null : { name: 'agency-return', agencyId, from, to };
+  }
+  const id = toId(second);
+  return rest.length === 1 && id !== null ? { name: 'escalation', id } : null;
 }
 
 /** Which item of the service navigation a route belongs to. */
@@ -95,6 +133,11 @@ export function sectionOf(route: Route): Section | null {
     case 'agency-new':
     case 'agency-edit':
       return 'agencies';
+    case 'escalation-new':
+    case 'escalation':
+    case 'returns':
+    case 'agency-return':
+      return 'escalations';
     case 'not-found':
       return null;
   }

@@ -1,9 +1,94 @@
+import { formatLongDate } from '../../../../shared/dates';
 import { useApi } from '../../api/use-api';
+import '../escalations/escalations.scss';
 import { Page } from '../../app/Page';
 import { useSettings } from '../../app/settings-context';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+const FIRST_FEW = 5;
+
+/**
+ * What needs doing now across conferences and escalations: overdue or due today. Escalations
+ * with a child at immediate risk come first, in red (the register sorts them first).
+ */
+function OverdueOrDueToday() {
+  const due = useApi('conferences.due', { limit: 1000 });
+  const escalations = useApi('escalations.list', { overdueOnly: false });
+  const tasks = due.data?.filter((d) => d.overdue || d.workingDays === 0) ?? [];
+  const open = escalations.data?.filter((e) => e.immediateRisk || e.overdue || e.dueToday) ?? [];
+  return (
+    <section aria-labelledby="due-now-heading">
+      <h2 className="govuk-heading-m" id="due-now-heading">
+        Overdue or due today
+      </h2>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h3 className="govuk-heading-s">Escalations</h3>
+          <p className="govuk-body" data-testid="escalations-due-count">
+            {escalations.data
+              ? `${count(open.length, 'escalation', 'escalations')} overdue, due today or with a child at immediate risk.`
+              : '\u00a0'}
+          </p>
+          {open.length > 0 && (
+            <ul className="govuk-list">
+              {open.slice(0, FIRST_FEW).map((e) => (
+                <li key={e.id} className={e.immediateRisk ? 'app-immediate-risk-item' : undefined}>
+                  <a className="govuk-link" href={`#/escalations/${e.id}`}>
+                    {e.subjectName}
+                  </a>
+                  : stage {e.stage}, {e.challengedAgency}, due {formatLongDate(e.dueOn)}
+                  {e.immediateRisk && (
+                    <>
+                      {' '}
+                      <strong className="govuk-tag govuk-tag--red">Immediate risk</strong>
+                    </>
+                  )}
+                  {e.overdue && !e.immediateRisk && (
+                    <>
+                      {' '}
+                      <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="govuk-body">
+            <a href="#/escalations" className="govuk-link">
+              All open escalations
+            </a>
+          </p>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h3 className="govuk-heading-s">After conferences</h3>
+          <p className="govuk-body" data-testid="tasks-due-count">
+            {due.data ? `${count(tasks.length, 'item', 'items')} overdue or due today.` : '\u00a0'}
+          </p>
+          {tasks.length > 0 && (
+            <ul className="govuk-list">
+              {tasks.slice(0, FIRST_FEW).map((t) => (
+                <li key={`${t.conferenceId}-${t.kind}-${t.due}`}>
+                  <a className="govuk-link" href={`#/conferences/${t.conferenceId}`}>
+                    {t.familyName} family
+                  </a>
+                  : {t.label}, due {formatLongDate(t.due)}
+                  {t.overdue && (
+                    <>
+                      {' '}
+                      <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
 }
 
 /** A short welcome and the register's two working areas, with honest counts. */
@@ -74,6 +159,7 @@ export function HomePage() {
             : `${due.data.length === 1000 ? 'At least 1,000 items' : count(due.data.length, 'item', 'items')} due after conferences. ${overdueText}`
           : '\u00a0'}
       </p>
+      <OverdueOrDueToday />
       {(agencies.error ?? conferences.error) && (
         <p className="govuk-body">The register could not be read: {(agencies.error ?? conferences.error)?.message}</p>
       )}

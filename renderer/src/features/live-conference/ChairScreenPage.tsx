@@ -3,6 +3,7 @@ import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
 import { Page } from '../../app/Page';
 import { WarningText } from '../../components/WarningText';
 import { AdjournedPanel } from './AdjournedPanel';
+import { AgencyEscalationsSection } from './AgencyEscalationsSection';
 import { AttendanceSection } from './AttendanceSection';
 import { ChildSection } from './ChildSection';
 import { ConferenceHeader } from './ConferenceHeader';
@@ -76,6 +77,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
           {conference.status === 'adjourned' && <AdjournedPanel live={live} state={state} />}
           <InvitationsSection live={live} state={state} focusAfterRender={focusAfterRender} />
           <AttendanceSection live={live} state={state} focusAfterRender={focusAfterRender} />
+          <AgencyEscalationsSection live={live} state={state} />
           {live.children.map((child) => (
             <ChildSection key={child.id} live={live} child={child} state={state} focusAfterRender={focusAfterRender} />
           ))}

@@ -14,6 +14,7 @@ import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { errorFor, type FieldRef } from '../../components/form-errors';
 import { Radios, type RadioItem } from '../../components/Radios';
+import { DecisionEscalationLinks } from './AgencyEscalationsSection';
 import type { FocusAfterRender } from './ChairScreenPage';
 import type { LiveConferenceState } from './use-live-conference';
 import { ViewRow } from './ViewRow';
@@ -106,6 +107,7 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
           </tbody>
         </table>
       )}
+      <DecisionEscalationLinks live={live} child={child} />
     </div>
   );
 }

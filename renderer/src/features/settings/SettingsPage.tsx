@@ -6,6 +6,7 @@ import { NotificationBanner } from '../../components/NotificationBanner';
 import { BankHolidaysSection } from './BankHolidaysSection';
 import { ClosureDaysSection } from './ClosureDaysSection';
 import { ConferenceSettingsForm } from './ConferenceSettingsForm';
+import { ProtocolSection } from './ProtocolSection';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
 
@@ -60,6 +61,7 @@ export function SettingsPage() {
       ) : (
         <p className="govuk-body">Loading…</p>
       )}
+      <ProtocolSection {...section} />
       <BankHolidaysSection {...section} />
       <WorkingDaysCalculator {...section} />
     </Page>

@@ -1,0 +1,595 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { formatLongDate } from '../../../../shared/dates';
+import type { Result } from '../../../../shared/ipc/result';
+import { nextStage } from '../../../../shared/escalation-protocols';
+import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
+import { invoke } from '../../api/client';
+import { formatDate } from '../../app/format';
+import { Page } from '../../app/Page';
+import { DateInput } from '../../components/DateInput';
+import { datePartsToString, type DateParts } from '../../components/date-parts';
+import { errorFor, errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
+import { NotificationBanner } from '../../components/NotificationBanner';
+import { Radios } from '../../components/Radios';
+import { Textarea } from '../../components/Textarea';
+import { TextInput } from '../../components/TextInput';
+import { WarningText } from '../../components/WarningText';
+import {
+  Clock,
+  EMPTY_PERSON,
+  fieldMapper,
+  partsOf,
+  PersonFields,
+  personInput,
+  personText,
+  refuse,
+  SummaryRow,
+  today,
+  type PersonDraft,
+} from './escalation-parts';
+import './escalations.scss';
+
+type Stage = Escalation['stages'][number];
+
+/** What each form needs from the page: the page's errors, and a way to send a change. */
+interface FormProps {
+  escalation: Escalation;
+  errors: readonly FormError[];
+  send(call: () => Promise<Result<Escalation>>, fieldFor: (path: string) => FieldRef, done: string): Promise<boolean>;
+}
+
+const STATUS_LABELS: Record<Escalation['status'], string> = {
+  open: 'Open',
+  resolved: 'Closed: resolved',
+  'closed-unresolved': 'Closed: not resolved',
+};
+
+function StageCard({ stage }: { stage: Stage }) {
+  return (
+    <div className="govuk-summary-card" data-testid={`stage-${stage.number}`}>
+      <div className="govuk-summary-card__title-wrapper">
+        <h3 className="govuk-summary-card__title">
+          Stage {stage.number}: {stage.name}
+          {stage.formalRecord && (
+            <>
+              {' '}
+              <strong className="govuk-tag govuk-tag--purple">Formal record</strong>
+            </>
+          )}
+          {stage.closedOn === null && stage.clock && (
+            <>
+              {' '}
+              <strong className="govuk-tag govuk-tag--blue">Current stage</strong>
+            </>
+          )}
+        </h3>
+      </div>
+      <div className="govuk-summary-card__content">
+        <dl className="govuk-summary-list">
+          <SummaryRow label="Opened">{formatLongDate(stage.openedOn)}</SummaryRow>
+          <SummaryRow label="Due">
+            <span data-testid={`stage-${stage.number}-due`}>{formatLongDate(stage.dueOn)}</span>
+            {stage.clock && (
+              <>
+                {' '}
+                <span data-testid={`stage-${stage.number}-clock`}>
+                  <Clock {...stage.clock} />
+                </span>
+              </>
+            )}
+          </SummaryRow>
+          <SummaryRow label="Escalated by">{personText(stage.escalatedBy)}</SummaryRow>
+          <SummaryRow label="Escalated to">{personText(stage.escalatedTo)}</SummaryRow>
+          <SummaryRow label="Response">
+            {stage.response ? (
+              <>
+                {personText(stage.response)}
+                {stage.response.on && <>, {formatLongDate(stage.response.on)}</>}
+                {stage.response.summary && (
+                  <span className="govuk-!-display-block app-pre-line">{stage.response.summary}</span>
+                )}
+              </>
+            ) : (
+              'None recorded'
+            )}
+          </SummaryRow>
+          <SummaryRow label="Resolved">
+            {stage.resolved === null ? 'Not yet known' : stage.resolved ? 'Yes' : 'No'}
+          </SummaryRow>
+          {stage.closedOn && <SummaryRow label="Closed">{formatLongDate(stage.closedOn)}</SummaryRow>}
+        </dl>
+      </div>
+    </div>
+  );
+}
+
+function YesNo({
+  id,
+  legend,
+  value,
+  onChange,
+  errors,
+}: {
+  id: string;
+  legend: ReactNode;
+  value: string;
+  onChange(value: string): void;
+  errors: readonly FormError[];
+}) {
+  return (
+    <Radios
+      id={id}
+      legend={legend}
+      legendClassName="govuk-fieldset__legend--s"
+      items={[
+        { value: 'yes', label: 'Yes' },
+        { value: 'no', label: 'No' },
+      ]}
+      value={value}
+      onChange={onChange}
+      error={errorFor(errors, id)}
+      inline
+      small
+    />
+  );
+}
+
+const yesNo = (v: string): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
+
+function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: Stage }) {
+  const [from, setFrom] = useState<PersonDraft>(EMPTY_PERSON);
+  const [on, setOn] = useState<DateParts>(partsOf(today()));
+  const [summary, setSummary] = useState('');
+  const [resolved, setResolved] = useState('');
+  const fieldFor = fieldMapper(
+    {
+      responseFrom: 'respond-from',
+      responseOn: 'respond-on',
+      summary: 'respond-summary',
+      resolved: 'respond-resolved',
+    },
+    ['responseOn'],
+  );
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const decided = yesNo(resolved);
+    if (decided === undefined) {
+      await send(() => refuse('resolved', 'Say whether the response resolved the difference'), fieldFor, '');
+      return;
+    }
+    await send(
+      () =>
+        invoke('escalations.respond', {
+          escalationId: escalation.id,
+          number: stage.number,
+          responseFrom: personInput(from),
+          responseOn: datePartsToString(on),
+          summary,
+          resolved: decided,
+        }),
+      fieldFor,
+      `Response recorded at stage ${stage.number}`,
+    );
+  }
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="respond-heading">
+      <h2 className="govuk-heading-m" id="respond-heading">
+        Record the response
+      </h2>
+      <PersonFields id="respond-from" legend="Response from" value={from} onChange={setFrom} errors={errors} />
+      <DateInput
+        id="respond-on"
+        legend="Date of the response"
+        value={on}
+        onChange={setOn}
+        error={errorFor(errors, 'respond-on')}
+      />
+      <Textarea
+        id="respond-summary"
+        label="Summary of the response"
+        rows={3}
+        value={summary}
+        onChange={setSummary}
+        error={errorFor(errors, 'respond-summary')}
+      />
+      <YesNo
+        id="respond-resolved"
+        legend="Did it resolve the difference?"
+        value={resolved}
+        onChange={setResolved}
+        errors={errors}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        Record the response
+      </button>
+    </form>
+  );
+}
+
+function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { number: number; name: string } }) {
+  const [on, setOn] = useState<DateParts>(partsOf(today()));
+  const [by, setBy] = useState<PersonDraft>(EMPTY_PERSON);
+  const [to, setTo] = useState<PersonDraft>(EMPTY_PERSON);
+  const fieldFor = fieldMapper({ on: 'escalate-on', escalatedBy: 'escalate-by', escalatedTo: 'escalate-to' }, ['on']);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await send(
+      () =>
+        invoke('escalations.escalate', {
+          escalationId: escalation.id,
+          on: datePartsToString(on),
+          escalatedBy: personInput(by),
+          escalatedTo: personInput(to),
+        }),
+      fieldFor,
+      `Escalated to stage ${next.number}: ${next.name}`,
+    );
+  }
+  const title = `Escalate to stage ${next.number}: ${next.name}`;
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="escalate-heading">
+      <h2 className="govuk-heading-m" id="escalate-heading">
+        {title}
+      </h2>
+      <DateInput
+        id="escalate-on"
+        legend="Date of the escalation"
+        value={on}
+        onChange={setOn}
+        error={errorFor(errors, 'escalate-on')}
+      />
+      <PersonFields id="escalate-by" legend="Escalated by" value={by} onChange={setBy} errors={errors} />
+      <PersonFields id="escalate-to" legend="Escalated to" value={to} onChange={setTo} errors={errors} />
+      <button type="submit" className="govuk-button">
+        Escalate to stage {next.number}
+      </button>
+    </form>
+  );
+}
+
+function CloseForm({ escalation, errors, send }: FormProps) {
+  const [on, setOn] = useState<DateParts>(partsOf(today()));
+  const [resolved, setResolved] = useState('');
+  const [learning, setLearning] = useState('');
+  const [debrief, setDebrief] = useState('');
+  const fieldFor = fieldMapper(
+    { on: 'close-on', resolved: 'close-resolved', learning: 'close-learning', restorativeDebrief: 'close-debrief' },
+    ['on'],
+  );
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const decided = yesNo(resolved);
+    await send(
+      () =>
+        decided === undefined
+          ? refuse('resolved', 'Say whether the difference was resolved')
+          : invoke('escalations.close', {
+              escalationId: escalation.id,
+              on: datePartsToString(on),
+              resolved: decided,
+              learning: learning.trim() || null,
+              restorativeDebrief: debrief.trim() || null,
+            }),
+      fieldFor,
+      'Escalation closed',
+    );
+  }
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="close-heading">
+      <h2 className="govuk-heading-m" id="close-heading">
+        Close the escalation
+      </h2>
+      <DateInput id="close-on" legend="Date closed" value={on} onChange={setOn} error={errorFor(errors, 'close-on')} />
+      <YesNo
+        id="close-resolved"
+        legend="Was the difference resolved?"
+        value={resolved}
+        onChange={setResolved}
+        errors={errors}
+      />
+      <Textarea
+        id="close-learning"
+        label="Learning (optional)"
+        rows={3}
+        value={learning}
+        onChange={setLearning}
+        error={errorFor(errors, 'close-learning')}
+      />
+      <Textarea
+        id="close-debrief"
+        label="Restorative debrief (optional)"
+        rows={3}
+        value={debrief}
+        onChange={setDebrief}
+        error={errorFor(errors, 'close-debrief')}
+      />
+      <button type="submit" className="govuk-button govuk-button--warning">
+        Close the escalation
+      </button>
+    </form>
+  );
+}
+
+function MarkDone({ action, errors, send }: Omit<FormProps, 'escalation'> & { action: Escalation['actions'][number] }) {
+  const id = `done-${action.id}`;
+  const [on, setOn] = useState<DateParts>(partsOf(today()));
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await send(
+      () => invoke('escalations.completeAction', { actionId: action.id, on: datePartsToString(on) }),
+      () => ({ fieldId: id, targetId: `${id}-day` }),
+      'Action marked done',
+    );
+  }
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)}>
+      <DateInput
+        id={id}
+        legend={<span className="govuk-visually-hidden">Date done: {action.action}</span>}
+        value={on}
+        onChange={setOn}
+        error={errorFor(errors, id)}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+        Mark done<span className="govuk-visually-hidden">: {action.action}</span>
+      </button>
+    </form>
+  );
+}
+
+function Actions({ escalation, errors, send }: FormProps) {
+  const [what, setWhat] = useState('');
+  const [byWhom, setByWhom] = useState('');
+  const [agreedOn, setAgreedOn] = useState<DateParts>(partsOf(today()));
+  const [completeBy, setCompleteBy] = useState<DateParts>({ day: '', month: '', year: '' });
+  const fieldFor = fieldMapper(
+    { action: 'action-what', byWhom: 'action-by', agreedOn: 'action-agreed', completeBy: 'action-complete-by' },
+    ['agreedOn', 'completeBy'],
+  );
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await send(
+      () =>
+        invoke('escalations.addAction', {
+          escalationId: escalation.id,
+          action: what,
+          byWhom,
+          agreedOn: datePartsToString(agreedOn),
+          completeBy: datePartsToString(completeBy) || null,
+        }),
+      fieldFor,
+      'Action added',
+    );
+    if (ok) {
+      setWhat('');
+      setByWhom('');
+      setCompleteBy({ day: '', month: '', year: '' });
+    }
+  }
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 className="govuk-heading-m" id="actions-heading">
+        Actions
+      </h2>
+      {escalation.actions.length === 0 ? (
+        <p className="govuk-body">No actions agreed yet.</p>
+      ) : (
+        <table className="govuk-table" data-testid="actions-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Actions agreed</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Action
+              </th>
+              <th scope="col" className="govuk-table__header">
+                By whom
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Agreed
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Complete by
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Done
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {escalation.actions.map((a) => (
+              <tr className="govuk-table__row" key={a.id}>
+                <td className="govuk-table__cell app-pre-line">{a.action}</td>
+                <td className="govuk-table__cell">{a.byWhom}</td>
+                <td className="govuk-table__cell">{formatDate(a.agreedOn)}</td>
+                <td className="govuk-table__cell">{a.completeBy ? formatDate(a.completeBy) : 'Not set'}</td>
+                <td className="govuk-table__cell">
+                  {a.completedOn ? formatDate(a.completedOn) : <MarkDone action={a} errors={errors} send={send} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="add-action-heading">
+        <h3 className="govuk-heading-s" id="add-action-heading">
+          Add an action
+        </h3>
+        <Textarea
+          id="action-what"
+          label="What"
+          rows={2}
+          value={what}
+          onChange={setWhat}
+          error={errorFor(errors, 'action-what')}
+        />
+        <TextInput
+          id="action-by"
+          label="By whom"
+          value={byWhom}
+          onChange={setByWhom}
+          error={errorFor(errors, 'action-by')}
+        />
+        <DateInput
+          id="action-agreed"
+          legend="Agreed on"
+          value={agreedOn}
+          onChange={setAgreedOn}
+          error={errorFor(errors, 'action-agreed')}
+        />
+        <DateInput
+          id="action-complete-by"
+          legend="Complete by (optional)"
+          value={completeBy}
+          onChange={setCompleteBy}
+          error={errorFor(errors, 'action-complete-by')}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Add the action
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * One professional disagreement escalation: what it is about, each stage in order with its
+ * clock, and, while it is open, the forms to record the response, escalate to the next stage or
+ * close it; and the actions agreed.
+ */
+export function EscalationPage({ id }: { id: number }) {
+  const [escalation, setEscalation] = useState<Escalation | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [success, setSuccess] = useState<{ n: number; heading: string } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void invoke('escalations.get', { id }).then((result) => {
+      if (!current) return;
+      if (result.ok) setEscalation(result.value);
+      else
+        setLoadError(
+          result.error.code === 'not-found' ? 'There is no escalation with this number.' : result.error.message,
+        );
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  const send: FormProps['send'] = async (call, fieldFor, done) => {
+    const result = await call();
+    if (result.ok) {
+      setEscalation(result.value);
+      setErrors([]);
+      setSuccess((previous) => ({ n: (previous?.n ?? 0) + 1, heading: done }));
+      return true;
+    }
+    setSuccess(null);
+    setErrors(errorsFromApi(result.error, fieldFor));
+    return false;
+  };
+
+  if (loadError) {
+    return (
+      <Page title="Escalation not found">
+        <p className="govuk-body">{loadError}</p>
+        <p className="govuk-body">
+          <a href="#/escalations" className="govuk-link">
+            Back to escalations
+          </a>
+        </p>
+      </Page>
+    );
+  }
+  if (!escalation) {
+    return (
+      <Page title="Escalation" caption={'\u00a0'}>
+        <p className="govuk-body">Loading…</p>
+      </Page>
+    );
+  }
+
+  const e = escalation;
+  const open = e.stages.find((s) => s.closedOn === null);
+  const next = open ? nextStage(e.protocol, open.number) : null;
+  const props: FormProps = { escalation: e, errors, send };
+  return (
+    <Page
+      title={`Escalation: ${e.subjectName}`}
+      heading={e.subjectName}
+      caption="Escalation"
+      errors={errors}
+      banner={
+        success && (
+          <NotificationBanner key={success.n} heading={success.heading} autoFocus>
+            {e.subjectName}
+          </NotificationBanner>
+        )
+      }
+    >
+      {e.immediateRisk && (
+        <div className="app-immediate-risk-panel" data-testid="immediate-risk">
+          <p className="govuk-body">
+            <strong className="govuk-tag govuk-tag--red">Immediate risk</strong>
+          </p>
+          <WarningText>{IMMEDIATE_RISK_GUIDANCE}</WarningText>
+        </div>
+      )}
+      {e.warning && <WarningText>{e.warning}</WarningText>}
+      <dl className="govuk-summary-list">
+        <SummaryRow label="Status">{STATUS_LABELS[e.status]}</SummaryRow>
+        <SummaryRow label="Protocol">
+          {e.protocol.name} (version {e.protocol.version})
+        </SummaryRow>
+        <SummaryRow label="Child or family">
+          {e.subjectName}
+          {e.subjectDateOfBirth && <>, born {formatDate(e.subjectDateOfBirth)}</>}
+        </SummaryRow>
+        {e.subjectAddress && <SummaryRow label="Address">{e.subjectAddress}</SummaryRow>}
+        <SummaryRow label="Agency escalating">{e.initiatingAgency.name}</SummaryRow>
+        <SummaryRow label="Agency challenged">{e.challengedAgency.name}</SummaryRow>
+        <SummaryRow label="Nature of the difference">
+          <ul className="govuk-list">
+            {e.natures.map((n) => (
+              <li key={n}>{n === 'other' && e.natureOther ? `Other: ${e.natureOther}` : NATURE_LABELS[n]}</li>
+            ))}
+          </ul>
+        </SummaryRow>
+        <SummaryRow label="Details">
+          <span className="app-pre-line">{e.details}</span>
+        </SummaryRow>
+        <SummaryRow label="Outcome sought">
+          <span className="app-pre-line">{e.outcomeSought}</span>
+        </SummaryRow>
+        {e.conferenceId !== null && (
+          <SummaryRow label="Conference">
+            <a className="govuk-link" href={`#/conferences/${e.conferenceId}`}>
+              The conference it came from
+            </a>
+          </SummaryRow>
+        )}
+        {e.closedOn && <SummaryRow label="Closed">{formatLongDate(e.closedOn)}</SummaryRow>}
+        {e.learning && <SummaryRow label="Learning">{e.learning}</SummaryRow>}
+        {e.restorativeDebrief && <SummaryRow label="Restorative debrief">{e.restorativeDebrief}</SummaryRow>}
+      </dl>
+      <h2 className="govuk-heading-m">Stages</h2>
+      {e.stages.map((stage) => (
+        <StageCard key={stage.number} stage={stage} />
+      ))}
+      {open && e.status === 'open' && (
+        <div key={open.number}>
+          <RespondForm {...props} stage={open} />
+          {next && <EscalateForm {...props} next={next} />}
+          <CloseForm {...props} />
+        </div>
+      )}
+      <Actions {...props} />
+      <p className="govuk-body">
+        <a href="#/escalations" className="govuk-link">
+          Back to escalations
+        </a>
+      </p>
+    </Page>
+  );
+}
