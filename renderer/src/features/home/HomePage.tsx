@@ -109,6 +109,8 @@ export function HomePage() {
       <p className="govuk-body-l">
         {settings ? `The child protection conference register for ${settings.partnershipName}.` : 'Loading…'}
       </p>
+      {/* What needs doing now comes first: a chair or administrator opens the app to see it. */}
+      <OverdueOrDueToday />
       <p className="govuk-body">
         Schedule conferences for families and their children, and keep the directory of agencies and their safeguarding
         leads. Everything is kept on this computer and works without a network.
@@ -159,7 +161,6 @@ export function HomePage() {
             : `${due.data.length === 1000 ? 'At least 1,000 items' : count(due.data.length, 'item', 'items')} due after conferences. ${overdueText}`
           : '\u00a0'}
       </p>
-      <OverdueOrDueToday />
       {(agencies.error ?? conferences.error) && (
         <p className="govuk-body">The register could not be read: {(agencies.error ?? conferences.error)?.message}</p>
       )}

@@ -1,0 +1,56 @@
+import { expect, test } from './fixtures';
+
+test('a minority view recorded at a conference starts an escalation in one step, carrying the child and the conference', async ({
+  app,
+  page,
+}) => {
+  const r = app.register;
+  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const police = r.agencies.create({ name: 'Police', type: 'police' });
+  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
+  const conference = r.conferences.create({
+    type: 'initial',
+    date: '2026-03-02',
+    time: '10:00',
+    venue: 'Room 1',
+    chairName: 'Test Chair',
+    family: { name: 'Ó Súilleabháin' },
+    newChildren: [{ givenName: 'Zoë', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-04-01' }],
+  });
+  const childId = conference.children[0]?.id ?? 0;
+  for (const a of [csc, police, school]) {
+    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
+    r.live.setAttendance(conference.id, a.id, 'attended');
+  }
+  r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
+  r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
+  r.live.setView({
+    conferenceId: conference.id,
+    childId,
+    agencyId: school.id,
+    view: 'plan',
+    reasons: 'Repeated unexplained bruising',
+  });
+  r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
+
+  await page.goto(app.url);
+  await page.goto(`${app.server.origin}/#/conferences/${conference.id}`);
+  await page.getByRole('link', { name: /Escalate Primary School’s minority view/ }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Child’s or family’s name')).toHaveValue('Zoë Ó Súilleabháin');
+  await expect(page.getByLabel('Agency escalating')).toHaveValue(String(school.id));
+  await expect(page.getByLabel('Agency challenged')).toHaveValue(String(csc.id));
+  await expect(page.getByLabel('Child protection conference decision')).toBeChecked();
+  await expect(page.getByLabel('Details of the difference')).toHaveValue('Repeated unexplained bruising');
+
+  await page.getByLabel('Outcome sought').fill('Reconvene to reconsider the decision');
+  await page.getByRole('group', { name: 'Escalated by' }).getByLabel('Name', { exact: true }).fill('Synthetic DSL');
+  await page.getByRole('button', { name: 'Start the escalation' }).click();
+
+  await expect(page).toHaveURL(/#\/escalations\/\d+$/);
+  const escalation = r.escalations.list({ overdueOnly: false })[0];
+  expect(escalation?.subjectName).toBe('Zoë Ó Súilleabháin');
+  const full = r.escalations.get(escalation?.id ?? 0);
+  expect(full).toMatchObject({ conferenceId: conference.id, childId, natures: ['conference-decision'] });
+});
