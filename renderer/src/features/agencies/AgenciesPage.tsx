@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { AGENCY_TYPE_LABELS, type Agency } from '../../../../shared/schemas/agency';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { SearchForm } from '../../components/SearchForm';
+import { useSearchText } from '../../hooks/use-search-text';
 
 function StatusTag({ active }: { active: boolean }) {
   return active ? (
@@ -24,12 +25,9 @@ function LeadCell({ agency }: { agency: Agency }) {
 
 /** The agency directory: search (as you type, or on Search), hide inactive, and a link to edit each. */
 export function AgenciesPage() {
-  const [text, setText] = useState('');
-  const [submitted, setSubmitted] = useState<string | null>(null);
   const [hideInactive, setHideInactive] = useState(false);
-  const typed = useDebouncedValue(text.trim(), 250);
   // Search applies what was submitted at once; typing applies after a short pause.
-  const search = submitted !== null && submitted === text.trim() ? submitted : typed;
+  const { text, setText, search, submit } = useSearchText();
   const { data, error, loading } = useApi('agencies.list', { search, includeInactive: !hideInactive });
 
   const summary = (() => {
@@ -50,37 +48,15 @@ export function AgenciesPage() {
         Add an agency
       </a>
 
-      <form
-        role="search"
-        aria-label="Agencies"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setSubmitted(text.trim());
-        }}
+      <SearchForm
+        id="agency-search"
+        name="Agencies"
+        label="Search agencies"
+        hint="Name, type, quoracy group or safeguarding lead"
+        value={text}
+        onChange={setText}
+        onSubmit={submit}
       >
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="agency-search">
-            Search agencies
-          </label>
-          <div className="govuk-hint" id="agency-search-hint">
-            Name, type, quoracy group or safeguarding lead
-          </div>
-          <div className="app-search">
-            <input
-              className="govuk-input govuk-!-width-one-half"
-              id="agency-search"
-              name="search"
-              type="search"
-              autoComplete="off"
-              aria-describedby="agency-search-hint"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              Search
-            </button>
-          </div>
-        </div>
         <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
           <div className="govuk-checkboxes__item">
             <input
@@ -95,7 +71,7 @@ export function AgenciesPage() {
             </label>
           </div>
         </div>
-      </form>
+      </SearchForm>
 
       {error && <p className="govuk-error-message">The agencies could not be loaded: {error.message}</p>}
       <p className="govuk-body" role="status" aria-busy={loading}>

@@ -1,16 +1,13 @@
-import { useState } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { SearchForm } from '../../components/SearchForm';
+import { useSearchText } from '../../hooks/use-search-text';
 
 /** The newest conferences, searchable by family, child or case reference. */
 export function ConferencesPage() {
-  const [text, setText] = useState('');
-  const [submitted, setSubmitted] = useState<string | null>(null);
-  const typed = useDebouncedValue(text.trim(), 250);
-  const search = submitted !== null && submitted === text.trim() ? submitted : typed;
+  const { text, setText, search, submit } = useSearchText();
   const { data, error, loading } = useApi('conferences.list', { search, limit: 100 });
 
   return (
@@ -35,38 +32,15 @@ export function ConferencesPage() {
           </a>
         </li>
       </ul>
-      <form
-        role="search"
-        aria-label="Conferences"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setSubmitted(text.trim());
-        }}
-      >
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="conference-search">
-            Search conferences
-          </label>
-          <div className="govuk-hint" id="conference-search-hint">
-            Family name, child’s name or case reference
-          </div>
-          <div className="app-search">
-            <input
-              className="govuk-input govuk-!-width-one-half"
-              id="conference-search"
-              name="search"
-              type="search"
-              autoComplete="off"
-              aria-describedby="conference-search-hint"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              Search
-            </button>
-          </div>
-        </div>
-      </form>
+      <SearchForm
+        id="conference-search"
+        name="Conferences"
+        label="Search conferences"
+        hint="Family name, child’s name or case reference"
+        value={text}
+        onChange={setText}
+        onSubmit={submit}
+      />
 
       {error && <p className="govuk-error-message">The conferences could not be loaded: {error.message}</p>}
       <p className="govuk-body" role="status" aria-busy={loading}>
