@@ -152,3 +152,10 @@ export function recordedDecision(
 export function needsCategory(decision: RecordedDecision): boolean {
   return decision === 'plan' || decision === 'plan-continues';
 }
+
+/** The view a recorded decision stands for (null while adjourned): agencies whose view differs dissented. */
+export function viewOfDecision(decision: RecordedDecision): View | null {
+  if (decision === 'plan' || decision === 'plan-continues') return 'plan';
+  if (decision === 'no-plan' || decision === 'plan-ends') return 'no-plan';
+  return null;
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { issuesFromZod } from '../../shared/ipc/result';
-import { decideOutcome, needsCategory, outcomeInputSchema, recordedDecision, type Outcome } from '../../shared/outcome';
+import {
+  decideOutcome,
+  needsCategory,
+  outcomeInputSchema,
+  recordedDecision,
+  viewOfDecision,
+  type Outcome,
+} from '../../shared/outcome';
 import { shippedCalendar } from '../fixtures/calendars';
 
 const ew = shippedCalendar('england-and-wales');
@@ -243,6 +250,9 @@ describe('recordedDecision: the outcome in the words of the conference', () => {
     (decision, decidesAs, expected, category) => {
       expect(recordedDecision({ decision }, decidesAs)).toBe(expected);
       expect(needsCategory(recordedDecision({ decision }, decidesAs))).toBe(category);
+      expect(viewOfDecision(recordedDecision({ decision }, decidesAs))).toBe(
+        decision === 'adjourned' ? null : decision,
+      );
     },
   );
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
+import { viewOfDecision } from '../../../../shared/outcome';
 import {
   ESCALATION_REASON_LABELS,
   type AgencyEscalation,
@@ -157,13 +158,6 @@ export function AgencyEscalationsSection({ live, state }: { live: LiveConference
   );
 }
 
-/** The view a decision stands for: agencies whose view differs were the minority. */
-function decisionView(decision: NonNullable<LiveChild['recorded']>['decision']): 'plan' | 'no-plan' | null {
-  if (decision === 'plan' || decision === 'plan-continues') return 'plan';
-  if (decision === 'no-plan' || decision === 'plan-ends') return 'no-plan';
-  return null;
-}
-
 /**
  * From a recorded decision, one step to a professional disagreement escalation: for each
  * minority view, and for a Principal Officer review opened by a reconvened conference.
@@ -171,7 +165,7 @@ function decisionView(decision: NonNullable<LiveChild['recorded']>['decision']):
 export function DecisionEscalationLinks({ live, child }: { live: LiveConference; child: LiveChild }) {
   const recorded = child.recorded;
   if (!recorded) return null;
-  const decided = decisionView(recorded.decision);
+  const decided = viewOfDecision(recorded.decision);
   const names = new Map(live.invitations.map((i) => [i.agencyId, i.agencyName]));
   const minority = decided === null ? [] : child.views.filter((v) => v.view !== decided);
   const base = `#/escalations/new?conference=${live.conference.id}&child=${child.id}`;
