@@ -51,5 +51,13 @@ export const CHANNEL_NAMES = [
   'escalations.close',
   'escalations.addAction',
   'escalations.completeAction',
+  'documents.plan',
+  'documents.startBatch',
+  'documents.batchStatus',
+  'documents.forRecord',
+  'documents.recent',
+  'exports.plan',
+  'exports.run',
+  'sharingLog.list',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -36,6 +36,21 @@ import {
   stageResponseInputSchema,
 } from '../schemas/escalation';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
+import {
+  batchPlanInputSchema,
+  batchPlanSchema,
+  batchStatusSchema,
+  documentsForRecordInputSchema,
+  exportPlanInputSchema,
+  exportPlanSchema,
+  exportResultSchema,
+  generatedDocumentSchema,
+  recentDocumentsInputSchema,
+  runExportInputSchema,
+  sharingLogEntrySchema,
+  sharingLogInputSchema,
+  startBatchInputSchema,
+} from '../schemas/documents';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
 /**
@@ -281,6 +296,19 @@ export const contract = {
     input: z.object({ actionId: idSchema, on: isoDateSchema('the date it was completed') }),
     output: escalationSchema,
   },
+  /** Which documents a batch of this kind would write for the period, and what stops any of them. */
+  'documents.plan': { input: batchPlanInputSchema, output: batchPlanSchema },
+  /** Starts writing a batch into a folder; poll `documents.batchStatus` for progress. */
+  'documents.startBatch': { input: startBatchInputSchema, output: batchStatusSchema },
+  'documents.batchStatus': { input: z.object({ id: z.string().min(1, 'Choose a batch') }), output: batchStatusSchema },
+  /** Documents generated for one record: what, when, by whom. */
+  'documents.forRecord': { input: documentsForRecordInputSchema, output: z.array(generatedDocumentSchema) },
+  'documents.recent': { input: recentDocumentsInputSchema, output: z.array(generatedDocumentSchema) },
+  /** What an export for one agency and period would contain, and anything that stops it. */
+  'exports.plan': { input: exportPlanInputSchema, output: exportPlanSchema },
+  /** Writes the export (PDFs, CSV, JSON; folder or zip) and its sharing-log entry. */
+  'exports.run': { input: runExportInputSchema, output: exportResultSchema },
+  'sharingLog.list': { input: sharingLogInputSchema, output: z.array(sharingLogEntrySchema) },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
-import { requiredText } from './common';
+import { optionalText, requiredText } from './common';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function workingDays(label: string, min: number, max: number) {
   return z
@@ -34,6 +36,18 @@ export const settingsSchema = z.object({
   quoracyRequireChildrensSocialCare: z.boolean(),
   quoracyMinOtherAgencies: workingDays('Other agencies needed for quoracy', 0, 10),
   principalOfficerReviewWorkingDays: workingDays('Principal Officer review deadline', 1, 60),
+  /** Printed at the top and bottom of every page of every form and letter. */
+  protectiveMarking: requiredText('Enter the protective marking for forms and letters', 40),
+  /** The review unit, as named in letters and the Appendix 3 covering text. */
+  unitName: requiredText('Enter the review unit’s name', 120),
+  /** Where safeguarding leads write for more information (Appendix 3 covering text). */
+  unitEmail: optionalText(200).refine((v) => v === null || EMAIL.test(v), 'Enter the unit’s email address in the form name@example.org'),
+  unitPhone: optionalText(40),
+  /** Course details for partnership conference training (Appendix 3 covering text). */
+  trainingLink: optionalText(300).refine(
+    (v) => v === null || /^https?:\/\/\S+$/.test(v),
+    'Enter the training link as a web address starting https://',
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -50,6 +64,11 @@ export const DEFAULT_SETTINGS: Settings = {
   quoracyRequireChildrensSocialCare: true,
   quoracyMinOtherAgencies: 2,
   principalOfficerReviewWorkingDays: 10,
+  protectiveMarking: 'OFFICIAL-SENSITIVE',
+  unitName: 'Child Protection Review Unit',
+  unitEmail: null,
+  unitPhone: null,
+  trainingLink: null,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

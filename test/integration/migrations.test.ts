@@ -25,9 +25,11 @@ const EXPECTED_TABLES = [
   'escalations',
   'families',
   'follow_ups',
+  'generated_documents',
   'protocols',
   'schema_migrations',
   'settings',
+  'sharing_log',
 ];
 
 describe('opening a register from empty', () => {
@@ -126,6 +128,43 @@ describe('upgrading from an earlier version', () => {
     expect(current.connection.prepare('SELECT * FROM conference_children').all()).toEqual([
       { conference_id: 1, child_id: 1 },
     ]);
+    current.close();
+  });
+
+  it('005 (documents and sharing) upgrades a 004 register with its escalations intact', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v4 = openRegisterDb(path, { migrations: MIGRATIONS.slice(0, 4) });
+    const c = v4.connection;
+    c.prepare("INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('Police', 'police', 'x', 'x')").run();
+    c.prepare(
+      "INSERT INTO protocols (key, version, name, definition_json, shipped, created_at) VALUES ('croydon', 1, 'Croydon', '{}', 1, 'x')",
+    ).run();
+    c.prepare(
+      `INSERT INTO escalations (protocol_id, subject_name, initiating_agency_id, challenged_agency_id, natures_json,
+        details, outcome_sought, opened_on, created_at, updated_at)
+       VALUES (1, 'A B', 1, 1, '["other"]', 'Details', 'Sought', '2026-03-02', 'x', 'x')`,
+    ).run();
+    c.prepare(
+      "INSERT INTO escalation_stages (escalation_id, number, opened_on, due_on, escalated_by_name) VALUES (1, 1, '2026-03-02', '2026-03-11', 'C D')",
+    ).run();
+    v4.close();
+    const current = openRegisterDb(path);
+    const k = current.connection;
+    expect(k.prepare('SELECT subject_name, subject_gender, subject_ethnicity, subject_send FROM escalations').all()).toEqual(
+      [{ subject_name: 'A B', subject_gender: null, subject_ethnicity: null, subject_send: null }],
+    );
+    expect(k.prepare('SELECT escalated_by_name, escalated_by_email, concerns, learning FROM escalation_stages').all()).toEqual(
+      [{ escalated_by_name: 'C D', escalated_by_email: null, concerns: null, learning: null }],
+    );
+    expect(k.prepare('SELECT count(*) AS n FROM generated_documents').get()).toEqual({ n: 0 });
+    expect(k.prepare('SELECT count(*) AS n FROM sharing_log').get()).toEqual({ n: 0 });
+    expect(() =>
+      k
+        .prepare(
+          "INSERT INTO sharing_log (at, actor, agency_id, purpose, period_from, period_to, format, initials_only, password_protected, location, files_json, records_json) VALUES ('x', 'x', 99, 'p', '2026-01-01', '2026-01-31', 'zip', 0, 0, 'l', '[]', '[]')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     current.close();
   });
 

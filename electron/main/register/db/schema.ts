@@ -206,6 +206,10 @@ export interface EscalationsTable {
   restorative_debrief: string | null;
   created_at: string;
   updated_at: string;
+  /** 005: Croydon Escalation Notification Form. */
+  subject_gender: Generated<string | null>;
+  subject_ethnicity: Generated<string | null>;
+  subject_send: Generated<string | null>;
 }
 
 export interface EscalationStagesTable {
@@ -226,6 +230,44 @@ export interface EscalationStagesTable {
   response_summary: string | null;
   resolved: number | null;
   closed_on: string | null;
+  /** 005: Croydon Escalation Notification Form. */
+  escalated_by_email: Generated<string | null>;
+  concerns: Generated<string | null>;
+  learning: Generated<string | null>;
+}
+
+export interface GeneratedDocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  entity: string;
+  entity_id: number;
+  period_from: string | null;
+  period_to: string | null;
+  title: string;
+  file_name: string;
+  sha256: string;
+  bytes: number;
+  batch_id: string | null;
+  generated_at: string;
+  generated_by: string;
+}
+
+export interface SharingLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  agency_id: number;
+  recipient_name: string | null;
+  recipient_email: string | null;
+  purpose: string;
+  period_from: string;
+  period_to: string;
+  format: string;
+  initials_only: number;
+  password_protected: number;
+  location: string;
+  files_json: string;
+  records_json: string;
 }
 
 export interface EscalationActionsTable {
@@ -260,6 +302,8 @@ export interface RegisterSchema {
   escalations: EscalationsTable;
   escalation_stages: EscalationStagesTable;
   escalation_actions: EscalationActionsTable;
+  generated_documents: GeneratedDocumentsTable;
+  sharing_log: SharingLogTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

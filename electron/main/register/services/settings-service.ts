@@ -16,6 +16,11 @@ const STORED_KEYS = [
   'quoracyRequireChildrensSocialCare',
   'quoracyMinOtherAgencies',
   'principalOfficerReviewWorkingDays',
+  'protectiveMarking',
+  'unitName',
+  'unitEmail',
+  'unitPhone',
+  'trainingLink',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {

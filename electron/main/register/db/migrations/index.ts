@@ -2,7 +2,8 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-live-conference';
 import { migration003 } from './003-agency-escalations';
 import { migration004 } from './004-professional-escalations';
+import { migration005 } from './005-documents-and-sharing';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

@@ -52,7 +52,18 @@ export function createEscalationsRepository(db: RegisterDb) {
     },
 
     insertEscalation(
-      e: Omit<EscalationRow, 'id' | 'status' | 'closed_on' | 'learning' | 'restorative_debrief'>,
+      e: Omit<
+        EscalationRow,
+        | 'id'
+        | 'status'
+        | 'closed_on'
+        | 'learning'
+        | 'restorative_debrief'
+        | 'subject_gender'
+        | 'subject_ethnicity'
+        | 'subject_send'
+      > &
+        Partial<Pick<EscalationRow, 'subject_gender' | 'subject_ethnicity' | 'subject_send'>>,
     ): number {
       return db.run(
         qb.insertInto('escalations').values({ ...e, closed_on: null, learning: null, restorative_debrief: null }),
