@@ -177,6 +177,7 @@ const demoSeconds = (performance.now() - demoStarted) / 1000;
 const handlers = createHandlers(large);
 const call = (channel: Parameters<typeof dispatch>[1], input: unknown) => {
   const result = dispatch(handlers, channel, input);
+  if (result instanceof Promise) throw new Error(`${String(channel)} answers asynchronously: time it with await`);
   if (!result.ok) throw new Error(`${String(channel)}: ${result.error.message}`);
   return result.value;
 };

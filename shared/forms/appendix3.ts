@@ -55,7 +55,8 @@ export function appendix3Problems(input: Appendix3Input): IssueLike[] {
   if (!input.unit.email)
     problems.push({
       path: 'settings.unitEmail',
-      message: 'Enter the review unit’s email address in Settings: the Appendix 3 covering text gives it as the contact',
+      message:
+        'Enter the review unit’s email address in Settings: the Appendix 3 covering text gives it as the contact',
     });
   if (input.rows.length === 0)
     problems.push({ path: 'rows', message: `${input.agency.name} has no escalations in this period` });
@@ -91,7 +92,9 @@ export function appendix3Model(input: Appendix3Input): Appendix3Model {
         r.chairName,
         input.agency.name,
         r.representativeName ?? 'Not known',
-        r.reasonDetail ? `${ESCALATION_REASON_LABELS[r.reason]}: ${r.reasonDetail}` : ESCALATION_REASON_LABELS[r.reason],
+        r.reasonDetail
+          ? `${ESCALATION_REASON_LABELS[r.reason]}: ${r.reasonDetail}`
+          : ESCALATION_REASON_LABELS[r.reason],
       ]),
     contact: `Please contact the ${input.unit.name} at ${contactWays || 'the review unit'} if you require any further information.`,
     training: `Child Protection Conference partnership training is available to agencies/organisations to provide information and support and assist with clarifying roles and responsibilities. If this would be of interest to your agency, ${

@@ -10,7 +10,11 @@ import type { Handlers } from './handlers';
  *
  * Nothing about the record is logged: only the channel and the kind of failure.
  */
-export function dispatch(handlers: Handlers, channel: unknown, input: unknown): Result<unknown> {
+export function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  input: unknown,
+): Result<unknown> | Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] } };
   }
@@ -27,9 +31,8 @@ export function dispatch(handlers: Handlers, channel: unknown, input: unknown): 
       },
     };
   }
-  try {
-    const handler = handlers[channel] as (i: unknown) => unknown;
-    const output = spec.output.safeParse(handler(parsed.data));
+  const checked = (value: unknown): Result<unknown> => {
+    const output = spec.output.safeParse(value);
     if (!output.success) {
       console.error(`[cpreg] ${channel}: output failed its schema (${output.error.issues.length} issue(s))`);
       return {
@@ -38,15 +41,27 @@ export function dispatch(handlers: Handlers, channel: unknown, input: unknown): 
       };
     }
     return { ok: true, value: output.data };
+  };
+  try {
+    const handler = handlers[channel] as (i: unknown) => unknown;
+    // Most handlers are synchronous (one SQLite transaction) and answer at once; a few (exports)
+    // finish later, and their result is checked the same way when it comes.
+    const value = handler(parsed.data);
+    if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(channel, error));
+    return checked(value);
   } catch (error) {
-    if (error instanceof ServiceError) {
-      return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
-    }
-    const name = error instanceof Error ? error.name : typeof error;
-    console.error(`[cpreg] ${channel}: unexpected ${name}`);
-    return {
-      ok: false,
-      error: { code: 'internal', message: 'Something went wrong and nothing was saved. Try again.', issues: [] },
-    };
+    return failure(channel, error);
   }
+}
+
+function failure(channel: string, error: unknown): Result<unknown> {
+  if (error instanceof ServiceError) {
+    return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
+  }
+  const name = error instanceof Error ? error.name : typeof error;
+  console.error(`[cpreg] ${channel}: unexpected ${name}`);
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'Something went wrong and nothing was saved. Try again.', issues: [] },
+  };
 }

@@ -1,11 +1,14 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { Register } from '../register/register';
 
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> };
+export type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
 
 /** The handler map: one entry per channel, each a thin call into a service. */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations } = register;
+  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations, documents, exports } =
+    register;
   return {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
@@ -55,5 +58,13 @@ export function createHandlers(register: Register): Handlers {
     'escalations.close': (i) => escalations.close(i),
     'escalations.addAction': (i) => escalations.addAction(i),
     'escalations.completeAction': (i) => escalations.completeAction(i.actionId, i.on),
+    'documents.plan': (i) => documents.plan(i.kind, i.from, i.to),
+    'documents.startBatch': (i) => documents.start(i),
+    'documents.batchStatus': (i) => documents.status(i.id),
+    'documents.forRecord': (i) => documents.forRecord(i.entity, i.entityId),
+    'documents.recent': (i) => documents.recent(i.limit),
+    'exports.plan': (i) => exports.plan(i.agencyId, i.from, i.to),
+    'exports.run': (i) => exports.run(i),
+    'sharingLog.list': (i) => exports.sharingLog(i.agencyId, i.limit),
   };
 }

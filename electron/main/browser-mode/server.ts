@@ -156,7 +156,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           channel?: unknown;
           input?: unknown;
         };
-        sendResult(res, 200, dispatch(options.handlers, channel, input));
+        sendResult(res, 200, await dispatch(options.handlers, channel, input));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {

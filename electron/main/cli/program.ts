@@ -1,13 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DIVISIONS, coveredYears, type Division } from '../../../shared/bank-holidays';
-import { isIsoDate } from '../../../shared/dates';
+import { addDays, isIsoDate, localIsoDate } from '../../../shared/dates';
 import { describeIssues, issuesFromZod } from '../../../shared/ipc/result';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
 import { ESCALATION_REASON_LABELS } from '../../../shared/schemas/agency-escalation';
 import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS } from '../../../shared/schemas/escalation';
 import { CONFERENCE_TYPE_LABELS } from '../../../shared/schemas/conference';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS,
+  MIN_EXPORT_PASSWORD,
+  documentKindSchema,
+  runExportInputSchema,
+} from '../../../shared/schemas/documents';
 import {
   addWorkingDays,
   coverageWarning,
@@ -27,6 +35,8 @@ export interface CliIo {
   err(text: string): void;
   /** All of standard input, as text. */
   stdin?: () => Promise<string>;
+  /** Whether stderr is a terminal: progress redraws one line there, and prints every tenth otherwise. */
+  errIsTty?: boolean;
 }
 
 async function readProcessStdin(): Promise<string> {
@@ -38,9 +48,13 @@ async function readProcessStdin(): Promise<string> {
 /** Bad input from the user: exit 2, one line on stderr, nothing written. */
 class UsageError extends Error {}
 
+/** A batch that wrote some documents but not all (the summary says which): exit 1. */
+class PartialBatch extends Error {}
+
 const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  errIsTty: process.stderr.isTTY,
 };
 
 function readInputFile(path: string, what: string): string {
@@ -86,6 +100,48 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     } finally {
       register.close();
     }
+  }
+
+  async function withRegisterAsync<T>(fn: (register: Register) => Promise<T>): Promise<T> {
+    const path = dbPath();
+    if (!existsSync(path)) throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init"`);
+    const register = openRegister(path, { mustExist: true });
+    try {
+      return await fn(register);
+    } finally {
+      register.close();
+    }
+  }
+
+  function checkPeriod(from: string, to: string): void {
+    for (const [flag, value] of [
+      ['--from', from],
+      ['--to', to],
+    ] as const) {
+      if (!isIsoDate(value))
+        throw new UsageError(`${flag} must be a real date in the form YYYY-MM-DD (got "${value}")`);
+    }
+    if (to < from) throw new UsageError('--to must be on or after --from');
+  }
+
+  function agencyNamed(register: Register, name: string) {
+    const agency = register.repos.agencies.findByName(name.trim());
+    if (!agency) throw new UsageError(`no agency called "${name}" in the directory (see "cpreg agencies list")`);
+    return agency;
+  }
+
+  /** The first line of a password file; the password is never echoed. */
+  function readPassword(path: string | undefined): string | null {
+    if (path === undefined) return null;
+    const password = (readInputFile(path, 'password').split(/\r?\n/)[0] ?? '').trim();
+    if (password.length < MIN_EXPORT_PASSWORD)
+      throw new UsageError(`--password-file: the password must be at least ${MIN_EXPORT_PASSWORD} characters`);
+    return password;
+  }
+
+  function parseId(value: string, flag: string): number {
+    if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} must be a record number such as 12 (got "${value}")`);
+    return Number(value);
   }
 
   /**
@@ -447,6 +503,174 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       });
     });
 
+  const forms = program.command('forms').description('make one form as a PDF');
+  forms
+    .command('appendix3')
+    .description('the Appendix 3 return for one agency and period (meeting dates inclusive)')
+    .requiredOption('--agency <name>', 'the agency, by its name in the directory')
+    .requiredOption('--from <date>', 'first meeting date, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last meeting date, YYYY-MM-DD')
+    .requiredOption('--out <file>', 'the PDF file to write')
+    .option('--initials', 'family names as initials')
+    .option('--password-file <file>', 'protect the PDF with the password on the first line of this file')
+    .action(
+      (opts: { agency: string; from: string; to: string; out: string; initials?: boolean; passwordFile?: string }) => {
+        checkPeriod(opts.from, opts.to);
+        const password = readPassword(opts.passwordFile);
+        withRegister((register) => {
+          const agency = agencyNamed(register, opts.agency);
+          const doc = register.documents.makeOne(
+            'appendix3',
+            agency.id,
+            { from: opts.from, to: opts.to },
+            resolve(opts.out),
+            { initialsOnly: opts.initials === true, password },
+          );
+          io.out(
+            `Wrote ${resolve(opts.out)} (${doc.bytes.toLocaleString('en-GB')} bytes, sha256 ${doc.sha256.slice(0, 12)}…)\n`,
+          );
+        });
+      },
+    );
+  for (const [kind, command, description] of [
+    ['appendix5', 'appendix5', 'the Appendix 5 Professional Difference Escalation Record for one escalation'],
+    ['croydon-notification', 'croydon', 'the Croydon Escalation Notification Form for one escalation (initials only)'],
+  ] as const) {
+    forms
+      .command(command)
+      .description(description)
+      .requiredOption('--escalation <id>', 'the escalation’s number (see "cpreg escalations list")')
+      .requiredOption('--out <file>', 'the PDF file to write')
+      .option('--initials', 'names of children and families as initials')
+      .option('--password-file <file>', 'protect the PDF with the password on the first line of this file')
+      .action((opts: { escalation: string; out: string; initials?: boolean; passwordFile?: string }) => {
+        const id = parseId(opts.escalation, '--escalation');
+        const password = readPassword(opts.passwordFile);
+        withRegister((register) => {
+          const doc = register.documents.makeOne(kind, id, null, resolve(opts.out), {
+            initialsOnly: opts.initials === true,
+            password,
+          });
+          io.out(
+            `Wrote ${resolve(opts.out)} (${doc.bytes.toLocaleString('en-GB')} bytes, sha256 ${doc.sha256.slice(0, 12)}…)\n`,
+          );
+        });
+      });
+  }
+
+  program
+    .command('letters <kind>')
+    .description(`write a batch of forms or letters into a folder; <kind> is one of: ${DOCUMENT_KINDS.join(', ')}`)
+    .requiredOption('--from <date>', 'first date of the period, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last date of the period, YYYY-MM-DD')
+    .requiredOption('--out <dir>', 'the folder to write into (created if missing)')
+    .action(async (kindText: string, opts: { from: string; to: string; out: string }) => {
+      const kind = documentKindSchema.safeParse(kindText);
+      if (!kind.success) throw new UsageError(`<kind> must be one of ${DOCUMENT_KINDS.join(', ')} (got "${kindText}")`);
+      checkPeriod(opts.from, opts.to);
+      await withRegisterAsync(async (register) => {
+        let lastTenth = -1;
+        const status = await register.documents.run(kind.data, opts.from, opts.to, opts.out, undefined, (s) => {
+          const line = `${DOCUMENT_KIND_LABELS[kind.data]}: ${s.done} of ${s.total}`;
+          if (io.errIsTty) {
+            io.err(`\r${line}${s.state === 'finished' ? '\n' : ''}`);
+            return;
+          }
+          const tenth = s.total === 0 ? 10 : Math.floor((s.done / s.total) * 10);
+          if (tenth !== lastTenth) {
+            lastTenth = tenth;
+            io.err(`${line}\n`);
+          }
+        });
+        io.out(`Wrote ${status.written.length} of ${status.total} into ${status.folder}\n`);
+        for (const f of status.failed) io.out(`  not written: ${f.fileName}: ${f.message}\n`);
+        for (const f of status.notWritten) io.out(`  not reached: ${f.fileName}\n`);
+        if (status.failed.length || status.notWritten.length) throw new PartialBatch();
+      });
+    });
+
+  program
+    .command('export')
+    .description('an export for an agency’s safeguarding lead: PDFs, CSV and JSON, logged in the sharing log')
+    .requiredOption('--agency <name>', 'the agency, by its name in the directory')
+    .requiredOption('--out <dir>', 'the folder to write the export into (created if missing)')
+    .option('--from <date>', 'first date of the period, YYYY-MM-DD (default: a year before --to)')
+    .option('--to <date>', 'last date of the period, YYYY-MM-DD (default: today)')
+    .option('--initials', 'names of children and families as initials')
+    .option('--password-file <file>', 'AES-256 password (first line of the file) for the zip and its PDFs')
+    .option('--folder', 'write a folder instead of a zip (not with a password)')
+    .option('--eml', 'also write an .eml draft to the safeguarding lead with the export attached')
+    .option(
+      '--purpose <text>',
+      'why the records are shared (recorded in the sharing log)',
+      'Appendix 3 return and escalation records for the agency’s safeguarding lead',
+    )
+    .action(
+      async (opts: {
+        agency: string;
+        out: string;
+        from?: string;
+        to?: string;
+        initials?: boolean;
+        passwordFile?: string;
+        folder?: boolean;
+        eml?: boolean;
+        purpose: string;
+      }) => {
+        const to = opts.to ?? localIsoDate(new Date());
+        const from = opts.from ?? addDays(to, -364);
+        checkPeriod(from, to);
+        const password = readPassword(opts.passwordFile);
+        await withRegisterAsync(async (register) => {
+          const agency = agencyNamed(register, opts.agency);
+          const parsed = runExportInputSchema.safeParse({
+            agencyId: agency.id,
+            from,
+            to,
+            folder: opts.out,
+            format: opts.folder ? 'folder' : 'zip',
+            initialsOnly: opts.initials === true,
+            password,
+            purpose: opts.purpose,
+            emailDraft: opts.eml === true,
+          });
+          if (!parsed.success) throw new UsageError(describeIssues(issuesFromZod(parsed.error)));
+          const result = await register.exports.run(parsed.data);
+          io.out(`Wrote ${result.location}\n`);
+          for (const f of result.files) io.out(`  ${f.name} (${f.bytes.toLocaleString('en-GB')} bytes)\n`);
+          if (result.emailDraft) io.out(`Email draft: ${result.emailDraft}\n`);
+          io.out(`Recorded in the sharing log as entry ${result.sharingLogId}.\n`);
+        });
+      },
+    );
+
+  program
+    .command('sharing-log')
+    .description('what was shared, with whom, when, why and by whom (newest first)')
+    .option('--agency <name>', 'only exports to this agency')
+    .option('--json', 'print JSON')
+    .action((opts: { agency?: string; json?: boolean }) => {
+      withRegister((register) => {
+        const agencyId = opts.agency ? agencyNamed(register, opts.agency).id : null;
+        const entries = register.exports.sharingLog(agencyId, 1000);
+        if (opts.json) return io.out(`${JSON.stringify(entries, null, 2)}\n`);
+        if (entries.length === 0) return io.out('Nothing has been shared yet.\n');
+        table(
+          ['When', 'By', 'Agency', 'To', 'Period', 'Why', 'Records', 'Protection'],
+          entries.map((e) => [
+            e.at.slice(0, 16).replace('T', ' '),
+            e.actor,
+            e.agencyName,
+            e.recipientEmail ?? e.recipientName ?? '',
+            `${e.from} to ${e.to}`,
+            e.purpose,
+            String(e.records.length),
+            [e.passwordProtected ? 'password' : 'none', e.initialsOnly ? 'initials' : ''].filter(Boolean).join(', '),
+          ]),
+        );
+      });
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -459,6 +683,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       io.err(`cpreg: ${error.message}\n`);
       return 2;
     }
+    if (error instanceof PartialBatch) return 1;
     if (error instanceof ServiceError) {
       const detail = error.issues.length > 0 ? describeIssues(error.issues) : error.message;
       io.err(`cpreg: ${detail}\n`);

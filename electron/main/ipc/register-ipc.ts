@@ -11,7 +11,7 @@ import { isTrustedRendererUrl } from '../window/security';
  */
 export function registerIpc(handlers: Handlers, rendererUrl: string): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> => {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isTrustedRendererUrl(frameUrl, rendererUrl)) {
         return {

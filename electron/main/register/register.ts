@@ -1,4 +1,5 @@
-import { userInfo } from 'node:os';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { openRegisterDb, type OpenOptions } from './db/connection';
 import { createAgenciesService } from './services/agencies-service';
 import { createAgencyEscalationsService } from './services/agency-escalations-service';
@@ -10,10 +11,16 @@ import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
 import { createSettingsService } from './services/settings-service';
 import { loadShippedSnapshot } from './snapshot';
+import { appendix3Source } from './documents/appendix3-source';
+import type { SourceDeps } from './documents/source';
+import { createDocumentsService } from './services/documents-service';
+import { createExportsService } from './services/exports-service';
 
 export interface RegisterOptions extends OpenOptions {
   /** The user name to record until one is set in Settings; the OS account name by default. */
   defaultUserName?: string;
+  /** Where letters and exports go unless the user picks a folder; `CPREG_DOCUMENTS` or ~/Documents. */
+  documentsDir?: string;
 }
 
 function osUserName(): string {
@@ -46,6 +53,23 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const escalations = createEscalationsService(ctx, settings, calendar, live);
   escalations.ensureShipped();
   const demo = createDemoService(ctx, calendar, escalations);
+  const documentsDir =
+    options.documentsDir ?? process.env['CPREG_DOCUMENTS'] ?? join(homedir(), 'Documents', 'CP Conference Register');
+  const deps: SourceDeps = { ctx, settings: () => settings.get(), live, escalations, agencyEscalations };
+  const documents = createDocumentsService(
+    ctx,
+    settings,
+    [appendix3Source(deps)],
+    join(documentsDir, 'Letters and forms'),
+  );
+  const exports = createExportsService(
+    ctx,
+    settings,
+    documents,
+    agencyEscalations,
+    escalations,
+    join(documentsDir, 'Exports'),
+  );
   return {
     path,
     db,
@@ -58,6 +82,8 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     demo,
     agencyEscalations,
     escalations,
+    documents,
+    exports,
     close: () => db.close(),
   };
 }

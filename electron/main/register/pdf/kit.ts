@@ -152,12 +152,21 @@ export class FormWriter {
     );
   }
 
-  /** A table with a header row that repeats at the top of every page it runs onto. */
-  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], empty = 'None'): this {
+  /**
+   * A table with a header row that repeats at the top of every page it runs onto; with
+   * `rowHeaders`, each row's first cell is a header too (bold, shaded, tagged TH).
+   */
+  table(
+    columns: readonly TableColumn[],
+    rows: readonly (readonly string[])[],
+    empty = 'None',
+    options: { rowHeaders?: boolean } = {},
+  ): this {
+    const rowHeaders = options.rowHeaders ?? false;
     if (rows.length === 0) {
-      return this.grid(columns, [[empty, ...columns.slice(1).map(() => '')]], { headerRow: true, rowHeaders: false });
+      return this.grid(columns, [[empty, ...columns.slice(1).map(() => '')]], { headerRow: true, rowHeaders });
     }
-    return this.grid(columns, rows, { headerRow: true, rowHeaders: false });
+    return this.grid(columns, rows, { headerRow: true, rowHeaders });
   }
 
   private grid(
@@ -190,7 +199,11 @@ export class FormWriter {
       else if (options.rowHeaders) doc.rect(MARGIN.left, top, widths[0] ?? 0, height).fill(HEADER_FILL);
       doc.lineWidth(0.5).strokeColor(RULE);
       doc.rect(MARGIN.left, top, this.width, height).stroke();
-      for (const x of xs.slice(1)) doc.moveTo(x, top).lineTo(x, top + height).stroke();
+      for (const x of xs.slice(1))
+        doc
+          .moveTo(x, top)
+          .lineTo(x, top + height)
+          .stroke();
       doc.endMarkedContent();
       doc.fillColor('black');
       const tr = doc.struct('TR');
@@ -318,7 +331,8 @@ export class FormWriter {
     // therefore stays synchronous, like the register's transactions; the check below makes sure
     // the file is complete before it is handed over.
     const chunks: Buffer[] = [];
-    for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
+    for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null)
+      chunks.push(chunk);
     const bytes = Buffer.concat(chunks);
     if (!bytes.subarray(-16).toString('latin1').includes('%%EOF')) {
       throw new Error('The PDF was not completely written');

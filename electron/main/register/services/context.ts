@@ -3,8 +3,10 @@ import type { RegisterDb } from '../db/query';
 import { createAgenciesRepository } from '../db/repositories/agencies-repository';
 import { createAgencyEscalationsRepository } from '../db/repositories/agency-escalations-repository';
 import { createAuditRepository, type AuditAction } from '../db/repositories/audit-repository';
+import { createConferenceLettersRepository } from '../db/repositories/conference-letters-repository';
 import { createConferencesRepository } from '../db/repositories/conferences-repository';
 import { createDemoRepository } from '../db/repositories/demo-repository';
+import { createDocumentsRepository } from '../db/repositories/documents-repository';
 import { createEscalationsRepository } from '../db/repositories/escalations-repository';
 import { createFamiliesRepository } from '../db/repositories/families-repository';
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
@@ -25,8 +27,10 @@ export function createRepositories(db: RegisterDb) {
     agencies: createAgenciesRepository(db),
     agencyEscalations: createAgencyEscalationsRepository(db),
     audit: createAuditRepository(db),
+    conferenceLetters: createConferenceLettersRepository(db),
     conferences: createConferencesRepository(db),
     demo: createDemoRepository(db),
+    documents: createDocumentsRepository(db),
     escalations: createEscalationsRepository(db),
     families: createFamiliesRepository(db),
     holidays: createHolidaysRepository(db),

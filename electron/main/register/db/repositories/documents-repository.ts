@@ -1,0 +1,198 @@
+import type {
+  DocumentKind,
+  GeneratedDocument,
+  RecordEntity,
+  SharingLogEntry,
+} from '../../../../../shared/schemas/documents';
+import { qb, type RegisterDb } from '../query';
+import type { GeneratedDocumentsTable, SharingLogTable } from '../schema';
+
+type DocumentRow = Omit<GeneratedDocumentsTable, 'id'> & { id: number };
+
+function toDocument(r: DocumentRow): GeneratedDocument {
+  return {
+    id: r.id,
+    kind: r.kind as DocumentKind,
+    entity: r.entity as RecordEntity,
+    entityId: r.entity_id,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    title: r.title,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    batchId: r.batch_id,
+    generatedAt: r.generated_at,
+    generatedBy: r.generated_by,
+  };
+}
+
+export interface NewGeneratedDocument {
+  kind: DocumentKind;
+  entity: RecordEntity;
+  entityId: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  title: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  batchId: string | null;
+  generatedAt: string;
+  generatedBy: string;
+}
+
+export interface NewSharingLogEntry {
+  at: string;
+  actor: string;
+  agencyId: number;
+  recipientName: string | null;
+  recipientEmail: string | null;
+  purpose: string;
+  from: string;
+  to: string;
+  format: 'zip' | 'folder';
+  initialsOnly: boolean;
+  passwordProtected: boolean;
+  location: string;
+  files: string[];
+  records: { entity: string; id: number }[];
+}
+
+/** SQL for the record of generated documents and the sharing log. */
+export function createDocumentsRepository(db: RegisterDb) {
+  return {
+    insert(d: NewGeneratedDocument): number {
+      return db.run(
+        qb.insertInto('generated_documents').values({
+          kind: d.kind,
+          entity: d.entity,
+          entity_id: d.entityId,
+          period_from: d.periodFrom,
+          period_to: d.periodTo,
+          title: d.title,
+          file_name: d.fileName,
+          sha256: d.sha256,
+          bytes: d.bytes,
+          batch_id: d.batchId,
+          generated_at: d.generatedAt,
+          generated_by: d.generatedBy,
+        }),
+      ).lastInsertRowid;
+    },
+
+    get(id: number): GeneratedDocument | undefined {
+      const row = db.first(qb.selectFrom('generated_documents').selectAll().where('id', '=', id));
+      return row ? toDocument(row) : undefined;
+    },
+
+    forRecord(entity: RecordEntity, entityId: number): GeneratedDocument[] {
+      return db
+        .all(
+          qb
+            .selectFrom('generated_documents')
+            .selectAll()
+            .where('entity', '=', entity)
+            .where('entity_id', '=', entityId)
+            .orderBy('generated_at', 'desc')
+            .orderBy('id', 'desc'),
+        )
+        .map(toDocument);
+    },
+
+    /** The latest generation of each (kind, record, period), for the batch preview. */
+    latestFor(kind: DocumentKind, entity: RecordEntity): Map<string, { at: string; by: string }> {
+      const rows = db.all(
+        qb
+          .selectFrom('generated_documents')
+          .select((eb) => [
+            'entity_id',
+            'period_from',
+            'period_to',
+            eb.fn.max('generated_at').as('at'),
+            eb.fn.max('generated_by').as('by'),
+          ])
+          .where('kind', '=', kind)
+          .where('entity', '=', entity)
+          .groupBy(['entity_id', 'period_from', 'period_to']),
+      );
+      return new Map(
+        rows.map((r) => [`${r.entity_id}|${r.period_from ?? ''}|${r.period_to ?? ''}`, { at: r.at, by: r.by }]),
+      );
+    },
+
+    recent(limit: number): GeneratedDocument[] {
+      return db
+        .all(qb.selectFrom('generated_documents').selectAll().orderBy('id', 'desc').limit(limit))
+        .map(toDocument);
+    },
+
+    /** Professional escalations the agency raised or was challenged in, opened in the period. */
+    escalationIdsForAgency(agencyId: number, from: string, to: string): number[] {
+      return db
+        .all(
+          qb
+            .selectFrom('escalations')
+            .select('id')
+            .where((eb) =>
+              eb.or([eb('initiating_agency_id', '=', agencyId), eb('challenged_agency_id', '=', agencyId)]),
+            )
+            .where('opened_on', '>=', from)
+            .where('opened_on', '<=', to)
+            .orderBy('opened_on')
+            .orderBy('id'),
+        )
+        .map((r) => r.id);
+    },
+
+    insertSharing(e: NewSharingLogEntry): number {
+      return db.run(
+        qb.insertInto('sharing_log').values({
+          at: e.at,
+          actor: e.actor,
+          agency_id: e.agencyId,
+          recipient_name: e.recipientName,
+          recipient_email: e.recipientEmail,
+          purpose: e.purpose,
+          period_from: e.from,
+          period_to: e.to,
+          format: e.format,
+          initials_only: e.initialsOnly ? 1 : 0,
+          password_protected: e.passwordProtected ? 1 : 0,
+          location: e.location,
+          files_json: JSON.stringify(e.files),
+          records_json: JSON.stringify(e.records),
+        }),
+      ).lastInsertRowid;
+    },
+
+    sharingLog(agencyId: number | null, limit: number): SharingLogEntry[] {
+      let query = qb
+        .selectFrom('sharing_log as s')
+        .innerJoin('agencies as a', 'a.id', 's.agency_id')
+        .selectAll('s')
+        .select('a.name as agency_name')
+        .orderBy('s.id', 'desc')
+        .limit(limit);
+      if (agencyId !== null) query = query.where('s.agency_id', '=', agencyId);
+      return db.all(query).map((r: Omit<SharingLogTable, 'id'> & { id: number; agency_name: string }) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        agencyId: r.agency_id,
+        agencyName: r.agency_name,
+        recipientName: r.recipient_name,
+        recipientEmail: r.recipient_email,
+        purpose: r.purpose,
+        from: r.period_from,
+        to: r.period_to,
+        format: r.format as 'zip' | 'folder',
+        initialsOnly: r.initials_only === 1,
+        passwordProtected: r.password_protected === 1,
+        location: r.location,
+        files: JSON.parse(r.files_json) as string[],
+        records: JSON.parse(r.records_json) as { entity: string; id: number }[],
+      }));
+    },
+  };
+}

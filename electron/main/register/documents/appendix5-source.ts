@@ -1,0 +1,55 @@
+import { protocolSchema } from '../../../../shared/escalation-protocols';
+import { appendix5Model, appendix5Problems } from '../../../../shared/forms/appendix5';
+import type { EscalationFormInput } from '../../../../shared/forms/escalation-record';
+import { drawAppendix5 } from '../pdf/appendix5-pdf';
+import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
+
+/**
+ * Appendix 5 Professional Difference Escalation Records: one per escalation opened in the period
+ * that has reached a stage of its protocol needing the formal record (Kirklees: stages 5 and 6).
+ */
+export function appendix5Source(deps: SourceDeps): DocumentSource {
+  const repo = deps.ctx.repos.escalations;
+
+  function candidateFor(id: number, subjectName: string): Candidate {
+    return {
+      entity: 'escalation',
+      entityId: id,
+      periodFrom: null,
+      periodTo: null,
+      title: `Appendix 5 Professional Difference Escalation Record: ${subjectName} (escalation ${id})`,
+      fileName: `appendix5-escalation-${id}.pdf`,
+    };
+  }
+
+  function input(c: Candidate, options: MakeOptions): EscalationFormInput {
+    const s = deps.settings();
+    return {
+      partnership: s.partnershipName,
+      marking: s.protectiveMarking,
+      generatedOn: options.generatedOn,
+      escalation: deps.escalations.get(c.entityId),
+      initialsOnly: options.initialsOnly,
+    };
+  }
+
+  return {
+    kind: 'appendix5',
+    candidates(from, to) {
+      return repo
+        .openedBetween(from, to)
+        .filter((row) => {
+          const protocol = protocolSchema.parse(JSON.parse(row.definition_json) as unknown);
+          // Stages run in order, so reaching stage n means every stage up to n was reached.
+          return protocol.stages.some((s) => s.formalRecord && s.number <= row.reached);
+        })
+        .map((row) => candidateFor(row.id, row.subject_name));
+    },
+    candidate(id) {
+      const row = repo.escalation(id);
+      return row ? candidateFor(row.id, row.subject_name) : undefined;
+    },
+    problems: (c, options) => appendix5Problems(input(c, options)),
+    render: (c, options) => drawAppendix5(appendix5Model(input(c, options)), { password: options.password }),
+  };
+}

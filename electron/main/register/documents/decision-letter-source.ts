@@ -1,0 +1,80 @@
+import { type ConferenceLetterInput } from '../../../../shared/forms/conference-letter';
+import { decisionLetterModel, decisionLetterProblems } from '../../../../shared/forms/decision-letter';
+import { formatDate } from '../../../../shared/forms/frame';
+import type { DocumentKind } from '../../../../shared/schemas/documents';
+import type { LetterConferenceRow } from '../db/repositories/conference-letters-repository';
+import { drawDecisionLetter } from '../pdf/decision-letter-pdf';
+import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
+
+const NAMES: Partial<Record<DocumentKind, string>> = {
+  'decision-letter': 'Decision letter',
+  'reconvene-notice': 'Adjournment and reconvene notice',
+  'dissent-record': 'Record of minority views',
+};
+
+/**
+ * A conference document as a candidate. The title may name the family (it stays in the register);
+ * the file name never does: kind, conference id and date only.
+ */
+export function conferenceCandidate(kind: DocumentKind, row: LetterConferenceRow): Candidate {
+  return {
+    entity: 'conference',
+    entityId: row.id,
+    periodFrom: null,
+    periodTo: null,
+    title: `${NAMES[kind] ?? kind}: ${row.familyName}, ${row.type} conference on ${formatDate(row.date)}`,
+    fileName: `${kind}-conference-${row.id}-${row.date}.pdf`,
+  };
+}
+
+/**
+ * Everything the conference documents are made from, read through the live-conference service
+ * (the conference as the chair's screen shows it) and the conference-letters repository (what
+ * the conference scheduled afterwards).
+ */
+export function conferenceLetterInput(
+  deps: SourceDeps,
+  conferenceId: number,
+  options: MakeOptions,
+): ConferenceLetterInput {
+  const { repos } = deps.ctx;
+  const live = deps.live.get(conferenceId);
+  const s = deps.settings();
+  const original = live.conference.reconvenesId
+    ? repos.conferenceLetters.conference(live.conference.reconvenesId)
+    : undefined;
+  const reconvened = live.conference.reconvenedById ? repos.conferences.get(live.conference.reconvenedById) : undefined;
+  return {
+    partnership: s.partnershipName,
+    marking: s.protectiveMarking,
+    generatedOn: options.generatedOn,
+    unit: { name: s.unitName, email: s.unitEmail, phone: s.unitPhone },
+    live,
+    reconvenes: original ? { date: original.date } : null,
+    reconvened: reconvened
+      ? { date: reconvened.date, time: reconvened.time, venue: reconvened.venue, chairName: reconvened.chairName }
+      : null,
+    tasks: repos.conferenceLetters.tasks(conferenceId),
+    principalOfficerReviews: repos.conferenceLetters.principalOfficerReviews(conferenceId),
+    initialsOnly: options.initialsOnly,
+  };
+}
+
+/** Decision letters: one per concluded or adjourned conference whose letter falls due in the period. */
+export function decisionLetterSource(deps: SourceDeps): DocumentSource {
+  const { conferenceLetters } = deps.ctx.repos;
+  return {
+    kind: 'decision-letter',
+    candidates: (from, to) =>
+      conferenceLetters.decisionLettersDue(from, to).map((row) => conferenceCandidate('decision-letter', row)),
+    candidate(id) {
+      const row = conferenceLetters.conference(id);
+      return row ? conferenceCandidate('decision-letter', row) : undefined;
+    },
+    problems: (c, options) => decisionLetterProblems(conferenceLetterInput(deps, c.entityId, options)),
+    render: (c, options) =>
+      drawDecisionLetter(decisionLetterModel(conferenceLetterInput(deps, c.entityId, options)), {
+        password: options.password,
+      }),
+  };
+}

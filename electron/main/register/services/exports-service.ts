@@ -1,0 +1,315 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
+import { localIsoDate } from '../../../../shared/dates';
+import {
+  agencyExportJson,
+  appendix3Csv,
+  escalationsCsv,
+  EXPORT_FILES,
+  type ExportEscalation,
+} from '../../../../shared/forms/agency-export';
+import { slug } from '../../../../shared/forms/frame';
+import type { IssueLike } from '../../../../shared/forms/problems';
+import type { ExportPlan, ExportResult } from '../../../../shared/schemas/documents';
+import type { Escalation } from '../../../../shared/schemas/escalation';
+import { emailDraft } from '../documents/eml';
+import { describeIoError, prepareFolder, writeFileAtomic } from '../documents/files';
+import type { Candidate } from '../documents/source';
+import type { AgencyEscalationsService } from './agency-escalations-service';
+import { audit, type ServiceContext } from './context';
+import type { DocumentsService } from './documents-service';
+import { ServiceError, invalid } from './errors';
+import type { EscalationsService } from './escalations-service';
+import type { SettingsService } from './settings-service';
+
+// zip.js would otherwise try to start web workers; the main process compresses in-line.
+configure({ useWebWorkers: false });
+
+interface ExportRequest {
+  agencyId: number;
+  from: string;
+  to: string;
+  folder: string;
+  format: 'zip' | 'folder';
+  initialsOnly: boolean;
+  password: string | null;
+  purpose: string;
+  emailDraft: boolean;
+}
+
+/**
+ * Exports for an agency's safeguarding lead: the Appendix 3 return and the Appendix 5 records
+ * for the period as PDFs, the same rows as CSV and JSON (a versioned schema, see the README),
+ * as a folder or a zip (AES-256, with the PDFs encrypted too, when a password is given), an
+ * optional .eml draft, and a sharing-log entry saying what went to whom, when, why and by whom.
+ * The password is used once and never stored, logged or audited.
+ */
+export function createExportsService(
+  ctx: ServiceContext,
+  settings: SettingsService,
+  documents: DocumentsService,
+  agencyEscalations: AgencyEscalationsService,
+  escalations: EscalationsService,
+  defaultFolder: string,
+) {
+  function gather(agencyId: number, from: string, to: string) {
+    const { agency, rows } = agencyEscalations.returnFor(agencyId, from, to);
+    const escalationList: Escalation[] = ctx.repos.documents
+      .escalationIdsForAgency(agencyId, from, to)
+      .map((id) => escalations.get(id));
+    const appendix3 = documents.sourceFor('appendix3');
+    const appendix3Candidate = rows.length ? appendix3.candidate(agencyId, from, to) : undefined;
+    const appendix5 = safeSource('appendix5');
+    const appendix5Candidates: { escalation: Escalation; candidate: Candidate }[] = [];
+    if (appendix5) {
+      for (const e of escalationList) {
+        const c = appendix5.candidate(e.id, null, null);
+        if (c && appendix5.problems(c, makeOptions(false)).length === 0)
+          appendix5Candidates.push({ escalation: e, candidate: c });
+      }
+    }
+    return { agency, rows, escalationList, appendix3Candidate, appendix5Candidates };
+  }
+
+  function safeSource(kind: 'appendix5') {
+    try {
+      return documents.sourceFor(kind);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function makeOptions(initialsOnly: boolean, password: string | null = null) {
+    return { generatedOn: localIsoDate(ctx.now()), initialsOnly, password };
+  }
+
+  function baseName(agencyName: string, from: string, to: string) {
+    return `${slug(agencyName)}-${from}-to-${to}`;
+  }
+
+  function problemsFor(g: ReturnType<typeof gather>, wantsEmail: boolean): IssueLike[] {
+    const problems: IssueLike[] = [];
+    if (g.rows.length === 0 && g.escalationList.length === 0) {
+      problems.push({ path: 'from', message: `${g.agency.name} has nothing to share for this period` });
+    }
+    if (g.appendix3Candidate) {
+      problems.push(...documents.sourceFor('appendix3').problems(g.appendix3Candidate, makeOptions(false)));
+    }
+    if (wantsEmail && !g.agency.leadEmail) {
+      problems.push({
+        path: 'agency.leadEmail',
+        message: `Add the safeguarding lead’s email address for ${g.agency.name} in the agency directory before making an email draft`,
+      });
+    }
+    return problems;
+  }
+
+  function fileNames(g: ReturnType<typeof gather>): string[] {
+    return [
+      ...(g.appendix3Candidate ? [g.appendix3Candidate.fileName] : []),
+      ...g.appendix5Candidates.map((c) => c.candidate.fileName),
+      EXPORT_FILES.appendix3Csv,
+      EXPORT_FILES.escalationsCsv,
+      EXPORT_FILES.json,
+    ];
+  }
+
+  function plan(agencyId: number, from: string, to: string): ExportPlan {
+    const g = gather(agencyId, from, to);
+    return {
+      agency: { id: g.agency.id, name: g.agency.name, leadName: g.agency.leadName, leadEmail: g.agency.leadEmail },
+      from,
+      to,
+      appendix3Rows: g.rows.length,
+      escalations: g.escalationList.length,
+      files: fileNames(g),
+      problems: problemsFor(g, true).filter((p) => p.path !== 'agency.leadEmail'),
+      defaultFolder,
+    };
+  }
+
+  async function run(i: ExportRequest): Promise<ExportResult> {
+    const g = gather(i.agencyId, i.from, i.to);
+    const problems = problemsFor(g, i.emailDraft);
+    if (problems.length) {
+      throw new ServiceError('invalid-input', problems.map((p) => p.message).join('; '), problems);
+    }
+    const folder = prepareFolder(i.folder);
+    const s = settings.get();
+    const opts = makeOptions(i.initialsOnly, i.password);
+    const generatedAt = ctx.now().toISOString();
+
+    // Everything is made in memory first: nothing is written until every part exists.
+    const files: { name: string; bytes: Buffer }[] = [];
+    const made: { candidate: Candidate; kind: 'appendix3' | 'appendix5'; bytes: Buffer }[] = [];
+    if (g.appendix3Candidate) {
+      const bytes = documents.sourceFor('appendix3').render(g.appendix3Candidate, opts);
+      files.push({ name: g.appendix3Candidate.fileName, bytes });
+      made.push({ candidate: g.appendix3Candidate, kind: 'appendix3', bytes });
+    }
+    for (const { candidate } of g.appendix5Candidates) {
+      const bytes = documents.sourceFor('appendix5').render(candidate, opts);
+      files.push({ name: candidate.fileName, bytes });
+      made.push({ candidate, kind: 'appendix5', bytes });
+    }
+    const escalationRows: ExportEscalation[] = g.escalationList.map((e) => ({
+      reference: e.id,
+      openedOn: e.openedOn,
+      subject: e.subjectName,
+      protocol: e.protocol.name,
+      stage: e.stages.at(-1)?.number ?? 1,
+      stageName: e.stages.at(-1)?.name ?? '',
+      status: e.status,
+      natures: e.natures,
+      natureOther: e.natureOther,
+      initiatingAgency: e.initiatingAgency.name,
+      challengedAgency: e.challengedAgency.name,
+      immediateRisk: e.immediateRisk,
+      closedOn: e.closedOn,
+    }));
+    const exportInput = {
+      partnership: s.partnershipName,
+      marking: s.protectiveMarking,
+      generatedAt,
+      agency: g.agency.name,
+      from: i.from,
+      to: i.to,
+      initialsOnly: i.initialsOnly,
+      appendix3: g.rows,
+      escalations: escalationRows,
+    };
+    files.push({ name: EXPORT_FILES.appendix3Csv, bytes: Buffer.from(appendix3Csv(exportInput), 'utf8') });
+    files.push({ name: EXPORT_FILES.escalationsCsv, bytes: Buffer.from(escalationsCsv(exportInput), 'utf8') });
+    files.push({ name: EXPORT_FILES.json, bytes: Buffer.from(agencyExportJson(exportInput), 'utf8') });
+
+    const base = `${baseName(g.agency.name, i.from, i.to)}-export-${generatedAt.slice(0, 10)}`;
+    const zip = i.format === 'zip' ? await zipFiles(files, i.password) : null;
+    const location = join(folder, zip ? `${base}.zip` : base);
+    const draftPath = i.emailDraft ? join(folder, `${base}.eml`) : null;
+    const eml =
+      draftPath === null
+        ? null
+        : emailDraft({
+            to: { name: g.agency.leadName, email: g.agency.leadEmail ?? '' },
+            from: s.unitEmail ? { name: s.unitName, email: s.unitEmail } : null,
+            marking: s.protectiveMarking,
+            partnership: s.partnershipName,
+            unitName: s.unitName,
+            agency: g.agency.name,
+            period: { from: i.from, to: i.to },
+            passwordProtected: i.password !== null,
+            attachments: zip ? [{ name: `${base}.zip`, bytes: zip }] : files.filter((f) => f.name.endsWith('.pdf')),
+            date: ctx.now(),
+            boundary: `cpreg-${randomBytes(9).toString('hex')}`,
+          });
+    for (const path of [location, draftPath]) {
+      if (path && existsSync(path)) {
+        throw invalid('folder', `${path} already exists: choose another folder or move the earlier export`);
+      }
+    }
+
+    // Write, then log. If any step fails, what was written is removed, so an export is either
+    // complete and in the sharing log, or absent.
+    const written: string[] = [];
+    const undo = () => {
+      for (const path of written) rmSync(path, { recursive: true, force: true });
+    };
+    try {
+      if (zip) writeFileAtomic(location, zip);
+      else writeFolderAtomic(location, files);
+      written.push(location);
+      if (draftPath && eml !== null) {
+        writeFileAtomic(draftPath, eml);
+        written.push(draftPath);
+      }
+    } catch (error) {
+      undo();
+      if (error instanceof ServiceError) throw error;
+      throw invalid('folder', `The export could not be written (${describeIoError(error)})`);
+    }
+
+    const records = [
+      ...g.rows.map((r) => ({ entity: 'agency_escalation', id: r.id })),
+      ...g.escalationList.map((e) => ({ entity: 'escalation', id: e.id })),
+    ];
+    let sharingLogId: number;
+    try {
+      sharingLogId = ctx.db.transaction(() => {
+        const actor = settings.actor();
+        for (const m of made) {
+          documents.record(m.kind, m.candidate, m.bytes, null);
+        }
+        const id = ctx.repos.documents.insertSharing({
+          at: generatedAt,
+          actor,
+          agencyId: g.agency.id,
+          recipientName: g.agency.leadName,
+          recipientEmail: g.agency.leadEmail,
+          purpose: i.purpose,
+          from: i.from,
+          to: i.to,
+          format: i.format,
+          initialsOnly: i.initialsOnly,
+          passwordProtected: i.password !== null,
+          location,
+          files: files.map((f) => f.name),
+          records,
+        });
+        audit(ctx, actor, 'create', 'sharing_log', id, undefined, {
+          agencyId: g.agency.id,
+          format: i.format,
+          files: files.length,
+          records: records.length,
+        });
+        return id;
+      });
+    } catch (error) {
+      undo();
+      throw error;
+    }
+    return {
+      sharingLogId,
+      location,
+      files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })),
+      emailDraft: draftPath,
+    };
+  }
+
+  return {
+    plan,
+    run,
+    defaultFolder,
+    sharingLog: (agencyId: number | null, limit: number) => ctx.repos.documents.sharingLog(agencyId, limit),
+  };
+}
+export type ExportsService = ReturnType<typeof createExportsService>;
+
+/** A zip of the files; with a password, each entry is AES-256 encrypted (WinZip AE-2). */
+async function zipFiles(files: readonly { name: string; bytes: Buffer }[], password: string | null): Promise<Buffer> {
+  const writer = new ZipWriter(
+    new Uint8ArrayWriter(),
+    password ? { password, encryptionStrength: 3, zipCrypto: false } : {},
+  );
+  for (const f of files) {
+    await writer.add(f.name, new Uint8ArrayReader(new Uint8Array(f.bytes)), { level: 6 });
+  }
+  return Buffer.from(await writer.close());
+}
+
+/** Writes a folder of files whole: into a hidden folder first, renamed into place at the end. */
+function writeFolderAtomic(path: string, files: readonly { name: string; bytes: Buffer }[]): void {
+  if (existsSync(path)) {
+    throw invalid('folder', `${path} already exists: choose another folder or move the earlier export`);
+  }
+  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    mkdirSync(temp, { mode: 0o700 });
+    for (const f of files) writeFileAtomic(join(temp, f.name), f.bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
