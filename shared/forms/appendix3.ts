@@ -47,6 +47,8 @@ export interface Appendix3Model {
   rows: string[][];
   contact: string;
   training: string;
+  /** Printed on its own line as a link, so it is never broken mid-address. */
+  trainingLink: string | null;
 }
 
 /** What the form cannot be made without, named before anything is written. */
@@ -99,8 +101,9 @@ export function appendix3Model(input: Appendix3Input): Appendix3Model {
     contact: `Please contact the ${input.unit.name} at ${contactWays || 'the review unit'} if you require any further information.`,
     training: `Child Protection Conference partnership training is available to agencies/organisations to provide information and support and assist with clarifying roles and responsibilities. If this would be of interest to your agency, ${
       input.unit.trainingLink
-        ? `the following link provides course details. ${input.unit.trainingLink}`
+        ? 'the following link provides course details.'
         : `please ask the ${input.unit.name} for course details.`
     }`,
+    trainingLink: input.unit.trainingLink,
   };
 }

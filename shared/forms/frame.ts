@@ -41,9 +41,26 @@ export function nameFor(name: string, initialsOnly: boolean): string {
 }
 
 /** A safe file-name part: ASCII letters, digits and hyphens only (never a child's name). */
+const LATIN_LETTERS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Đ: 'D',
+  đ: 'd',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Þ: 'Th',
+  þ: 'th',
+};
+
 export function slug(text: string): string {
   return (
     text
+      .replace(/[ŁłØøĐđßÆæŒœÞþ]/g, (c) => LATIN_LETTERS[c] ?? c)
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()

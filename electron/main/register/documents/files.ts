@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ServiceError } from '../services/errors';
 
@@ -34,16 +34,16 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
 export function prepareFolder(folder: string, field = 'folder'): string {
   // Relative paths are allowed from the CLI: they are taken from the working directory.
   const path = resolve(folder.trim());
+  if (existsSync(path) && !statSync(path).isDirectory()) {
+    throw new ServiceError('invalid-input', `${path} is a file, not a folder`, [
+      { path: field, message: 'This is a file, not a folder' },
+    ]);
+  }
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {
     throw new ServiceError('invalid-input', `The folder ${path} cannot be created (${describeIoError(error)})`, [
       { path: field, message: `The folder cannot be created (${describeIoError(error)})` },
-    ]);
-  }
-  if (!statSync(path).isDirectory()) {
-    throw new ServiceError('invalid-input', `${path} is a file, not a folder`, [
-      { path: field, message: 'This is a file, not a folder' },
     ]);
   }
   return path;

@@ -11,10 +11,11 @@ export function drawAppendix3(model: Appendix3Model, options: RenderOptions = {}
   for (const p of model.introduction) w.paragraph(p);
   w.paragraph(model.issueLine);
   w.table(
-    model.columns.map((header, i) => ({ header, width: [1.1, 1.5, 1.1, 1.2, 1.2, 1.9][i] ?? 1 })),
+    model.columns.map((header, i) => ({ header, width: [1.1, 1.6, 1.1, 1.2, 1.2, 1.8][i] ?? 1 })),
     model.rows,
   );
   w.paragraph(model.contact);
   w.paragraph(model.training);
+  if (model.trainingLink) w.link(model.trainingLink);
   return w.finish();
 }

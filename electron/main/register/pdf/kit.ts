@@ -119,6 +119,22 @@ export class FormWriter {
     return this;
   }
 
+  /** A web address as a clickable link on its own line (a Link structure element). */
+  link(url: string): this {
+    const doc = this.doc;
+    doc.font('Body').fontSize(SIZE.body);
+    this.ensureRoom(doc.currentLineHeight(true));
+    const x = MARGIN.left;
+    this.root.add(
+      doc.struct('Link', {}, () =>
+        doc.fillColor('#1d70b8').text(url, x, doc.y, { width: this.width, link: url, underline: true }),
+      ),
+    );
+    doc.fillColor('black');
+    doc.y += 5;
+    return this;
+  }
+
   /** A labelled long-text field: the label in bold, then the text (or "Not recorded"). */
   longField(label: string, value: string | null): this {
     this.block('P', label, 'Bold', SIZE.body, 1);
