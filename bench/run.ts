@@ -16,6 +16,7 @@ import { createHandlers } from '../electron/main/api/handlers';
 import { startBrowserServer } from '../electron/main/browser-mode/server';
 import { openRegister, type Register } from '../electron/main/register/register';
 import { loadShippedSnapshot } from '../electron/main/register/snapshot';
+import { formsBench } from './forms';
 
 const root = mkdtempSync(join(tmpdir(), 'cpreg-bench-'));
 let counter = 0;
@@ -298,6 +299,7 @@ async function chairScreenTimes(): Promise<{ samples: number[]; note: string | n
 }
 async function finish(): Promise<void> {
   const chair = await chairScreenTimes();
+  const forms = await formsBench(root, large);
   large.close();
 
   // ---- report ------------------------------------------------------------------------------
@@ -358,6 +360,9 @@ async function finish(): Promise<void> {
       `  chair's screen usable          p50 ${ms(c.median)}   p95 ${ms(c.p95)}   (n=${c.n}, cold page loads in Chromium; aim: under 1 s)`,
     );
   }
+
+  console.log('\nForms, letters and exports (pdfkit, embedded DejaVu Sans; the large demo register)');
+  for (const line of forms) console.log(line);
 
   rmSync(root, { recursive: true, force: true });
 }
