@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import type { DocumentKind } from '../shared/schemas/documents';
 import { openRegister, type Register } from '../electron/main/register/register';
 
+const REASONS = ['did-not-attend', 'no-report', 'late-report', 'other'] as const;
+
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMb = () => {
   gc?.();
@@ -55,7 +57,7 @@ function returnsRegister(path: string, agencies: number): Register {
           familyIdentifier: `Synthetic Family ${a}-${i}`,
           chairName: 'Bench Chair',
           representativeName: i % 2 ? 'Bench Rep' : null,
-          reason: (['did-not-attend', 'no-report', 'late-report', 'other'] as const)[i % 4],
+          reason: REASONS[i % 4] ?? 'other',
           reasonDetail: i % 4 === 3 ? 'Left before the decision was reached.' : null,
         });
       }

@@ -34,6 +34,20 @@ const person = (label: string) => ({
   agency: optionalText(),
 });
 
+/** An optional email address: blank becomes `null`; anything else must look like one. */
+const optionalEmail = () =>
+  optionalText(254).refine(
+    (v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+    'Enter an email address in the correct format, like name@example.com',
+  );
+
+/**
+ * The person escalating: name, job title and agency (Kirklees Appendix 5 "Matter escalated by"),
+ * and an email address (the Croydon Escalation Notification Form's "Details of person completing
+ * notification").
+ */
+const escalatingPerson = () => z.object({ ...person('escalating'), email: optionalEmail() });
+
 export const openEscalationInputSchema = z
   .object({
     protocolId: idSchema.optional(),
@@ -46,6 +60,10 @@ export const openEscalationInputSchema = z
       .nullish()
       .transform((v) => (v ? v : null)),
     subjectAddress: optionalText(500),
+    /** Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (free text, optional). */
+    subjectGender: optionalText(),
+    subjectEthnicity: optionalText(),
+    subjectSend: optionalText(500),
     conferenceId: idSchema.nullish().transform((v) => v ?? null),
     followUpId: idSchema.nullish().transform((v) => v ?? null),
     initiatingAgencyId: idSchema,
@@ -56,7 +74,9 @@ export const openEscalationInputSchema = z
     outcomeSought: requiredText('Enter the outcome sought', 20_000),
     immediateRisk: z.boolean().default(false),
     openedOn: isoDateSchema('the date of the initial escalation'),
-    escalatedBy: z.object(person('escalating')),
+    escalatedBy: escalatingPerson(),
+    /** The concerns as raised at stage 1 (Croydon: "Brief description of your concerns"). */
+    concerns: optionalText(20_000),
     escalatedTo: z
       .object({ name: optionalText(), title: optionalText(), agency: optionalText() })
       .default({ name: null, title: null, agency: null }),
@@ -87,14 +107,21 @@ export const stageResponseInputSchema = z.object({
   responseOn: isoDateSchema('the date of the response'),
   summary: requiredText('Enter a summary of the response', 20_000),
   resolved: z.boolean({ error: 'Say whether the response resolved the difference' }),
+  /** Croydon Escalation Notification Form: "Summary of key learning" at this stage. */
+  learning: optionalText(20_000),
 });
 
 /** Moving on to the next stage: the current stage closes and the next opens with its own clock. */
 export const escalateInputSchema = z.object({
   escalationId: idSchema,
   on: isoDateSchema('the date of the escalation'),
-  escalatedBy: z.object(person('escalating')),
+  escalatedBy: escalatingPerson(),
   escalatedTo: z.object(person('receiving the escalation')),
+  /**
+   * The concerns as put at the new stage (Croydon: "Brief description of your concerns"; at stage
+   * 5 "Outline concerns along with supporting evidence").
+   */
+  concerns: optionalText(20_000),
 });
 
 export const closeEscalationInputSchema = z.object({
@@ -123,8 +150,15 @@ export const stageSchema = z.object({
   formalRecord: z.boolean(),
   openedOn: z.string(),
   dueOn: z.string(),
-  escalatedBy: z.object({ name: z.string(), title: z.string().nullable(), agency: z.string().nullable() }),
+  escalatedBy: z.object({
+    name: z.string(),
+    title: z.string().nullable(),
+    agency: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
   escalatedTo: z.object({ name: z.string().nullable(), title: z.string().nullable(), agency: z.string().nullable() }),
+  /** The concerns as put at this stage. */
+  concerns: z.string().nullable(),
   response: z
     .object({
       name: z.string().nullable(),
@@ -135,6 +169,8 @@ export const stageSchema = z.object({
     })
     .nullable(),
   resolved: z.boolean().nullable(),
+  /** Key learning recorded with the response at this stage. */
+  learning: z.string().nullable(),
   closedOn: z.string().nullable(),
   clock: z
     .object({ due: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), dueToday: z.boolean() })
@@ -150,6 +186,9 @@ export const escalationSchema = z.object({
   subjectName: z.string(),
   subjectDateOfBirth: z.string().nullable(),
   subjectAddress: z.string().nullable(),
+  subjectGender: z.string().nullable(),
+  subjectEthnicity: z.string().nullable(),
+  subjectSend: z.string().nullable(),
   conferenceId: idSchema.nullable(),
   followUpId: idSchema.nullable(),
   initiatingAgency: z.object({ id: idSchema, name: z.string() }),

@@ -41,7 +41,10 @@ export const settingsSchema = z.object({
   /** The review unit, as named in letters and the Appendix 3 covering text. */
   unitName: requiredText('Enter the review unit’s name', 120),
   /** Where safeguarding leads write for more information (Appendix 3 covering text). */
-  unitEmail: optionalText(200).refine((v) => v === null || EMAIL.test(v), 'Enter the unit’s email address in the form name@example.org'),
+  unitEmail: optionalText(200).refine(
+    (v) => v === null || EMAIL.test(v),
+    'Enter the unit’s email address in the form name@example.org',
+  ),
   unitPhone: optionalText(40),
   /** Course details for partnership conference training (Appendix 3 covering text). */
   trainingLink: optionalText(300).refine(

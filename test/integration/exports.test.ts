@@ -28,7 +28,7 @@ async function unzip(path: string, password?: string) {
   const reader = new ZipReader(new Uint8ArrayReader(readFileSync(path)), password ? { password } : {});
   const files = new Map<string, Buffer>();
   for (const entry of await reader.getEntries()) {
-    if (!entry.getData) continue;
+    if (entry.directory) continue;
     files.set(entry.filename, Buffer.from(await entry.getData(new Uint8ArrayWriter())));
   }
   await reader.close();
@@ -142,12 +142,22 @@ describe('an export for an agency’s safeguarding lead', () => {
     expect(wal.includes(Buffer.from(PASSWORD))).toBe(false);
   });
 
-  it('writes a folder of plain files when asked, whole', async () => {
-    const { r, agencyId } = demoRegister();
+  it('writes a folder of plain files when asked, whole, with the Appendix 5 records of the agency’s escalations', async () => {
+    const { r } = demoRegister();
+    const withRecords = r.agencies
+      .list('', false)
+      .map((a) => r.exports.plan(a.id, PERIOD.from, PERIOD.to))
+      .find((p) => p.files.some((f) => f.startsWith('appendix5-')));
+    if (!withRecords) throw new Error('the demo register has no Appendix 5 records in the period');
     const folder = join(tempDir(), 'exports');
-    const result = await r.exports.run({ ...base(agencyId, folder), format: 'folder' });
+    const result = await r.exports.run({ ...base(withRecords.agency.id, folder), format: 'folder' });
     expect(readdirSync(result.location).sort()).toEqual(result.files.map((f) => f.name).sort());
     expect(readdirSync(folder).filter((n) => n.includes('partial'))).toEqual([]);
+    const appendix5 = result.files.find((f) => f.name.startsWith('appendix5-'));
+    const text = pdfText(join(result.location, appendix5?.name ?? ''));
+    expect(text).toContain('Professional Difference Escalation Record');
+    const json = JSON.parse(readFileSync(join(result.location, 'export.json'), 'utf8')) as { escalations: unknown[] };
+    expect(json.escalations).toHaveLength(withRecords.escalations);
   });
 
   it('names a missing safeguarding lead email before writing anything, and changes nothing', async () => {

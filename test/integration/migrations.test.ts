@@ -150,12 +150,12 @@ describe('upgrading from an earlier version', () => {
     v4.close();
     const current = openRegisterDb(path);
     const k = current.connection;
-    expect(k.prepare('SELECT subject_name, subject_gender, subject_ethnicity, subject_send FROM escalations').all()).toEqual(
-      [{ subject_name: 'A B', subject_gender: null, subject_ethnicity: null, subject_send: null }],
-    );
-    expect(k.prepare('SELECT escalated_by_name, escalated_by_email, concerns, learning FROM escalation_stages').all()).toEqual(
-      [{ escalated_by_name: 'C D', escalated_by_email: null, concerns: null, learning: null }],
-    );
+    expect(
+      k.prepare('SELECT subject_name, subject_gender, subject_ethnicity, subject_send FROM escalations').all(),
+    ).toEqual([{ subject_name: 'A B', subject_gender: null, subject_ethnicity: null, subject_send: null }]);
+    expect(
+      k.prepare('SELECT escalated_by_name, escalated_by_email, concerns, learning FROM escalation_stages').all(),
+    ).toEqual([{ escalated_by_name: 'C D', escalated_by_email: null, concerns: null, learning: null }]);
     expect(k.prepare('SELECT count(*) AS n FROM generated_documents').get()).toEqual({ n: 0 });
     expect(k.prepare('SELECT count(*) AS n FROM sharing_log').get()).toEqual({ n: 0 });
     expect(() =>

@@ -4,6 +4,8 @@ import { APPENDIX3_COLUMNS } from '../../shared/forms/appendix3';
 import { tempRegister } from './helpers';
 import { pdfFile, pdfInfo, pdfText, squash } from './pdf';
 
+const REASONS = ['did-not-attend', 'no-report', 'late-report', 'other'] as const;
+
 const LONG_DETAIL =
   'The representative joined late and left before the decision; the written report arrived after the conference had started and did not address the concerns raised at the previous review. '.repeat(
     3,
@@ -32,12 +34,18 @@ function registerWithReturn(rows = 3) {
       familyIdentifier: i % 2 ? 'Ó Súilleabháin family' : 'Łukasz Nowak-Smith',
       chairName: 'Chair Bridget Ainsworth',
       representativeName: i % 3 === 0 ? null : 'Rep Zoë Kowalczyk',
-      reason: (['did-not-attend', 'no-report', 'late-report', 'other'] as const)[i % 4],
+      reason: REASONS[i % 4] ?? 'other',
       reasonDetail: i % 4 === 3 ? LONG_DETAIL : null,
     });
   }
   const source = appendix3Source({
-    ctx: { db: r.db, repos: r.repos, now: () => new Date('2026-03-02T09:30:00Z'), snapshot: { 'england-and-wales': { division: 'england-and-wales', events: [] } } as never, defaultUserName: 'x' },
+    ctx: {
+      db: r.db,
+      repos: r.repos,
+      now: () => new Date('2026-03-02T09:30:00Z'),
+      snapshot: { 'england-and-wales': { division: 'england-and-wales', events: [] } } as never,
+      defaultUserName: 'x',
+    },
     settings: () => r.settings.get(),
     live: r.live,
     escalations: r.escalations,
@@ -108,7 +116,9 @@ describe('Appendix 3 return as a PDF', () => {
     const c = source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!c) throw new Error('no candidate');
     const path = pdfFile(source.render(c, OPTIONS));
-    const pages = pdfText(path, { layout: true }).split('\f').filter((p) => p.trim());
+    const pages = pdfText(path, { layout: true })
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(2);
     pages.forEach((page, i) => {
       expect(page).toContain('OFFICIAL-SENSITIVE');

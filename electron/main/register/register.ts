@@ -12,6 +12,8 @@ import { createRepositories, type ServiceContext } from './services/context';
 import { createSettingsService } from './services/settings-service';
 import { loadShippedSnapshot } from './snapshot';
 import { appendix3Source } from './documents/appendix3-source';
+import { appendix5Source } from './documents/appendix5-source';
+import { croydonNotificationSource } from './documents/croydon-notification-source';
 import type { SourceDeps } from './documents/source';
 import { createDocumentsService } from './services/documents-service';
 import { createExportsService } from './services/exports-service';
@@ -59,7 +61,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const documents = createDocumentsService(
     ctx,
     settings,
-    [appendix3Source(deps)],
+    [appendix3Source(deps), appendix5Source(deps), croydonNotificationSource(deps)],
     join(documentsDir, 'Letters and forms'),
   );
   const exports = createExportsService(

@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Font {
     layout(text: string): unknown;
     postscriptName: string;
+    /** The glyph, cached with the characters it was first asked for (see `loadFonts`). */
+    getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null;
   }
   export function create(buffer: Uint8Array): Font;
 }

@@ -10,7 +10,7 @@ interface TextInputProps {
   error?: string | undefined;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'password';
   /** A GOV.UK width class, e.g. `govuk-input--width-20` or `govuk-!-width-one-half`. */
   widthClassName?: string;
   autoComplete?: string;

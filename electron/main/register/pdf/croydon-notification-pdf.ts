@@ -18,15 +18,19 @@ export function drawCroydonNotification(model: CroydonModel, options: RenderOpti
   w.heading(model.childHeading);
   w.fields(model.child, LABEL_SHARE);
   for (const stage of model.stages) {
+    // A stage's heading, instruction and question stay together on one page.
+    w.keepTogether(150);
     w.heading(stage.heading);
     w.paragraph(stage.instruction, { small: true });
     if (stage.notReached) w.paragraph(stage.notReached, { bold: true });
     w.longField(stage.concernsLabel, stage.concerns);
-    if (stage.resolved) {
-      w.fields([[stage.resolved.label, stage.resolved.value]], LABEL_SHARE);
-      w.paragraph(stage.resolved.note, { small: true });
-    }
-    w.fields(stage.fields, LABEL_SHARE);
+    // The form's note on the question ("If yes, … below. If no, move to section n") goes just
+    // above the one table of answers it refers to.
+    if (stage.resolved) w.paragraph(stage.resolved.note, { small: true });
+    w.fields(
+      stage.resolved ? [[stage.resolved.label, stage.resolved.value], ...stage.fields] : stage.fields,
+      LABEL_SHARE,
+    );
   }
   w.paragraph(model.submit, { bold: true });
   return w.finish();

@@ -32,9 +32,26 @@ export function loadFonts(): { regular: Font; bold: Font } {
   if (!cached) {
     const dir = fontsDirectory();
     cached = {
-      regular: create(readFileSync(join(dir, FONT_FILES.regular))),
-      bold: create(readFileSync(join(dir, FONT_FILES.bold))),
+      regular: keepingText(create(readFileSync(join(dir, FONT_FILES.regular)))),
+      bold: keepingText(create(readFileSync(join(dir, FONT_FILES.bold)))),
     };
   }
   return cached;
+}
+
+/**
+ * fontkit caches each glyph with the characters it was first asked for, and a subset asks for the
+ * parts of a composite glyph (the "O" of "Ó") with none. As the parsed font is shared by every
+ * document, a later document's plain "O" then carried no text: copying, search, `pdftotext` and
+ * screen readers lost it ("Principal fficer"). A glyph cached without characters takes them from
+ * the first request that has some.
+ */
+function keepingText(font: Font): Font {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
 }

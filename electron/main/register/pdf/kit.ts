@@ -45,6 +45,8 @@ export class FormWriter {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGIN,
+      // No default Helvetica: its metrics file would be parsed for every document, unused.
+      font: '',
       bufferPages: true,
       tagged: true,
       lang: 'en-GB',
@@ -139,6 +141,12 @@ export class FormWriter {
   longField(label: string, value: string | null): this {
     this.block('P', label, 'Bold', SIZE.body, 1);
     return this.paragraph(value && value.trim() ? value : 'Not recorded');
+  }
+
+  /** Starts a new page unless `points` of room remain: keeps a short section's heading with its first fields. */
+  keepTogether(points: number): this {
+    this.ensureRoom(points);
+    return this;
   }
 
   space(points = 8): this {

@@ -564,7 +564,22 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           'information-sharing',
           'conference-decision',
         ] as const;
-        const openOne = (protocolId: number, lastOpened: string, stages: number, immediateRisk: boolean) => {
+        // The Croydon Escalation Notification Form's own fields, synthetic (the form shows initials only).
+        const GENDERS = ['Female', 'Male', 'Not stated'];
+        const ETHNICITIES = [
+          'White: British',
+          'Mixed: White and Black Caribbean',
+          'Asian or Asian British: Indian',
+          'Not stated',
+        ];
+        const SEND = ['No SEND', 'SEN support', 'EHC plan'];
+        const openOne = (
+          protocolId: number,
+          lastOpened: string,
+          stages: number,
+          immediateRisk: boolean,
+          croydon = false,
+        ) => {
           const child = children[Math.floor(random() * children.length)];
           const initiating = 2 + Math.floor(random() * (AGENCIES.length - 1));
           const challenged = initiating === 1 ? 2 : 1;
@@ -583,13 +598,36 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             immediateRisk,
             openedOn: start,
             escalatedBy: people('Practitioner'),
+            ...(croydon
+              ? {
+                  subjectGender: GENDERS[count % GENDERS.length],
+                  subjectEthnicity: ETHNICITIES[count % ETHNICITIES.length],
+                  subjectSend: SEND[count % SEND.length],
+                  concerns: 'Synthetic concerns raised with the practitioner.',
+                }
+              : {}),
           });
           for (let k = 1; k < stages; k += 1) {
+            if (croydon && k >= 3) {
+              escalations.respond({
+                escalationId: e.id,
+                number: k,
+                responseFrom: people(`Stage ${k} lead`),
+                responseOn: addDays(start, 7 * k - 2),
+                summary: `Synthetic decision at stage ${k}: not resolved.`,
+                resolved: false,
+                learning: `Synthetic learning from stage ${k}.`,
+              });
+            }
             e = escalations.escalate({
               escalationId: e.id,
               on: addDays(start, 7 * k),
-              escalatedBy: people('Manager'),
+              escalatedBy: {
+                ...people('Manager'),
+                ...(croydon ? { email: `demo.manager${k + 1}@example.org` } : {}),
+              },
               escalatedTo: people(`Stage ${k + 1} lead`),
+              ...(croydon ? { concerns: `Synthetic concerns, key dates and interventions at stage ${k + 1}.` } : {}),
             });
           }
           count += 1;
@@ -597,8 +635,9 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         };
         for (const protocol of escalations.protocols().filter((p) => p.shipped)) {
           for (const stage of protocol.definition.stages) {
-            openOne(protocol.id, addDays(today, -1), stage.number, false);
-            openOne(protocol.id, addDays(today, -40), stage.number, false);
+            const croydon = protocol.key === 'croydon';
+            openOne(protocol.id, addDays(today, -1), stage.number, false, croydon);
+            openOne(protocol.id, addDays(today, -40), stage.number, false, croydon);
           }
           const done = openOne(protocol.id, addDays(today, -60), 2, false);
           escalations.close({

@@ -32,6 +32,11 @@ interface PersonInput {
   agency: string | null;
 }
 
+/** The person escalating; the email is for the Croydon notification form's "Details of person completing notification". */
+interface EscalatingPersonInput extends PersonInput {
+  email?: string | null;
+}
+
 /**
  * Professional disagreement escalations through the stages of the partnership's protocol, each
  * stage with its working-day clock; a child at immediate risk is due the same working day.
@@ -108,8 +113,14 @@ export function createEscalationsService(
         formalRecord: spec?.formalRecord ?? false,
         openedOn: s.opened_on,
         dueOn: s.due_on,
-        escalatedBy: { name: s.escalated_by_name, title: s.escalated_by_title, agency: s.escalated_by_agency },
+        escalatedBy: {
+          name: s.escalated_by_name,
+          title: s.escalated_by_title,
+          agency: s.escalated_by_agency,
+          email: s.escalated_by_email,
+        },
         escalatedTo: { name: s.escalated_to_name, title: s.escalated_to_title, agency: s.escalated_to_agency },
+        concerns: s.concerns,
         response:
           s.response_on || s.response_summary
             ? {
@@ -121,6 +132,7 @@ export function createEscalationsService(
               }
             : null,
         resolved: s.resolved === null ? null : s.resolved === 1,
+        learning: s.learning,
         closedOn: s.closed_on,
         clock: s.closed_on === null && e.status === 'open' ? stageClock(s.due_on, on, cal) : null,
       };
@@ -134,6 +146,9 @@ export function createEscalationsService(
       subjectName: e.subject_name,
       subjectDateOfBirth: e.subject_date_of_birth,
       subjectAddress: e.subject_address,
+      subjectGender: e.subject_gender,
+      subjectEthnicity: e.subject_ethnicity,
+      subjectSend: e.subject_send,
       conferenceId: e.conference_id,
       followUpId: e.follow_up_id,
       initiatingAgency: { id: e.initiating_agency_id, name: agencyName(e.initiating_agency_id) },
@@ -273,6 +288,9 @@ export function createEscalationsService(
           subject_name: input.subjectName,
           subject_date_of_birth: input.subjectDateOfBirth,
           subject_address: input.subjectAddress,
+          subject_gender: input.subjectGender,
+          subject_ethnicity: input.subjectEthnicity,
+          subject_send: input.subjectSend,
           conference_id: input.conferenceId,
           follow_up_id: input.followUpId,
           initiating_agency_id: input.initiatingAgencyId,
@@ -293,6 +311,7 @@ export function createEscalationsService(
           dueOn: stageDueDate(input.openedOn, first.limitWorkingDays, calendar.calendarFor(), input.immediateRisk),
           escalatedBy: input.escalatedBy,
           escalatedTo: input.escalatedTo,
+          concerns: input.concerns,
         });
         return newId;
       });
@@ -306,6 +325,7 @@ export function createEscalationsService(
       responseOn: string;
       summary: string;
       resolved: boolean;
+      learning?: string | null;
     }) {
       write(i.escalationId, 'response', () => {
         const stage = openStage(i.escalationId);
@@ -318,13 +338,20 @@ export function createEscalationsService(
           on: i.responseOn,
           summary: i.summary,
           resolved: i.resolved,
+          learning: blankToNull(i.learning),
         });
       });
       return get(i.escalationId);
     },
 
     /** Closes the current stage and opens the next with its own clock. */
-    escalate(i: { escalationId: number; on: string; escalatedBy: PersonInput; escalatedTo: PersonInput }) {
+    escalate(i: {
+      escalationId: number;
+      on: string;
+      escalatedBy: EscalatingPersonInput;
+      escalatedTo: PersonInput;
+      concerns?: string | null;
+    }) {
       write(i.escalationId, 'escalate', () => {
         const e = mustEscalation(i.escalationId);
         const protocolRow = repo.protocol(e.protocol_id);
@@ -340,8 +367,9 @@ export function createEscalationsService(
           number: next.number,
           openedOn: i.on,
           dueOn: stageDueDate(i.on, next.limitWorkingDays, calendar.calendarFor(), e.immediate_risk === 1),
-          escalatedBy: i.escalatedBy,
+          escalatedBy: { ...i.escalatedBy, email: blankToNull(i.escalatedBy.email) },
           escalatedTo: i.escalatedTo,
+          concerns: blankToNull(i.concerns),
         });
       });
       return get(i.escalationId);
@@ -452,3 +480,8 @@ export function createEscalationsService(
   };
 }
 export type EscalationsService = ReturnType<typeof createEscalationsService>;
+
+/** Optional text from a caller that skipped the contract (the demo, the CLI): blank is not recorded. */
+function blankToNull(text: string | null | undefined): string | null {
+  return text && text.trim() ? text.trim() : null;
+}

@@ -17,6 +17,7 @@ import { WarningText } from '../../components/WarningText';
 import {
   Clock,
   EMPTY_PERSON,
+  escalatingPersonInput,
   fieldMapper,
   partsOf,
   PersonFields,
@@ -80,6 +81,11 @@ function StageCard({ stage }: { stage: Stage }) {
           </SummaryRow>
           <SummaryRow label="Escalated by">{personText(stage.escalatedBy)}</SummaryRow>
           <SummaryRow label="Escalated to">{personText(stage.escalatedTo)}</SummaryRow>
+          {stage.concerns && (
+            <SummaryRow label="Concerns">
+              <span className="app-pre-line">{stage.concerns}</span>
+            </SummaryRow>
+          )}
           <SummaryRow label="Response">
             {stage.response ? (
               <>
@@ -96,6 +102,11 @@ function StageCard({ stage }: { stage: Stage }) {
           <SummaryRow label="Resolved">
             {stage.resolved === null ? 'Not yet known' : stage.resolved ? 'Yes' : 'No'}
           </SummaryRow>
+          {stage.learning && (
+            <SummaryRow label="Key learning">
+              <span className="app-pre-line">{stage.learning}</span>
+            </SummaryRow>
+          )}
           {stage.closedOn && <SummaryRow label="Closed">{formatLongDate(stage.closedOn)}</SummaryRow>}
         </dl>
       </div>
@@ -141,12 +152,14 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
   const [on, setOn] = useState<DateParts>(partsOf(today()));
   const [summary, setSummary] = useState('');
   const [resolved, setResolved] = useState('');
+  const [learning, setLearning] = useState('');
   const fieldFor = fieldMapper(
     {
       responseFrom: 'respond-from',
       responseOn: 'respond-on',
       summary: 'respond-summary',
       resolved: 'respond-resolved',
+      learning: 'respond-learning',
     },
     ['responseOn'],
   );
@@ -166,6 +179,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
           responseOn: datePartsToString(on),
           summary,
           resolved: decided,
+          learning: learning.trim() || null,
         }),
       fieldFor,
       `Response recorded at stage ${stage.number}`,
@@ -199,6 +213,14 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
         onChange={setResolved}
         errors={errors}
       />
+      <Textarea
+        id="respond-learning"
+        label="Key learning at this stage (optional)"
+        rows={3}
+        value={learning}
+        onChange={setLearning}
+        error={errorFor(errors, 'respond-learning')}
+      />
       <button type="submit" className="govuk-button govuk-button--secondary">
         Record the response
       </button>
@@ -210,7 +232,11 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
   const [on, setOn] = useState<DateParts>(partsOf(today()));
   const [by, setBy] = useState<PersonDraft>(EMPTY_PERSON);
   const [to, setTo] = useState<PersonDraft>(EMPTY_PERSON);
-  const fieldFor = fieldMapper({ on: 'escalate-on', escalatedBy: 'escalate-by', escalatedTo: 'escalate-to' }, ['on']);
+  const [concerns, setConcerns] = useState('');
+  const fieldFor = fieldMapper(
+    { on: 'escalate-on', escalatedBy: 'escalate-by', escalatedTo: 'escalate-to', concerns: 'escalate-concerns' },
+    ['on'],
+  );
   async function submit(event: FormEvent) {
     event.preventDefault();
     await send(
@@ -218,8 +244,9 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
         invoke('escalations.escalate', {
           escalationId: escalation.id,
           on: datePartsToString(on),
-          escalatedBy: personInput(by),
+          escalatedBy: escalatingPersonInput(by),
           escalatedTo: personInput(to),
+          concerns: concerns.trim() || null,
         }),
       fieldFor,
       `Escalated to stage ${next.number}: ${next.name}`,
@@ -238,8 +265,21 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
         onChange={setOn}
         error={errorFor(errors, 'escalate-on')}
       />
-      <PersonFields id="escalate-by" legend="Escalated by" value={by} onChange={setBy} errors={errors} />
+      <PersonFields id="escalate-by" legend="Escalated by" value={by} onChange={setBy} errors={errors} withEmail />
       <PersonFields id="escalate-to" legend="Escalated to" value={to} onChange={setTo} errors={errors} />
+      <Textarea
+        id="escalate-concerns"
+        label="Concerns at this stage (optional)"
+        hint={
+          escalation.protocol.key === 'croydon' && next.number === 5
+            ? 'Outline the concerns with the supporting evidence, and conclude with a request for the Executive Group to consider'
+            : 'Key dates, evidence of need, the procedural issue or disagreement, and interventions to date'
+        }
+        rows={4}
+        value={concerns}
+        onChange={setConcerns}
+        error={errorFor(errors, 'escalate-concerns')}
+      />
       <button type="submit" className="govuk-button">
         Escalate to stage {next.number}
       </button>
@@ -547,6 +587,9 @@ export function EscalationPage({ id }: { id: number }) {
           {e.subjectDateOfBirth && <>, born {formatDate(e.subjectDateOfBirth)}</>}
         </SummaryRow>
         {e.subjectAddress && <SummaryRow label="Address">{e.subjectAddress}</SummaryRow>}
+        {e.subjectGender && <SummaryRow label="Gender">{e.subjectGender}</SummaryRow>}
+        {e.subjectEthnicity && <SummaryRow label="Ethnicity">{e.subjectEthnicity}</SummaryRow>}
+        {e.subjectSend && <SummaryRow label="SEND">{e.subjectSend}</SummaryRow>}
         <SummaryRow label="Agency escalating">{e.initiatingAgency.name}</SummaryRow>
         <SummaryRow label="Agency challenged">{e.challengedAgency.name}</SummaryRow>
         <SummaryRow label="Nature of the difference">

@@ -13,6 +13,7 @@ import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { Checkboxes } from '../../components/Checkboxes';
 import { DateInput } from '../../components/DateInput';
+import { Fieldset } from '../../components/Fieldset';
 import { datePartsToString, EMPTY_DATE, type DateParts } from '../../components/date-parts';
 import {
   errorFor,
@@ -26,7 +27,15 @@ import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
-import { EMPTY_PERSON, partsOf, PersonFields, personInput, today, type PersonDraft } from './escalation-parts';
+import {
+  EMPTY_PERSON,
+  escalatingPersonInput,
+  partsOf,
+  PersonFields,
+  personInput,
+  today,
+  type PersonDraft,
+} from './escalation-parts';
 import './escalations.scss';
 
 interface Draft {
@@ -36,6 +45,9 @@ interface Draft {
   subjectName: string;
   subjectDateOfBirth: DateParts;
   subjectAddress: string;
+  subjectGender: string;
+  subjectEthnicity: string;
+  subjectSend: string;
   initiatingAgencyId: string;
   challengedAgencyId: string;
   natures: Nature[];
@@ -46,6 +58,7 @@ interface Draft {
   openedOn: DateParts;
   escalatedBy: PersonDraft;
   escalatedTo: PersonDraft;
+  concerns: string;
 }
 
 function emptyDraft(): Draft {
@@ -56,6 +69,9 @@ function emptyDraft(): Draft {
     subjectName: '',
     subjectDateOfBirth: EMPTY_DATE,
     subjectAddress: '',
+    subjectGender: '',
+    subjectEthnicity: '',
+    subjectSend: '',
     initiatingAgencyId: '',
     challengedAgencyId: '',
     natures: [],
@@ -66,6 +82,7 @@ function emptyDraft(): Draft {
     openedOn: partsOf(today()),
     escalatedBy: EMPTY_PERSON,
     escalatedTo: EMPTY_PERSON,
+    concerns: '',
   };
 }
 
@@ -162,6 +179,9 @@ export function NewEscalationPage({
       subjectName: draft.subjectName,
       subjectDateOfBirth: datePartsToString(draft.subjectDateOfBirth) || null,
       subjectAddress: draft.subjectAddress.trim() || null,
+      subjectGender: draft.subjectGender.trim() || null,
+      subjectEthnicity: draft.subjectEthnicity.trim() || null,
+      subjectSend: draft.subjectSend.trim() || null,
       initiatingAgencyId: toNumber(draft.initiatingAgencyId),
       challengedAgencyId: toNumber(draft.challengedAgencyId),
       natures: draft.natures,
@@ -170,8 +190,9 @@ export function NewEscalationPage({
       outcomeSought: draft.outcomeSought,
       immediateRisk: draft.immediateRisk,
       openedOn: datePartsToString(draft.openedOn),
-      escalatedBy: personInput(draft.escalatedBy),
+      escalatedBy: escalatingPersonInput(draft.escalatedBy),
       escalatedTo: { ...personInput(draft.escalatedTo), name: draft.escalatedTo.name.trim() || null },
+      concerns: draft.concerns.trim() || null,
     };
     const parsed = openEscalationInputSchema.safeParse(input);
     if (!parsed.success) {
@@ -225,6 +246,38 @@ export function NewEscalationPage({
           onChange={set('subjectAddress')}
           error={errorFor(errors, 'subjectAddress')}
         />
+        <Fieldset
+          legend="Gender, ethnicity and SEND (optional)"
+          legendClassName="govuk-fieldset__legend--s"
+          describedBy="subject-profile-hint"
+        >
+          <div id="subject-profile-hint" className="govuk-hint">
+            Asked for on the Croydon Escalation Notification Form. Leave blank if not known.
+          </div>
+          <TextInput
+            id="subjectGender"
+            label="Gender"
+            widthClassName="govuk-input--width-20"
+            value={draft.subjectGender}
+            onChange={set('subjectGender')}
+            error={errorFor(errors, 'subjectGender')}
+          />
+          <TextInput
+            id="subjectEthnicity"
+            label="Ethnicity"
+            widthClassName="govuk-input--width-20"
+            value={draft.subjectEthnicity}
+            onChange={set('subjectEthnicity')}
+            error={errorFor(errors, 'subjectEthnicity')}
+          />
+          <TextInput
+            id="subjectSend"
+            label="Special educational needs and disabilities (SEND)"
+            value={draft.subjectSend}
+            onChange={set('subjectSend')}
+            error={errorFor(errors, 'subjectSend')}
+          />
+        </Fieldset>
         <h2 className="govuk-heading-m">The difference</h2>
         <Select
           id="initiatingAgencyId"
@@ -306,6 +359,7 @@ export function NewEscalationPage({
           value={draft.escalatedBy}
           onChange={set('escalatedBy')}
           errors={errors}
+          withEmail
         />
         <PersonFields
           id="escalatedTo"
@@ -314,6 +368,15 @@ export function NewEscalationPage({
           onChange={set('escalatedTo')}
           errors={errors}
           nameOptional
+        />
+        <Textarea
+          id="concerns"
+          label="Concerns at this stage (optional)"
+          hint="Key dates, evidence of need, the procedural issue or disagreement, and interventions to date"
+          rows={4}
+          value={draft.concerns}
+          onChange={set('concerns')}
+          error={errorFor(errors, 'concerns')}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">

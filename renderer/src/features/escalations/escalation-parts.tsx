@@ -43,16 +43,31 @@ export interface PersonDraft {
   name: string;
   title: string;
   agency: string;
+  /** Asked only of the person escalating (the Croydon notification form's "Email"). */
+  email: string;
 }
 
-export const EMPTY_PERSON: PersonDraft = { name: '', title: '', agency: '' };
+export const EMPTY_PERSON: PersonDraft = { name: '', title: '', agency: '', email: '' };
 
 /** A person as the contract takes it: blanks become null, the name stays a string for validation. */
 export function personInput(p: PersonDraft): { name: string; title: string | null; agency: string | null } {
   return { name: p.name, title: p.title.trim() || null, agency: p.agency.trim() || null };
 }
 
-/** Name, job title and agency of one person, in a fieldset; field ids are `<id>-name`, `<id>-title`, `<id>-agency`. */
+/** The person escalating as the contract takes them: with their email address, blank becoming null. */
+export function escalatingPersonInput(p: PersonDraft): {
+  name: string;
+  title: string | null;
+  agency: string | null;
+  email: string | null;
+} {
+  return { ...personInput(p), email: p.email.trim() || null };
+}
+
+/**
+ * Name, job title and agency of one person (and, with `withEmail`, their email address), in a
+ * fieldset; field ids are `<id>-name`, `<id>-title`, `<id>-agency`, `<id>-email`.
+ */
 export function PersonFields({
   id,
   legend,
@@ -60,6 +75,7 @@ export function PersonFields({
   onChange,
   errors,
   nameOptional = false,
+  withEmail = false,
 }: {
   id: string;
   legend: ReactNode;
@@ -67,6 +83,7 @@ export function PersonFields({
   onChange(value: PersonDraft): void;
   errors: readonly FormError[];
   nameOptional?: boolean;
+  withEmail?: boolean;
 }) {
   return (
     <Fieldset legend={legend} legendClassName="govuk-fieldset__legend--s">
@@ -92,6 +109,18 @@ export function PersonFields({
         onChange={(agency) => onChange({ ...value, agency })}
         error={errorFor(errors, `${id}-agency`)}
       />
+      {withEmail && (
+        <TextInput
+          id={`${id}-email`}
+          label="Email address (optional)"
+          hint="Asked for on the Croydon Escalation Notification Form"
+          type="email"
+          spellCheck={false}
+          value={value.email}
+          onChange={(email) => onChange({ ...value, email })}
+          error={errorFor(errors, `${id}-email`)}
+        />
+      )}
     </Fieldset>
   );
 }
@@ -119,8 +148,16 @@ export function SummaryRow({ label, children }: { label: string; children: React
   );
 }
 
-export function personText(p: { name: string | null; title: string | null; agency: string | null }): string {
-  return [p.name, p.title, p.agency].filter((x) => x !== null && x !== '').join(', ') || 'Not recorded';
+export function personText(p: {
+  name: string | null;
+  title: string | null;
+  agency: string | null;
+  email?: string | null;
+}): string {
+  return (
+    [p.name, p.title, p.agency, p.email].filter((x) => x !== null && x !== undefined && x !== '').join(', ') ||
+    'Not recorded'
+  );
 }
 
 /** A refusal made in the form itself (a question left unanswered), shaped as the register's. */

@@ -98,8 +98,9 @@ export function createEscalationsRepository(db: RegisterDb) {
       number: number;
       openedOn: string;
       dueOn: string;
-      escalatedBy: Person & { name: string };
+      escalatedBy: Person & { name: string; email?: string | null };
       escalatedTo: Person;
+      concerns?: string | null;
     }): void {
       db.run(
         qb.insertInto('escalation_stages').values({
@@ -110,16 +111,18 @@ export function createEscalationsRepository(db: RegisterDb) {
           escalated_by_name: s.escalatedBy.name,
           escalated_by_title: s.escalatedBy.title,
           escalated_by_agency: s.escalatedBy.agency,
+          escalated_by_email: s.escalatedBy.email ?? null,
           escalated_to_name: s.escalatedTo.name,
           escalated_to_title: s.escalatedTo.title,
           escalated_to_agency: s.escalatedTo.agency,
+          concerns: s.concerns ?? null,
         }),
       );
     },
     recordResponse(
       escalationId: number,
       number: number,
-      r: Person & { on: string; summary: string; resolved: boolean },
+      r: Person & { on: string; summary: string; resolved: boolean; learning?: string | null },
     ): void {
       db.run(
         qb
@@ -131,6 +134,7 @@ export function createEscalationsRepository(db: RegisterDb) {
             response_on: r.on,
             response_summary: r.summary,
             resolved: r.resolved ? 1 : 0,
+            learning: r.learning ?? null,
           })
           .where('escalation_id', '=', escalationId)
           .where('number', '=', number),
@@ -174,6 +178,32 @@ export function createEscalationsRepository(db: RegisterDb) {
     },
     completeAction(id: number, on: string): void {
       db.run(qb.updateTable('escalation_actions').set({ completed_on: on }).where('id', '=', id));
+    },
+
+    /**
+     * Escalations opened in a period (inclusive), with their protocol and the furthest stage each
+     * has reached: what the formal-record forms (Appendix 5, the Croydon notification) are made from.
+     */
+    openedBetween(from: string, to: string) {
+      return db.all(
+        qb
+          .selectFrom('escalations as e')
+          .innerJoin('protocols as p', 'p.id', 'e.protocol_id')
+          .innerJoin('escalation_stages as s', 's.escalation_id', 'e.id')
+          .select((eb) => [
+            'e.id',
+            'e.subject_name',
+            'e.opened_on',
+            'p.key as protocol_key',
+            'p.definition_json',
+            eb.fn.max<number>('s.number').as('reached'),
+          ])
+          .where('e.opened_on', '>=', from)
+          .where('e.opened_on', '<=', to)
+          .groupBy(['e.id', 'e.subject_name', 'e.opened_on', 'p.key', 'p.definition_json'])
+          .orderBy('e.opened_on')
+          .orderBy('e.id'),
+      );
     },
 
     /** Open escalations with their current (open) stage, agencies and protocol. */
