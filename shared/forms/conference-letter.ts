@@ -1,12 +1,6 @@
 import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
 import { needsCategory, viewOfDecision, type RecordedDecision, type View } from '../outcome';
-import {
-  ATTENDANCE_LABELS,
-  CATEGORY_LABELS,
-  type Attendance,
-  type Category,
-  type RecordedOutcome,
-} from '../schemas/live-conference';
+import { ATTENDANCE_LABELS, CATEGORY_LABELS, type Attendance, type RecordedOutcome } from '../schemas/live-conference';
 import { formatDate, nameFor, type DocumentFrame } from './frame';
 import type { IssueLike } from './problems';
 
@@ -74,7 +68,9 @@ export interface LetterChild {
 /** The letterhead, date, addressee and conference details every conference document opens with. */
 export interface LetterParts {
   frame: DocumentFrame;
+  /** The partnership and the review unit, then how to reach the unit (if set). */
   letterhead: string[];
+  letterheadContact: string | null;
   dateLine: string;
   addressee: string;
   distributionColumns: readonly string[];
@@ -191,7 +187,7 @@ export function minorityViews<V extends { view: View }>(child: {
 
 export function categoryWords(recorded: Pick<RecordedOutcome, 'decision' | 'category'>): string | null {
   if (!needsCategory(recorded.decision)) return null;
-  return recorded.category ? CATEGORY_LABELS[recorded.category as Category] : 'Not recorded';
+  return recorded.category ? CATEGORY_LABELS[recorded.category] : 'Not recorded';
 }
 
 /** The invited agency's representative: "Name, role", or that none was named. */
@@ -234,7 +230,8 @@ export function letterParts(input: ConferenceLetterInput, documentName: string):
       marking: input.marking,
       generatedOn: input.generatedOn,
     },
-    letterhead: [input.partnership, input.unit.name, ...(contact ? [contact] : [])],
+    letterhead: [input.partnership, input.unit.name],
+    letterheadContact: contact || null,
     dateLine: `Date: ${formatDate(input.generatedOn)}`,
     addressee: 'To: everyone invited to the conference',
     distributionColumns: DISTRIBUTION_COLUMNS,
@@ -245,13 +242,6 @@ export function letterParts(input: ConferenceLetterInput, documentName: string):
     ]),
     conferenceFields: fields,
   };
-}
-
-/** "A date will be sent", or when and where the reconvened conference meets. */
-export function reconvenedWords(input: ConferenceLetterInput, reconveneBy: string | null): string {
-  const r = input.reconvened;
-  if (r) return `${formatDate(r.date)} at ${r.time}, ${r.venue} (chair: ${r.chairName})`;
-  return `A date will be sent. The conference must reconvene by ${formatDate(reconveneBy) ?? 'the date above'}.`;
 }
 
 /** The latest date the conference may reconvene: the earliest reconvene-by of its adjourned children. */
@@ -271,21 +261,16 @@ export function nextSteps(input: ConferenceLetterInput): [string, string][] {
     minutes: (due) => `Sent to everyone invited by ${due}`,
     'first-core-group': (due) => `To meet by ${due}`,
     'next-review': (due) => `To be held by ${due}`,
-    reconvene: (due) =>
-      input.reconvened
-        ? `To be held by ${due}: arranged for ${reconvenedWords(input, null)}`
-        : `To be held by ${due}. A date will be sent.`,
+    reconvene: (due) => {
+      const r = input.reconvened;
+      return r
+        ? `To be held by ${due}: arranged for ${formatDate(r.date)} at ${r.time}, ${r.venue}`
+        : `To be held by ${due}. A date will be sent.`;
+    },
   };
   const steps: [string, string][] = input.tasks
     .filter((t) => t.kind !== 'decision-letter')
-    .map((t) => [
-      t.kind === 'minutes'
-        ? 'Minutes of the conference'
-        : t.kind === 'first-core-group'
-          ? 'First core group meeting'
-          : DUE_KIND_LABELS[t.kind],
-      words[t.kind](formatDate(t.due) ?? t.due),
-    ]);
+    .map((t) => [DUE_KIND_LABELS[t.kind], words[t.kind](formatDate(t.due) ?? t.due)]);
   const names = new Map(input.live.children.map((c) => [c.id, childName(c, input.initialsOnly)]));
   for (const review of input.principalOfficerReviews) {
     steps.push([

@@ -33,7 +33,8 @@ export interface DissentRecordModel extends LetterParts {
   }[];
   /** Children decided without a minority view, named so the record is complete. */
   noMinority: string | null;
-  principalOfficerReview: { text: string; columns: readonly string[]; rows: string[][] } | null;
+  /** The Principal Officer reviews opened: what happens, then one line per child with its due date. */
+  principalOfficerReview: { text: string; children: string[] } | null;
 }
 
 export function dissentRecordProblems(input: ConferenceLetterInput): IssueLike[] {
@@ -75,6 +76,9 @@ export function dissentRecordModel(input: ConferenceLetterInput): DissentRecordM
         fields.push(['How it was reached', resultWords(r, ch.views)]);
         const category = categoryWords(r);
         if (category) fields.push(['Category of abuse', category]);
+        if (r.escalation === 'principal-officer-review') {
+          fields.push(['Principal Officer review', `Due by ${formatDate(dueFor.get(ch.id)) ?? 'a date not recorded'}`]);
+        }
       }
       return {
         name: childName(ch, input.initialsOnly),
@@ -99,11 +103,10 @@ export function dissentRecordModel(input: ConferenceLetterInput): DissentRecordM
       escalated.length > 0
         ? {
             text: 'The reconvened conference still had no unanimous or majority view, so the child continues on the plan and the matter goes to a Principal Officer review. A Principal Officer agrees the type of review and chairs a meeting of the professionals involved; if the matter remains unresolved, it goes to the partnership chair for mediation.',
-            columns: ['Child', 'Principal Officer review due by'],
-            rows: escalated.map((ch) => [
-              childName(ch, input.initialsOnly),
-              formatDate(dueFor.get(ch.id)) ?? 'Not recorded',
-            ]),
+            children: escalated.map(
+              (ch) =>
+                `${childName(ch, input.initialsOnly)}: Principal Officer review due by ${formatDate(dueFor.get(ch.id)) ?? 'a date not recorded'}.`,
+            ),
           }
         : null,
   };

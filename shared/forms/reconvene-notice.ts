@@ -77,7 +77,7 @@ export function reconveneNoticeModel(input: ConferenceLetterInput): ReconveneNot
       name: childName(ch, input.initialsOnly),
       fields: [
         birthWords(ch),
-        ['Until the conference reconvenes', interim(ch.recorded?.interimPlan ?? false)],
+        ['In the meantime', interim(ch.recorded?.interimPlan ?? false)],
         ['Reconvene by', formatDate(ch.recorded?.reconveneBy) ?? 'Not recorded'],
       ],
     })),

@@ -97,7 +97,36 @@ describe('settings', () => {
       quoracyRequireChildrensSocialCare: true,
       quoracyMinOtherAgencies: 2,
       principalOfficerReviewWorkingDays: 10,
+      protectiveMarking: 'OFFICIAL-SENSITIVE',
+      unitName: 'Child Protection Review Unit',
+      unitEmail: null,
+      unitPhone: null,
+      trainingLink: null,
     });
+  });
+
+  it('keep the forms’ marking and unit contact details, and name a bad email or link', () => {
+    const r = tempRegister();
+    r.settings.update({
+      protectiveMarking: 'OFFICIAL',
+      unitEmail: 'cpru@example.org',
+      trainingLink: 'https://example.org/t',
+    });
+    expect(r.settings.get()).toMatchObject({ protectiveMarking: 'OFFICIAL', unitEmail: 'cpru@example.org' });
+    const before = tableCounts(r);
+    try {
+      r.settings.update({ unitEmail: 'not an email', trainingLink: 'example.org', protectiveMarking: ' ' });
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual([
+        'protectiveMarking',
+        'trainingLink',
+        'unitEmail',
+      ]);
+    }
+    expect(tableCounts(r)).toEqual(before);
+    r.settings.update({ unitEmail: null });
+    expect(r.settings.get().unitEmail).toBeNull();
   });
 
   it('refuse bad values by field, saving nothing', () => {

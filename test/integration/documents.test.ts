@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/main/api/dispatch';
 import { createHandlers } from '../../electron/main/api/handlers';
-import type { BatchStatus } from '../../shared/schemas/documents';
+import { DOCUMENT_KINDS, type BatchStatus, type DocumentKind } from '../../shared/schemas/documents';
 import { tableCounts, tempDir, tempRegister } from './helpers';
 import { pdfText, squash } from './pdf';
 
@@ -144,5 +144,41 @@ describe('a batch of Appendix 3 returns', () => {
       ok: false,
       error: { issues: [{ path: 'to', message: 'The period must end on or after the day it starts' }] },
     });
+  });
+});
+
+describe('every kind of document from the demo register', () => {
+  it('plans and writes a batch of each kind, each file a PDF that names its form', async () => {
+    const r = tempRegister();
+    r.demo.generate('small');
+    r.settings.update({ unitEmail: 'cpru@demo.example.org' });
+    const titles: Record<DocumentKind, string> = {
+      appendix3: 'Appendix 3',
+      appendix5: 'Professional Difference Escalation Record',
+      'croydon-notification': 'Escalation Notification Form',
+      'decision-letter': 'decision',
+      'reconvene-notice': 'adjourned',
+      'dissent-record': 'minority',
+    };
+    for (const kind of DOCUMENT_KINDS) {
+      const plan = r.documents.plan(kind, '2024-01-01', '2026-03-02');
+      const ready = plan.documents.filter((d) => d.problems.length === 0);
+      expect(ready.length, kind).toBeGreaterThan(0);
+      const folder = join(tempDir(), kind);
+      const status = await r.documents.run(
+        kind,
+        '2024-01-01',
+        '2026-03-02',
+        folder,
+        ready.slice(0, 2).map((d) => d.key),
+      );
+      expect(
+        status.written.map((w) => w.fileName),
+        kind,
+      ).toEqual(ready.slice(0, 2).map((d) => d.fileName));
+      const text = squash(pdfText(join(folder, status.written[0]?.fileName ?? '')));
+      expect(text.toLowerCase(), kind).toContain(titles[kind].toLowerCase());
+      expect(text, kind).toContain('OFFICIAL-SENSITIVE');
+    }
   });
 });

@@ -14,6 +14,9 @@ import { loadShippedSnapshot } from './snapshot';
 import { appendix3Source } from './documents/appendix3-source';
 import { appendix5Source } from './documents/appendix5-source';
 import { croydonNotificationSource } from './documents/croydon-notification-source';
+import { decisionLetterSource } from './documents/decision-letter-source';
+import { dissentRecordSource } from './documents/dissent-record-source';
+import { reconveneNoticeSource } from './documents/reconvene-notice-source';
 import type { SourceDeps } from './documents/source';
 import { createDocumentsService } from './services/documents-service';
 import { createExportsService } from './services/exports-service';
@@ -61,7 +64,14 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const documents = createDocumentsService(
     ctx,
     settings,
-    [appendix3Source(deps), appendix5Source(deps), croydonNotificationSource(deps)],
+    [
+      appendix3Source(deps),
+      appendix5Source(deps),
+      croydonNotificationSource(deps),
+      decisionLetterSource(deps),
+      reconveneNoticeSource(deps),
+      dissentRecordSource(deps),
+    ],
     join(documentsDir, 'Letters and forms'),
   );
   const exports = createExportsService(

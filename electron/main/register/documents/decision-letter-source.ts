@@ -1,12 +1,13 @@
-import { type ConferenceLetterInput } from '../../../../shared/forms/conference-letter';
+import type { ConferenceLetterInput } from '../../../../shared/forms/conference-letter';
 import { decisionLetterModel, decisionLetterProblems } from '../../../../shared/forms/decision-letter';
 import { formatDate } from '../../../../shared/forms/frame';
-import type { DocumentKind } from '../../../../shared/schemas/documents';
 import type { LetterConferenceRow } from '../db/repositories/conference-letters-repository';
 import { drawDecisionLetter } from '../pdf/decision-letter-pdf';
 import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
 
-const NAMES: Partial<Record<DocumentKind, string>> = {
+type ConferenceDocumentKind = 'decision-letter' | 'reconvene-notice' | 'dissent-record';
+
+const NAMES: Record<ConferenceDocumentKind, string> = {
   'decision-letter': 'Decision letter',
   'reconvene-notice': 'Adjournment and reconvene notice',
   'dissent-record': 'Record of minority views',
@@ -16,13 +17,13 @@ const NAMES: Partial<Record<DocumentKind, string>> = {
  * A conference document as a candidate. The title may name the family (it stays in the register);
  * the file name never does: kind, conference id and date only.
  */
-export function conferenceCandidate(kind: DocumentKind, row: LetterConferenceRow): Candidate {
+export function conferenceCandidate(kind: ConferenceDocumentKind, row: LetterConferenceRow): Candidate {
   return {
     entity: 'conference',
     entityId: row.id,
     periodFrom: null,
     periodTo: null,
-    title: `${NAMES[kind] ?? kind}: ${row.familyName}, ${row.type} conference on ${formatDate(row.date)}`,
+    title: `${NAMES[kind]}: ${row.familyName}, ${row.type} conference on ${formatDate(row.date)}`,
     fileName: `${kind}-conference-${row.id}-${row.date}.pdf`,
   };
 }
