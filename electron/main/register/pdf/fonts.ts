@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { create, type Font } from 'fontkit';
+import { create, type Font, type GlyphPosition, type GlyphRun } from 'fontkit';
 
 /**
  * The embedded font: DejaVu Sans, shipped in `resources/fonts/` (licence alongside). It covers
@@ -32,8 +32,8 @@ export function loadFonts(): { regular: Font; bold: Font } {
   if (!cached) {
     const dir = fontsDirectory();
     cached = {
-      regular: keepingText(create(readFileSync(join(dir, FONT_FILES.regular)))),
-      bold: keepingText(create(readFileSync(join(dir, FONT_FILES.bold)))),
+      regular: rememberingLayouts(keepingText(create(readFileSync(join(dir, FONT_FILES.regular))))),
+      bold: rememberingLayouts(keepingText(create(readFileSync(join(dir, FONT_FILES.bold))))),
     };
   }
   return cached;
@@ -52,6 +52,49 @@ function keepingText(font: Font): Font {
     const glyph = getGlyph(id, codePoints);
     if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
     return glyph;
+  };
+  return font;
+}
+
+/** Words whose shaping is remembered across documents; the memory is dropped when it fills. */
+const LAYOUT_MEMORY = 20_000;
+
+/** A remembered run: the same glyphs, with positions of its own (pdfkit scales them in place). */
+class RememberedRun implements GlyphRun {
+  constructor(
+    readonly glyphs: unknown[],
+    readonly positions: GlyphPosition[],
+  ) {}
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+/**
+ * Shaping a word (OpenType substitution and positioning) was the largest cost of a form, and
+ * pdfkit remembers it only within one document, while a batch repeats the same words in every
+ * document. The parsed font is shared, so its shaping is remembered across documents too (bounded,
+ * so a long batch's memory stays flat). Each caller gets its own copy of the positions, because
+ * pdfkit scales them in place; the glyphs are fontkit's own shared objects, as before.
+ */
+function rememberingLayouts(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const memory = new Map<string, { glyphs: unknown[]; positions: GlyphPosition[] }>();
+  font.layout = (text: string, features?: unknown, ...rest: unknown[]): GlyphRun => {
+    if (features !== undefined || rest.length > 0) return layout(text, features, ...rest);
+    let run = memory.get(text);
+    if (!run) {
+      const shaped = layout(text);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ ...p })) };
+      if (memory.size >= LAYOUT_MEMORY) memory.clear();
+      memory.set(text, run);
+    }
+    return new RememberedRun(
+      run.glyphs,
+      run.positions.map((p) => ({ ...p })),
+    );
   };
   return font;
 }
