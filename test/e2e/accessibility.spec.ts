@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
@@ -43,7 +44,7 @@ interface Screen {
   name: string;
   hash: string;
   /** More records this screen needs besides the common ones. */
-  seed?(app: AppUnderTest): void;
+  seed?(app: AppUnderTest): void | Promise<void>;
   /** What shows the screen has loaded its data (and finished any action). */
   ready(page: Page): Promise<void>;
 }
@@ -173,6 +174,31 @@ function seedEscalations(app: AppUnderTest): void {
     sentOn: '2026-03-11',
     sentTo: 'Dana Reeve',
   });
+}
+
+function seedEscalationsAndUnitEmail(app: AppUnderTest): void {
+  seedEscalations(app);
+  app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
+}
+
+async function fillMarch(p: Page): Promise<void> {
+  for (const [name, day] of [
+    ['From', '1'],
+    ['To', '31'],
+  ] as const) {
+    const group = p.getByRole('group', { name });
+    await group.getByLabel('Day').fill(day);
+    await group.getByLabel('Month').fill('3');
+    await group.getByLabel('Year').fill('2026');
+  }
+}
+
+/** Letters and forms: Appendix 3 returns for March 2026, previewed. */
+async function previewMarchReturns(p: Page): Promise<void> {
+  await p.getByLabel('Appendix 3 returns to agency safeguarding leads').check();
+  await fillMarch(p);
+  await p.getByRole('button', { name: 'Preview' }).click();
+  await expect(p.getByTestId('plan-table')).toContainText('Humber Police');
 }
 
 const SCREENS: Screen[] = [
@@ -325,14 +351,70 @@ const SCREENS: Screen[] = [
       await expect(p.getByRole('link', { name: 'The limit must be at least 1 working day' })).toBeVisible();
     },
   },
-  { name: 'letters and forms', hash: '#/letters', ready: (p) => expect(h1(p, 'Letters and forms')).toBeVisible() },
+  {
+    name: 'letters and forms',
+    hash: '#/letters',
+    ready: (p) => expect(p.getByText('No forms or letters have been made yet.')).toBeVisible(),
+  },
+  {
+    name: 'letters and forms with a preview naming what stops each document',
+    hash: '#/letters',
+    seed: seedEscalations,
+    ready: async (p) => {
+      await previewMarchReturns(p);
+      await expect(p.getByTestId('plan-table')).toContainText('Enter the review unit’s email address in Settings');
+    },
+  },
+  {
+    name: 'letters and forms after a batch, with what was written and the recent documents',
+    hash: '#/letters',
+    seed: seedEscalationsAndUnitEmail,
+    ready: async (p) => {
+      await previewMarchReturns(p);
+      await p.getByRole('button', { name: 'Generate 1 document' }).click();
+      await expect(p.getByTestId('batch-summary')).toContainText('Wrote 1 of 1 document');
+      await expect(p.getByTestId('recent-documents')).toContainText('Humber Police');
+    },
+  },
+  {
+    name: 'export for a safeguarding lead with its plan and a refused export',
+    hash: '#/letters/export',
+    seed: seedEscalationsAndUnitEmail,
+    ready: async (p) => {
+      await p.getByLabel('Agency', { exact: true }).selectOption({ label: 'Humber Police' });
+      await fillMarch(p);
+      await p.getByRole('button', { name: 'Preview the export' }).click();
+      await expect(p.getByTestId('export-plan')).toContainText('Dana Reeve');
+      await p.getByRole('button', { name: 'Make the export' }).click();
+      await expect(p.getByRole('link', { name: 'Enter why the records are being shared' })).toBeVisible();
+    },
+  },
+  {
+    name: 'sharing log with an export',
+    hash: '#/letters/sharing-log',
+    seed: async (app) => {
+      seedEscalationsAndUnitEmail(app);
+      await app.register.exports.run({
+        agencyId: 1,
+        from: '2026-03-01',
+        to: '2026-03-31',
+        folder: join(app.documentsDir, 'Exports'),
+        format: 'zip',
+        initialsOnly: true,
+        password: null,
+        purpose: 'Quarterly review',
+        emailDraft: false,
+      });
+    },
+    ready: (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Quarterly review'),
+  },
   { name: 'reports', hash: '#/reports', ready: (p) => expect(h1(p, 'Reports')).toBeVisible() },
 ];
 
 for (const screen of SCREENS) {
   test(`${screen.name} has no serious or critical accessibility violations`, async ({ app, page }) => {
     seed(app);
-    screen.seed?.(app);
+    await screen.seed?.(app);
     await page.goto(`${app.url}${screen.hash}`);
     await expect(page.getByRole('banner')).toContainText('Safeguarding Children Partnership');
     await screen.ready(page);

@@ -12,13 +12,15 @@ export interface AppUnderTest {
   server: BrowserServer;
   register: Register;
   dbPath: string;
+  /** This test's own folder for letters and exports (the register's default, never ~/Documents). */
+  documentsDir: string;
   /** Stops the server and closes the register, then starts both again on the same file. */
   restart(): Promise<void>;
 }
 
 /**
- * Each test gets its own data folder, register file and browser-mode server (real services,
- * real SQLite, the built renderer from `out/renderer`).
+ * Each test gets its own data folder, register file, documents folder and browser-mode server
+ * (real services, real SQLite, the built renderer from `out/renderer`).
  */
 export const test = base.extend<{ app: AppUnderTest }>({
   // Playwright requires an object pattern here even when no other fixture is used.
@@ -26,9 +28,10 @@ export const test = base.extend<{ app: AppUnderTest }>({
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'cpreg-e2e-'));
     const dbPath = join(dir, 'register.sqlite');
+    const documentsDir = join(dir, 'documents');
     const rendererDir = resolve(__dirname, '../../out/renderer');
     const open = async () => {
-      const register = openRegister(dbPath, { defaultUserName: 'Test Chair' });
+      const register = openRegister(dbPath, { defaultUserName: 'Test Chair', documentsDir });
       const server = await startBrowserServer({ handlers: createHandlers(register), rendererDir });
       return { register, server };
     };
@@ -44,6 +47,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
         return current.register;
       },
       dbPath,
+      documentsDir,
       async restart() {
         await current.server.close();
         current.register.close();

@@ -140,3 +140,44 @@ test('settings are saved: the partnership name heads every page and closure days
   await expect(page.getByRole('alert')).toContainText('Closure day removed');
   await expect(page.getByText('No closure days are set.')).toBeVisible();
 });
+
+test('the forms and letters settings are checked, saved, and kept when the app restarts', async ({ app, page }) => {
+  await page.goto(`${app.url}#/settings`);
+  const section = page.getByRole('form', { name: 'Forms and letters' });
+  await expect(section.getByLabel('Protective marking')).toHaveValue('OFFICIAL-SENSITIVE');
+  await expect(section.getByLabel('Review unit name')).toHaveValue('Child Protection Review Unit');
+
+  await section.getByLabel('Protective marking').fill('');
+  await section.getByLabel('Review unit email').fill('not an email');
+  await section.getByLabel('Training link').fill('intranet/training');
+  await section.getByRole('button', { name: 'Save forms and letters settings' }).click();
+  await expect(page.getByRole('link', { name: 'Enter the protective marking for forms and letters' })).toBeVisible();
+  await page.getByRole('link', { name: 'Enter the unit’s email address in the form name@example.org' }).click();
+  await expect(section.getByLabel('Review unit email')).toBeFocused();
+  await expect(
+    page.getByRole('link', { name: 'Enter the training link as a web address starting https://' }),
+  ).toBeVisible();
+  expect(app.register.settings.get().protectiveMarking).toBe('OFFICIAL-SENSITIVE');
+
+  await section.getByLabel('Protective marking').fill('OFFICIAL');
+  await section.getByLabel('Review unit name').fill('Child Protection Review Unit, North Lincolnshire');
+  await section.getByLabel('Review unit email').fill('cpru@demo.example.org');
+  await section.getByLabel('Review unit phone').fill('01632 960 200');
+  await section.getByLabel('Training link').fill('https://training.example.org/cp-conferences');
+  await section.getByRole('button', { name: 'Save forms and letters settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Forms and letters settings saved');
+
+  await app.restart();
+  await page.goto(`${app.url}#/settings`);
+  await expect(section.getByLabel('Protective marking')).toHaveValue('OFFICIAL');
+  await expect(section.getByLabel('Review unit name')).toHaveValue('Child Protection Review Unit, North Lincolnshire');
+  await expect(section.getByLabel('Review unit email')).toHaveValue('cpru@demo.example.org');
+  await expect(section.getByLabel('Review unit phone')).toHaveValue('01632 960 200');
+  await expect(section.getByLabel('Training link')).toHaveValue('https://training.example.org/cp-conferences');
+
+  // A blank optional field is cleared, not kept.
+  await section.getByLabel('Review unit phone').fill('');
+  await section.getByRole('button', { name: 'Save forms and letters settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Forms and letters settings saved');
+  expect(app.register.settings.get().unitPhone).toBeNull();
+});

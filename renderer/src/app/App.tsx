@@ -14,6 +14,9 @@ import { EscalationsPage } from '../features/escalations/EscalationsPage';
 import { NewEscalationPage } from '../features/escalations/NewEscalationPage';
 import { ReturnsPage } from '../features/escalations/ReturnsPage';
 import { HomePage } from '../features/home/HomePage';
+import { ExportPage } from '../features/letters/ExportPage';
+import { LettersPage } from '../features/letters/LettersPage';
+import { SharingLogPage } from '../features/letters/SharingLogPage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Header } from './Header';
@@ -52,7 +55,11 @@ function Screen({ route }: { route: Route }) {
     case 'agency-return':
       return <AgencyReturnPage agencyId={route.agencyId} from={route.from} to={route.to} />;
     case 'letters':
-      return <NotBuiltPage title="Letters and forms" what="Letters, Appendix 3 returns and Appendix 5 records" />;
+      return <LettersPage />;
+    case 'letters-export':
+      return <ExportPage />;
+    case 'sharing-log':
+      return <SharingLogPage />;
     case 'agencies':
       return <AgenciesPage />;
     case 'agency-new':

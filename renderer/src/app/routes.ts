@@ -16,6 +16,8 @@ export type Route =
   | { name: 'returns'; from: string | null; to: string | null }
   | { name: 'agency-return'; agencyId: number; from: string | null; to: string | null }
   | { name: 'letters' }
+  | { name: 'letters-export' }
+  | { name: 'sharing-log' }
   | { name: 'agencies' }
   | { name: 'agency-new' }
   | { name: 'agency-edit'; id: number }
@@ -79,6 +81,10 @@ export function parseRoute(fullPath: string): Route {
     const escalationRoute = parseEscalationRoute(parts.slice(1), query);
     if (escalationRoute) return escalationRoute;
   }
+  if (first === 'letters' && parts.length === 2) {
+    if (second === 'export') return { name: 'letters-export' };
+    if (second === 'sharing-log') return { name: 'sharing-log' };
+  }
   if (first === 'agencies') {
     if (parts.length === 2 && second === 'new') return { name: 'agency-new' };
     const id = toId(second);
@@ -133,6 +139,9 @@ export function sectionOf(route: Route): Section | null {
     case 'agency-new':
     case 'agency-edit':
       return 'agencies';
+    case 'letters-export':
+    case 'sharing-log':
+      return 'letters';
     case 'escalation-new':
     case 'escalation':
     case 'returns':

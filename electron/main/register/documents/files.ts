@@ -37,18 +37,24 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
   }
 }
 
-/**
- * Checks (and if need be creates) the folder documents are written to, before any is written.
- * The message names the field and says what to fix.
- */
-export function prepareFolder(folder: string, field = 'folder'): string {
-  // Relative paths are allowed from the CLI: they are taken from the working directory.
+/** Checks a folder path without creating anything: absolute once resolved, and not a file. */
+export function checkFolder(folder: string, field = 'folder'): string {
   const path = resolve(folder.trim());
   if (existsSync(path) && !statSync(path).isDirectory()) {
     throw new ServiceError('invalid-input', `${path} is a file, not a folder`, [
       { path: field, message: 'This is a file, not a folder' },
     ]);
   }
+  return path;
+}
+
+/**
+ * Checks (and if need be creates) the folder documents are written to, before any is written.
+ * The message names the field and says what to fix.
+ */
+export function prepareFolder(folder: string, field = 'folder'): string {
+  // Relative paths are allowed from the CLI: they are taken from the working directory.
+  const path = checkFolder(folder, field);
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {

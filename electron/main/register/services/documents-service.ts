@@ -9,7 +9,7 @@ import type {
   PlannedDocument,
   RecordEntity,
 } from '../../../../shared/schemas/documents';
-import { describeIoError, isFolderError, prepareFolder, writeFileAtomic } from '../documents/files';
+import { checkFolder, describeIoError, isFolderError, prepareFolder, writeFileAtomic } from '../documents/files';
 import type { Candidate, DocumentSource, MakeOptions } from '../documents/source';
 import { audit, type ServiceContext } from './context';
 import { ServiceError, invalid } from './errors';
@@ -163,7 +163,8 @@ export function createDocumentsService(
         { path: 'from', message: 'There are no documents of this kind for the period' },
       ]);
     }
-    const folder = prepareFolder(folderInput);
+    // Checked before anything is made; created only when there is something to write.
+    const folder = checkFolder(folderInput);
     const status: BatchStatus & { queue: Candidate[] } = {
       id: randomUUID(),
       kind,
@@ -191,6 +192,7 @@ export function createDocumentsService(
         status.done++;
       } else status.queue.push(c);
     }
+    if (status.queue.length > 0) prepareFolder(folder);
     remember(status);
     return status;
   }
@@ -268,11 +270,15 @@ export function createDocumentsService(
     /** Starts a batch in the background and returns at once; `status` reports its progress. */
     start(i: { kind: DocumentKind; from: string; to: string; folder: string; keys?: string[] | undefined }) {
       const status = begin(i.kind, i.from, i.to, i.folder, i.keys);
-      void drive(status, () => undefined).catch(() => {
-        status.state = 'finished';
-        status.finishedAt = ctx.now().toISOString();
-      });
-      return publicStatus(status);
+      const answered = publicStatus(status);
+      // Answer first; the first document is made on the next turn, like the rest.
+      void new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => drive(status, () => undefined))
+        .catch(() => {
+          status.state = 'finished';
+          status.finishedAt = ctx.now().toISOString();
+        });
+      return answered;
     },
     status(id: string): BatchStatus {
       const status = batches.get(id);

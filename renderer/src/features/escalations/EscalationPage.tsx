@@ -14,6 +14,7 @@ import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
+import { DocumentsMade } from '../letters/DocumentsMade';
 import {
   Clock,
   EMPTY_PERSON,
@@ -628,6 +629,7 @@ export function EscalationPage({ id }: { id: number }) {
         </div>
       )}
       <Actions {...props} />
+      <DocumentsMade entity="escalation" entityId={e.id} />
       <p className="govuk-body">
         <a href="#/escalations" className="govuk-link">
           Back to escalations

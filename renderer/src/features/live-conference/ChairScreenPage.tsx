@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
 import { Page } from '../../app/Page';
 import { WarningText } from '../../components/WarningText';
+import { DocumentsMade } from '../letters/DocumentsMade';
 import { AdjournedPanel } from './AdjournedPanel';
 import { AgencyEscalationsSection } from './AgencyEscalationsSection';
 import { AttendanceSection } from './AttendanceSection';
@@ -81,6 +82,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
           {live.children.map((child) => (
             <ChildSection key={child.id} live={live} child={child} state={state} focusAfterRender={focusAfterRender} />
           ))}
+          <DocumentsMade entity="conference" entityId={conference.id} />
         </div>
         <StatusPanel live={live} status={state.status} />
       </div>

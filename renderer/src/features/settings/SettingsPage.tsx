@@ -6,6 +6,7 @@ import { NotificationBanner } from '../../components/NotificationBanner';
 import { BankHolidaysSection } from './BankHolidaysSection';
 import { ClosureDaysSection } from './ClosureDaysSection';
 import { ConferenceSettingsForm } from './ConferenceSettingsForm';
+import { FormsSettingsForm } from './FormsSettingsForm';
 import { ProtocolSection } from './ProtocolSection';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
@@ -20,9 +21,10 @@ export interface SectionProps {
 }
 
 /**
- * Settings: the register's own settings, the unit's closure days, the bank-holiday calendar
- * and a working-days calculator. Each section is its own form; the page has one error summary
- * and one success banner, showing the last section submitted.
+ * Settings: the register's own settings, how conferences run, what forms and letters carry, the
+ * unit's closure days, the bank-holiday calendar and a working-days calculator. Each section is
+ * its own form; the page has one error summary and one success banner, showing the last section
+ * submitted.
  */
 export function SettingsPage() {
   const { settings } = useSettings();
@@ -56,6 +58,7 @@ export function SettingsPage() {
         <>
           <RegisterSettingsForm settings={settings} {...section} />
           <ConferenceSettingsForm settings={settings} {...section} />
+          <FormsSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
         </>
       ) : (

@@ -1,0 +1,251 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { localIsoDate } from '../../shared/dates';
+import { expect, test, type AppUnderTest } from './fixtures';
+
+const APPENDIX_3 = 'Appendix 3 returns to agency safeguarding leads';
+const POLICE_FILE = 'appendix3-humber-police-2025-10-01-to-2025-10-31.pdf';
+const SCHOOL_FILE = 'appendix3-northfield-academy-2025-10-01-to-2025-10-31.pdf';
+
+/** Two agencies with Appendix 3 rows in October 2025 (synthetic), and one row in November. */
+function seedReturns(app: AppUnderTest): void {
+  const r = app.register;
+  const police = r.agencies.create({
+    name: 'Humber Police',
+    type: 'police',
+    leadName: 'Dana Reeve',
+    leadEmail: 'dana.reeve@humber-police.example',
+  });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  for (const [agencyId, meetingDate] of [
+    [police.id, '2025-10-07'],
+    [police.id, '2025-10-21'],
+    [school.id, '2025-10-14'],
+    [school.id, '2025-11-04'],
+  ] as const) {
+    r.agencyEscalations.raiseByHand({
+      agencyId,
+      meetingDate,
+      familyIdentifier: 'Family A',
+      chairName: 'Sam Okafor',
+      representativeName: null,
+      reason: 'did-not-attend',
+      reasonDetail: null,
+    });
+  }
+}
+
+async function fillDate(group: Locator, iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year);
+}
+
+async function previewOctober(page: Page): Promise<void> {
+  await page.getByLabel(APPENDIX_3).check();
+  await fillDate(page.getByRole('group', { name: 'From' }), '2025-10-01');
+  await fillDate(page.getByRole('group', { name: 'To' }), '2025-10-31');
+  await page.getByRole('button', { name: 'Preview' }).click();
+}
+
+function pdfsIn(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.pdf')) : [];
+}
+
+test('Appendix 3 returns for a month are previewed, generated with progress, and written to the folder', async ({
+  app,
+  page,
+}) => {
+  seedReturns(app);
+  app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
+  const folder = join(app.documentsDir, 'Letters and forms');
+
+  await page.goto(`${app.url}#/letters`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Letters and forms' })).toBeVisible();
+  await expect(page.getByText('No forms or letters have been made yet.')).toBeVisible();
+
+  // A quick choice fills both dates from this computer's date.
+  await page.getByRole('button', { name: 'Today' }).click();
+  const [year, month, day] = localIsoDate(new Date()).split('-').map(Number);
+  for (const name of ['From', 'To']) {
+    const group = page.getByRole('group', { name });
+    await expect(group.getByLabel('Day')).toHaveValue(String(day));
+    await expect(group.getByLabel('Month')).toHaveValue(String(month));
+    await expect(group.getByLabel('Year')).toHaveValue(String(year));
+  }
+
+  await previewOctober(page);
+  await expect(page.getByTestId('plan-counts')).toHaveText('2 documents ready, 0 cannot be made.');
+  const table = page.getByTestId('plan-table');
+  await expect(table.getByRole('row', { name: /Humber Police/ })).toContainText(POLICE_FILE);
+  await expect(table.getByRole('row', { name: /Northfield Academy/ })).toContainText('Not made yet');
+  await expect(page.getByLabel('Folder to write the documents to')).toHaveValue(folder);
+
+  // Unticking one row leaves it out of the batch; ticking it again puts it back.
+  const school = page.getByLabel(/^Make Appendix 3 return: Northfield Academy/);
+  await school.uncheck();
+  await expect(page.getByRole('button', { name: 'Generate 1 document' })).toBeVisible();
+  await school.check();
+
+  // Hold the first progress answer, so the bar is seen before the batch ends (no sleeping).
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/invoke', async (route) => {
+    const body: unknown = route.request().postDataJSON();
+    if (typeof body === 'object' && body !== null && 'channel' in body && body.channel === 'documents.batchStatus') {
+      await held;
+    }
+    await route.continue();
+  });
+
+  // Generated with the keyboard.
+  await page.getByRole('button', { name: 'Generate 2 documents' }).focus();
+  await page.keyboard.press('Enter');
+  const progress = page.getByRole('progressbar', { name: 'Making documents' });
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('max', '2');
+  // The register writes the first document before it answers, so the bar may start at 1.
+  await expect(page.getByTestId('batch-progress')).toContainText(/^Making documents[01] of 2 documents$/);
+  release();
+
+  const summary = page.getByTestId('batch-summary');
+  await expect(summary).toContainText('Wrote 2 of 2 documents');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(folder);
+  await expect(page.getByTestId('batch-written')).toContainText(POLICE_FILE);
+  await expect(page.getByTestId('batch-written')).toContainText(SCHOOL_FILE);
+  await expect(progress).toHaveCount(0);
+
+  expect(pdfsIn(folder).sort()).toEqual([POLICE_FILE, SCHOOL_FILE]);
+  for (const file of [POLICE_FILE, SCHOOL_FILE]) {
+    expect(readFileSync(join(folder, file)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }
+
+  // The record of what was made: the preview's "last made" and the recent list.
+  await expect(table.getByRole('row', { name: /Humber Police/ })).toContainText('by Test Chair');
+  const recent = page.getByTestId('recent-documents');
+  await expect(recent.getByRole('row', { name: /Humber Police/ })).toContainText(APPENDIX_3);
+  await expect(recent.getByRole('row', { name: /Northfield Academy/ })).toContainText('Test Chair');
+  expect(app.register.documents.recent(10)).toHaveLength(2);
+});
+
+test('a document that cannot be made is named in the preview with where to fix it, and is not written', async ({
+  app,
+  page,
+}) => {
+  seedReturns(app);
+  const folder = join(app.documentsDir, 'Letters and forms');
+
+  await page.goto(`${app.url}#/letters`);
+  await previewOctober(page);
+  await expect(page.getByTestId('plan-counts')).toHaveText('0 documents ready, 2 cannot be made.');
+  const police = page.getByTestId('plan-table').getByRole('row', { name: /Humber Police/ });
+  await expect(police).toContainText('Enter the review unit’s email address in Settings');
+  await expect(police.getByRole('link', { name: 'Go to Settings (Review unit email)' })).toBeVisible();
+  await expect(page.getByText('None of these can be made until the problems shown are fixed.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Generate/ })).toHaveCount(0);
+
+  // Asked for anyway: the batch says what was not written and why, and writes nothing.
+  await page.getByLabel(/^Make Appendix 3 return: Humber Police/).check();
+  await page.getByRole('button', { name: 'Generate 1 document' }).click();
+  const summary = page.getByTestId('batch-summary');
+  await expect(summary).toContainText('Wrote 0 of 1 document');
+  await expect(summary).toContainText('Not everything was written');
+  await expect(page.getByTestId('batch-failed')).toContainText(
+    'Appendix 3 return: Humber Police, 1 October 2025 to 31 October 2025',
+  );
+  await expect(page.getByTestId('batch-failed')).toContainText('Enter the review unit’s email address in Settings');
+  await expect(page.getByTestId('batch-left-out')).toContainText('Northfield Academy');
+  expect(pdfsIn(folder)).toEqual([]);
+  expect(app.register.documents.recent(10)).toEqual([]);
+
+  // The link goes to the field in Settings; once the email is there, both can be made.
+  await police.getByRole('link', { name: 'Go to Settings (Review unit email)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.getByLabel('Review unit email').fill('cpru@demo.example.org');
+  await page.getByRole('button', { name: 'Save forms and letters settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Forms and letters settings saved');
+  await page.goBack();
+  await previewOctober(page);
+  await expect(page.getByTestId('plan-counts')).toHaveText('2 documents ready, 0 cannot be made.');
+});
+
+test('choosing nothing, or a period that ends before it starts, is refused with links to the fields', async ({
+  app,
+  page,
+}) => {
+  await page.goto(`${app.url}#/letters`);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('link', { name: 'Choose a kind of form or letter' }).click();
+  await expect(page.getByLabel(APPENDIX_3)).toBeFocused();
+
+  await page.getByLabel(APPENDIX_3).check();
+  await fillDate(page.getByRole('group', { name: 'From' }), '2025-10-31');
+  await fillDate(page.getByRole('group', { name: 'To' }), '2025-10-01');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('link', { name: 'The period must end on or after the day it starts' }).click();
+  await expect(page.getByRole('group', { name: 'To' }).getByLabel('Day')).toBeFocused();
+  await expect(page.getByTestId('batch-preview')).toHaveCount(0);
+});
+
+test('the documents made for an escalation and a conference are listed on their pages', async ({ app, page }) => {
+  const r = app.register;
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const escalation = r.escalations.open({
+    subjectName: 'Child A',
+    initiatingAgencyId: school.id,
+    challengedAgencyId: csc.id,
+    natures: ['referral-decision'],
+    natureOther: null,
+    details: 'Referral not accepted',
+    outcomeSought: 'Strategy discussion',
+    immediateRisk: false,
+    openedOn: '2026-03-02',
+    escalatedBy: { name: 'Synthetic DSL', title: null, agency: 'Northfield Academy' },
+  });
+  const conference = r.conferences.create({
+    type: 'initial',
+    date: '2026-03-05',
+    time: '10:00',
+    venue: 'Civic Centre',
+    chairName: 'Sam Okafor',
+    family: { name: 'Family B' },
+    newChildren: [{ givenName: 'Child', familyName: 'B', dateOfBirth: '2019-04-02' }],
+  });
+  // Recorded as the documents service records every document it writes (the bytes are not read back).
+  const made = (kind: 'appendix5' | 'decision-letter', entity: 'escalation' | 'conference', entityId: number) =>
+    r.documents.record(
+      kind,
+      {
+        entity,
+        entityId,
+        periodFrom: null,
+        periodTo: null,
+        title: `Synthetic ${kind}`,
+        fileName: `${kind}-${entityId}.pdf`,
+      },
+      Buffer.from('%PDF-1.7 synthetic'),
+      null,
+    );
+  made('appendix5', 'escalation', escalation.id);
+  made('decision-letter', 'conference', conference.id);
+
+  await page.goto(`${app.url}#/escalations/${escalation.id}`);
+  const escalationDocs = page.getByTestId('documents-made');
+  await expect(escalationDocs.getByRole('row', { name: /Synthetic appendix5/ })).toContainText(
+    'Appendix 5 Professional Difference Escalation Records',
+  );
+  await expect(escalationDocs).toContainText('Test Chair');
+  await expect(escalationDocs).not.toContainText('decision-letter');
+
+  await page.goto(`${app.url}#/conferences/${conference.id}`);
+  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+  await expect(
+    page.getByTestId('documents-made').getByRole('row', { name: /Synthetic decision-letter/ }),
+  ).toContainText('Conference decision letters');
+});
