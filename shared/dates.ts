@@ -64,24 +64,26 @@ export function localIsoDate(instant: Date): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/** The months' names, January first, as GOV.UK style writes them in dates. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** "Monday 5 January 2026": the long form GOV.UK style uses in text. */
 export function formatLongDate(isoDate: string): string {
   const dn = toDayNumber(isoDate);
   const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const [y, m, d] = isoDate.split('-').map(Number);
-  return `${days[weekdayOf(dn)]} ${d} ${months[(m ?? 1) - 1]} ${y}`;
+  return `${days[weekdayOf(dn)]} ${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }

@@ -1,3 +1,4 @@
+import { MONTHS } from '../dates';
 import { initials } from '../escalation-protocols';
 
 /**
@@ -12,21 +13,6 @@ export interface DocumentFrame {
   /** YYYY-MM-DD */
   generatedOn: string;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "5 October 2026", the form GOV.UK style uses for dates in documents; blank stays null. */
 export function formatDate(isoDate: string | null | undefined): string | null {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { appendix3Source } from '../../electron/main/register/documents/appendix3-source';
 import { APPENDIX3_COLUMNS } from '../../shared/forms/appendix3';
 import { tempRegister } from './helpers';
 import { pdfFile, pdfInfo, pdfText, squash } from './pdf';
@@ -38,19 +37,7 @@ function registerWithReturn(rows = 3) {
       reasonDetail: i % 4 === 3 ? LONG_DETAIL : null,
     });
   }
-  const source = appendix3Source({
-    ctx: {
-      db: r.db,
-      repos: r.repos,
-      now: () => new Date('2026-03-02T09:30:00Z'),
-      snapshot: { 'england-and-wales': { division: 'england-and-wales', events: [] } } as never,
-      defaultUserName: 'x',
-    },
-    settings: () => r.settings.get(),
-    live: r.live,
-    escalations: r.escalations,
-    agencyEscalations: r.agencyEscalations,
-  });
+  const source = r.documents.sourceFor('appendix3');
   return { r, agency, source };
 }
 

@@ -2,33 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decisionLetterSource } from '../../electron/main/register/documents/decision-letter-source';
-import { dissentRecordSource } from '../../electron/main/register/documents/dissent-record-source';
-import { reconveneNoticeSource } from '../../electron/main/register/documents/reconvene-notice-source';
-import type { DocumentSource, MakeOptions, SourceDeps } from '../../electron/main/register/documents/source';
+import type { DocumentSource, MakeOptions } from '../../electron/main/register/documents/source';
 import { FormWriter } from '../../electron/main/register/pdf/kit';
-import { loadShippedSnapshot } from '../../electron/main/register/snapshot';
 import { tempDir, tempRegister } from './helpers';
 
 type R = ReturnType<typeof tempRegister>;
 
 const OPTIONS: MakeOptions = { generatedOn: '2025-12-22', initialsOnly: false, password: null };
-
-function depsOf(r: R): SourceDeps {
-  return {
-    ctx: {
-      db: r.db,
-      repos: r.repos,
-      now: () => new Date('2025-12-22T09:00:00Z'),
-      snapshot: loadShippedSnapshot(),
-      defaultUserName: 'Test Chair',
-    },
-    settings: () => r.settings.get(),
-    live: r.live,
-    escalations: r.escalations,
-    agencyEscalations: r.agencyEscalations,
-  };
-}
 
 /** Long synthetic reasons: enough to run a table row over more than one page. */
 const LONG_REASONS = Array.from(
@@ -162,7 +142,7 @@ describe('conference decision letter', () => {
   it('names every invited agency, the conference and each child’s decision, in full', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
-    const source = decisionLetterSource(depsOf(r));
+    const source = r.documents.sourceFor('decision-letter');
 
     expect(source.candidates('2025-12-22', '2025-12-22')).toEqual([
       {
@@ -227,7 +207,7 @@ describe('conference decision letter', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
     const reconvened = reconvene(r, s);
-    const source = decisionLetterSource(depsOf(r));
+    const source = r.documents.sourceFor('decision-letter');
     const { flat, bytes, file } = render(source, reconvened.id, { ...OPTIONS, generatedOn: '2026-01-13' });
     expectWellFormed(file);
     for (const expected of [
@@ -267,7 +247,7 @@ describe('conference decision letter', () => {
       family: { id: s.conference.familyId },
       childIds: [s.zoe.id],
     });
-    const source = decisionLetterSource(depsOf(r));
+    const source = r.documents.sourceFor('decision-letter');
     const candidate = source.candidate(review.id, null, null) ?? expect.fail('no candidate');
     expect(source.problems(candidate, OPTIONS)).toEqual([
       {
@@ -299,7 +279,7 @@ describe('conference decision letter', () => {
   it('gives children’s and the family’s names as initials when asked; professionals stay in full', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
-    const source = decisionLetterSource(depsOf(r));
+    const source = r.documents.sourceFor('decision-letter');
     const { text, flat, candidate } = render(source, s.conference.id, { ...OPTIONS, initialsOnly: true });
     expect(flat).toContain('Z.Ó.S.');
     expect(flat).toContain('N.Ó.S.');
@@ -314,7 +294,7 @@ describe('adjournment and reconvene notice', () => {
   it('explains the adjournment and the 15 working day rule, then gives the reconvened conference once arranged', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
-    const source = reconveneNoticeSource(depsOf(r));
+    const source = r.documents.sourceFor('reconvene-notice');
     expect(source.candidates('2025-12-01', '2025-12-31').map((c) => c.fileName)).toEqual([
       `reconvene-notice-conference-${s.conference.id}-2025-12-19.pdf`,
     ]);
@@ -351,7 +331,7 @@ describe('adjournment and reconvene notice', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
     const reconvened = reconvene(r, s);
-    const source = reconveneNoticeSource(depsOf(r));
+    const source = r.documents.sourceFor('reconvene-notice');
     const candidate = source.candidate(reconvened.id, null, null) ?? expect.fail('no candidate');
     expect(source.problems(candidate, OPTIONS).map((p) => p.path)).toEqual(['status']);
   });
@@ -361,7 +341,7 @@ describe('dissent record', () => {
   it('records each minority view’s reasons in full', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
-    const source = dissentRecordSource(depsOf(r));
+    const source = r.documents.sourceFor('dissent-record');
     expect(source.candidates('2025-12-19', '2025-12-19').map((c) => c.fileName)).toEqual([
       `dissent-record-conference-${s.conference.id}-2025-12-19.pdf`,
     ]);
@@ -388,7 +368,7 @@ describe('dissent record', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
     const s = scenario(r);
     const reconvened = reconvene(r, s);
-    const source = dissentRecordSource(depsOf(r));
+    const source = r.documents.sourceFor('dissent-record');
     expect(source.candidates('2026-01-01', '2026-01-31').map((c) => c.entityId)).toEqual([reconvened.id]);
     const { text, flat, file } = render(source, reconvened.id, { ...OPTIONS, generatedOn: '2026-01-13' });
     expectWellFormed(file);
@@ -430,7 +410,7 @@ describe('dissent record', () => {
       s.view(review.id, s.zoe.id, a.id, 'plan');
     }
     r.live.recordDecision({ conferenceId: review.id, childId: s.zoe.id, category: 'NEG' });
-    const source = dissentRecordSource(depsOf(r));
+    const source = r.documents.sourceFor('dissent-record');
     expect(source.candidates('2026-03-02', '2026-03-02')).toEqual([]);
     const candidate = source.candidate(review.id, null, null) ?? expect.fail('no candidate');
     expect(source.problems(candidate, OPTIONS).map((p) => p.path)).toEqual(['views']);

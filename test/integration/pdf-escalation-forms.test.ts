@@ -2,10 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendix5Source } from '../../electron/main/register/documents/appendix5-source';
-import { croydonNotificationSource } from '../../electron/main/register/documents/croydon-notification-source';
-import type { DocumentSource, MakeOptions, SourceDeps } from '../../electron/main/register/documents/source';
-import { loadShippedSnapshot } from '../../electron/main/register/snapshot';
+import type { DocumentSource, MakeOptions } from '../../electron/main/register/documents/source';
 import type { OpenEscalationInput } from '../../shared/schemas/escalation';
 import { tempDir, tempRegister } from './helpers';
 
@@ -15,22 +12,6 @@ const OPTIONS: MakeOptions = { generatedOn: '2026-03-02', initialsOnly: false, p
 /** A synthetic name with letters outside ASCII: it must survive into the PDF's text. */
 const CHILD = 'Łukasz Zoë Ó Súilleabháin';
 const NOTIFIER = 'Siobhán Ní Bhriain-Żak';
-
-function depsOf(r: R): SourceDeps {
-  return {
-    ctx: {
-      db: r.db,
-      repos: r.repos,
-      now: () => new Date('2026-03-02T09:00:00Z'),
-      snapshot: loadShippedSnapshot(),
-      defaultUserName: 'Test Chair',
-    },
-    settings: () => r.settings.get(),
-    live: r.live,
-    escalations: r.escalations,
-    agencyEscalations: r.agencyEscalations,
-  };
-}
 
 function setUp(r: R) {
   r.settings.update({
@@ -148,7 +129,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
       agreedOn: '2026-01-20',
       completeBy: '2026-02-06',
     });
-    const source = appendix5Source(depsOf(r));
+    const source = r.documents.sourceFor('appendix5');
 
     const { flat, raw, file, candidate } = render(source, e.id);
     expect(candidate).toMatchObject({ entity: 'escalation', fileName: `appendix5-escalation-${e.id}.pdf` });
@@ -240,7 +221,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     escalateTo(r, at4.id, 4);
     const earlier = r.escalations.open({ ...base, subjectName: 'Synthetic Earlier', openedOn: '2025-12-01' });
     escalateTo(r, earlier.id, 5);
-    const source = appendix5Source(depsOf(r));
+    const source = r.documents.sourceFor('appendix5');
 
     expect(source.candidates('2026-01-01', '2026-01-31').map((c) => c.entityId)).toEqual([at5.id]);
     const four = source.candidate(at4.id, null, null);
@@ -258,7 +239,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     const { base } = setUp(r);
     const e = r.escalations.open(base);
     escalateTo(r, e.id, 5);
-    const source = appendix5Source(depsOf(r));
+    const source = r.documents.sourceFor('appendix5');
     const first = render(source, e.id);
     const second = render(source, e.id);
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
@@ -286,7 +267,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
         completeBy: '2026-02-27',
       });
     }
-    const { file, flat } = render(appendix5Source(depsOf(r)), e.id);
+    const { file, flat } = render(r.documents.sourceFor('appendix5'), e.id);
     expect(flat).toContain('END OF DETAILS');
     expect(flat).toContain('Synthetic action 40');
     const n = pages(file);
@@ -320,7 +301,7 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
   it('carries every label of the form, the child as initials only', () => {
     const r = tempRegister();
     const { e } = croydonCase(r);
-    const source = croydonNotificationSource(depsOf(r));
+    const source = r.documents.sourceFor('croydon-notification');
     const { flat, raw, text, file, candidate } = render(source, e.id);
     expect(candidate).toMatchObject({
       entity: 'escalation',
@@ -406,7 +387,7 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     escalateTo(r, early.id, 2);
     const kirklees = r.escalations.open(base);
     escalateTo(r, kirklees.id, 5);
-    const source = croydonNotificationSource(depsOf(r));
+    const source = r.documents.sourceFor('croydon-notification');
 
     expect(source.candidates('2026-01-01', '2026-01-31').map((c) => c.entityId)).toEqual([e.id]);
     expect(source.candidates('2026-02-01', '2026-02-28')).toEqual([]);
@@ -432,7 +413,7 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
   it('gives the same bytes for the same record and date', () => {
     const r = tempRegister();
     const { e } = croydonCase(r);
-    const source = croydonNotificationSource(depsOf(r));
+    const source = r.documents.sourceFor('croydon-notification');
     expect(Buffer.compare(render(source, e.id).bytes, render(source, e.id).bytes)).toBe(0);
   });
 });
@@ -441,16 +422,15 @@ describe('the synthetic demo register’s escalations', () => {
   it('make both forms without problems', () => {
     const r = tempRegister({ now: () => new Date('2026-11-23T10:00:00Z') });
     r.demo.generate('small');
-    const deps = depsOf(r);
-    for (const source of [appendix5Source(deps), croydonNotificationSource(deps)]) {
+    for (const source of [r.documents.sourceFor('appendix5'), r.documents.sourceFor('croydon-notification')]) {
       const candidates = source.candidates('2020-01-01', '2026-12-31');
       expect(candidates.length).toBeGreaterThan(0);
       for (const c of candidates) expect(source.problems(c, OPTIONS)).toEqual([]);
     }
-    const croydon = croydonNotificationSource(deps).candidates('2020-01-01', '2026-12-31');
+    const croydon = r.documents.sourceFor('croydon-notification').candidates('2020-01-01', '2026-12-31');
     const last = croydon[croydon.length - 1];
     if (!last) throw new Error('no Croydon candidate');
-    const { flat } = render(croydonNotificationSource(deps), last.entityId);
+    const { flat } = render(r.documents.sourceFor('croydon-notification'), last.entityId);
     expect(flat).toMatch(/Email demo\.manager\d@example\.org/);
     expect(flat).toMatch(/Gender (Female|Male|Not stated)/);
     expect(flat).toMatch(/SEND (No SEND|SEN support|EHC plan)/);
