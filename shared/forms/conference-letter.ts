@@ -1,5 +1,6 @@
 import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
 import { needsCategory, viewOfDecision, type RecordedDecision, type View } from '../outcome';
+import { CONFERENCE_TYPE_LABELS } from '../schemas/conference';
 import { ATTENDANCE_LABELS, CATEGORY_LABELS, type Attendance, type RecordedOutcome } from '../schemas/live-conference';
 import { formatDate, nameFor, type DocumentFrame } from './frame';
 import type { IssueLike } from './problems';
@@ -81,19 +82,16 @@ export interface LetterParts {
 export const DISTRIBUTION_COLUMNS = ['Agency', 'Representative', 'Attendance'] as const;
 export const DISSENT_COLUMNS = ['Agency', 'Representative', 'View', 'Reasons'] as const;
 
-const TYPE_LABELS = {
-  initial: 'Initial child protection conference',
-  review: 'Review child protection conference',
-  reconvened: 'Reconvened child protection conference',
-} as const;
+const typeLabel = (type: 'initial' | 'review' | 'reconvened') =>
+  `${CONFERENCE_TYPE_LABELS[type]} child protection conference`;
 
 /** The conference's type, and for a reconvened one the words it decides in. */
 export function conferenceTypeWords(
   type: 'initial' | 'review' | 'reconvened',
   decidesAs: 'initial' | 'review',
 ): string {
-  if (type !== 'reconvened') return TYPE_LABELS[type];
-  return `${TYPE_LABELS.reconvened}, deciding as ${decidesAs === 'initial' ? 'an initial' : 'a review'} conference`;
+  if (type !== 'reconvened') return typeLabel(type);
+  return `${typeLabel('reconvened')}, deciding as ${decidesAs === 'initial' ? 'an initial' : 'a review'} conference`;
 }
 
 export function childName(child: Pick<LetterChild, 'givenName' | 'familyName'>, initialsOnly: boolean): string {

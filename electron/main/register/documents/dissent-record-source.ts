@@ -1,7 +1,7 @@
 import { minorityViews } from '../../../../shared/forms/conference-letter';
 import { dissentRecordModel, dissentRecordProblems } from '../../../../shared/forms/dissent-record';
 import { drawDissentRecord } from '../pdf/dissent-record-pdf';
-import { conferenceCandidate, conferenceLetterInput } from './decision-letter-source';
+import { conferenceCandidate, conferenceLetterInput } from './conference-documents';
 import type { DocumentSource, SourceDeps } from './source';
 
 /** Dissent records: one per conference held in the period where an agency held a minority view. */

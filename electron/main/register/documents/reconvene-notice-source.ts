@@ -1,6 +1,6 @@
 import { reconveneNoticeModel, reconveneNoticeProblems } from '../../../../shared/forms/reconvene-notice';
 import { drawReconveneNotice } from '../pdf/reconvene-notice-pdf';
-import { conferenceCandidate, conferenceLetterInput } from './decision-letter-source';
+import { conferenceCandidate, conferenceLetterInput } from './conference-documents';
 import type { DocumentSource, SourceDeps } from './source';
 
 /** Adjournment and reconvene notices: one per adjourned conference held in the period. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { localIsoDate } from '../../../../shared/dates';
 import type {
   BatchPlan,
@@ -121,7 +121,7 @@ export function createDocumentsService(
     } catch (error) {
       throw invalid('out', `${outFile} could not be written (${describeIoError(error)})`);
     }
-    return record(kind, { ...c, fileName: outFile.split(/[\\/]/).pop() ?? c.fileName }, bytes, null);
+    return record(kind, { ...c, fileName: basename(outFile) }, bytes, null);
   }
 
   /**

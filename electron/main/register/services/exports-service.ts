@@ -61,24 +61,15 @@ export function createExportsService(
       .map((id) => escalations.get(id));
     const appendix3 = documents.sourceFor('appendix3');
     const appendix3Candidate = rows.length ? appendix3.candidate(agencyId, from, to) : undefined;
-    const appendix5 = safeSource('appendix5');
+    // Only the escalations that reached a stage needing the formal record have an Appendix 5.
+    const appendix5 = documents.sourceFor('appendix5');
     const appendix5Candidates: { escalation: Escalation; candidate: Candidate }[] = [];
-    if (appendix5) {
-      for (const e of escalationList) {
-        const c = appendix5.candidate(e.id, null, null);
-        if (c && appendix5.problems(c, makeOptions(false)).length === 0)
-          appendix5Candidates.push({ escalation: e, candidate: c });
-      }
+    for (const e of escalationList) {
+      const c = appendix5.candidate(e.id, null, null);
+      if (c && appendix5.problems(c, makeOptions(false)).length === 0)
+        appendix5Candidates.push({ escalation: e, candidate: c });
     }
     return { agency, rows, escalationList, appendix3Candidate, appendix5Candidates };
-  }
-
-  function safeSource(kind: 'appendix5') {
-    try {
-      return documents.sourceFor(kind);
-    } catch {
-      return undefined;
-    }
   }
 
   function makeOptions(initialsOnly: boolean, password: string | null = null) {
@@ -298,11 +289,8 @@ async function zipFiles(files: readonly { name: string; bytes: Buffer }[], passw
   return Buffer.from(await writer.close());
 }
 
-/** Writes a folder of files whole: into a hidden folder first, renamed into place at the end. */
+/** Writes a folder of files whole: into a hidden folder first, renamed into place at the end (the caller has checked the name is free). */
 function writeFolderAtomic(path: string, files: readonly { name: string; bytes: Buffer }[]): void {
-  if (existsSync(path)) {
-    throw invalid('folder', `${path} already exists: choose another folder or move the earlier export`);
-  }
   const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.partial`);
   try {
     mkdirSync(temp, { mode: 0o700 });
