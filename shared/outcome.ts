@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { strictObject } from './schemas/common';
 import { addWorkingDays, type WorkingDayCalendar } from './working-days';
 
 /**
@@ -26,8 +27,7 @@ export type View = (typeof VIEWS)[number];
 /** The procedure's adjournment limit. */
 export const ADJOURNMENT_WORKING_DAYS = 15;
 
-export const outcomeInputSchema = z
-  .object({
+export const outcomeInputSchema = strictObject({
     type: z.enum(['initial', 'review', 'reconvened'], {
       error: (i) => `type must be initial, review or reconvened (got ${JSON.stringify(i.input)})`,
     }),
@@ -42,13 +42,18 @@ export const outcomeInputSchema = z
       .optional(),
     views: z
       .array(
-        z.object({
-          agency: z.string({ error: 'agency must be the agency’s name' }).trim().min(1, 'agency must not be blank'),
+        strictObject({
+          agency: z
+            .string({ error: 'agency must be the agency’s name' })
+            .trim()
+            .min(1, 'agency must not be blank')
+            .max(200, 'agency must be 200 characters or fewer'),
           view: z.enum(VIEWS, { error: (i) => `view must be plan or no-plan (got ${JSON.stringify(i.input)})` }),
         }),
         { error: 'views must be a list of { agency, view }' },
       )
-      .min(1, 'views must hold at least one agency’s view'),
+      .min(1, 'views must hold at least one agency’s view')
+      .max(100, 'views must hold 100 agencies’ views or fewer'),
   })
   .superRefine((input, ctx) => {
     const seen = new Map<string, number>();
@@ -148,9 +153,20 @@ export function recordedDecision(
   return decidesAs === 'review' ? 'plan-ends' : 'no-plan';
 }
 
-/** A category of abuse is recorded exactly when the child is (or stays) on a plan. */
+/** A category of abuse is required when the child is made (or stays) subject to a plan. */
 export function needsCategory(decision: RecordedDecision): boolean {
   return decision === 'plan' || decision === 'plan-continues';
+}
+
+/**
+ * Whether a category may be recorded: with every plan, and also with an adjournment that puts the
+ * child on a plan pending the reconvened meeting (North Lincolnshire SAfE: at an equally divided
+ * initial conference "the child is made subject to a child protection plan pending the
+ * reconvened meeting"; at a review the child stays on its plan). It is not required then: the
+ * reconvened conference decides.
+ */
+export function categoryAllowed(decision: RecordedDecision, interimPlan: boolean): boolean {
+  return needsCategory(decision) || (decision === 'adjourned' && interimPlan);
 }
 
 /** The view a recorded decision stands for (null while adjourned): agencies whose view differs dissented. */

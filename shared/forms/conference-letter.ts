@@ -22,8 +22,11 @@ export interface ConferenceLetterInput {
   reconvenes: { date: string } | null;
   /** The conference scheduled to reconvene this one (an adjourned conference only), if any. */
   reconvened: { date: string; time: string; venue: string; chairName: string } | null;
-  /** What the conference scheduled when its decisions were recorded (conference tasks). */
-  tasks: readonly { kind: DueKind; due: string }[];
+  /**
+   * What the conference scheduled when its decisions were recorded: its own items (childId null)
+   * and each child's (first core group, next review).
+   */
+  tasks: readonly { kind: DueKind; due: string; childId: number | null }[];
   /** Principal Officer reviews opened for children (a reconvened conference still divided). */
   principalOfficerReviews: readonly { childId: number; due: string }[];
   /** Children's and families' names as initials. */
@@ -40,7 +43,7 @@ export interface LetterConference {
     venue: string;
     chairName: string;
     familyName: string;
-    status: 'scheduled' | 'concluded' | 'adjourned';
+    status: 'scheduled' | 'concluded' | 'adjourned' | 'cancelled';
     decidesAs: 'initial' | 'review';
   };
   invitations: readonly {
@@ -266,10 +269,16 @@ export function nextSteps(input: ConferenceLetterInput): [string, string][] {
         : `To be held by ${due}. A date will be sent.`;
     },
   };
+  const names = new Map(input.live.children.map((c) => [c.id, childName(c, input.initialsOnly)]));
   const steps: [string, string][] = input.tasks
     .filter((t) => t.kind !== 'decision-letter')
-    .map((t) => [DUE_KIND_LABELS[t.kind], words[t.kind](formatDate(t.due) ?? t.due)]);
-  const names = new Map(input.live.children.map((c) => [c.id, childName(c, input.initialsOnly)]));
+    .map((t) => {
+      const what = words[t.kind](formatDate(t.due) ?? t.due);
+      return [
+        DUE_KIND_LABELS[t.kind],
+        t.childId === null ? what : `For ${names.get(t.childId) ?? 'a child'}: ${what[0]?.toLowerCase() ?? ''}${what.slice(1)}`,
+      ];
+    });
   for (const review of input.principalOfficerReviews) {
     steps.push([
       'Principal Officer review',
@@ -281,6 +290,9 @@ export function nextSteps(input: ConferenceLetterInput): [string, string][] {
 
 /** Refuses a document for a conference whose decisions are not all recorded yet. */
 export function undecidedProblem(input: ConferenceLetterInput): IssueLike | null {
+  if (input.live.conference.status === 'cancelled') {
+    return { path: 'status', message: 'The conference was cancelled: no document is made for it' };
+  }
   if (input.live.conference.status !== 'scheduled') return null;
   return {
     path: 'decision',

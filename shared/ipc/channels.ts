@@ -12,6 +12,10 @@ export const CHANNEL_NAMES = [
   'conferences.list',
   'conferences.get',
   'conferences.create',
+  'conferences.update',
+  'conferences.cancel',
+  'conferences.delete',
+  'families.matches',
   'settings.get',
   'settings.update',
   'holidays.status',
@@ -23,18 +27,21 @@ export const CHANNEL_NAMES = [
   'live.setAttendance',
   'live.setReport',
   'live.setView',
+  'live.setNoView',
   'live.copyViews',
   'live.setInquorateReason',
   'live.redate',
   'live.recordDecision',
+  'live.amendDecision',
   'conferences.scheduleReconvened',
   'conferences.adjournments',
-  'conferences.due',
-  'conferences.completeTask',
+  'due.list',
+  'due.complete',
   'conferences.reportsOutstanding',
   'agencyEscalations.forConference',
   'agencyEscalations.raiseFromConference',
   'agencyEscalations.raiseByHand',
+  'agencyEscalations.withdraw',
   'returns.summary',
   'returns.get',
   'returns.markSent',
@@ -49,6 +56,9 @@ export const CHANNEL_NAMES = [
   'escalations.respond',
   'escalations.escalate',
   'escalations.close',
+  'escalations.recordDebrief',
+  'escalations.recordReviewMeeting',
+  'escalations.correct',
   'escalations.addAction',
   'escalations.completeAction',
   'documents.plan',
@@ -61,3 +71,20 @@ export const CHANNEL_NAMES = [
   'sharingLog.list',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/**
+ * Channel names are part of the documented interface (`cpreg call`, scripts): when one is renamed
+ * its old name keeps working here, mapped to the new one.
+ */
+export const CHANNEL_ALIASES: Readonly<Record<string, ChannelName>> = {
+  /** Renamed when what falls due became per child as well as per conference. */
+  'conferences.due': 'due.list',
+  'conferences.completeTask': 'due.complete',
+};
+
+/** The channel a name refers to, through an old name if need be; null when there is none. */
+export function resolveChannelName(name: unknown): ChannelName | null {
+  if (typeof name !== 'string') return null;
+  if ((CHANNEL_NAMES as readonly string[]).includes(name)) return name as ChannelName;
+  return Object.prototype.hasOwnProperty.call(CHANNEL_ALIASES, name) ? (CHANNEL_ALIASES[name] ?? null) : null;
+}

@@ -12,10 +12,19 @@ import {
   raiseFromConferenceInputSchema,
   returnSummarySchema,
 } from '../schemas/agency-escalation';
-import { idSchema, isoDateSchema } from '../schemas/common';
-import { conferenceInputSchema, conferenceSummarySchema, familySchema } from '../schemas/conference';
+import { MAX_REASON, idSchema, isoDateSchema, requiredText, strictObject } from '../schemas/common';
+import {
+  conferenceCancelInputSchema,
+  conferenceInputSchema,
+  conferenceSummarySchema,
+  conferenceUpdateInputSchema,
+  duplicateMatchSchema,
+  familySchema,
+  matchesInputSchema,
+} from '../schemas/conference';
 import {
   adjournmentSchema,
+  amendDecisionInputSchema,
   attendanceSchema,
   dueItemSchema,
   inviteInputSchema,
@@ -23,16 +32,20 @@ import {
   recordDecisionInputSchema,
   reportStateSchema,
   scheduleReconvenedInputSchema,
+  setNoViewInputSchema,
   setViewInputSchema,
 } from '../schemas/live-conference';
 import {
   actionInputSchema,
   closeEscalationInputSchema,
+  correctEscalationInputSchema,
+  debriefInputSchema,
   escalateInputSchema,
   escalationFiltersSchema,
   escalationListItemSchema,
   escalationSchema,
   openEscalationInputSchema,
+  reviewMeetingInputSchema,
   stageResponseInputSchema,
 } from '../schemas/escalation';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
@@ -51,7 +64,10 @@ import {
   sharingLogInputSchema,
   startBatchInputSchema,
 } from '../schemas/documents';
-import { CHANNEL_NAMES, type ChannelName } from './channels';
+import { CHANNEL_NAMES, resolveChannelName, type ChannelName } from './channels';
+
+const byId = strictObject({ id: idSchema });
+const none = strictObject({});
 
 /**
  * The one contract between the renderer and the main process. Each channel names its input and
@@ -61,40 +77,51 @@ import { CHANNEL_NAMES, type ChannelName } from './channels';
 export const contract = {
   /** Agencies, optionally filtered by a search of name, type, group or lead. */
   'agencies.list': {
-    input: z.object({
+    input: strictObject({
       search: z.string().trim().max(100).default(''),
       includeInactive: z.boolean().default(true),
     }),
     output: z.array(agencySchema),
   },
-  'agencies.get': { input: z.object({ id: idSchema }), output: agencySchema },
+  'agencies.get': { input: byId, output: agencySchema },
   'agencies.create': { input: agencyInputSchema, output: agencySchema },
-  'agencies.update': { input: z.object({ id: idSchema, fields: agencyInputSchema }), output: agencySchema },
+  'agencies.update': { input: strictObject({ id: idSchema, fields: agencyInputSchema }), output: agencySchema },
   /** Deactivate (or reactivate) an agency: kept for history, hidden from new invitations. */
-  'agencies.setActive': { input: z.object({ id: idSchema, active: z.boolean() }), output: agencySchema },
+  'agencies.setActive': { input: strictObject({ id: idSchema, active: z.boolean() }), output: agencySchema },
 
   /** Families whose name, case reference or a child's name matches. */
   'families.search': {
-    input: z.object({ search: z.string().trim().max(100).default('') }),
+    input: strictObject({ search: z.string().trim().max(100).default('') }),
     output: z.array(familySchema),
   },
+  /**
+   * Families and children already in the register that a new family or child matches (name and
+   * date of birth, or the case reference), so the existing record can be offered instead.
+   */
+  'families.matches': { input: matchesInputSchema, output: z.array(duplicateMatchSchema) },
 
   'conferences.list': {
-    input: z.object({
+    input: strictObject({
       search: z.string().trim().max(100).default(''),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.object({ total: z.number().int(), conferences: z.array(conferenceSummarySchema) }),
   },
-  'conferences.get': { input: z.object({ id: idSchema }), output: conferenceSummarySchema },
+  'conferences.get': { input: byId, output: conferenceSummarySchema },
   'conferences.create': { input: conferenceInputSchema, output: conferenceSummarySchema },
+  /** Corrects a scheduled conference's date, time, venue or chair; a new date clears attendance. */
+  'conferences.update': { input: conferenceUpdateInputSchema, output: liveConferenceSchema },
+  /** Cancels a scheduled conference, with the reason; it stays in the register, marked cancelled. */
+  'conferences.cancel': { input: conferenceCancelInputSchema, output: liveConferenceSchema },
+  /** Deletes a conference made by mistake, only while nothing is recorded on it. */
+  'conferences.delete': { input: byId, output: strictObject({ deleted: idSchema }) },
 
-  'settings.get': { input: z.object({}), output: settingsSchema },
+  'settings.get': { input: none, output: settingsSchema },
   'settings.update': { input: settingsUpdateSchema, output: settingsSchema },
 
   /** What the bank-holiday calendar covers and where it came from. */
   'holidays.status': {
-    input: z.object({}),
+    input: none,
     output: z.object({
       source: z.enum(['snapshot', 'imported']),
       importedAt: z.string().nullable(),
@@ -110,13 +137,13 @@ export const contract = {
   },
   /** Import a GOV.UK bank-holidays feed: validated whole; a bad file changes nothing. */
   'holidays.import': {
-    input: z.object({ feed: bankHolidayFeedSchema }),
+    input: strictObject({ feed: bankHolidayFeedSchema }),
     output: z.object({ imported: z.number().int(), divisions: z.array(divisionSchema) }),
   },
   /** Add or subtract working days with the register's calendar; warns past the data's last year. */
   'workingDays.calculate': {
-    input: z.object({
-      date: z.string().refine(isIsoDate, 'Enter a real date'),
+    input: strictObject({
+      date: z.string().max(10, 'Enter a real date').refine(isIsoDate, 'Enter a real date'),
       days: z
         .number({ error: 'Enter a number of working days' })
         .int('Enter a whole number of working days')
@@ -129,20 +156,25 @@ export const contract = {
   },
 
   /** The chair's screen: everything about one conference, with quoracy and outcomes computed. */
-  'live.get': { input: z.object({ id: idSchema }), output: liveConferenceSchema },
+  'live.get': { input: byId, output: liveConferenceSchema },
   'live.invite': { input: inviteInputSchema, output: liveConferenceSchema },
-  'live.uninvite': { input: z.object({ conferenceId: idSchema, agencyId: idSchema }), output: liveConferenceSchema },
+  'live.uninvite': {
+    input: strictObject({ conferenceId: idSchema, agencyId: idSchema }),
+    output: liveConferenceSchema,
+  },
+  /** Attendance is recorded on or after the conference's day, never before. */
   'live.setAttendance': {
-    input: z.object({ conferenceId: idSchema, agencyId: idSchema, attendance: attendanceSchema.nullable() }),
+    input: strictObject({ conferenceId: idSchema, agencyId: idSchema, attendance: attendanceSchema.nullable() }),
     output: liveConferenceSchema,
   },
   'live.setReport': {
-    input: z.object({
+    input: strictObject({
       conferenceId: idSchema,
       agencyId: idSchema,
       report: reportStateSchema,
       receivedOn: z
         .string()
+        .max(10, 'The date received must be a real date')
         .refine(isIsoDate, 'The date received must be a real date')
         .nullish()
         .transform((v) => v ?? null),
@@ -151,39 +183,55 @@ export const contract = {
   },
   /** One agency's view for one child (null withdraws it); the outcome is recomputed at once. */
   'live.setView': { input: setViewInputSchema, output: liveConferenceSchema },
+  /** The chair's record that an attending agency gives no view for a child, and why (null withdraws it). */
+  'live.setNoView': { input: setNoViewInputSchema, output: liveConferenceSchema },
   'live.copyViews': {
-    input: z.object({ conferenceId: idSchema, fromChildId: idSchema, toChildId: idSchema }),
+    input: strictObject({ conferenceId: idSchema, fromChildId: idSchema, toChildId: idSchema }),
     output: liveConferenceSchema,
   },
   'live.setInquorateReason': {
-    input: z.object({ conferenceId: idSchema, reason: z.string().max(5000).nullable() }),
-    output: liveConferenceSchema,
-  },
-  'live.redate': {
-    input: z.object({
+    input: strictObject({
       conferenceId: idSchema,
-      date: isoDateSchema('the new date'),
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
+      reason: z.string().max(MAX_REASON, 'The reason must be 5,000 characters or fewer').nullable(),
     }),
     output: liveConferenceSchema,
   },
+  'live.redate': {
+    input: strictObject({
+      conferenceId: idSchema,
+      date: isoDateSchema('the new date'),
+      time: z
+        .string()
+        .max(5, 'Enter the start time as hh:mm, like 09:30 or 14:00')
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
+    }),
+    output: liveConferenceSchema,
+  },
+  /**
+   * Records one child's decision by the partnership's rule, once every attending agency has given
+   * a view or been recorded as giving none; what falls due for the child is scheduled at once.
+   */
   'live.recordDecision': { input: recordDecisionInputSchema, output: liveConferenceSchema },
+  /** Amends a recorded decision with the reason; who, when, why and the values before and after are kept. */
+  'live.amendDecision': { input: amendDecisionInputSchema, output: liveConferenceSchema },
   'conferences.scheduleReconvened': { input: scheduleReconvenedInputSchema, output: conferenceSummarySchema },
-  'conferences.adjournments': { input: z.object({}), output: z.array(adjournmentSchema) },
-  /** What falls due across conferences, soonest first. */
-  'conferences.due': {
-    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+  'conferences.adjournments': { input: none, output: z.array(adjournmentSchema) },
+  /** What falls due across conferences and children, soonest first (formerly `conferences.due`). */
+  'due.list': {
+    input: strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.array(dueItemSchema),
   },
-  'conferences.completeTask': {
-    input: z.object({
+  /** Marks an item done by hand; a child's item names the child (formerly `conferences.completeTask`). */
+  'due.complete': {
+    input: strictObject({
       conferenceId: idSchema,
       kind: z.enum(['decision-letter', 'minutes', 'first-core-group', 'next-review', 'reconvene']),
+      childId: idSchema.nullable().default(null),
     }),
     output: z.array(dueItemSchema),
   },
   'conferences.reportsOutstanding': {
-    input: z.object({ weeks: z.number().int().min(1).max(26).default(4) }),
+    input: strictObject({ weeks: z.number().int().min(1).max(26).default(4) }),
     output: z.array(
       z.object({
         conferenceId: idSchema,
@@ -199,7 +247,7 @@ export const contract = {
 
   /** Appendix 3: what a conference's attendance and reports suggest escalating, and what is raised. */
   'agencyEscalations.forConference': {
-    input: z.object({ conferenceId: idSchema }),
+    input: strictObject({ conferenceId: idSchema }),
     output: z.object({
       raised: z.array(agencyEscalationSchema),
       suggestions: z.array(z.object({ agencyId: idSchema, agencyName: z.string(), reason: escalationReasonSchema })),
@@ -207,10 +255,15 @@ export const contract = {
   },
   'agencyEscalations.raiseFromConference': { input: raiseFromConferenceInputSchema, output: agencyEscalationSchema },
   'agencyEscalations.raiseByHand': { input: raiseByHandInputSchema, output: agencyEscalationSchema },
+  /** Withdraws a mistaken agency escalation, with the reason: kept, marked withdrawn, left out of returns. */
+  'agencyEscalations.withdraw': {
+    input: strictObject({ id: idSchema, reason: requiredText('Enter why the escalation is withdrawn', MAX_REASON) }),
+    output: agencyEscalationSchema,
+  },
   /** Every agency's escalations in a period, repeat non-attendance first. */
   'returns.summary': { input: periodSchema, output: z.array(returnSummarySchema) },
   'returns.get': {
-    input: z.object({
+    input: strictObject({
       agencyId: idSchema,
       from: isoDateSchema('the start of the period'),
       to: isoDateSchema('the end of the period'),
@@ -218,11 +271,13 @@ export const contract = {
     output: z.object({
       agency: agencySchema,
       rows: z.array(agencyEscalationSchema),
+      /** Escalations withdrawn as mistaken, shown apart and left out of the return. */
+      withdrawn: z.array(agencyEscalationSchema),
       returns: z.array(agencyReturnSchema),
     }),
   },
   'returns.markSent': {
-    input: z.object({
+    input: strictObject({
       agencyId: idSchema,
       from: isoDateSchema('the start of the period'),
       to: isoDateSchema('the end of the period'),
@@ -232,12 +287,14 @@ export const contract = {
     output: z.object({
       agency: agencySchema,
       rows: z.array(agencyEscalationSchema),
+      /** Escalations withdrawn as mistaken, shown apart and left out of the return. */
+      withdrawn: z.array(agencyEscalationSchema),
       returns: z.array(agencyReturnSchema),
       attached: z.number().int(),
     }),
   },
   'returns.recordResponse': {
-    input: z.object({
+    input: strictObject({
       returnId: idSchema,
       responseOn: isoDateSchema('the date of the response'),
       response: z.string().trim().min(1, 'Enter the agency’s response').max(20_000),
@@ -247,7 +304,7 @@ export const contract = {
 
   /** Escalation protocols: shipped and custom versions; which one the partnership uses. */
   'protocols.list': {
-    input: z.object({}),
+    input: none,
     output: z.array(
       z.object({
         id: idSchema,
@@ -261,7 +318,7 @@ export const contract = {
     ),
   },
   'protocols.choose': {
-    input: z.object({ key: z.string().trim().min(1, 'Choose a protocol') }),
+    input: strictObject({ key: z.string().trim().min(1, 'Choose a protocol').max(40) }),
     output: z.array(
       z.object({
         id: idSchema,
@@ -276,31 +333,41 @@ export const contract = {
   },
   /** A copied or adjusted protocol: saved as a new version (validated: stages, positive limits). */
   'protocols.save': {
-    input: z.object({ protocol: z.unknown() }),
+    input: strictObject({ protocol: protocolSchema }),
     output: z.object({ id: idSchema, key: z.string(), version: z.number().int() }),
   },
   /** Open escalations: immediate risk first, then overdue, then by due date; filterable. */
   'escalations.list': { input: escalationFiltersSchema, output: z.array(escalationListItemSchema) },
-  'escalations.get': { input: z.object({ id: idSchema }), output: escalationSchema },
+  'escalations.get': { input: byId, output: escalationSchema },
   /** Prefilled fields for escalating a minority view or a Principal Officer review from a conference. */
   'escalations.draftFromConference': {
-    input: z.object({ conferenceId: idSchema, childId: idSchema, agencyId: idSchema.nullable().default(null) }),
+    input: strictObject({ conferenceId: idSchema, childId: idSchema, agencyId: idSchema.nullable().default(null) }),
     output: z.record(z.string(), z.unknown()),
   },
   'escalations.open': { input: openEscalationInputSchema, output: escalationSchema },
   'escalations.respond': { input: stageResponseInputSchema, output: escalationSchema },
+  /** Escalates to the next stage: only while the current stage is unresolved. */
   'escalations.escalate': { input: escalateInputSchema, output: escalationSchema },
   'escalations.close': { input: closeEscalationInputSchema, output: escalationSchema },
+  /** The restorative debrief after resolution (Kirklees stage 7), with no clock. */
+  'escalations.recordDebrief': { input: debriefInputSchema, output: escalationSchema },
+  /** The written record of the Principal Officer review meeting (North Lincolnshire). */
+  'escalations.recordReviewMeeting': { input: reviewMeetingInputSchema, output: escalationSchema },
+  /** Corrects an escalation's details, with the reason; the values before and after are kept. */
+  'escalations.correct': { input: correctEscalationInputSchema, output: escalationSchema },
   'escalations.addAction': { input: actionInputSchema, output: escalationSchema },
   'escalations.completeAction': {
-    input: z.object({ actionId: idSchema, on: isoDateSchema('the date it was completed') }),
+    input: strictObject({ actionId: idSchema, on: isoDateSchema('the date it was completed') }),
     output: escalationSchema,
   },
   /** Which documents a batch of this kind would write for the period, and what stops any of them. */
   'documents.plan': { input: batchPlanInputSchema, output: batchPlanSchema },
   /** Starts writing a batch into a folder; poll `documents.batchStatus` for progress. */
   'documents.startBatch': { input: startBatchInputSchema, output: batchStatusSchema },
-  'documents.batchStatus': { input: z.object({ id: z.string().min(1, 'Choose a batch') }), output: batchStatusSchema },
+  'documents.batchStatus': {
+    input: strictObject({ id: z.string().min(1, 'Choose a batch').max(100) }),
+    output: batchStatusSchema,
+  },
   /** Documents generated for one record: what, when, by whom. */
   'documents.forRecord': { input: documentsForRecordInputSchema, output: z.array(generatedDocumentSchema) },
   'documents.recent': { input: recentDocumentsInputSchema, output: z.array(generatedDocumentSchema) },
@@ -323,4 +390,9 @@ export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+/** The channel a name refers to, old names included (see `CHANNEL_ALIASES`). */
+export function resolveChannel(value: unknown): Channel | null {
+  return resolveChannelName(value);
 }

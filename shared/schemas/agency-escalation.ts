@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateSchema, optionalText, requiredText, strictObject } from './common';
 
 /**
  * Agency contribution escalations (Kirklees Appendix 3, "Child Protection Case Conference
@@ -31,6 +31,9 @@ export const agencyEscalationSchema = z.object({
   reasonDetail: z.string().nullable(),
   returnId: idSchema.nullable(),
   createdAt: z.string(),
+  /** A mistaken escalation withdrawn, with the reason: kept, but left out of returns and counts. */
+  withdrawnOn: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
 });
 export type AgencyEscalation = z.infer<typeof agencyEscalationSchema>;
 
@@ -41,8 +44,7 @@ const otherNeedsDetail = (v: { reason: EscalationReason; reasonDetail: string | 
 };
 
 /** Raised from a conference in one step: the meeting, family, chair and representative come from it. */
-export const raiseFromConferenceInputSchema = z
-  .object({
+export const raiseFromConferenceInputSchema = strictObject({
     conferenceId: idSchema,
     agencyId: idSchema,
     reason: escalationReasonSchema,
@@ -51,8 +53,7 @@ export const raiseFromConferenceInputSchema = z
   .superRefine(otherNeedsDetail);
 
 /** Raised by hand, for a meeting the register does not hold. */
-export const raiseByHandInputSchema = z
-  .object({
+export const raiseByHandInputSchema = strictObject({
     agencyId: idSchema,
     meetingDate: isoDateSchema('the date of the meeting'),
     familyIdentifier: requiredText('Enter the family name, or identifying factors', 200),
@@ -63,8 +64,10 @@ export const raiseByHandInputSchema = z
   })
   .superRefine(otherNeedsDetail);
 
-export const periodSchema = z
-  .object({ from: isoDateSchema('the start of the period'), to: isoDateSchema('the end of the period') })
+export const periodSchema = strictObject({
+  from: isoDateSchema('the start of the period'),
+  to: isoDateSchema('the end of the period'),
+})
   .refine((p) => p.to >= p.from, { path: ['to'], message: 'The end of the period must be on or after its start' });
 
 export const agencyReturnSchema = z.object({

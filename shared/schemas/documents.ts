@@ -6,6 +6,7 @@ export const DOCUMENT_KINDS = [
   'appendix3',
   'appendix5',
   'croydon-notification',
+  'review-meeting-record',
   'decision-letter',
   'reconvene-notice',
   'dissent-record',
@@ -17,6 +18,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   appendix3: 'Appendix 3 returns to agency safeguarding leads',
   appendix5: 'Appendix 5 Professional Difference Escalation Records',
   'croydon-notification': 'Croydon Escalation Notification Forms',
+  'review-meeting-record': 'Principal Officer review meeting records (North Lincolnshire)',
   'decision-letter': 'Conference decision letters',
   'reconvene-notice': 'Adjournment and reconvene notices',
   'dissent-record': 'Dissent records of minority views',
@@ -25,8 +27,10 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 /** Which records a batch of each kind covers, for a period (shown beside the choice). */
 export const DOCUMENT_KIND_HINTS: Record<DocumentKind, string> = {
   appendix3: 'One per agency with escalations whose meeting date is in the period',
-  appendix5: 'One per escalation that reached a stage needing the formal record, opened in the period',
+  appendix5: 'One per Kirklees-protocol escalation that reached stage 5 or 6, opened in the period',
   'croydon-notification': 'One per Croydon-protocol escalation that reached stage 3, opened in the period',
+  'review-meeting-record':
+    'One per North Lincolnshire escalation opened in the period whose Principal Officer review meeting is recorded',
   'decision-letter': 'One per concluded conference whose decision letter is due in the period',
   'reconvene-notice': 'One per adjourned conference held in the period',
   'dissent-record': 'One per conference in the period where an agency held a minority view',
@@ -119,6 +123,8 @@ export const generatedDocumentSchema = z.object({
   batchId: z.string().nullable(),
   generatedAt: z.string(),
   generatedBy: z.string(),
+  /** When the values it was made from were amended (it no longer says what the record says); null while current. */
+  supersededAt: z.string().nullable(),
 });
 export type GeneratedDocument = z.infer<typeof generatedDocumentSchema>;
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { protocolSchema } from '../escalation-protocols';
-import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { correctionSchema } from './live-conference';
+import {
+  MAX_LONG_TEXT,
+  MAX_REASON,
+  idSchema,
+  isoDateSchema,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  strictObject,
+} from './common';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
 export const NATURES = [
@@ -46,19 +56,15 @@ const optionalEmail = () =>
  * and an email address (the Croydon Escalation Notification Form's "Details of person completing
  * notification").
  */
-const escalatingPerson = () => z.object({ ...person('escalating'), email: optionalEmail() });
+const escalatingPerson = () => strictObject({ ...person('escalating'), email: optionalEmail() });
 
-export const openEscalationInputSchema = z
-  .object({
+export const openEscalationInputSchema = strictObject({
     protocolId: idSchema.optional(),
     familyId: idSchema.nullish().transform((v) => v ?? null),
     childId: idSchema.nullish().transform((v) => v ?? null),
     subjectName: requiredText('Enter the child’s or family’s name'),
-    subjectDateOfBirth: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    /** The child's date of birth (or an unborn child's expected date). */
+    subjectDateOfBirth: optionalIsoDate('the date of birth'),
     subjectAddress: optionalText(500),
     /** Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (free text, optional). */
     subjectGender: optionalText(),
@@ -68,7 +74,7 @@ export const openEscalationInputSchema = z
     followUpId: idSchema.nullish().transform((v) => v ?? null),
     initiatingAgencyId: idSchema,
     challengedAgencyId: idSchema,
-    natures: z.array(natureSchema).min(1, 'Tick at least one nature of the difference'),
+    natures: z.array(natureSchema).min(1, 'Tick at least one nature of the difference').max(NATURES.length),
     natureOther: optionalText(500),
     details: requiredText('Enter the details of the difference', 20_000),
     outcomeSought: requiredText('Enter the outcome sought', 20_000),
@@ -77,9 +83,18 @@ export const openEscalationInputSchema = z
     escalatedBy: escalatingPerson(),
     /** The concerns as raised at stage 1 (Croydon: "Brief description of your concerns"). */
     concerns: optionalText(20_000),
-    escalatedTo: z
-      .object({ name: optionalText(), title: optionalText(), agency: optionalText() })
-      .default({ name: null, title: null, agency: null }),
+    escalatedTo: strictObject({ name: optionalText(), title: optionalText(), agency: optionalText() }).default({
+      name: null,
+      title: null,
+      agency: null,
+    }),
+    /**
+     * The stage the escalation starts at: the first by default, or (from a Principal Officer
+     * review) that protocol's Principal Officer review stage. A later stage only where the
+     * procedure allows it, with the reason.
+     */
+    startStage: z.number().int().min(1).max(20).optional(),
+    startReason: optionalText(MAX_REASON),
   })
   .superRefine((v, ctx) => {
     if (v.natures.includes('other') && !v.natureOther) {
@@ -100,10 +115,10 @@ export const openEscalationInputSchema = z
 export type OpenEscalationInput = z.input<typeof openEscalationInputSchema>;
 
 /** The response at the current stage. */
-export const stageResponseInputSchema = z.object({
+export const stageResponseInputSchema = strictObject({
   escalationId: idSchema,
-  number: z.number().int().min(1),
-  responseFrom: z.object(person('responding')),
+  number: z.number().int().min(1).max(20),
+  responseFrom: strictObject(person('responding')),
   responseOn: isoDateSchema('the date of the response'),
   summary: requiredText('Enter a summary of the response', 20_000),
   resolved: z.boolean({ error: 'Say whether the response resolved the difference' }),
@@ -112,11 +127,11 @@ export const stageResponseInputSchema = z.object({
 });
 
 /** Moving on to the next stage: the current stage closes and the next opens with its own clock. */
-export const escalateInputSchema = z.object({
+export const escalateInputSchema = strictObject({
   escalationId: idSchema,
   on: isoDateSchema('the date of the escalation'),
   escalatedBy: escalatingPerson(),
-  escalatedTo: z.object(person('receiving the escalation')),
+  escalatedTo: strictObject(person('receiving the escalation')),
   /**
    * The concerns as put at the new stage (Croydon: "Brief description of your concerns"; at stage
    * 5 "Outline concerns along with supporting evidence").
@@ -124,24 +139,79 @@ export const escalateInputSchema = z.object({
   concerns: optionalText(20_000),
 });
 
-export const closeEscalationInputSchema = z.object({
+/**
+ * Closes the escalation, resolved or not. A restorative debrief (Kirklees stage 7) follows
+ * resolution: it may be recorded with a resolved closing, or later.
+ */
+export const closeEscalationInputSchema = strictObject({
   escalationId: idSchema,
   on: isoDateSchema('the date it closed'),
-  resolved: z.boolean(),
-  learning: optionalText(20_000),
-  restorativeDebrief: optionalText(20_000),
+  resolved: z.boolean({ error: 'Say whether the difference was resolved' }),
+  learning: optionalText(MAX_LONG_TEXT),
+  restorativeDebrief: optionalText(MAX_LONG_TEXT),
 });
 
-export const actionInputSchema = z.object({
+/** The restorative debrief after a resolved escalation (Kirklees: "Following resolution consider: Stage 7"). */
+export const debriefInputSchema = strictObject({
+  escalationId: idSchema,
+  on: isoDateSchema('the date of the debrief'),
+  notes: requiredText('Enter what the debrief covered and agreed', MAX_LONG_TEXT),
+});
+
+/**
+ * The written record of the Principal Officer review meeting (North Lincolnshire SAfE: "A written
+ * record will be made of the key areas of discussion, disagreement, agreements and actions"); the
+ * actions are the escalation's actions.
+ */
+export const reviewMeetingInputSchema = strictObject({
+  escalationId: idSchema,
+  heldOn: isoDateSchema('the date of the meeting'),
+  reviewType: requiredText('Enter the type of review the Principal Officer agreed', 200),
+  chairedBy: requiredText('Enter the Principal Officer who chaired the meeting', 200),
+  attendees: requiredText('Enter who attended', 2000),
+  discussion: requiredText('Enter the key areas of discussion', MAX_LONG_TEXT),
+  disagreements: requiredText('Enter the disagreements', MAX_LONG_TEXT),
+  agreements: requiredText('Enter the agreements', MAX_LONG_TEXT),
+});
+
+export const reviewMeetingSchema = z.object({
+  stageNumber: z.number().int(),
+  heldOn: z.string(),
+  reviewType: z.string(),
+  chairedBy: z.string(),
+  attendees: z.string(),
+  discussion: z.string(),
+  disagreements: z.string(),
+  agreements: z.string(),
+});
+export type ReviewMeeting = z.infer<typeof reviewMeetingSchema>;
+
+export const actionInputSchema = strictObject({
   escalationId: idSchema,
   action: requiredText('Enter the action', 2000),
   byWhom: requiredText('Enter who will do it'),
   agreedOn: isoDateSchema('the date the action was agreed'),
-  completeBy: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  completeBy: optionalIsoDate('the date to complete it by'),
+});
+
+/**
+ * Corrects an escalation's details, with the reason: any of the record's descriptive fields (the
+ * child, the agencies, the nature, details and outcome sought, immediate risk). Its dates and
+ * stages are its history and are not corrected here.
+ */
+export const correctEscalationInputSchema = strictObject({
+  escalationId: idSchema,
+  reason: requiredText('Enter why the details are corrected', MAX_REASON),
+  subjectName: requiredText('Enter the child’s or family’s name').optional(),
+  subjectDateOfBirth: optionalIsoDate('the date of birth').optional(),
+  subjectAddress: optionalText(500).optional(),
+  initiatingAgencyId: idSchema.optional(),
+  challengedAgencyId: idSchema.optional(),
+  natures: z.array(natureSchema).min(1, 'Tick at least one nature of the difference').max(NATURES.length).optional(),
+  natureOther: optionalText(500).optional(),
+  details: requiredText('Enter the details of the difference', MAX_LONG_TEXT).optional(),
+  outcomeSought: requiredText('Enter the outcome sought', MAX_LONG_TEXT).optional(),
+  immediateRisk: z.boolean().optional(),
 });
 
 export const stageSchema = z.object({
@@ -171,6 +241,8 @@ export const stageSchema = z.object({
   resolved: z.boolean().nullable(),
   /** Key learning recorded with the response at this stage. */
   learning: z.string().nullable(),
+  /** The stage's limit in words, saying whether the procedure or the partnership sets it. */
+  limit: z.string(),
   closedOn: z.string().nullable(),
   clock: z
     .object({ due: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), dueToday: z.boolean() })
@@ -203,7 +275,29 @@ export const escalationSchema = z.object({
   closedOn: z.string().nullable(),
   learning: z.string().nullable(),
   restorativeDebrief: z.string().nullable(),
+  debriefOn: z.string().nullable(),
+  /** Why the escalation started at a later stage than the first, where it did. */
+  startReason: z.string().nullable(),
   stages: z.array(stageSchema),
+  /**
+   * What can be done next: respond at the current stage; escalate (only while the current stage is
+   * unresolved and a later stage exists); close; record the restorative debrief (after resolution,
+   * where the protocol offers one); record the review meeting (North Lincolnshire).
+   */
+  next: z.object({
+    respond: z.boolean(),
+    escalate: z.boolean(),
+    close: z.boolean(),
+    debrief: z.boolean(),
+    reviewMeeting: z.boolean(),
+  }),
+  /** The stage offered after resolution (Kirklees: the restorative debrief), if the protocol has one. */
+  resolutionStage: z.object({ number: z.number().int(), name: z.string() }).nullable(),
+  /** The Principal Officer review meeting's written record (North Lincolnshire), when made. */
+  reviewMeeting: reviewMeetingSchema.nullable(),
+  /** The partnership's own same-day contact, for an escalation at immediate risk. */
+  sameDayContact: z.string().nullable(),
+  corrections: z.array(correctionSchema),
   actions: z.array(
     z.object({
       id: idSchema,
@@ -237,10 +331,10 @@ export const escalationListItemSchema = z.object({
 });
 export type EscalationListItem = z.infer<typeof escalationListItemSchema>;
 
-export const escalationFiltersSchema = z.object({
+export const escalationFiltersSchema = strictObject({
   agencyId: idSchema.optional(),
-  stage: z.number().int().min(1).optional(),
+  stage: z.number().int().min(1).max(20).optional(),
   nature: natureSchema.optional(),
-  protocolKey: z.string().optional(),
+  protocolKey: z.string().max(40).optional(),
   overdueOnly: z.boolean().default(false),
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
 import { OUTCOME_RULES, VIEWS } from '../outcome';
 import { agencyTypeSchema } from './agency';
-import { idSchema, isoDateSchema, requiredText } from './common';
-import { conferenceSummarySchema, conferenceTypeSchema } from './conference';
+import { MAX_LONG_TEXT, MAX_REASON, idSchema, isoDateSchema, requiredText, strictObject } from './common';
+import { conferenceStatusSchema, conferenceSummarySchema, conferenceTypeSchema } from './conference';
 
 export const ATTENDANCE = ['attended', 'apologies-with-report', 'apologies-no-report', 'did-not-attend'] as const;
 export const attendanceSchema = z.enum(ATTENDANCE, { error: () => 'Choose attended, apologies or did not attend' });
@@ -65,6 +65,30 @@ export const childViewSchema = z.object({
   reasons: z.string(),
 });
 
+/** The chair's record that an attending agency gave no view for a child, and why. */
+export const noViewSchema = z.object({ agencyId: idSchema, reason: z.string() });
+
+/** One field of a record as it was and as it became, in words: how every correction is shown. */
+export const changeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+/** A correction made openly: who, when, why, and the values before and after. */
+export const correctionSchema = z.object({
+  id: idSchema,
+  kind: z.enum(['decision', 'details', 'withdrawal']),
+  childId: idSchema.nullable(),
+  at: z.string(),
+  actor: z.string(),
+  reason: z.string(),
+  changes: z.array(changeSchema),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
 const outcomeSchema = z.object({
   result: z.enum(['unanimous', 'majority', 'equally-divided', 'chair-decision']),
   decision: z.enum(['plan', 'no-plan', 'adjourned']),
@@ -97,6 +121,13 @@ export const liveChildSchema = z.object({
   /** Minority agencies whose reasons are still blank: required before the decision is recorded. */
   missingReasons: z.array(z.string()),
   recorded: recordedOutcomeSchema.nullable(),
+  /** The chair's records of agencies that attended and gave no view, with why. */
+  noViews: z.array(noViewSchema),
+  /**
+   * Agencies that attended but have neither given a view for this child nor been recorded as
+   * giving none: the decision waits for each (every attending agency is consulted).
+   */
+  unconsulted: z.array(z.string()),
   /** Category at the child's first plan and at the latest, across all conferences. */
   initialCategory: categorySchema.nullable(),
   latestCategory: categorySchema.nullable(),
@@ -105,7 +136,13 @@ export type LiveChild = z.infer<typeof liveChildSchema>;
 
 export const liveConferenceSchema = z.object({
   conference: conferenceSummarySchema.extend({
-    status: z.enum(['scheduled', 'concluded', 'adjourned']),
+    status: conferenceStatusSchema,
+    cancelledOn: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    /** A reconvened conference must be held by this date (the adjourned conference's reconvene-by). */
+    mustBeHeldBy: z.string().nullable(),
+    /** The conference is dated after today: nothing can be concluded at it yet. */
+    future: z.boolean(),
     reconvenesId: idSchema.nullable(),
     reconvenedById: idSchema.nullable(),
     inquorateReason: z.string().nullable(),
@@ -123,11 +160,13 @@ export const liveConferenceSchema = z.object({
     shortfall: z.string().nullable(),
   }),
   children: z.array(liveChildSchema),
+  /** Decisions amended after they were recorded, oldest first. */
+  amendments: z.array(correctionSchema),
   warning: z.string().nullable(),
 });
 export type LiveConference = z.infer<typeof liveConferenceSchema>;
 
-export const inviteInputSchema = z.object({
+export const inviteInputSchema = strictObject({
   conferenceId: idSchema,
   agencyId: idSchema,
   representativeName: z
@@ -144,16 +183,27 @@ export const inviteInputSchema = z.object({
     .transform((v) => v || null),
 });
 
-export const setViewInputSchema = z.object({
+export const setViewInputSchema = strictObject({
   conferenceId: idSchema,
   childId: idSchema,
   agencyId: idSchema,
   /** null withdraws the agency's view. */
   view: viewSchema.nullable(),
-  reasons: z.string().max(20_000, 'Reasons must be 20,000 characters or fewer').default(''),
+  reasons: z.string().max(MAX_LONG_TEXT, 'Reasons must be 20,000 characters or fewer').default(''),
 });
 
-export const recordDecisionInputSchema = z.object({
+/**
+ * The chair records that an attending agency gives no view for a child, and why (null withdraws
+ * the record). A view given later replaces it.
+ */
+export const setNoViewInputSchema = strictObject({
+  conferenceId: idSchema,
+  childId: idSchema,
+  agencyId: idSchema,
+  reason: requiredText('Enter why the agency gives no view', MAX_REASON).nullable(),
+});
+
+export const recordDecisionInputSchema = strictObject({
   conferenceId: idSchema,
   childId: idSchema,
   category: categorySchema.nullish().transform((v) => v ?? null),
@@ -161,7 +211,38 @@ export const recordDecisionInputSchema = z.object({
   chairDecision: viewSchema.optional(),
 });
 
-export const scheduleReconvenedInputSchema = z.object({
+/**
+ * Amends a recorded decision, with the reason: corrected views (or records of no view) and the
+ * category. The outcome is worked out again by the partnership's rule; an amendment cannot turn a
+ * decision into an adjournment or back (cancel or re-hold the reconvened conference instead).
+ */
+export const amendDecisionInputSchema = strictObject({
+  conferenceId: idSchema,
+  childId: idSchema,
+  reason: requiredText('Enter why the decision is amended', MAX_REASON),
+  views: z
+    .array(
+      strictObject({
+        agencyId: idSchema,
+        view: viewSchema.nullable(),
+        reasons: z.string().max(MAX_LONG_TEXT, 'Reasons must be 20,000 characters or fewer').default(''),
+      }),
+    )
+    .max(100)
+    .default([]),
+  noViews: z
+    .array(
+      strictObject({ agencyId: idSchema, reason: requiredText('Enter why the agency gives no view', MAX_REASON).nullable() }),
+    )
+    .max(100)
+    .default([]),
+  /** The corrected category; absent keeps the recorded one. */
+  category: categorySchema.nullable().optional(),
+  /** Only under the "chair decides" rule. */
+  chairDecision: viewSchema.optional(),
+});
+
+export const scheduleReconvenedInputSchema = strictObject({
   conferenceId: idSchema,
   date: isoDateSchema('the date of the reconvened conference'),
   time: z
@@ -183,6 +264,11 @@ export const adjournmentSchema = z.object({
   workingDaysLeft: z.number().int(),
   reconvenedId: idSchema.nullable(),
   reconvenedDate: z.string().nullable(),
+  /**
+   * Where the reconvening stands: to be scheduled; reconvening on its date (scheduled, not yet
+   * decided); or reconvened (the reconvened conference has recorded its decisions).
+   */
+  state: z.enum(['to-schedule', 'reconvening', 'reconvened']),
 });
 export type Adjournment = z.infer<typeof adjournmentSchema>;
 
@@ -192,6 +278,9 @@ export const dueItemSchema = z.object({
   conferenceDate: z.string(),
   conferenceType: conferenceTypeSchema,
   familyName: z.string(),
+  /** The child the item is for (first core group, next review, Principal Officer review); null for the conference's own. */
+  childId: idSchema.nullable(),
+  childName: z.string().nullable(),
   kind: z.enum([
     'decision-letter',
     'minutes',

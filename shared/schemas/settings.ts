@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
-import { optionalText, requiredText } from './common';
+import { optionalText, requiredText, strictObject } from './common';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -14,14 +14,14 @@ function workingDays(label: string, min: number, max: number) {
 }
 
 /** Unit-wide settings. Every field has a default so a new register works at once. */
-export const settingsSchema = z.object({
+export const settingsSchema = strictObject({
   partnershipName: requiredText('Enter the partnership’s name', 120),
   userName: requiredText('Enter your name as it should appear in the record', 120),
   division: divisionSchema,
   closureDays: z
     .array(
-      z.object({
-        date: z.string().refine(isIsoDate, 'Closure date must be a real date in the form YYYY-MM-DD'),
+      strictObject({
+        date: z.string().max(10).refine(isIsoDate, 'Closure date must be a real date in the form YYYY-MM-DD'),
         reason: requiredText('Enter why the unit is closed', 120),
       }),
     )
@@ -46,6 +46,12 @@ export const settingsSchema = z.object({
     'Enter the unit’s email address in the form name@example.org',
   ),
   unitPhone: optionalText(40),
+  /**
+   * The partnership's own same-day contact for a child at immediate risk of significant harm,
+   * shown wherever an escalation is marked immediate risk (Kirklees names its Children's Social
+   * Care Duty & Advice professional line).
+   */
+  sameDayContact: optionalText(500),
   /** Course details for partnership conference training (Appendix 3 covering text). */
   trainingLink: optionalText(300).refine(
     (v) => v === null || /^https?:\/\/\S+$/.test(v),
@@ -71,6 +77,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unitName: 'Child Protection Review Unit',
   unitEmail: null,
   unitPhone: null,
+  sameDayContact: null,
   trainingLink: null,
 };
 

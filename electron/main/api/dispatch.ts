@@ -1,7 +1,7 @@
-import { contract, isChannel } from '../../../shared/ipc/contract';
+import { contract, resolveChannel } from '../../../shared/ipc/contract';
 import { issuesFromZod, type Result } from '../../../shared/ipc/result';
 import { ServiceError } from '../register/services/errors';
-import type { Handlers } from './handlers';
+import { OutputMismatch, type Handlers } from './handlers';
 
 /**
  * Runs one call of the contract: checks the channel, validates the input with the channel's
@@ -15,10 +15,11 @@ export function dispatch(
   channel: unknown,
   input: unknown,
 ): Result<unknown> | Promise<Result<unknown>> {
-  if (!isChannel(channel)) {
+  const name = resolveChannel(channel);
+  if (name === null) {
     return { ok: false, error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] } };
   }
-  const spec = contract[channel];
+  const spec = contract[name];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
@@ -34,7 +35,7 @@ export function dispatch(
   const checked = (value: unknown): Result<unknown> => {
     const output = spec.output.safeParse(value);
     if (!output.success) {
-      console.error(`[cpreg] ${channel}: output failed its schema (${output.error.issues.length} issue(s))`);
+      console.error(`[cpreg] ${name}: output failed its schema (${output.error.issues.length} issue(s))`);
       return {
         ok: false,
         error: { code: 'internal', message: 'The register returned something unexpected', issues: [] },
@@ -43,18 +44,25 @@ export function dispatch(
     return { ok: true, value: output.data };
   };
   try {
-    const handler = handlers[channel] as (i: unknown) => unknown;
+    const handler = handlers[name] as (i: unknown) => unknown;
     // Most handlers are synchronous (one SQLite transaction) and answer at once; a few (exports)
     // finish later, and their result is checked the same way when it comes.
     const value = handler(parsed.data);
-    if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(channel, error));
+    if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(name, error));
     return checked(value);
   } catch (error) {
-    return failure(channel, error);
+    return failure(name, error);
   }
 }
 
 function failure(channel: string, error: unknown): Result<unknown> {
+  if (error instanceof OutputMismatch) {
+    console.error(`[cpreg] ${channel}: output failed its schema (${error.issueCount} issue(s)); nothing was saved`);
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'The register returned something unexpected; nothing was saved', issues: [] },
+    };
+  }
   if (error instanceof ServiceError) {
     return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
   }

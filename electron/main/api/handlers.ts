@@ -1,24 +1,51 @@
-import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import { contract, type Channel, type ChannelOutput, type ParsedInput } from '../../../shared/ipc/contract';
 import type { Register } from '../register/register';
+import { ServiceError } from '../register/services/errors';
+
+/** Channels whose handlers finish later (they write files before committing their record). */
+const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run']);
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
-/** The handler map: one entry per channel, each a thin call into a service. */
+/**
+ * Thrown inside a handler's transaction when what it would answer fails the channel's output
+ * schema: the transaction rolls back, so a command never reports a failure after committing.
+ */
+export class OutputMismatch extends Error {
+  override name = 'OutputMismatch';
+  constructor(
+    readonly channel: Channel,
+    readonly issueCount: number,
+  ) {
+    super(`${channel}: output failed its schema`);
+  }
+}
+
+/**
+ * The handler map: one entry per channel, each a thin call into a service. Every synchronous
+ * handler runs in one transaction together with the check of its output against the channel's
+ * schema, so a command either succeeds whole (written, and answered as the contract says) or
+ * changes nothing. The few asynchronous ones (exports, batches) commit their own work.
+ */
 export function createHandlers(register: Register): Handlers {
   const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations, documents, exports } =
     register;
-  return {
+  const handlers: Handlers = {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
     'agencies.create': (i) => agencies.create(i),
     'agencies.update': (i) => agencies.update(i.id, i.fields),
     'agencies.setActive': (i) => agencies.setActive(i.id, i.active),
     'families.search': (i) => conferences.searchFamilies(i.search),
+    'families.matches': (i) => conferences.matches(i.family, i.children),
     'conferences.list': (i) => conferences.list(i.search, i.limit),
     'conferences.get': (i) => conferences.get(i.id),
     'conferences.create': (i) => conferences.create(i),
+    'conferences.update': (i) => live.update(i),
+    'conferences.cancel': (i) => live.cancel(i.id, i.reason),
+    'conferences.delete': (i) => live.remove(i.id),
     'settings.get': () => settings.get(),
     'settings.update': (i) => settings.update(i),
     'holidays.status': () => calendar.status(),
@@ -30,18 +57,21 @@ export function createHandlers(register: Register): Handlers {
     'live.setAttendance': (i) => live.setAttendance(i.conferenceId, i.agencyId, i.attendance),
     'live.setReport': (i) => live.setReport(i.conferenceId, i.agencyId, i.report, i.receivedOn),
     'live.setView': (i) => live.setView(i),
+    'live.setNoView': (i) => live.setNoView(i),
     'live.copyViews': (i) => live.copyViews(i.conferenceId, i.fromChildId, i.toChildId),
     'live.setInquorateReason': (i) => live.setInquorateReason(i.conferenceId, i.reason),
     'live.redate': (i) => live.redate(i.conferenceId, i.date, i.time),
     'live.recordDecision': (i) => live.recordDecision(i),
+    'live.amendDecision': (i) => live.amendDecision(i),
     'conferences.scheduleReconvened': (i) => live.scheduleReconvened(i),
     'conferences.adjournments': () => live.adjournments(),
-    'conferences.due': (i) => live.due(i.limit),
-    'conferences.completeTask': (i) => live.completeTask(i.conferenceId, i.kind),
+    'due.list': (i) => live.due(i.limit),
+    'due.complete': (i) => live.completeTask(i.conferenceId, i.kind, i.childId),
     'conferences.reportsOutstanding': (i) => live.reportsOutstanding(i.weeks),
     'agencyEscalations.forConference': (i) => agencyEscalations.forConference(i.conferenceId),
     'agencyEscalations.raiseFromConference': (i) => agencyEscalations.raiseFromConference(i),
     'agencyEscalations.raiseByHand': (i) => agencyEscalations.raiseByHand(i),
+    'agencyEscalations.withdraw': (i) => agencyEscalations.withdraw(i.id, i.reason),
     'returns.summary': (i) => agencyEscalations.summary(i.from, i.to),
     'returns.get': (i) => agencyEscalations.returnFor(i.agencyId, i.from, i.to),
     'returns.markSent': (i) => agencyEscalations.markSent(i),
@@ -56,6 +86,9 @@ export function createHandlers(register: Register): Handlers {
     'escalations.respond': (i) => escalations.respond(i),
     'escalations.escalate': (i) => escalations.escalate(i),
     'escalations.close': (i) => escalations.close(i),
+    'escalations.recordDebrief': (i) => escalations.recordDebrief(i),
+    'escalations.recordReviewMeeting': (i) => escalations.recordReviewMeeting(i),
+    'escalations.correct': (i) => escalations.correct(i),
     'escalations.addAction': (i) => escalations.addAction(i),
     'escalations.completeAction': (i) => escalations.completeAction(i.actionId, i.on),
     'documents.plan': (i) => documents.plan(i.kind, i.from, i.to),
@@ -67,4 +100,23 @@ export function createHandlers(register: Register): Handlers {
     'exports.run': (i) => exports.run(i),
     'sharingLog.list': (i) => exports.sharingLog(i.agencyId, i.limit),
   };
+  for (const channel of Object.keys(handlers) as Channel[]) {
+    // An asynchronous handler commits its own work once it has everything (better-sqlite3's
+    // transactions are synchronous and cannot span an await).
+    if (ASYNC_CHANNELS.has(channel)) continue;
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const output = contract[channel].output;
+    Object.assign(handlers, {
+      [channel]: (input: unknown) =>
+        register.db.transaction(() => {
+          const value = handler(input);
+          const checked = output.safeParse(value);
+          if (!checked.success) throw new OutputMismatch(channel, checked.error.issues.length);
+          return checked.data;
+        }),
+    });
+  }
+  return handlers;
 }
+
+export { ServiceError };

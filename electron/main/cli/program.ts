@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DIVISIONS, coveredYears, type Division } from '../../../shared/bank-holidays';
 import { addDays, isIsoDate, localIsoDate } from '../../../shared/dates';
-import { describeIssues, issuesFromZod } from '../../../shared/ipc/result';
+import { CHANNEL_ALIASES, CHANNEL_NAMES } from '../../../shared/ipc/channels';
+import { resolveChannel } from '../../../shared/ipc/contract';
+import { describeIssues, issuesFromZod, type ApiError } from '../../../shared/ipc/result';
+import { dispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
 import { ESCALATION_REASON_LABELS } from '../../../shared/schemas/agency-escalation';
@@ -50,6 +54,13 @@ class UsageError extends Error {}
 
 /** A batch that wrote some documents but not all (the summary says which): exit 1. */
 class PartialBatch extends Error {}
+
+/** `cpreg call` answered with an error (already printed as JSON on stderr): exit 2 for a refusal, 1 otherwise. */
+class CallFailed extends Error {
+  constructor(readonly exitCode: 1 | 2) {
+    super('call failed');
+  }
+}
 
 const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
@@ -164,6 +175,66 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       outputError: (message, write) => write(`cpreg: ${message.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     })
     .exitOverride();
+
+  program
+    .command('call [channel]')
+    .description(
+      'send one channel’s JSON input (read from stdin) through the app’s own dispatch (same validation, services and audit) and print the value as JSON',
+    )
+    .option('--list', 'print the channel names (and old names that still work)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 with the value as JSON on stdout; 2 when the register refuses the input (the error, with\n' +
+        'its code, message and field issues, as JSON on stderr); 1 on an internal error. Empty stdin means {}.\n' +
+        'Example: echo \'{"id": 12}\' | cpreg --db register.sqlite call live.get',
+    )
+    .action(async (channel: string | undefined, opts: { list?: boolean }) => {
+      if (opts.list) {
+        for (const name of CHANNEL_NAMES) io.out(`${name}\n`);
+        for (const [old, now] of Object.entries(CHANNEL_ALIASES)) io.out(`${old}  (old name of ${now})\n`);
+        return;
+      }
+      const fail = (error: ApiError): never => {
+        io.err(`${JSON.stringify(error, null, 2)}\n`);
+        throw new CallFailed(error.code === 'internal' ? 1 : 2);
+      };
+      if (!channel) throw new UsageError('name the channel to call, e.g. "cpreg call live.get" (see "cpreg call --list")');
+      if (resolveChannel(channel) === null) {
+        fail({
+          code: 'unknown-channel',
+          message: `There is no channel “${channel}”: see "cpreg call --list"`,
+          issues: [{ path: 'channel', message: `Unknown channel “${channel}”` }],
+        });
+      }
+      const text = await readStdin();
+      let input: unknown = {};
+      if (text.trim() !== '') {
+        try {
+          input = JSON.parse(text) as unknown;
+        } catch (error) {
+          fail({
+            code: 'invalid-input',
+            message: `stdin is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+            issues: [{ path: '', message: 'stdin is not valid JSON' }],
+          });
+        }
+      }
+      const path = dbPath();
+      if (!existsSync(path)) {
+        fail({
+          code: 'not-found',
+          message: `No register at ${path}: create one with "cpreg --db ${path} init"`,
+          issues: [],
+        });
+      }
+      await withRegisterAsync(async (register) => {
+        const result = await dispatch(createHandlers(register), channel, input);
+        // A batch started by the call finishes before the register closes.
+        await register.documents.idle();
+        if (!result.ok) fail(result.error);
+        else io.out(`${JSON.stringify(result.value, null, 2)}\n`);
+      });
+    });
 
   program
     .command('init')
@@ -535,6 +606,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   for (const [kind, command, description] of [
     ['appendix5', 'appendix5', 'the Appendix 5 Professional Difference Escalation Record for one escalation'],
     ['croydon-notification', 'croydon', 'the Croydon Escalation Notification Form for one escalation (initials only)'],
+    [
+      'review-meeting-record',
+      'review-meeting',
+      'the written record of the Principal Officer review meeting for one escalation (North Lincolnshire)',
+    ],
   ] as const) {
     forms
       .command(command)
@@ -684,6 +760,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return 2;
     }
     if (error instanceof PartialBatch) return 1;
+    if (error instanceof CallFailed) return error.exitCode;
     if (error instanceof ServiceError) {
       const detail = error.issues.length > 0 ? describeIssues(error.issues) : error.message;
       io.err(`cpreg: ${detail}\n`);

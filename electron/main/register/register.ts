@@ -17,6 +17,7 @@ import { croydonNotificationSource } from './documents/croydon-notification-sour
 import { decisionLetterSource } from './documents/decision-letter-source';
 import { dissentRecordSource } from './documents/dissent-record-source';
 import { reconveneNoticeSource } from './documents/reconvene-notice-source';
+import { reviewMeetingRecordSource } from './documents/review-meeting-record-source';
 import type { SourceDeps } from './documents/source';
 import { createDocumentsService } from './services/documents-service';
 import { createExportsService } from './services/exports-service';
@@ -68,6 +69,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
       appendix3Source(deps),
       appendix5Source(deps),
       croydonNotificationSource(deps),
+      reviewMeetingRecordSource(deps),
       decisionLetterSource(deps),
       reconveneNoticeSource(deps),
       dissentRecordSource(deps),

@@ -57,6 +57,9 @@ export interface ConferencesTable {
   status: Generated<string>;
   reconvenes_id: number | null;
   inquorate_reason: string | null;
+  /** 006 */
+  cancelled_on: Generated<string | null>;
+  cancel_reason: Generated<string | null>;
 }
 
 export interface ConferenceChildrenTable {
@@ -132,6 +135,57 @@ export interface ConferenceTasksTable {
   kind: string;
   due_on: string;
   done_on: string | null;
+  /** 006 */
+  closed_by: Generated<string | null>;
+}
+
+/** 006: what falls due for one child after its decision. */
+export interface ChildTasksTable {
+  conference_id: number;
+  child_id: number;
+  kind: string;
+  due_on: string;
+  done_on: string | null;
+  closed_by: string | null;
+}
+
+/** 006: the chair's record that an attending agency gave no view for a child, and why. */
+export interface ChildNoViewsTable {
+  conference_id: number;
+  child_id: number;
+  agency_id: number;
+  reason: string;
+  updated_at: string;
+}
+
+/** 006: corrections made openly, with who, when, why and the values before and after. */
+export interface CorrectionsTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: number;
+  child_id: number | null;
+  kind: string;
+  reason: string;
+  before_json: string;
+  after_json: string;
+  /** Each changed field with its label, before and after, as shown. */
+  changes_json: string;
+  at: string;
+  actor: string;
+}
+
+/** 006: the written record of a Principal Officer review meeting (North Lincolnshire SAfE). */
+export interface ReviewMeetingsTable {
+  escalation_id: number;
+  stage_number: number;
+  held_on: string;
+  review_type: string;
+  chaired_by: string;
+  attendees: string;
+  discussion: string;
+  disagreements: string;
+  agreements: string;
+  updated_at: string;
 }
 
 export interface FollowUpsTable {
@@ -170,6 +224,9 @@ export interface AgencyEscalationsTable {
   reason_detail: string | null;
   return_id: number | null;
   created_at: string;
+  /** 006 */
+  withdrawn_on: Generated<string | null>;
+  withdrawn_reason: Generated<string | null>;
 }
 
 export interface ProtocolsTable {
@@ -210,6 +267,9 @@ export interface EscalationsTable {
   subject_gender: Generated<string | null>;
   subject_ethnicity: Generated<string | null>;
   subject_send: Generated<string | null>;
+  /** 006 */
+  start_reason: Generated<string | null>;
+  debrief_on: Generated<string | null>;
 }
 
 export interface EscalationStagesTable {
@@ -250,6 +310,9 @@ export interface GeneratedDocumentsTable {
   batch_id: string | null;
   generated_at: string;
   generated_by: string;
+  /** 006 */
+  superseded_at: Generated<string | null>;
+  superseded_by: Generated<number | null>;
 }
 
 export interface SharingLogTable {
@@ -295,6 +358,10 @@ export interface RegisterSchema {
   child_views: ChildViewsTable;
   child_outcomes: ChildOutcomesTable;
   conference_tasks: ConferenceTasksTable;
+  child_tasks: ChildTasksTable;
+  child_no_views: ChildNoViewsTable;
+  corrections: CorrectionsTable;
+  review_meetings: ReviewMeetingsTable;
   follow_ups: FollowUpsTable;
   agency_returns: AgencyReturnsTable;
   agency_escalations: AgencyEscalationsTable;

@@ -1,12 +1,14 @@
 import { protocolSchema } from '../../../../shared/escalation-protocols';
 import { appendix5Model, appendix5Problems } from '../../../../shared/forms/appendix5';
+import { formalRecordProblem } from '../../../../shared/forms/formal-record';
 import type { EscalationFormInput } from '../../../../shared/forms/escalation-record';
 import { drawAppendix5 } from '../pdf/appendix5-pdf';
 import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
 
 /**
- * Appendix 5 Professional Difference Escalation Records: one per escalation opened in the period
- * that has reached a stage of its protocol needing the formal record (Kirklees: stages 5 and 6).
+ * Appendix 5 Professional Difference Escalation Records: one per escalation under the Kirklees
+ * protocol (or a copy adjusted from it) opened in the period that has reached a stage needing the
+ * formal record (stages 5 and 6). Other protocols keep their own records.
  */
 export function appendix5Source(deps: SourceDeps): DocumentSource {
   const repo = deps.ctx.repos.escalations;
@@ -41,7 +43,7 @@ export function appendix5Source(deps: SourceDeps): DocumentSource {
         .filter((row) => {
           const protocol = protocolSchema.parse(JSON.parse(row.definition_json) as unknown);
           // Stages run in order, so reaching stage n means every stage up to n was reached.
-          return protocol.stages.some((s) => s.formalRecord && s.number <= row.reached);
+          return protocol.record === 'appendix5' && protocol.stages.some((s) => s.formalRecord && s.number <= row.reached);
         })
         .map((row) => candidateFor(row.id, row.subject_name));
     },
@@ -49,7 +51,11 @@ export function appendix5Source(deps: SourceDeps): DocumentSource {
       const row = repo.escalation(id);
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
-    problems: (c, options) => appendix5Problems(input(c, options)),
+    problems(c, options) {
+      const data = input(c, options);
+      const wrong = formalRecordProblem('appendix5', deps.escalations.get(c.entityId).protocol);
+      return wrong ? [wrong] : appendix5Problems(data);
+    },
     render: (c, options) => drawAppendix5(appendix5Model(input(c, options)), { password: options.password }),
   };
 }

@@ -1,17 +1,15 @@
 import { initials } from '../../../../shared/escalation-protocols';
-import {
-  CROYDON_FIRST_STAGE,
-  CROYDON_PROTOCOL_KEY,
-  croydonModel,
-  croydonProblems,
-} from '../../../../shared/forms/croydon-notification';
+import { protocolSchema } from '../../../../shared/escalation-protocols';
+import { croydonModel, croydonProblems } from '../../../../shared/forms/croydon-notification';
+import { formalRecordProblem } from '../../../../shared/forms/formal-record';
 import type { EscalationFormInput } from '../../../../shared/forms/escalation-record';
 import { drawCroydonNotification } from '../pdf/croydon-notification-pdf';
 import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
 
 /**
- * Croydon Escalation Notification Forms: one per escalation under the Croydon CSCP protocol,
- * opened in the period, that has reached stage 3 (where the form is first completed).
+ * Croydon Escalation Notification Forms: one per escalation under the Croydon CSCP protocol (or a
+ * copy adjusted from it), opened in the period, that has reached its first formal stage (stage 3,
+ * where the form is first completed).
  */
 export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
   const repo = deps.ctx.repos.escalations;
@@ -44,14 +42,21 @@ export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
     candidates(from, to) {
       return repo
         .openedBetween(from, to)
-        .filter((row) => row.protocol_key === CROYDON_PROTOCOL_KEY && row.reached >= CROYDON_FIRST_STAGE)
+        .filter((row) => {
+          const protocol = protocolSchema.parse(JSON.parse(row.definition_json) as unknown);
+          const first = protocol.stages.find((s) => s.formalRecord);
+          return protocol.record === 'croydon-notification' && first !== undefined && row.reached >= first.number;
+        })
         .map((row) => candidateFor(row.id, row.subject_name));
     },
     candidate(id) {
       const row = repo.escalation(id);
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
-    problems: (c, options) => croydonProblems(input(c, options)),
+    problems(c, options) {
+      const wrong = formalRecordProblem('croydon-notification', deps.escalations.get(c.entityId).protocol);
+      return wrong ? [wrong] : croydonProblems(input(c, options));
+    },
     render: (c, options) => drawCroydonNotification(croydonModel(input(c, options)), { password: options.password }),
   };
 }

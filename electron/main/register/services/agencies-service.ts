@@ -1,5 +1,6 @@
 import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
+import { nameKey } from '../../../../shared/names';
 import { audit, type ServiceContext } from './context';
 import { ServiceError, notFound } from './errors';
 import type { SettingsService } from './settings-service';
@@ -14,8 +15,17 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     return agency;
   }
 
+  /**
+   * The agency already in the directory under this name, comparing names ignoring case, accents,
+   * apostrophe style and spacing ("St Mary’s" and "st marys" are one agency).
+   */
+  function sameNamed(name: string): Agency | undefined {
+    const key = nameKey(name);
+    return agencies.findByName(name) ?? agencies.list('', true).find((a) => nameKey(a.name) === key);
+  }
+
   function assertNameFree(name: string, exceptId: number | null, path = 'name'): void {
-    const existing = agencies.findByName(name);
+    const existing = sameNamed(name);
     if (existing && existing.id !== exceptId) {
       throw new ServiceError('conflict', `An agency called “${existing.name}” already exists`, [
         { path, message: `An agency called “${existing.name}” already exists` },
@@ -41,6 +51,8 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
 
   return {
     list: (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
+    /** The agency with this name, compared as duplicates are (for the command line's --agency). */
+    named: sameNamed,
     get: mustGet,
 
     create(input: AgencyInput): Agency {
@@ -95,7 +107,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
           }
           return;
         }
-        const key = result.data.name.toLowerCase();
+        const key = nameKey(result.data.name);
         const earlier = seen.get(key);
         if (earlier !== undefined) {
           issues.push({

@@ -1,4 +1,5 @@
-import { addDays } from '../../../../shared/dates';
+import { addDays, localIsoDate } from '../../../../shared/dates';
+import { happenedProblem } from '../../../../shared/record-dates';
 import { describeIssues } from '../../../../shared/ipc/result';
 import {
   contributionIncidents,
@@ -41,7 +42,12 @@ export function createAgencyEscalationsService(
   /** What the conference's attendance and reports suggest escalating, less what is already raised. */
   function suggestions(conferenceId: number) {
     const conference = live.get(conferenceId);
-    const raised = new Set(repo.forConference(conferenceId).map((e) => `${e.agencyId}:${e.reason}`));
+    const raised = new Set(
+      repo
+        .forConference(conferenceId)
+        .filter((e) => e.withdrawnOn === null)
+        .map((e) => `${e.agencyId}:${e.reason}`),
+    );
     const list: { agencyId: number; agencyName: string; reason: EscalationReason }[] = [];
     for (const inv of conference.invitations) {
       const reasons = contributionIncidents(inv);
@@ -88,6 +94,37 @@ export function createAgencyEscalationsService(
       });
     },
 
+    /**
+     * Withdraws a mistaken escalation with the reason: it stays in the register, marked withdrawn
+     * (who, when and why are kept), and leaves returns, counts and exports from now on.
+     */
+    withdraw(id: number, reason: string): AgencyEscalation {
+      return ctx.db.transaction(() => {
+        const before = repo.get(id);
+        if (!before) throw notFound('agency escalation', id);
+        if (before.withdrawnOn) {
+          throw new ServiceError('conflict', `This escalation was already withdrawn on ${before.withdrawnOn}`);
+        }
+        const at = ctx.now().toISOString();
+        const on = localIsoDate(ctx.now());
+        repo.withdraw(id, on, reason);
+        ctx.repos.corrections.insert({
+          entity: 'agency-escalation',
+          entityId: id,
+          childId: null,
+          kind: 'withdrawal',
+          reason,
+          changes: [{ field: 'status', label: 'Status', before: before.returnId ? 'Sent in a return' : 'Raised', after: 'Withdrawn' }],
+          at,
+          actor: settings.actor(),
+        });
+        const after = repo.get(id);
+        if (!after) throw notFound('agency escalation', id);
+        audit(ctx, settings.actor(), 'withdraw', 'agency_escalation', id, before, after);
+        return after;
+      });
+    },
+
     raiseByHand(i: {
       agencyId: number;
       meetingDate: string;
@@ -99,6 +136,8 @@ export function createAgencyEscalationsService(
     }) {
       return ctx.db.transaction(() => {
         mustAgency(i.agencyId);
+        const problem = happenedProblem(i.meetingDate, localIsoDate(ctx.now()), 'The date of the meeting');
+        if (problem) throw invalid('meetingDate', problem);
         const id = repo.insert({ ...i, conferenceId: null }, ctx.now().toISOString());
         return created(id, 'This');
       });
@@ -141,7 +180,12 @@ export function createAgencyEscalationsService(
     /** One agency's return for a period: the Appendix 3 rows, and the returns already sent. */
     returnFor(agencyId: number, from: string, to: string) {
       const agency = mustAgency(agencyId);
-      return { agency, rows: repo.forAgency(agencyId, from, to), returns: repo.returnsForAgency(agencyId, from, to) };
+      return {
+        agency,
+        rows: repo.forAgency(agencyId, from, to),
+        withdrawn: repo.forAgency(agencyId, from, to, true),
+        returns: repo.returnsForAgency(agencyId, from, to),
+      };
     },
 
     /** Marks the period's unsent rows as sent to the safeguarding lead, as one return. */
@@ -151,6 +195,8 @@ export function createAgencyEscalationsService(
         const issues = [];
         if (i.sentOn < i.from)
           issues.push({ path: 'sentOn', message: 'The return cannot be sent before the period starts' });
+        const future = happenedProblem(i.sentOn, localIsoDate(ctx.now()), 'The date the return was sent');
+        if (future) issues.push({ path: 'sentOn', message: future });
         if (issues.length) throw new ServiceError('invalid-input', describeIssues(issues), issues);
         const at = ctx.now().toISOString();
         const returnId = repo.insertReturn(i, at);
@@ -171,6 +217,8 @@ export function createAgencyEscalationsService(
         if (!before) throw notFound('return', returnId);
         if (responseOn < before.sentOn)
           throw invalid('responseOn', `The response cannot come before the return was sent (${before.sentOn})`);
+        const future = happenedProblem(responseOn, localIsoDate(ctx.now()), 'The date of the response');
+        if (future) throw invalid('responseOn', future);
         repo.recordResponse(returnId, responseOn, response, ctx.now().toISOString());
         const after = repo.getReturn(returnId);
         if (!after) throw notFound('return', returnId);

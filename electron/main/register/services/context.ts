@@ -5,6 +5,7 @@ import { createAgencyEscalationsRepository } from '../db/repositories/agency-esc
 import { createAuditRepository, type AuditAction } from '../db/repositories/audit-repository';
 import { createConferenceLettersRepository } from '../db/repositories/conference-letters-repository';
 import { createConferencesRepository } from '../db/repositories/conferences-repository';
+import { createCorrectionsRepository } from '../db/repositories/corrections-repository';
 import { createDemoRepository } from '../db/repositories/demo-repository';
 import { createDocumentsRepository } from '../db/repositories/documents-repository';
 import { createEscalationsRepository } from '../db/repositories/escalations-repository';
@@ -29,6 +30,7 @@ export function createRepositories(db: RegisterDb) {
     audit: createAuditRepository(db),
     conferenceLetters: createConferenceLettersRepository(db),
     conferences: createConferencesRepository(db),
+    corrections: createCorrectionsRepository(db),
     demo: createDemoRepository(db),
     documents: createDocumentsRepository(db),
     escalations: createEscalationsRepository(db),

@@ -35,6 +35,7 @@ export function createDocumentsService(
 ) {
   const repo = ctx.repos.documents;
   const batches = new Map<string, BatchStatus>();
+  const inFlight = new Set<Promise<void>>();
 
   function sourceFor(kind: DocumentKind): DocumentSource {
     const source = sources.find((s) => s.kind === kind);
@@ -70,6 +71,10 @@ export function createDocumentsService(
       });
       const row = repo.get(id);
       if (!row) throw new ServiceError('internal', 'The document was written but could not be recorded');
+      // What falls due is true: the decision letter's item closes when the letter is made.
+      if (kind === 'decision-letter') {
+        ctx.repos.live.completeTask(c.entityId, 'decision-letter', today(), 'letter-made');
+      }
       // The audit event names the document, never its contents.
       audit(ctx, actor, 'create', 'generated_document', id, undefined, {
         kind,
@@ -272,13 +277,22 @@ export function createDocumentsService(
       const status = begin(i.kind, i.from, i.to, i.folder, i.keys);
       const answered = publicStatus(status);
       // Answer first; the first document is made on the next turn, like the rest.
-      void new Promise<void>((resolve) => setImmediate(resolve))
+      const running = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => drive(status, () => undefined))
-        .catch(() => {
-          status.state = 'finished';
-          status.finishedAt = ctx.now().toISOString();
-        });
+        .then(
+          () => undefined,
+          () => {
+            status.state = 'finished';
+            status.finishedAt = ctx.now().toISOString();
+          },
+        )
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
       return answered;
+    },
+    /** Resolves when every batch started here has finished (the CLI waits before closing the register). */
+    async idle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
     status(id: string): BatchStatus {
       const status = batches.get(id);
@@ -295,6 +309,6 @@ export type DocumentsService = ReturnType<typeof createDocumentsService>;
 /** The record each kind of document belongs to. */
 export function kindEntity(kind: DocumentKind): RecordEntity {
   if (kind === 'appendix3') return 'agency';
-  if (kind === 'appendix5' || kind === 'croydon-notification') return 'escalation';
+  if (kind === 'appendix5' || kind === 'croydon-notification' || kind === 'review-meeting-record') return 'escalation';
   return 'conference';
 }

@@ -1,21 +1,31 @@
 import {
   SHIPPED_PROTOCOLS,
+  START_ROUTE_LABELS,
+  clockedStages,
+  limitWords,
+  mayStartAt,
   nextStage,
   protocolSchema,
+  resolutionStage,
+  routeStage,
   stageClock,
   stageDueDate,
   type Protocol,
+  type StartRoute,
 } from '../../../../shared/escalation-protocols';
-import { localIsoDate } from '../../../../shared/dates';
+import { formatLongDate, localIsoDate } from '../../../../shared/dates';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
+import { dateOfBirthProblem, expectedDateProblem, happenedProblem } from '../../../../shared/record-dates';
 import {
   NATURES,
+  NATURE_LABELS,
   openEscalationInputSchema,
   type Escalation,
   type EscalationListItem,
   type Nature,
   type OpenEscalationInput,
 } from '../../../../shared/schemas/escalation';
+import type { Change } from '../../../../shared/schemas/live-conference';
 import { coverageWarning } from '../../../../shared/working-days';
 import type { ProtocolRow } from '../db/repositories/escalations-repository';
 import type { CalendarService } from './calendar-service';
@@ -37,9 +47,14 @@ interface EscalatingPersonInput extends PersonInput {
   email?: string | null;
 }
 
+const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
+
 /**
  * Professional disagreement escalations through the stages of the partnership's protocol, each
- * stage with its working-day clock; a child at immediate risk is due the same working day.
+ * stage with its working-day clock; a child at immediate risk is due the day it is raised. A
+ * stage is escalated only while unresolved; a resolved one leads to closing, and (Kirklees) the
+ * restorative debrief follows resolution without a clock. Each protocol keeps its own formal
+ * record. Details are corrected openly, with the reason.
  */
 export function createEscalationsService(
   ctx: ServiceContext,
@@ -55,16 +70,39 @@ export function createEscalationsService(
   }
   const definition = (row: ProtocolRow): Protocol => parseDefinition(row.definition_json);
 
-  /** Adds any shipped protocol version the register does not hold yet. */
+  /**
+   * Adds any shipped protocol version the register does not hold yet, and brings the stored copy
+   * of each shipped version in line with the app's definition: shipped protocols are the app's
+   * data, so a correction to one (the Kirklees debrief following resolution, limits the procedure
+   * does not set) applies to running escalations too. A partnership's adjusted copies are never
+   * changed.
+   */
   function ensureShipped(): void {
     const missing = SHIPPED_PROTOCOLS.filter((p) => !repo.protocolByKey(p.key, p.version));
-    if (missing.length === 0) return;
+    const stale = SHIPPED_PROTOCOLS.flatMap((p) => {
+      const row = repo.protocolByKey(p.key, p.version);
+      return row && row.shipped === 1 && row.definition_json !== JSON.stringify(p) ? [{ row, p }] : [];
+    });
+    if (missing.length === 0 && stale.length === 0) return;
     ctx.db.transaction(() => {
+      const at = ctx.now().toISOString();
       for (const p of missing) {
         repo.insertProtocol(
           { key: p.key, version: p.version, name: p.name, definitionJson: JSON.stringify(p), shipped: true },
-          ctx.now().toISOString(),
+          at,
         );
+      }
+      for (const { row, p } of stale) {
+        repo.updateShippedDefinition(row.id, p.name, JSON.stringify(p));
+        ctx.repos.audit.append({
+          at,
+          actor: 'CP Conference Register',
+          action: 'update',
+          entity: 'protocol',
+          entityId: row.id,
+          before: JSON.parse(row.definition_json) as unknown,
+          after: p,
+        });
       }
     });
   }
@@ -86,27 +124,46 @@ export function createEscalationsService(
     return row;
   }
 
+  function protocolOf(e: { protocol_id: number }): Protocol {
+    const row = repo.protocol(e.protocol_id);
+    if (!row) throw notFound('protocol', e.protocol_id);
+    return definition(row);
+  }
+
   function openStage(id: number) {
     const stage = repo.stages(id).find((s) => s.closed_on === null);
     if (!stage) throw new ServiceError('conflict', 'This escalation is closed');
     return stage;
   }
 
-  function agencyName(id: number): string {
+  function agencyName(id: number, path = 'agencyId'): string {
     const agency = ctx.repos.agencies.get(id);
-    if (!agency) throw invalid('agencyId', 'Choose an agency from the directory');
+    if (!agency) throw invalid(path, 'Choose an agency from the directory');
     return agency.name;
+  }
+
+  /** A date that records something done: not in the future. */
+  function happened(date: string, path: string, label: string): void {
+    const problem = happenedProblem(date, today(), label);
+    if (problem) throw invalid(path, problem);
+  }
+
+  /** A child's date of birth, or (in the future) an unborn child's expected date. */
+  function checkBirthDate(date: string | null, onDate: string, path: string): void {
+    if (date === null) return;
+    const problem = date > today() ? expectedDateProblem(date, today()) : dateOfBirthProblem(date, today(), onDate);
+    if (problem) throw invalid(path, problem);
   }
 
   function get(id: number): Escalation {
     const e = mustEscalation(id);
-    const protocolRow = repo.protocol(e.protocol_id);
-    if (!protocolRow) throw notFound('protocol', e.protocol_id);
-    const protocol = definition(protocolRow);
+    const protocol = protocolOf(e);
     const cal = calendar.calendarFor();
     const on = today();
-    const stages = repo.stages(id).map((s) => {
+    const rows = repo.stages(id);
+    const stages = rows.map((s) => {
       const spec = protocol.stages.find((x) => x.number === s.number);
+      const clocked = spec ? !spec.followsResolution : true;
       return {
         number: s.number,
         name: spec?.name ?? `Stage ${s.number}`,
@@ -133,10 +190,16 @@ export function createEscalationsService(
             : null,
         resolved: s.resolved === null ? null : s.resolved === 1,
         learning: s.learning,
+        limit: spec ? limitWords(spec) : '',
         closedOn: s.closed_on,
-        clock: s.closed_on === null && e.status === 'open' ? stageClock(s.due_on, on, cal) : null,
+        clock: s.closed_on === null && e.status === 'open' && clocked ? stageClock(s.due_on, on, cal) : null,
       };
     });
+    const current = rows.find((s) => s.closed_on === null) ?? null;
+    const isOpen = e.status === 'open';
+    const offered = resolutionStage(protocol);
+    const meeting = repo.reviewMeeting(id);
+    const formalReached = stages.some((s) => s.formalRecord);
     return {
       id: e.id,
       protocol,
@@ -163,7 +226,31 @@ export function createEscalationsService(
       closedOn: e.closed_on,
       learning: e.learning,
       restorativeDebrief: e.restorative_debrief,
+      debriefOn: e.debrief_on,
+      startReason: e.start_reason,
       stages,
+      next: {
+        respond: isOpen && current !== null,
+        escalate:
+          isOpen && current !== null && current.resolved !== 1 && nextStage(protocol, current.number) !== null,
+        close: isOpen,
+        debrief: e.status === 'resolved' && offered !== null,
+        reviewMeeting: protocol.record === 'review-meeting-record' && formalReached,
+      },
+      resolutionStage: offered ? { number: offered.number, name: offered.name } : null,
+      reviewMeeting: meeting
+        ? {
+            stageNumber: meeting.stage_number,
+            heldOn: meeting.held_on,
+            reviewType: meeting.review_type,
+            chairedBy: meeting.chaired_by,
+            attendees: meeting.attendees,
+            discussion: meeting.discussion,
+            disagreements: meeting.disagreements,
+            agreements: meeting.agreements,
+          }
+        : null,
+      sameDayContact: e.immediate_risk === 1 ? settings.get().sameDayContact : null,
       actions: repo.actions(id).map((a) => ({
         id: a.id,
         action: a.action,
@@ -172,18 +259,30 @@ export function createEscalationsService(
         completeBy: a.complete_by,
         completedOn: a.completed_on,
       })),
-      warning: coverageWarning(cal, ...stages.map((s) => s.dueOn)),
+      corrections: ctx.repos.corrections.forRecord('escalation', id),
+      warning: coverageWarning(cal, ...stages.filter((s) => s.clock).map((s) => s.dueOn)),
     };
   }
 
-  function write<T>(id: number | null, action: string, fn: (at: string) => T): T {
+  /** One write in a transaction, audited, answering with the escalation read in the same transaction. */
+  function write(id: number | null, action: string, fn: (at: string) => number | void): Escalation {
     return ctx.db.transaction(() => {
       const at = ctx.now().toISOString();
       const result = fn(at);
       const target = id ?? (typeof result === 'number' ? result : 0);
       audit(ctx, settings.actor(), id === null ? 'create' : 'update', 'escalation', target, undefined, { action });
-      return result;
+      return get(target);
     });
+  }
+
+  /** Where an escalation from a conference starts under a protocol, and the reason recorded for it. */
+  function routeStart(protocol: Protocol, route: StartRoute, on: string) {
+    const stage = routeStage(protocol, route);
+    if (!stage) return {};
+    return {
+      startStage: stage.number,
+      startReason: `Drafted from ${START_ROUTE_LABELS[route]} on ${long(on)}: under ${protocol.name} it starts at stage ${stage.number} (${stage.name})`,
+    };
   }
 
   return {
@@ -205,19 +304,20 @@ export function createEscalationsService(
 
     /** The partnership's protocol: new escalations start under its latest version. */
     choose(key: string) {
-      ctx.db.transaction(() => {
+      return ctx.db.transaction(() => {
         latest(key);
         const before = chosenKey();
         ctx.repos.settings.set(CHOSEN_KEY, JSON.stringify(key));
         audit(ctx, settings.actor(), 'settings', 'settings', 1, { [CHOSEN_KEY]: before }, { [CHOSEN_KEY]: key });
+        return this.protocols();
       });
-      return this.protocols();
     },
 
     /**
      * Saves a protocol: a new key starts at version 1 (a copy to adjust); an existing custom key
      * gets a new version, leaving running escalations on the version they started under. Shipped
-     * protocols are not changed in place: copy one under a new key.
+     * protocols are not changed in place: copy one under a new key. A copy keeps the formal record
+     * of the protocol it was copied from.
      */
     save(raw: unknown) {
       const parsed = protocolSchema.safeParse(raw);
@@ -230,7 +330,15 @@ export function createEscalationsService(
         if (SHIPPED_PROTOCOLS.some((s) => s.key === p.key)) {
           throw invalid('key', `“${p.key}” is a shipped protocol; copy it under a new key to adjust it`);
         }
-        const version = repo.latestVersion(p.key) + 1;
+        const previous = repo.latestVersion(p.key);
+        if (previous > 0) {
+          const earlier = latest(p.key);
+          const record = definition(earlier).record;
+          if (record !== p.record) {
+            throw invalid('record', 'A protocol keeps the formal record of the protocol it was copied from');
+          }
+        }
+        const version = previous + 1;
         const saved: Protocol = { ...p, version };
         const id = repo.insertProtocol(
           { key: p.key, version, name: p.name, definitionJson: JSON.stringify(saved), shipped: false },
@@ -241,26 +349,35 @@ export function createEscalationsService(
       });
     },
 
-    /** Prefilled fields for an escalation of a minority view or a Principal Officer review, carrying the child and conference. */
+    /**
+     * Prefilled fields for an escalation of a minority view or a Principal Officer review, carrying
+     * the child and conference, and where the partnership's protocol starts such an escalation
+     * (North Lincolnshire: a minority view at its line managers stage, a Principal Officer review
+     * at its Principal Officer review stage).
+     */
     draftFromConference(conferenceId: number, childId: number, agencyId: number | null): Partial<OpenEscalationInput> {
       const conference = live.get(conferenceId);
       const child = conference.children.find((c) => c.id === childId);
       if (!child) throw invalid('childId', 'That child is not considered at this conference');
       const csc = conference.invitations.find((i) => i.agencyType === 'childrens-social-care');
       const minority = agencyId ? conference.invitations.find((i) => i.agencyId === agencyId) : undefined;
+      if (agencyId && !minority) throw invalid('agencyId', 'That agency is not invited to this conference');
       const reasons = child.views.find((v) => v.agencyId === agencyId)?.reasons ?? '';
-      const followUpId = ctx.repos.live.followUpFor(conferenceId, childId);
+      const followUpId = minority ? null : ctx.repos.live.followUpFor(conferenceId, childId);
+      const protocol = definition(latest(chosenKey()));
+      const route: StartRoute | null = minority ? 'minority-view' : followUpId !== null ? 'principal-officer-review' : null;
       return {
         familyId: conference.conference.familyId,
         childId,
         conferenceId,
-        ...(followUpId !== null && !minority ? { followUpId } : {}),
+        ...(followUpId !== null ? { followUpId } : {}),
         subjectName: `${child.givenName} ${child.familyName}`,
         subjectDateOfBirth: child.dateOfBirth ?? child.expectedDate,
         natures: ['conference-decision'],
         details: reasons,
         ...(minority ? { initiatingAgencyId: minority.agencyId } : {}),
         ...(csc && minority && csc.agencyId !== minority.agencyId ? { challengedAgencyId: csc.agencyId } : {}),
+        ...(route ? routeStart(protocol, route, conference.conference.date) : {}),
         openedOn: today(),
       };
     },
@@ -272,15 +389,50 @@ export function createEscalationsService(
         throw new ServiceError('invalid-input', describeIssues(issues), issues);
       }
       const input = parsed.data;
-      const protocolRow = input.protocolId ? repo.protocol(input.protocolId) : latest(chosenKey());
-      if (!protocolRow) throw invalid('protocolId', 'Choose a protocol');
-      const protocol = definition(protocolRow);
-      agencyName(input.initiatingAgencyId);
-      agencyName(input.challengedAgencyId);
-      const first = protocol.stages[0];
-      if (!first) throw invalid('protocolId', 'The protocol has no stages');
-      const natures = NATURES.filter((n) => input.natures.includes(n));
-      const id = write(null, 'open', (at) => {
+      return write(null, 'open', (at) => {
+        const protocolRow = input.protocolId ? repo.protocol(input.protocolId) : latest(chosenKey());
+        if (!protocolRow) throw invalid('protocolId', 'Choose a protocol');
+        const protocol = definition(protocolRow);
+        agencyName(input.initiatingAgencyId, 'initiatingAgencyId');
+        agencyName(input.challengedAgencyId, 'challengedAgencyId');
+        happened(input.openedOn, 'openedOn', 'The date of the initial escalation');
+        checkBirthDate(input.subjectDateOfBirth, input.openedOn, 'subjectDateOfBirth');
+        const first = clockedStages(protocol)[0];
+        if (!first) throw invalid('protocolId', 'The protocol has no stages');
+        const poStage = routeStage(protocol, 'principal-officer-review');
+        const fromReview = input.followUpId !== null;
+        const number = input.startStage ?? (fromReview && poStage ? poStage.number : first.number);
+        const spec = protocol.stages.find((s) => s.number === number);
+        if (!spec) throw invalid('startStage', `${protocol.name} has no stage ${number}`);
+        if (!mayStartAt(protocol, number)) {
+          const allowed = protocol.stages.filter((s) => mayStartAt(protocol, s.number)).map((s) => s.number);
+          throw invalid(
+            'startStage',
+            `Under ${protocol.name} an escalation cannot start at stage ${number} (${spec.name}); it may start at stage ${allowed.join(' or ')}`,
+          );
+        }
+        if (fromReview && poStage && number < poStage.number) {
+          throw invalid(
+            'startStage',
+            `An escalation from a Principal Officer review starts at stage ${poStage.number} (${poStage.name}), not before`,
+          );
+        }
+        const route: StartRoute | null = fromReview
+          ? 'principal-officer-review'
+          : input.conferenceId !== null
+            ? 'minority-view'
+            : null;
+        let startReason = input.startReason;
+        if (number !== first.number && !startReason) {
+          if (route && spec.startFor.includes(route)) {
+            startReason = routeStart(protocol, route, input.openedOn).startReason ?? null;
+          } else {
+            throw invalid('startReason', `Say why the escalation starts at stage ${number} (${spec.name})`);
+          }
+        }
+        if (input.conferenceId !== null && !ctx.repos.live.state(input.conferenceId))
+          throw invalid('conferenceId', 'That conference is not in the register');
+        const natures = NATURES.filter((n) => input.natures.includes(n));
         const newId = repo.insertEscalation({
           protocol_id: protocolRow.id,
           family_id: input.familyId,
@@ -301,21 +453,21 @@ export function createEscalationsService(
           outcome_sought: input.outcomeSought,
           immediate_risk: input.immediateRisk ? 1 : 0,
           opened_on: input.openedOn,
+          start_reason: number === first.number ? null : startReason,
           created_at: at,
           updated_at: at,
         });
         repo.insertStage({
           escalationId: newId,
-          number: first.number,
+          number,
           openedOn: input.openedOn,
-          dueOn: stageDueDate(input.openedOn, first.limitWorkingDays, calendar.calendarFor(), input.immediateRisk),
+          dueOn: stageDueDate(input.openedOn, spec.limitWorkingDays ?? 0, calendar.calendarFor(), input.immediateRisk),
           escalatedBy: input.escalatedBy,
           escalatedTo: input.escalatedTo,
           concerns: input.concerns,
         });
         return newId;
       });
-      return get(id);
     },
 
     respond(i: {
@@ -327,12 +479,13 @@ export function createEscalationsService(
       resolved: boolean;
       learning?: string | null;
     }) {
-      write(i.escalationId, 'response', () => {
+      return write(i.escalationId, 'response', () => {
         const stage = openStage(i.escalationId);
         if (stage.number !== i.number)
           throw invalid('number', `Stage ${i.number} is not the current stage (stage ${stage.number} is)`);
         if (i.responseOn < stage.opened_on)
           throw invalid('responseOn', `The response cannot come before the stage opened (${stage.opened_on})`);
+        happened(i.responseOn, 'responseOn', 'The date of the response');
         repo.recordResponse(i.escalationId, i.number, {
           ...i.responseFrom,
           on: i.responseOn,
@@ -341,10 +494,13 @@ export function createEscalationsService(
           learning: blankToNull(i.learning),
         });
       });
-      return get(i.escalationId);
     },
 
-    /** Closes the current stage and opens the next with its own clock. */
+    /**
+     * Closes the current stage and opens the next with its own clock: only while the current stage
+     * is unresolved (a resolved response leads to closing), and never into a stage that follows
+     * resolution (the Kirklees restorative debrief is offered after a resolved closing).
+     */
     escalate(i: {
       escalationId: number;
       on: string;
@@ -352,27 +508,39 @@ export function createEscalationsService(
       escalatedTo: PersonInput;
       concerns?: string | null;
     }) {
-      write(i.escalationId, 'escalate', () => {
+      return write(i.escalationId, 'escalate', () => {
         const e = mustEscalation(i.escalationId);
-        const protocolRow = repo.protocol(e.protocol_id);
-        if (!protocolRow) throw notFound('protocol', e.protocol_id);
+        const protocol = protocolOf(e);
         const stage = openStage(i.escalationId);
+        if (stage.resolved === 1) {
+          throw new ServiceError(
+            'conflict',
+            `The response at stage ${stage.number} resolved the difference: close the escalation as resolved instead of escalating it`,
+          );
+        }
         if (i.on < stage.opened_on) throw invalid('on', `A stage cannot close before it opened (${stage.opened_on})`);
-        const next = nextStage(definition(protocolRow), stage.number);
-        if (!next)
-          throw new ServiceError('conflict', 'This is the protocol’s last stage: close the escalation instead');
+        happened(i.on, 'on', 'The date of the escalation');
+        const next = nextStage(protocol, stage.number);
+        if (!next) {
+          const offered = resolutionStage(protocol);
+          throw new ServiceError(
+            'conflict',
+            offered
+              ? `This is the protocol’s last stage: close the escalation instead (stage ${offered.number}, ${offered.name}, follows resolution)`
+              : 'This is the protocol’s last stage: close the escalation instead',
+          );
+        }
         repo.closeStage(i.escalationId, stage.number, i.on);
         repo.insertStage({
           escalationId: i.escalationId,
           number: next.number,
           openedOn: i.on,
-          dueOn: stageDueDate(i.on, next.limitWorkingDays, calendar.calendarFor(), e.immediate_risk === 1),
+          dueOn: stageDueDate(i.on, next.limitWorkingDays ?? 0, calendar.calendarFor(), e.immediate_risk === 1),
           escalatedBy: { ...i.escalatedBy, email: blankToNull(i.escalatedBy.email) },
           escalatedTo: i.escalatedTo,
           concerns: blankToNull(i.concerns),
         });
       });
-      return get(i.escalationId);
     },
 
     close(i: {
@@ -382,9 +550,16 @@ export function createEscalationsService(
       learning: string | null;
       restorativeDebrief: string | null;
     }) {
-      write(i.escalationId, 'close', (at) => {
+      return write(i.escalationId, 'close', (at) => {
         const stage = openStage(i.escalationId);
         if (i.on < stage.opened_on) throw invalid('on', `A stage cannot close before it opened (${stage.opened_on})`);
+        happened(i.on, 'on', 'The date it closed');
+        if (!i.resolved && i.restorativeDebrief) {
+          throw invalid(
+            'restorativeDebrief',
+            'A restorative debrief follows resolution: record it when the difference is resolved',
+          );
+        }
         repo.closeStage(i.escalationId, stage.number, i.on);
         repo.close(
           i.escalationId,
@@ -394,8 +569,182 @@ export function createEscalationsService(
           i.restorativeDebrief,
           at,
         );
+        if (i.restorativeDebrief) repo.recordDebrief(i.escalationId, i.on, i.restorativeDebrief, at);
       });
-      return get(i.escalationId);
+    },
+
+    /** The restorative debrief after resolution (Kirklees stage 7): no clock, recorded when it happens. */
+    recordDebrief(i: { escalationId: number; on: string; notes: string }) {
+      return write(i.escalationId, 'debrief', (at) => {
+        const e = mustEscalation(i.escalationId);
+        if (e.status !== 'resolved') {
+          throw new ServiceError(
+            'conflict',
+            'A restorative debrief follows resolution: close the escalation as resolved first',
+          );
+        }
+        if (!resolutionStage(protocolOf(e))) {
+          throw new ServiceError('conflict', 'This escalation’s protocol has no restorative debrief');
+        }
+        if (e.closed_on && i.on < e.closed_on)
+          throw invalid('on', `The debrief follows resolution (the escalation closed on ${e.closed_on})`);
+        happened(i.on, 'on', 'The date of the debrief');
+        repo.recordDebrief(i.escalationId, i.on, i.notes, at);
+      });
+    },
+
+    /** The written record of the Principal Officer review meeting (North Lincolnshire protocol and its copies). */
+    recordReviewMeeting(i: {
+      escalationId: number;
+      heldOn: string;
+      reviewType: string;
+      chairedBy: string;
+      attendees: string;
+      discussion: string;
+      disagreements: string;
+      agreements: string;
+    }) {
+      return write(i.escalationId, 'review-meeting', (at) => {
+        const e = mustEscalation(i.escalationId);
+        const protocol = protocolOf(e);
+        if (protocol.record !== 'review-meeting-record') {
+          throw new ServiceError(
+            'conflict',
+            `${protocol.name} keeps its own formal record, not a Principal Officer review meeting record`,
+          );
+        }
+        const formal = repo.stages(i.escalationId).filter((s) =>
+          protocol.stages.some((p) => p.number === s.number && p.formalRecord),
+        );
+        const stage = formal[formal.length - 1];
+        if (!stage) {
+          const needed = protocol.stages.find((s) => s.formalRecord);
+          throw new ServiceError(
+            'conflict',
+            `The escalation has not reached the Principal Officer review${needed ? ` (stage ${needed.number})` : ''}`,
+          );
+        }
+        if (i.heldOn < stage.opened_on)
+          throw invalid('heldOn', `The meeting cannot come before the stage opened (${stage.opened_on})`);
+        happened(i.heldOn, 'heldOn', 'The date of the meeting');
+        repo.upsertReviewMeeting({ ...i, stageNumber: stage.number, at });
+      });
+    },
+
+    /**
+     * Corrects an escalation's details openly: the reason, who and when, and each changed field
+     * before and after are kept and shown. Immediate risk changed moves the current stage's due
+     * date with it.
+     */
+    correct(i: {
+      escalationId: number;
+      reason: string;
+      subjectName?: string | undefined;
+      subjectDateOfBirth?: string | null | undefined;
+      subjectAddress?: string | null | undefined;
+      initiatingAgencyId?: number | undefined;
+      challengedAgencyId?: number | undefined;
+      natures?: Nature[] | undefined;
+      natureOther?: string | null | undefined;
+      details?: string | undefined;
+      outcomeSought?: string | undefined;
+      immediateRisk?: boolean | undefined;
+    }) {
+      return ctx.db.transaction(() => {
+        const e = mustEscalation(i.escalationId);
+        const at = ctx.now().toISOString();
+        const natures = i.natures ? NATURES.filter((n) => i.natures?.includes(n)) : (JSON.parse(e.natures_json) as Nature[]);
+        const natureOther = natures.includes('other') ? (i.natureOther === undefined ? e.nature_other : i.natureOther) : null;
+        if (natures.includes('other') && !natureOther)
+          throw invalid('natureOther', 'Say what the other nature of the difference is');
+        const initiating = i.initiatingAgencyId ?? e.initiating_agency_id;
+        const challenged = i.challengedAgencyId ?? e.challenged_agency_id;
+        if (initiating === challenged)
+          throw invalid('challengedAgencyId', 'The agency challenged must differ from the agency escalating');
+        const dateOfBirth = i.subjectDateOfBirth === undefined ? e.subject_date_of_birth : i.subjectDateOfBirth;
+        if (i.subjectDateOfBirth !== undefined) checkBirthDate(dateOfBirth, e.opened_on, 'subjectDateOfBirth');
+        const after = {
+          subject_name: i.subjectName ?? e.subject_name,
+          subject_date_of_birth: dateOfBirth,
+          subject_address: i.subjectAddress === undefined ? e.subject_address : i.subjectAddress,
+          initiating_agency_id: initiating,
+          challenged_agency_id: challenged,
+          natures_json: JSON.stringify(natures),
+          nature_other: natureOther,
+          details: i.details ?? e.details,
+          outcome_sought: i.outcomeSought ?? e.outcome_sought,
+          immediate_risk: i.immediateRisk === undefined ? e.immediate_risk : i.immediateRisk ? 1 : 0,
+        };
+        const words: Record<keyof typeof after, [string, (v: typeof after) => string | null, (v: typeof e) => string | null]> = {
+          subject_name: ['Child or family', (v) => v.subject_name, (v) => v.subject_name],
+          subject_date_of_birth: ['Date of birth', (v) => v.subject_date_of_birth, (v) => v.subject_date_of_birth],
+          subject_address: ['Address', (v) => v.subject_address, (v) => v.subject_address],
+          initiating_agency_id: [
+            'Agency initiating the escalation',
+            (v) => agencyName(v.initiating_agency_id, 'initiatingAgencyId'),
+            (v) => agencyName(v.initiating_agency_id),
+          ],
+          challenged_agency_id: [
+            'Agency with whom the difference is held',
+            (v) => agencyName(v.challenged_agency_id, 'challengedAgencyId'),
+            (v) => agencyName(v.challenged_agency_id),
+          ],
+          natures_json: [
+            'Nature of the difference',
+            (v) => (JSON.parse(v.natures_json) as Nature[]).map((n) => NATURE_LABELS[n]).join('; '),
+            (v) => (JSON.parse(v.natures_json) as Nature[]).map((n) => NATURE_LABELS[n]).join('; '),
+          ],
+          nature_other: ['Other nature', (v) => v.nature_other, (v) => v.nature_other],
+          details: ['Details of the difference', (v) => v.details, (v) => v.details],
+          outcome_sought: ['Outcome sought', (v) => v.outcome_sought, (v) => v.outcome_sought],
+          immediate_risk: [
+            'Immediate risk of significant harm',
+            (v) => (v.immediate_risk === 1 ? 'Yes' : 'No'),
+            (v) => (v.immediate_risk === 1 ? 'Yes' : 'No'),
+          ],
+        };
+        const changes: Change[] = [];
+        for (const field of Object.keys(after) as (keyof typeof after)[]) {
+          const [label, afterWords, beforeWords] = words[field];
+          const before = beforeWords(e);
+          const now = afterWords(after);
+          if (before !== now) changes.push({ field, label, before, after: now });
+        }
+        if (changes.length === 0) throw invalid('reason', 'Nothing would change: give the corrected details');
+        repo.updateDetails(i.escalationId, after, at);
+        if (after.immediate_risk !== e.immediate_risk && e.status === 'open') {
+          const stage = openStage(i.escalationId);
+          const spec = protocolOf(e).stages.find((s) => s.number === stage.number);
+          if (spec && !spec.followsResolution) {
+            repo.setStageDue(
+              i.escalationId,
+              stage.number,
+              stageDueDate(stage.opened_on, spec.limitWorkingDays ?? 0, calendar.calendarFor(), after.immediate_risk === 1),
+            );
+          }
+        }
+        const correctionId = ctx.repos.corrections.insert({
+          entity: 'escalation',
+          entityId: i.escalationId,
+          childId: null,
+          kind: 'details',
+          reason: i.reason,
+          changes,
+          at,
+          actor: settings.actor(),
+        });
+        ctx.repos.documents.supersede('escalation', i.escalationId, at, correctionId);
+        audit(
+          ctx,
+          settings.actor(),
+          'amend',
+          'escalation',
+          i.escalationId,
+          Object.fromEntries(changes.map((c) => [c.field, c.before])),
+          { reason: i.reason, ...Object.fromEntries(changes.map((c) => [c.field, c.after])) },
+        );
+        return get(i.escalationId);
+      });
     },
 
     addAction(i: {
@@ -405,26 +754,26 @@ export function createEscalationsService(
       agreedOn: string;
       completeBy: string | null;
     }) {
-      write(i.escalationId, 'action', () => {
+      return write(i.escalationId, 'action', () => {
         const e = mustEscalation(i.escalationId);
         if (i.agreedOn < e.opened_on)
           throw invalid('agreedOn', `An action cannot be agreed before the escalation opened (${e.opened_on})`);
+        happened(i.agreedOn, 'agreedOn', 'The date the action was agreed');
         if (i.completeBy && i.completeBy < i.agreedOn)
           throw invalid('completeBy', 'A completion date cannot precede the action');
         repo.insertAction(i);
       });
-      return get(i.escalationId);
     },
 
     completeAction(actionId: number, on: string) {
       const action = repo.action(actionId);
       if (!action) throw notFound('action', actionId);
-      write(action.escalation_id, 'action-done', () => {
+      return write(action.escalation_id, 'action-done', () => {
         if (on < action.agreed_on)
           throw invalid('on', `A completion date cannot precede the action (agreed ${action.agreed_on})`);
+        happened(on, 'on', 'The date it was completed');
         repo.completeAction(actionId, on);
       });
-      return get(action.escalation_id);
     },
 
     /** Open escalations: immediate risk first, then overdue (most overdue first), then by due date. */
@@ -437,13 +786,18 @@ export function createEscalationsService(
     }): EscalationListItem[] {
       const cal = calendar.calendarFor();
       const on = today();
+      const definitions = new Map<string, Protocol>();
       return repo
         .openWithCurrentStage()
         .map((r) => {
           const natures = JSON.parse(r.natures_json) as Nature[];
-          const stageName =
-            parseDefinition(r.definition_json).stages.find((s) => s.number === r.number)?.name ?? `Stage ${r.number}`;
-          const clock = stageClock(r.due_on, on, cal);
+          const protocol = definitions.get(r.definition_json) ?? parseDefinition(r.definition_json);
+          definitions.set(r.definition_json, protocol);
+          const spec = protocol.stages.find((s) => s.number === r.number);
+          // A stage that follows resolution has no clock: never overdue.
+          const clock = spec?.followsResolution
+            ? { workingDaysLeft: 0, overdue: false, dueToday: false }
+            : stageClock(r.due_on, on, cal);
           return {
             id: r.id,
             subjectName: r.subject_name,
@@ -455,7 +809,7 @@ export function createEscalationsService(
             natures,
             immediateRisk: r.immediate_risk === 1,
             stage: r.number,
-            stageName,
+            stageName: spec?.name ?? `Stage ${r.number}`,
             dueOn: r.due_on,
             workingDaysLeft: clock.workingDaysLeft,
             overdue: clock.overdue,

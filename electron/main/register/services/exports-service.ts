@@ -39,8 +39,11 @@ interface ExportRequest {
   emailDraft: boolean;
 }
 
+/** The escalation records an export may carry: each protocol's own. */
+type EscalationRecordKind = 'appendix5' | 'croydon-notification' | 'review-meeting-record';
+
 /**
- * Exports for an agency's safeguarding lead: the Appendix 3 return and the Appendix 5 records
+ * Exports for an agency's safeguarding lead: the Appendix 3 return and each escalation's formal record (Appendix 5 records
  * for the period as PDFs, the same rows as CSV and JSON (a versioned schema, see the README),
  * as a folder or a zip (AES-256, with the PDFs encrypted too, when a password is given), an
  * optional .eml draft, and a sharing-log entry saying what went to whom, when, why and by whom.
@@ -61,15 +64,18 @@ export function createExportsService(
       .map((id) => escalations.get(id));
     const appendix3 = documents.sourceFor('appendix3');
     const appendix3Candidate = rows.length ? appendix3.candidate(agencyId, from, to) : undefined;
-    // Only the escalations that reached a stage needing the formal record have an Appendix 5.
-    const appendix5 = documents.sourceFor('appendix5');
-    const appendix5Candidates: { escalation: Escalation; candidate: Candidate }[] = [];
+    // Each escalation's own protocol's formal record (Kirklees Appendix 5, the Croydon form, the
+    // North Lincolnshire review meeting record), where it has reached the stage needing it.
+    const recordCandidates: { escalation: Escalation; kind: EscalationRecordKind; candidate: Candidate }[] = [];
     for (const e of escalationList) {
-      const c = appendix5.candidate(e.id, null, null);
-      if (c && appendix5.problems(c, makeOptions(false)).length === 0)
-        appendix5Candidates.push({ escalation: e, candidate: c });
+      const kind = e.protocol.record === 'child-file' ? null : e.protocol.record;
+      if (kind === null) continue;
+      const source = documents.sourceFor(kind);
+      const c = source.candidate(e.id, null, null);
+      if (c && source.problems(c, makeOptions(false)).length === 0)
+        recordCandidates.push({ escalation: e, kind, candidate: c });
     }
-    return { agency, rows, escalationList, appendix3Candidate, appendix5Candidates };
+    return { agency, rows, escalationList, appendix3Candidate, recordCandidates };
   }
 
   function makeOptions(initialsOnly: boolean, password: string | null = null) {
@@ -100,7 +106,7 @@ export function createExportsService(
   function fileNames(g: ReturnType<typeof gather>): string[] {
     return [
       ...(g.appendix3Candidate ? [g.appendix3Candidate.fileName] : []),
-      ...g.appendix5Candidates.map((c) => c.candidate.fileName),
+      ...g.recordCandidates.map((c) => c.candidate.fileName),
       EXPORT_FILES.appendix3Csv,
       EXPORT_FILES.escalationsCsv,
       EXPORT_FILES.json,
@@ -134,16 +140,16 @@ export function createExportsService(
 
     // Everything is made in memory first: nothing is written until every part exists.
     const files: { name: string; bytes: Buffer }[] = [];
-    const made: { candidate: Candidate; kind: 'appendix3' | 'appendix5'; bytes: Buffer }[] = [];
+    const made: { candidate: Candidate; kind: 'appendix3' | EscalationRecordKind; bytes: Buffer }[] = [];
     if (g.appendix3Candidate) {
       const bytes = documents.sourceFor('appendix3').render(g.appendix3Candidate, opts);
       files.push({ name: g.appendix3Candidate.fileName, bytes });
       made.push({ candidate: g.appendix3Candidate, kind: 'appendix3', bytes });
     }
-    for (const { candidate } of g.appendix5Candidates) {
-      const bytes = documents.sourceFor('appendix5').render(candidate, opts);
+    for (const { candidate, kind } of g.recordCandidates) {
+      const bytes = documents.sourceFor(kind).render(candidate, opts);
       files.push({ name: candidate.fileName, bytes });
-      made.push({ candidate, kind: 'appendix5', bytes });
+      made.push({ candidate, kind, bytes });
     }
     const escalationRows: ExportEscalation[] = g.escalationList.map((e) => ({
       reference: e.id,

@@ -1,22 +1,37 @@
 import {
+  CHILD_DUE_KINDS,
   DEFAULT_TIMESCALES,
   DUE_KIND_LABELS,
-  dueAfterConference,
+  closedByDecision,
+  dueAfterDecisions,
+  dueForChild,
   reportDueDate,
   reportTimeliness,
+  type ChildDueKind,
+  type ConferenceDueKind,
   type ConferenceTimescales,
   type DueKind,
 } from '../../../../shared/conference-deadlines';
-import { localIsoDate, toDayNumber } from '../../../../shared/dates';
-import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
+import { formatLongDate, localIsoDate, toDayNumber } from '../../../../shared/dates';
+import {
+  ADJOURNMENT_WORKING_DAYS,
+  categoryAllowed,
+  decideOutcome,
+  needsCategory,
+  recordedDecision,
+  type RecordedDecision,
+} from '../../../../shared/outcome';
 import { assessQuoracy } from '../../../../shared/quoracy';
+import { conferenceDateProblem } from '../../../../shared/record-dates';
 import type { ConferenceType } from '../../../../shared/schemas/conference';
 import {
   ATTENDANCE_LABELS,
   CATEGORY_LABELS,
+  DECISION_LABELS,
   type Adjournment,
   type Attendance,
   type Category,
+  type Change,
   type DueItemRow,
   type LiveChild,
   type LiveConference,
@@ -24,7 +39,7 @@ import {
 } from '../../../../shared/schemas/live-conference';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { addWorkingDays, coverageWarning, workingDaysBetween } from '../../../../shared/working-days';
-import type { ViewRow } from '../db/repositories/live-conference-repository';
+import type { AuditAction } from '../db/repositories/audit-repository';
 import type { CalendarService } from './calendar-service';
 import { audit, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound } from './errors';
@@ -39,27 +54,55 @@ function timescales(s: Settings): ConferenceTimescales {
   };
 }
 
+/** "3 March 2026": dates in messages as people read them. */
+const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
+
+const listWords = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+
+const VIEW_WORDS = { plan: 'Plan', 'no-plan': 'No plan' } as const;
+
 /**
  * What the chair does in the room: invitations and reports, attendance and quoracy, each
  * agency's view per child with the outcome recomputed on every change, and the decision per
- * child. Every change is its own transaction with its own audit event, saved as it is made.
+ * child; and the corrections a unit makes openly afterwards (a conference moved, cancelled or
+ * deleted when made by mistake; a decision amended with its reason). Every change is one
+ * transaction with its own audit event, and the conference it returns is read inside it, so a
+ * command either succeeds whole or changes nothing.
  */
 export function createLiveConferenceService(ctx: ServiceContext, settings: SettingsService, calendar: CalendarService) {
-  const { live, conferences } = ctx.repos;
+  const { live, conferences, corrections } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 
-  function mustState(id: number) {
+  type State = NonNullable<ReturnType<typeof live.state>>;
+
+  function mustState(id: number): State {
     const state = live.state(id);
     if (!state) throw notFound('conference', id);
     return state;
   }
 
-  function assertScheduled(state: { status: string }): void {
+  /** Only a scheduled conference that is not cancelled takes attendance, views and decisions. */
+  function assertOpen(state: State): void {
+    if (state.cancelledOn) {
+      throw new ServiceError(
+        'conflict',
+        `This conference was cancelled on ${long(state.cancelledOn)}; nothing more can be recorded on it.`,
+      );
+    }
     if (state.status !== 'scheduled') {
       throw new ServiceError(
         'conflict',
         'This conference has already reached its decisions; its record can no longer be changed here.',
       );
+    }
+  }
+
+  /** No conclusion before the conference: attendance, views and decisions wait for its day. */
+  function assertHeld(state: State, what: string): void {
+    if (state.date > today()) {
+      const message = `The conference is on ${long(state.date)}: ${what} can be recorded from that day, not before`;
+      throw new ServiceError('conflict', message, [{ path: 'date', message }]);
     }
   }
 
@@ -76,31 +119,78 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     return original ? baseType(original) : 'initial';
   }
 
+  /** The date of the conference a decision answers: its own, or for a reconvened one, the one it reconvenes. */
+  function chainStart(state: { date: string; reconvenesId: number | null }): string {
+    const original = state.reconvenesId ? live.state(state.reconvenesId) : undefined;
+    return original ? chainStart(original) : state.date;
+  }
+
+  /** The earliest reconvene-by date of a conference's adjourned children. */
+  function reconveneByOf(conferenceId: number): string | null {
+    return (
+      live
+        .outcomes(conferenceId)
+        .filter((o) => o.decision === 'adjourned')
+        .map((o) => o.reconveneBy ?? '')
+        .filter(Boolean)
+        .sort()[0] ?? null
+    );
+  }
+
+  /** A reconvened conference must be held by its adjourned conference's reconvene-by date. */
+  function mustBeHeldBy(state: State): string | null {
+    return state.reconvenesId ? reconveneByOf(state.reconvenesId) : null;
+  }
+
+  /**
+   * The reconvened conference is held within the limit ("not exceeding 15 working days"), however
+   * it is scheduled or moved later; and not before the conference it reconvenes.
+   */
+  function checkReconvenedDate(date: string, by: string | null, adjournedOn: string): void {
+    if (by && date > by) {
+      throw invalid(
+        'date',
+        `The reconvened conference must be held by ${by} (${long(by)}), ${ADJOURNMENT_WORKING_DAYS} working days after the conference of ${long(adjournedOn)}`,
+      );
+    }
+    if (date < adjournedOn) {
+      throw invalid('date', `The reconvened conference must be on or after the adjourned conference (${adjournedOn})`);
+    }
+  }
+
+  function checkConferenceDate(date: string): void {
+    const problem = conferenceDateProblem(date, today());
+    if (problem) throw invalid('date', problem);
+  }
+
   function build(id: number): LiveConference {
     const state = mustState(id);
     const summary = summaryOf(id);
     const s = settings.get();
     const cal = calendar.calendarFor();
-    const reportDue = reportDueDate(summary.date, summary.type, timescales(s), cal);
+    const decidesAs = baseType(state);
+    const reportDue = reportDueDate(summary.date, decidesAs, timescales(s), cal);
     const invitations = live.invitations(id).map((i) => ({
       ...i,
       reportTimeliness: i.reportReceivedOn ? reportTimeliness(i.reportReceivedOn, reportDue) : null,
     }));
-    const attendingIds = new Set(invitations.filter((i) => i.attendance === 'attended').map((i) => i.agencyId));
+    const attending = invitations.filter((i) => i.attendance === 'attended');
+    const attendingIds = new Set(attending.map((i) => i.agencyId));
     const names = new Map(invitations.map((i) => [i.agencyId, i.agencyName]));
     const quoracy = assessQuoracy(
-      invitations
-        .filter((i) => attendingIds.has(i.agencyId))
-        .map((i) => ({ id: i.agencyId, name: i.agencyName, type: i.agencyType, quoracyGroup: i.quoracyGroup })),
+      attending.map((i) => ({ id: i.agencyId, name: i.agencyName, type: i.agencyType, quoracyGroup: i.quoracyGroup })),
       { requireChildrensSocialCare: s.quoracyRequireChildrensSocialCare, minOtherAgencies: s.quoracyMinOtherAgencies },
     );
     const views = live.views(id);
+    const noViews = live.noViews(id);
     const outcomes = new Map(live.outcomes(id).map((o) => [o.childId, o]));
     const history = live.categoryHistory(summary.children.map((c) => c.id));
     const details = new Map(ctx.repos.families.childrenByIds(summary.children.map((c) => c.id)).map((c) => [c.id, c]));
 
     const children: LiveChild[] = summary.children.map((c) => {
       const childViews = views.filter((v) => v.childId === c.id && attendingIds.has(v.agencyId));
+      const childNoViews = noViews.filter((v) => v.childId === c.id && attendingIds.has(v.agencyId));
+      const consulted = new Set([...childViews, ...childNoViews].map((v) => v.agencyId));
       const preview =
         childViews.length > 0 && s.outcomeRule === 'majority'
           ? decideOutcome(
@@ -139,6 +229,8 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
               decidedAt: recorded.decidedAt,
             }
           : null,
+        noViews: childNoViews.map((v) => ({ agencyId: v.agencyId, reason: v.reason })),
+        unconsulted: attending.filter((i) => !consulted.has(i.agencyId)).map((i) => i.agencyName),
         initialCategory: categories[0] ?? null,
         latestCategory: categories[categories.length - 1] ?? null,
       };
@@ -149,11 +241,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     return {
       conference: {
         ...summary,
-        status: state.status,
+        status: state.cancelledOn ? 'cancelled' : state.status,
+        cancelledOn: state.cancelledOn,
+        cancelReason: state.cancelReason,
+        mustBeHeldBy: mustBeHeldBy(state),
+        future: summary.date > today(),
         reconvenesId: state.reconvenesId,
         reconvenedById: state.reconvenedById,
         inquorateReason: state.inquorateReason,
-        decidesAs: baseType(state),
+        decidesAs,
       },
       rule: s.outcomeRule,
       allowMultipleCategory: s.allowMultipleCategory,
@@ -161,6 +257,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       invitations,
       quoracy,
       children,
+      amendments: corrections.forRecord('conference', id),
       warning: coverageWarning(cal, reportDue, summary.date, ...reconveneDates),
     };
   }
@@ -171,23 +268,182 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     return found;
   }
 
-  function viewsOf(conferenceId: number, agencyId: number): ViewRow[] {
-    return live.views(conferenceId).filter((v) => v.agencyId === agencyId);
+  function attendingInvitation(conferenceId: number, agencyId: number, path = 'agencyId') {
+    const inv = invitation(conferenceId, agencyId);
+    if (inv.attendance !== 'attended') {
+      throw invalid(path, `${inv.agencyName} is not marked as attending, so gives no view`);
+    }
+    return inv;
   }
 
-  /** Runs one change in a transaction, audits it, and returns the conference as it now stands. */
+  function hasViewsOrRecords(conferenceId: number, agencyId?: number): boolean {
+    const mine = (v: { agencyId: number }) => agencyId === undefined || v.agencyId === agencyId;
+    return live.views(conferenceId).some(mine) || live.noViews(conferenceId).some(mine);
+  }
+
+  /**
+   * Runs one change in a transaction, audits it, and returns the conference as it now stands,
+   * read in the same transaction: a failure anywhere leaves the register as it was.
+   */
   function change(
     conferenceId: number,
     action: string,
-    fn: (state: ReturnType<typeof mustState>, at: string) => unknown,
+    fn: (state: State, at: string) => unknown,
+    auditAction: AuditAction = 'update',
   ): LiveConference {
-    ctx.db.transaction(() => {
+    return ctx.db.transaction(() => {
       const state = mustState(conferenceId);
       const at = ctx.now().toISOString();
       const after = fn(state, at);
-      audit(ctx, settings.actor(), 'update', 'conference', conferenceId, undefined, { action, ...(after as object) });
+      audit(ctx, settings.actor(), auditAction, 'conference', conferenceId, undefined, {
+        action,
+        ...(after as object),
+      });
+      return build(conferenceId);
     });
-    return build(conferenceId);
+  }
+
+  /** The child's decision from its views by the partnership's rule, checked as the procedure requires. */
+  function decide(
+    state: State,
+    current: LiveConference,
+    childId: number,
+    s: Settings,
+    chairDecision: 'plan' | 'no-plan' | undefined,
+  ) {
+    const child = current.children.find((c) => c.id === childId);
+    if (!child) throw invalid('childId', 'That child is not considered at this conference');
+    if (child.unconsulted.length > 0) {
+      throw invalid(
+        'views',
+        `Every agency that attended is consulted: record ${child.givenName}’s view from ${listWords(child.unconsulted)}, or record that it gave none and why`,
+      );
+    }
+    if (child.views.length === 0) throw invalid('views', `No agency has given a view for ${child.givenName} yet`);
+    if (s.outcomeRule === 'chair' && !chairDecision) throw invalid('chairDecision', 'Record the chair’s decision');
+    const names = new Map(current.invitations.map((inv) => [inv.agencyId, inv.agencyName]));
+    const outcome = decideOutcome(
+      {
+        type: state.type,
+        date: current.conference.date,
+        rule: s.outcomeRule,
+        chairDecision: s.outcomeRule === 'chair' ? chairDecision : undefined,
+        views: child.views.map((v) => ({ agency: names.get(v.agencyId) ?? String(v.agencyId), view: v.view })),
+      },
+      calendar.calendarFor(),
+    );
+    const minority = new Set(outcome.minority);
+    const blank = child.views.filter((v) => minority.has(names.get(v.agencyId) ?? '') && v.reasons.trim() === '');
+    if (blank.length > 0) {
+      const who = blank.map((v) => names.get(v.agencyId)).join(', ');
+      throw invalid('reasons', `Record the concerns and reasons of the minority view: ${who}`);
+    }
+    return { child, outcome, decision: recordedDecision(outcome, current.conference.decidesAs) };
+  }
+
+  /** The category a decision takes: required with a plan, allowed with a plan pending reconvening, else none. */
+  function checkCategory(
+    childName: string,
+    decision: RecordedDecision,
+    interimPlan: boolean,
+    category: Category | null,
+    s: Settings,
+  ): Category | null {
+    if (needsCategory(decision) && !category)
+      throw invalid('category', `Choose the category of abuse for ${childName}’s plan`);
+    if (!categoryAllowed(decision, interimPlan) && category)
+      throw invalid('category', `No category: ${childName} is not on a plan by this decision`);
+    if (category === 'MUL' && !s.allowMultipleCategory) {
+      throw invalid('category', `“${CATEGORY_LABELS.MUL}” is not used in this partnership; choose the main category`);
+    }
+    return categoryAllowed(decision, interimPlan) ? category : null;
+  }
+
+  /**
+   * Schedules what falls due for one child from its decision (its siblings' decisions do not
+   * matter), and closes what the decision answers among the child's earlier items. Items the
+   * conference already scheduled for the child and that are done stay as they are.
+   */
+  function scheduleForChild(
+    state: State,
+    childId: number,
+    decision: RecordedDecision,
+    interimPlan: boolean,
+    s: Settings,
+  ): void {
+    const child = ctx.repos.families.childrenByIds([childId])[0];
+    const firstCoreGroupScheduled = state.reconvenesId
+      ? live.childTasks(state.reconvenesId).some((t) => t.childId === childId && t.kind === 'first-core-group')
+      : false;
+    const done = new Set(
+      live
+        .childTasks(state.id)
+        .filter((t) => t.childId === childId)
+        .map((t) => t.kind),
+    );
+    const items = dueForChild(
+      { date: state.date, decidesAs: baseType(state), chainStart: chainStart(state) },
+      {
+        decision,
+        interimPlan,
+        expectedDate: child && child.dateOfBirth === null ? child.expectedDate : null,
+        firstCoreGroupScheduled,
+      },
+      timescales(s),
+      calendar.calendarFor(),
+    ).filter((t) => !done.has(t.kind));
+    live.insertChildTasks(state.id, childId, items);
+    for (const c of closedByDecision(decision)) {
+      live.closeEarlierChildTasks(childId, c.kind, state.id, state.date, state.date, c.closedBy);
+    }
+  }
+
+  /** A Principal Officer review is opened for a child exactly while its outcome calls for one. */
+  function syncFollowUp(state: State, childId: number, needed: boolean, s: Settings, at: string): void {
+    const existing = live.followUpFor(state.id, childId);
+    if (needed && existing === null) {
+      live.insertFollowUp(
+        {
+          kind: 'principal-officer-review',
+          conferenceId: state.id,
+          childId,
+          openedOn: state.date,
+          dueOn: addWorkingDays(state.date, s.principalOfficerReviewWorkingDays, calendar.calendarFor()),
+        },
+        at,
+      );
+    }
+    if (!needed && existing !== null) live.closeFollowUp(existing, today());
+  }
+
+  /** Moves a scheduled conference (a correction, or re-dating an inquorate one): attendance is cleared. */
+  function move(state: State, date: string, time: string, at: string): { from: string; to: string } {
+    assertOpen(state);
+    if (hasViewsOrRecords(state.id)) {
+      throw new ServiceError(
+        'conflict',
+        'Views have been given at this conference; record the decisions instead of moving it',
+      );
+    }
+    checkConferenceDate(date);
+    if (state.reconvenesId) {
+      const original = mustState(state.reconvenesId);
+      checkReconvenedDate(date, mustBeHeldBy(state), original.date);
+    }
+    const before = summaryOf(state.id);
+    live.redate(state.id, date, time, at);
+    if (date !== before.date) {
+      for (const inv of live.invitations(state.id)) live.setAttendance(state.id, inv.agencyId, null, at);
+      live.setInquorateReason(state.id, null, at);
+    }
+    return { from: `${before.date} ${before.time}`, to: `${date} ${time}` };
+  }
+
+  function outcomeWords(o: { decision: RecordedDecision; category: Category | null } | null | undefined) {
+    return {
+      decision: o ? DECISION_LABELS[o.decision] : null,
+      category: o?.category ? `${CATEGORY_LABELS[o.category]} (${o.category})` : null,
+    };
   }
 
   return {
@@ -200,7 +456,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       representativeRole: string | null;
     }) {
       return change(i.conferenceId, 'invite', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
         const agency = ctx.repos.agencies.get(i.agencyId);
         if (!agency) throw invalid('agencyId', 'Choose an agency from the directory');
         if (!agency.active)
@@ -212,9 +468,9 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
     uninvite(conferenceId: number, agencyId: number) {
       return change(conferenceId, 'uninvite', (state) => {
-        assertScheduled(state);
+        assertOpen(state);
         const inv = invitation(conferenceId, agencyId);
-        if (viewsOf(conferenceId, agencyId).length > 0) {
+        if (hasViewsOrRecords(conferenceId, agencyId)) {
           throw invalid('agencyId', `${inv.agencyName} has given views; withdraw them before removing the agency`);
         }
         live.removeInvitation(conferenceId, agencyId);
@@ -224,9 +480,10 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
     setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null) {
       return change(conferenceId, 'attendance', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
+        if (attendance !== null) assertHeld(state, 'attendance');
         const inv = invitation(conferenceId, agencyId);
-        if (attendance !== 'attended' && viewsOf(conferenceId, agencyId).length > 0) {
+        if (attendance !== 'attended' && hasViewsOrRecords(conferenceId, agencyId)) {
           throw invalid(
             'attendance',
             `${inv.agencyName} has given views, so cannot be marked “${attendance ? ATTENDANCE_LABELS[attendance] : 'not recorded'}”; withdraw its views first`,
@@ -239,7 +496,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
     setReport(conferenceId: number, agencyId: number, report: ReportState, receivedOn: string | null) {
       return change(conferenceId, 'report', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
         invitation(conferenceId, agencyId);
         if (report === 'received' && !receivedOn) throw invalid('receivedOn', 'Enter the date the report was received');
         if (receivedOn && toDayNumber(receivedOn) > toDayNumber(today())) {
@@ -259,32 +516,57 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       reasons: string;
     }) {
       return change(i.conferenceId, 'view', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
+        if (i.view !== null) assertHeld(state, 'views');
         const summary = summaryOf(i.conferenceId);
         const child = summary.children.find((c) => c.id === i.childId);
         if (!child) throw invalid('childId', 'That child is not considered at this conference');
         if (live.outcomes(i.conferenceId).some((o) => o.childId === i.childId)) {
           throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
         }
-        const inv = invitation(i.conferenceId, i.agencyId);
-        if (inv.attendance !== 'attended') {
-          throw invalid('agencyId', `${inv.agencyName} is not marked as attending, so gives no view`);
-        }
+        attendingInvitation(i.conferenceId, i.agencyId);
         if (i.view === null) live.deleteView(i.conferenceId, i.childId, i.agencyId);
-        else
+        else {
+          live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
           live.upsertView(
             i.conferenceId,
             { childId: i.childId, agencyId: i.agencyId, view: i.view, reasons: i.reasons.trim() },
             at,
           );
+        }
         return { childId: i.childId, agencyId: i.agencyId, view: i.view };
       });
     },
 
-    /** Copies every view (and its reasons) from one child to a sibling not yet decided. */
+    /**
+     * The chair records that an attending agency gives no view for a child, with the reason (or,
+     * with reason null, withdraws that record). It replaces any view the agency gave.
+     */
+    setNoView(i: { conferenceId: number; childId: number; agencyId: number; reason: string | null }) {
+      return change(i.conferenceId, 'no-view', (state, at) => {
+        assertOpen(state);
+        if (i.reason !== null) assertHeld(state, 'views');
+        const summary = summaryOf(i.conferenceId);
+        const child = summary.children.find((c) => c.id === i.childId);
+        if (!child) throw invalid('childId', 'That child is not considered at this conference');
+        if (live.outcomes(i.conferenceId).some((o) => o.childId === i.childId)) {
+          throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
+        }
+        attendingInvitation(i.conferenceId, i.agencyId);
+        if (i.reason === null) live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
+        else {
+          live.deleteView(i.conferenceId, i.childId, i.agencyId);
+          live.upsertNoView(i.conferenceId, { childId: i.childId, agencyId: i.agencyId, reason: i.reason.trim() }, at);
+        }
+        return { childId: i.childId, agencyId: i.agencyId, noView: i.reason !== null };
+      });
+    },
+
+    /** Copies every view (and its reasons) and every record of no view from one child to a sibling not yet decided. */
     copyViews(conferenceId: number, fromChildId: number, toChildId: number) {
       return change(conferenceId, 'copy-views', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
+        assertHeld(state, 'views');
         const summary = summaryOf(conferenceId);
         const ids = new Set(summary.children.map((c) => c.id));
         if (!ids.has(fromChildId)) throw invalid('fromChildId', 'That child is not considered at this conference');
@@ -294,19 +576,24 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           throw new ServiceError('conflict', 'The decision for that child is already recorded');
         }
         const all = live.views(conferenceId);
-        for (const v of all.filter((v) => v.childId === toChildId))
-          live.deleteView(conferenceId, toChildId, v.agencyId);
+        const allNo = live.noViews(conferenceId);
+        for (const v of all.filter((x) => x.childId === toChildId)) live.deleteView(conferenceId, toChildId, v.agencyId);
+        for (const v of allNo.filter((x) => x.childId === toChildId))
+          live.deleteNoView(conferenceId, toChildId, v.agencyId);
         const copied = all.filter((v) => v.childId === fromChildId);
         for (const v of copied) live.upsertView(conferenceId, { ...v, childId: toChildId }, at);
-        return { fromChildId, toChildId, copied: copied.length };
+        const copiedNo = allNo.filter((v) => v.childId === fromChildId);
+        for (const v of copiedNo) live.upsertNoView(conferenceId, { ...v, childId: toChildId }, at);
+        return { fromChildId, toChildId, copied: copied.length + copiedNo.length };
       });
     },
 
     /** The chair's reason for going ahead although inquorate (null clears it). */
     setInquorateReason(conferenceId: number, reason: string | null) {
       return change(conferenceId, 'inquorate-reason', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
         const text = reason?.trim() ?? '';
+        if (text !== '') assertHeld(state, 'the reason to go ahead');
         live.setInquorateReason(conferenceId, text === '' ? null : text, at);
         return { recorded: text !== '' };
       });
@@ -314,28 +601,83 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
     /** Moves an (inquorate) conference to another date: attendance is cleared, invitations and reports kept. */
     redate(conferenceId: number, date: string, time: string) {
-      return change(conferenceId, 'redate', (state, at) => {
-        assertScheduled(state);
-        if (live.views(conferenceId).length > 0) {
+      return change(conferenceId, 'redate', (state, at) => move(state, date, time, at));
+    },
+
+    /**
+     * Corrects a scheduled conference's date, time, venue or chair. A new date clears attendance
+     * (as re-dating does); a reconvened conference stays within its limit.
+     */
+    update(i: { id: number; date?: string | undefined; time?: string | undefined; venue?: string | undefined; chairName?: string | undefined }) {
+      return change(i.id, 'edit', (state, at) => {
+        assertOpen(state);
+        const before = summaryOf(i.id);
+        const date = i.date ?? before.date;
+        const time = i.time ?? before.time;
+        let moved: { from: string; to: string } | null = null;
+        if (date !== before.date || time !== before.time) moved = move(state, date, time, at);
+        const fields = { date, time, venue: i.venue ?? before.venue, chairName: i.chairName ?? before.chairName };
+        conferences.update(i.id, fields, at);
+        return {
+          before: { date: before.date, time: before.time, venue: before.venue, chairName: before.chairName },
+          after: fields,
+          attendanceCleared: moved !== null && date !== before.date,
+        };
+      });
+    },
+
+    /** Cancels a scheduled conference with the reason; it stays in the register, marked cancelled. */
+    cancel(id: number, reason: string) {
+      return change(
+        id,
+        'cancel',
+        (state, at) => {
+          assertOpen(state);
+          if (hasViewsOrRecords(id)) {
+            throw new ServiceError(
+              'conflict',
+              'Views have been given at this conference; record the decisions, or withdraw the views before cancelling it',
+            );
+          }
+          conferences.cancel(id, today(), reason, at);
+          return { reason };
+        },
+        'cancel',
+      );
+    },
+
+    /**
+     * Deletes a conference made by mistake: only while nothing has been recorded on it (attendance,
+     * reports, views, decisions, escalations, documents, a reconvened conference). Otherwise the
+     * refusal says what is recorded and to cancel it instead.
+     */
+    remove(id: number): { deleted: number } {
+      return ctx.db.transaction(() => {
+        const state = mustState(id);
+        const recorded = Object.entries(conferences.recordedOn(id))
+          .filter(([, n]) => n > 0)
+          .map(([what]) => what);
+        if (recorded.length > 0) {
           throw new ServiceError(
             'conflict',
-            'Views have been given at this conference; record the decisions instead of re-dating it',
+            `This conference has ${listWords(recorded)} recorded, so it cannot be deleted: cancel it instead, with the reason`,
           );
         }
-        const before = summaryOf(conferenceId);
-        live.redate(conferenceId, date, time, at);
-        for (const inv of live.invitations(conferenceId)) live.setAttendance(conferenceId, inv.agencyId, null, at);
-        live.setInquorateReason(conferenceId, null, at);
-        return { from: `${before.date} ${before.time}`, to: `${date} ${time}` };
+        const before = summaryOf(id);
+        conferences.delete(id);
+        audit(ctx, settings.actor(), 'delete', 'conference', id, { ...before, reconvenes: state.reconvenesId }, undefined);
+        return { deleted: id };
       });
     },
 
     /**
      * Records the decision for one child by the partnership's rule. Refused, naming what to fix,
-     * while the conference is inquorate without a recorded reason, while no agency has given a
-     * view, while a minority agency's reasons are blank, or without the category a plan needs.
-     * When every child is decided the conference concludes (or is adjourned) and what falls due
-     * is scheduled.
+     * for a conference dated after today, while the conference is inquorate without a recorded
+     * reason, while an agency that attended has neither given a view nor been recorded as giving
+     * none, while no agency has given a view, while a minority agency's reasons are blank, or
+     * without the category a plan needs. What falls due for the child is scheduled at once
+     * (whatever its siblings' decisions); when every child is decided the conference concludes
+     * (or is adjourned) and its letter and minutes fall due.
      */
     recordDecision(i: {
       conferenceId: number;
@@ -346,122 +688,207 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       const s = settings.get();
       const cal = calendar.calendarFor();
       return change(i.conferenceId, 'decision', (state, at) => {
-        assertScheduled(state);
+        assertOpen(state);
+        assertHeld(state, 'decisions');
         const current = build(i.conferenceId);
-        const child = current.children.find((c) => c.id === i.childId);
-        if (!child) throw invalid('childId', 'That child is not considered at this conference');
-        if (child.recorded)
-          throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
+        const known = current.children.find((c) => c.id === i.childId);
+        if (!known) throw invalid('childId', 'That child is not considered at this conference');
+        if (known.recorded)
+          throw new ServiceError('conflict', `The decision for ${known.givenName} is already recorded`);
         if (!current.quoracy.quorate && !state.inquorateReason) {
           throw invalid(
             'quoracy',
             `The conference is not quorate (${current.quoracy.shortfall ?? ''}) Record why it goes ahead, or re-date it.`,
           );
         }
-        if (child.views.length === 0) throw invalid('views', `No agency has given a view for ${child.givenName} yet`);
-        if (s.outcomeRule === 'chair' && !i.chairDecision)
-          throw invalid('chairDecision', 'Record the chair’s decision');
-        const names = new Map(current.invitations.map((inv) => [inv.agencyId, inv.agencyName]));
-        const outcome = decideOutcome(
-          {
-            type: state.type,
-            date: current.conference.date,
-            rule: s.outcomeRule,
-            chairDecision: s.outcomeRule === 'chair' ? i.chairDecision : undefined,
-            views: child.views.map((v) => ({ agency: names.get(v.agencyId) ?? String(v.agencyId), view: v.view })),
-          },
-          cal,
-        );
-        const minority = new Set(outcome.minority);
-        const blank = child.views.filter((v) => minority.has(names.get(v.agencyId) ?? '') && v.reasons.trim() === '');
-        if (blank.length > 0) {
-          const who = blank.map((v) => names.get(v.agencyId)).join(', ');
-          throw invalid('reasons', `Record the concerns and reasons of the minority view: ${who}`);
-        }
-        const decision = recordedDecision(outcome, baseType(state));
-        const categoryNeeded = needsCategory(decision);
-        if (categoryNeeded && !i.category)
-          throw invalid('category', `Choose the category of abuse for ${child.givenName}’s plan`);
-        if (!categoryNeeded && i.category)
-          throw invalid('category', `No category: ${child.givenName} is not on a plan by this decision`);
-        if (i.category === 'MUL' && !s.allowMultipleCategory) {
-          throw invalid(
-            'category',
-            `“${CATEGORY_LABELS.MUL}” is not used in this partnership; choose the main category`,
-          );
-        }
+        const { child, outcome, decision } = decide(state, current, i.childId, s, i.chairDecision);
+        const category = checkCategory(child.givenName, decision, outcome.interimPlan, i.category, s);
         live.insertOutcome(i.conferenceId, {
           childId: i.childId,
           result: outcome.result,
           decision,
           interimPlan: outcome.interimPlan,
           reconveneBy: outcome.reconveneBy,
-          category: categoryNeeded ? i.category : null,
+          category,
           escalation: outcome.escalation,
           decidedAt: at,
         });
-        if (outcome.escalation === 'principal-officer-review') {
-          live.insertFollowUp(
-            {
-              kind: 'principal-officer-review',
-              conferenceId: i.conferenceId,
-              childId: i.childId,
-              openedOn: current.conference.date,
-              dueOn: addWorkingDays(current.conference.date, s.principalOfficerReviewWorkingDays, cal),
-            },
-            at,
-          );
-        }
+        syncFollowUp(state, i.childId, outcome.escalation === 'principal-officer-review', s, at);
+        scheduleForChild(state, i.childId, decision, outcome.interimPlan, s);
         const outcomes = live.outcomes(i.conferenceId);
         if (outcomes.length === current.children.length) {
-          const adjourned = outcomes.filter((o) => o.decision === 'adjourned');
-          const reconveneBy =
-            adjourned
-              .map((o) => o.reconveneBy ?? '')
-              .filter(Boolean)
-              .sort()[0] ?? null;
-          const onPlan = outcomes.some(
-            (o) => o.decision === 'plan' || o.decision === 'plan-continues' || o.interimPlan,
-          );
-          const newPlan = outcomes.some((o) => o.decision === 'plan');
-          live.upsertTasks(
-            i.conferenceId,
-            dueAfterConference(
-              { date: current.conference.date, type: state.type },
-              { onPlan, newPlan, reconveneBy },
-              timescales(s),
-              cal,
-            ),
-          );
-          live.setStatus(i.conferenceId, adjourned.length > 0 ? 'adjourned' : 'concluded', at);
-          if (state.reconvenesId) live.completeTask(state.reconvenesId, 'reconvene', current.conference.date);
+          const adjourned = outcomes.some((o) => o.decision === 'adjourned');
+          live.upsertTasks(i.conferenceId, dueAfterDecisions(state.date, reconveneByOf(state.id), timescales(s), cal));
+          live.setStatus(i.conferenceId, adjourned ? 'adjourned' : 'concluded', at);
+          if (state.reconvenesId) live.completeTask(state.reconvenesId, 'reconvene', state.date, 'reconvened');
         }
         return { childId: i.childId, result: outcome.result, decision, escalation: outcome.escalation };
       });
     },
 
     /**
+     * Amends a recorded decision openly: the reason, who and when, and each value before and after
+     * are kept and shown on the conference. Corrected views (or records of no view) and category
+     * are applied and the outcome worked out again by the rule, with every check a decision has;
+     * what falls due for the child is scheduled again, documents made from the old values are
+     * marked superseded, and the decision letter falls due again. A decision cannot be amended
+     * into or out of an adjournment.
+     */
+    amendDecision(i: {
+      conferenceId: number;
+      childId: number;
+      reason: string;
+      views: { agencyId: number; view: 'plan' | 'no-plan' | null; reasons: string }[];
+      noViews: { agencyId: number; reason: string | null }[];
+      category?: Category | null | undefined;
+      chairDecision?: 'plan' | 'no-plan' | undefined;
+    }) {
+      const s = settings.get();
+      return change(
+        i.conferenceId,
+        'amend-decision',
+        (state, at) => {
+          if (state.cancelledOn) throw new ServiceError('conflict', 'This conference was cancelled');
+          const old = live.outcomes(i.conferenceId).find((o) => o.childId === i.childId);
+          const beforeConference = build(i.conferenceId);
+          const beforeChild = beforeConference.children.find((c) => c.id === i.childId);
+          if (!beforeChild) throw invalid('childId', 'That child is not considered at this conference');
+          if (!old) {
+            throw new ServiceError(
+              'conflict',
+              `No decision is recorded for ${beforeChild.givenName} yet: record it rather than amend it`,
+            );
+          }
+          const names = new Map(beforeConference.invitations.map((inv) => [inv.agencyId, inv.agencyName]));
+          i.views.forEach((v, n) => {
+            attendingInvitation(i.conferenceId, v.agencyId, `views.${n}.agencyId`);
+            if (v.view === null) live.deleteView(i.conferenceId, i.childId, v.agencyId);
+            else {
+              live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
+              live.upsertView(
+                i.conferenceId,
+                { childId: i.childId, agencyId: v.agencyId, view: v.view, reasons: v.reasons.trim() },
+                at,
+              );
+            }
+          });
+          i.noViews.forEach((v, n) => {
+            attendingInvitation(i.conferenceId, v.agencyId, `noViews.${n}.agencyId`);
+            if (v.reason === null) live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
+            else {
+              live.deleteView(i.conferenceId, i.childId, v.agencyId);
+              live.upsertNoView(
+                i.conferenceId,
+                { childId: i.childId, agencyId: v.agencyId, reason: v.reason.trim() },
+                at,
+              );
+            }
+          });
+          // Decide again on the corrected views, with every check a decision has.
+          const reopened = build(i.conferenceId);
+          const previousView = old.decision === 'no-plan' || old.decision === 'plan-ends' ? 'no-plan' : 'plan';
+          const { child, outcome, decision } = decide(
+            state,
+            reopened,
+            i.childId,
+            s,
+            s.outcomeRule === 'chair' ? (i.chairDecision ?? previousView) : undefined,
+          );
+          if ((decision === 'adjourned') !== (old.decision === 'adjourned')) {
+            throw new ServiceError(
+              'conflict',
+              decision === 'adjourned'
+                ? `These views are equally divided, which would adjourn ${child.givenName}’s decision; an amendment cannot adjourn a decided conference`
+                : `${child.givenName}’s decision was adjourned; it is decided by the reconvened conference, not by an amendment`,
+            );
+          }
+          const category = checkCategory(
+            child.givenName,
+            decision,
+            outcome.interimPlan,
+            i.category === undefined ? old.category : i.category,
+            s,
+          );
+          const changes: Change[] = [];
+          const was = outcomeWords(old);
+          const now = outcomeWords({ decision, category });
+          if (was.decision !== now.decision)
+            changes.push({ field: 'decision', label: 'Decision', before: was.decision, after: now.decision });
+          if (was.category !== now.category)
+            changes.push({ field: 'category', label: 'Category', before: was.category, after: now.category });
+          const viewWords = (c: LiveChild, agencyId: number) => {
+            const v = c.views.find((x) => x.agencyId === agencyId);
+            if (v) return `${VIEW_WORDS[v.view]}${v.reasons ? `: ${v.reasons}` : ''}`;
+            const n = c.noViews.find((x) => x.agencyId === agencyId);
+            return n ? `No view given: ${n.reason}` : null;
+          };
+          const agencyIds = new Set([...i.views.map((v) => v.agencyId), ...i.noViews.map((v) => v.agencyId)]);
+          for (const agencyId of agencyIds) {
+            const before = viewWords(beforeChild, agencyId);
+            const after = viewWords(child, agencyId);
+            if (before !== after) {
+              changes.push({
+                field: `view.${agencyId}`,
+                label: `${names.get(agencyId) ?? 'Agency'}: view`,
+                before,
+                after,
+              });
+            }
+          }
+          if (changes.length === 0) {
+            throw invalid('reason', 'Nothing would change: give the corrected views or category to amend the decision');
+          }
+          live.updateOutcome(i.conferenceId, {
+            childId: i.childId,
+            result: outcome.result,
+            decision,
+            interimPlan: outcome.interimPlan,
+            reconveneBy: old.reconveneBy,
+            category,
+            escalation: outcome.escalation,
+            decidedAt: old.decidedAt,
+          });
+          const correctionId = corrections.insert({
+            entity: 'conference',
+            entityId: i.conferenceId,
+            childId: i.childId,
+            kind: 'decision',
+            reason: i.reason,
+            changes,
+            at,
+            actor: settings.actor(),
+          });
+          live.deleteOpenChildTasks(i.conferenceId, i.childId);
+          scheduleForChild(state, i.childId, decision, outcome.interimPlan, s);
+          syncFollowUp(state, i.childId, outcome.escalation === 'principal-officer-review', s, at);
+          ctx.repos.documents.supersede('conference', i.conferenceId, at, correctionId);
+          if (state.status !== 'scheduled') {
+            live.reopenTask(
+              i.conferenceId,
+              'decision-letter',
+              addWorkingDays(today(), DEFAULT_TIMESCALES.decisionLetterWorkingDays, calendar.calendarFor()),
+            );
+          }
+          return { childId: i.childId, correctionId, reason: i.reason, changes };
+        },
+        'amend',
+      );
+    },
+
+    /**
      * Schedules the reconvened conference for an adjourned one, in one step: linked to it, with
-     * its adjourned children and its invitations. It must fall within the adjournment (no later
-     * than the reconvene-by date).
+     * its adjourned children and its invitations. It must be held within the adjournment (no later
+     * than the reconvene-by date, named in the refusal).
      */
     scheduleReconvened(i: { conferenceId: number; date: string; time: string; venue: string }) {
-      const id = ctx.db.transaction(() => {
+      return ctx.db.transaction(() => {
         const state = mustState(i.conferenceId);
-        if (state.status !== 'adjourned')
+        if (state.status !== 'adjourned' || state.cancelledOn)
           throw new ServiceError('conflict', 'Only an adjourned conference can be reconvened');
         if (state.reconvenedById) throw new ServiceError('conflict', 'The reconvened conference is already scheduled');
         const adjourned = live.outcomes(i.conferenceId).filter((o) => o.decision === 'adjourned');
-        const by = adjourned
-          .map((o) => o.reconveneBy ?? '')
-          .filter(Boolean)
-          .sort()[0];
-        if (by && i.date > by)
-          throw invalid(
-            'date',
-            `The reconvened conference must be held by ${by}, 15 working days after the conference`,
-          );
-        if (i.date < state.date) throw invalid('date', 'The reconvened conference must be after the adjourned one');
+        checkReconvenedDate(i.date, reconveneByOf(i.conferenceId), state.date);
+        checkConferenceDate(i.date);
         const summary = summaryOf(i.conferenceId);
         const at = ctx.now().toISOString();
         const newId = conferences.insert(
@@ -485,9 +912,8 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           date: i.date,
           time: i.time,
         });
-        return newId;
+        return summaryOf(newId);
       });
-      return summaryOf(id);
     },
 
     adjournments(): Adjournment[] {
@@ -517,26 +943,43 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           workingDaysLeft: workingDaysBetween(on, reconveneBy, cal),
           reconvenedId: r.reconvenedId,
           reconvenedDate: r.reconvenedDate,
+          state:
+            r.reconvenedId === null
+              ? 'to-schedule'
+              : r.reconvenedStatus === 'scheduled'
+                ? 'reconvening'
+                : 'reconvened',
         };
       });
     },
 
-    /** What falls due across all conferences, soonest first, overdue marked. */
+    /** What falls due across all conferences and children, soonest first, overdue marked. */
     due(limit: number): DueItemRow[] {
       const cal = calendar.calendarFor();
       const on = today();
       const rows = [
-        ...live.openTasks(limit).map((t) => ({ ...t, label: DUE_KIND_LABELS[t.kind as DueKind] ?? t.kind })),
-        ...live.openFollowUps(limit).map((t) => ({ ...t, label: 'Principal Officer review' })),
-      ];
+        ...live.openTasks(limit),
+        ...live.openChildTasks(limit),
+        ...live.openFollowUps(limit),
+      ].map((t) => ({
+        ...t,
+        label: t.kind === 'principal-officer-review' ? 'Principal Officer review' : DUE_KIND_LABELS[t.kind as DueKind],
+      }));
       return rows
-        .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.conferenceId - b.conferenceId))
+        .sort(
+          (a, b) =>
+            (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
+            a.conferenceId - b.conferenceId ||
+            (a.childId ?? 0) - (b.childId ?? 0),
+        )
         .slice(0, limit)
         .map((r) => ({
           conferenceId: r.conferenceId,
           conferenceDate: r.conferenceDate,
           conferenceType: r.conferenceType,
           familyName: r.familyName,
+          childId: r.childId,
+          childName: r.childName,
           kind: r.kind as DueItemRow['kind'],
           label: r.label,
           due: r.due,
@@ -545,14 +988,23 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         }));
     },
 
-    completeTask(conferenceId: number, kind: DueKind) {
-      ctx.db.transaction(() => {
+    /** Marks an item done by hand: a conference's own (letter, minutes, reconvening) or a child's (core group, review). */
+    completeTask(conferenceId: number, kind: DueKind, childId: number | null) {
+      return ctx.db.transaction(() => {
         mustState(conferenceId);
-        if (live.completeTask(conferenceId, kind, today()) === 0)
-          throw invalid('kind', 'That task is not open for this conference');
-        audit(ctx, settings.actor(), 'update', 'conference', conferenceId, undefined, { action: 'task-done', kind });
+        const isChild = (CHILD_DUE_KINDS as readonly string[]).includes(kind);
+        if (isChild && childId === null) throw invalid('childId', `Choose the child whose ${DUE_KIND_LABELS[kind].toLowerCase()} is done`);
+        const changed = isChild
+          ? live.completeChildTask(conferenceId, childId ?? 0, kind as ChildDueKind, today(), 'done')
+          : live.completeTask(conferenceId, kind as ConferenceDueKind, today(), 'done');
+        if (changed === 0) throw invalid('kind', 'That item is not open for this conference');
+        audit(ctx, settings.actor(), 'update', 'conference', conferenceId, undefined, {
+          action: 'task-done',
+          kind,
+          childId,
+        });
+        return this.due(200);
       });
-      return this.due(200);
     },
 
     /** Conferences in the coming weeks with reports still awaited, soonest first. */
@@ -574,13 +1026,14 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         }
       >();
       for (const r of live.reportsOutstanding(from, to)) {
+        const type = r.type as ConferenceType;
         const entry = byConference.get(r.id) ?? {
           conferenceId: r.id,
-          type: r.type as ConferenceType,
+          type,
           date: r.date,
           time: r.time,
           familyName: r.family_name,
-          reportDue: reportDueDate(r.date, r.type as ConferenceType, timescales(s), cal),
+          reportDue: reportDueDate(r.date, baseType({ type, reconvenesId: r.reconvenes_id }), timescales(s), cal),
           agencies: [],
         };
         entry.agencies.push(r.agency_name);

@@ -20,6 +20,7 @@ const STORED_KEYS = [
   'unitName',
   'unitEmail',
   'unitPhone',
+  'sameDayContact',
   'trainingLink',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 

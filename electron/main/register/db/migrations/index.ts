@@ -3,7 +3,8 @@ import { migration002 } from './002-live-conference';
 import { migration003 } from './003-agency-escalations';
 import { migration004 } from './004-professional-escalations';
 import { migration005 } from './005-documents-and-sharing';
+import { migration006 } from './006-per-child-and-corrections';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

@@ -25,6 +25,8 @@ const ROW_COLUMNS = [
   'e.reason_detail',
   'e.return_id',
   'e.created_at',
+  'e.withdrawn_on',
+  'e.withdrawn_reason',
 ] as const;
 
 function toEscalation(r: {
@@ -40,6 +42,8 @@ function toEscalation(r: {
   reason_detail: string | null;
   return_id: number | null;
   created_at: string;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
 }): AgencyEscalation {
   return {
     id: r.id,
@@ -54,6 +58,8 @@ function toEscalation(r: {
     reasonDetail: r.reason_detail,
     returnId: r.return_id,
     createdAt: r.created_at,
+    withdrawnOn: r.withdrawn_on,
+    withdrawnReason: r.withdrawn_reason,
   };
 }
 
@@ -94,14 +100,25 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
       return db.all(rows().where('e.conference_id', '=', conferenceId).orderBy('e.id')).map(toEscalation);
     },
 
-    /** One agency's rows for a period (meeting dates inclusive), oldest first. */
-    forAgency(agencyId: number, from: string, to: string): AgencyEscalation[] {
+    /** Withdraws a mistaken escalation: kept, marked withdrawn with the reason, left out of returns and counts. */
+    withdraw(id: number, on: string, reason: string): void {
+      db.run(
+        qb
+          .updateTable('agency_escalations')
+          .set({ withdrawn_on: on, withdrawn_reason: reason })
+          .where('id', '=', id),
+      );
+    },
+
+    /** One agency's rows for a period (meeting dates inclusive), oldest first: standing ones, or those withdrawn. */
+    forAgency(agencyId: number, from: string, to: string, withdrawn = false): AgencyEscalation[] {
       return db
         .all(
           rows()
             .where('e.agency_id', '=', agencyId)
             .where('e.meeting_date', '>=', from)
             .where('e.meeting_date', '<=', to)
+            .where('e.withdrawn_on', withdrawn ? 'is not' : 'is', null)
             .orderBy('e.meeting_date')
             .orderBy('e.id'),
         )
@@ -121,6 +138,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
           ])
           .where('meeting_date', '>=', from)
           .where('meeting_date', '<=', to)
+          .where('withdrawn_on', 'is', null)
           .groupBy(['agency_id', 'reason']),
       );
     },
@@ -135,6 +153,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
               .where('reason', '=', 'did-not-attend')
               .where('meeting_date', '>=', from)
               .where('meeting_date', '<=', to)
+              .where('withdrawn_on', 'is', null)
               .groupBy('agency_id'),
           )
           .map((r) => [r.agency_id, r.n]),
@@ -169,6 +188,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
           .where('agency_id', '=', agencyId)
           .where('meeting_date', '>=', from)
           .where('meeting_date', '<=', to)
+          .where('withdrawn_on', 'is', null)
           .where('return_id', 'is', null),
       ).changes;
     },

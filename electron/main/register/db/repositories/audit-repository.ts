@@ -1,6 +1,16 @@
 import { qb, type RegisterDb } from '../query';
 
-export type AuditAction = 'create' | 'update' | 'deactivate' | 'reactivate' | 'import' | 'settings';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'cancel'
+  | 'amend'
+  | 'withdraw'
+  | 'deactivate'
+  | 'reactivate'
+  | 'import'
+  | 'settings';
 
 export interface AuditEvent {
   at: string;

@@ -66,18 +66,31 @@ export function createConferenceLettersRepository(db: RegisterDb) {
         .map(toRow);
     },
 
-    /** What the conference scheduled after its decisions (decision letter, minutes, core group...). */
-    tasks(conferenceId: number): { kind: DueKind; due: string; done: string | null }[] {
-      return db
+    /**
+     * What the conference scheduled after its decisions: its own items (decision letter, minutes,
+     * reconvening) and each child's (first core group, next review), by due date.
+     */
+    tasks(conferenceId: number): { kind: DueKind; due: string; done: string | null; childId: number | null }[] {
+      const own = db
         .all(
           qb
             .selectFrom('conference_tasks')
             .select(['kind', 'due_on', 'done_on'])
-            .where('conference_id', '=', conferenceId)
-            .orderBy('due_on')
-            .orderBy('kind'),
+            .where('conference_id', '=', conferenceId),
         )
-        .map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on }));
+        .map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: null }));
+      const children = db
+        .all(
+          qb
+            .selectFrom('child_tasks')
+            .select(['kind', 'due_on', 'done_on', 'child_id'])
+            .where('conference_id', '=', conferenceId),
+        )
+        .map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: r.child_id }));
+      return [...own, ...children].sort(
+        (a, b) =>
+          a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || (a.childId ?? 0) - (b.childId ?? 0),
+      );
     },
 
     /** Principal Officer reviews the conference opened (a reconvened conference still divided). */

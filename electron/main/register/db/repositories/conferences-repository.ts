@@ -1,4 +1,4 @@
-import type { ConferenceSummary, ConferenceType } from '../../../../../shared/schemas/conference';
+import type { ConferenceStatus, ConferenceSummary, ConferenceType } from '../../../../../shared/schemas/conference';
 import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import { anyColumnContains } from '../sql-helpers';
@@ -26,6 +26,8 @@ export function createConferencesRepository(db: RegisterDb) {
         .select([
           'c.id',
           'c.type',
+          'c.status',
+          'c.cancelled_on',
           'c.date',
           'c.time',
           'c.venue',
@@ -56,6 +58,7 @@ export function createConferencesRepository(db: RegisterDb) {
         {
           id: r.id,
           type: r.type as ConferenceType,
+          status: r.cancelled_on ? 'cancelled' : (r.status as ConferenceStatus),
           date: r.date,
           time: r.time,
           venue: r.venue,
@@ -113,6 +116,110 @@ export function createConferencesRepository(db: RegisterDb) {
 
     get(id: number): ConferenceSummary | undefined {
       return summaries([id])[0];
+    },
+
+    /** Corrects a scheduled conference's date, time, venue or chair. */
+    update(
+      id: number,
+      fields: { date: string; time: string; venue: string; chairName: string },
+      at: string,
+    ): void {
+      db.run(
+        qb
+          .updateTable('conferences')
+          .set({ date: fields.date, time: fields.time, venue: fields.venue, chair_name: fields.chairName, updated_at: at })
+          .where('id', '=', id),
+      );
+    },
+
+    cancel(id: number, on: string, reason: string, at: string): void {
+      db.run(
+        qb
+          .updateTable('conferences')
+          .set({ cancelled_on: on, cancel_reason: reason, updated_at: at })
+          .where('id', '=', id),
+      );
+    },
+
+    /**
+     * What has been recorded on a conference, by kind (attendance, reports, views, decisions,
+     * escalations, documents, a reconvened conference): a conference made by mistake can be
+     * deleted only while every count is 0.
+     */
+    recordedOn(id: number): Record<string, number> {
+      const count = (n: { n: number | string } | undefined) => Number(n?.n ?? 0);
+      const countWhere = (table: 'child_views' | 'child_no_views' | 'child_outcomes') =>
+        count(
+          db.first(
+            qb
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('conference_id', '=', id),
+          ),
+        );
+      return {
+        attendance: count(
+          db.first(
+            qb
+              .selectFrom('conference_agencies')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('conference_id', '=', id)
+              .where('attendance', 'is not', null),
+          ),
+        ),
+        reports: count(
+          db.first(
+            qb
+              .selectFrom('conference_agencies')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('conference_id', '=', id)
+              .where('report', '!=', 'awaited'),
+          ),
+        ),
+        views: countWhere('child_views') + countWhere('child_no_views'),
+        decisions: countWhere('child_outcomes'),
+        'agency escalations': count(
+          db.first(
+            qb
+              .selectFrom('agency_escalations')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('conference_id', '=', id),
+          ),
+        ),
+        escalations: count(
+          db.first(
+            qb
+              .selectFrom('escalations')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('conference_id', '=', id),
+          ),
+        ),
+        documents: count(
+          db.first(
+            qb
+              .selectFrom('generated_documents')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('entity', '=', 'conference')
+              .where('entity_id', '=', id),
+          ),
+        ),
+        'reconvened conferences': count(
+          db.first(
+            qb
+              .selectFrom('conferences')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('reconvenes_id', '=', id),
+          ),
+        ),
+      };
+    },
+
+    /** Deletes a conference made by mistake, with its invitations and children links (nothing else may refer to it). */
+    delete(id: number): void {
+      db.run(qb.deleteFrom('conference_agencies').where('conference_id', '=', id));
+      db.run(qb.deleteFrom('conference_tasks').where('conference_id', '=', id));
+      db.run(qb.deleteFrom('conference_children').where('conference_id', '=', id));
+      db.run(qb.deleteFrom('conferences').where('id', '=', id));
     },
 
     /** Newest first; search matches the family name, a child's name or either case reference. */

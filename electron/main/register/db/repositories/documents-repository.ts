@@ -4,10 +4,11 @@ import type {
   RecordEntity,
   SharingLogEntry,
 } from '../../../../../shared/schemas/documents';
+import type { Selectable } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import type { GeneratedDocumentsTable, SharingLogTable } from '../schema';
 
-type DocumentRow = Omit<GeneratedDocumentsTable, 'id'> & { id: number };
+type DocumentRow = Selectable<GeneratedDocumentsTable>;
 
 function toDocument(r: DocumentRow): GeneratedDocument {
   return {
@@ -24,6 +25,7 @@ function toDocument(r: DocumentRow): GeneratedDocument {
     batchId: r.batch_id,
     generatedAt: r.generated_at,
     generatedBy: r.generated_by,
+    supersededAt: r.superseded_at,
   };
 }
 
@@ -79,6 +81,22 @@ export function createDocumentsRepository(db: RegisterDb) {
           generated_by: d.generatedBy,
         }),
       ).lastInsertRowid;
+    },
+
+    /**
+     * Marks every document made for a record before `at` as superseded by a correction (made from
+     * values since amended); returns how many.
+     */
+    supersede(entity: RecordEntity, entityId: number, at: string, correctionId: number): number {
+      return db.run(
+        qb
+          .updateTable('generated_documents')
+          .set({ superseded_at: at, superseded_by: correctionId })
+          .where('entity', '=', entity)
+          .where('entity_id', '=', entityId)
+          .where('superseded_at', 'is', null)
+          .where('generated_at', '<=', at),
+      ).changes;
     },
 
     get(id: number): GeneratedDocument | undefined {

@@ -51,6 +51,17 @@ export function createEscalationsRepository(db: RegisterDb) {
       ).lastInsertRowid;
     },
 
+    /** A shipped protocol's stored definition brought in line with the app's (a correction of the app's own data). */
+    updateShippedDefinition(id: number, name: string, definitionJson: string): void {
+      db.run(
+        qb
+          .updateTable('protocols')
+          .set({ name, definition_json: definitionJson })
+          .where('id', '=', id)
+          .where('shipped', '=', 1),
+      );
+    },
+
     insertEscalation(
       e: Omit<
         EscalationRow,
@@ -62,8 +73,10 @@ export function createEscalationsRepository(db: RegisterDb) {
         | 'subject_gender'
         | 'subject_ethnicity'
         | 'subject_send'
+        | 'start_reason'
+        | 'debrief_on'
       > &
-        Partial<Pick<EscalationRow, 'subject_gender' | 'subject_ethnicity' | 'subject_send'>>,
+        Partial<Pick<EscalationRow, 'subject_gender' | 'subject_ethnicity' | 'subject_send' | 'start_reason'>>,
     ): number {
       return db.run(
         qb.insertInto('escalations').values({ ...e, closed_on: null, learning: null, restorative_debrief: null }),
@@ -85,6 +98,84 @@ export function createEscalationsRepository(db: RegisterDb) {
           .updateTable('escalations')
           .set({ status, closed_on: on, learning, restorative_debrief: debrief, updated_at: at })
           .where('id', '=', id),
+      );
+    },
+
+    /** Corrects descriptive fields of an escalation (the correction row keeps the old values). */
+    updateDetails(
+      id: number,
+      fields: Partial<
+        Pick<
+          EscalationRow,
+          | 'subject_name'
+          | 'subject_date_of_birth'
+          | 'subject_address'
+          | 'initiating_agency_id'
+          | 'challenged_agency_id'
+          | 'natures_json'
+          | 'nature_other'
+          | 'details'
+          | 'outcome_sought'
+          | 'immediate_risk'
+        >
+      >,
+      at: string,
+    ): void {
+      db.run(qb.updateTable('escalations').set({ ...fields, updated_at: at }).where('id', '=', id));
+    },
+
+    recordDebrief(id: number, on: string, notes: string, at: string): void {
+      db.run(
+        qb
+          .updateTable('escalations')
+          .set({ debrief_on: on, restorative_debrief: notes, updated_at: at })
+          .where('id', '=', id),
+      );
+    },
+
+    setStageDue(escalationId: number, number: number, dueOn: string): void {
+      db.run(
+        qb
+          .updateTable('escalation_stages')
+          .set({ due_on: dueOn })
+          .where('escalation_id', '=', escalationId)
+          .where('number', '=', number),
+      );
+    },
+
+    reviewMeeting(escalationId: number) {
+      return db.first(
+        qb.selectFrom('review_meetings').selectAll().where('escalation_id', '=', escalationId).orderBy('stage_number', 'desc'),
+      );
+    },
+
+    upsertReviewMeeting(m: {
+      escalationId: number;
+      stageNumber: number;
+      heldOn: string;
+      reviewType: string;
+      chairedBy: string;
+      attendees: string;
+      discussion: string;
+      disagreements: string;
+      agreements: string;
+      at: string;
+    }): void {
+      const values = {
+        held_on: m.heldOn,
+        review_type: m.reviewType,
+        chaired_by: m.chairedBy,
+        attendees: m.attendees,
+        discussion: m.discussion,
+        disagreements: m.disagreements,
+        agreements: m.agreements,
+        updated_at: m.at,
+      };
+      db.run(
+        qb
+          .insertInto('review_meetings')
+          .values({ escalation_id: m.escalationId, stage_number: m.stageNumber, ...values })
+          .onConflict((oc) => oc.columns(['escalation_id', 'stage_number']).doUpdateSet(values)),
       );
     },
 

@@ -106,6 +106,31 @@ export function createFamiliesRepository(db: RegisterDb) {
       ).lastInsertRowid;
     },
 
+    /** Children born (or expected) on any of these dates, for spotting a child entered twice. */
+    childrenWithDates(dates: readonly string[]): Child[] {
+      if (dates.length === 0) return [];
+      return db
+        .all(
+          qb
+            .selectFrom('children')
+            .selectAll()
+            .where((eb) => eb.or([eb('date_of_birth', 'in', [...dates]), eb('expected_date', 'in', [...dates])])),
+        )
+        .map(toChild);
+    },
+
+    /** Families with this case reference (ignoring case). */
+    familiesWithReference(reference: string): { id: number; name: string; caseReference: string | null }[] {
+      return db
+        .all(
+          qb
+            .selectFrom('families')
+            .select(['id', 'name', 'case_reference'])
+            .where((eb) => eb(eb.fn('lower', ['case_reference']), '=', reference.toLowerCase())),
+        )
+        .map((r) => ({ id: r.id, name: r.name, caseReference: r.case_reference }));
+    },
+
     childrenByIds(ids: readonly number[]): Child[] {
       if (ids.length === 0) return [];
       return db.all(qb.selectFrom('children').selectAll().where('id', 'in', ids)).map(toChild);

@@ -1,8 +1,15 @@
 import type { AgencyType } from '../../../../../shared/schemas/agency';
 import type { ConferenceType } from '../../../../../shared/schemas/conference';
 import type { Attendance, Category, Decision, ReportState } from '../../../../../shared/schemas/live-conference';
+import type {
+  ChildDueKind,
+  ChildTaskClosure,
+  ConferenceDueKind,
+  ConferenceTaskClosure,
+} from '../../../../../shared/conference-deadlines';
 import { qb, type RegisterDb } from '../query';
 
+/** The status column: a cancelled conference keeps the status it had ('scheduled') and a cancellation date. */
 export type ConferenceStatus = 'scheduled' | 'concluded' | 'adjourned';
 
 export interface InvitationRow {
@@ -35,13 +42,30 @@ export interface OutcomeRow {
   decidedAt: string;
 }
 
+export interface NoViewRow {
+  childId: number;
+  agencyId: number;
+  reason: string;
+}
+
 export interface DueTaskRow {
   conferenceId: number;
   conferenceDate: string;
   conferenceType: ConferenceType;
   familyName: string;
+  childId: number | null;
+  childName: string | null;
   kind: string;
   due: string;
+}
+
+export interface ChildTaskRow {
+  conferenceId: number;
+  childId: number;
+  kind: ChildDueKind;
+  due: string;
+  done: string | null;
+  closedBy: ChildTaskClosure | null;
 }
 
 function toDueTaskRow(r: {
@@ -51,12 +75,17 @@ function toDueTaskRow(r: {
   name: string;
   kind: string;
   due_on: string;
+  child_id?: number | null;
+  given_name?: string | null;
+  child_family_name?: string | null;
 }): DueTaskRow {
   return {
     conferenceId: r.conference_id,
     conferenceDate: r.date,
     conferenceType: r.type as ConferenceType,
     familyName: r.name,
+    childId: r.child_id ?? null,
+    childName: r.given_name ? `${r.given_name} ${r.child_family_name ?? ''}`.trim() : null,
     kind: r.kind,
     due: r.due_on,
   };
@@ -69,19 +98,41 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       const row = db.first(
         qb
           .selectFrom('conferences')
-          .select(['id', 'type', 'date', 'family_id', 'status', 'reconvenes_id', 'inquorate_reason'])
+          .select([
+            'id',
+            'type',
+            'date',
+            'time',
+            'family_id',
+            'status',
+            'reconvenes_id',
+            'inquorate_reason',
+            'cancelled_on',
+            'cancel_reason',
+          ])
           .where('id', '=', id),
       );
       if (!row) return undefined;
-      const reconvenedBy = db.first(qb.selectFrom('conferences').select('id').where('reconvenes_id', '=', id));
+      // A cancelled reconvened conference no longer reconvenes anything: another can be scheduled.
+      const reconvenedBy = db.first(
+        qb
+          .selectFrom('conferences')
+          .select(['id', 'status'])
+          .where('reconvenes_id', '=', id)
+          .where('cancelled_on', 'is', null),
+      );
       return {
         id: row.id,
         type: row.type as ConferenceType,
         date: row.date,
+        time: row.time,
         familyId: row.family_id,
         status: row.status as ConferenceStatus,
+        cancelledOn: row.cancelled_on,
+        cancelReason: row.cancel_reason,
         reconvenesId: row.reconvenes_id,
         reconvenedById: reconvenedBy?.id ?? null,
+        reconvenedStatus: (reconvenedBy?.status ?? null) as ConferenceStatus | null,
         inquorateReason: row.inquorate_reason,
       };
     },
@@ -242,6 +293,44 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
+    noViews(conferenceId: number): NoViewRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('child_no_views')
+            .select(['child_id', 'agency_id', 'reason'])
+            .where('conference_id', '=', conferenceId),
+        )
+        .map((r) => ({ childId: r.child_id, agencyId: r.agency_id, reason: r.reason }));
+    },
+
+    upsertNoView(conferenceId: number, v: NoViewRow, at: string): void {
+      db.run(
+        qb
+          .insertInto('child_no_views')
+          .values({
+            conference_id: conferenceId,
+            child_id: v.childId,
+            agency_id: v.agencyId,
+            reason: v.reason,
+            updated_at: at,
+          })
+          .onConflict((oc) =>
+            oc.columns(['conference_id', 'child_id', 'agency_id']).doUpdateSet({ reason: v.reason, updated_at: at }),
+          ),
+      );
+    },
+
+    deleteNoView(conferenceId: number, childId: number, agencyId: number): void {
+      db.run(
+        qb
+          .deleteFrom('child_no_views')
+          .where('conference_id', '=', conferenceId)
+          .where('child_id', '=', childId)
+          .where('agency_id', '=', agencyId),
+      );
+    },
+
     outcomes(conferenceId: number): OutcomeRow[] {
       return db.all(qb.selectFrom('child_outcomes').selectAll().where('conference_id', '=', conferenceId)).map((r) => ({
         childId: r.child_id,
@@ -271,6 +360,24 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
+    /** Replaces a child's recorded outcome (an amendment: the correction row keeps the old values). */
+    updateOutcome(conferenceId: number, o: OutcomeRow): void {
+      db.run(
+        qb
+          .updateTable('child_outcomes')
+          .set({
+            result: o.result,
+            decision: o.decision,
+            interim_plan: o.interimPlan ? 1 : 0,
+            reconvene_by: o.reconveneBy,
+            category: o.category,
+            escalation: o.escalation,
+          })
+          .where('conference_id', '=', conferenceId)
+          .where('child_id', '=', o.childId),
+      );
+    },
+
     /** Each child's categories in conference order (first = initial, last = latest). */
     categoryHistory(childIds: readonly number[]): Map<number, Category[]> {
       const history = new Map<number, Category[]>();
@@ -294,7 +401,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       return history;
     },
 
-    upsertTasks(conferenceId: number, tasks: readonly { kind: string; due: string }[]): void {
+    upsertTasks(conferenceId: number, tasks: readonly { kind: ConferenceDueKind; due: string }[]): void {
       for (const t of tasks) {
         db.run(
           qb
@@ -305,18 +412,121 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       }
     },
 
-    completeTask(conferenceId: number, kind: string, on: string): number {
+    completeTask(conferenceId: number, kind: ConferenceDueKind, on: string, closedBy: ConferenceTaskClosure): number {
       return db.run(
         qb
           .updateTable('conference_tasks')
-          .set({ done_on: on })
+          .set({ done_on: on, closed_by: closedBy })
           .where('conference_id', '=', conferenceId)
           .where('kind', '=', kind)
           .where('done_on', 'is', null),
       ).changes;
     },
 
-    /** Open tasks, soonest first. */
+    /** Opens a conference's item again (a decision letter due again after an amended decision). */
+    reopenTask(conferenceId: number, kind: ConferenceDueKind, due: string): number {
+      return db.run(
+        qb
+          .updateTable('conference_tasks')
+          .set({ due_on: due, done_on: null, closed_by: null })
+          .where('conference_id', '=', conferenceId)
+          .where('kind', '=', kind),
+      ).changes;
+    },
+
+    insertChildTasks(conferenceId: number, childId: number, tasks: readonly { kind: ChildDueKind; due: string }[]): void {
+      for (const t of tasks) {
+        db.run(
+          qb.insertInto('child_tasks').values({
+            conference_id: conferenceId,
+            child_id: childId,
+            kind: t.kind,
+            due_on: t.due,
+            done_on: null,
+            closed_by: null,
+          }),
+        );
+      }
+    },
+
+    /** What one conference scheduled for each child. */
+    childTasks(conferenceId: number): ChildTaskRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('child_tasks')
+            .select(['conference_id', 'child_id', 'kind', 'due_on', 'done_on', 'closed_by'])
+            .where('conference_id', '=', conferenceId)
+            .orderBy('due_on'),
+        )
+        .map((r) => ({
+          conferenceId: r.conference_id,
+          childId: r.child_id,
+          kind: r.kind as ChildDueKind,
+          due: r.due_on,
+          done: r.done_on,
+          closedBy: r.closed_by as ChildTaskClosure | null,
+        }));
+    },
+
+    /** Removes a conference's open items for a child, to schedule them again (an amended decision). */
+    deleteOpenChildTasks(conferenceId: number, childId: number): void {
+      db.run(
+        qb
+          .deleteFrom('child_tasks')
+          .where('conference_id', '=', conferenceId)
+          .where('child_id', '=', childId)
+          .where('done_on', 'is', null),
+      );
+    },
+
+    completeChildTask(
+      conferenceId: number,
+      childId: number,
+      kind: ChildDueKind,
+      on: string,
+      closedBy: ChildTaskClosure,
+    ): number {
+      return db.run(
+        qb
+          .updateTable('child_tasks')
+          .set({ done_on: on, closed_by: closedBy })
+          .where('conference_id', '=', conferenceId)
+          .where('child_id', '=', childId)
+          .where('kind', '=', kind)
+          .where('done_on', 'is', null),
+      ).changes;
+    },
+
+    /**
+     * Closes a child's open items of one kind from conferences held before `beforeDate` (a review
+     * held answers the review that was due); returns how many closed.
+     */
+    closeEarlierChildTasks(
+      childId: number,
+      kind: ChildDueKind,
+      exceptConferenceId: number,
+      beforeDate: string,
+      on: string,
+      closedBy: ChildTaskClosure,
+    ): number {
+      return db.run(
+        qb
+          .updateTable('child_tasks')
+          .set({ done_on: on, closed_by: closedBy })
+          .where('child_id', '=', childId)
+          .where('kind', '=', kind)
+          .where('done_on', 'is', null)
+          .where('conference_id', '!=', exceptConferenceId)
+          .where(
+            'conference_id',
+            'in',
+            qb.selectFrom('conferences').select('id').where('date', '<=', beforeDate),
+          ),
+      ).changes;
+    },
+
+    /** Open items, soonest first. */
     openTasks(limit: number): DueTaskRow[] {
       return db
         .all(
@@ -328,6 +538,35 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .where('t.done_on', 'is', null)
             .orderBy('t.due_on')
             .orderBy('t.conference_id')
+            .limit(limit),
+        )
+        .map(toDueTaskRow);
+    },
+
+    /** Open items for children, soonest first. */
+    openChildTasks(limit: number): DueTaskRow[] {
+      return db
+        .all(
+          qb
+            .selectFrom('child_tasks as t')
+            .innerJoin('conferences as c', 'c.id', 't.conference_id')
+            .innerJoin('families as f', 'f.id', 'c.family_id')
+            .innerJoin('children as ch', 'ch.id', 't.child_id')
+            .select([
+              't.conference_id',
+              'c.date',
+              'c.type',
+              'f.name',
+              't.kind',
+              't.due_on',
+              't.child_id',
+              'ch.given_name',
+              'ch.family_name as child_family_name',
+            ])
+            .where('t.done_on', 'is', null)
+            .orderBy('t.due_on')
+            .orderBy('t.conference_id')
+            .orderBy('t.child_id')
             .limit(limit),
         )
         .map(toDueTaskRow);
@@ -363,6 +602,10 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
+    closeFollowUp(id: number, on: string): void {
+      db.run(qb.updateTable('follow_ups').set({ closed_on: on }).where('id', '=', id).where('closed_on', 'is', null));
+    },
+
     openFollowUps(limit: number): DueTaskRow[] {
       return db
         .all(
@@ -370,7 +613,18 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .selectFrom('follow_ups as u')
             .innerJoin('conferences as c', 'c.id', 'u.conference_id')
             .innerJoin('families as f', 'f.id', 'c.family_id')
-            .select(['u.conference_id', 'c.date', 'c.type', 'f.name', 'u.kind', 'u.due_on'])
+            .innerJoin('children as ch', 'ch.id', 'u.child_id')
+            .select([
+              'u.conference_id',
+              'c.date',
+              'c.type',
+              'f.name',
+              'u.kind',
+              'u.due_on',
+              'u.child_id',
+              'ch.given_name',
+              'ch.family_name as child_family_name',
+            ])
             .where('u.closed_on', 'is', null)
             .orderBy('u.due_on')
             .limit(limit),
@@ -385,7 +639,9 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           qb
             .selectFrom('conferences as c')
             .innerJoin('families as f', 'f.id', 'c.family_id')
-            .leftJoin('conferences as r', 'r.reconvenes_id', 'c.id')
+            .leftJoin('conferences as r', (join) =>
+              join.onRef('r.reconvenes_id', '=', 'c.id').on('r.cancelled_on', 'is', null),
+            )
             .select([
               'c.id',
               'c.type',
@@ -393,6 +649,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
               'f.name as family_name',
               'r.id as reconvened_id',
               'r.date as reconvened_date',
+              'r.status as reconvened_status',
             ])
             .where('c.status', '=', 'adjourned')
             .orderBy('c.date', 'desc')
@@ -405,6 +662,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           familyName: r.family_name,
           reconvenedId: r.reconvened_id,
           reconvenedDate: r.reconvened_date,
+          reconvenedStatus: r.reconvened_status as ConferenceStatus | null,
         }));
     },
 
@@ -429,8 +687,17 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           .innerJoin('families as f', 'f.id', 'c.family_id')
           .innerJoin('conference_agencies as ca', 'ca.conference_id', 'c.id')
           .innerJoin('agencies as a', 'a.id', 'ca.agency_id')
-          .select(['c.id', 'c.type', 'c.date', 'c.time', 'f.name as family_name', 'a.name as agency_name'])
+          .select([
+            'c.id',
+            'c.type',
+            'c.date',
+            'c.time',
+            'c.reconvenes_id',
+            'f.name as family_name',
+            'a.name as agency_name',
+          ])
           .where('c.status', '=', 'scheduled')
+          .where('c.cancelled_on', 'is', null)
           .where('c.date', '>=', from)
           .where('c.date', '<=', to)
           .where('ca.report', '=', 'awaited')
