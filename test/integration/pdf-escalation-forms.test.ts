@@ -145,7 +145,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
       'Address 1 Synthetic Row, Demo Town, ZZ1 1ZZ',
       'Agency Initiating Escalation Primary School',
       'Date of initial escalation 5 January 2026',
-      'Stage of escalation ☒ Stage 5 ☒ Stage 6',
+      'Stage of escalation ☐ Stage 5 ☒ Stage 6',
       'Nature of professional difference (please tick)',
       '☐ Referral decision',
       '☒ Need for, or outcome of, an assessment',
@@ -189,7 +189,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
       'Agency Initiating Escalation',
       'Date of initial escalation',
       'Stage of escalation',
-      '☒ Stage 5',
+      '☐ Stage 5',
       '☒ Stage 6',
       'Nature of professional difference (please tick)',
       'Details of the professional difference and outcome sought',
@@ -212,7 +212,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     }
   });
 
-  it('ticks only the formal stage reached, and is made only from a formal-record stage', () => {
+  it('ticks only the formal stage reached (5 or 6, never both), and is made only from a formal-record stage', () => {
     const r = tempRegister();
     const { base } = setUp(r);
     const at5 = r.escalations.open(base);
@@ -232,6 +232,12 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     expect(source.candidate(9999, null, null)).toBeUndefined();
 
     expect(render(source, at5.id).flat).toContain('Stage of escalation ☒ Stage 5 ☐ Stage 6');
+    // At stage 6 only stage 6 is ticked: the form asks for the stage reached, not every stage passed.
+    const at6 = r.escalations.open({ ...base, subjectName: 'Synthetic Six' });
+    escalateTo(r, at6.id, 6);
+    const six = render(source, at6.id);
+    expect(six.flat).toContain('Stage of escalation ☐ Stage 5 ☒ Stage 6');
+    expect(six.raw.match(/☒ Stage \d/g)).toEqual(['☒ Stage 6']);
   });
 
   it('gives the same bytes for the same record and date', () => {
