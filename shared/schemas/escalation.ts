@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { protocolSchema } from '../escalation-protocols';
+import { ethnicitySchema, genderSchema, sendSchema } from './child-characteristics';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
@@ -60,10 +61,13 @@ export const openEscalationInputSchema = z
       .nullish()
       .transform((v) => (v ? v : null)),
     subjectAddress: optionalText(500),
-    /** Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (free text, optional). */
-    subjectGender: optionalText(),
-    subjectEthnicity: optionalText(),
-    subjectSend: optionalText(500),
+    /**
+     * Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (optional), each a code
+     * from the form's drop-down lists (`child-characteristics.ts`).
+     */
+    subjectGender: genderSchema,
+    subjectEthnicity: ethnicitySchema,
+    subjectSend: sendSchema,
     conferenceId: idSchema.nullish().transform((v) => v ?? null),
     followUpId: idSchema.nullish().transform((v) => v ?? null),
     initiatingAgencyId: idSchema,
@@ -186,6 +190,10 @@ export const escalationSchema = z.object({
   subjectName: z.string(),
   subjectDateOfBirth: z.string().nullable(),
   subjectAddress: z.string().nullable(),
+  /**
+   * A code from the lists in `child-characteristics.ts`, or free text recorded before the lists
+   * existed: show either through `genderLabel`, `ethnicityLabel`, `sendLabel`.
+   */
   subjectGender: z.string().nullable(),
   subjectEthnicity: z.string().nullable(),
   subjectSend: z.string().nullable(),

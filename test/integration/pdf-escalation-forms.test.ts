@@ -295,9 +295,9 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     const e = r.escalations.open({
       ...base,
       protocolId: croydon,
-      subjectGender: 'Male',
-      subjectEthnicity: 'Mixed: White and Asian',
-      subjectSend: 'SEN support',
+      subjectGender: 'male',
+      subjectEthnicity: 'MWAS',
+      subjectSend: 'ehc-plan',
       concerns: 'Synthetic concerns at stage 1.',
     });
     escalateTo(r, e.id, 4);
@@ -331,8 +331,8 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
       'Full name Ł.Z.Ó.S.',
       'Date of birth 9 May 2017',
       'Gender Male',
-      'Ethnicity Mixed: White and Asian',
-      'SEND SEN support',
+      'Ethnicity White and Asian',
+      'SEND Education, health and care (EHC) plan',
       'Stage 3',
       'This should be completed in all cases where Stage 3 has been reached, it should be submitted whether issue is resolved or not. If unresolved Stage 4 should be followed.',
       'Brief description of your concerns (incl. key dates, evidence of need, key procedural issue/disagreement, summary of interventions to date)',
@@ -384,6 +384,23 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     }
     // Even when the export asks for names in full.
     expect(render(source, e.id, { ...OPTIONS, initialsOnly: false }).text).not.toContain('Łukasz');
+  });
+
+  it('prints the lists’ labels for gender, ethnicity and SEND, and free text recorded before the lists as recorded', () => {
+    const r = tempRegister();
+    const { e } = croydonCase(r);
+    const source = r.documents.sourceFor('croydon-notification');
+    const coded = render(source, e.id).raw;
+    expect(coded).toContain('Gender Male Ethnicity White and Asian SEND Education, health and care (EHC) plan');
+    for (const code of ['male', 'MWAS', 'ehc-plan']) expect(coded).not.toMatch(new RegExp(`\\b${code}\\b`));
+
+    // A register made before the lists holds what was typed: it prints as recorded.
+    r.db.connection
+      .prepare('UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?')
+      .run('Not stated', 'Mixed: White and Asian', 'EHC plan (since 2024)', e.id);
+    expect(render(source, e.id).raw).toContain(
+      'Gender Not stated Ethnicity Mixed: White and Asian SEND EHC plan (since 2024)',
+    );
   });
 
   it('is made for Croydon escalations from stage 3 only', () => {
@@ -438,8 +455,8 @@ describe('the synthetic demo register’s escalations', () => {
     if (!last) throw new Error('no Croydon candidate');
     const { flat } = render(r.documents.sourceFor('croydon-notification'), last.entityId);
     expect(flat).toMatch(/Email demo\.manager\d@example\.org/);
-    expect(flat).toMatch(/Gender (Female|Male|Not stated)/);
-    expect(flat).toMatch(/SEND (No SEND|SEN support|EHC plan)/);
+    expect(flat).toMatch(/Gender (Female|Male|Not known)/);
+    expect(flat).toMatch(/SEND (No special educational needs|SEN support|Education, health and care \(EHC\) plan)/);
     expect(flat).toContain('Synthetic concerns, key dates and interventions at stage 3.');
   });
 });
@@ -451,15 +468,15 @@ describe('the Croydon form’s fields in the register', () => {
     const e = r.escalations.open({
       ...base,
       protocolId: protocolId('croydon'),
-      subjectGender: ' Female ',
-      subjectEthnicity: 'Not stated',
+      subjectGender: 'female',
+      subjectEthnicity: 'NOBT',
       subjectSend: '',
       escalatedBy: { ...base.escalatedBy, email: 'dsl@example.org' },
       concerns: 'Synthetic concerns at stage 1.',
     });
     escalateTo(r, e.id, 2);
     const got = r.escalations.get(e.id);
-    expect(got).toMatchObject({ subjectGender: 'Female', subjectEthnicity: 'Not stated', subjectSend: null });
+    expect(got).toMatchObject({ subjectGender: 'female', subjectEthnicity: 'NOBT', subjectSend: null });
     expect(got.stages.map((s) => [s.escalatedBy.email, s.concerns, s.learning])).toEqual([
       ['dsl@example.org', 'Synthetic concerns at stage 1.', 'Synthetic learning at stage 1.'],
       [
