@@ -39,6 +39,7 @@ export const APPENDIX3_COLUMNS = [
 export interface Appendix3Model {
   frame: DocumentFrame;
   heading: string;
+  /** "To: name, job title, agency": the only place the safeguarding lead is named. */
   addressee: string;
   periodLine: string;
   introduction: string[];
@@ -65,9 +66,23 @@ export function appendix3Problems(input: Appendix3Input): IssueLike[] {
   return problems;
 }
 
+/** The lead's role when the directory records no job title: the covering text's "Safeguarding Lead". */
+export const APPENDIX3_LEAD_ROLE = 'Safeguarding Lead';
+
+/**
+ * Whom the return is addressed to. The covering text opens "your name has been provided as a
+ * Safeguarding Lead for your agency/organisation", so the lead is named once, with their job
+ * title ("Safeguarding Lead" when none is recorded); with no name recorded, the return goes to
+ * "the Safeguarding Lead" of the agency.
+ */
+export function appendix3Addressee(agency: Appendix3Input['agency']): string {
+  const name = agency.leadName?.trim();
+  const title = agency.leadJobTitle?.trim() || APPENDIX3_LEAD_ROLE;
+  return name ? `To: ${name}, ${title}, ${agency.name}` : `To: the ${APPENDIX3_LEAD_ROLE}, ${agency.name}`;
+}
+
 export function appendix3Model(input: Appendix3Input): Appendix3Model {
   const period = `${formatDate(input.period.from)} to ${formatDate(input.period.to)}`;
-  const lead = [input.agency.leadName, input.agency.leadJobTitle].filter(Boolean).join(', ');
   const contactWays = [input.unit.email, input.unit.phone].filter(Boolean).join(' or ');
   return {
     frame: {
@@ -77,7 +92,7 @@ export function appendix3Model(input: Appendix3Input): Appendix3Model {
       generatedOn: input.generatedOn,
     },
     heading: 'Child Protection Case Conference Escalation information.',
-    addressee: `To: ${lead ? `${lead}, ` : ''}Safeguarding Lead, ${input.agency.name}`,
+    addressee: appendix3Addressee(input.agency),
     periodLine: `Period: ${period}. Sent: ${formatDate(input.generatedOn)}.`,
     introduction: [
       `Following agreement with the ${input.partnership}, your name has been provided as a Safeguarding Lead for your agency/organisation.`,

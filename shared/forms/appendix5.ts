@@ -86,6 +86,7 @@ export interface Appendix5Model {
   purpose: string;
   subject: [string, string][];
   stageLabel: string;
+  /** One box per formal-record stage; only the stage reached is checked (Kirklees: 5 or 6, never both). */
   stageTicks: { label: string; checked: boolean }[];
   natureLabel: string;
   natureTicks: { label: string; checked: boolean }[];
@@ -139,7 +140,9 @@ export function appendix5Model(input: EscalationFormInput): Appendix5Model {
   const name = nameFor(e.subjectName, input.initialsOnly || e.protocol.initialsOnly === true);
   const formal = formalStages(e);
   const reached = formalStagesReached(e);
-  const reachedNumbers = new Set(reached.map((s) => s.number));
+  // "Stage of escalation: Stage 5 / Stage 6" asks where the difference has got to, so only the
+  // latest formal-record stage reached is ticked, never every one it passed through.
+  const stageReached = reached[reached.length - 1]?.number ?? null;
   // With no formal stage reached (the problems say so) the record still lays out, blank.
   const roundStages = reached.length > 0 ? reached : formal.slice(0, 1);
 
@@ -184,7 +187,7 @@ export function appendix5Model(input: EscalationFormInput): Appendix5Model {
       [L.openedOn, formatDate(e.openedOn) ?? NOT_RECORDED],
     ],
     stageLabel: L.stage,
-    stageTicks: formal.map((s) => ({ label: `Stage ${s.number}`, checked: reachedNumbers.has(s.number) })),
+    stageTicks: formal.map((s) => ({ label: `Stage ${s.number}`, checked: s.number === stageReached })),
     natureLabel: L.natures,
     natureTicks: NATURE_ORDER.map((n) => ({
       label:

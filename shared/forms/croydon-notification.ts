@@ -1,4 +1,5 @@
 import { initials } from '../escalation-protocols';
+import { ethnicityLabel, genderLabel, sendLabel } from '../schemas/child-characteristics';
 import {
   formalStagesReached,
   NOT_RECORDED,
@@ -173,9 +174,10 @@ export function croydonModel(input: EscalationFormInput): CroydonModel {
     child: [
       [L.fullName, name],
       [L.dateOfBirth, formatDate(e.subjectDateOfBirth) ?? NOT_RECORDED],
-      [L.gender, orNotRecorded(e.subjectGender)],
-      [L.ethnicity, orNotRecorded(e.subjectEthnicity)],
-      [L.send, orNotRecorded(e.subjectSend)],
+      // The form's drop-downs: the list's label for a code; free text from before the lists as recorded.
+      [L.gender, orNotRecorded(genderLabel(e.subjectGender))],
+      [L.ethnicity, orNotRecorded(ethnicityLabel(e.subjectEthnicity))],
+      [L.send, orNotRecorded(sendLabel(e.subjectSend))],
     ],
     stages: ([3, 4, 5] as const).map((n) =>
       section(

@@ -32,6 +32,7 @@ export interface FormEscalation {
   subjectName: string;
   subjectDateOfBirth: string | null;
   subjectAddress: string | null;
+  /** Croydon: codes from `schemas/child-characteristics.ts`, or free text recorded before the lists. */
   subjectGender?: string | null;
   subjectEthnicity?: string | null;
   subjectSend?: string | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { protocolSchema } from '../escalation-protocols';
-import { correctionSchema } from './live-conference';
+import { ethnicitySchema, genderSchema, sendSchema } from './child-characteristics';
 import {
   MAX_LONG_TEXT,
   MAX_REASON,
@@ -11,6 +11,7 @@ import {
   requiredText,
   strictObject,
 } from './common';
+import { correctionSchema } from './live-conference';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
 export const NATURES = [
@@ -66,10 +67,13 @@ export const openEscalationInputSchema = strictObject({
     /** The child's date of birth (or an unborn child's expected date). */
     subjectDateOfBirth: optionalIsoDate('the date of birth'),
     subjectAddress: optionalText(500),
-    /** Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (free text, optional). */
-    subjectGender: optionalText(),
-    subjectEthnicity: optionalText(),
-    subjectSend: optionalText(500),
+    /**
+     * Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (optional), each a code
+     * from the form's drop-down lists (`child-characteristics.ts`).
+     */
+    subjectGender: genderSchema,
+    subjectEthnicity: ethnicitySchema,
+    subjectSend: sendSchema,
     conferenceId: idSchema.nullish().transform((v) => v ?? null),
     followUpId: idSchema.nullish().transform((v) => v ?? null),
     initiatingAgencyId: idSchema,
@@ -258,6 +262,10 @@ export const escalationSchema = z.object({
   subjectName: z.string(),
   subjectDateOfBirth: z.string().nullable(),
   subjectAddress: z.string().nullable(),
+  /**
+   * A code from the lists in `child-characteristics.ts`, or free text recorded before the lists
+   * existed: show either through `genderLabel`, `ethnicityLabel`, `sendLabel`.
+   */
   subjectGender: z.string().nullable(),
   subjectEthnicity: z.string().nullable(),
   subjectSend: z.string().nullable(),

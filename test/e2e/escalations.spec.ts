@@ -167,6 +167,47 @@ test('a practitioner escalation moves from stage 1 to stage 5 of the Kirklees pr
   await expect(page.getByRole('form', { name: /^Escalate to stage 6: KSCP Business Unit Manager/ })).toBeVisible();
 });
 
+test('the child’s gender, ethnicity and SEND are chosen from the Croydon form’s lists and shown by their labels', async ({
+  app,
+  page,
+}) => {
+  seedAgencies(app);
+  await page.goto(`${app.url}#/escalations/new`);
+  await fillNewEscalation(page, 'Zoë Alpha', '2026-01-05');
+  const gender = page.getByLabel('Gender', { exact: true });
+  const ethnicity = page.getByLabel('Ethnicity', { exact: true });
+  const send = page.getByLabel('Special educational needs and disabilities (SEND)');
+  for (const select of [gender, ethnicity, send]) {
+    await expect(select).toHaveRole('combobox');
+    await expect(select).toHaveValue('');
+    await expect(select.locator('option').first()).toHaveText('Not recorded');
+  }
+  await expect(ethnicity.locator('option')).toHaveCount(21);
+  // Chosen from the keyboard: focus the list and type the start of an option's label.
+  await gender.focus();
+  await page.keyboard.type('Unborn');
+  await expect(gender).toHaveValue('unborn');
+  await ethnicity.selectOption({ label: 'White and Asian' });
+  await send.selectOption({ label: 'Education, health and care (EHC) plan' });
+  await page.getByRole('button', { name: 'Start the escalation' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Zoë Alpha' })).toBeVisible();
+  const summaryValue = (key: string) =>
+    page
+      .locator('.govuk-summary-list__row')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) })
+      .locator('dd');
+  await expect(summaryValue('Gender')).toHaveText('Unborn child');
+  await expect(summaryValue('Ethnicity')).toHaveText('White and Asian');
+  await expect(summaryValue('SEND')).toHaveText('Education, health and care (EHC) plan');
+  const [stored] = app.register.escalations.list({ overdueOnly: false });
+  expect(stored && app.register.escalations.get(stored.id)).toMatchObject({
+    subjectGender: 'unborn',
+    subjectEthnicity: 'MWAS',
+    subjectSend: 'ehc-plan',
+  });
+});
+
 test('an immediate-risk escalation jumps to the top of the Escalations list, in red, with the guidance', async ({
   app,
   page,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/main/api/dispatch';
 import { createHandlers } from '../../electron/main/api/handlers';
+import type { OpenEscalationInput } from '../../shared/schemas/escalation';
 import { tableCounts, tempRegister } from './helpers';
 
 describe('dispatch: the contract at the edge', () => {
@@ -50,6 +51,68 @@ describe('dispatch: the contract at the edge', () => {
     expect(dispatch(h, 'workingDays.calculate', { date: '2025-12-19', days: 15 })).toEqual({
       ok: true,
       value: { date: '2026-01-14', warning: null },
+    });
+  });
+});
+
+describe('dispatch: the child’s gender, ethnicity and SEND come from the Croydon form’s lists', () => {
+  function setUp() {
+    const r = tempRegister();
+    const h = createHandlers(r);
+    const school = r.agencies.create({ name: 'Primary School', type: 'education' });
+    const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+    const croydon = r.escalations.protocols().find((p) => p.key === 'croydon');
+    if (!croydon) throw new Error('no Croydon protocol');
+    const base: OpenEscalationInput = {
+      protocolId: croydon.id,
+      subjectName: 'Synthetic Child',
+      initiatingAgencyId: school.id,
+      challengedAgencyId: csc.id,
+      natures: ['referral-decision'],
+      details: 'Synthetic details.',
+      outcomeSought: 'Synthetic outcome.',
+      openedOn: '2026-01-05',
+      escalatedBy: { name: 'Synthetic DSL', title: null, agency: null, email: null },
+    };
+    return { r, h, base };
+  }
+
+  it.each([
+    ['subjectGender', 'Male', 'Choose the child’s gender from the list'],
+    ['subjectEthnicity', 'Mixed: White and Asian', 'Choose the child’s ethnicity from the list'],
+    ['subjectEthnicity', 'wbri', 'Choose the child’s ethnicity from the list'],
+    ['subjectSend', 'EHC plan', 'Choose the child’s SEND from the list'],
+  ])('refuses %s as free text (%s), naming the field, and writes nothing', (field, value, message) => {
+    const { r, h, base } = setUp();
+    const before = tableCounts(r);
+    expect(dispatch(h, 'escalations.open', { ...base, [field]: value })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message, issues: [{ path: field, message }] },
+    });
+    expect(tableCounts(r)).toEqual(before);
+    // The service refuses it too, for the CLI and imports that call it directly.
+    expect(() => r.escalations.open({ ...base, [field]: value })).toThrow(message);
+    expect(tableCounts(r)).toEqual(before);
+  });
+
+  it('keeps a code as it was chosen, and a blank as not recorded', () => {
+    const { h, base } = setUp();
+    const opened = dispatch(h, 'escalations.open', {
+      ...base,
+      subjectGender: 'unborn',
+      subjectEthnicity: 'MWAS',
+      subjectSend: 'ehc-plan',
+    });
+    if (!('ok' in opened) || !opened.ok) throw new Error(JSON.stringify(opened));
+    const { id } = opened.value as { id: number };
+    expect(dispatch(h, 'escalations.get', { id })).toMatchObject({
+      ok: true,
+      value: { subjectGender: 'unborn', subjectEthnicity: 'MWAS', subjectSend: 'ehc-plan' },
+    });
+    const blank = dispatch(h, 'escalations.open', { ...base, subjectGender: '', subjectEthnicity: null });
+    expect(blank).toMatchObject({
+      ok: true,
+      value: { subjectGender: null, subjectEthnicity: null, subjectSend: null },
     });
   });
 });

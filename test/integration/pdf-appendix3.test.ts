@@ -57,7 +57,7 @@ describe('Appendix 3 return as a PDF', () => {
       'Northtown Safeguarding Children Partnership',
       'Appendix 3. Child Protection Case Conference escalation',
       'Child Protection Case Conference Escalation information.',
-      'To: Zoë Ó Súilleabháin, Named Nurse for Safeguarding, Safeguarding Lead, Łódź Community Health Trust',
+      'To: Zoë Ó Súilleabháin, Named Nurse for Safeguarding, Łódź Community Health Trust',
       'Period: 1 February 2026 to 28 February 2026',
       'Following agreement with the Northtown Safeguarding Children Partnership, your name has been provided as a Safeguarding Lead for your agency/organisation.',
       'Safeguarding is a joint responsibility',
@@ -85,6 +85,28 @@ describe('Appendix 3 return as a PDF', () => {
     expect(info['Page size']).toContain('595.28 x 841.89');
     expect(info['Title']).toContain('Appendix 3');
     expect(info['Encrypted']).toBe('no');
+  });
+
+  it('names the safeguarding lead once, with their job title', () => {
+    const { r, agency, source } = registerWithReturn(4);
+    const candidate = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+    if (!candidate) throw new Error('no candidate');
+    const text = squash(pdfText(pdfFile(source.render(candidate, OPTIONS))));
+    expect(text.split('Zoë Ó Súilleabháin')).toHaveLength(2);
+    expect(text).toContain('Named Nurse for Safeguarding');
+    expect(text).toContain('To: Zoë Ó Súilleabháin, Named Nurse for Safeguarding, Łódź Community Health Trust');
+    expect(text).not.toContain('Safeguarding Lead, Łódź');
+
+    // With no job title recorded the lead is the agency's "Safeguarding Lead"; with no name, the
+    // return goes to the Safeguarding Lead.
+    r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadName: 'Zoë Ó Súilleabháin' });
+    const untitled = squash(pdfText(pdfFile(source.render(candidate, OPTIONS))));
+    expect(untitled.split('Zoë Ó Súilleabháin')).toHaveLength(2);
+    expect(untitled).toContain('To: Zoë Ó Súilleabháin, Safeguarding Lead, Łódź Community Health Trust');
+    r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadJobTitle: 'Named Nurse' });
+    const unnamed = squash(pdfText(pdfFile(source.render(candidate, OPTIONS))));
+    expect(unnamed).toContain('To: the Safeguarding Lead, Łódź Community Health Trust');
+    expect(unnamed).not.toContain('Zoë Ó Súilleabháin');
   });
 
   it('gives the same bytes for the same record and date, and different bytes on another date', () => {

@@ -145,7 +145,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
       'Address 1 Synthetic Row, Demo Town, ZZ1 1ZZ',
       'Agency Initiating Escalation Primary School',
       'Date of initial escalation 5 January 2026',
-      'Stage of escalation ☒ Stage 5 ☒ Stage 6',
+      'Stage of escalation ☐ Stage 5 ☒ Stage 6',
       'Nature of professional difference (please tick)',
       '☐ Referral decision',
       '☒ Need for, or outcome of, an assessment',
@@ -189,7 +189,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
       'Agency Initiating Escalation',
       'Date of initial escalation',
       'Stage of escalation',
-      '☒ Stage 5',
+      '☐ Stage 5',
       '☒ Stage 6',
       'Nature of professional difference (please tick)',
       'Details of the professional difference and outcome sought',
@@ -212,7 +212,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     }
   });
 
-  it('ticks only the formal stage reached, and is made only from a formal-record stage', () => {
+  it('ticks only the formal stage reached (5 or 6, never both), and is made only from a formal-record stage', () => {
     const r = tempRegister();
     const { base } = setUp(r);
     const at5 = r.escalations.open(base);
@@ -232,6 +232,12 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     expect(source.candidate(9999, null, null)).toBeUndefined();
 
     expect(render(source, at5.id).flat).toContain('Stage of escalation ☒ Stage 5 ☐ Stage 6');
+    // At stage 6 only stage 6 is ticked: the form asks for the stage reached, not every stage passed.
+    const at6 = r.escalations.open({ ...base, subjectName: 'Synthetic Six' });
+    escalateTo(r, at6.id, 6);
+    const six = render(source, at6.id);
+    expect(six.flat).toContain('Stage of escalation ☐ Stage 5 ☒ Stage 6');
+    expect(six.raw.match(/☒ Stage \d/g)).toEqual(['☒ Stage 6']);
   });
 
   it('gives the same bytes for the same record and date', () => {
@@ -289,9 +295,9 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     const e = r.escalations.open({
       ...base,
       protocolId: croydon,
-      subjectGender: 'Male',
-      subjectEthnicity: 'Mixed: White and Asian',
-      subjectSend: 'SEN support',
+      subjectGender: 'male',
+      subjectEthnicity: 'MWAS',
+      subjectSend: 'ehc-plan',
       concerns: 'Synthetic concerns at stage 1.',
     });
     escalateTo(r, e.id, 4);
@@ -325,8 +331,8 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
       'Full name Ł.Z.Ó.S.',
       'Date of birth 9 May 2017',
       'Gender Male',
-      'Ethnicity Mixed: White and Asian',
-      'SEND SEN support',
+      'Ethnicity White and Asian',
+      'SEND Education, health and care (EHC) plan',
       'Stage 3',
       'This should be completed in all cases where Stage 3 has been reached, it should be submitted whether issue is resolved or not. If unresolved Stage 4 should be followed.',
       'Brief description of your concerns (incl. key dates, evidence of need, key procedural issue/disagreement, summary of interventions to date)',
@@ -378,6 +384,23 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     }
     // Even when the export asks for names in full.
     expect(render(source, e.id, { ...OPTIONS, initialsOnly: false }).text).not.toContain('Łukasz');
+  });
+
+  it('prints the lists’ labels for gender, ethnicity and SEND, and free text recorded before the lists as recorded', () => {
+    const r = tempRegister();
+    const { e } = croydonCase(r);
+    const source = r.documents.sourceFor('croydon-notification');
+    const coded = render(source, e.id).raw;
+    expect(coded).toContain('Gender Male Ethnicity White and Asian SEND Education, health and care (EHC) plan');
+    for (const code of ['male', 'MWAS', 'ehc-plan']) expect(coded).not.toMatch(new RegExp(`\\b${code}\\b`));
+
+    // A register made before the lists holds what was typed: it prints as recorded.
+    r.db.connection
+      .prepare('UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?')
+      .run('Not stated', 'Mixed: White and Asian', 'EHC plan (since 2024)', e.id);
+    expect(render(source, e.id).raw).toContain(
+      'Gender Not stated Ethnicity Mixed: White and Asian SEND EHC plan (since 2024)',
+    );
   });
 
   it('is made for Croydon escalations from stage 3 only', () => {
@@ -432,8 +455,8 @@ describe('the synthetic demo register’s escalations', () => {
     if (!last) throw new Error('no Croydon candidate');
     const { flat } = render(r.documents.sourceFor('croydon-notification'), last.entityId);
     expect(flat).toMatch(/Email demo\.manager\d@example\.org/);
-    expect(flat).toMatch(/Gender (Female|Male|Not stated)/);
-    expect(flat).toMatch(/SEND (No SEND|SEN support|EHC plan)/);
+    expect(flat).toMatch(/Gender (Female|Male|Not known)/);
+    expect(flat).toMatch(/SEND (No special educational needs|SEN support|Education, health and care \(EHC\) plan)/);
     expect(flat).toContain('Synthetic concerns, key dates and interventions at stage 3.');
   });
 });
@@ -445,15 +468,15 @@ describe('the Croydon form’s fields in the register', () => {
     const e = r.escalations.open({
       ...base,
       protocolId: protocolId('croydon'),
-      subjectGender: ' Female ',
-      subjectEthnicity: 'Not stated',
+      subjectGender: 'female',
+      subjectEthnicity: 'NOBT',
       subjectSend: '',
       escalatedBy: { ...base.escalatedBy, email: 'dsl@example.org' },
       concerns: 'Synthetic concerns at stage 1.',
     });
     escalateTo(r, e.id, 2);
     const got = r.escalations.get(e.id);
-    expect(got).toMatchObject({ subjectGender: 'Female', subjectEthnicity: 'Not stated', subjectSend: null });
+    expect(got).toMatchObject({ subjectGender: 'female', subjectEthnicity: 'NOBT', subjectSend: null });
     expect(got.stages.map((s) => [s.escalatedBy.email, s.concerns, s.learning])).toEqual([
       ['dsl@example.org', 'Synthetic concerns at stage 1.', 'Synthetic learning at stage 1.'],
       [

@@ -55,12 +55,28 @@ describe('Appendix 3 model', () => {
       ['3 October 2026', 'Łukasz Nowak', 'Chair A', 'Northtown Police', 'PC Rep', 'Did not attend'],
       ['20 October 2026', 'Ó Súilleabháin', 'Chair B', 'Northtown Police', 'Not known', 'Other issue: Left early'],
     ]);
-    expect(m.addressee).toBe('To: Zoë Lead, DI, Safeguarding Lead, Northtown Police');
+    expect(m.addressee).toBe('To: Zoë Lead, DI, Northtown Police');
     expect(m.contact).toBe(
       'Please contact the CP Review Unit at cpru@example.org if you require any further information.',
     );
     expect(m.trainingLink).toBe('https://example.org/training');
     expect(m.frame).toMatchObject({ marking: 'OFFICIAL-SENSITIVE', generatedOn: '2026-11-02' });
+  });
+
+  it.each([
+    ['Jane Doe', 'Designated Safeguarding Lead', 'To: Jane Doe, Designated Safeguarding Lead, Northtown Police'],
+    ['Jane Doe', null, 'To: Jane Doe, Safeguarding Lead, Northtown Police'],
+    ['Jane Doe', '  ', 'To: Jane Doe, Safeguarding Lead, Northtown Police'],
+    [null, 'Designated Safeguarding Lead', 'To: the Safeguarding Lead, Northtown Police'],
+    [null, null, 'To: the Safeguarding Lead, Northtown Police'],
+  ])('addresses the safeguarding lead once, as name and job title (%s, %s)', (leadName, leadJobTitle, expected) => {
+    const m = appendix3Model({ ...input, agency: { name: 'Northtown Police', leadName, leadJobTitle } });
+    expect(m.addressee).toBe(expected);
+    // The lead is named once in everything the form prints, and "Safeguarding Lead" is not
+    // repeated after a job title.
+    const printed = JSON.stringify(m);
+    if (leadName) expect(printed.split(leadName)).toHaveLength(2);
+    expect(m.addressee.split('Safeguarding Lead')).toHaveLength(2);
   });
 
   it('uses initials for family names when asked', () => {

@@ -92,17 +92,19 @@ describe('Appendix 5: Professional Difference Escalation Record (model)', () => 
   });
 
   it.each([
-    [5, [true, false]],
-    [6, [true, true]],
-    [7, [true, true]],
-  ])('at stage %i ticks the formal stages reached', (reached, ticks) => {
+    [5, [true, false], 1],
+    [6, [false, true], 2],
+    [7, [false, true], 2],
+  ])('at stage %i ticks only the stage reached, never both', (reached, ticks, rounds) => {
     const m = appendix5Model(input(escalation(reached)));
     expect(m.stageTicks).toEqual([
       { label: 'Stage 5', checked: ticks[0] },
       { label: 'Stage 6', checked: ticks[1] },
     ]);
+    expect(m.stageTicks.filter((t) => t.checked)).toHaveLength(1);
+    // The people and responses are still shown for every formal stage the escalation went through.
     expect(m.rounds.map((r) => r.heading)).toEqual(
-      ['Stage 5: Head of Service', 'Stage 6: KSCP Business Unit Manager'].slice(0, ticks.filter(Boolean).length),
+      ['Stage 5: Head of Service', 'Stage 6: KSCP Business Unit Manager'].slice(0, rounds),
     );
   });
 
@@ -113,6 +115,10 @@ describe('Appendix 5: Professional Difference Escalation Record (model)', () => 
       { label: 'Stage 4', checked: false },
     ]);
     expect(m.purpose).toContain('at stages 3 and 4 of the process');
+    expect(appendix5Model(input(escalation(4, { protocol: protocol('north-lincolnshire') }))).stageTicks).toEqual([
+      { label: 'Stage 3', checked: false },
+      { label: 'Stage 4', checked: true },
+    ]);
   });
 
   it('ticks the natures in the form’s order, stating “Other”', () => {

@@ -39,9 +39,9 @@ function escalation(reached: number, extra: Partial<FormEscalation> = {}): FormE
     subjectName: 'Łukasz Zoë Ó Súilleabháin',
     subjectDateOfBirth: '2016-11-30',
     subjectAddress: '2 Synthetic Close, Demo Town',
-    subjectGender: 'Male',
-    subjectEthnicity: 'White: any other White background',
-    subjectSend: 'EHC plan',
+    subjectGender: 'male',
+    subjectEthnicity: 'WOTH',
+    subjectSend: 'ehc-plan',
     initiatingAgency: { name: 'Demo Health' },
     challengedAgency: { name: 'Demo Social Care' },
     natures: ['referral-decision'],
@@ -89,12 +89,45 @@ describe('Croydon Escalation Notification Form (model)', () => {
       ['Full name', 'Ł.Z.Ó.S.'],
       ['Date of birth', '30 November 2016'],
       ['Gender', 'Male'],
-      ['Ethnicity', 'White: any other White background'],
-      ['SEND', 'EHC plan'],
+      ['Ethnicity', 'Any other White background'],
+      ['SEND', 'Education, health and care (EHC) plan'],
     ]);
     expect(m.frame.title).toBe('Croydon Escalation Notification Form – Ł.Z.Ó.S.');
     const text = printed(m);
     for (const part of ['Łukasz', 'Zoë', 'Súilleabháin', 'Synthetic Close']) expect(text).not.toContain(part);
+  });
+
+  it.each([
+    ['female', 'WBRI', 'none', ['Female', 'White British', 'No special educational needs']],
+    ['unborn', 'NOBT', 'not-known', ['Unborn child', 'Information not yet obtained', 'Not known']],
+    ['not-known', 'REFU', 'being-assessed', ['Not known', 'Refused', 'Being assessed']],
+    ['other', 'WROM', 'sen-support', ['Other', 'Gypsy/Roma', 'SEN support']],
+  ])('prints the list’s label for the codes %s, %s, %s', (gender, ethnicity, send, labels) => {
+    const m = croydonModel(
+      input(escalation(3, { subjectGender: gender, subjectEthnicity: ethnicity, subjectSend: send })),
+    );
+    expect(m.child.slice(2)).toEqual([
+      ['Gender', labels[0]],
+      ['Ethnicity', labels[1]],
+      ['SEND', labels[2]],
+    ]);
+  });
+
+  it('prints gender, ethnicity and SEND recorded as free text before the lists as recorded', () => {
+    const m = croydonModel(
+      input(
+        escalation(3, {
+          subjectGender: 'Not stated',
+          subjectEthnicity: ' White: any other White background ',
+          subjectSend: 'EHC plan (since 2024)',
+        }),
+      ),
+    );
+    expect(m.child.slice(2)).toEqual([
+      ['Gender', 'Not stated'],
+      ['Ethnicity', 'White: any other White background'],
+      ['SEND', 'EHC plan (since 2024)'],
+    ]);
   });
 
   it('names the person completing the notification: who escalated to the latest formal stage', () => {

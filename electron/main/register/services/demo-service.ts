@@ -565,14 +565,10 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           'conference-decision',
         ] as const;
         // The Croydon Escalation Notification Form's own fields, synthetic (the form shows initials only).
-        const GENDERS = ['Female', 'Male', 'Not stated'];
-        const ETHNICITIES = [
-          'White: British',
-          'Mixed: White and Black Caribbean',
-          'Asian or Asian British: Indian',
-          'Not stated',
-        ];
-        const SEND = ['No SEND', 'SEN support', 'EHC plan'];
+        // Codes from the form's lists (shared/schemas/child-characteristics.ts).
+        const GENDERS = ['female', 'male', 'not-known'] as const;
+        const ETHNICITIES = ['WBRI', 'MWBC', 'AIND', 'NOBT'] as const;
+        const SEND = ['none', 'sen-support', 'ehc-plan'] as const;
         const openOne = (
           protocolId: number,
           lastOpened: string,

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import type { Result } from '../../../../shared/ipc/result';
 import { nextStage } from '../../../../shared/escalation-protocols';
+import { ethnicityLabel, genderLabel, sendLabel } from '../../../../shared/schemas/child-characteristics';
 import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
@@ -588,9 +589,9 @@ export function EscalationPage({ id }: { id: number }) {
           {e.subjectDateOfBirth && <>, born {formatDate(e.subjectDateOfBirth)}</>}
         </SummaryRow>
         {e.subjectAddress && <SummaryRow label="Address">{e.subjectAddress}</SummaryRow>}
-        {e.subjectGender && <SummaryRow label="Gender">{e.subjectGender}</SummaryRow>}
-        {e.subjectEthnicity && <SummaryRow label="Ethnicity">{e.subjectEthnicity}</SummaryRow>}
-        {e.subjectSend && <SummaryRow label="SEND">{e.subjectSend}</SummaryRow>}
+        {e.subjectGender && <SummaryRow label="Gender">{genderLabel(e.subjectGender)}</SummaryRow>}
+        {e.subjectEthnicity && <SummaryRow label="Ethnicity">{ethnicityLabel(e.subjectEthnicity)}</SummaryRow>}
+        {e.subjectSend && <SummaryRow label="SEND">{sendLabel(e.subjectSend)}</SummaryRow>}
         <SummaryRow label="Agency escalating">{e.initiatingAgency.name}</SummaryRow>
         <SummaryRow label="Agency challenged">{e.challengedAgency.name}</SummaryRow>
         <SummaryRow label="Nature of the difference">

@@ -1,6 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import {
+  characteristicOptions,
+  codeIn,
+  ETHNICITIES,
+  ETHNICITY_LABELS,
+  GENDER_LABELS,
+  GENDERS,
+  SEND_LABELS,
+  SEND_STATUSES,
+  type Ethnicity,
+  type Gender,
+  type SendStatus,
+} from '../../../../shared/schemas/child-characteristics';
+import {
   IMMEDIATE_RISK_GUIDANCE,
   NATURE_LABELS,
   NATURES,
@@ -45,9 +58,9 @@ interface Draft {
   subjectName: string;
   subjectDateOfBirth: DateParts;
   subjectAddress: string;
-  subjectGender: string;
-  subjectEthnicity: string;
-  subjectSend: string;
+  subjectGender: Gender | null;
+  subjectEthnicity: Ethnicity | null;
+  subjectSend: SendStatus | null;
   initiatingAgencyId: string;
   challengedAgencyId: string;
   natures: Nature[];
@@ -69,9 +82,9 @@ function emptyDraft(): Draft {
     subjectName: '',
     subjectDateOfBirth: EMPTY_DATE,
     subjectAddress: '',
-    subjectGender: '',
-    subjectEthnicity: '',
-    subjectSend: '',
+    subjectGender: null,
+    subjectEthnicity: null,
+    subjectSend: null,
     initiatingAgencyId: '',
     challengedAgencyId: '',
     natures: [],
@@ -114,6 +127,11 @@ function draftFrom(prefill: Record<string, unknown>): Draft {
     openedOn: opened ? partsOf(opened) : base.openedOn,
   };
 }
+
+/** The Croydon form's drop-down lists, each with a blank "Not recorded" first. */
+const GENDER_OPTIONS = characteristicOptions(GENDERS, GENDER_LABELS);
+const ETHNICITY_OPTIONS = characteristicOptions(ETHNICITIES, ETHNICITY_LABELS);
+const SEND_OPTIONS = characteristicOptions(SEND_STATUSES, SEND_LABELS);
 
 const DATE_FIELDS = ['subjectDateOfBirth', 'openedOn'];
 function fieldFor(path: string): FieldRef {
@@ -179,9 +197,9 @@ export function NewEscalationPage({
       subjectName: draft.subjectName,
       subjectDateOfBirth: datePartsToString(draft.subjectDateOfBirth) || null,
       subjectAddress: draft.subjectAddress.trim() || null,
-      subjectGender: draft.subjectGender.trim() || null,
-      subjectEthnicity: draft.subjectEthnicity.trim() || null,
-      subjectSend: draft.subjectSend.trim() || null,
+      subjectGender: draft.subjectGender,
+      subjectEthnicity: draft.subjectEthnicity,
+      subjectSend: draft.subjectSend,
       initiatingAgencyId: toNumber(draft.initiatingAgencyId),
       challengedAgencyId: toNumber(draft.challengedAgencyId),
       natures: draft.natures,
@@ -252,29 +270,30 @@ export function NewEscalationPage({
           describedBy="subject-profile-hint"
         >
           <div id="subject-profile-hint" className="govuk-hint">
-            Asked for on the Croydon Escalation Notification Form. Leave blank if not known.
+            Asked for on the Croydon Escalation Notification Form. Leave any you do not have as “Not recorded”.
           </div>
-          <TextInput
+          <Select
             id="subjectGender"
             label="Gender"
-            widthClassName="govuk-input--width-20"
-            value={draft.subjectGender}
-            onChange={set('subjectGender')}
+            value={draft.subjectGender ?? ''}
+            onChange={(v) => set('subjectGender')(codeIn(GENDERS, v))}
+            options={GENDER_OPTIONS}
             error={errorFor(errors, 'subjectGender')}
           />
-          <TextInput
+          <Select
             id="subjectEthnicity"
             label="Ethnicity"
-            widthClassName="govuk-input--width-20"
-            value={draft.subjectEthnicity}
-            onChange={set('subjectEthnicity')}
+            value={draft.subjectEthnicity ?? ''}
+            onChange={(v) => set('subjectEthnicity')(codeIn(ETHNICITIES, v))}
+            options={ETHNICITY_OPTIONS}
             error={errorFor(errors, 'subjectEthnicity')}
           />
-          <TextInput
+          <Select
             id="subjectSend"
             label="Special educational needs and disabilities (SEND)"
-            value={draft.subjectSend}
-            onChange={set('subjectSend')}
+            value={draft.subjectSend ?? ''}
+            onChange={(v) => set('subjectSend')(codeIn(SEND_STATUSES, v))}
+            options={SEND_OPTIONS}
             error={errorFor(errors, 'subjectSend')}
           />
         </Fieldset>
