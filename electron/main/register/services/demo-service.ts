@@ -473,7 +473,9 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         if (familyNo % 500 === 0) onProgress(Math.min(conferences.length, target), target);
       }
 
-      // Monthly Appendix 3 returns to each agency's safeguarding lead, for every month before this one.
+      // Monthly Appendix 3 returns to each agency's safeguarding lead, each sent a few working days
+      // after its month ends: early in a month, last month's rows are still waiting to go. Nothing
+      // is sent or answered after today.
       const returns: {
         id: number;
         agency_id: number;
@@ -491,14 +493,16 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
       for (const row of agencyEscalationRows) {
         const month = row.meeting_date.slice(0, 7);
         if (month >= thisMonth) continue;
+        const from = `${month}-01`;
+        const to = addDays(addMonths(from, 1), -1);
+        const sentOn = nextWorkingDay(toDayNumber(to) + 5);
+        if (sentOn > today) continue;
         const key = `${row.agency_id}:${month}`;
         let returnId = returnIds.get(key);
         if (returnId === undefined) {
           returnId = returns.length + 1;
-          const from = `${month}-01`;
-          const to = addDays(addMonths(from, 1), -1);
-          const sentOn = nextWorkingDay(toDayNumber(to) + 5);
-          const responded = random() < 0.5;
+          const responseOn = addDays(sentOn, 10);
+          const responded = random() < 0.5 && responseOn <= today;
           returns.push({
             id: returnId,
             agency_id: row.agency_id,
@@ -506,7 +510,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             period_to: to,
             sent_on: sentOn,
             sent_to: `Demo Safeguarding Lead ${row.agency_id}`,
-            response_on: responded ? addDays(sentOn, 10) : null,
+            response_on: responded ? responseOn : null,
             response: responded
               ? 'Synthetic response: reminder issued to the team about conference attendance and reports.'
               : null,
