@@ -201,31 +201,6 @@ export type ChildTaskClosure = 'done' | 'review-held' | 'plan-ended' | 'amended'
 /** Why a conference's item closed: done by hand, the letter made, the reconvened conference decided, or amended. */
 export type ConferenceTaskClosure = 'done' | 'letter-made' | 'reconvened' | 'amended';
 
-/**
- * Kept until the demo generator moves to the per-child rules: the old whole-conference rule.
- * @deprecated use {@link dueAfterDecisions} and {@link dueForChild}.
- */
-export function dueAfterConference(
-  conference: { date: string; type: ConferenceKind },
-  outcome: { onPlan: boolean; newPlan: boolean; reconveneBy: string | null },
-  timescales: ConferenceTimescales,
-  calendar: WorkingDayCalendar,
-): DueItem[] {
-  const items: DueItem[] = [...dueAfterDecisions(conference.date, outcome.reconveneBy, timescales, calendar)];
-  if (outcome.reconveneBy) return items;
-  if (outcome.onPlan && outcome.newPlan) {
-    items.push({
-      kind: 'first-core-group',
-      due: addWorkingDays(conference.date, timescales.firstCoreGroupWorkingDays, calendar),
-    });
-  }
-  if (outcome.onPlan) {
-    const months = outcome.newPlan ? timescales.firstReviewMonths : timescales.laterReviewMonths;
-    items.push({ kind: 'next-review', due: addMonths(conference.date, months) });
-  }
-  return items;
-}
-
 /** Calendar days from `today` to `due` (negative when overdue). */
 export function daysUntil(today: string, due: string): number {
   return toDayNumber(due) - toDayNumber(today);

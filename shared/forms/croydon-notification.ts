@@ -82,7 +82,9 @@ export interface CroydonModel {
 /** What stops the form being made, named before anything is written. */
 export function croydonProblems(input: EscalationFormInput): IssueLike[] {
   const e = input.escalation;
-  if (e.protocol.key !== CROYDON_PROTOCOL_KEY) {
+  // The Croydon protocol's own record, also for a copy adjusted from it (which keeps its record).
+  const record = e.protocol.record ?? (e.protocol.key === CROYDON_PROTOCOL_KEY ? 'croydon-notification' : null);
+  if (record !== 'croydon-notification') {
     return [
       {
         path: 'protocol',

@@ -26,6 +26,8 @@ export interface FormStage {
 export interface FormEscalation {
   protocol: {
     key: string;
+    /** The formal record the protocol keeps (a copy keeps its source's). */
+    record?: string;
     initialsOnly?: boolean;
     stages: readonly { number: number; name: string; formalRecord: boolean }[];
   };

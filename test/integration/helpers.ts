@@ -16,16 +16,28 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A real register file in a temp folder, with a fixed clock and user; closed after the test. */
-export function tempRegister(options: RegisterOptions = {}): Register & { dir: string } {
+/**
+ * A real register file in a temp folder, with a fixed clock and user; closed after the test. The
+ * clock stays put unless the test moves it with `travelTo` (to the day of a conference, say).
+ */
+export function tempRegister(
+  options: RegisterOptions = {},
+): Register & { dir: string; travelTo: (when: string) => void } {
   const dir = tempDir();
+  let now = new Date('2026-03-02T09:30:00.000Z');
   const register = openRegister(join(dir, 'register.sqlite'), {
-    now: () => new Date('2026-03-02T09:30:00.000Z'),
+    now: () => now,
     defaultUserName: 'Test Chair',
     ...options,
   });
   cleanups.unshift(() => register.close());
-  return Object.assign(register, { dir });
+  return Object.assign(register, {
+    dir,
+    /** Moves the register's clock: a date (noon UTC that day) or an ISO instant. */
+    travelTo(when: string) {
+      now = new Date(when.length === 10 ? `${when}T12:00:00.000Z` : when);
+    },
+  });
 }
 
 /** Counts of every table's rows: a rejected command must leave these unchanged. */

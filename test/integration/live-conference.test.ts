@@ -60,6 +60,7 @@ describe('the live conference', () => {
     let live = r.live.get(conference.id);
     expect(live.reportDue).toBe('2026-03-05');
     expect(live.quoracy.quorate).toBe(false);
+    r.travelTo('2026-03-09');
     live = r.live.setAttendance(conference.id, agencies.csc.id, 'attended');
     live = r.live.setAttendance(conference.id, agencies.health.id, 'attended');
     expect(live.quoracy).toMatchObject({
@@ -71,7 +72,8 @@ describe('the live conference', () => {
   });
 
   it('records reports on time or late against the due date', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-09T09:00:00Z') });
+    const r = tempRegister();
+    r.travelTo('2026-03-09T09:00:00Z');
     const { conference, agencies } = setUp(r, '2026-03-09');
     let live = r.live.setReport(conference.id, agencies.health.id, 'received', '2026-03-05');
     live = r.live.setReport(conference.id, agencies.police.id, 'received', '2026-03-06');
@@ -89,7 +91,8 @@ describe('the live conference', () => {
   });
 
   it('runs the whole scenario: 3-1 with minority reasons, 2-2 adjourned, reconvened to a majority', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const r = tempRegister();
+    r.travelTo('2025-12-19T11:00:00Z');
     const { conference, zoe, lukasz, agencies } = setUp(r);
     const id = conference.id;
     for (const a of Object.values(agencies)) r.live.setAttendance(id, a.id, 'attended');
@@ -180,10 +183,15 @@ describe('the live conference', () => {
     expect(adjournment?.children).toEqual([
       { id: lukasz.id, givenName: 'Łukasz', familyName: 'Alpha', interimPlan: true },
     ]);
-    expect(r.live.due(10).map((d) => `${d.kind} ${d.due}`)).toEqual([
+    // Zoë was decided, so her core group and first review run on while her brother is adjourned;
+    // his core group is due too, as he is made subject to a plan pending the reconvened meeting.
+    expect(r.live.due(10).map((d) => `${d.kind} ${d.due} ${d.childName ?? ''}`.trim())).toEqual([
       'decision-letter 2025-12-22',
+      'first-core-group 2026-01-07 Zoë Alpha',
+      'first-core-group 2026-01-07 Łukasz Alpha',
       'minutes 2026-01-14',
       'reconvene 2026-01-14',
+      'next-review 2026-03-19 Zoë Alpha',
     ]);
 
     // Reconvene: too late is refused; in time carries the child and the invitations
@@ -203,6 +211,7 @@ describe('the live conference', () => {
     expect(live.invitations.map((i) => i.representativeName)).toHaveLength(4);
     expect(r.live.get(id).conference.reconvenedById).toBe(reconvened.id);
 
+    r.travelTo('2026-01-12T15:00:00Z');
     for (const a of Object.values(agencies)) r.live.setAttendance(reconvened.id, a.id, 'attended');
     for (const a of [agencies.csc, agencies.health, agencies.school]) {
       r.live.setView({ conferenceId: reconvened.id, childId: lukasz.id, agencyId: a.id, view: 'plan', reasons: '' });
@@ -223,7 +232,8 @@ describe('the live conference', () => {
   });
 
   it('a reconvened conference still divided keeps the plan and opens a Principal Officer review', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const r = tempRegister();
+    r.travelTo('2025-12-19T11:00:00Z');
     const { conference, zoe, lukasz, agencies } = setUp(r);
     const id = conference.id;
     for (const a of Object.values(agencies)) r.live.setAttendance(id, a.id, 'attended');
@@ -256,6 +266,7 @@ describe('the live conference', () => {
       venue: 'Room 1',
     });
     expect(reconvened.children.map((c) => c.id)).toEqual([zoe.id, lukasz.id]);
+    r.travelTo('2026-01-09T11:00:00Z');
     for (const a of Object.values(agencies)) r.live.setAttendance(reconvened.id, a.id, 'attended');
     tie(reconvened.id, zoe.id);
     const live = r.live.recordDecision({ conferenceId: reconvened.id, childId: zoe.id, category: 'NEG' });
@@ -275,7 +286,8 @@ describe('the live conference', () => {
   });
 
   it('a reconvened review decides in a review’s words: the plan continues', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
+    const r = tempRegister();
+    r.travelTo('2026-03-02T11:00:00Z');
     const { conference, zoe, agencies } = setUp(r, '2026-03-02');
     const review = r.conferences.create({
       type: 'review',
@@ -309,6 +321,7 @@ describe('the live conference', () => {
       venue: 'Room 1',
     });
     expect(r.live.get(reconvened.id).conference.decidesAs).toBe('review');
+    r.travelTo('2026-03-16T11:00:00Z');
     for (const a of Object.values(agencies)) r.live.setAttendance(reconvened.id, a.id, 'attended');
     views(reconvened.id, 3);
     const live = r.live.recordDecision({ conferenceId: reconvened.id, childId: zoe.id, category: 'NEG' });
@@ -318,6 +331,7 @@ describe('the live conference', () => {
   it('refuses to decide while inquorate unless the chair records why it goes ahead; or re-dates it', () => {
     const r = tempRegister();
     const { conference, zoe, agencies } = setUp(r, '2026-03-09');
+    r.travelTo('2026-03-09');
     r.live.setAttendance(conference.id, agencies.csc.id, 'attended');
     r.live.setAttendance(conference.id, agencies.health.id, 'attended');
     r.live.setView({
@@ -332,6 +346,12 @@ describe('the live conference', () => {
         ?.path,
     ).toBe('quoracy');
     r.live.setInquorateReason(conference.id, 'Delay would place the children at risk');
+    r.live.setNoView({
+      conferenceId: conference.id,
+      childId: zoe.id,
+      agencyId: agencies.health.id,
+      reason: 'The health visitor has not met Zoë',
+    });
     expect(
       r.live.recordDecision({ conferenceId: conference.id, childId: zoe.id, category: 'NEG' }).conference
         .inquorateReason,
@@ -341,6 +361,7 @@ describe('the live conference', () => {
   it('re-dating clears attendance and keeps invitations', () => {
     const r = tempRegister();
     const { conference, agencies } = setUp(r, '2026-03-09');
+    r.travelTo('2026-03-09');
     r.live.setAttendance(conference.id, agencies.csc.id, 'attended');
     const live = r.live.redate(conference.id, '2026-03-16', '11:00');
     expect(live.conference).toMatchObject({ date: '2026-03-16', time: '11:00' });
@@ -351,6 +372,7 @@ describe('the live conference', () => {
   it('takes views only from agencies that attended, and keeps views safe from attendance changes', () => {
     const r = tempRegister();
     const { conference, zoe, agencies } = setUp(r, '2026-03-09');
+    r.travelTo('2026-03-09');
     expect(
       refusal(() =>
         r.live.setView({
@@ -380,14 +402,11 @@ describe('the live conference', () => {
     const r = tempRegister();
     r.settings.update({ outcomeRule: 'chair' });
     const { conference, zoe, agencies } = setUp(r, '2026-03-09');
+    r.travelTo('2026-03-09');
     for (const a of Object.values(agencies)) r.live.setAttendance(conference.id, a.id, 'attended');
-    r.live.setView({
-      conferenceId: conference.id,
-      childId: zoe.id,
-      agencyId: agencies.csc.id,
-      view: 'plan',
-      reasons: '',
-    });
+    for (const a of [agencies.csc, agencies.health, agencies.school]) {
+      r.live.setView({ conferenceId: conference.id, childId: zoe.id, agencyId: a.id, view: 'plan', reasons: '' });
+    }
     r.live.setView({
       conferenceId: conference.id,
       childId: zoe.id,
@@ -408,7 +427,8 @@ describe('the live conference', () => {
   });
 
   it('lists conferences in the coming weeks with reports outstanding', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T09:00:00Z') });
+    const r = tempRegister();
+    r.travelTo('2026-03-02T09:00:00Z');
     const { conference, agencies } = setUp(r, '2026-03-09');
     r.live.setReport(conference.id, agencies.health.id, 'received', '2026-03-02');
     expect(r.live.reportsOutstanding(4)).toEqual([

@@ -1,10 +1,16 @@
 import {
   addMonths,
+  closedByDecision,
   DEFAULT_TIMESCALES,
-  dueAfterConference,
+  dueAfterDecisions,
+  dueForChild,
   reportDueDate,
   reportTimeliness,
+  type ChildDueKind,
+  type ChildTaskClosure,
 } from '../../../../shared/conference-deadlines';
+import { clockedStages, resolutionStage, routeStage } from '../../../../shared/escalation-protocols';
+import { assessQuoracy } from '../../../../shared/quoracy';
 import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '../../../../shared/dates';
 import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
 import type { AgencyType } from '../../../../shared/schemas/agency';
@@ -199,8 +205,27 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         escalation: string | null;
         decided_at: string;
       }[] = [];
-      const tasks: { conference_id: number; kind: string; due_on: string; done_on: string | null }[] = [];
-      const reconveneTasks = new Map<number, { done_on: string | null }>();
+      const tasks: {
+        conference_id: number;
+        kind: string;
+        due_on: string;
+        done_on: string | null;
+        closed_by: string | null;
+      }[] = [];
+      const reconveneTasks = new Map<number, { done_on: string | null; closed_by: string | null }>();
+      type ChildTaskRow = {
+        conference_id: number;
+        child_id: number;
+        kind: ChildDueKind;
+        due_on: string;
+        done_on: string | null;
+        closed_by: ChildTaskClosure | null;
+      };
+      const childTasks: ChildTaskRow[] = [];
+      /** Unborn children's expected dates (kept after birth, for the first review's due date). */
+      const expectedDates = new Map<number, string>();
+      /** Each child's items still open, so a later decision can close what it answers. */
+      const openChildTasks = new Map<number, ChildTaskRow[]>();
       const followUps: {
         kind: string;
         conference_id: number;
@@ -225,7 +250,11 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         created_at: string;
       }[] = [];
 
-      /** One conference, held (views, outcomes, tasks) if its date has passed, else scheduled. */
+      /** A conference's decision words: a reconvened one decides as the one it reconvenes. */
+      const decidesAsOf = (type: 'initial' | 'review' | 'reconvened', reconvenesId: number | null) =>
+        type === 'reconvened' ? (conferences[(reconvenesId ?? 1) - 1]?.type === 'review' ? 'review' : 'initial') : type;
+
+      /** One conference, held (views, outcomes, what falls due) if its date has passed, else scheduled. */
       const holdConference = (
         familyId: number,
         kidIds: number[],
@@ -237,6 +266,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
       ): { id: number; adjourned: number[]; onPlan: Set<number> } => {
         const id = conferences.length + 1;
         const held = date < today;
+        const decidesAs = decidesAsOf(type, reconvenesId);
         conferences.push({
           id,
           type,
@@ -252,11 +282,11 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           inquorate_reason: null,
         });
         for (const c of kidIds) conferenceChildren.push({ conference_id: id, child_id: c });
-        const due = reportDueDate(date, type, DEFAULT_TIMESCALES, cal);
+        const due = reportDueDate(date, decidesAs, DEFAULT_TIMESCALES, cal);
         const invited = AGENCIES.map((a, i) => ({ a, id: i + 1 })).filter(
           (x) => x.a.type === 'childrens-social-care' || random() < x.a.weight,
         );
-        const attending: { id: number; name: string }[] = [];
+        const attending: { id: number; name: string; type: AgencyType; group: string | null }[] = [];
         for (const { a, id: agencyId } of invited) {
           const roll = random();
           const attendance: Attendance | null = !held
@@ -269,11 +299,15 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
                   ? 'apologies-no-report'
                   : 'did-not-attend';
           const r = random();
+          // A report comes by its deadline, or a few days late but never after the meeting itself.
+          const late = addDays(due, 1 + Math.floor(random() * 3));
           const received =
             r < 0.72
               ? addDays(due, -Math.floor(random() * 4))
               : r < 0.88
-                ? addDays(due, 1 + Math.floor(random() * 3))
+                ? late < date
+                  ? late
+                  : addDays(date, -1)
                 : null;
           const hasReport = (held || received !== null) && received !== null && received < today;
           invitations.push({
@@ -286,7 +320,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             report_received_on: hasReport ? received : null,
             updated_at: at,
           });
-          if (attendance === 'attended') attending.push({ id: agencyId, name: a.name });
+          if (attendance === 'attended') attending.push({ id: agencyId, name: a.name, type: a.type, group: a.group });
           if (held) {
             const invitation = invitations[invitations.length - 1];
             const reasons = contributionIncidents({
@@ -312,13 +346,26 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           }
         }
         if (!held) return { id, adjourned: [], onPlan: new Set() };
+        const conference = conferences[id - 1];
+        const quoracy = assessQuoracy(
+          attending.map((a) => ({ id: a.id, name: a.name, type: a.type, quoracyGroup: a.group })),
+          { requireChildrensSocialCare: true, minOtherAgencies: 2 },
+        );
+        // An inquorate conference went ahead only with the chair's reason (as the app requires).
+        if (!quoracy.quorate && conference) {
+          conference.inquorate_reason = 'Synthetic: the chair went ahead as delay would harm the children.';
+        }
         if (reconvenesId !== null) {
           const reconvene = reconveneTasks.get(reconvenesId);
-          if (reconvene) reconvene.done_on = date;
+          if (reconvene) {
+            reconvene.done_on = date;
+            reconvene.closed_by = 'reconvened';
+          }
         }
         const adjourned: number[] = [];
         const onPlan = new Set<number>();
         const firstOutcome = outcomes.length;
+        const chainStart = reconvenesId !== null ? (conferences[reconvenesId - 1]?.date ?? date) : date;
         for (const childId of kidIds) {
           // Agencies mostly share a view of the child; now and then one differs.
           const consensus: 'plan' | 'no-plan' = random() < risk ? 'plan' : 'no-plan';
@@ -349,8 +396,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
               updated_at: at,
             });
           }
-          const base = type === 'review' ? 'review' : 'initial';
-          const decision = recordedDecision(outcome, base);
+          const decision = recordedDecision(outcome, decidesAs);
           const categoryNeeded = needsCategory(decision);
           outcomes.push({
             conference_id: id,
@@ -377,25 +423,69 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
               created_at: at,
             });
           }
+          // What the child's decision answers among its earlier items (a review held), then what
+          // falls due for the child from it, whatever its siblings' decisions.
+          const open = openChildTasks.get(childId) ?? [];
+          for (const c of closedByDecision(decision)) {
+            for (const t of open.filter((x) => x.kind === c.kind && x.done_on === null)) {
+              t.done_on = date;
+              t.closed_by = c.closedBy;
+            }
+          }
+          const expected = expectedDates.get(childId);
+          const unborn = expected && expected > date ? expected : null;
+          const items = dueForChild(
+            { date, decidesAs, chainStart },
+            {
+              decision,
+              interimPlan: outcome.interimPlan,
+              expectedDate: unborn,
+              firstCoreGroupScheduled:
+                reconvenesId !== null &&
+                childTasks.some(
+                  (t) => t.conference_id === reconvenesId && t.child_id === childId && t.kind === 'first-core-group',
+                ),
+            },
+            DEFAULT_TIMESCALES,
+            cal,
+          );
+          for (const t of items) {
+            // Core groups meet on time in the demo, except a few recent ones left open (and overdue).
+            const leftOpen = t.kind === 'first-core-group' && t.due >= addDays(today, -20) && random() < 0.6;
+            const done = t.kind === 'first-core-group' && !leftOpen && t.due < today;
+            const row: ChildTaskRow = {
+              conference_id: id,
+              child_id: childId,
+              kind: t.kind,
+              due_on: t.due,
+              done_on: done ? t.due : null,
+              closed_by: done ? 'done' : null,
+            };
+            childTasks.push(row);
+            if (!done) open.push(row);
+          }
+          openChildTasks.set(
+            childId,
+            open.filter((t) => t.done_on === null),
+          );
         }
-        const conference = conferences[id - 1];
         if (conference) conference.status = adjourned.length > 0 ? 'adjourned' : 'concluded';
-        const mine = outcomes.slice(firstOutcome);
-        const reconveneBy = mine.find((o) => o.reconvene_by)?.reconvene_by ?? null;
-        const newPlan = mine.some((o) => o.decision === 'plan');
-        for (const t of dueAfterConference(
-          { date, type },
-          { onPlan: onPlan.size > 0, newPlan, reconveneBy },
-          DEFAULT_TIMESCALES,
-          cal,
-        )) {
+        const reconveneBy =
+          outcomes
+            .slice(firstOutcome)
+            .map((o) => o.reconvene_by ?? '')
+            .filter(Boolean)
+            .sort()[0] ?? null;
+        for (const t of dueAfterDecisions(date, reconveneBy, DEFAULT_TIMESCALES, cal)) {
           // Past work is done on time in the demo, except a few recent items left open (and overdue).
-          const open = t.due >= addDays(today, -20) && random() < 0.6;
+          const leftOpen = t.due >= addDays(today, -20) && random() < 0.6;
+          const done = t.kind !== 'reconvene' && !leftOpen && t.due < today;
           const task = {
             conference_id: id,
             kind: t.kind,
             due_on: t.due,
-            done_on: open || t.due >= today ? null : t.due,
+            done_on: done ? t.due : null,
+            closed_by: done ? 'done' : null,
           };
           tasks.push(task);
           if (t.kind === 'reconvene') reconveneTasks.set(id, task);
@@ -421,18 +511,22 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         for (let k = 0; k < kidCount; k += 1) {
           const id = children.length + 1;
           const unborn = k === kidCount - 1 && random() < 0.05;
+          const expected = fromDayNumber(first + 30 + Math.floor(random() * 120));
+          // A baby expected before today has been born (on the expected day, in the demo) and named.
+          const born = unborn && expected <= today;
           children.push({
             id,
             family_id: familyId,
-            given_name: unborn ? 'Unborn' : `${pick(FIRST)}${pick(SECOND)}`,
+            given_name: unborn && !born ? 'Unborn' : `${pick(FIRST)}${pick(SECOND)}`,
             family_name: familyName,
-            date_of_birth: unborn ? null : fromDayNumber(first - 200 - Math.floor(random() * 5000)),
-            expected_date: unborn ? fromDayNumber(first + 30 + Math.floor(random() * 120)) : null,
+            date_of_birth: unborn ? (born ? expected : null) : fromDayNumber(first - 200 - Math.floor(random() * 5000)),
+            expected_date: unborn && !born ? expected : null,
             case_reference: `DEMO-C${String(id).padStart(7, '0')}`,
             created_at: at,
             updated_at: at,
           });
           kids.push(id);
+          if (unborn) expectedDates.set(id, expected);
         }
         const risk = 0.35 + random() * 0.6;
         let date = nextWorkingDay(first);
@@ -463,11 +557,16 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             );
             onPlan = new Set([...[...onPlan].filter((c) => !held.adjourned.includes(c)), ...again.onPlan]);
           }
-          current = current.filter((c) => onPlan.has(c));
           if (date >= today) break;
           const gap = type === 'initial' ? 85 + Math.floor(random() * 5) : 150 + Math.floor(random() * 30);
           date = nextWorkingDay(toDayNumber(date) + gap);
           if (weekdayOf(toDayNumber(date)) === 0) date = addDays(date, 1);
+          const next = date;
+          // A child stays on review while on a plan, and under 18.
+          current = current.filter((c) => {
+            const born = children[c - 1]?.date_of_birth;
+            return onPlan.has(c) && (!born || addMonths(born, 18 * 12) > next);
+          });
           type = 'review';
         }
         if (familyNo % 500 === 0) onProgress(Math.min(conferences.length, target), target);
@@ -533,6 +632,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         demo.insertRows('child_views', views);
         demo.insertRows('child_outcomes', outcomes);
         demo.insertRows('conference_tasks', tasks);
+        demo.insertRows('child_tasks', childTasks);
         demo.insertRows('follow_ups', followUps);
         demo.insertRows('agency_returns', returns);
         demo.insertRows('agency_escalations', agencyEscalationRows);
@@ -573,17 +673,33 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         const GENDERS = ['female', 'male', 'not-known'] as const;
         const ETHNICITIES = ['WBRI', 'MWBC', 'AIND', 'NOBT'] as const;
         const SEND = ['none', 'sen-support', 'ehc-plan'] as const;
+        /** A child under 18 on `on`, so the escalation's date of birth is possible. */
+        const childUnder18 = (on: string) => {
+          const earliest = addMonths(on, -18 * 12);
+          for (let tries = 0; tries < 50; tries += 1) {
+            const c = children[Math.floor(random() * children.length)];
+            if (c?.date_of_birth && c.date_of_birth > earliest && c.date_of_birth <= on) return c;
+          }
+          return undefined;
+        };
+        /**
+         * An escalation that has reached stage `reached` (starting at `startAt`, the first unless a
+         * route or a reason says otherwise), each stage's response unresolved before escalating.
+         */
         const openOne = (
           protocolId: number,
           lastOpened: string,
-          stages: number,
+          reached: number,
           immediateRisk: boolean,
           croydon = false,
+          startAt: { stage: number; reason: string } | null = null,
         ) => {
-          const child = children[Math.floor(random() * children.length)];
+          const first = startAt?.stage ?? 1;
+          const steps = reached - first;
+          const start = addDays(lastOpened, -7 * steps);
+          const child = childUnder18(start);
           const initiating = 2 + Math.floor(random() * (AGENCIES.length - 1));
           const challenged = initiating === 1 ? 2 : 1;
-          const start = addDays(lastOpened, -7 * (stages - 1));
           let e = escalations.open({
             protocolId,
             familyId: child?.family_id ?? null,
@@ -598,6 +714,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             immediateRisk,
             openedOn: start,
             escalatedBy: people('Practitioner'),
+            ...(startAt ? { startStage: startAt.stage, startReason: startAt.reason } : {}),
             ...(croydon
               ? {
                   subjectGender: GENDERS[count % GENDERS.length],
@@ -607,13 +724,14 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
                 }
               : {}),
           });
-          for (let k = 1; k < stages; k += 1) {
+          for (let k = first; k < reached; k += 1) {
+            const stepped = addDays(start, 7 * (k - first + 1));
             if (croydon && k >= 3) {
               escalations.respond({
                 escalationId: e.id,
                 number: k,
                 responseFrom: people(`Stage ${k} lead`),
-                responseOn: addDays(start, 7 * k - 2),
+                responseOn: addDays(stepped, -2),
                 summary: `Synthetic decision at stage ${k}: not resolved.`,
                 resolved: false,
                 learning: `Synthetic learning from stage ${k}.`,
@@ -621,7 +739,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             }
             e = escalations.escalate({
               escalationId: e.id,
-              on: addDays(start, 7 * k),
+              on: stepped,
               escalatedBy: {
                 ...people('Manager'),
                 ...(croydon ? { email: `demo.manager${k + 1}@example.org` } : {}),
@@ -634,19 +752,58 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           return e;
         };
         for (const protocol of escalations.protocols().filter((p) => p.shipped)) {
-          for (const stage of protocol.definition.stages) {
-            const croydon = protocol.key === 'croydon';
+          const croydon = protocol.key === 'croydon';
+          // Every stage reached by escalating, one within its clock and one overdue.
+          for (const stage of clockedStages(protocol.definition)) {
             openOne(protocol.id, addDays(today, -1), stage.number, false, croydon);
             openOne(protocol.id, addDays(today, -40), stage.number, false, croydon);
           }
+          // One resolved at stage 2; where the protocol offers a debrief after resolution, it is held.
           const done = openOne(protocol.id, addDays(today, -60), 2, false);
+          const opened = done.stages[done.stages.length - 1]?.openedOn ?? addDays(today, -60);
+          escalations.respond({
+            escalationId: done.id,
+            number: 2,
+            responseFrom: people('Stage 2 lead'),
+            responseOn: addDays(opened, 3),
+            summary: 'Synthetic response that resolved the difference.',
+            resolved: true,
+          });
           escalations.close({
             escalationId: done.id,
-            on: addDays(today, -50),
+            on: addDays(opened, 5),
             resolved: true,
             learning: 'Synthetic learning for reports.',
             restorativeDebrief: null,
           });
+          if (resolutionStage(protocol.definition)) {
+            escalations.recordDebrief({
+              escalationId: done.id,
+              on: addDays(opened, 12),
+              notes: 'Synthetic restorative debrief: the agencies agreed how to share information sooner.',
+            });
+          }
+          // Where the protocol starts a Principal Officer review's escalation later on, one does,
+          // with its meeting's written record (North Lincolnshire).
+          const review = routeStage(protocol.definition, 'principal-officer-review');
+          if (review) {
+            const e = openOne(protocol.id, addDays(today, -12), review.number, false, false, {
+              stage: review.number,
+              reason: 'Synthetic: a reconvened conference reached no majority, so a Principal Officer review followed',
+            });
+            if (protocol.definition.record === 'review-meeting-record') {
+              escalations.recordReviewMeeting({
+                escalationId: e.id,
+                heldOn: addDays(today, -5),
+                reviewType: 'Multi-agency pit stop meeting',
+                chairedBy: 'Demo Principal Officer',
+                attendees: 'Demo practitioners and managers of the agencies involved',
+                discussion: 'Synthetic key areas of discussion.',
+                disagreements: 'Synthetic disagreements that remain.',
+                agreements: 'Synthetic agreements reached.',
+              });
+            }
+          }
         }
         const chosen = escalations.protocols().find((p) => p.chosen);
         if (chosen) {

@@ -12,6 +12,7 @@ type Table =
   | 'child_views'
   | 'child_outcomes'
   | 'conference_tasks'
+  | 'child_tasks'
   | 'follow_ups'
   | 'agency_returns'
   | 'agency_escalations';
