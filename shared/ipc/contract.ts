@@ -35,6 +35,7 @@ import {
   openEscalationInputSchema,
   stageResponseInputSchema,
 } from '../schemas/escalation';
+import { MAX_INQUORATE_REASON, MAX_RETURN_RESPONSE } from '../schemas/limits';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
 import {
   batchPlanInputSchema,
@@ -156,7 +157,7 @@ export const contract = {
     output: liveConferenceSchema,
   },
   'live.setInquorateReason': {
-    input: z.object({ conferenceId: idSchema, reason: z.string().max(5000).nullable() }),
+    input: z.object({ conferenceId: idSchema, reason: z.string().max(MAX_INQUORATE_REASON).nullable() }),
     output: liveConferenceSchema,
   },
   'live.redate': {
@@ -240,7 +241,7 @@ export const contract = {
     input: z.object({
       returnId: idSchema,
       responseOn: isoDateSchema('the date of the response'),
-      response: z.string().trim().min(1, 'Enter the agency’s response').max(20_000),
+      response: z.string().trim().min(1, 'Enter the agency’s response').max(MAX_RETURN_RESPONSE),
     }),
     output: agencyReturnSchema,
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { protocolSchema } from '../escalation-protocols';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { MAX_ACTION, MAX_ADDRESS, MAX_LONG_TEXT } from './limits';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
 export const NATURES = [
@@ -59,7 +60,7 @@ export const openEscalationInputSchema = z
       .trim()
       .nullish()
       .transform((v) => (v ? v : null)),
-    subjectAddress: optionalText(500),
+    subjectAddress: optionalText(MAX_ADDRESS),
     /** Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (free text, optional). */
     subjectGender: optionalText(),
     subjectEthnicity: optionalText(),
@@ -70,13 +71,13 @@ export const openEscalationInputSchema = z
     challengedAgencyId: idSchema,
     natures: z.array(natureSchema).min(1, 'Tick at least one nature of the difference'),
     natureOther: optionalText(500),
-    details: requiredText('Enter the details of the difference', 20_000),
-    outcomeSought: requiredText('Enter the outcome sought', 20_000),
+    details: requiredText('Enter the details of the difference', MAX_LONG_TEXT),
+    outcomeSought: requiredText('Enter the outcome sought', MAX_LONG_TEXT),
     immediateRisk: z.boolean().default(false),
     openedOn: isoDateSchema('the date of the initial escalation'),
     escalatedBy: escalatingPerson(),
     /** The concerns as raised at stage 1 (Croydon: "Brief description of your concerns"). */
-    concerns: optionalText(20_000),
+    concerns: optionalText(MAX_LONG_TEXT),
     escalatedTo: z
       .object({ name: optionalText(), title: optionalText(), agency: optionalText() })
       .default({ name: null, title: null, agency: null }),
@@ -105,10 +106,10 @@ export const stageResponseInputSchema = z.object({
   number: z.number().int().min(1),
   responseFrom: z.object(person('responding')),
   responseOn: isoDateSchema('the date of the response'),
-  summary: requiredText('Enter a summary of the response', 20_000),
+  summary: requiredText('Enter a summary of the response', MAX_LONG_TEXT),
   resolved: z.boolean({ error: 'Say whether the response resolved the difference' }),
   /** Croydon Escalation Notification Form: "Summary of key learning" at this stage. */
-  learning: optionalText(20_000),
+  learning: optionalText(MAX_LONG_TEXT),
 });
 
 /** Moving on to the next stage: the current stage closes and the next opens with its own clock. */
@@ -121,20 +122,20 @@ export const escalateInputSchema = z.object({
    * The concerns as put at the new stage (Croydon: "Brief description of your concerns"; at stage
    * 5 "Outline concerns along with supporting evidence").
    */
-  concerns: optionalText(20_000),
+  concerns: optionalText(MAX_LONG_TEXT),
 });
 
 export const closeEscalationInputSchema = z.object({
   escalationId: idSchema,
   on: isoDateSchema('the date it closed'),
   resolved: z.boolean(),
-  learning: optionalText(20_000),
-  restorativeDebrief: optionalText(20_000),
+  learning: optionalText(MAX_LONG_TEXT),
+  restorativeDebrief: optionalText(MAX_LONG_TEXT),
 });
 
 export const actionInputSchema = z.object({
   escalationId: idSchema,
-  action: requiredText('Enter the action', 2000),
+  action: requiredText('Enter the action', MAX_ACTION),
   byWhom: requiredText('Enter who will do it'),
   agreedOn: isoDateSchema('the date the action was agreed'),
   completeBy: z

@@ -4,6 +4,7 @@ import { OUTCOME_RULES, VIEWS } from '../outcome';
 import { agencyTypeSchema } from './agency';
 import { idSchema, isoDateSchema, requiredText } from './common';
 import { conferenceSummarySchema, conferenceTypeSchema } from './conference';
+import { MAX_REASONS } from './limits';
 
 export const ATTENDANCE = ['attended', 'apologies-with-report', 'apologies-no-report', 'did-not-attend'] as const;
 export const attendanceSchema = z.enum(ATTENDANCE, { error: () => 'Choose attended, apologies or did not attend' });
@@ -150,7 +151,7 @@ export const setViewInputSchema = z.object({
   agencyId: idSchema,
   /** null withdraws the agency's view. */
   view: viewSchema.nullable(),
-  reasons: z.string().max(20_000, 'Reasons must be 20,000 characters or fewer').default(''),
+  reasons: z.string().max(MAX_REASONS, 'Reasons must be 20,000 characters or fewer').default(''),
 });
 
 export const recordDecisionInputSchema = z.object({

@@ -3,6 +3,7 @@ import { formatLongDate } from '../../../../shared/dates';
 import type { Result } from '../../../../shared/ipc/result';
 import { nextStage } from '../../../../shared/escalation-protocols';
 import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
+import { MAX_ACTION, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { Page } from '../../app/Page';
@@ -206,6 +207,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
         value={summary}
         onChange={setSummary}
         error={errorFor(errors, 'respond-summary')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <YesNo
         id="respond-resolved"
@@ -221,6 +223,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
         value={learning}
         onChange={setLearning}
         error={errorFor(errors, 'respond-learning')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button govuk-button--secondary">
         Record the response
@@ -280,6 +283,7 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
         value={concerns}
         onChange={setConcerns}
         error={errorFor(errors, 'escalate-concerns')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button">
         Escalate to stage {next.number}
@@ -335,6 +339,7 @@ function CloseForm({ escalation, errors, send }: FormProps) {
         value={learning}
         onChange={setLearning}
         error={errorFor(errors, 'close-learning')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <Textarea
         id="close-debrief"
@@ -343,6 +348,7 @@ function CloseForm({ escalation, errors, send }: FormProps) {
         value={debrief}
         onChange={setDebrief}
         error={errorFor(errors, 'close-debrief')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button govuk-button--warning">
         Close the escalation
@@ -462,6 +468,7 @@ function Actions({ escalation, errors, send }: FormProps) {
           value={what}
           onChange={setWhat}
           error={errorFor(errors, 'action-what')}
+          characterLimit={MAX_ACTION}
         />
         <TextInput
           id="action-by"

@@ -7,6 +7,7 @@ import {
   openEscalationInputSchema,
   type Nature,
 } from '../../../../shared/schemas/escalation';
+import { MAX_ADDRESS, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
@@ -245,6 +246,7 @@ export function NewEscalationPage({
           value={draft.subjectAddress}
           onChange={set('subjectAddress')}
           error={errorFor(errors, 'subjectAddress')}
+          characterLimit={MAX_ADDRESS}
         />
         <Fieldset
           legend="Gender, ethnicity and SEND (optional)"
@@ -322,6 +324,7 @@ export function NewEscalationPage({
           value={draft.details}
           onChange={set('details')}
           error={errorFor(errors, 'details')}
+          characterLimit={MAX_LONG_TEXT}
         />
         <Textarea
           id="outcomeSought"
@@ -330,6 +333,7 @@ export function NewEscalationPage({
           value={draft.outcomeSought}
           onChange={set('outcomeSought')}
           error={errorFor(errors, 'outcomeSought')}
+          characterLimit={MAX_LONG_TEXT}
         />
         <Checkboxes
           id="immediateRisk"
@@ -377,6 +381,7 @@ export function NewEscalationPage({
           value={draft.concerns}
           onChange={set('concerns')}
           error={errorFor(errors, 'concerns')}
+          characterLimit={MAX_LONG_TEXT}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">
