@@ -191,8 +191,11 @@ export const UNBORN_FIRST_REVIEW_WORKING_DAYS = 10;
  */
 export function closedByDecision(decision: RecordedDecision): { kind: ChildDueKind; closedBy: ChildTaskClosure }[] {
   if (decision === 'adjourned') return [];
-  const closes: { kind: ChildDueKind; closedBy: ChildTaskClosure }[] = [{ kind: 'next-review', closedBy: 'review-held' }];
-  if (decision === 'no-plan' || decision === 'plan-ends') closes.push({ kind: 'first-core-group', closedBy: 'plan-ended' });
+  const closes: { kind: ChildDueKind; closedBy: ChildTaskClosure }[] = [
+    { kind: 'next-review', closedBy: 'review-held' },
+  ];
+  if (decision === 'no-plan' || decision === 'plan-ends')
+    closes.push({ kind: 'first-core-group', closedBy: 'plan-ended' });
   return closes;
 }
 

@@ -116,7 +116,11 @@ export const protocolSchema = strictObject({
           });
         }
       } else if (s.limitWorkingDays === null) {
-        ctx.addIssue({ code: 'custom', path: path('limitWorkingDays'), message: 'Enter the stage’s limit in working days' });
+        ctx.addIssue({
+          code: 'custom',
+          path: path('limitWorkingDays'),
+          message: 'Enter the stage’s limit in working days',
+        });
       }
       if ((s.mayStartHere || s.startFor.length > 0) && s.followsResolution) {
         ctx.addIssue({

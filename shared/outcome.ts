@@ -28,50 +28,49 @@ export type View = (typeof VIEWS)[number];
 export const ADJOURNMENT_WORKING_DAYS = 15;
 
 export const outcomeInputSchema = strictObject({
-    type: z.enum(['initial', 'review', 'reconvened'], {
-      error: (i) => `type must be initial, review or reconvened (got ${JSON.stringify(i.input)})`,
-    }),
-    date: z.string({ error: 'date must be a date in the form YYYY-MM-DD' }).refine(isIsoDate, {
-      error: (i) => `date must be a real date in the form YYYY-MM-DD (got "${String(i.input)}")`,
-    }),
-    rule: z
-      .enum(OUTCOME_RULES, { error: (i) => `rule must be majority or chair (got ${JSON.stringify(i.input)})` })
-      .default('majority'),
-    chairDecision: z
-      .enum(VIEWS, { error: (i) => `chairDecision must be plan or no-plan (got ${JSON.stringify(i.input)})` })
-      .optional(),
-    views: z
-      .array(
-        strictObject({
-          agency: z
-            .string({ error: 'agency must be the agency’s name' })
-            .trim()
-            .min(1, 'agency must not be blank')
-            .max(200, 'agency must be 200 characters or fewer'),
-          view: z.enum(VIEWS, { error: (i) => `view must be plan or no-plan (got ${JSON.stringify(i.input)})` }),
-        }),
-        { error: 'views must be a list of { agency, view }' },
-      )
-      .min(1, 'views must hold at least one agency’s view')
-      .max(100, 'views must hold 100 agencies’ views or fewer'),
-  })
-  .superRefine((input, ctx) => {
-    const seen = new Map<string, number>();
-    input.views.forEach((v, i) => {
-      const key = v.agency.toLocaleLowerCase('en-GB');
-      if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['views', i, 'agency'], message: `"${v.agency}" gives a view twice` });
-      }
-      seen.set(key, i);
-    });
-    if (input.rule === 'chair' && input.chairDecision === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['chairDecision'],
-        message: 'chairDecision is needed when the rule is chair',
-      });
+  type: z.enum(['initial', 'review', 'reconvened'], {
+    error: (i) => `type must be initial, review or reconvened (got ${JSON.stringify(i.input)})`,
+  }),
+  date: z.string({ error: 'date must be a date in the form YYYY-MM-DD' }).refine(isIsoDate, {
+    error: (i) => `date must be a real date in the form YYYY-MM-DD (got "${String(i.input)}")`,
+  }),
+  rule: z
+    .enum(OUTCOME_RULES, { error: (i) => `rule must be majority or chair (got ${JSON.stringify(i.input)})` })
+    .default('majority'),
+  chairDecision: z
+    .enum(VIEWS, { error: (i) => `chairDecision must be plan or no-plan (got ${JSON.stringify(i.input)})` })
+    .optional(),
+  views: z
+    .array(
+      strictObject({
+        agency: z
+          .string({ error: 'agency must be the agency’s name' })
+          .trim()
+          .min(1, 'agency must not be blank')
+          .max(200, 'agency must be 200 characters or fewer'),
+        view: z.enum(VIEWS, { error: (i) => `view must be plan or no-plan (got ${JSON.stringify(i.input)})` }),
+      }),
+      { error: 'views must be a list of { agency, view }' },
+    )
+    .min(1, 'views must hold at least one agency’s view')
+    .max(100, 'views must hold 100 agencies’ views or fewer'),
+}).superRefine((input, ctx) => {
+  const seen = new Map<string, number>();
+  input.views.forEach((v, i) => {
+    const key = v.agency.toLocaleLowerCase('en-GB');
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['views', i, 'agency'], message: `"${v.agency}" gives a view twice` });
     }
+    seen.set(key, i);
   });
+  if (input.rule === 'chair' && input.chairDecision === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['chairDecision'],
+      message: 'chairDecision is needed when the rule is chair',
+    });
+  }
+});
 export type OutcomeInput = z.output<typeof outcomeInputSchema>;
 
 export interface Outcome {

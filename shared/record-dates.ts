@@ -29,12 +29,15 @@ export function happenedProblem(date: string, today: string, label: string): str
 /** A conference's date: not more than two years ahead. */
 export function conferenceDateProblem(date: string, today: string): string | null {
   const last = addMonths(today, MAX_YEARS_AHEAD * 12);
-  return date > last ? `The date of the conference must be within ${MAX_YEARS_AHEAD} years of today (by ${long(last)})` : null;
+  return date > last
+    ? `The date of the conference must be within ${MAX_YEARS_AHEAD} years of today (by ${long(last)})`
+    : null;
 }
 
 /** A child's date of birth: not in the future, and the child under 18 on the conference's date. */
 export function dateOfBirthProblem(dateOfBirth: string, today: string, onDate: string): string | null {
-  if (dateOfBirth > today) return 'The date of birth cannot be in the future: for an unborn child enter the expected date';
+  if (dateOfBirth > today)
+    return 'The date of birth cannot be in the future: for an unborn child enter the expected date';
   const earliest = addDays(addMonths(onDate, -CHILD_AGE_LIMIT_YEARS * 12), 1);
   if (dateOfBirth < earliest) {
     return `The child would be 18 or over on ${long(onDate)}: check the date of birth`;

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AppError } from './app/AppError';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import './styles.scss';
 import './app/app.scss';
 
@@ -8,7 +10,10 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      {/* Screens have their own boundary inside the shell; this one is for the shell itself. */}
+      <ErrorBoundary fallback={(error) => <AppError error={error} />}>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

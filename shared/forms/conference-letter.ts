@@ -276,7 +276,9 @@ export function nextSteps(input: ConferenceLetterInput): [string, string][] {
       const what = words[t.kind](formatDate(t.due) ?? t.due);
       return [
         DUE_KIND_LABELS[t.kind],
-        t.childId === null ? what : `For ${names.get(t.childId) ?? 'a child'}: ${what[0]?.toLowerCase() ?? ''}${what.slice(1)}`,
+        t.childId === null
+          ? what
+          : `For ${names.get(t.childId) ?? 'a child'}: ${what[0]?.toLowerCase() ?? ''}${what.slice(1)}`,
       ];
     });
   for (const review of input.principalOfficerReviews) {

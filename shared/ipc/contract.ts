@@ -12,7 +12,8 @@ import {
   raiseFromConferenceInputSchema,
   returnSummarySchema,
 } from '../schemas/agency-escalation';
-import { MAX_REASON, idSchema, isoDateSchema, requiredText, strictObject } from '../schemas/common';
+import { idSchema, isoDateSchema, requiredText, strictObject } from '../schemas/common';
+import { MAX_REASON } from '../schemas/limits';
 import {
   conferenceCancelInputSchema,
   conferenceInputSchema,
@@ -48,6 +49,7 @@ import {
   reviewMeetingInputSchema,
   stageResponseInputSchema,
 } from '../schemas/escalation';
+import { MAX_INQUORATE_REASON, MAX_RETURN_RESPONSE } from '../schemas/limits';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
 import {
   batchPlanInputSchema,
@@ -192,7 +194,7 @@ export const contract = {
   'live.setInquorateReason': {
     input: strictObject({
       conferenceId: idSchema,
-      reason: z.string().max(MAX_REASON, 'The reason must be 5,000 characters or fewer').nullable(),
+      reason: z.string().max(MAX_INQUORATE_REASON, 'The reason must be 5,000 characters or fewer').nullable(),
     }),
     output: liveConferenceSchema,
   },
@@ -297,7 +299,7 @@ export const contract = {
     input: strictObject({
       returnId: idSchema,
       responseOn: isoDateSchema('the date of the response'),
-      response: z.string().trim().min(1, 'Enter the agency’s response').max(20_000),
+      response: z.string().trim().min(1, 'Enter the agency’s response').max(MAX_RETURN_RESPONSE),
     }),
     output: agencyReturnSchema,
   },

@@ -34,7 +34,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 export function issuesFromZod(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     // An unknown key is named in the path, so the field issue points at what to remove or fix.
-    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, ...issue.keys] : issue.path;
+    const path =
+      issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, ...issue.keys] : issue.path;
     return { path: path.map(String).join('.'), message: issue.message };
   });
 }

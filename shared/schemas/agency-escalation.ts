@@ -45,30 +45,27 @@ const otherNeedsDetail = (v: { reason: EscalationReason; reasonDetail: string | 
 
 /** Raised from a conference in one step: the meeting, family, chair and representative come from it. */
 export const raiseFromConferenceInputSchema = strictObject({
-    conferenceId: idSchema,
-    agencyId: idSchema,
-    reason: escalationReasonSchema,
-    reasonDetail: optionalText(2000),
-  })
-  .superRefine(otherNeedsDetail);
+  conferenceId: idSchema,
+  agencyId: idSchema,
+  reason: escalationReasonSchema,
+  reasonDetail: optionalText(2000),
+}).superRefine(otherNeedsDetail);
 
 /** Raised by hand, for a meeting the register does not hold. */
 export const raiseByHandInputSchema = strictObject({
-    agencyId: idSchema,
-    meetingDate: isoDateSchema('the date of the meeting'),
-    familyIdentifier: requiredText('Enter the family name, or identifying factors', 200),
-    chairName: requiredText('Enter the CP chair’s name'),
-    representativeName: optionalText(),
-    reason: escalationReasonSchema,
-    reasonDetail: optionalText(2000),
-  })
-  .superRefine(otherNeedsDetail);
+  agencyId: idSchema,
+  meetingDate: isoDateSchema('the date of the meeting'),
+  familyIdentifier: requiredText('Enter the family name, or identifying factors', 200),
+  chairName: requiredText('Enter the CP chair’s name'),
+  representativeName: optionalText(),
+  reason: escalationReasonSchema,
+  reasonDetail: optionalText(2000),
+}).superRefine(otherNeedsDetail);
 
 export const periodSchema = strictObject({
   from: isoDateSchema('the start of the period'),
   to: isoDateSchema('the end of the period'),
-})
-  .refine((p) => p.to >= p.from, { path: ['to'], message: 'The end of the period must be on or after its start' });
+}).refine((p) => p.to >= p.from, { path: ['to'], message: 'The end of the period must be on or after its start' });
 
 export const agencyReturnSchema = z.object({
   id: idSchema,

@@ -9,13 +9,6 @@ export const idSchema = z
   .positive('Identifier must be a positive number')
   .max(Number.MAX_SAFE_INTEGER, 'Identifier is too large');
 
-/** The longest free text the register keeps in one field (reasons, details, summaries). */
-export const MAX_LONG_TEXT = 20_000;
-/** Reasons recorded in a sentence or two: why an agency gave no view, why a record was corrected. */
-export const MAX_REASON = 5_000;
-/** The most items any list in one call may hold (children, views, agencies, closure days). */
-export const MAX_LIST = 500;
-
 /** Required text, trimmed, with the GOV.UK-style message to show when it is empty. */
 export function requiredText(message: string, max = 200) {
   return z.string({ error: message }).trim().min(1, message).max(max, `Must be ${max} characters or fewer`);

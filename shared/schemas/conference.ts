@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_LIST, MAX_REASON, idSchema, isoDateSchema, optionalIsoDate, optionalText, requiredText, strictObject } from './common';
+import { idSchema, isoDateSchema, optionalIsoDate, optionalText, requiredText, strictObject } from './common';
+import { MAX_LIST, MAX_REASON } from './limits';
 
 export const CONFERENCE_TYPES = ['initial', 'review', 'reconvened'] as const;
 export const conferenceTypeSchema = z.enum(CONFERENCE_TYPES, { error: () => 'Select the type of conference' });
@@ -165,7 +166,10 @@ export const idListSchema = z.array(idSchema).max(MAX_LIST);
 
 /** A new family and its new children, to look for records already in the register. */
 export const matchesInputSchema = strictObject({
-  family: strictObject({ name: requiredText('Enter the family name', 100), caseReference: optionalText(50) }).nullable(),
+  family: strictObject({
+    name: requiredText('Enter the family name', 100),
+    caseReference: optionalText(50),
+  }).nullable(),
   children: z
     .array(
       strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, requiredText } from './common';
+import { MAX_SHARING_PURPOSE } from './limits';
 
 /** The forms and letters the register makes. */
 export const DOCUMENT_KINDS = [
@@ -177,7 +178,7 @@ export const runExportInputSchema = z
       .min(MIN_EXPORT_PASSWORD, `The password must be at least ${MIN_EXPORT_PASSWORD} characters`)
       .max(200, 'The password must be 200 characters or fewer')
       .nullable(),
-    purpose: requiredText('Enter why the records are being shared', 500),
+    purpose: requiredText('Enter why the records are being shared', MAX_SHARING_PURPOSE),
     /** Also write an .eml draft to the safeguarding lead with the export attached. */
     emailDraft: z.boolean(),
   })

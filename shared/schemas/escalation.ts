@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { protocolSchema } from '../escalation-protocols';
 import { ethnicitySchema, genderSchema, sendSchema } from './child-characteristics';
-import {
-  MAX_LONG_TEXT,
-  MAX_REASON,
-  idSchema,
-  isoDateSchema,
-  optionalIsoDate,
-  optionalText,
-  requiredText,
-  strictObject,
-} from './common';
+import { idSchema, isoDateSchema, optionalIsoDate, optionalText, requiredText, strictObject } from './common';
 import { correctionSchema } from './live-conference';
+import { MAX_ACTION, MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from './limits';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
 export const NATURES = [
@@ -60,62 +52,61 @@ const optionalEmail = () =>
 const escalatingPerson = () => strictObject({ ...person('escalating'), email: optionalEmail() });
 
 export const openEscalationInputSchema = strictObject({
-    protocolId: idSchema.optional(),
-    familyId: idSchema.nullish().transform((v) => v ?? null),
-    childId: idSchema.nullish().transform((v) => v ?? null),
-    subjectName: requiredText('Enter the child’s or family’s name'),
-    /** The child's date of birth (or an unborn child's expected date). */
-    subjectDateOfBirth: optionalIsoDate('the date of birth'),
-    subjectAddress: optionalText(500),
-    /**
-     * Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (optional), each a code
-     * from the form's drop-down lists (`child-characteristics.ts`).
-     */
-    subjectGender: genderSchema,
-    subjectEthnicity: ethnicitySchema,
-    subjectSend: sendSchema,
-    conferenceId: idSchema.nullish().transform((v) => v ?? null),
-    followUpId: idSchema.nullish().transform((v) => v ?? null),
-    initiatingAgencyId: idSchema,
-    challengedAgencyId: idSchema,
-    natures: z.array(natureSchema).min(1, 'Tick at least one nature of the difference').max(NATURES.length),
-    natureOther: optionalText(500),
-    details: requiredText('Enter the details of the difference', 20_000),
-    outcomeSought: requiredText('Enter the outcome sought', 20_000),
-    immediateRisk: z.boolean().default(false),
-    openedOn: isoDateSchema('the date of the initial escalation'),
-    escalatedBy: escalatingPerson(),
-    /** The concerns as raised at stage 1 (Croydon: "Brief description of your concerns"). */
-    concerns: optionalText(20_000),
-    escalatedTo: strictObject({ name: optionalText(), title: optionalText(), agency: optionalText() }).default({
-      name: null,
-      title: null,
-      agency: null,
-    }),
-    /**
-     * The stage the escalation starts at: the first by default, or (from a Principal Officer
-     * review) that protocol's Principal Officer review stage. A later stage only where the
-     * procedure allows it, with the reason.
-     */
-    startStage: z.number().int().min(1).max(20).optional(),
-    startReason: optionalText(MAX_REASON),
-  })
-  .superRefine((v, ctx) => {
-    if (v.natures.includes('other') && !v.natureOther) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['natureOther'],
-        message: 'Say what the other nature of the difference is',
-      });
-    }
-    if (v.initiatingAgencyId === v.challengedAgencyId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['challengedAgencyId'],
-        message: 'The agency challenged must differ from the agency escalating',
-      });
-    }
-  });
+  protocolId: idSchema.optional(),
+  familyId: idSchema.nullish().transform((v) => v ?? null),
+  childId: idSchema.nullish().transform((v) => v ?? null),
+  subjectName: requiredText('Enter the child’s or family’s name'),
+  /** The child's date of birth (or an unborn child's expected date). */
+  subjectDateOfBirth: optionalIsoDate('the date of birth'),
+  subjectAddress: optionalText(MAX_ADDRESS),
+  /**
+   * Croydon Escalation Notification Form: "Gender", "Ethnicity", "SEND" (optional), each a code
+   * from the form's drop-down lists (`child-characteristics.ts`).
+   */
+  subjectGender: genderSchema,
+  subjectEthnicity: ethnicitySchema,
+  subjectSend: sendSchema,
+  conferenceId: idSchema.nullish().transform((v) => v ?? null),
+  followUpId: idSchema.nullish().transform((v) => v ?? null),
+  initiatingAgencyId: idSchema,
+  challengedAgencyId: idSchema,
+  natures: z.array(natureSchema).min(1, 'Tick at least one nature of the difference').max(NATURES.length),
+  natureOther: optionalText(500),
+  details: requiredText('Enter the details of the difference', MAX_LONG_TEXT),
+  outcomeSought: requiredText('Enter the outcome sought', MAX_LONG_TEXT),
+  immediateRisk: z.boolean().default(false),
+  openedOn: isoDateSchema('the date of the initial escalation'),
+  escalatedBy: escalatingPerson(),
+  /** The concerns as raised at stage 1 (Croydon: "Brief description of your concerns"). */
+  concerns: optionalText(MAX_LONG_TEXT),
+  escalatedTo: strictObject({ name: optionalText(), title: optionalText(), agency: optionalText() }).default({
+    name: null,
+    title: null,
+    agency: null,
+  }),
+  /**
+   * The stage the escalation starts at: the first by default, or (from a Principal Officer
+   * review) that protocol's Principal Officer review stage. A later stage only where the
+   * procedure allows it, with the reason.
+   */
+  startStage: z.number().int().min(1).max(20).optional(),
+  startReason: optionalText(MAX_REASON),
+}).superRefine((v, ctx) => {
+  if (v.natures.includes('other') && !v.natureOther) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['natureOther'],
+      message: 'Say what the other nature of the difference is',
+    });
+  }
+  if (v.initiatingAgencyId === v.challengedAgencyId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['challengedAgencyId'],
+      message: 'The agency challenged must differ from the agency escalating',
+    });
+  }
+});
 export type OpenEscalationInput = z.input<typeof openEscalationInputSchema>;
 
 /** The response at the current stage. */
@@ -124,10 +115,10 @@ export const stageResponseInputSchema = strictObject({
   number: z.number().int().min(1).max(20),
   responseFrom: strictObject(person('responding')),
   responseOn: isoDateSchema('the date of the response'),
-  summary: requiredText('Enter a summary of the response', 20_000),
+  summary: requiredText('Enter a summary of the response', MAX_LONG_TEXT),
   resolved: z.boolean({ error: 'Say whether the response resolved the difference' }),
   /** Croydon Escalation Notification Form: "Summary of key learning" at this stage. */
-  learning: optionalText(20_000),
+  learning: optionalText(MAX_LONG_TEXT),
 });
 
 /** Moving on to the next stage: the current stage closes and the next opens with its own clock. */
@@ -140,7 +131,7 @@ export const escalateInputSchema = strictObject({
    * The concerns as put at the new stage (Croydon: "Brief description of your concerns"; at stage
    * 5 "Outline concerns along with supporting evidence").
    */
-  concerns: optionalText(20_000),
+  concerns: optionalText(MAX_LONG_TEXT),
 });
 
 /**
@@ -192,7 +183,7 @@ export type ReviewMeeting = z.infer<typeof reviewMeetingSchema>;
 
 export const actionInputSchema = strictObject({
   escalationId: idSchema,
-  action: requiredText('Enter the action', 2000),
+  action: requiredText('Enter the action', MAX_ACTION),
   byWhom: requiredText('Enter who will do it'),
   agreedOn: isoDateSchema('the date the action was agreed'),
   completeBy: optionalIsoDate('the date to complete it by'),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
 import { OUTCOME_RULES, VIEWS } from '../outcome';
 import { agencyTypeSchema } from './agency';
-import { MAX_LONG_TEXT, MAX_REASON, idSchema, isoDateSchema, requiredText, strictObject } from './common';
+import { idSchema, isoDateSchema, requiredText, strictObject } from './common';
 import { conferenceStatusSchema, conferenceSummarySchema, conferenceTypeSchema } from './conference';
+import { MAX_LONG_TEXT, MAX_REASON, MAX_REASONS } from './limits';
 
 export const ATTENDANCE = ['attended', 'apologies-with-report', 'apologies-no-report', 'did-not-attend'] as const;
 export const attendanceSchema = z.enum(ATTENDANCE, { error: () => 'Choose attended, apologies or did not attend' });
@@ -189,7 +190,7 @@ export const setViewInputSchema = strictObject({
   agencyId: idSchema,
   /** null withdraws the agency's view. */
   view: viewSchema.nullable(),
-  reasons: z.string().max(MAX_LONG_TEXT, 'Reasons must be 20,000 characters or fewer').default(''),
+  reasons: z.string().max(MAX_REASONS, 'Reasons must be 20,000 characters or fewer').default(''),
 });
 
 /**
@@ -232,7 +233,10 @@ export const amendDecisionInputSchema = strictObject({
     .default([]),
   noViews: z
     .array(
-      strictObject({ agencyId: idSchema, reason: requiredText('Enter why the agency gives no view', MAX_REASON).nullable() }),
+      strictObject({
+        agencyId: idSchema,
+        reason: requiredText('Enter why the agency gives no view', MAX_REASON).nullable(),
+      }),
     )
     .max(100)
     .default([]),

@@ -409,6 +409,26 @@ const SCREENS: Screen[] = [
     ready: (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Quarterly review'),
   },
   { name: 'reports', hash: '#/reports', ready: (p) => expect(h1(p, 'Reports')).toBeVisible() },
+  {
+    name: 'chair’s screen with reasons over the limit, refused and kept in their box',
+    hash: '#/conferences/1',
+    seed: seedLiveConference,
+    ready: async (p) => {
+      await expect(p.getByTestId('chair-screen-ready')).toBeVisible();
+      await p.getByRole('textbox', { name: 'Reasons given by Humber Police for Amy' }).fill('x'.repeat(20_001));
+      await expect(p.getByTestId('reasons-1-1-count')).toHaveText('You have 1 character too many');
+      await expect(p.getByRole('link', { name: 'Reasons must be 20,000 characters or fewer' })).toBeVisible();
+    },
+  },
+  {
+    name: 'settings asking before unsaved changes are left',
+    hash: '#/settings',
+    ready: async (p) => {
+      await p.getByLabel('Partnership name').fill('Northtown Safeguarding Children Partnership');
+      await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Agencies' }).click();
+      await expect(p.getByText('You have unsaved changes')).toBeVisible();
+    },
+  },
 ];
 
 for (const screen of SCREENS) {

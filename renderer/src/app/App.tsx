@@ -19,14 +19,18 @@ import { LettersPage } from '../features/letters/LettersPage';
 import { SharingLogPage } from '../features/letters/SharingLogPage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NotBuiltPage } from './NotBuiltPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PageContext } from './page-context';
 import { parseRoute, sectionOf, type Route } from './routes';
+import { ScreenError } from './ScreenError';
 import { SettingsContext } from './settings-context';
 import { SkipLink } from './SkipLink';
+import { UnexpectedErrorNotice } from './UnexpectedErrorNotice';
 import { useHashRoute } from './use-hash-route';
+import { useUnexpectedErrors } from './use-unexpected-errors';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -81,6 +85,7 @@ export function App() {
   const route = parseRoute(path);
   const section = sectionOf(route);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const unexpected = useUnexpectedErrors(navigations);
 
   useEffect(() => {
     let current = true;
@@ -110,9 +115,18 @@ export function App() {
         />
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
+            {unexpected.message !== null && (
+              <UnexpectedErrorNotice message={unexpected.message} onDismiss={unexpected.dismiss} />
+            )}
             <PageContext value={pageContext}>
-              {/* A new key per navigation: each visit starts the screen afresh. */}
-              <Screen key={`${navigations}:${path}`} route={route} />
+              {/* A new key per navigation: each visit starts the screen afresh, and a screen that
+                  failed is tried again. A screen that fails shows an error page, not a blank window. */}
+              <ErrorBoundary
+                key={`${navigations}:${path}`}
+                fallback={(error, retry) => <ScreenError error={error} onRetry={retry} />}
+              >
+                <Screen route={route} />
+              </ErrorBoundary>
             </PageContext>
           </main>
         </div>

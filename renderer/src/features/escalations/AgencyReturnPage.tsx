@@ -7,6 +7,7 @@ import {
   type EscalationReason,
 } from '../../../../shared/schemas/agency-escalation';
 import type { Result } from '../../../../shared/ipc/result';
+import { MAX_RETURN_RESPONSE } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatDate, plural } from '../../app/format';
@@ -119,6 +120,7 @@ function ResponseForm({ sent, errors, send }: { sent: AgencyReturn; errors: read
         value={response}
         onChange={setResponse}
         error={errorFor(errors, `${id}-text`)}
+        characterLimit={MAX_RETURN_RESPONSE}
       />
       <button type="submit" className="govuk-button govuk-button--secondary">
         Record the response

@@ -4,6 +4,7 @@ import type { Result } from '../../../../shared/ipc/result';
 import { nextStage } from '../../../../shared/escalation-protocols';
 import { ethnicityLabel, genderLabel, sendLabel } from '../../../../shared/schemas/child-characteristics';
 import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
+import { MAX_ACTION, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { Page } from '../../app/Page';
@@ -207,6 +208,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
         value={summary}
         onChange={setSummary}
         error={errorFor(errors, 'respond-summary')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <YesNo
         id="respond-resolved"
@@ -222,6 +224,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
         value={learning}
         onChange={setLearning}
         error={errorFor(errors, 'respond-learning')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button govuk-button--secondary">
         Record the response
@@ -281,6 +284,7 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
         value={concerns}
         onChange={setConcerns}
         error={errorFor(errors, 'escalate-concerns')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button">
         Escalate to stage {next.number}
@@ -336,6 +340,7 @@ function CloseForm({ escalation, errors, send }: FormProps) {
         value={learning}
         onChange={setLearning}
         error={errorFor(errors, 'close-learning')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <Textarea
         id="close-debrief"
@@ -344,6 +349,7 @@ function CloseForm({ escalation, errors, send }: FormProps) {
         value={debrief}
         onChange={setDebrief}
         error={errorFor(errors, 'close-debrief')}
+        characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button govuk-button--warning">
         Close the escalation
@@ -463,6 +469,7 @@ function Actions({ escalation, errors, send }: FormProps) {
           value={what}
           onChange={setWhat}
           error={errorFor(errors, 'action-what')}
+          characterLimit={MAX_ACTION}
         />
         <TextInput
           id="action-by"

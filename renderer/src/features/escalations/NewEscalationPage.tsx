@@ -20,6 +20,7 @@ import {
   openEscalationInputSchema,
   type Nature,
 } from '../../../../shared/schemas/escalation';
+import { MAX_ADDRESS, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
@@ -263,6 +264,7 @@ export function NewEscalationPage({
           value={draft.subjectAddress}
           onChange={set('subjectAddress')}
           error={errorFor(errors, 'subjectAddress')}
+          characterLimit={MAX_ADDRESS}
         />
         <Fieldset
           legend="Gender, ethnicity and SEND (optional)"
@@ -341,6 +343,7 @@ export function NewEscalationPage({
           value={draft.details}
           onChange={set('details')}
           error={errorFor(errors, 'details')}
+          characterLimit={MAX_LONG_TEXT}
         />
         <Textarea
           id="outcomeSought"
@@ -349,6 +352,7 @@ export function NewEscalationPage({
           value={draft.outcomeSought}
           onChange={set('outcomeSought')}
           error={errorFor(errors, 'outcomeSought')}
+          characterLimit={MAX_LONG_TEXT}
         />
         <Checkboxes
           id="immediateRisk"
@@ -396,6 +400,7 @@ export function NewEscalationPage({
           value={draft.concerns}
           onChange={set('concerns')}
           error={errorFor(errors, 'concerns')}
+          characterLimit={MAX_LONG_TEXT}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">

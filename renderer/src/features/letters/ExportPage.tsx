@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { MIN_EXPORT_PASSWORD, type ExportPlan, type ExportResult } from '../../../../shared/schemas/documents';
+import { MAX_SHARING_PURPOSE } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatBytes, formatDate, plural } from '../../app/format';
@@ -317,6 +318,7 @@ export function ExportPage() {
                 value={purpose}
                 onChange={setPurpose}
                 error={errorFor(errors, 'export-purpose')}
+                characterLimit={MAX_SHARING_PURPOSE}
               />
               <Checkboxes
                 id="export-email"

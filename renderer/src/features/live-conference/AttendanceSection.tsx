@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
+import { MAX_INQUORATE_REASON } from '../../../../shared/schemas/limits';
 import {
   ATTENDANCE,
   ATTENDANCE_LABELS,
@@ -16,7 +17,7 @@ import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
 import type { FocusAfterRender } from './ChairScreenPage';
-import { useAutosaveText } from './use-autosave-text';
+import { useAutosaveText, withNotSaved } from './use-autosave-text';
 import type { LiveConferenceState } from './use-live-conference';
 
 function isAttendance(value: string): value is Attendance {
@@ -38,10 +39,11 @@ function InquorateReason({ live, state }: SectionProps) {
   const reason = useAutosaveText(
     live.conference.inquorateReason ?? '',
     (text) =>
-      void state.change(
-        () => invoke('live.setInquorateReason', { conferenceId, reason: text.trim() === '' ? null : text }),
-        { fieldFor: () => 'inquorate-reason' },
-      ),
+      state
+        .change(() => invoke('live.setInquorateReason', { conferenceId, reason: text.trim() === '' ? null : text }), {
+          fieldFor: () => 'inquorate-reason',
+        })
+        .then((result) => result !== null),
     (dirty) => state.markDirty('inquorate-reason', dirty),
   );
   return (
@@ -54,7 +56,8 @@ function InquorateReason({ live, state }: SectionProps) {
       onChange={reason.onChange}
       onBlur={reason.onBlur}
       rows={3}
-      error={errorFor(state.errors, 'inquorate-reason')}
+      characterLimit={MAX_INQUORATE_REASON}
+      error={withNotSaved(errorFor(state.errors, 'inquorate-reason'), reason.refused)}
     />
   );
 }

@@ -141,9 +141,9 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
         }),
   );
 
-  function saveView(agencyId: number, view: View | null, reasons: string) {
+  function saveView(agencyId: number, view: View | null, reasons: string): Promise<boolean> {
     const childId = child.id;
-    void state
+    return state
       .change(() => invoke('live.setView', { conferenceId, childId, agencyId, view, reasons }), {
         patch: (l) => ({
           ...l,
@@ -165,6 +165,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
       })
       .then((result) => {
         if (result && view === null) focusAfterRender(`view-${childId}-${agencyId}`);
+        return result !== null;
       });
   }
 

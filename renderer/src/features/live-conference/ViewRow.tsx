@@ -1,8 +1,9 @@
 import type { View } from '../../../../shared/outcome';
+import { MAX_REASONS } from '../../../../shared/schemas/limits';
 import type { Invitation, LiveChild } from '../../../../shared/schemas/live-conference';
 import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
-import { useAutosaveText } from './use-autosave-text';
+import { useAutosaveText, withNotSaved } from './use-autosave-text';
 
 export const MINORITY_HINT = 'Record the concerns and reasons of the minority view';
 
@@ -15,7 +16,8 @@ interface ViewRowProps {
   /** Errors from the register for the radios and the reasons. */
   viewError: string | undefined;
   reasonsError: string | undefined;
-  onSave(view: View | null, reasons: string): void;
+  /** Sends the view and reasons; resolves to whether the register took them. */
+  onSave(view: View | null, reasons: string): Promise<boolean>;
   markDirty(key: string, dirty: boolean): void;
 }
 
@@ -26,7 +28,8 @@ function isView(value: string): value is View {
 /**
  * One agency's view for one child, and its reasons. Choosing a view saves it at once (with any
  * reasons typed so far); the reasons save as they are typed. Reasons typed before a view is
- * chosen wait for the view.
+ * chosen wait for the view. Reasons the register refuses (too long) stay in the box, marked as
+ * not saved.
  */
 export function ViewRow({
   child,
@@ -42,9 +45,7 @@ export function ViewRow({
   const given = child.views.find((v) => v.agencyId === invitation.agencyId);
   const reasons = useAutosaveText(
     given?.reasons ?? '',
-    (text) => {
-      if (given) onSave(given.view, text);
-    },
+    (text) => (given ? onSave(given.view, text) : null),
     (dirty) => markDirty(`reasons-${key}`, dirty),
   );
   const missing = minority && reasons.value.trim() === '';
@@ -69,8 +70,7 @@ export function ViewRow({
           value={given?.view ?? ''}
           onChange={(value) => {
             if (!isView(value)) return;
-            reasons.cancel();
-            onSave(value, reasons.value);
+            reasons.sendWith((text) => onSave(value, text));
           }}
           error={viewError}
           small
@@ -81,7 +81,7 @@ export function ViewRow({
             className="govuk-button govuk-button--secondary app-button-small"
             onClick={() => {
               reasons.cancel();
-              onSave(null, '');
+              void onSave(null, '');
             }}
           >
             Withdraw view
@@ -108,7 +108,8 @@ export function ViewRow({
         onChange={reasons.onChange}
         onBlur={reasons.onBlur}
         rows={3}
-        error={reasonsError ?? (missing ? MINORITY_HINT : undefined)}
+        characterLimit={MAX_REASONS}
+        error={withNotSaved(reasonsError, reasons.refused) ?? (missing ? MINORITY_HINT : undefined)}
       />
     </div>
   );

@@ -38,7 +38,8 @@ export interface LiveConferenceState {
 /**
  * The chair's screen's data: one `live.get` on load, then each change's answer. While changes
  * are queued, the screen shows the latest answer with the queued changes applied on top; when
- * the queue empties it shows the register's own state (so a refused change is undone).
+ * the queue empties it shows the register's own state (so a refused change is undone; a text box
+ * keeps refused text, see `use-autosave-text.ts`).
  */
 export function useLiveConference(id: number): LiveConferenceState {
   const [live, setLive] = useState<LiveConference | null>(null);

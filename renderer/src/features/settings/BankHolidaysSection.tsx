@@ -7,7 +7,7 @@ import { useApi } from '../../api/use-api';
 import { plural } from '../../app/format';
 import { describedBy, ErrorMessage, formGroupClass, Hint } from '../../components/FieldParts';
 import { errorFor, errorsFromApi, type FormError } from '../../components/form-errors';
-import type { SectionProps } from './SettingsPage';
+import type { SectionProps } from './types';
 
 const FILE_ID = 'holidays-file';
 const MAX_LISTED = 10;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { isIsoDate } from '../../../../shared/dates';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { invoke } from '../../api/client';
@@ -8,7 +8,9 @@ import { DateInput } from '../../components/DateInput';
 import { EMPTY_DATE, datePartsToString, type DateParts } from '../../components/date-parts';
 import { errorFor, errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
 import { TextInput } from '../../components/TextInput';
-import type { SectionProps } from './SettingsPage';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import type { SectionProps } from './types';
+import { useReportUnsaved } from './use-unsaved-sections';
 
 type ClosureDay = Settings['closureDays'][number];
 
@@ -20,12 +22,19 @@ function fieldFor(path: string): FieldRef {
 
 /**
  * Days the unit is closed besides bank holidays (for example between Christmas and New Year).
- * Adding or removing one saves at once: deadlines are counted with them straight away.
+ * Adding or removing one saves at once: deadlines are counted with them straight away. A day
+ * typed in but not yet added is an unsaved change.
  */
-export function ClosureDaysSection({ settings, errors, onErrors, onSuccess }: SectionProps & { settings: Settings }) {
+export function ClosureDaysSection({
+  settings,
+  errors,
+  onErrors,
+  onSuccess,
+  onUnsaved,
+}: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
-  const [date, setDate] = useState<DateParts>(EMPTY_DATE);
-  const [reason, setReason] = useState('');
+  const draft = useFormDraft<{ date: DateParts; reason: string }>(() => ({ date: EMPTY_DATE, reason: '' }));
+  const { date, reason } = draft.values;
   const days = [...settings.closureDays].sort((a, b) => (a.date < b.date ? -1 : 1));
 
   async function saveList(closureDays: ClosureDay[], heading: string, body: string): Promise<boolean> {
@@ -39,8 +48,7 @@ export function ClosureDaysSection({ settings, errors, onErrors, onSuccess }: Se
     return false;
   }
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  async function add(): Promise<boolean> {
     const iso = datePartsToString(date);
     const problems: FormError[] = [];
     if (iso === '') {
@@ -67,17 +75,32 @@ export function ClosureDaysSection({ settings, errors, onErrors, onSuccess }: Se
     }
     if (problems.length > 0) {
       onErrors(problems);
-      return;
+      return false;
     }
     const saved = await saveList(
       [...settings.closureDays, { date: iso, reason: reason.trim() }],
       'Closure day added',
       `${formatDate(iso)}: ${reason.trim()}`,
     );
-    if (saved) {
-      setDate(EMPTY_DATE);
-      setReason('');
-    }
+    // Added: the boxes are empty again, ready for the next day.
+    if (saved) draft.discard();
+    return saved;
+  }
+  useReportUnsaved(
+    onUnsaved,
+    'closure-days',
+    draft.dirty
+      ? {
+          fieldId: draft.changed[0] === 'reason' ? 'closure-reason' : 'closure-date-day',
+          save: add,
+          discard: draft.discard,
+        }
+      : null,
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void add();
   }
 
   return (
@@ -131,7 +154,7 @@ export function ClosureDaysSection({ settings, errors, onErrors, onSuccess }: Se
           </tbody>
         </table>
       )}
-      <form noValidate onSubmit={(event) => void add(event)}>
+      <form noValidate onSubmit={submit}>
         <h3 className="govuk-heading-s" id="add-closure-heading">
           Add a closure day
         </h3>
@@ -140,7 +163,7 @@ export function ClosureDaysSection({ settings, errors, onErrors, onSuccess }: Se
           legend="Date the unit is closed"
           hint="For example, 29 12 2026"
           value={date}
-          onChange={setDate}
+          onChange={draft.set('date')}
           error={errorFor(errors, 'closure-date')}
         />
         <TextInput
@@ -148,7 +171,7 @@ export function ClosureDaysSection({ settings, errors, onErrors, onSuccess }: Se
           label="Reason"
           hint="For example, Christmas closure"
           value={reason}
-          onChange={setReason}
+          onChange={draft.set('reason')}
           error={errorFor(errors, 'closure-reason')}
           widthClassName="govuk-input--width-20"
         />

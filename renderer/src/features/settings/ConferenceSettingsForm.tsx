@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/settings';
 import { invoke } from '../../api/client';
@@ -7,7 +7,9 @@ import { Checkboxes } from '../../components/Checkboxes';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
 import { TextInput } from '../../components/TextInput';
-import type { SectionProps } from './SettingsPage';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import type { SectionProps } from './types';
+import { useReportUnsaved } from './use-unsaved-sections';
 
 const NUMBER_FIELDS = [
   'reportDueInitial',
@@ -17,6 +19,13 @@ const NUMBER_FIELDS = [
   'principalOfficerReviewWorkingDays',
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** The form's values as typed, each named as its field's id. */
+type Values = {
+  outcomeRule: string;
+  allowMultipleCategory: string[];
+  quoracyRequireChildrensSocialCare: string[];
+} & Record<NumberField, string>;
 
 /** What was typed, as a number for the register to check: blank or words are not a number. */
 function toNumber(text: string): number | null {
@@ -34,44 +43,57 @@ export function ConferenceSettingsForm({
   errors,
   onErrors,
   onSuccess,
+  onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
-  const [outcomeRule, setOutcomeRule] = useState<string>(settings.outcomeRule);
-  const [options, setOptions] = useState<string[]>([
-    ...(settings.allowMultipleCategory ? ['allowMultipleCategory'] : []),
-  ]);
-  const [quoracyCsc, setQuoracyCsc] = useState<string[]>(
-    settings.quoracyRequireChildrensSocialCare ? ['quoracyRequireChildrensSocialCare'] : [],
-  );
-  const [numbers, setNumbers] = useState<Record<NumberField, string>>({
+  const draft = useFormDraft<Values>(() => ({
+    outcomeRule: settings.outcomeRule,
+    allowMultipleCategory: settings.allowMultipleCategory ? ['allowMultipleCategory'] : [],
+    quoracyRequireChildrensSocialCare: settings.quoracyRequireChildrensSocialCare
+      ? ['quoracyRequireChildrensSocialCare']
+      : [],
     reportDueInitial: String(settings.reportDueInitial),
     reportDueReview: String(settings.reportDueReview),
     minutesWorkingDays: String(settings.minutesWorkingDays),
     quoracyMinOtherAgencies: String(settings.quoracyMinOtherAgencies),
     principalOfficerReviewWorkingDays: String(settings.principalOfficerReviewWorkingDays),
-  });
-  const setNumber = (field: NumberField) => (value: string) => setNumbers((n) => ({ ...n, [field]: value }));
+  }));
+  const { values, set } = draft;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save(): Promise<boolean> {
+    const sent = values;
     // The register's own schema first, so each field's message shows without a round trip.
     const parsed = settingsUpdateSchema.safeParse({
-      outcomeRule,
-      allowMultipleCategory: options.includes('allowMultipleCategory'),
-      quoracyRequireChildrensSocialCare: quoracyCsc.includes('quoracyRequireChildrensSocialCare'),
-      ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, toNumber(numbers[f])])),
+      outcomeRule: sent.outcomeRule,
+      allowMultipleCategory: sent.allowMultipleCategory.includes('allowMultipleCategory'),
+      quoracyRequireChildrensSocialCare: sent.quoracyRequireChildrensSocialCare.includes(
+        'quoracyRequireChildrensSocialCare',
+      ),
+      ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f, toNumber(sent[f])])),
     });
     if (!parsed.success) {
       onErrors(errorsFromIssues(issuesFromZod(parsed.error)));
-      return;
+      return false;
     }
     const result = await invoke('settings.update', parsed.data);
     if (result.ok) {
       setSettings(result.value);
+      draft.commit(sent);
       onSuccess('Conference settings saved');
-    } else {
-      onErrors(errorsFromApi(result.error));
+      return true;
     }
+    onErrors(errorsFromApi(result.error));
+    return false;
+  }
+  useReportUnsaved(
+    onUnsaved,
+    'conferences',
+    draft.dirty ? { fieldId: draft.changed[0] ?? 'outcomeRule', save, discard: draft.discard } : null,
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save();
   }
 
   const numberInput = (field: NumberField, label: string, hint: string) => (
@@ -79,8 +101,8 @@ export function ConferenceSettingsForm({
       id={field}
       label={label}
       hint={hint}
-      value={numbers[field]}
-      onChange={setNumber(field)}
+      value={values[field]}
+      onChange={set(field)}
       error={errorFor(errors, field)}
       widthClassName="govuk-input--width-3"
       inputMode="numeric"
@@ -89,7 +111,7 @@ export function ConferenceSettingsForm({
   );
 
   return (
-    <form noValidate onSubmit={(event) => void save(event)}>
+    <form noValidate onSubmit={submit}>
       <h2 className="govuk-heading-m" id="conference-settings-heading">
         Conferences
       </h2>
@@ -109,8 +131,8 @@ export function ConferenceSettingsForm({
             hint: 'Dissenting agencies’ reasons are recorded the same way',
           },
         ]}
-        value={outcomeRule}
-        onChange={setOutcomeRule}
+        value={values.outcomeRule}
+        onChange={set('outcomeRule')}
         error={errorFor(errors, 'outcomeRule')}
       />
       <Checkboxes
@@ -119,8 +141,8 @@ export function ConferenceSettingsForm({
         legendClassName="govuk-fieldset__legend--s"
         hint="Neglect, physical, emotional and sexual abuse are always available"
         items={[{ value: 'allowMultipleCategory', label: 'Allow “Multiple” (MUL) as a category' }]}
-        values={options}
-        onChange={setOptions}
+        values={values.allowMultipleCategory}
+        onChange={set('allowMultipleCategory')}
         error={errorFor(errors, 'allowMultipleCategory')}
       />
       {numberInput(
@@ -145,8 +167,8 @@ export function ConferenceSettingsForm({
             label: 'Children’s social care must attend',
           },
         ]}
-        values={quoracyCsc}
-        onChange={setQuoracyCsc}
+        values={values.quoracyRequireChildrensSocialCare}
+        onChange={set('quoracyRequireChildrensSocialCare')}
         error={errorFor(errors, 'quoracyRequireChildrensSocialCare')}
       />
       {numberInput(

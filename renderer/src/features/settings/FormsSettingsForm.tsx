@@ -1,45 +1,68 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/settings';
 import { invoke } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { TextInput } from '../../components/TextInput';
-import type { SectionProps } from './SettingsPage';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import type { SectionProps } from './types';
+import { useReportUnsaved } from './use-unsaved-sections';
 
 /**
  * What every form and letter carries: the protective marking printed at the top and bottom of
  * each page, and the review unit's name and contact details (the Appendix 3 covering text gives
  * them to safeguarding leads), with the link to partnership conference training.
  */
-export function FormsSettingsForm({ settings, errors, onErrors, onSuccess }: SectionProps & { settings: Settings }) {
+export function FormsSettingsForm({
+  settings,
+  errors,
+  onErrors,
+  onSuccess,
+  onUnsaved,
+}: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
-  const [protectiveMarking, setProtectiveMarking] = useState(settings.protectiveMarking);
-  const [unitName, setUnitName] = useState(settings.unitName);
-  const [unitEmail, setUnitEmail] = useState(settings.unitEmail ?? '');
-  const [unitPhone, setUnitPhone] = useState(settings.unitPhone ?? '');
-  const [trainingLink, setTrainingLink] = useState(settings.trainingLink ?? '');
+  const draft = useFormDraft(() => ({
+    protectiveMarking: settings.protectiveMarking,
+    unitName: settings.unitName,
+    unitEmail: settings.unitEmail ?? '',
+    unitPhone: settings.unitPhone ?? '',
+    trainingLink: settings.trainingLink ?? '',
+  }));
+  const { values, set } = draft;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save(): Promise<boolean> {
+    const sent = values;
     // The register's own schema first, so each field's message shows without a round trip;
     // blank optional fields become null there.
-    const parsed = settingsUpdateSchema.safeParse({ protectiveMarking, unitName, unitEmail, unitPhone, trainingLink });
+    const parsed = settingsUpdateSchema.safeParse(sent);
     if (!parsed.success) {
       onErrors(errorsFromIssues(issuesFromZod(parsed.error)));
-      return;
+      return false;
     }
     const result = await invoke('settings.update', parsed.data);
     if (result.ok) {
       setSettings(result.value);
+      draft.commit(sent);
       onSuccess('Forms and letters settings saved');
-    } else {
-      onErrors(errorsFromApi(result.error));
+      return true;
     }
+    onErrors(errorsFromApi(result.error));
+    return false;
+  }
+  useReportUnsaved(
+    onUnsaved,
+    'forms',
+    draft.dirty ? { fieldId: draft.changed[0] ?? 'protectiveMarking', save, discard: draft.discard } : null,
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save();
   }
 
   return (
-    <form noValidate onSubmit={(event) => void save(event)} aria-labelledby="forms-settings-heading">
+    <form noValidate onSubmit={submit} aria-labelledby="forms-settings-heading">
       <h2 className="govuk-heading-m" id="forms-settings-heading">
         Forms and letters
       </h2>
@@ -47,8 +70,8 @@ export function FormsSettingsForm({ settings, errors, onErrors, onSuccess }: Sec
         id="protectiveMarking"
         label="Protective marking"
         hint="Printed at the top and bottom of every page of every form and letter, for example OFFICIAL-SENSITIVE"
-        value={protectiveMarking}
-        onChange={setProtectiveMarking}
+        value={values.protectiveMarking}
+        onChange={set('protectiveMarking')}
         error={errorFor(errors, 'protectiveMarking')}
         widthClassName="govuk-input--width-20"
         spellCheck={false}
@@ -57,8 +80,8 @@ export function FormsSettingsForm({ settings, errors, onErrors, onSuccess }: Sec
         id="unitName"
         label="Review unit name"
         hint="As named in letters and the Appendix 3 covering text"
-        value={unitName}
-        onChange={setUnitName}
+        value={values.unitName}
+        onChange={set('unitName')}
         error={errorFor(errors, 'unitName')}
       />
       <TextInput
@@ -66,8 +89,8 @@ export function FormsSettingsForm({ settings, errors, onErrors, onSuccess }: Sec
         type="email"
         label="Review unit email (optional)"
         hint="Where safeguarding leads write for more information. Appendix 3 returns cannot be made without it."
-        value={unitEmail}
-        onChange={setUnitEmail}
+        value={values.unitEmail}
+        onChange={set('unitEmail')}
         error={errorFor(errors, 'unitEmail')}
         autoComplete="email"
         spellCheck={false}
@@ -76,8 +99,8 @@ export function FormsSettingsForm({ settings, errors, onErrors, onSuccess }: Sec
         id="unitPhone"
         type="tel"
         label="Review unit phone (optional)"
-        value={unitPhone}
-        onChange={setUnitPhone}
+        value={values.unitPhone}
+        onChange={set('unitPhone')}
         error={errorFor(errors, 'unitPhone')}
         widthClassName="govuk-input--width-20"
         autoComplete="tel"
@@ -86,8 +109,8 @@ export function FormsSettingsForm({ settings, errors, onErrors, onSuccess }: Sec
         id="trainingLink"
         label="Training link (optional)"
         hint="A web address for partnership conference training, starting https://"
-        value={trainingLink}
-        onChange={setTrainingLink}
+        value={values.trainingLink}
+        onChange={set('trainingLink')}
         error={errorFor(errors, 'trainingLink')}
         spellCheck={false}
       />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Protocol } from '../../../../shared/escalation-protocols';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { invoke } from '../../api/client';
@@ -7,7 +7,8 @@ import { Checkboxes } from '../../components/Checkboxes';
 import { errorFor, errorsFromApi, pathToId } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
 import { TextInput } from '../../components/TextInput';
-import type { SectionProps } from './SettingsPage';
+import type { SectionProps } from './types';
+import { useReportUnsaved } from './use-unsaved-sections';
 
 type Listed = ChannelOutput<'protocols.list'>[number];
 
@@ -81,29 +82,32 @@ const fieldFor = (path: string) => `protocol-${pathToId(path)}`;
  * limits), or copy one and adjust it; a saved copy is a new version, so running escalations keep
  * the version they started under.
  */
-export function ProtocolSection({ errors, onErrors, onSuccess }: SectionProps) {
+export function ProtocolSection({ errors, onErrors, onSuccess, onUnsaved }: SectionProps) {
   const protocols = useApi('protocols.list', {});
   const list = latestOfEach(protocols.data ?? []);
   const chosen = list.find((p) => p.chosen)?.key ?? '';
   const [selected, setSelected] = useState<string | null>(null);
   const [copy, setCopy] = useState<CopyDraft | null>(null);
+  // The user picked a protocol and has not yet used it (a copy just saved is selected for them, unpicked).
+  const [picked, setPicked] = useState(false);
   const value = selected ?? chosen;
   const current = list.find((p) => p.key === value);
 
-  async function choose(event: FormEvent) {
-    event.preventDefault();
+  async function choose(): Promise<boolean> {
     const result = await invoke('protocols.choose', { key: value });
     if (result.ok) {
+      setPicked(false);
       protocols.reload();
       onSuccess('Escalation protocol chosen', current?.name);
+      return true;
     } else {
       onErrors(errorsFromApi(result.error, () => ({ fieldId: 'protocol-choice', targetId: 'protocol-choice' })));
+      return false;
     }
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!copy || !current) return;
+  async function save(): Promise<boolean> {
+    if (!copy || !current) return false;
     const base = current.definition;
     const protocol = {
       ...base,
@@ -124,12 +128,32 @@ export function ProtocolSection({ errors, onErrors, onSuccess }: SectionProps) {
     if (result.ok) {
       setCopy(null);
       setSelected(result.value.key);
+      setPicked(false);
       protocols.reload();
       onSuccess('Protocol saved', `${copy.name}, version ${result.value.version}. Choose it to use it.`);
-    } else {
-      onErrors(errorsFromApi(result.error, fieldFor));
+      return true;
     }
+    onErrors(errorsFromApi(result.error, fieldFor));
+    return false;
   }
+
+  // While the list reloads after a choice, "chosen" is not yet the new one: not a change.
+  const unsavedChoice = picked && value !== chosen && !protocols.loading;
+  useReportUnsaved(
+    onUnsaved,
+    'protocol',
+    copy !== null || unsavedChoice
+      ? {
+          fieldId: copy !== null ? 'protocol-key' : 'protocol-choice',
+          save: copy !== null ? save : choose,
+          discard: () => {
+            setCopy(null);
+            setSelected(null);
+            setPicked(false);
+          },
+        }
+      : null,
+  );
 
   const setStage = (index: number, change: Partial<StageDraft>) =>
     setCopy((c) => (c ? { ...c, stages: c.stages.map((s, i) => (i === index ? { ...s, ...change } : s)) } : c));
@@ -142,7 +166,13 @@ export function ProtocolSection({ errors, onErrors, onSuccess }: SectionProps) {
       {protocols.data === undefined ? (
         <p className="govuk-body">Loading…</p>
       ) : (
-        <form noValidate onSubmit={(event) => void choose(event)}>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void choose();
+          }}
+        >
           <Radios
             id="protocol-choice"
             legend="The partnership’s protocol for professional disagreements"
@@ -157,6 +187,7 @@ export function ProtocolSection({ errors, onErrors, onSuccess }: SectionProps) {
             value={value}
             onChange={(key) => {
               setSelected(key);
+              setPicked(true);
               setCopy(null);
             }}
             error={errorFor(errors, 'protocol-choice')}
@@ -176,7 +207,14 @@ export function ProtocolSection({ errors, onErrors, onSuccess }: SectionProps) {
         </form>
       )}
       {copy && (
-        <form noValidate onSubmit={(event) => void save(event)} aria-labelledby="protocol-copy-heading">
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          aria-labelledby="protocol-copy-heading"
+        >
           <h3 className="govuk-heading-s" id="protocol-copy-heading">
             Adjust a copy of {current?.name}
           </h3>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { DIVISIONS, DIVISION_LABELS, type Division } from '../../../../shared/bank-holidays';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { invoke } from '../../api/client';
@@ -6,32 +6,55 @@ import { useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
 import { TextInput } from '../../components/TextInput';
-import type { SectionProps } from './SettingsPage';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import type { SectionProps } from './types';
+import { useReportUnsaved } from './use-unsaved-sections';
 
 function isDivision(value: string): value is Division {
   return (DIVISIONS as readonly string[]).includes(value);
 }
 
 /** The partnership's name, the user's name for the audit trail, and the bank-holiday division. */
-export function RegisterSettingsForm({ settings, errors, onErrors, onSuccess }: SectionProps & { settings: Settings }) {
+export function RegisterSettingsForm({
+  settings,
+  errors,
+  onErrors,
+  onSuccess,
+  onUnsaved,
+}: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
-  const [partnershipName, setPartnershipName] = useState(settings.partnershipName);
-  const [userName, setUserName] = useState(settings.userName);
-  const [division, setDivision] = useState<Division>(settings.division);
+  const draft = useFormDraft(() => ({
+    partnershipName: settings.partnershipName,
+    userName: settings.userName,
+    division: settings.division,
+  }));
+  const { values, set } = draft;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const result = await invoke('settings.update', { partnershipName, userName, division });
+  async function save(): Promise<boolean> {
+    const sent = values;
+    const result = await invoke('settings.update', sent);
     if (result.ok) {
       setSettings(result.value);
+      draft.commit(sent);
       onSuccess('Settings saved');
-    } else {
-      onErrors(errorsFromApi(result.error));
+      return true;
     }
+    onErrors(errorsFromApi(result.error));
+    return false;
+  }
+  useReportUnsaved(
+    onUnsaved,
+    'register',
+    draft.dirty ? { fieldId: draft.changed[0] ?? 'partnershipName', save, discard: draft.discard } : null,
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save();
   }
 
   return (
-    <form noValidate onSubmit={(event) => void save(event)}>
+    <form noValidate onSubmit={submit}>
       <h2 className="govuk-heading-m" id="register-settings-heading">
         Register
       </h2>
@@ -39,16 +62,16 @@ export function RegisterSettingsForm({ settings, errors, onErrors, onSuccess }: 
         id="partnershipName"
         label="Partnership name"
         hint="Shown at the top of every page, for example North Lincolnshire Safeguarding Children Partnership"
-        value={partnershipName}
-        onChange={setPartnershipName}
+        value={values.partnershipName}
+        onChange={set('partnershipName')}
         error={errorFor(errors, 'partnershipName')}
       />
       <TextInput
         id="userName"
         label="Your name"
         hint="Recorded in the audit trail as who made each change"
-        value={userName}
-        onChange={setUserName}
+        value={values.userName}
+        onChange={set('userName')}
         error={errorFor(errors, 'userName')}
         widthClassName="govuk-input--width-20"
         autoComplete="name"
@@ -59,9 +82,9 @@ export function RegisterSettingsForm({ settings, errors, onErrors, onSuccess }: 
         legendClassName="govuk-fieldset__legend--s"
         hint="Working days skip weekends, these bank holidays and the unit’s closure days"
         items={DIVISIONS.map((d) => ({ value: d, label: DIVISION_LABELS[d] }))}
-        value={division}
+        value={values.division}
         onChange={(value) => {
-          if (isDivision(value)) setDivision(value);
+          if (isDivision(value)) set('division')(value);
         }}
         error={errorFor(errors, 'division')}
       />

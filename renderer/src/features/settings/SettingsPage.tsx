@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Page } from '../../app/Page';
 import { useSettings } from '../../app/settings-context';
-import type { FormError } from '../../components/form-errors';
+import { navigate, useNavigationGuard } from '../../app/use-hash-route';
+import { focusField, type FormError } from '../../components/form-errors';
 import { NotificationBanner } from '../../components/NotificationBanner';
 import { BankHolidaysSection } from './BankHolidaysSection';
 import { ClosureDaysSection } from './ClosureDaysSection';
@@ -9,27 +10,37 @@ import { ConferenceSettingsForm } from './ConferenceSettingsForm';
 import { FormsSettingsForm } from './FormsSettingsForm';
 import { ProtocolSection } from './ProtocolSection';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
+import type { SectionKey, SectionProps } from './types';
+import { UnsavedChangesWarning } from './UnsavedChangesWarning';
+import { useUnsavedSections } from './use-unsaved-sections';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
-
-export interface SectionProps {
-  /** All the page's errors; each section shows those of its own fields (their ids differ). */
-  errors: readonly FormError[];
-  /** A section's submit failed: these replace the page's errors. */
-  onErrors(errors: FormError[]): void;
-  /** A section's submit succeeded: a success banner at the top of the page. */
-  onSuccess(heading: string, body?: string): void;
-}
 
 /**
  * Settings: the register's own settings, how conferences run, what forms and letters carry, the
  * unit's closure days, the bank-holiday calendar and a working-days calculator. Each section is
  * its own form; the page has one error summary and one success banner, showing the last section
  * submitted.
+ *
+ * Changes not yet saved in one section are never dropped silently: after another section is
+ * saved, and when the user tries to leave the page, a warning names the sections with unsaved
+ * changes and asks to save or discard them (or, when leaving, to stay).
  */
 export function SettingsPage() {
   const { settings } = useSettings();
   const [errors, setErrors] = useState<FormError[]>([]);
-  const [success, setSuccess] = useState<{ n: number; heading: string; body?: string | undefined } | null>(null);
+  const [success, setSuccess] = useState<{
+    n: number;
+    heading: string;
+    body?: string | undefined;
+    /** The sections with unsaved changes when this save succeeded (the saved one among them). */
+    unsavedThen: readonly SectionKey[];
+  } | null>(null);
+  const unsaved = useUnsavedSections();
+  const [leaving, setLeaving] = useState<{ path: string; attempt: number } | null>(null);
+  const unsavedNow = useRef(unsaved.keys);
+  useEffect(() => {
+    unsavedNow.current = unsaved.keys;
+  });
 
   const onErrors = useCallback((list: FormError[]) => {
     setSuccess(null);
@@ -37,21 +48,78 @@ export function SettingsPage() {
   }, []);
   const onSuccess = useCallback((heading: string, body?: string) => {
     setErrors([]);
-    setSuccess((previous) => ({ n: (previous?.n ?? 0) + 1, heading, body }));
+    setSuccess((previous) => ({ n: (previous?.n ?? 0) + 1, heading, body, unsavedThen: unsavedNow.current }));
   }, []);
-  const section: SectionProps = { errors, onErrors, onSuccess };
+  const section: SectionProps = { errors, onErrors, onSuccess, onUnsaved: unsaved.report };
+
+  const hasUnsaved = unsaved.keys.length > 0;
+  // Saved or discarded from the sections themselves: nothing is left to ask about.
+  if (!hasUnsaved && leaving !== null) setLeaving(null);
+  const keepUser = useCallback((path: string) => {
+    setLeaving((previous) => ({ path, attempt: (previous?.attempt ?? 0) + 1 }));
+    return false;
+  }, []);
+  useNavigationGuard(hasUnsaved ? keepUser : null);
+
+  const goTo = (key: SectionKey) => {
+    const target = unsaved.get(key);
+    if (target) focusField(target.fieldId);
+  };
+
+  // Leaving: every unsaved section. After a save: those already unsaved then, not what is typed since.
+  const warned = leaving
+    ? unsaved.keys
+    : unsaved.keys.filter((key) => success !== null && success.unsavedThen.includes(key));
+
+  async function saveAll() {
+    for (const key of warned) {
+      const target = unsaved.get(key);
+      // A section that is refused shows its errors; the user stays to put them right.
+      if (target && !(await target.save())) {
+        setLeaving(null);
+        return;
+      }
+    }
+    if (leaving) navigate(leaving.path, undefined, { unguarded: true });
+  }
+
+  function discardAll() {
+    for (const key of warned) unsaved.get(key)?.discard();
+    if (leaving) navigate(leaving.path, undefined, { unguarded: true });
+  }
+
+  function stay() {
+    setLeaving(null);
+    const first = warned[0];
+    if (first) goTo(first);
+  }
+
+  const warning = warned.length > 0 && (
+    <UnsavedChangesWarning
+      key={leaving?.attempt ?? 'after-save'}
+      keys={warned}
+      leavingTo={leaving?.path ?? null}
+      onGoTo={goTo}
+      onSave={() => void saveAll()}
+      onDiscard={discardAll}
+      onStay={stay}
+    />
+  );
 
   return (
     <Page
       title="Settings"
       errors={errors}
       banner={
-        success && (
-          // A new key for each success, so a second save is announced and focused again.
-          <NotificationBanner key={success.n} heading={success.heading} autoFocus>
-            {success.body}
-          </NotificationBanner>
-        )
+        <>
+          {success && (
+            // A new key for each success, so a second save is announced and focused again.
+            <NotificationBanner key={success.n} heading={success.heading} autoFocus={leaving === null}>
+              {success.body}
+            </NotificationBanner>
+          )}
+          {warning}
+        </>
       }
     >
       {settings ? (

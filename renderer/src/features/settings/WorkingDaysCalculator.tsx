@@ -8,7 +8,7 @@ import { errorFor, errorsFromApi, type FieldRef } from '../../components/form-er
 import { Radios } from '../../components/Radios';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
-import type { SectionProps } from './SettingsPage';
+import type { SectionProps } from './types';
 
 type Direction = 'add' | 'subtract';
 
