@@ -179,6 +179,10 @@ describe('agency contribution escalations (Appendix 3)', () => {
       'responseOn',
     );
     expect(
+      refusal(() => r.agencyEscalations.recordResponse(returnId, '2026-04-10', 'Not yet')).issues[0]?.message,
+    ).toBe('The date of the response cannot be in the future (today is 2 April 2026)');
+    r.travelTo('2026-04-10');
+    expect(
       r.agencyEscalations.recordResponse(returnId, '2026-04-10', 'Attendance plan agreed with the team'),
     ).toMatchObject({
       responseOn: '2026-04-10',

@@ -101,6 +101,7 @@ describe('settings', () => {
       unitName: 'Child Protection Review Unit',
       unitEmail: null,
       unitPhone: null,
+      sameDayContact: null,
       trainingLink: null,
     });
   });

@@ -44,6 +44,7 @@ describe('conferences service', () => {
       ],
     });
     const lukasz = first.children.find((c) => c.givenName === 'Łukasz');
+    r.travelTo('2026-05-20');
     const review = create(r, {
       ...base,
       type: 'review',

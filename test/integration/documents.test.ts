@@ -156,6 +156,7 @@ describe('every kind of document from the demo register', () => {
       appendix3: 'Appendix 3',
       appendix5: 'Professional Difference Escalation Record',
       'croydon-notification': 'Escalation Notification Form',
+      'review-meeting-record': 'Principal Officer review meeting',
       'decision-letter': 'decision',
       'reconvene-notice': 'adjourned',
       'dissent-record': 'minority',

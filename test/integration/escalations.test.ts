@@ -46,7 +46,7 @@ describe('professional disagreement escalations', () => {
     ]);
   });
 
-  it('moves through all seven Kirklees stages, each with its own 5-working-day clock', () => {
+  it('moves through the six Kirklees stages, each with its own 5-working-day clock; the debrief follows resolution', () => {
     const r = tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
     const { base } = setUp(r);
     let e = r.escalations.open(base);
@@ -60,7 +60,7 @@ describe('professional disagreement escalations', () => {
     });
     const dues: string[] = [e.stages[0]?.dueOn ?? ''];
     let on = '2025-12-19';
-    for (let stage = 2; stage <= 7; stage += 1) {
+    for (let stage = 2; stage <= 6; stage += 1) {
       e = r.escalations.respond({
         escalationId: e.id,
         number: stage - 1,
@@ -70,6 +70,7 @@ describe('professional disagreement escalations', () => {
         resolved: false,
       });
       on = e.stages[stage - 2]?.dueOn ?? on; // escalate on the day the stage falls due
+      r.travelTo(on);
       e = r.escalations.escalate({
         escalationId: e.id,
         on,
@@ -81,37 +82,34 @@ describe('professional disagreement escalations', () => {
       expect(e.stages[stage - 2]?.closedOn).toBe(on);
       dues.push(current?.dueOn ?? '');
     }
-    expect(dues).toEqual([
-      '2025-12-30',
-      '2026-01-07',
-      '2026-01-14',
-      '2026-01-21',
-      '2026-01-28',
-      '2026-02-04',
-      '2026-02-11',
-    ]);
+    expect(dues).toEqual(['2025-12-30', '2026-01-07', '2026-01-14', '2026-01-21', '2026-01-28', '2026-02-04']);
     expect(e.stages.filter((s) => s.formalRecord).map((s) => s.number)).toEqual([5, 6]);
+    // Stage 7, the restorative debrief, is not reached by escalating an unresolved stage 6.
+    r.travelTo('2026-02-04');
     expect(
       refusal(() =>
         r.escalations.escalate({
           escalationId: e.id,
-          on: '2026-02-11',
+          on: '2026-02-04',
           escalatedBy: person('A'),
           escalatedTo: person('B'),
         }),
       ).message,
-    ).toMatch(/last stage/);
+    ).toMatch(/last stage: close the escalation instead \(stage 7, Restorative debrief, follows resolution\)/);
+    expect(e.next).toEqual({ respond: true, escalate: false, close: true, debrief: false, reviewMeeting: false });
     e = r.escalations.close({
       escalationId: e.id,
-      on: '2026-02-11',
+      on: '2026-02-04',
       resolved: true,
       learning: 'Share referral outcomes in writing',
-      restorativeDebrief: 'Held 2026-02-11',
+      restorativeDebrief: 'Held 2026-02-04',
     });
     expect(e).toMatchObject({
       status: 'resolved',
-      closedOn: '2026-02-11',
+      closedOn: '2026-02-04',
+      debriefOn: '2026-02-04',
       learning: 'Share referral outcomes in writing',
+      resolutionStage: { number: 7, name: 'Restorative debrief' },
     });
     expect(r.escalations.list({ overdueOnly: false })).toEqual([]);
   });
@@ -125,6 +123,7 @@ describe('professional disagreement escalations', () => {
     const dues = [e.stages[0]?.dueOn];
     for (let stage = 2; stage <= 5; stage += 1) {
       const on = e.stages[stage - 2]?.dueOn ?? '';
+      r.travelTo(on);
       e = r.escalations.escalate({
         escalationId: e.id,
         on,
@@ -148,7 +147,10 @@ describe('professional disagreement escalations', () => {
     expect(r.escalations.save(copy)).toMatchObject({ key: 'our-area', version: 1 });
     r.escalations.choose('our-area');
     const started = r.escalations.open(base);
-    const adjusted = { ...copy, stages: copy.stages?.map((s) => ({ ...s, limitWorkingDays: 3 })) };
+    const adjusted = {
+      ...copy,
+      stages: copy.stages?.map((s) => ({ ...s, limitWorkingDays: s.followsResolution ? null : 3 })),
+    };
     expect(r.escalations.save(adjusted)).toMatchObject({ key: 'our-area', version: 2 });
     expect(r.escalations.get(started.id).protocol).toMatchObject({ key: 'our-area', version: 1 });
     expect(r.escalations.open(base).protocol).toMatchObject({ key: 'our-area', version: 2 });
@@ -167,7 +169,7 @@ describe('professional disagreement escalations', () => {
         r.escalations.save({
           ...kirklees,
           key: 'x-area',
-          stages: kirklees?.stages.map((s) => ({ ...s, limitWorkingDays: 0 })),
+          stages: kirklees?.stages.map((s) => ({ ...s, limitWorkingDays: s.followsResolution ? null : 0 })),
         }),
       ).issues[0],
     ).toEqual({
@@ -195,8 +197,8 @@ describe('professional disagreement escalations', () => {
           escalationId: e.id,
           action: 'Review',
           byWhom: 'CSC',
-          agreedOn: '2026-03-05',
-          completeBy: '2026-03-04',
+          agreedOn: '2026-03-02',
+          completeBy: '2026-03-01',
         }),
       ).issues,
     ).toEqual([{ path: 'completeBy', message: 'A completion date cannot precede the action' }]);
@@ -208,7 +210,7 @@ describe('professional disagreement escalations', () => {
   });
 
   it('records actions and their completion', () => {
-    const r = tempRegister();
+    const r = tempRegister({ now: () => new Date('2025-12-29T10:00:00Z') });
     const { base } = setUp(r);
     let e = r.escalations.open(base);
     e = r.escalations.addAction({

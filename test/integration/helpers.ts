@@ -24,11 +24,12 @@ export function tempRegister(
   options: RegisterOptions = {},
 ): Register & { dir: string; travelTo: (when: string) => void } {
   const dir = tempDir();
-  let now = new Date('2026-03-02T09:30:00.000Z');
+  const { now: initial, ...rest } = options;
+  let now = initial ? initial() : new Date('2026-03-02T09:30:00.000Z');
   const register = openRegister(join(dir, 'register.sqlite'), {
-    now: () => now,
     defaultUserName: 'Test Chair',
-    ...options,
+    ...rest,
+    now: () => now,
   });
   cleanups.unshift(() => register.close());
   return Object.assign(register, {

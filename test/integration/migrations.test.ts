@@ -12,7 +12,9 @@ const EXPECTED_TABLES = [
   'agency_returns',
   'audit_events',
   'bank_holidays',
+  'child_no_views',
   'child_outcomes',
+  'child_tasks',
   'child_views',
   'children',
   'closure_days',
@@ -20,6 +22,7 @@ const EXPECTED_TABLES = [
   'conference_children',
   'conference_tasks',
   'conferences',
+  'corrections',
   'escalation_actions',
   'escalation_stages',
   'escalations',
@@ -27,6 +30,7 @@ const EXPECTED_TABLES = [
   'follow_ups',
   'generated_documents',
   'protocols',
+  'review_meetings',
   'schema_migrations',
   'settings',
   'sharing_log',
@@ -165,6 +169,85 @@ describe('upgrading from an earlier version', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+    current.close();
+  });
+
+  it('006 (per child, corrections) upgrades a 005 register: tasks move to each child whose decision called for them', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v5 = openRegisterDb(path, { migrations: MIGRATIONS.slice(0, 5) });
+    const c = v5.connection;
+    c.exec(`
+      INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('Police', 'police', 'x', 'x');
+      INSERT INTO families (name, created_at, updated_at) VALUES ('Family A', 'x', 'x');
+      INSERT INTO children (family_id, given_name, family_name, date_of_birth, created_at, updated_at)
+        VALUES (1, 'Ann', 'A', '2019-01-01', 'x', 'x'), (1, 'Bob', 'A', '2020-01-01', 'x', 'x');
+      INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at, status)
+        VALUES ('initial', '2025-09-01', '10:00', 'Room', 'Chair', 1, 'x', 'x', 'concluded'),
+               ('review', '2025-12-01', '10:00', 'Room', 'Chair', 1, 'x', 'x', 'concluded');
+      INSERT INTO conference_children VALUES (1, 1), (1, 2), (2, 1);
+      INSERT INTO child_outcomes (conference_id, child_id, result, decision, interim_plan, category, decided_at)
+        VALUES (1, 1, 'unanimous', 'plan', 0, 'NEG', 'x'), (1, 2, 'unanimous', 'no-plan', 0, NULL, 'x'),
+               (2, 1, 'unanimous', 'plan-continues', 0, 'NEG', 'x');
+      INSERT INTO conference_tasks (conference_id, kind, due_on, done_on) VALUES
+        (1, 'decision-letter', '2025-09-02', '2025-09-02'), (1, 'first-core-group', '2025-09-15', '2025-09-15'),
+        (1, 'next-review', '2025-12-01', NULL), (2, 'decision-letter', '2025-12-02', NULL),
+        (2, 'next-review', '2026-06-01', NULL);
+      INSERT INTO agency_escalations (agency_id, conference_id, meeting_date, family_identifier, chair_name, reason, created_at)
+        VALUES (1, 1, '2025-09-01', 'Family A', 'Chair', 'did-not-attend', 'x');
+      INSERT INTO generated_documents (kind, entity, entity_id, title, file_name, sha256, bytes, generated_at, generated_by)
+        VALUES ('decision-letter', 'conference', 1, 'Letter', 'l.pdf', 'abc', 10, 'x', 'Chair');
+    `);
+    v5.close();
+    const current = openRegisterDb(path);
+    const k = current.connection;
+    // Only the children whose decision called for them get the core group and review; the review
+    // held in December answers the one due then.
+    expect(
+      k
+        .prepare('SELECT conference_id, child_id, kind, due_on, done_on, closed_by FROM child_tasks ORDER BY 1, 2, 3')
+        .all(),
+    ).toEqual([
+      {
+        conference_id: 1,
+        child_id: 1,
+        kind: 'first-core-group',
+        due_on: '2025-09-15',
+        done_on: '2025-09-15',
+        closed_by: 'done',
+      },
+      {
+        conference_id: 1,
+        child_id: 1,
+        kind: 'next-review',
+        due_on: '2025-12-01',
+        done_on: '2025-12-01',
+        closed_by: 'review-held',
+      },
+      { conference_id: 2, child_id: 1, kind: 'next-review', due_on: '2026-06-01', done_on: null, closed_by: null },
+    ]);
+    expect(
+      k.prepare('SELECT conference_id, kind, done_on, closed_by FROM conference_tasks ORDER BY 1, 2').all(),
+    ).toEqual([
+      { conference_id: 1, kind: 'decision-letter', done_on: '2025-09-02', closed_by: 'done' },
+      { conference_id: 2, kind: 'decision-letter', done_on: null, closed_by: null },
+    ]);
+    expect(k.prepare('SELECT id, kind, superseded_at FROM generated_documents').all()).toEqual([
+      { id: 1, kind: 'decision-letter', superseded_at: null },
+    ]);
+    // A withdrawn agency escalation frees its conference, agency and reason to be raised again.
+    k.prepare("UPDATE agency_escalations SET withdrawn_on = '2025-09-03', withdrawn_reason = 'Mistake'").run();
+    k.prepare(
+      "INSERT INTO agency_escalations (agency_id, conference_id, meeting_date, family_identifier, chair_name, reason, created_at) VALUES (1, 1, '2025-09-01', 'Family A', 'Chair', 'did-not-attend', 'x')",
+    ).run();
+    expect(() =>
+      k
+        .prepare(
+          "INSERT INTO agency_escalations (agency_id, conference_id, meeting_date, family_identifier, chair_name, reason, created_at) VALUES (1, 1, '2025-09-01', 'Family A', 'Chair', 'did-not-attend', 'x')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect(() => k.prepare("UPDATE conferences SET cancelled_on = '2025-09-01' WHERE id = 2").run()).toThrow(/CHECK/);
+    expect(k.pragma('foreign_key_check')).toEqual([]);
     current.close();
   });
 

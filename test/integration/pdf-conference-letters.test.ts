@@ -88,6 +88,7 @@ function reconvene(r: R, s: ReturnType<typeof scenario>) {
     venue: 'Civic Centre, Room 2',
   });
   const { csc, health, police, school } = s.agencies;
+  r.travelTo('2026-01-12T15:00:00Z');
   for (const a of [csc, health, police, school]) r.live.setAttendance(reconvened.id, a.id, 'attended');
   s.view(reconvened.id, s.niamh.id, csc.id, 'plan');
   s.view(reconvened.id, s.niamh.id, health.id, 'plan');
@@ -220,13 +221,15 @@ describe('conference decision letter', () => {
       'How it was reached The views were still equally divided when the conference reconvened (2 to 2): the child continues on the plan and the matter goes to a Principal Officer review.',
       'Category of abuse Emotional abuse',
       'Minority view Recorded. Police and Primary School held a different view; their concerns and reasons are recorded in full',
-      'First core group To meet by 26 January 2026',
       'Minutes Sent to everyone invited by 2 February 2026',
-      'Next review conference To be held by 12 April 2026',
+      // The first review counts from the initial conference, also when it was reconvened.
+      'Next review conference For Niamh Ó Súilleabháin: to be held by 19 March 2026',
       'Principal Officer review For Niamh Ó Súilleabháin: by 26 January 2026',
     ]) {
       expect(flat).toContain(expected);
     }
+    // Her first core group was scheduled when she was made subject to a plan pending this meeting.
+    expect(flat).not.toContain('First core group');
     expect(flat).not.toContain('Zoë');
     const again = source.render(source.candidate(reconvened.id, null, null) ?? expect.fail('no candidate'), {
       ...OPTIONS,

@@ -428,7 +428,8 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     expect(problems(kirklees.id)).toEqual([
       {
         path: 'protocol',
-        message: 'The Croydon Escalation Notification Form is for escalations under the Croydon CSCP protocol',
+        message:
+          'This escalation is under Kirklees KSCP: resolving professional disagreement, which keeps the Appendix 5 Professional Difference Escalation Record (Kirklees), not the Escalation Notification Form (Croydon)',
       },
     ]);
   });

@@ -198,7 +198,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io.err(`${JSON.stringify(error, null, 2)}\n`);
         throw new CallFailed(error.code === 'internal' ? 1 : 2);
       };
-      if (!channel) throw new UsageError('name the channel to call, e.g. "cpreg call live.get" (see "cpreg call --list")');
+      if (!channel)
+        throw new UsageError('name the channel to call, e.g. "cpreg call live.get" (see "cpreg call --list")');
       if (resolveChannel(channel) === null) {
         fail({
           code: 'unknown-channel',

@@ -43,7 +43,9 @@ export function appendix5Source(deps: SourceDeps): DocumentSource {
         .filter((row) => {
           const protocol = protocolSchema.parse(JSON.parse(row.definition_json) as unknown);
           // Stages run in order, so reaching stage n means every stage up to n was reached.
-          return protocol.record === 'appendix5' && protocol.stages.some((s) => s.formalRecord && s.number <= row.reached);
+          return (
+            protocol.record === 'appendix5' && protocol.stages.some((s) => s.formalRecord && s.number <= row.reached)
+          );
         })
         .map((row) => candidateFor(row.id, row.subject_name));
     },

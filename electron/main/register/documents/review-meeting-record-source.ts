@@ -49,6 +49,7 @@ export function reviewMeetingRecordSource(deps: SourceDeps): DocumentSource {
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
     problems: (c, options) => reviewMeetingProblems(input(c, options)),
-    render: (c, options) => drawReviewMeetingRecord(reviewMeetingModel(input(c, options)), { password: options.password }),
+    render: (c, options) =>
+      drawReviewMeetingRecord(reviewMeetingModel(input(c, options)), { password: options.password }),
   };
 }

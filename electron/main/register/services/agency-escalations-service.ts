@@ -114,7 +114,14 @@ export function createAgencyEscalationsService(
           childId: null,
           kind: 'withdrawal',
           reason,
-          changes: [{ field: 'status', label: 'Status', before: before.returnId ? 'Sent in a return' : 'Raised', after: 'Withdrawn' }],
+          changes: [
+            {
+              field: 'status',
+              label: 'Status',
+              before: before.returnId ? 'Sent in a return' : 'Raised',
+              after: 'Withdrawn',
+            },
+          ],
           at,
           actor: settings.actor(),
         });

@@ -231,8 +231,7 @@ export function createEscalationsService(
       stages,
       next: {
         respond: isOpen && current !== null,
-        escalate:
-          isOpen && current !== null && current.resolved !== 1 && nextStage(protocol, current.number) !== null,
+        escalate: isOpen && current !== null && current.resolved !== 1 && nextStage(protocol, current.number) !== null,
         close: isOpen,
         debrief: e.status === 'resolved' && offered !== null,
         reviewMeeting: protocol.record === 'review-meeting-record' && formalReached,
@@ -365,7 +364,11 @@ export function createEscalationsService(
       const reasons = child.views.find((v) => v.agencyId === agencyId)?.reasons ?? '';
       const followUpId = minority ? null : ctx.repos.live.followUpFor(conferenceId, childId);
       const protocol = definition(latest(chosenKey()));
-      const route: StartRoute | null = minority ? 'minority-view' : followUpId !== null ? 'principal-officer-review' : null;
+      const route: StartRoute | null = minority
+        ? 'minority-view'
+        : followUpId !== null
+          ? 'principal-officer-review'
+          : null;
       return {
         familyId: conference.conference.familyId,
         childId,
@@ -613,9 +616,9 @@ export function createEscalationsService(
             `${protocol.name} keeps its own formal record, not a Principal Officer review meeting record`,
           );
         }
-        const formal = repo.stages(i.escalationId).filter((s) =>
-          protocol.stages.some((p) => p.number === s.number && p.formalRecord),
-        );
+        const formal = repo
+          .stages(i.escalationId)
+          .filter((s) => protocol.stages.some((p) => p.number === s.number && p.formalRecord));
         const stage = formal[formal.length - 1];
         if (!stage) {
           const needed = protocol.stages.find((s) => s.formalRecord);
@@ -653,8 +656,14 @@ export function createEscalationsService(
       return ctx.db.transaction(() => {
         const e = mustEscalation(i.escalationId);
         const at = ctx.now().toISOString();
-        const natures = i.natures ? NATURES.filter((n) => i.natures?.includes(n)) : (JSON.parse(e.natures_json) as Nature[]);
-        const natureOther = natures.includes('other') ? (i.natureOther === undefined ? e.nature_other : i.natureOther) : null;
+        const natures = i.natures
+          ? NATURES.filter((n) => i.natures?.includes(n))
+          : (JSON.parse(e.natures_json) as Nature[]);
+        const natureOther = natures.includes('other')
+          ? i.natureOther === undefined
+            ? e.nature_other
+            : i.natureOther
+          : null;
         if (natures.includes('other') && !natureOther)
           throw invalid('natureOther', 'Say what the other nature of the difference is');
         const initiating = i.initiatingAgencyId ?? e.initiating_agency_id;
@@ -675,7 +684,10 @@ export function createEscalationsService(
           outcome_sought: i.outcomeSought ?? e.outcome_sought,
           immediate_risk: i.immediateRisk === undefined ? e.immediate_risk : i.immediateRisk ? 1 : 0,
         };
-        const words: Record<keyof typeof after, [string, (v: typeof after) => string | null, (v: typeof e) => string | null]> = {
+        const words: Record<
+          keyof typeof after,
+          [string, (v: typeof after) => string | null, (v: typeof e) => string | null]
+        > = {
           subject_name: ['Child or family', (v) => v.subject_name, (v) => v.subject_name],
           subject_date_of_birth: ['Date of birth', (v) => v.subject_date_of_birth, (v) => v.subject_date_of_birth],
           subject_address: ['Address', (v) => v.subject_address, (v) => v.subject_address],
@@ -719,7 +731,12 @@ export function createEscalationsService(
             repo.setStageDue(
               i.escalationId,
               stage.number,
-              stageDueDate(stage.opened_on, spec.limitWorkingDays ?? 0, calendar.calendarFor(), after.immediate_risk === 1),
+              stageDueDate(
+                stage.opened_on,
+                spec.limitWorkingDays ?? 0,
+                calendar.calendarFor(),
+                after.immediate_risk === 1,
+              ),
             );
           }
         }

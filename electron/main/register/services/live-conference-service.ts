@@ -577,7 +577,8 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         }
         const all = live.views(conferenceId);
         const allNo = live.noViews(conferenceId);
-        for (const v of all.filter((x) => x.childId === toChildId)) live.deleteView(conferenceId, toChildId, v.agencyId);
+        for (const v of all.filter((x) => x.childId === toChildId))
+          live.deleteView(conferenceId, toChildId, v.agencyId);
         for (const v of allNo.filter((x) => x.childId === toChildId))
           live.deleteNoView(conferenceId, toChildId, v.agencyId);
         const copied = all.filter((v) => v.childId === fromChildId);
@@ -608,7 +609,13 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * Corrects a scheduled conference's date, time, venue or chair. A new date clears attendance
      * (as re-dating does); a reconvened conference stays within its limit.
      */
-    update(i: { id: number; date?: string | undefined; time?: string | undefined; venue?: string | undefined; chairName?: string | undefined }) {
+    update(i: {
+      id: number;
+      date?: string | undefined;
+      time?: string | undefined;
+      venue?: string | undefined;
+      chairName?: string | undefined;
+    }) {
       return change(i.id, 'edit', (state, at) => {
         assertOpen(state);
         const before = summaryOf(i.id);
@@ -665,7 +672,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         }
         const before = summaryOf(id);
         conferences.delete(id);
-        audit(ctx, settings.actor(), 'delete', 'conference', id, { ...before, reconvenes: state.reconvenesId }, undefined);
+        audit(
+          ctx,
+          settings.actor(),
+          'delete',
+          'conference',
+          id,
+          { ...before, reconvenes: state.reconvenesId },
+          undefined,
+        );
         return { deleted: id };
       });
     },
@@ -944,11 +959,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           reconvenedId: r.reconvenedId,
           reconvenedDate: r.reconvenedDate,
           state:
-            r.reconvenedId === null
-              ? 'to-schedule'
-              : r.reconvenedStatus === 'scheduled'
-                ? 'reconvening'
-                : 'reconvened',
+            r.reconvenedId === null ? 'to-schedule' : r.reconvenedStatus === 'scheduled' ? 'reconvening' : 'reconvened',
         };
       });
     },
@@ -957,11 +968,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     due(limit: number): DueItemRow[] {
       const cal = calendar.calendarFor();
       const on = today();
-      const rows = [
-        ...live.openTasks(limit),
-        ...live.openChildTasks(limit),
-        ...live.openFollowUps(limit),
-      ].map((t) => ({
+      const rows = [...live.openTasks(limit), ...live.openChildTasks(limit), ...live.openFollowUps(limit)].map((t) => ({
         ...t,
         label: t.kind === 'principal-officer-review' ? 'Principal Officer review' : DUE_KIND_LABELS[t.kind as DueKind],
       }));
@@ -993,7 +1000,8 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       return ctx.db.transaction(() => {
         mustState(conferenceId);
         const isChild = (CHILD_DUE_KINDS as readonly string[]).includes(kind);
-        if (isChild && childId === null) throw invalid('childId', `Choose the child whose ${DUE_KIND_LABELS[kind].toLowerCase()} is done`);
+        if (isChild && childId === null)
+          throw invalid('childId', `Choose the child whose ${DUE_KIND_LABELS[kind].toLowerCase()} is done`);
         const changed = isChild
           ? live.completeChildTask(conferenceId, childId ?? 0, kind as ChildDueKind, today(), 'done')
           : live.completeTask(conferenceId, kind as ConferenceDueKind, today(), 'done');

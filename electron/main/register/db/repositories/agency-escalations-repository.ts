@@ -103,10 +103,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
     /** Withdraws a mistaken escalation: kept, marked withdrawn with the reason, left out of returns and counts. */
     withdraw(id: number, on: string, reason: string): void {
       db.run(
-        qb
-          .updateTable('agency_escalations')
-          .set({ withdrawn_on: on, withdrawn_reason: reason })
-          .where('id', '=', id),
+        qb.updateTable('agency_escalations').set({ withdrawn_on: on, withdrawn_reason: reason }).where('id', '=', id),
       );
     },
 

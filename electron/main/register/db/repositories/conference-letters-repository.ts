@@ -88,8 +88,7 @@ export function createConferenceLettersRepository(db: RegisterDb) {
         )
         .map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: r.child_id }));
       return [...own, ...children].sort(
-        (a, b) =>
-          a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || (a.childId ?? 0) - (b.childId ?? 0),
+        (a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || (a.childId ?? 0) - (b.childId ?? 0),
       );
     },
 

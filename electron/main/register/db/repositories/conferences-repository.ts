@@ -119,15 +119,17 @@ export function createConferencesRepository(db: RegisterDb) {
     },
 
     /** Corrects a scheduled conference's date, time, venue or chair. */
-    update(
-      id: number,
-      fields: { date: string; time: string; venue: string; chairName: string },
-      at: string,
-    ): void {
+    update(id: number, fields: { date: string; time: string; venue: string; chairName: string }, at: string): void {
       db.run(
         qb
           .updateTable('conferences')
-          .set({ date: fields.date, time: fields.time, venue: fields.venue, chair_name: fields.chairName, updated_at: at })
+          .set({
+            date: fields.date,
+            time: fields.time,
+            venue: fields.venue,
+            chair_name: fields.chairName,
+            updated_at: at,
+          })
           .where('id', '=', id),
       );
     },

@@ -121,7 +121,12 @@ export function createEscalationsRepository(db: RegisterDb) {
       >,
       at: string,
     ): void {
-      db.run(qb.updateTable('escalations').set({ ...fields, updated_at: at }).where('id', '=', id));
+      db.run(
+        qb
+          .updateTable('escalations')
+          .set({ ...fields, updated_at: at })
+          .where('id', '=', id),
+      );
     },
 
     recordDebrief(id: number, on: string, notes: string, at: string): void {
@@ -145,7 +150,11 @@ export function createEscalationsRepository(db: RegisterDb) {
 
     reviewMeeting(escalationId: number) {
       return db.first(
-        qb.selectFrom('review_meetings').selectAll().where('escalation_id', '=', escalationId).orderBy('stage_number', 'desc'),
+        qb
+          .selectFrom('review_meetings')
+          .selectAll()
+          .where('escalation_id', '=', escalationId)
+          .orderBy('stage_number', 'desc'),
       );
     },
 

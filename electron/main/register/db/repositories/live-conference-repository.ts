@@ -434,7 +434,11 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       ).changes;
     },
 
-    insertChildTasks(conferenceId: number, childId: number, tasks: readonly { kind: ChildDueKind; due: string }[]): void {
+    insertChildTasks(
+      conferenceId: number,
+      childId: number,
+      tasks: readonly { kind: ChildDueKind; due: string }[],
+    ): void {
       for (const t of tasks) {
         db.run(
           qb.insertInto('child_tasks').values({
@@ -518,11 +522,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           .where('kind', '=', kind)
           .where('done_on', 'is', null)
           .where('conference_id', '!=', exceptConferenceId)
-          .where(
-            'conference_id',
-            'in',
-            qb.selectFrom('conferences').select('id').where('date', '<=', beforeDate),
-          ),
+          .where('conference_id', 'in', qb.selectFrom('conferences').select('id').where('date', '<=', beforeDate)),
       ).changes;
     },
 
