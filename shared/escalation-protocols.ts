@@ -80,6 +80,7 @@ export const protocolSchema = strictObject({
   key: z
     .string()
     .trim()
+    .max(40, 'The key is 2 to 40 lower-case letters, digits or hyphens')
     .regex(/^[a-z0-9-]{2,40}$/, 'The key is 2 to 40 lower-case letters, digits or hyphens'),
   version: z.number().int().min(1).max(100_000),
   name: z.string({ error: 'Enter the protocol’s name' }).trim().min(1, 'Enter the protocol’s name').max(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, requiredText } from './common';
+import { idSchema, optionalText, requiredText, strictObject } from './common';
 
 /** Agency types as the directory groups them. Children's social care anchors quoracy. */
 export const AGENCY_TYPES = [
@@ -38,7 +38,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * between them (e.g. every health service in group "health"); blank means the agency counts on
  * its own.
  */
-export const agencyInputSchema = z.object({
+export const agencyInputSchema = strictObject({
   name: requiredText('Enter the agency name'),
   type: agencyTypeSchema,
   quoracyGroup: optionalText(80),

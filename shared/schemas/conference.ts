@@ -20,8 +20,8 @@ export const CONFERENCE_TYPE_LABELS: Record<ConferenceType, string> = {
 export const newChildSchema = strictObject({
   givenName: requiredText('Enter the child’s first name', 100),
   familyName: requiredText('Enter the child’s last name', 100),
-  dateOfBirth: optionalIsoDate('the date of birth'),
-  expectedDate: optionalIsoDate('the expected date of birth'),
+  dateOfBirth: optionalIsoDate('date of birth'),
+  expectedDate: optionalIsoDate('expected date of birth'),
   caseReference: optionalText(50),
 }).superRefine((child, ctx) => {
   if (child.dateOfBirth === null && child.expectedDate === null) {
@@ -175,8 +175,8 @@ export const matchesInputSchema = strictObject({
       strictObject({
         givenName: requiredText('Enter the child’s first name', 100),
         familyName: requiredText('Enter the child’s last name', 100),
-        dateOfBirth: optionalIsoDate('the date of birth'),
-        expectedDate: optionalIsoDate('the expected date of birth'),
+        dateOfBirth: optionalIsoDate('date of birth'),
+        expectedDate: optionalIsoDate('expected date of birth'),
       }),
     )
     .max(20)

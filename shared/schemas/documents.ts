@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, requiredText } from './common';
+import { idSchema, isoDateSchema, requiredText, strictObject } from './common';
 import { MAX_SHARING_PURPOSE } from './limits';
 
 /** The forms and letters the register makes. */
@@ -53,9 +53,10 @@ function periodInOrder<T extends { from: string; to: string }>(v: T) {
 }
 const PERIOD_ORDER = { message: 'The period must end on or after the day it starts', path: ['to'] };
 
-export const batchPlanInputSchema = z
-  .object({ kind: documentKindSchema, ...periodFields })
-  .refine(periodInOrder, PERIOD_ORDER);
+export const batchPlanInputSchema = strictObject({ kind: documentKindSchema, ...periodFields }).refine(
+  periodInOrder,
+  PERIOD_ORDER,
+);
 
 /** One document a batch would write, and anything that stops it being made. */
 export const plannedDocumentSchema = z.object({
@@ -80,15 +81,13 @@ export const batchPlanSchema = z.object({
 });
 export type BatchPlan = z.infer<typeof batchPlanSchema>;
 
-export const startBatchInputSchema = z
-  .object({
-    kind: documentKindSchema,
-    ...periodFields,
-    folder: requiredText('Enter the folder to write the documents to', 1000),
-    /** Only these documents (keys from the plan); all that can be made when absent. */
-    keys: z.array(z.string()).max(10_000).optional(),
-  })
-  .refine(periodInOrder, PERIOD_ORDER);
+export const startBatchInputSchema = strictObject({
+  kind: documentKindSchema,
+  ...periodFields,
+  folder: requiredText('Enter the folder to write the documents to', 1000),
+  /** Only these documents (keys from the plan); all that can be made when absent. */
+  keys: z.array(z.string().max(200)).max(10_000).optional(),
+}).refine(periodInOrder, PERIOD_ORDER);
 
 const writtenSchema = z.object({ key: z.string(), title: z.string(), fileName: z.string(), bytes: z.number() });
 const failedSchema = z.object({ key: z.string(), title: z.string(), fileName: z.string(), message: z.string() });
@@ -129,9 +128,9 @@ export const generatedDocumentSchema = z.object({
 });
 export type GeneratedDocument = z.infer<typeof generatedDocumentSchema>;
 
-export const documentsForRecordInputSchema = z.object({ entity: recordEntitySchema, entityId: idSchema });
+export const documentsForRecordInputSchema = strictObject({ entity: recordEntitySchema, entityId: idSchema });
 
-export const recentDocumentsInputSchema = z.object({
+export const recentDocumentsInputSchema = strictObject({
   limit: z.number().int().min(1).max(500).default(50),
 });
 
@@ -139,9 +138,10 @@ export const recentDocumentsInputSchema = z.object({
 export const EXPORT_FORMATS = ['zip', 'folder'] as const;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: () => 'Choose a zip file or a folder' });
 
-export const exportPlanInputSchema = z
-  .object({ agencyId: idSchema, ...periodFields })
-  .refine(periodInOrder, PERIOD_ORDER);
+export const exportPlanInputSchema = strictObject({ agencyId: idSchema, ...periodFields }).refine(
+  periodInOrder,
+  PERIOD_ORDER,
+);
 
 export const exportPlanSchema = z.object({
   agency: z.object({
@@ -165,23 +165,22 @@ export type ExportPlan = z.infer<typeof exportPlanSchema>;
 /** The shortest password accepted for an export: it protects records about children. */
 export const MIN_EXPORT_PASSWORD = 12;
 
-export const runExportInputSchema = z
-  .object({
-    agencyId: idSchema,
-    ...periodFields,
-    folder: requiredText('Enter the folder to write the export to', 1000),
-    format: exportFormatSchema,
-    initialsOnly: z.boolean(),
-    /** Protects the PDFs and the archive. Used once and never stored or logged. */
-    password: z
-      .string()
-      .min(MIN_EXPORT_PASSWORD, `The password must be at least ${MIN_EXPORT_PASSWORD} characters`)
-      .max(200, 'The password must be 200 characters or fewer')
-      .nullable(),
-    purpose: requiredText('Enter why the records are being shared', MAX_SHARING_PURPOSE),
-    /** Also write an .eml draft to the safeguarding lead with the export attached. */
-    emailDraft: z.boolean(),
-  })
+export const runExportInputSchema = strictObject({
+  agencyId: idSchema,
+  ...periodFields,
+  folder: requiredText('Enter the folder to write the export to', 1000),
+  format: exportFormatSchema,
+  initialsOnly: z.boolean(),
+  /** Protects the PDFs and the archive. Used once and never stored or logged. */
+  password: z
+    .string()
+    .min(MIN_EXPORT_PASSWORD, `The password must be at least ${MIN_EXPORT_PASSWORD} characters`)
+    .max(200, 'The password must be 200 characters or fewer')
+    .nullable(),
+  purpose: requiredText('Enter why the records are being shared', MAX_SHARING_PURPOSE),
+  /** Also write an .eml draft to the safeguarding lead with the export attached. */
+  emailDraft: z.boolean(),
+})
   .refine(periodInOrder, PERIOD_ORDER)
   .refine((v) => v.password === null || v.format === 'zip', {
     message: 'A password needs the zip format, so the CSV and JSON files are protected too',
@@ -218,7 +217,7 @@ export const sharingLogEntrySchema = z.object({
 });
 export type SharingLogEntry = z.infer<typeof sharingLogEntrySchema>;
 
-export const sharingLogInputSchema = z.object({
+export const sharingLogInputSchema = strictObject({
   agencyId: idSchema.nullable().default(null),
   limit: z.number().int().min(1).max(1000).default(200),
 });

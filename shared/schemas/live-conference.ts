@@ -252,6 +252,7 @@ export const scheduleReconvenedInputSchema = strictObject({
   time: z
     .string({ error: 'Enter the start time' })
     .trim()
+    .max(5, 'Enter the start time as hh:mm, like 09:30 or 14:00')
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
   venue: requiredText('Enter the venue, or “Online”'),
 });

@@ -278,6 +278,104 @@ describe('cpreg outcome', () => {
   it('exits 2 when stdin is not JSON', () => {
     expect(cpreg(['outcome'], {}, 'not json')).toMatchObject({ code: 2, stderr: 'cpreg: stdin is not valid JSON\n' });
   });
+
+  it('refuses an unknown key, naming it, rather than falling back to the default rule', () => {
+    const input = {
+      type: 'initial',
+      date: '2025-12-19',
+      Rule: 'chair',
+      views: [{ agency: 'Police', view: 'plan', Reasons: 'x' }],
+    };
+    const r = cpreg(['outcome'], {}, JSON.stringify(input));
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(
+      'cpreg: views.0.Reasons: Unknown field “Reasons”: the fields here are agency, view; Rule: Unknown field “Rule”: did you mean “rule”?\n',
+    );
+  });
+});
+
+/** A date `days` before the machine's today (the CLI runs on the real clock). */
+function daysAgo(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+describe('cpreg call: one scripting door', () => {
+  /** `cpreg --db DB call CHANNEL` with the input as JSON on stdin; the value parsed from stdout. */
+  function call(db: string, channel: string, input: unknown) {
+    const r = cpreg(['--db', db, 'call', channel], {}, input === undefined ? '' : JSON.stringify(input));
+    return { ...r, value: r.code === 0 ? (JSON.parse(r.stdout) as unknown) : undefined };
+  }
+
+  it('sends a channel’s JSON input through the app’s dispatch and prints the value as JSON', () => {
+    const db = newRegister();
+    const agency = call(db, 'agencies.create', { name: 'Police', type: 'police' });
+    expect(agency).toMatchObject({ code: 0, stderr: '', value: { id: 1, name: 'Police', active: true } });
+    // Empty stdin means {}.
+    expect(call(db, 'agencies.list', undefined)).toMatchObject({ code: 0, value: [{ name: 'Police' }] });
+    // The same audit as the app.
+    const conference = call(db, 'conferences.create', {
+      type: 'initial',
+      date: daysAgo(7),
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Chair',
+      family: { name: 'Family Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    });
+    expect(conference).toMatchObject({ code: 0, value: { type: 'initial', children: [{ givenName: 'Zoë' }] } });
+    expect(call(db, 'live.get', { id: 1 })).toMatchObject({ code: 0, value: { conference: { status: 'scheduled' } } });
+  });
+
+  it('prints a refusal as JSON on stderr (code, message, field issues) and exits 2, writing nothing', () => {
+    const db = newRegister();
+    const before = snapshotOf(db);
+    const r = call(db, 'agencies.create', { name: 'Police', type: 'constabulary', Lead: 'x' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr)).toEqual({
+      code: 'invalid-input',
+      message: expect.any(String),
+      issues: [
+        { path: 'type', message: expect.stringContaining('is not one of') },
+        {
+          path: 'Lead',
+          message:
+            'Unknown field “Lead”: the fields here are name, type, quoracyGroup, leadName, leadJobTitle, leadEmail, leadPhone',
+        },
+      ],
+    });
+    expect(snapshotOf(db)).toBe(before);
+    expect(JSON.parse(call(db, 'live.get', { id: 99 }).stderr)).toMatchObject({ code: 'not-found' });
+    expect(JSON.parse(call(db, 'no.such', {}).stderr)).toMatchObject({ code: 'unknown-channel' });
+    expect(call(db, 'agencies.list', undefined).code).toBe(0);
+    const notJson = cpreg(['--db', db, 'call', 'agencies.list'], {}, '{ nope');
+    expect(notJson.code).toBe(2);
+    expect(JSON.parse(notJson.stderr)).toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('exits 1 on an internal error, still as JSON', () => {
+    const db = newRegister();
+    // A damaged row the answer cannot carry.
+    const script = `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(db)});
+      d.prepare("INSERT INTO settings (key, value) VALUES ('partnershipName', 'not json')").run(); d.close();`;
+    expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
+    const r = call(db, 'settings.get', {});
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr)).toMatchObject({ code: 'internal' });
+  });
+
+  it('lists the channels, and keeps an old name working when one is renamed', () => {
+    const list = cpreg(['call', '--list']);
+    expect(list.code).toBe(0);
+    const lines = list.stdout.trimEnd().split('\n');
+    expect(lines).toContain('live.recordDecision');
+    expect(lines).toContain('conferences.due  (old name of due.list)');
+    const db = newRegister();
+    expect(call(db, 'conferences.due', {})).toMatchObject({ code: 0, value: [] });
+    expect(call(db, 'due.list', {})).toMatchObject({ code: 0, value: [] });
+  });
 });
 
 describe('cpreg demo and conferences list', () => {

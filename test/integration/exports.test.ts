@@ -162,8 +162,8 @@ describe('an export for an agency’s safeguarding lead', () => {
 
   it('names a missing safeguarding lead email before writing anything, and changes nothing', async () => {
     const { r, agencyId } = demoRegister();
-    const agency = r.agencies.get(agencyId);
-    r.agencies.update(agencyId, { ...agency, leadEmail: null });
+    const { name, type, quoracyGroup, leadName, leadJobTitle, leadPhone } = r.agencies.get(agencyId);
+    r.agencies.update(agencyId, { name, type, quoracyGroup, leadName, leadJobTitle, leadPhone, leadEmail: null });
     const folder = join(tempDir(), 'exports');
     const before = tableCounts(r);
     await expect(r.exports.run({ ...base(agencyId, folder), emailDraft: true })).rejects.toMatchObject({

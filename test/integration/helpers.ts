@@ -54,6 +54,24 @@ export function tableCounts(register: Register): Record<string, number> {
   );
 }
 
+/**
+ * Everything the register holds, table by table (rows in a stable order): a refused command must
+ * leave this exactly as it was, not only the counts.
+ */
+export function registerContent(register: Register): Record<string, string[]> {
+  const tables = register.db.connection
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t.name,
+      (register.db.connection.prepare(`SELECT * FROM "${t.name}"`).all() as unknown[])
+        .map((row) => JSON.stringify(row))
+        .sort(),
+    ]),
+  );
+}
+
 export const healthVisiting = {
   name: 'Health Visiting Service',
   type: 'health' as const,

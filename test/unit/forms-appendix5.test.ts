@@ -109,15 +109,17 @@ describe('Appendix 5: Professional Difference Escalation Record (model)', () => 
   });
 
   it('lists another protocol’s own formal-record stages', () => {
-    const m = appendix5Model(input(escalation(3, { protocol: protocol('north-lincolnshire') })));
+    const m = appendix5Model(input(escalation(3, { protocol: protocol('croydon') })));
     expect(m.stageTicks).toEqual([
       { label: 'Stage 3', checked: true },
       { label: 'Stage 4', checked: false },
+      { label: 'Stage 5', checked: false },
     ]);
-    expect(m.purpose).toContain('at stages 3 and 4 of the process');
-    expect(appendix5Model(input(escalation(4, { protocol: protocol('north-lincolnshire') }))).stageTicks).toEqual([
+    expect(m.purpose).toContain('at stages 3, 4 and 5 of the process');
+    expect(appendix5Model(input(escalation(4, { protocol: protocol('croydon') }))).stageTicks).toEqual([
       { label: 'Stage 3', checked: false },
       { label: 'Stage 4', checked: true },
+      { label: 'Stage 5', checked: false },
     ]);
   });
 

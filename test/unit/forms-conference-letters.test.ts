@@ -110,9 +110,9 @@ function input(over: Partial<ConferenceLetterInput> = {}): ConferenceLetterInput
     reconvenes: null,
     reconvened: null,
     tasks: [
-      { kind: 'decision-letter', due: '2025-12-22' },
-      { kind: 'minutes', due: '2026-01-14' },
-      { kind: 'reconvene', due: '2026-01-14' },
+      { kind: 'decision-letter', due: '2025-12-22', childId: null },
+      { kind: 'minutes', due: '2026-01-14', childId: null },
+      { kind: 'reconvene', due: '2026-01-14', childId: null },
     ],
     principalOfficerReviews: [],
     initialsOnly: false,
@@ -277,10 +277,10 @@ describe('decision letter model', () => {
     const base = input({
       reconvenes: { date: '2025-12-19' },
       tasks: [
-        { kind: 'decision-letter', due: '2026-01-13' },
-        { kind: 'first-core-group', due: '2026-01-26' },
-        { kind: 'minutes', due: '2026-02-02' },
-        { kind: 'next-review', due: '2026-04-12' },
+        { kind: 'decision-letter', due: '2026-01-13', childId: null },
+        { kind: 'first-core-group', due: '2026-01-26', childId: 12 },
+        { kind: 'minutes', due: '2026-02-02', childId: null },
+        { kind: 'next-review', due: '2026-04-12', childId: 12 },
       ],
       principalOfficerReviews: [{ childId: 12, due: '2026-01-26' }],
     });
@@ -292,9 +292,9 @@ describe('decision letter model', () => {
     ]);
     expect(model.conferenceFields).toContainEqual(['Reconvenes', 'The conference adjourned on 19 December 2025']);
     expect(model.nextSteps).toEqual([
-      ['First core group', 'To meet by 26 January 2026'],
+      ['First core group', 'For Niamh Ó Súilleabháin: to meet by 26 January 2026'],
       ['Minutes', 'Sent to everyone invited by 2 February 2026'],
-      ['Next review conference', 'To be held by 12 April 2026'],
+      ['Next review conference', 'For Niamh Ó Súilleabháin: to be held by 12 April 2026'],
       ['Principal Officer review', 'For Niamh Ó Súilleabháin: by 26 January 2026'],
     ]);
     expect(

@@ -14,7 +14,9 @@ export function dispatch(
   handlers: Handlers,
   channel: unknown,
   input: unknown,
+  options: DispatchOptions = {},
 ): Result<unknown> | Promise<Result<unknown>> {
+  const log = options.log ?? ((line: string) => console.error(line));
   const name = resolveChannel(channel);
   if (name === null) {
     return { ok: false, error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] } };
@@ -35,7 +37,7 @@ export function dispatch(
   const checked = (value: unknown): Result<unknown> => {
     const output = spec.output.safeParse(value);
     if (!output.success) {
-      console.error(`[cpreg] ${name}: output failed its schema (${output.error.issues.length} issue(s))`);
+      log(`[cpreg] ${name}: output failed its schema (${output.error.issues.length} issue(s))`);
       return {
         ok: false,
         error: { code: 'internal', message: 'The register returned something unexpected', issues: [] },
@@ -48,16 +50,21 @@ export function dispatch(
     // Most handlers are synchronous (one SQLite transaction) and answer at once; a few (exports)
     // finish later, and their result is checked the same way when it comes.
     const value = handler(parsed.data);
-    if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(name, error));
+    if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(name, error, log));
     return checked(value);
   } catch (error) {
-    return failure(name, error);
+    return failure(name, error, log);
   }
 }
 
-function failure(channel: string, error: unknown): Result<unknown> {
+export interface DispatchOptions {
+  /** Where the kind of an unexpected failure is logged (never record contents); stderr by default. */
+  log?: (line: string) => void;
+}
+
+function failure(channel: string, error: unknown, log: (line: string) => void): Result<unknown> {
   if (error instanceof OutputMismatch) {
-    console.error(`[cpreg] ${channel}: output failed its schema (${error.issueCount} issue(s)); nothing was saved`);
+    log(`[cpreg] ${channel}: output failed its schema (${error.issueCount} issue(s)); nothing was saved`);
     return {
       ok: false,
       error: { code: 'internal', message: 'The register returned something unexpected; nothing was saved', issues: [] },
@@ -67,7 +74,7 @@ function failure(channel: string, error: unknown): Result<unknown> {
     return { ok: false, error: { code: error.code, message: error.message, issues: error.issues } };
   }
   const name = error instanceof Error ? error.name : typeof error;
-  console.error(`[cpreg] ${channel}: unexpected ${name}`);
+  log(`[cpreg] ${channel}: unexpected ${name}`);
   return {
     ok: false,
     error: { code: 'internal', message: 'Something went wrong and nothing was saved. Try again.', issues: [] },

@@ -229,7 +229,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         });
       }
       await withRegisterAsync(async (register) => {
-        const result = await dispatch(createHandlers(register), channel, input);
+        // stderr carries only the error's JSON, so scripts can parse it whole.
+        const result = await dispatch(createHandlers(register), channel, input, { log: () => undefined });
         // A batch started by the call finishes before the register closes.
         await register.documents.idle();
         if (!result.ok) fail(result.error);

@@ -45,7 +45,10 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
   function parse(input: AgencyInput, prefix = ''): AgencyFields {
     const result = agencyInputSchema.safeParse(input);
     if (result.success) return result.data;
-    const issues = issuesFromZod(result.error).map((i) => ({ ...i, path: prefix + i.path }));
+    const issues = issuesFromZod(result.error).map((i) => ({
+      ...i,
+      path: i.path ? prefix + i.path : prefix.replace(/\.$/, ''),
+    }));
     throw new ServiceError('invalid-input', describeIssues(issues), issues);
   }
 

@@ -264,7 +264,7 @@ export function createEscalationsService(
   }
 
   /** One write in a transaction, audited, answering with the escalation read in the same transaction. */
-  function write(id: number | null, action: string, fn: (at: string) => number | void): Escalation {
+  function write(id: number | null, action: string, fn: (at: string) => unknown): Escalation {
     return ctx.db.transaction(() => {
       const at = ctx.now().toISOString();
       const result = fn(at);

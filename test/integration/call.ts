@@ -1,0 +1,32 @@
+import { expect } from 'vitest';
+import { dispatch } from '../../electron/main/api/dispatch';
+import { createHandlers } from '../../electron/main/api/handlers';
+import type { ApiError } from '../../shared/ipc/result';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { Register } from '../../electron/main/register/register';
+import { registerContent } from './helpers';
+
+/**
+ * Calls through the contract's own dispatch, as the app, browser mode and `cpreg call` do: the
+ * same validation, services and audit. `ok` expects a value; `refused` expects a refusal and
+ * checks that the register was left exactly as it was.
+ */
+export function caller(r: Register) {
+  const handlers = createHandlers(r);
+  return {
+    ok<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C> {
+      const result = dispatch(handlers, channel, input);
+      if (result instanceof Promise) throw new Error(`${channel} is asynchronous: use okAsync`);
+      if (!result.ok) expect.fail(`${channel} was refused: ${result.error.message}`);
+      return result.value as ChannelOutput<C>;
+    },
+    refused(channel: string, input: unknown): ApiError {
+      const before = registerContent(r);
+      const result = dispatch(handlers, channel, input);
+      if (result instanceof Promise) throw new Error(`${channel} is asynchronous`);
+      if (result.ok) expect.fail(`${channel} was accepted, but should have been refused`);
+      expect(registerContent(r), `${channel} changed the register although refused`).toEqual(before);
+      return result.error;
+    },
+  };
+}
