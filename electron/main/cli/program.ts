@@ -136,7 +136,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 
   function agencyNamed(register: Register, name: string) {
-    const agency = register.repos.agencies.findByName(name.trim());
+    // Named as the directory compares names: ignoring case, accents, apostrophe style and spacing.
+    const agency = register.agencies.named(name.trim());
     if (!agency) throw new UsageError(`no agency called "${name}" in the directory (see "cpreg agencies list")`);
     return agency;
   }
@@ -383,11 +384,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           if (opts.json) return io.out(`${JSON.stringify(due, null, 2)}\n`);
           if (due.length === 0) return io.out('Nothing is due.\n');
           table(
-            ['Due', 'What', 'Family', 'Conference', 'Status'],
+            ['Due', 'What', 'Family', 'Child', 'Conference', 'Status'],
             due.map((d) => [
               d.due,
               d.label,
               d.familyName,
+              d.childName ?? '',
               `${d.conferenceDate} ${CONFERENCE_TYPE_LABELS[d.conferenceType]}`,
               d.overdue ? `OVERDUE (${-d.workingDays} WD)` : `${d.workingDays} WD left`,
             ]),
