@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHANNEL_ALIASES, CHANNEL_NAMES, resolveChannelName } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { issuesFromZod } from '../../shared/ipc/result';
 import { agencyInputSchema } from '../../shared/schemas/agency';
@@ -8,6 +10,18 @@ import { conferenceInputSchema } from '../../shared/schemas/conference';
 describe('the IPC contract', () => {
   it('defines exactly the channels the preload allows', () => {
     expect(Object.keys(contract).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('documents every channel in the README, and keeps each old name mapped to a channel that exists', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const documented = new Set([...readme.matchAll(/^\| `([a-zA-Z]+\.[a-zA-Z]+)` +\|/gm)].map((m) => m[1]));
+    expect(CHANNEL_NAMES.filter((c) => !documented.has(c))).toEqual([]);
+    for (const [old, now] of Object.entries(CHANNEL_ALIASES)) {
+      expect(CHANNEL_NAMES).not.toContain(old);
+      expect(resolveChannelName(old)).toBe(now);
+    }
+    expect(resolveChannelName('conferences.due')).toBe('due.list');
+    expect(resolveChannelName('no.such')).toBeNull();
   });
 });
 
