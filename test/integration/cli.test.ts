@@ -402,7 +402,7 @@ describe('cpreg demo and conferences list', () => {
     expect(due.length).toBeGreaterThan(0);
     expect(due.map((d) => d.due)).toEqual([...due.map((d) => d.due)].sort());
     expect(cpreg(['--db', db, 'conferences', 'list', '--due']).stdout.split('\n')[0]).toMatch(
-      /^Due\s+What\s+Family\s+Conference\s+Status$/,
+      /^Due\s+What\s+Family\s+Child\s+Conference\s+Status$/,
     );
   });
 
