@@ -1,9 +1,9 @@
 import { protocolSchema } from '../../../../shared/escalation-protocols';
 import { appendix5Model, appendix5Problems } from '../../../../shared/forms/appendix5';
 import { formalRecordProblem } from '../../../../shared/forms/formal-record';
-import type { EscalationFormInput } from '../../../../shared/forms/escalation-record';
 import { drawAppendix5 } from '../pdf/appendix5-pdf';
-import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
+import { escalationCandidate, escalationFormInput } from './escalation-documents';
+import type { Candidate, DocumentSource, SourceDeps } from './source';
 
 /**
  * Appendix 5 Professional Difference Escalation Records: one per escalation under the Kirklees
@@ -13,27 +13,12 @@ import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './sourc
 export function appendix5Source(deps: SourceDeps): DocumentSource {
   const repo = deps.ctx.repos.escalations;
 
-  function candidateFor(id: number, subjectName: string): Candidate {
-    return {
-      entity: 'escalation',
-      entityId: id,
-      periodFrom: null,
-      periodTo: null,
-      title: `Appendix 5 Professional Difference Escalation Record: ${subjectName} (escalation ${id})`,
-      fileName: `appendix5-escalation-${id}.pdf`,
-    };
-  }
-
-  function input(c: Candidate, options: MakeOptions): EscalationFormInput {
-    const s = deps.settings();
-    return {
-      partnership: s.partnershipName,
-      marking: s.protectiveMarking,
-      generatedOn: options.generatedOn,
-      escalation: deps.escalations.get(c.entityId),
-      initialsOnly: options.initialsOnly,
-    };
-  }
+  const candidateFor = (id: number, subjectName: string): Candidate =>
+    escalationCandidate(
+      id,
+      `Appendix 5 Professional Difference Escalation Record: ${subjectName} (escalation ${id})`,
+      'appendix5',
+    );
 
   return {
     kind: 'appendix5',
@@ -54,10 +39,11 @@ export function appendix5Source(deps: SourceDeps): DocumentSource {
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
     problems(c, options) {
-      const data = input(c, options);
-      const wrong = formalRecordProblem('appendix5', deps.escalations.get(c.entityId).protocol);
+      const data = escalationFormInput(deps, c, options);
+      const wrong = formalRecordProblem('appendix5', data.escalation.protocol);
       return wrong ? [wrong] : appendix5Problems(data);
     },
-    render: (c, options) => drawAppendix5(appendix5Model(input(c, options)), { password: options.password }),
+    render: (c, options) =>
+      drawAppendix5(appendix5Model(escalationFormInput(deps, c, options)), { password: options.password }),
   };
 }

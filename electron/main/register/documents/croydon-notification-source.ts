@@ -2,8 +2,8 @@ import { initials } from '../../../../shared/escalation-protocols';
 import { protocolSchema } from '../../../../shared/escalation-protocols';
 import { croydonModel, croydonProblems } from '../../../../shared/forms/croydon-notification';
 import { formalRecordProblem } from '../../../../shared/forms/formal-record';
-import type { EscalationFormInput } from '../../../../shared/forms/escalation-record';
 import { drawCroydonNotification } from '../pdf/croydon-notification-pdf';
+import { escalationCandidate, escalationFormInput } from './escalation-documents';
 import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
 
 /**
@@ -14,28 +14,14 @@ import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './sourc
 export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
   const repo = deps.ctx.repos.escalations;
 
-  function candidateFor(id: number, subjectName: string): Candidate {
-    return {
-      entity: 'escalation',
-      entityId: id,
-      periodFrom: null,
-      periodTo: null,
-      // Initials, as on the form itself ("use family initials only").
-      title: `Croydon Escalation Notification Form: ${initials(subjectName)} (escalation ${id})`,
-      fileName: `croydon-notification-escalation-${id}.pdf`,
-    };
-  }
-
-  function input(c: Candidate, options: MakeOptions): EscalationFormInput {
-    const s = deps.settings();
-    return {
-      partnership: s.partnershipName,
-      marking: s.protectiveMarking,
-      generatedOn: options.generatedOn,
-      escalation: deps.escalations.get(c.entityId),
-      initialsOnly: true,
-    };
-  }
+  // Initials, as on the form itself ("use family initials only").
+  const candidateFor = (id: number, subjectName: string): Candidate =>
+    escalationCandidate(
+      id,
+      `Croydon Escalation Notification Form: ${initials(subjectName)} (escalation ${id})`,
+      'croydon-notification',
+    );
+  const input = (c: Candidate, options: MakeOptions) => escalationFormInput(deps, c, options, true);
 
   return {
     kind: 'croydon-notification',
@@ -54,8 +40,9 @@ export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
     problems(c, options) {
-      const wrong = formalRecordProblem('croydon-notification', deps.escalations.get(c.entityId).protocol);
-      return wrong ? [wrong] : croydonProblems(input(c, options));
+      const data = input(c, options);
+      const wrong = formalRecordProblem('croydon-notification', data.escalation.protocol);
+      return wrong ? [wrong] : croydonProblems(data);
     },
     render: (c, options) => drawCroydonNotification(croydonModel(input(c, options)), { password: options.password }),
   };

@@ -4,6 +4,7 @@ import {
   type ReviewMeetingInput,
 } from '../../../../shared/forms/review-meeting-record';
 import { drawReviewMeetingRecord } from '../pdf/review-meeting-record-pdf';
+import { escalationCandidate, escalationFormInput } from './escalation-documents';
 import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './source';
 
 /**
@@ -13,27 +14,13 @@ import type { Candidate, DocumentSource, MakeOptions, SourceDeps } from './sourc
 export function reviewMeetingRecordSource(deps: SourceDeps): DocumentSource {
   const repo = deps.ctx.repos.escalations;
 
-  function candidateFor(id: number, subjectName: string): Candidate {
-    return {
-      entity: 'escalation',
-      entityId: id,
-      periodFrom: null,
-      periodTo: null,
-      title: `Principal Officer review meeting record: ${subjectName} (escalation ${id})`,
-      fileName: `review-meeting-record-escalation-${id}.pdf`,
-    };
-  }
-
-  function input(c: Candidate, options: MakeOptions): ReviewMeetingInput {
-    const s = deps.settings();
-    return {
-      partnership: s.partnershipName,
-      marking: s.protectiveMarking,
-      generatedOn: options.generatedOn,
-      escalation: deps.escalations.get(c.entityId),
-      initialsOnly: options.initialsOnly,
-    };
-  }
+  const candidateFor = (id: number, subjectName: string): Candidate =>
+    escalationCandidate(
+      id,
+      `Principal Officer review meeting record: ${subjectName} (escalation ${id})`,
+      'review-meeting-record',
+    );
+  const input = (c: Candidate, options: MakeOptions): ReviewMeetingInput => escalationFormInput(deps, c, options);
 
   return {
     kind: 'review-meeting-record',

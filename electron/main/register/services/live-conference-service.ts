@@ -276,6 +276,22 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     return inv;
   }
 
+  /**
+   * A child of an open conference whose decision is not yet recorded, as a view (or a record of no
+   * view) needs; `recording` says something is being recorded rather than withdrawn, which waits
+   * for the conference's day.
+   */
+  function undecidedChild(state: State, childId: number, recording: boolean) {
+    assertOpen(state);
+    if (recording) assertHeld(state, 'views');
+    const child = summaryOf(state.id).children.find((c) => c.id === childId);
+    if (!child) throw invalid('childId', 'That child is not considered at this conference');
+    if (live.outcomes(state.id).some((o) => o.childId === childId)) {
+      throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
+    }
+    return child;
+  }
+
   function hasViewsOrRecords(conferenceId: number, agencyId?: number): boolean {
     const mine = (v: { agencyId: number }) => agencyId === undefined || v.agencyId === agencyId;
     return live.views(conferenceId).some(mine) || live.noViews(conferenceId).some(mine);
@@ -516,14 +532,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       reasons: string;
     }) {
       return change(i.conferenceId, 'view', (state, at) => {
-        assertOpen(state);
-        if (i.view !== null) assertHeld(state, 'views');
-        const summary = summaryOf(i.conferenceId);
-        const child = summary.children.find((c) => c.id === i.childId);
-        if (!child) throw invalid('childId', 'That child is not considered at this conference');
-        if (live.outcomes(i.conferenceId).some((o) => o.childId === i.childId)) {
-          throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
-        }
+        undecidedChild(state, i.childId, i.view !== null);
         attendingInvitation(i.conferenceId, i.agencyId);
         if (i.view === null) live.deleteView(i.conferenceId, i.childId, i.agencyId);
         else {
@@ -544,14 +553,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      */
     setNoView(i: { conferenceId: number; childId: number; agencyId: number; reason: string | null }) {
       return change(i.conferenceId, 'no-view', (state, at) => {
-        assertOpen(state);
-        if (i.reason !== null) assertHeld(state, 'views');
-        const summary = summaryOf(i.conferenceId);
-        const child = summary.children.find((c) => c.id === i.childId);
-        if (!child) throw invalid('childId', 'That child is not considered at this conference');
-        if (live.outcomes(i.conferenceId).some((o) => o.childId === i.childId)) {
-          throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
-        }
+        undecidedChild(state, i.childId, i.reason !== null);
         attendingInvitation(i.conferenceId, i.agencyId);
         if (i.reason === null) live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
         else {
