@@ -100,6 +100,8 @@ test('a chair flags an agency’s non-attendance; the administrator finds it in 
     'Agency',
     'Name of agency rep',
     'Reason for escalation',
+    // The last column holds each row's Withdraw button (its header is for screen readers).
+    'Withdraw',
   ]);
   await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText([
     '19 December 2025',
@@ -108,6 +110,7 @@ test('a chair flags an agency’s non-attendance; the administrator finds it in 
     'Humberside Police',
     'Rep of Humberside Police',
     'Did not attend',
+    'Withdraw the escalation of 19 December 2025, Alpha, Did not attend',
   ]);
 
   await expect(page.getByLabel('Sent to')).toHaveValue('Dana Reeve');

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import {
   ESCALATION_REASON_LABELS,
   ESCALATION_REASONS,
+  type AgencyEscalation,
   type AgencyReturn,
   type EscalationReason,
 } from '../../../../shared/schemas/agency-escalation';
 import type { Result } from '../../../../shared/ipc/result';
-import { MAX_RETURN_RESPONSE } from '../../../../shared/schemas/limits';
+import { MAX_REASON, MAX_RETURN_RESPONSE } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatDate, plural } from '../../app/format';
@@ -21,6 +22,7 @@ import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
+import { WarningText } from '../../components/WarningText';
 import { fieldMapper, partsOf, previousMonth, refuse, today } from './escalation-parts';
 import { PeriodForm, periodErrors } from './ReturnsPage';
 import './escalations.scss';
@@ -250,6 +252,137 @@ function ByHandForm({ agencyId, errors, send }: { agencyId: number; errors: read
   );
 }
 
+/** "19 December 2025, Alpha, Did not attend": one Appendix 3 row in words, to name its buttons. */
+function rowWords(r: AgencyEscalation): string {
+  return `${formatDate(r.meetingDate)}, ${r.familyIdentifier}, ${ESCALATION_REASON_LABELS[r.reason]}`;
+}
+
+/**
+ * The confirmation step before a mistaken row is withdrawn: what it is, what withdrawing does,
+ * and the reason, which is required. The row stays in the register, marked withdrawn.
+ */
+function WithdrawForm({
+  row,
+  errors,
+  send,
+  onCancel,
+}: {
+  row: AgencyEscalation;
+  errors: readonly FormError[];
+  send: Send;
+  onCancel(): void;
+}) {
+  const [reason, setReason] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [row.id]);
+  const fieldFor = fieldMapper({ reason: 'withdraw-reason' }, []);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await send(
+      () => invoke('agencyEscalations.withdraw', { id: row.id, reason }),
+      fieldFor,
+      `Escalation withdrawn: ${rowWords(row)}`,
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="withdraw-heading"
+      className="app-confirm"
+      data-testid="withdraw-form"
+    >
+      <h2 className="govuk-heading-m" id="withdraw-heading" tabIndex={-1} ref={heading}>
+        Withdraw this escalation?
+      </h2>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Date of meeting</dt>
+          <dd className="govuk-summary-list__value">{formatDate(row.meetingDate)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Family name or identifying factors</dt>
+          <dd className="govuk-summary-list__value">{row.familyIdentifier}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Reason for escalation</dt>
+          <dd className="govuk-summary-list__value">
+            {ESCALATION_REASON_LABELS[row.reason]}
+            {row.reasonDetail && `: ${row.reasonDetail}`}
+          </dd>
+        </div>
+      </dl>
+      <WarningText>
+        Withdrawing takes it out of {row.agencyName}’s return, the counts and exports. It stays in the register, marked
+        withdrawn, with your reason.
+        {row.returnId !== null && ' It was already sent in a return: tell the safeguarding lead.'}
+      </WarningText>
+      <Textarea
+        id="withdraw-reason"
+        label="Why is it withdrawn?"
+        labelClassName="govuk-label--s"
+        hint="For example, raised against the wrong agency, or the report had arrived on time"
+        rows={3}
+        value={reason}
+        onChange={setReason}
+        error={errorFor(errors, 'withdraw-reason')}
+        characterLimit={MAX_REASON}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button govuk-button--warning">
+          Withdraw the escalation
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Rows withdrawn as mistaken: shown apart, with when and why, and left out of the return. */
+function WithdrawnRows({ rows }: { rows: readonly AgencyEscalation[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <table className="govuk-table" data-testid="withdrawn-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Withdrawn: not in the return</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Date of meeting
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Family name or identifying factors
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Reason for escalation
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Withdrawn
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((r) => (
+          <tr className="govuk-table__row" key={r.id}>
+            <td className="govuk-table__cell">{formatDate(r.meetingDate)}</td>
+            <td className="govuk-table__cell">{r.familyIdentifier}</td>
+            <td className="govuk-table__cell">
+              {ESCALATION_REASON_LABELS[r.reason]}
+              {r.reasonDetail && `: ${r.reasonDetail}`}
+            </td>
+            <td className="govuk-table__cell app-pre-line">
+              Withdrawn on {r.withdrawnOn ? formatDate(r.withdrawnOn) : 'an unknown date'}: {r.withdrawnReason}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 const COLUMNS = [
   'Date of meeting',
   'Family name or identifying factors',
@@ -269,6 +402,7 @@ export function AgencyReturnPage({ agencyId, from, to }: { agencyId: number; fro
   const data = useApi('returns.get', { agencyId, ...period });
   const [errors, setErrors] = useState<FormError[]>([]);
   const [success, setSuccess] = useState<{ n: number; heading: string } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<number | null>(null);
   const shownErrors = errors.length > 0 ? errors : periodErrors(data.error);
 
   const send: Send = async (call, fieldFor, done) => {
@@ -276,6 +410,7 @@ export function AgencyReturnPage({ agencyId, from, to }: { agencyId: number; fro
     if (result.ok) {
       setErrors([]);
       setSuccess((previous) => ({ n: (previous?.n ?? 0) + 1, heading: done }));
+      setWithdrawing(null);
       data.reload();
       return true;
     }
@@ -286,6 +421,7 @@ export function AgencyReturnPage({ agencyId, from, to }: { agencyId: number; fro
 
   const value = data.data;
   const unsent = value?.rows.filter((r) => r.returnId === null).length ?? 0;
+  const toWithdraw = value?.rows.find((r) => r.id === withdrawing) ?? null;
   const title = value ? `Return: ${value.agency.name}` : 'Agency return';
   return (
     <Page
@@ -330,6 +466,9 @@ export function AgencyReturnPage({ agencyId, from, to }: { agencyId: number; fro
                       {c}
                     </th>
                   ))}
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Withdraw</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -344,11 +483,39 @@ export function AgencyReturnPage({ agencyId, from, to }: { agencyId: number; fro
                       {ESCALATION_REASON_LABELS[r.reason]}
                       {r.reasonDetail && `: ${r.reasonDetail}`}
                     </td>
+                    <td className="govuk-table__cell">
+                      <button
+                        type="button"
+                        id={`withdraw-${r.id}`}
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        onClick={() => {
+                          setErrors([]);
+                          setWithdrawing(r.id);
+                        }}
+                      >
+                        Withdraw<span className="govuk-visually-hidden"> the escalation of {rowWords(r)}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+          {toWithdraw && (
+            <WithdrawForm
+              key={toWithdraw.id}
+              row={toWithdraw}
+              errors={errors}
+              send={send}
+              onCancel={() => {
+                setErrors([]);
+                setWithdrawing(null);
+                // Back to the row's own button, which stays on the page.
+                document.getElementById(`withdraw-${toWithdraw.id}`)?.focus();
+              }}
+            />
+          )}
+          <WithdrawnRows rows={value.withdrawn} />
           {value.returns.length > 0 && (
             <section aria-labelledby="sent-heading">
               <h2 className="govuk-heading-m" id="sent-heading">

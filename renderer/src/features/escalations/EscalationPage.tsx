@@ -1,22 +1,30 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
-import type { Result } from '../../../../shared/ipc/result';
-import { nextStage } from '../../../../shared/escalation-protocols';
+import {
+  clockedStages,
+  limitWords,
+  nextStage,
+  type Protocol,
+  type ProtocolStage,
+} from '../../../../shared/escalation-protocols';
 import { ethnicityLabel, genderLabel, sendLabel } from '../../../../shared/schemas/child-characteristics';
-import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
+import { NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
 import { MAX_ACTION, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { Page } from '../../app/Page';
 import { DateInput } from '../../components/DateInput';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
-import { errorFor, errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
+import { CorrectionsHistory } from '../../components/CorrectionsHistory';
+import { errorFor, errorsFromApi, type FormError } from '../../components/form-errors';
 import { NotificationBanner } from '../../components/NotificationBanner';
 import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
 import { DocumentsMade } from '../letters/DocumentsMade';
+import { CorrectDetailsForm } from './CorrectDetailsForm';
+import { DebriefForm, ResolutionStageCard } from './Debrief';
 import {
   Clock,
   EMPTY_PERSON,
@@ -31,16 +39,10 @@ import {
   today,
   type PersonDraft,
 } from './escalation-parts';
+import { ImmediateRiskPanel } from './ImmediateRiskPanel';
+import { ReviewMeetingForm, ReviewMeetingRecord } from './ReviewMeeting';
+import type { FormProps, Stage } from './types';
 import './escalations.scss';
-
-type Stage = Escalation['stages'][number];
-
-/** What each form needs from the page: the page's errors, and a way to send a change. */
-interface FormProps {
-  escalation: Escalation;
-  errors: readonly FormError[];
-  send(call: () => Promise<Result<Escalation>>, fieldFor: (path: string) => FieldRef, done: string): Promise<boolean>;
-}
 
 const STATUS_LABELS: Record<Escalation['status'], string> = {
   open: 'Open',
@@ -48,7 +50,17 @@ const STATUS_LABELS: Record<Escalation['status'], string> = {
   'closed-unresolved': 'Closed: not resolved',
 };
 
-function StageCard({ stage }: { stage: Stage }) {
+/** "Appendix 5: … at stages 5 and 6": the protocol's own formal record and the stages that make it. */
+function formalRecordText(protocol: Protocol): string {
+  const numbers = protocol.stages.filter((s) => s.formalRecord).map((s) => s.number);
+  const name = protocol.formalRecordName || 'Record on the child’s file';
+  if (numbers.length === 0) return name;
+  const list =
+    numbers.length === 1 ? `stage ${numbers[0]}` : `stages ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  return `${name}, at ${list}`;
+}
+
+function StageCard({ stage, immediateRisk }: { stage: Stage; immediateRisk: boolean }) {
   return (
     <div className="govuk-summary-card" data-testid={`stage-${stage.number}`}>
       <div className="govuk-summary-card__title-wrapper">
@@ -71,6 +83,14 @@ function StageCard({ stage }: { stage: Stage }) {
       <div className="govuk-summary-card__content">
         <dl className="govuk-summary-list">
           <SummaryRow label="Opened">{formatLongDate(stage.openedOn)}</SummaryRow>
+          <SummaryRow label="Time limit">
+            <span data-testid={`stage-${stage.number}-limit`}>{stage.limit}</span>
+            {immediateRisk && (
+              <span className="govuk-!-display-block">
+                Immediate risk: due the day the stage opened, not on this limit
+              </span>
+            )}
+          </SummaryRow>
           <SummaryRow label="Due">
             <span data-testid={`stage-${stage.number}-due`}>{formatLongDate(stage.dueOn)}</span>
             {stage.clock && (
@@ -188,11 +208,22 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
       `Response recorded at stage ${stage.number}`,
     );
   }
-  return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="respond-heading">
-      <h2 className="govuk-heading-m" id="respond-heading">
-        Record the response
-      </h2>
+  const changing = stage.response !== null;
+  const form = (
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      {...(changing
+        ? { 'aria-label': `Change the response at stage ${stage.number}` }
+        : { 'aria-labelledby': 'respond-heading' })}
+    >
+      {changing ? (
+        <p className="govuk-body">A response is recorded at this stage; recording another replaces it.</p>
+      ) : (
+        <h2 className="govuk-heading-m" id="respond-heading">
+          Record the response
+        </h2>
+      )}
       <PersonFields id="respond-from" legend="Response from" value={from} onChange={setFrom} errors={errors} />
       <DateInput
         id="respond-on"
@@ -231,9 +262,20 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
       </button>
     </form>
   );
+  // Once a response is recorded, what comes next leads; changing the response is tucked away.
+  return changing ? (
+    <details className="govuk-details" data-testid="change-response">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Change the response at stage {stage.number}</span>
+      </summary>
+      <div className="govuk-details__text">{form}</div>
+    </details>
+  ) : (
+    form
+  );
 }
 
-function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { number: number; name: string } }) {
+function EscalateForm({ escalation, errors, send, next }: FormProps & { next: ProtocolStage }) {
   const [on, setOn] = useState<DateParts>(partsOf(today()));
   const [by, setBy] = useState<PersonDraft>(EMPTY_PERSON);
   const [to, setTo] = useState<PersonDraft>(EMPTY_PERSON);
@@ -263,6 +305,10 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
       <h2 className="govuk-heading-m" id="escalate-heading">
         {title}
       </h2>
+      <p className="govuk-body" data-testid="escalate-limit">
+        Time limit at stage {next.number}:{' '}
+        {escalation.immediateRisk ? 'immediate risk, due the day it opens' : limitWords(next)}.
+      </p>
       <DateInput
         id="escalate-on"
         legend="Date of the escalation"
@@ -293,15 +339,17 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: { 
   );
 }
 
-function CloseForm({ escalation, errors, send }: FormProps) {
+/**
+ * Closes the escalation, resolved or not. After the current stage's response resolved the
+ * difference, "resolved" is chosen already. The restorative debrief (Kirklees stage 7) is not
+ * asked here: it follows a resolved closing, with its own date.
+ */
+function CloseForm({ escalation, stage, errors, send }: FormProps & { stage: Stage }) {
   const [on, setOn] = useState<DateParts>(partsOf(today()));
-  const [resolved, setResolved] = useState('');
+  const [resolved, setResolved] = useState(stage.resolved === true ? 'yes' : '');
   const [learning, setLearning] = useState('');
-  const [debrief, setDebrief] = useState('');
-  const fieldFor = fieldMapper(
-    { on: 'close-on', resolved: 'close-resolved', learning: 'close-learning', restorativeDebrief: 'close-debrief' },
-    ['on'],
-  );
+  const fieldFor = fieldMapper({ on: 'close-on', resolved: 'close-resolved', learning: 'close-learning' }, ['on']);
+  const offered = escalation.resolutionStage;
   async function submit(event: FormEvent) {
     event.preventDefault();
     const decided = yesNo(resolved);
@@ -314,24 +362,36 @@ function CloseForm({ escalation, errors, send }: FormProps) {
               on: datePartsToString(on),
               resolved: decided,
               learning: learning.trim() || null,
-              restorativeDebrief: debrief.trim() || null,
             }),
       fieldFor,
-      'Escalation closed',
+      decided ? 'Escalation closed: resolved' : 'Escalation closed: not resolved',
     );
   }
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="close-heading">
       <h2 className="govuk-heading-m" id="close-heading">
-        Close the escalation
+        {stage.resolved === true ? 'Close the escalation as resolved' : 'Close the escalation'}
       </h2>
       <DateInput id="close-on" legend="Date closed" value={on} onChange={setOn} error={errorFor(errors, 'close-on')} />
-      <YesNo
+      <Radios
         id="close-resolved"
         legend="Was the difference resolved?"
+        legendClassName="govuk-fieldset__legend--s"
+        hint={stage.resolved === true ? `The response at stage ${stage.number} resolved it` : undefined}
+        items={[
+          {
+            value: 'yes',
+            label: 'Yes',
+            ...(offered
+              ? { hint: `Stage ${offered.number} (${offered.name}) is offered next, with no time limit` }
+              : {}),
+          },
+          { value: 'no', label: 'No' },
+        ]}
         value={resolved}
         onChange={setResolved}
-        errors={errors}
+        error={errorFor(errors, 'close-resolved')}
+        small
       />
       <Textarea
         id="close-learning"
@@ -340,15 +400,6 @@ function CloseForm({ escalation, errors, send }: FormProps) {
         value={learning}
         onChange={setLearning}
         error={errorFor(errors, 'close-learning')}
-        characterLimit={MAX_LONG_TEXT}
-      />
-      <Textarea
-        id="close-debrief"
-        label="Restorative debrief (optional)"
-        rows={3}
-        value={debrief}
-        onChange={setDebrief}
-        error={errorFor(errors, 'close-debrief')}
         characterLimit={MAX_LONG_TEXT}
       />
       <button type="submit" className="govuk-button govuk-button--warning">
@@ -510,6 +561,8 @@ export function EscalationPage({ id }: { id: number }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [success, setSuccess] = useState<{ n: number; heading: string } | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [changingMeeting, setChangingMeeting] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -560,9 +613,14 @@ export function EscalationPage({ id }: { id: number }) {
   }
 
   const e = escalation;
-  const open = e.stages.find((s) => s.closedOn === null);
+  const open = e.status === 'open' ? e.stages.find((s) => s.closedOn === null) : undefined;
   const next = open ? nextStage(e.protocol, open.number) : null;
   const props: FormProps = { escalation: e, errors, send };
+  const started = e.stages[0];
+  const firstStage = clockedStages(e.protocol)[0];
+  const startedLater = started !== undefined && firstStage !== undefined && started.number !== firstStage.number;
+  const keepsMeetingRecord = e.protocol.record === 'review-meeting-record';
+  const meetingStage = e.protocol.stages.find((s) => s.formalRecord);
   return (
     <Page
       title={`Escalation: ${e.subjectName}`}
@@ -577,25 +635,35 @@ export function EscalationPage({ id }: { id: number }) {
         )
       }
     >
-      {e.immediateRisk && (
-        <div className="app-immediate-risk-panel" data-testid="immediate-risk">
-          <p className="govuk-body">
-            <strong className="govuk-tag govuk-tag--red">Immediate risk</strong>
-          </p>
-          <WarningText>{IMMEDIATE_RISK_GUIDANCE}</WarningText>
-        </div>
-      )}
+      {e.immediateRisk && <ImmediateRiskPanel sameDayContact={e.sameDayContact} testId="immediate-risk" tag />}
       {e.warning && <WarningText>{e.warning}</WarningText>}
-      <dl className="govuk-summary-list">
+      <dl className="govuk-summary-list" data-testid="escalation-summary">
         <SummaryRow label="Status">{STATUS_LABELS[e.status]}</SummaryRow>
         <SummaryRow label="Protocol">
           {e.protocol.name} (version {e.protocol.version})
         </SummaryRow>
+        <SummaryRow label="Formal record">{formalRecordText(e.protocol)}</SummaryRow>
+        {(startedLater || e.startReason) && started && (
+          <SummaryRow label="Started at">
+            <span data-testid="start-stage">
+              Stage {started.number}: {started.name}
+            </span>
+            {e.startReason && (
+              <span className="govuk-!-display-block app-pre-line" data-testid="start-reason">
+                {e.startReason}
+              </span>
+            )}
+          </SummaryRow>
+        )}
         <SummaryRow label="Child or family">
           {e.subjectName}
           {e.subjectDateOfBirth && <>, born {formatDate(e.subjectDateOfBirth)}</>}
         </SummaryRow>
-        {e.subjectAddress && <SummaryRow label="Address">{e.subjectAddress}</SummaryRow>}
+        {e.subjectAddress && (
+          <SummaryRow label="Address">
+            <span className="app-pre-line">{e.subjectAddress}</span>
+          </SummaryRow>
+        )}
         {e.subjectGender && <SummaryRow label="Gender">{genderLabel(e.subjectGender)}</SummaryRow>}
         {e.subjectEthnicity && <SummaryRow label="Ethnicity">{ethnicityLabel(e.subjectEthnicity)}</SummaryRow>}
         {e.subjectSend && <SummaryRow label="SEND">{sendLabel(e.subjectSend)}</SummaryRow>}
@@ -622,20 +690,79 @@ export function EscalationPage({ id }: { id: number }) {
           </SummaryRow>
         )}
         {e.closedOn && <SummaryRow label="Closed">{formatLongDate(e.closedOn)}</SummaryRow>}
-        {e.learning && <SummaryRow label="Learning">{e.learning}</SummaryRow>}
-        {e.restorativeDebrief && <SummaryRow label="Restorative debrief">{e.restorativeDebrief}</SummaryRow>}
+        {e.learning && (
+          <SummaryRow label="Learning">
+            <span className="app-pre-line">{e.learning}</span>
+          </SummaryRow>
+        )}
+        {!e.resolutionStage && e.restorativeDebrief && (
+          <SummaryRow label="Restorative debrief">
+            <span className="app-pre-line">{e.restorativeDebrief}</span>
+          </SummaryRow>
+        )}
       </dl>
+      {correcting ? (
+        <CorrectDetailsForm {...props} onDone={() => setCorrecting(false)} />
+      ) : (
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setCorrecting(true)}>
+          Correct details
+        </button>
+      )}
+      <CorrectionsHistory corrections={e.corrections} headingId="corrections-heading" testId="corrections" />
       <h2 className="govuk-heading-m">Stages</h2>
       {e.stages.map((stage) => (
-        <StageCard key={stage.number} stage={stage} />
+        <StageCard key={stage.number} stage={stage} immediateRisk={e.immediateRisk} />
       ))}
-      {open && e.status === 'open' && (
-        <div key={open.number}>
-          <RespondForm {...props} stage={open} />
-          {next && <EscalateForm {...props} next={next} />}
-          <CloseForm {...props} />
+      {e.resolutionStage && <ResolutionStageCard escalation={e} stage={e.resolutionStage} />}
+      {keepsMeetingRecord &&
+        (e.reviewMeeting ? (
+          <>
+            <ReviewMeetingRecord
+              meeting={e.reviewMeeting}
+              stageName={e.protocol.stages.find((s) => s.number === e.reviewMeeting?.stageNumber)?.name ?? ''}
+            />
+            {changingMeeting ? (
+              <ReviewMeetingForm {...props} onDone={() => setChangingMeeting(false)} focusOnMount />
+            ) : (
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setChangingMeeting(true)}
+              >
+                Change the written record
+              </button>
+            )}
+          </>
+        ) : e.next.reviewMeeting ? (
+          <ReviewMeetingForm {...props} />
+        ) : (
+          <div className="govuk-inset-text" data-testid="review-meeting-not-yet">
+            {e.protocol.formalRecordName || 'The written record of the review meeting'} is made once the escalation
+            reaches {meetingStage ? `stage ${meetingStage.number} (${meetingStage.name})` : 'the review meeting'}.
+          </div>
+        ))}
+      {open && (
+        <div key={`${open.number}-${String(open.resolved)}`}>
+          {e.next.respond && open.response === null && <RespondForm {...props} stage={open} />}
+          {open.resolved === true ? (
+            <div className="govuk-inset-text" data-testid="what-next">
+              The response at stage {open.number} resolved the difference, so it is not escalated: close it as resolved.
+              {e.resolutionStage &&
+                ` Stage ${e.resolutionStage.number} (${e.resolutionStage.name}) follows resolution, with no time limit.`}
+            </div>
+          ) : e.next.escalate && next ? (
+            <EscalateForm {...props} next={next} />
+          ) : (
+            <div className="govuk-inset-text" data-testid="what-next">
+              Stage {open.number} is the last stage an escalation reaches under this protocol: close the escalation when
+              the difference is resolved or can go no further.
+            </div>
+          )}
+          {e.next.close && <CloseForm {...props} stage={open} />}
+          {e.next.respond && open.response !== null && <RespondForm {...props} stage={open} />}
         </div>
       )}
+      {e.next.debrief && e.resolutionStage && <DebriefForm {...props} stage={e.resolutionStage} />}
       <Actions {...props} />
       <DocumentsMade entity="escalation" entityId={e.id} />
       <p className="govuk-body">

@@ -1,5 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { issuesFromZod } from '../../../../shared/ipc/result';
+import {
+  clockedStages,
+  limitWords,
+  mayStartAt,
+  START_ROUTE_LABELS,
+  type Protocol,
+} from '../../../../shared/escalation-protocols';
+import { issuesFromZod, type FieldIssue } from '../../../../shared/ipc/result';
 import {
   characteristicOptions,
   codeIn,
@@ -13,17 +20,12 @@ import {
   type Gender,
   type SendStatus,
 } from '../../../../shared/schemas/child-characteristics';
-import {
-  IMMEDIATE_RISK_GUIDANCE,
-  NATURE_LABELS,
-  NATURES,
-  openEscalationInputSchema,
-  type Nature,
-} from '../../../../shared/schemas/escalation';
-import { MAX_ADDRESS, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
+import { NATURE_LABELS, NATURES, openEscalationInputSchema, type Nature } from '../../../../shared/schemas/escalation';
+import { MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
+import { useSettings } from '../../app/settings-context';
 import { navigate } from '../../app/use-hash-route';
 import { Checkboxes } from '../../components/Checkboxes';
 import { DateInput } from '../../components/DateInput';
@@ -37,10 +39,10 @@ import {
   type FieldRef,
   type FormError,
 } from '../../components/form-errors';
+import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
-import { WarningText } from '../../components/WarningText';
 import {
   EMPTY_PERSON,
   escalatingPersonInput,
@@ -50,12 +52,15 @@ import {
   today,
   type PersonDraft,
 } from './escalation-parts';
+import { ImmediateRiskPanel } from './ImmediateRiskPanel';
 import './escalations.scss';
 
 interface Draft {
   familyId: number | null;
   childId: number | null;
   conferenceId: number | null;
+  /** The conference's Principal Officer review this escalation answers, when drafted from one. */
+  followUpId: number | null;
   subjectName: string;
   subjectDateOfBirth: DateParts;
   subjectAddress: string;
@@ -73,6 +78,9 @@ interface Draft {
   escalatedBy: PersonDraft;
   escalatedTo: PersonDraft;
   concerns: string;
+  /** The stage chosen to start at ('' until the protocol is known: its first stage). */
+  startStage: string;
+  startReason: string;
 }
 
 function emptyDraft(): Draft {
@@ -80,6 +88,7 @@ function emptyDraft(): Draft {
     familyId: null,
     childId: null,
     conferenceId: null,
+    followUpId: null,
     subjectName: '',
     subjectDateOfBirth: EMPTY_DATE,
     subjectAddress: '',
@@ -97,6 +106,8 @@ function emptyDraft(): Draft {
     escalatedBy: EMPTY_PERSON,
     escalatedTo: EMPTY_PERSON,
     concerns: '',
+    startStage: '',
+    startReason: '',
   };
 }
 
@@ -114,11 +125,13 @@ function draftFrom(prefill: Record<string, unknown>): Draft {
   const initiating = idOf(prefill['initiatingAgencyId']);
   const challenged = idOf(prefill['challengedAgencyId']);
   const natures = prefill['natures'];
+  const startStage = prefill['startStage'];
   return {
     ...base,
     familyId: idOf(prefill['familyId']),
     childId: idOf(prefill['childId']),
     conferenceId: idOf(prefill['conferenceId']),
+    followUpId: idOf(prefill['followUpId']),
     subjectName: text(prefill['subjectName']),
     subjectDateOfBirth: dob ? partsOf(dob) : EMPTY_DATE,
     initiatingAgencyId: initiating === null ? '' : String(initiating),
@@ -126,6 +139,8 @@ function draftFrom(prefill: Record<string, unknown>): Draft {
     natures: Array.isArray(natures) ? natures.filter(isNature) : [],
     details: text(prefill['details']),
     openedOn: opened ? partsOf(opened) : base.openedOn,
+    startStage: typeof startStage === 'number' && Number.isInteger(startStage) ? String(startStage) : '',
+    startReason: text(prefill['startReason']),
   };
 }
 
@@ -144,10 +159,29 @@ function toNumber(value: string): number {
   return value === '' ? 0 : Number(value);
 }
 
+/** The partnership's protocol: the latest version of the one chosen in Settings. */
+function useChosenProtocol(): { id: number; definition: Protocol } | null {
+  const protocols = useApi('protocols.list', {});
+  const chosen = protocols.data?.find((p) => p.chosen);
+  return chosen ? { id: chosen.id, definition: chosen.definition } : null;
+}
+
+/** The hint for a stage an escalation may start at: the first, or a later one the procedure allows. */
+function startHint(protocol: Protocol, number: number, first: number): string {
+  const stage = protocol.stages.find((s) => s.number === number);
+  if (!stage || number === first) return 'The procedure’s first stage';
+  const routes = stage.startFor.map((r) => START_ROUTE_LABELS[r]);
+  return routes.length > 0
+    ? `Where the escalation comes from ${routes.join(' or ')}; otherwise only with a reason`
+    : `Only where the procedure allows it, with the reason: ${stage.what || stage.name}`;
+}
+
 /**
- * Starts a professional disagreement escalation at stage 1 of the partnership's protocol. From
- * a conference (a minority view, or a Principal Officer review) the child, the conference and
- * the agencies come prefilled.
+ * Starts a professional disagreement escalation under the partnership's protocol, at its first
+ * stage or (only where the procedure allows it, with the reason) a later one. From a conference
+ * (a minority view, or a Principal Officer review) the child, the conference and the agencies
+ * come prefilled, with the stage the protocol routes it to and the reason (North Lincolnshire: a
+ * minority view at the line managers' stage, a Principal Officer review at its own).
  */
 export function NewEscalationPage({
   conferenceId,
@@ -163,6 +197,13 @@ export function NewEscalationPage({
   const [busy, setBusy] = useState(false);
   const [prefilled, setPrefilled] = useState<string | null>(null);
   const agencies = useApi('agencies.list', { search: '', includeInactive: false });
+  const protocol = useChosenProtocol();
+  const { settings } = useSettings();
+  const first = protocol ? clockedStages(protocol.definition)[0] : undefined;
+  const starts = protocol ? protocol.definition.stages.filter((s) => mayStartAt(protocol.definition, s.number)) : [];
+  const startNumber = draft.startStage === '' ? first?.number : Number(draft.startStage);
+  const startStage = protocol?.definition.stages.find((s) => s.number === startNumber);
+  const startsLater = startStage !== undefined && first !== undefined && startStage.number !== first.number;
 
   useEffect(() => {
     if (conferenceId === null || childId === null) return;
@@ -192,9 +233,11 @@ export function NewEscalationPage({
     event.preventDefault();
     if (busy) return;
     const input = {
+      ...(protocol ? { protocolId: protocol.id } : {}),
       familyId: draft.familyId,
       childId: draft.childId,
       conferenceId: draft.conferenceId,
+      followUpId: draft.followUpId,
       subjectName: draft.subjectName,
       subjectDateOfBirth: datePartsToString(draft.subjectDateOfBirth) || null,
       subjectAddress: draft.subjectAddress.trim() || null,
@@ -212,10 +255,23 @@ export function NewEscalationPage({
       escalatedBy: escalatingPersonInput(draft.escalatedBy),
       escalatedTo: { ...personInput(draft.escalatedTo), name: draft.escalatedTo.name.trim() || null },
       concerns: draft.concerns.trim() || null,
+      ...(startStage ? { startStage: startStage.number } : {}),
+      startReason: startsLater ? draft.startReason.trim() || null : null,
     };
     const parsed = openEscalationInputSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(errorsFromIssues(issuesFromZod(parsed.error), fieldFor));
+    // A later start needs its reason (the register says so too; asked here with the rest).
+    const missingReason: FieldIssue[] =
+      startsLater && !draft.startReason.trim()
+        ? [
+            {
+              path: 'startReason',
+              message: `Say why the escalation starts at stage ${startStage.number} (${startStage.name})`,
+            },
+          ]
+        : [];
+    if (!parsed.success || missingReason.length > 0) {
+      const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error)), ...missingReason];
+      setErrors(errorsFromIssues(issues, fieldFor));
       return;
     }
     setBusy(true);
@@ -224,7 +280,7 @@ export function NewEscalationPage({
     if (result.ok) {
       navigate(`/escalations/${result.value.id}`, {
         heading: 'Escalation started',
-        body: `${result.value.subjectName}: stage 1, ${result.value.stages[0]?.name ?? ''}`,
+        body: `${result.value.subjectName}: stage ${result.value.stages[0]?.number ?? 1}, ${result.value.stages[0]?.name ?? ''}`,
       });
     } else {
       setErrors(errorsFromApi(result.error, fieldFor));
@@ -363,11 +419,64 @@ export function NewEscalationPage({
           onChange={(values) => set('immediateRisk')(values.includes('yes'))}
         />
         {draft.immediateRisk && (
-          <div className="app-immediate-risk-panel" data-testid="immediate-risk-guidance">
-            <WarningText>{IMMEDIATE_RISK_GUIDANCE}</WarningText>
-          </div>
+          <ImmediateRiskPanel sameDayContact={settings?.sameDayContact ?? null} testId="immediate-risk-guidance" />
         )}
-        <h2 className="govuk-heading-m">Stage 1</h2>
+        <h2 className="govuk-heading-m">Where it starts</h2>
+        {protocol === null ? (
+          <p className="govuk-body">Loading the partnership’s protocol…</p>
+        ) : (
+          <>
+            <p className="govuk-body" data-testid="new-escalation-protocol">
+              Under {protocol.definition.name}.
+            </p>
+            {starts.length > 1 ? (
+              <Radios
+                id="startStage"
+                legend="Stage it starts at"
+                legendClassName="govuk-fieldset__legend--s"
+                hint="Escalations start at the first stage. A later stage only where the procedure allows it, with the reason."
+                items={starts.map((s) => ({
+                  value: String(s.number),
+                  label: `Stage ${s.number}: ${s.name}`,
+                  hint: startHint(protocol.definition, s.number, first?.number ?? 1),
+                  ...(s.number !== first?.number
+                    ? {
+                        conditional: (
+                          <Textarea
+                            id="startReason"
+                            label={`Why it starts at stage ${s.number}`}
+                            rows={3}
+                            value={draft.startReason}
+                            onChange={set('startReason')}
+                            error={errorFor(errors, 'startReason')}
+                            characterLimit={MAX_REASON}
+                          />
+                        ),
+                      }
+                    : {}),
+                }))}
+                value={String(startNumber ?? '')}
+                onChange={set('startStage')}
+                error={errorFor(errors, 'startStage')}
+              />
+            ) : (
+              first && (
+                <p className="govuk-body">
+                  It starts at stage {first.number}: {first.name}.
+                </p>
+              )
+            )}
+          </>
+        )}
+        <h2 className="govuk-heading-m" data-testid="start-stage-heading">
+          {startStage ? `Stage ${startStage.number}: ${startStage.name}` : 'The first stage'}
+        </h2>
+        {startStage && (
+          <p className="govuk-body" data-testid="start-stage-limit">
+            Time limit: {limitWords(startStage)}
+            {draft.immediateRisk && '. Immediate risk: due the day it is raised'}.
+          </p>
+        )}
         <DateInput
           id="openedOn"
           legend="Date of initial escalation"

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import type { Protocol } from '../../../../shared/escalation-protocols';
+import {
+  clockedStages,
+  limitWords,
+  mayStartAt,
+  START_ROUTE_LABELS,
+  type Protocol,
+  type ProtocolStage,
+} from '../../../../shared/escalation-protocols';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -14,6 +21,7 @@ type Listed = ChannelOutput<'protocols.list'>[number];
 
 interface StageDraft {
   name: string;
+  /** The limit as typed; unused for a stage that follows resolution (it has no limit). */
   limit: string;
   formalRecord: boolean;
 }
@@ -24,20 +32,38 @@ interface CopyDraft {
   stages: StageDraft[];
 }
 
+/** Where an escalation may start at a stage: the first always; a later one only where the procedure allows it. */
+function startWords(protocol: Protocol, s: ProtocolStage): string {
+  if (!mayStartAt(protocol, s.number)) return '';
+  if (s.number === clockedStages(protocol)[0]?.number) return 'Yes: the first stage';
+  const routes = s.startFor.map((r) => START_ROUTE_LABELS[r]);
+  return routes.length > 0 ? `Yes, from ${routes.join(' or ')}` : 'Yes, with the reason recorded';
+}
+
+/** The formal record a protocol keeps, by its own name. */
+function recordName(protocol: Protocol): string {
+  return protocol.formalRecordName || 'Record on the child’s file';
+}
+
 function StagesTable({ protocol }: { protocol: Protocol }) {
   return (
-    <table className="govuk-table govuk-!-font-size-16">
-      <caption className="govuk-table__caption govuk-table__caption--s">Stages of {protocol.name}</caption>
+    <table className="govuk-table govuk-!-font-size-16" data-testid={`protocol-stages-${protocol.key}`}>
+      <caption className="govuk-table__caption govuk-table__caption--s">
+        Stages of {protocol.name}; formal record: {recordName(protocol)}
+      </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">
             Stage
           </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Limit (working days)
+          <th scope="col" className="govuk-table__header">
+            Time limit, and who sets it
           </th>
           <th scope="col" className="govuk-table__header">
             Formal record
+          </th>
+          <th scope="col" className="govuk-table__header">
+            An escalation may start here
           </th>
         </tr>
       </thead>
@@ -47,8 +73,9 @@ function StagesTable({ protocol }: { protocol: Protocol }) {
             <td className="govuk-table__cell">
               {s.number}. {s.name}
             </td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{s.limitWorkingDays}</td>
-            <td className="govuk-table__cell">{s.formalRecord ? protocol.formalRecordName || 'Yes' : 'No'}</td>
+            <td className="govuk-table__cell">{limitWords(s)}</td>
+            <td className="govuk-table__cell">{s.formalRecord ? 'Yes' : 'No'}</td>
+            <td className="govuk-table__cell">{startWords(protocol, s) || 'No'}</td>
           </tr>
         ))}
       </tbody>
@@ -71,11 +98,56 @@ function copyOf(p: Protocol): CopyDraft {
     key: `${p.key}-local`.slice(0, 40),
     name: `${p.name} (adjusted)`,
     initialsOnly: p.initialsOnly,
-    stages: p.stages.map((s) => ({ name: s.name, limit: String(s.limitWorkingDays), formalRecord: s.formalRecord })),
+    stages: p.stages.map((s) => ({
+      name: s.name,
+      limit: s.limitWorkingDays === null ? '' : String(s.limitWorkingDays),
+      formalRecord: s.formalRecord,
+    })),
   };
 }
 
-const fieldFor = (path: string) => `protocol-${pathToId(path)}`;
+/** The limit as the register takes it: blank is none, a whole number is a number; anything else is not a limit (NaN). */
+function limitOf(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/**
+ * A copied stage as saved: its own name, limit and formal record, and everything else kept from
+ * the stage it copies (who, what, where an escalation may start, whether it follows resolution).
+ * A limit the procedure sets, once changed, is the partnership's own setting.
+ */
+function stageOf(base: ProtocolStage, draft: StageDraft, index: number) {
+  const limit = base.followsResolution ? null : limitOf(draft.limit);
+  return {
+    number: index + 1,
+    name: draft.name,
+    who: base.who,
+    what: base.what,
+    limitWorkingDays: limit,
+    limitSetBy:
+      base.limitSetBy === 'procedure' && limit !== base.limitWorkingDays ? ('partnership' as const) : base.limitSetBy,
+    formalRecord: draft.formalRecord,
+    followsResolution: base.followsResolution,
+    mayStartHere: base.mayStartHere,
+    startFor: base.startFor,
+  };
+}
+
+/** What a copied stage's limit box says about who sets the limit. */
+function limitHint(base: ProtocolStage, typed: string): string {
+  if (base.limitSetBy === 'partnership') {
+    return 'The procedure sets no limit: this is your partnership’s own setting. 1 to 60 working days.';
+  }
+  const same = limitOf(typed) === base.limitWorkingDays;
+  return same
+    ? `${base.limitWorkingDays ?? ''} working days, as the procedure sets. A different number is your partnership’s own setting.`
+    : `The procedure sets ${base.limitWorkingDays ?? ''} working days: this number is your partnership’s own setting. 1 to 60 working days.`;
+}
+
+/** `protocols.save` takes `{ protocol }`, so its issues are about `protocol.stages.0.name` and the like. */
+const fieldFor = (path: string) => `protocol-${pathToId(path.replace(/^protocol\./, ''))}`;
 
 /**
  * The partnership's escalation protocol: choose one of those held (each with its stages and
@@ -109,21 +181,35 @@ export function ProtocolSection({ errors, onErrors, onSuccess, onUnsaved }: Sect
   async function save(): Promise<boolean> {
     if (!copy || !current) return false;
     const base = current.definition;
+    // Exactly the protocol's fields: its source, formal record name and record are the copied one's.
     const protocol = {
-      ...base,
       key: copy.key.trim(),
-      name: copy.name,
       version: 1,
+      name: copy.name,
+      source: base.source,
+      formalRecordName: base.formalRecordName,
+      record: base.record,
       initialsOnly: copy.initialsOnly,
-      stages: copy.stages.map((s, i) => ({
-        number: i + 1,
-        name: s.name,
-        who: base.stages[i]?.who ?? '',
-        what: base.stages[i]?.what ?? '',
-        limitWorkingDays: s.limit.trim() === '' ? null : Number(s.limit),
-        formalRecord: s.formalRecord,
-      })),
+      stages: base.stages.map((b, i) =>
+        stageOf(b, copy.stages[i] ?? { name: b.name, limit: '', formalRecord: false }, i),
+      ),
     };
+    // The register checks each limit's range; one that is not a whole number is named here, as it cannot be sent.
+    const notNumbers = protocol.stages.flatMap((s, i) =>
+      Number.isNaN(s.limitWorkingDays)
+        ? [
+            {
+              fieldId: `protocol-stages-${i}-limitWorkingDays`,
+              targetId: `protocol-stages-${i}-limitWorkingDays`,
+              message: `Stage ${i + 1}: the limit must be a whole number of working days`,
+            },
+          ]
+        : [],
+    );
+    if (notNumbers.length > 0) {
+      onErrors(notNumbers);
+      return false;
+    }
     const result = await invoke('protocols.save', { protocol });
     if (result.ok) {
       setCopy(null);
@@ -181,7 +267,7 @@ export function ProtocolSection({ errors, onErrors, onSuccess, onUnsaved }: Sect
             items={list.map((p) => ({
               value: p.key,
               label: `${p.name} (version ${p.version})${p.chosen ? ', in use' : ''}`,
-              hint: `${p.definition.stages.length} stages${p.definition.initialsOnly ? '; the record uses initials only' : ''}`,
+              hint: `${p.definition.stages.length} stages; formal record: ${recordName(p.definition)}${p.definition.initialsOnly ? ', initials only' : ''}`,
               conditional: <StagesTable protocol={p.definition} />,
             }))}
             value={value}
@@ -235,6 +321,12 @@ export function ProtocolSection({ errors, onErrors, onSuccess, onUnsaved }: Sect
             onChange={(name) => setCopy({ ...copy, name })}
             error={errorFor(errors, 'protocol-name')}
           />
+          {current && (
+            <div className="govuk-inset-text" data-testid="protocol-copy-record">
+              Formal record: {recordName(current.definition)}. A copy keeps the formal record of the protocol it is
+              copied from.
+            </div>
+          )}
           <Checkboxes
             id="protocol-initialsOnly"
             legend="The record"
@@ -244,41 +336,55 @@ export function ProtocolSection({ errors, onErrors, onSuccess, onUnsaved }: Sect
             onChange={(values) => setCopy({ ...copy, initialsOnly: values.includes('yes') })}
             small
           />
-          {copy.stages.map((s, i) => (
-            <fieldset className="govuk-fieldset app-new-child" key={i}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Stage {i + 1}</legend>
-              <TextInput
-                id={`protocol-stages-${i}-name`}
-                label={`Stage ${i + 1} name`}
-                value={s.name}
-                onChange={(name) => setStage(i, { name })}
-                error={errorFor(errors, `protocol-stages-${i}-name`)}
-              />
-              <TextInput
-                id={`protocol-stages-${i}-limitWorkingDays`}
-                label={`Stage ${i + 1} limit in working days`}
-                value={s.limit}
-                onChange={(limit) => setStage(i, { limit })}
-                error={errorFor(errors, `protocol-stages-${i}-limitWorkingDays`)}
-                inputMode="numeric"
-                widthClassName="govuk-input--width-3"
-              />
-              <div className="govuk-checkboxes govuk-checkboxes--small">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={`protocol-stages-${i}-formalRecord`}
-                    type="checkbox"
-                    checked={s.formalRecord}
-                    onChange={(event) => setStage(i, { formalRecord: event.target.checked })}
+          {copy.stages.map((s, i) => {
+            const base = current?.definition.stages[i];
+            return (
+              <fieldset className="govuk-fieldset app-new-child" key={i}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Stage {i + 1}</legend>
+                <TextInput
+                  id={`protocol-stages-${i}-name`}
+                  label={`Stage ${i + 1} name`}
+                  value={s.name}
+                  onChange={(name) => setStage(i, { name })}
+                  error={errorFor(errors, `protocol-stages-${i}-name`)}
+                />
+                {base?.followsResolution ? (
+                  <p className="govuk-body" data-testid={`protocol-stages-${i}-after-resolution`}>
+                    Stage {i + 1} follows resolution: it has no time limit and is offered after an escalation is closed
+                    as resolved, not reached by escalating.
+                  </p>
+                ) : (
+                  <TextInput
+                    id={`protocol-stages-${i}-limitWorkingDays`}
+                    label={`Stage ${i + 1} limit in working days`}
+                    hint={base ? limitHint(base, s.limit) : undefined}
+                    value={s.limit}
+                    onChange={(limit) => setStage(i, { limit })}
+                    error={errorFor(errors, `protocol-stages-${i}-limitWorkingDays`)}
+                    inputMode="numeric"
+                    widthClassName="govuk-input--width-3"
                   />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`protocol-stages-${i}-formalRecord`}>
-                    Stage {i + 1} needs the formal record
-                  </label>
+                )}
+                <div className="govuk-checkboxes govuk-checkboxes--small">
+                  <div className="govuk-checkboxes__item">
+                    <input
+                      className="govuk-checkboxes__input"
+                      id={`protocol-stages-${i}-formalRecord`}
+                      type="checkbox"
+                      checked={s.formalRecord}
+                      onChange={(event) => setStage(i, { formalRecord: event.target.checked })}
+                    />
+                    <label
+                      className="govuk-label govuk-checkboxes__label"
+                      htmlFor={`protocol-stages-${i}-formalRecord`}
+                    >
+                      Stage {i + 1} needs the formal record
+                    </label>
+                  </div>
                 </div>
-              </div>
-            </fieldset>
-          ))}
+              </fieldset>
+            );
+          })}
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">
               Save the protocol

@@ -10,6 +10,7 @@ import { ConferenceSettingsForm } from './ConferenceSettingsForm';
 import { FormsSettingsForm } from './FormsSettingsForm';
 import { ProtocolSection } from './ProtocolSection';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
+import { SameDayContactForm } from './SameDayContactForm';
 import type { SectionKey, SectionProps } from './types';
 import { UnsavedChangesWarning } from './UnsavedChangesWarning';
 import { useUnsavedSections } from './use-unsaved-sections';
@@ -17,7 +18,8 @@ import { WorkingDaysCalculator } from './WorkingDaysCalculator';
 
 /**
  * Settings: the register's own settings, how conferences run, what forms and letters carry, the
- * unit's closure days, the bank-holiday calendar and a working-days calculator. Each section is
+ * unit's closure days, the same-day contact for a child at immediate risk, the escalation
+ * protocol, the bank-holiday calendar and a working-days calculator. Each section is
  * its own form; the page has one error summary and one success banner, showing the last section
  * submitted.
  *
@@ -128,6 +130,7 @@ export function SettingsPage() {
           <ConferenceSettingsForm settings={settings} {...section} />
           <FormsSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
+          <SameDayContactForm settings={settings} {...section} />
         </>
       ) : (
         <p className="govuk-body">Loading…</p>

@@ -7,6 +7,7 @@ export const SECTION_LABELS: Record<SectionKey, string> = {
   conferences: 'Conferences',
   forms: 'Forms and letters',
   'closure-days': 'Unit closure days',
+  'same-day-contact': 'Immediate risk: same-day contact',
   protocol: 'Escalation protocol',
 };
 const ORDER = Object.keys(SECTION_LABELS);

@@ -1,0 +1,253 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { NATURE_LABELS, NATURES, type Escalation, type Nature } from '../../../../shared/schemas/escalation';
+import { MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
+import { invoke } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { Checkboxes } from '../../components/Checkboxes';
+import { DateInput } from '../../components/DateInput';
+import { datePartsToString, EMPTY_DATE, type DateParts } from '../../components/date-parts';
+import { errorFor } from '../../components/form-errors';
+import { Select } from '../../components/Select';
+import { Textarea } from '../../components/Textarea';
+import { TextInput } from '../../components/TextInput';
+import { fieldMapper, partsOf } from './escalation-parts';
+import type { FormProps } from './types';
+
+interface Draft {
+  subjectName: string;
+  subjectDateOfBirth: DateParts;
+  subjectAddress: string;
+  initiatingAgencyId: string;
+  challengedAgencyId: string;
+  natures: Nature[];
+  natureOther: string;
+  details: string;
+  outcomeSought: string;
+  immediateRisk: boolean;
+  reason: string;
+}
+
+function draftOf(e: Escalation): Draft {
+  return {
+    subjectName: e.subjectName,
+    subjectDateOfBirth: e.subjectDateOfBirth ? partsOf(e.subjectDateOfBirth) : EMPTY_DATE,
+    subjectAddress: e.subjectAddress ?? '',
+    initiatingAgencyId: String(e.initiatingAgency.id),
+    challengedAgencyId: String(e.challengedAgency.id),
+    natures: e.natures,
+    natureOther: e.natureOther ?? '',
+    details: e.details,
+    outcomeSought: e.outcomeSought,
+    immediateRisk: e.immediateRisk,
+    reason: '',
+  };
+}
+
+function isNature(value: string): value is Nature {
+  return (NATURES as readonly string[]).includes(value);
+}
+
+const FIELDS = [
+  'subjectName',
+  'subjectDateOfBirth',
+  'subjectAddress',
+  'initiatingAgencyId',
+  'challengedAgencyId',
+  'natures',
+  'natureOther',
+  'details',
+  'outcomeSought',
+  'immediateRisk',
+  'reason',
+] as const;
+const fieldFor = fieldMapper(Object.fromEntries(FIELDS.map((f) => [f, `correct-${f}`])), ['subjectDateOfBirth']);
+
+/**
+ * The fields that differ from the record, as `escalations.correct` takes them: only what the
+ * user changed is sent, so the correction lists exactly those fields before and after.
+ */
+function changesOf(e: Escalation, d: Draft) {
+  const dateOfBirth = datePartsToString(d.subjectDateOfBirth) || null;
+  const address = d.subjectAddress.trim() || null;
+  const initiating = Number(d.initiatingAgencyId);
+  const challenged = Number(d.challengedAgencyId);
+  const natureOther = d.natureOther.trim() || null;
+  const sameNatures = d.natures.length === e.natures.length && d.natures.every((n) => e.natures.includes(n));
+  return {
+    ...(d.subjectName.trim() !== e.subjectName ? { subjectName: d.subjectName } : {}),
+    ...(dateOfBirth !== e.subjectDateOfBirth ? { subjectDateOfBirth: dateOfBirth } : {}),
+    ...(address !== e.subjectAddress ? { subjectAddress: address } : {}),
+    ...(initiating !== e.initiatingAgency.id ? { initiatingAgencyId: initiating } : {}),
+    ...(challenged !== e.challengedAgency.id ? { challengedAgencyId: challenged } : {}),
+    ...(sameNatures ? {} : { natures: d.natures }),
+    ...(d.natures.includes('other') && natureOther !== e.natureOther ? { natureOther } : {}),
+    ...(d.details.trim() !== e.details ? { details: d.details } : {}),
+    ...(d.outcomeSought.trim() !== e.outcomeSought ? { outcomeSought: d.outcomeSought } : {}),
+    ...(d.immediateRisk !== e.immediateRisk ? { immediateRisk: d.immediateRisk } : {}),
+  };
+}
+
+/**
+ * Corrects the escalation's details openly: the fields as recorded, changed where they were
+ * wrong, and the reason. The register keeps who, when, why and each value before and after; the
+ * stages and their dates are the escalation's history and are not corrected here.
+ */
+export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormProps & { onDone(): void }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(escalation));
+  const agencies = useApi('agencies.list', { search: '', includeInactive: true });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await send(
+      () =>
+        invoke('escalations.correct', {
+          escalationId: escalation.id,
+          reason: draft.reason,
+          ...changesOf(escalation, draft),
+        }),
+      fieldFor,
+      'Details corrected',
+    );
+    if (ok) onDone();
+  }
+
+  // The agencies named on the record stay choosable even if deactivated since.
+  const known = new Map((agencies.data ?? []).map((a) => [a.id, a.active ? a.name : `${a.name} (inactive)`]));
+  for (const a of [escalation.initiatingAgency, escalation.challengedAgency])
+    if (!known.has(a.id)) known.set(a.id, a.name);
+  const agencyOptions = [...known.entries()].map(([id, name]) => ({ value: String(id), text: name }));
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="correct-heading"
+      className="app-correct-details"
+    >
+      <h2 className="govuk-heading-m" id="correct-heading" tabIndex={-1} ref={heading}>
+        Correct the details
+      </h2>
+      <p className="govuk-body">
+        Change what was recorded wrongly and say why. The correction is kept with the escalation: who made it, when,
+        why, and each value before and after. The stages and their dates are not changed here.
+      </p>
+      <TextInput
+        id="correct-subjectName"
+        label="Child’s or family’s name"
+        value={draft.subjectName}
+        onChange={set('subjectName')}
+        error={errorFor(errors, 'correct-subjectName')}
+        spellCheck={false}
+      />
+      <DateInput
+        id="correct-subjectDateOfBirth"
+        legend="Date of birth (optional)"
+        hint="For example, 27 3 2018"
+        value={draft.subjectDateOfBirth}
+        onChange={set('subjectDateOfBirth')}
+        error={errorFor(errors, 'correct-subjectDateOfBirth')}
+      />
+      <Textarea
+        id="correct-subjectAddress"
+        label="Address (optional)"
+        rows={3}
+        value={draft.subjectAddress}
+        onChange={set('subjectAddress')}
+        error={errorFor(errors, 'correct-subjectAddress')}
+        characterLimit={MAX_ADDRESS}
+      />
+      <Select
+        id="correct-initiatingAgencyId"
+        label="Agency escalating"
+        value={draft.initiatingAgencyId}
+        onChange={set('initiatingAgencyId')}
+        options={agencyOptions}
+        error={errorFor(errors, 'correct-initiatingAgencyId')}
+      />
+      <Select
+        id="correct-challengedAgencyId"
+        label="Agency challenged"
+        value={draft.challengedAgencyId}
+        onChange={set('challengedAgencyId')}
+        options={agencyOptions}
+        error={errorFor(errors, 'correct-challengedAgencyId')}
+      />
+      <Checkboxes
+        id="correct-natures"
+        legend="Nature of the difference"
+        legendClassName="govuk-fieldset__legend--s"
+        hint="Tick all that apply"
+        items={NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
+        values={draft.natures}
+        onChange={(values) => set('natures')(values.filter(isNature))}
+        error={errorFor(errors, 'correct-natures')}
+      />
+      {draft.natures.includes('other') && (
+        <div className="govuk-checkboxes__conditional">
+          <TextInput
+            id="correct-natureOther"
+            label="What the other nature of the difference is"
+            value={draft.natureOther}
+            onChange={set('natureOther')}
+            error={errorFor(errors, 'correct-natureOther')}
+          />
+        </div>
+      )}
+      <Textarea
+        id="correct-details"
+        label="Details of the difference"
+        value={draft.details}
+        onChange={set('details')}
+        error={errorFor(errors, 'correct-details')}
+        characterLimit={MAX_LONG_TEXT}
+      />
+      <Textarea
+        id="correct-outcomeSought"
+        label="Outcome sought"
+        rows={3}
+        value={draft.outcomeSought}
+        onChange={set('outcomeSought')}
+        error={errorFor(errors, 'correct-outcomeSought')}
+        characterLimit={MAX_LONG_TEXT}
+      />
+      <Checkboxes
+        id="correct-immediateRisk"
+        legend="Immediate risk"
+        legendClassName="govuk-fieldset__legend--s"
+        hint="Changing this moves the current stage’s due date with it"
+        items={[{ value: 'yes', label: 'Child at immediate risk of significant harm' }]}
+        values={draft.immediateRisk ? ['yes'] : []}
+        onChange={(values) => set('immediateRisk')(values.includes('yes'))}
+        error={errorFor(errors, 'correct-immediateRisk')}
+      />
+      <Textarea
+        id="correct-reason"
+        label="Why are the details being corrected?"
+        labelClassName="govuk-label--s"
+        hint="For example, the child’s date of birth was typed wrongly"
+        rows={3}
+        value={draft.reason}
+        onChange={set('reason')}
+        error={errorFor(errors, 'correct-reason')}
+        characterLimit={MAX_REASON}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button">
+          Save the correction
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

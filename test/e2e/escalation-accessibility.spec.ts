@@ -1,0 +1,174 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { localIsoDate } from '../../shared/dates';
+import { expect, test, type AppUnderTest } from './fixtures';
+import { openEscalation, seedAgencies } from './escalation-helpers';
+
+/**
+ * axe-core scans of the escalation forms added for the escalation rules (the pattern of
+ * accessibility.spec.ts): each screen seeded, brought to the state shown, then scanned; serious
+ * and critical violations fail.
+ */
+
+interface Screen {
+  name: string;
+  seed(app: AppUnderTest): string;
+  ready(page: Page): Promise<void>;
+}
+
+const errorShown = (page: Page, message: string) =>
+  expect(page.locator('.govuk-error-summary').getByRole('link', { name: message })).toBeVisible();
+
+/** A North Lincolnshire escalation at its Principal Officer review stage (3). */
+function northLincsAtReview(app: AppUnderTest) {
+  app.register.escalations.choose('north-lincolnshire');
+  return openEscalation(app, seedAgencies(app), {
+    startStage: 3,
+    startReason: 'A reconvened conference without a majority view',
+    immediateRisk: true,
+    openedOn: localIsoDate(new Date()),
+  });
+}
+
+const SCREENS: Screen[] = [
+  {
+    name: 'escalation page correcting its details, with a correction made and immediate risk',
+    seed: (app) => {
+      const e = openEscalation(app, seedAgencies(app), { immediateRisk: true, openedOn: localIsoDate(new Date()) });
+      app.register.escalations.correct({ escalationId: e.id, reason: 'Typed wrongly', subjectName: 'Zoe Alpha' });
+      return `#/escalations/${e.id}`;
+    },
+    ready: async (page) => {
+      await expect(page.getByTestId('corrections')).toContainText('Typed wrongly');
+      await page.getByRole('button', { name: 'Correct details' }).click();
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await errorShown(page, 'Enter why the details are corrected');
+    },
+  },
+  {
+    name: 'escalation page after a resolved response, closing offered',
+    seed: (app) => {
+      const e = openEscalation(app, seedAgencies(app));
+      app.register.escalations.respond({
+        escalationId: e.id,
+        number: 1,
+        responseFrom: { name: 'Team manager', title: null, agency: null },
+        responseOn: '2026-11-03',
+        summary: 'Agreed',
+        resolved: true,
+      });
+      return `#/escalations/${e.id}`;
+    },
+    ready: (page) => expect(page.getByTestId('what-next')).toContainText('close it as resolved'),
+  },
+  {
+    name: 'escalation page offering the Kirklees restorative debrief, with an error',
+    seed: (app) => {
+      const e = openEscalation(app, seedAgencies(app));
+      app.register.escalations.close({
+        escalationId: e.id,
+        on: '2026-11-04',
+        resolved: true,
+        learning: null,
+        restorativeDebrief: null,
+      });
+      return `#/escalations/${e.id}`;
+    },
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Record the debrief' }).click();
+      await errorShown(page, 'Enter what the debrief covered and agreed');
+    },
+  },
+  {
+    name: 'North Lincolnshire escalation with the review meeting form and its errors',
+    seed: (app) => `#/escalations/${northLincsAtReview(app).id}`,
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Save the written record' }).click();
+      await errorShown(page, 'Enter the Principal Officer who chaired the meeting');
+    },
+  },
+  {
+    name: 'North Lincolnshire escalation with its review meeting recorded',
+    seed: (app) => {
+      const e = northLincsAtReview(app);
+      app.register.escalations.recordReviewMeeting({
+        escalationId: e.id,
+        heldOn: localIsoDate(new Date()),
+        reviewType: 'Multi-agency audit',
+        chairedBy: 'Pat Principal',
+        attendees: 'School DSL; CSC team manager',
+        discussion: 'Threshold',
+        disagreements: 'Whether it was met',
+        agreements: 'Strategy discussion',
+      });
+      return `#/escalations/${e.id}`;
+    },
+    ready: (page) => expect(page.getByTestId('review-meeting-record')).toContainText('Pat Principal'),
+  },
+  {
+    name: 'new escalation starting at a later stage without its reason, at immediate risk',
+    seed: (app) => {
+      seedAgencies(app);
+      app.register.settings.update({ sameDayContact: 'Duty & Advice, professional line 01484 414960' });
+      return '#/escalations/new';
+    },
+    ready: async (page) => {
+      await page.getByLabel('Child at immediate risk of significant harm').check();
+      await page.getByLabel('Stage 6: KSCP Business Unit Manager').check();
+      await page.getByRole('button', { name: 'Start the escalation' }).click();
+      await errorShown(page, 'Say why the escalation starts at stage 6 (KSCP Business Unit Manager)');
+    },
+  },
+  {
+    name: 'agency return asking to confirm a withdrawal, with a row withdrawn',
+    seed: (app) => {
+      const police = app.register.agencies.create({ name: 'Humber Police', type: 'police' });
+      const rows = ['Alpha', 'Bravo', 'Charlie'].map((familyIdentifier, i) =>
+        app.register.agencyEscalations.raiseByHand({
+          agencyId: police.id,
+          meetingDate: `2026-10-0${i + 5}`,
+          familyIdentifier,
+          chairName: 'Sam Okafor',
+          representativeName: null,
+          reason: 'no-report',
+          reasonDetail: null,
+        }),
+      );
+      app.register.agencyEscalations.withdraw(rows[0]?.id ?? 0, 'Raised twice');
+      return `#/escalations/returns/${police.id}?from=2026-10-01&to=2026-10-31`;
+    },
+    ready: async (page) => {
+      await expect(page.getByTestId('withdrawn-table')).toContainText('Raised twice');
+      await page.getByRole('button', { name: /^Withdraw the escalation of .* Bravo/ }).click();
+      await page.getByRole('button', { name: 'Withdraw the escalation', exact: true }).click();
+      await errorShown(page, 'Enter why the escalation is withdrawn');
+    },
+  },
+  {
+    name: 'settings adjusting a copy of the Kirklees protocol, with the same-day contact typed',
+    seed: () => '#/settings',
+    ready: async (page) => {
+      await page.getByLabel('The partnership’s same-day contact (optional)').fill('Duty & Advice');
+      await page.getByRole('button', { name: 'Copy and adjust' }).click();
+      await page.getByLabel('Stage 1 limit in working days').fill('0');
+      await page.getByRole('button', { name: 'Save the protocol' }).click();
+      await errorShown(page, 'The limit must be at least 1 working day');
+    },
+  },
+];
+
+for (const screen of SCREENS) {
+  test(`${screen.name} has no serious or critical accessibility violations`, async ({ app, page }) => {
+    const hash = screen.seed(app);
+    await page.goto(`${app.url}${hash}`);
+    await expect(page.getByRole('banner')).toContainText('Safeguarding Children Partnership');
+    await screen.ready(page);
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const described = blocking.map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(blocking, `axe violations on ${screen.name}: ${described.join('; ')}`).toEqual([]);
+  });
+}
