@@ -42,6 +42,7 @@ import {
   correctEscalationInputSchema,
   debriefInputSchema,
   escalateInputSchema,
+  escalationDraftSchema,
   escalationFiltersSchema,
   escalationListItemSchema,
   escalationSchema,
@@ -344,7 +345,7 @@ export const contract = {
   /** Prefilled fields for escalating a minority view or a Principal Officer review from a conference. */
   'escalations.draftFromConference': {
     input: strictObject({ conferenceId: idSchema, childId: idSchema, agencyId: idSchema.nullable().default(null) }),
-    output: z.record(z.string(), z.unknown()),
+    output: escalationDraftSchema,
   },
   'escalations.open': { input: openEscalationInputSchema, output: escalationSchema },
   'escalations.respond': { input: stageResponseInputSchema, output: escalationSchema },

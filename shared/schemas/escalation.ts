@@ -3,7 +3,7 @@ import { protocolSchema } from '../escalation-protocols';
 import { ethnicitySchema, genderSchema, sendSchema } from './child-characteristics';
 import { idSchema, isoDateSchema, optionalIsoDate, optionalText, requiredText, strictObject } from './common';
 import { correctionSchema } from './live-conference';
-import { MAX_ACTION, MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from './limits';
+import { MAX_ACTION, MAX_ADDRESS, MAX_ATTENDEES, MAX_LONG_TEXT, MAX_REASON } from './limits';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
 export const NATURES = [
@@ -163,7 +163,7 @@ export const reviewMeetingInputSchema = strictObject({
   heldOn: isoDateSchema('the date of the meeting'),
   reviewType: requiredText('Enter the type of review the Principal Officer agreed', 200),
   chairedBy: requiredText('Enter the Principal Officer who chaired the meeting', 200),
-  attendees: requiredText('Enter who attended', 2000),
+  attendees: requiredText('Enter who attended', MAX_ATTENDEES),
   discussion: requiredText('Enter the key areas of discussion', MAX_LONG_TEXT),
   disagreements: requiredText('Enter the disagreements', MAX_LONG_TEXT),
   agreements: requiredText('Enter the agreements', MAX_LONG_TEXT),
@@ -310,6 +310,28 @@ export const escalationSchema = z.object({
   warning: z.string().nullable(),
 });
 export type Escalation = z.infer<typeof escalationSchema>;
+
+/**
+ * What `escalations.draftFromConference` prefills for a new escalation from a conference: the
+ * child and the conference, the minority agency and whom it challenges, the minority's reasons as
+ * the details, and where the partnership's protocol starts such an escalation, with the reason.
+ */
+export const escalationDraftSchema = z.object({
+  familyId: idSchema,
+  childId: idSchema,
+  conferenceId: idSchema,
+  followUpId: idSchema.optional(),
+  subjectName: z.string(),
+  subjectDateOfBirth: z.string().nullable(),
+  natures: z.array(natureSchema),
+  details: z.string(),
+  initiatingAgencyId: idSchema.optional(),
+  challengedAgencyId: idSchema.optional(),
+  startStage: z.number().int().optional(),
+  startReason: z.string().optional(),
+  openedOn: z.string(),
+});
+export type EscalationDraft = z.infer<typeof escalationDraftSchema>;
 
 export const escalationListItemSchema = z.object({
   id: idSchema,

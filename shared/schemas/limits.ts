@@ -35,5 +35,11 @@ export const MAX_SHARING_PURPOSE = 500;
  */
 export const MAX_REASON = 5_000;
 
+/** The partnership's same-day contact for a child at immediate risk (Settings). */
+export const MAX_SAME_DAY_CONTACT = 500;
+
+/** Who attended a Principal Officer review meeting. */
+export const MAX_ATTENDEES = 2_000;
+
 /** The most items any list in one call may hold (children, views, agencies, closure days). */
 export const MAX_LIST = 500;

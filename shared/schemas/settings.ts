@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
 import { optionalText, requiredText, strictObject } from './common';
+import { MAX_SAME_DAY_CONTACT } from './limits';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -51,7 +52,7 @@ export const settingsSchema = strictObject({
    * shown wherever an escalation is marked immediate risk (Kirklees names its Children's Social
    * Care Duty & Advice professional line).
    */
-  sameDayContact: optionalText(500),
+  sameDayContact: optionalText(MAX_SAME_DAY_CONTACT),
   /** Course details for partnership conference training (Appendix 3 covering text). */
   trainingLink: optionalText(300).refine(
     (v) => v === null || /^https?:\/\/\S+$/.test(v),

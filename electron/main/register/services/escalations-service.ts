@@ -23,6 +23,7 @@ import {
   type Escalation,
   type EscalationListItem,
   type Nature,
+  type EscalationDraft,
   type OpenEscalationInput,
 } from '../../../../shared/schemas/escalation';
 import type { Change } from '../../../../shared/schemas/live-conference';
@@ -263,15 +264,34 @@ export function createEscalationsService(
     };
   }
 
-  /** One write in a transaction, audited, answering with the escalation read in the same transaction. */
+  /**
+   * One write in a transaction, audited with the escalation before and after (so a response that
+   * replaces an earlier one keeps the earlier one in the audit trail), answering with the
+   * escalation read in the same transaction.
+   */
   function write(id: number | null, action: string, fn: (at: string) => unknown): Escalation {
     return ctx.db.transaction(() => {
       const at = ctx.now().toISOString();
+      const before = id === null ? undefined : auditable(get(id));
       const result = fn(at);
       const target = id ?? (typeof result === 'number' ? result : 0);
-      audit(ctx, settings.actor(), id === null ? 'create' : 'update', 'escalation', target, undefined, { action });
-      return get(target);
+      const after = get(target);
+      audit(ctx, settings.actor(), id === null ? 'create' : 'update', 'escalation', target, before, {
+        action,
+        ...auditable(after),
+      });
+      return after;
     });
+  }
+
+  /** The escalation as the audit keeps it: the record, not what is derived from today's clock. */
+  function auditable(e: Escalation) {
+    const { stages, next: _next, warning: _warning, protocol, corrections: _corrections, ...record } = e;
+    return {
+      ...record,
+      protocol: { key: protocol.key, version: protocol.version },
+      stages: stages.map(({ clock: _clock, ...stage }) => stage),
+    };
   }
 
   /** Where an escalation from a conference starts under a protocol, and the reason recorded for it. */
@@ -354,7 +374,7 @@ export function createEscalationsService(
      * (North Lincolnshire: a minority view at its line managers stage, a Principal Officer review
      * at its Principal Officer review stage).
      */
-    draftFromConference(conferenceId: number, childId: number, agencyId: number | null): Partial<OpenEscalationInput> {
+    draftFromConference(conferenceId: number, childId: number, agencyId: number | null): EscalationDraft {
       const conference = live.get(conferenceId);
       const child = conference.children.find((c) => c.id === childId);
       if (!child) throw invalid('childId', 'That child is not considered at this conference');

@@ -20,7 +20,13 @@ import {
   type Gender,
   type SendStatus,
 } from '../../../../shared/schemas/child-characteristics';
-import { NATURE_LABELS, NATURES, openEscalationInputSchema, type Nature } from '../../../../shared/schemas/escalation';
+import {
+  NATURE_LABELS,
+  NATURES,
+  openEscalationInputSchema,
+  type EscalationDraft,
+  type Nature,
+} from '../../../../shared/schemas/escalation';
 import { MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -114,33 +120,25 @@ function emptyDraft(): Draft {
 function isNature(value: unknown): value is Nature {
   return typeof value === 'string' && (NATURES as readonly string[]).includes(value);
 }
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const idOf = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
 
 /** The fields `escalations.draftFromConference` prefilled, over an empty form. */
-function draftFrom(prefill: Record<string, unknown>): Draft {
+function draftFrom(prefill: EscalationDraft): Draft {
   const base = emptyDraft();
-  const dob = text(prefill['subjectDateOfBirth']);
-  const opened = text(prefill['openedOn']);
-  const initiating = idOf(prefill['initiatingAgencyId']);
-  const challenged = idOf(prefill['challengedAgencyId']);
-  const natures = prefill['natures'];
-  const startStage = prefill['startStage'];
   return {
     ...base,
-    familyId: idOf(prefill['familyId']),
-    childId: idOf(prefill['childId']),
-    conferenceId: idOf(prefill['conferenceId']),
-    followUpId: idOf(prefill['followUpId']),
-    subjectName: text(prefill['subjectName']),
-    subjectDateOfBirth: dob ? partsOf(dob) : EMPTY_DATE,
-    initiatingAgencyId: initiating === null ? '' : String(initiating),
-    challengedAgencyId: challenged === null ? '' : String(challenged),
-    natures: Array.isArray(natures) ? natures.filter(isNature) : [],
-    details: text(prefill['details']),
-    openedOn: opened ? partsOf(opened) : base.openedOn,
-    startStage: typeof startStage === 'number' && Number.isInteger(startStage) ? String(startStage) : '',
-    startReason: text(prefill['startReason']),
+    familyId: prefill.familyId,
+    childId: prefill.childId,
+    conferenceId: prefill.conferenceId,
+    followUpId: prefill.followUpId ?? null,
+    subjectName: prefill.subjectName,
+    subjectDateOfBirth: prefill.subjectDateOfBirth ? partsOf(prefill.subjectDateOfBirth) : EMPTY_DATE,
+    initiatingAgencyId: prefill.initiatingAgencyId === undefined ? '' : String(prefill.initiatingAgencyId),
+    challengedAgencyId: prefill.challengedAgencyId === undefined ? '' : String(prefill.challengedAgencyId),
+    natures: prefill.natures,
+    details: prefill.details,
+    openedOn: partsOf(prefill.openedOn),
+    startStage: prefill.startStage === undefined ? '' : String(prefill.startStage),
+    startReason: prefill.startReason ?? '',
   };
 }
 

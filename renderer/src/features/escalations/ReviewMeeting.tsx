@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
-import { reviewMeetingInputSchema, type ReviewMeeting } from '../../../../shared/schemas/escalation';
-import { MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
+import type { ReviewMeeting } from '../../../../shared/schemas/escalation';
+import { MAX_ATTENDEES, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
@@ -12,7 +12,6 @@ import { fieldMapper, partsOf, SummaryRow, today } from './escalation-parts';
 import type { FormProps } from './types';
 
 /** Who attended: the register's own limit, read from the contract's schema. */
-const MAX_ATTENDEES = reviewMeetingInputSchema.shape.attendees.maxLength ?? 2000;
 
 const TEXT_FIELDS = ['reviewType', 'chairedBy', 'attendees', 'discussion', 'disagreements', 'agreements'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];

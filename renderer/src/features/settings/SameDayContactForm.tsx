@@ -8,9 +8,10 @@ import { Textarea } from '../../components/Textarea';
 import { useFormDraft } from '../../hooks/use-form-draft';
 import type { SectionProps } from './types';
 import { useReportUnsaved } from './use-unsaved-sections';
+import { MAX_SAME_DAY_CONTACT } from '../../../../shared/schemas/limits';
 
-/** The register's limit for the same-day contact (`sameDayContact: optionalText(500)` in the settings schema). */
-const SAME_DAY_CONTACT_LIMIT = 500;
+/** The register's limit for the same-day contact. */
+const SAME_DAY_CONTACT_LIMIT = MAX_SAME_DAY_CONTACT;
 
 /**
  * The partnership's own same-day contact for a child at immediate risk of significant harm
