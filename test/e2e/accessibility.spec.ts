@@ -176,6 +176,83 @@ function seedEscalations(app: AppUnderTest): void {
   });
 }
 
+/** Conference 1 decided (a plan, the police in the minority), then amended with a reason; its letter superseded. */
+function seedAmended(app: AppUnderTest): void {
+  seedLiveConference(app);
+  const r = app.register;
+  const live = r.live.get(1);
+  const child = live.children[0];
+  const police = live.invitations.find((i) => i.agencyName === 'Humber Police');
+  if (!child || !police) throw new Error('conference 1 missing its child or the police');
+  r.live.setView({
+    conferenceId: 1,
+    childId: child.id,
+    agencyId: police.agencyId,
+    view: 'no-plan',
+    reasons: 'No harm seen',
+  });
+  r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
+  r.documents.record(
+    'decision-letter',
+    {
+      entity: 'conference',
+      entityId: 1,
+      periodFrom: null,
+      periodTo: null,
+      title: 'Decision letter',
+      fileName: 'l.pdf',
+    },
+    Buffer.from('%PDF-1.7 synthetic'),
+    null,
+  );
+  r.live.amendDecision({
+    conferenceId: 1,
+    childId: child.id,
+    reason: 'The category was recorded wrongly',
+    views: [],
+    noViews: [],
+    category: 'EMO',
+  });
+}
+
+/** Conference 1 under way: the school gives no view (recorded with the reason), the police still to consult. */
+function seedNoView(app: AppUnderTest): void {
+  const r = app.register;
+  const police = r.agencies.list('Humber Police', true)[0];
+  if (!police) throw new Error('police missing');
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const child = r.conferences.get(1).children[0];
+  if (!child) throw new Error('child missing');
+  for (const agency of [csc, police, school]) {
+    r.live.invite({ conferenceId: 1, agencyId: agency.id, representativeName: null, representativeRole: null });
+    r.live.setAttendance(1, agency.id, 'attended');
+  }
+  r.live.setView({ conferenceId: 1, childId: child.id, agencyId: csc.id, view: 'plan', reasons: 'Neglect' });
+  r.live.setNoView({ conferenceId: 1, childId: child.id, agencyId: school.id, reason: 'Has not seen Amy this term' });
+}
+
+/** A second conference, for the Patel family, dated a week ahead: nothing can be concluded yet. */
+function seedFuture(app: AppUnderTest): void {
+  const r = app.register;
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const soon = r.conferences.create({
+    type: 'review',
+    date: addDays(localIsoDate(new Date()), 7),
+    time: '09:30',
+    venue: 'Online',
+    chairName: 'Sam Okafor',
+    family: { name: 'Patel' },
+    newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
+  });
+  r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
+}
+
+function seedCancelled(app: AppUnderTest): void {
+  seedFuture(app);
+  app.register.live.cancel(2, 'The family moved to another local authority');
+}
+
 function seedEscalationsAndUnitEmail(app: AppUnderTest): void {
   seedEscalations(app);
   app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
@@ -266,6 +343,98 @@ const SCREENS: Screen[] = [
     hash: '#/reports-outstanding',
     seed: seedAdjourned,
     ready: (p) => expect(p.getByRole('row', { name: /Patel/ })).toContainText('North Lincolnshire Children’s Services'),
+  },
+  {
+    name: 'chair’s screen with an agency recorded as giving no view and the problems listed beside the button',
+    hash: '#/conferences/1',
+    seed: seedNoView,
+    ready: async (p) => {
+      await expect(p.getByRole('textbox', { name: /Why no view is given by Northfield Academy/ })).toHaveValue(
+        'Has not seen Amy this term',
+      );
+      await p.getByRole('button', { name: 'Record decision for Amy' }).click();
+      await expect(p.getByRole('link', { name: /record Amy’s view from Humber Police/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'chair’s screen of a conference dated after today',
+    hash: '#/conferences/2',
+    seed: seedFuture,
+    ready: (p) => expect(p.getByTestId('attendance-not-open')).toBeVisible(),
+  },
+  {
+    name: 'chair’s screen of a cancelled conference',
+    hash: '#/conferences/2',
+    seed: seedCancelled,
+    ready: (p) => expect(p.getByTestId('cancelled-notice')).toContainText('The family moved'),
+  },
+  {
+    name: 'chair’s screen with an amended decision and a superseded letter',
+    hash: '#/conferences/1',
+    seed: seedAmended,
+    ready: async (p) => {
+      await expect(p.getByRole('region', { name: 'Amendments' })).toContainText('The category was recorded wrongly');
+      await expect(p.getByTestId('documents-made')).toContainText('Superseded');
+    },
+  },
+  {
+    name: 'change conference details with the register’s refusal shown',
+    hash: '#/conferences/1/edit',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Save changes' }).click();
+      await expect(p.getByRole('link', { name: 'Change the date, time, venue or chair' })).toBeVisible();
+    },
+  },
+  {
+    name: 'cancel a conference with the reason missing',
+    hash: '#/conferences/1/cancel',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Cancel the conference' }).click();
+      await expect(p.getByRole('link', { name: 'Enter why the conference is cancelled' })).toBeVisible();
+    },
+  },
+  {
+    name: 'delete a conference made by mistake',
+    hash: '#/conferences/1/delete',
+    ready: (p) => expect(p.getByRole('button', { name: 'Delete the conference' })).toBeVisible(),
+  },
+  {
+    name: 'delete a conference, refused because something is recorded',
+    hash: '#/conferences/1/delete',
+    seed: seedLiveConference,
+    ready: (p) => expect(p.getByTestId('cannot-delete')).toContainText('cannot be deleted'),
+  },
+  {
+    name: 'amend a decision, with the outcome worked out again and the reason missing',
+    hash: '#/conferences/1/children/1/amend',
+    seed: seedAmended,
+    ready: async (p) => {
+      await p
+        .getByRole('group', { name: /^Humber Police/ })
+        .getByLabel('Gave no view')
+        .check();
+      await expect(p.getByTestId('amended-outcome')).toContainText('unanimous view, 2 for, 0 against');
+      await p.getByRole('button', { name: 'Save the amendment' }).click();
+      await expect(p.getByRole('link', { name: 'Enter why the decision is amended' })).toBeVisible();
+    },
+  },
+  {
+    name: 'create conference offering a child already in the register',
+    hash: '#/conferences/new',
+    ready: async (p) => {
+      await p.getByLabel('New family').check();
+      await p.getByLabel('Family name').fill('Smith');
+      await p.getByRole('button', { name: 'Add a child' }).click();
+      const child = p.getByRole('group', { name: 'New child 1' });
+      await child.getByLabel('First name').fill('Amy');
+      const born = child.getByRole('group', { name: 'Date of birth' });
+      await born.getByLabel('Day').fill('2');
+      await born.getByLabel('Month').fill('4');
+      await born.getByLabel('Year').fill('2019');
+      await p.getByRole('button', { name: 'Create conference' }).click();
+      await expect(p.getByRole('button', { name: /^Use Amy Smith, born 2 April 2019, Smith family/ })).toBeVisible();
+      await expect(p.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    },
   },
   {
     name: 'agencies list',

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatLongDate } from '../../shared/dates';
-import { expect, test, type AppUnderTest } from './fixtures';
+import { expect, fromToday, test, type AppUnderTest } from './fixtures';
 
 /**
  * The chair's screen, driven as a chair would in the room. The agencies, the conference and
@@ -115,7 +115,9 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await giveViews(first, { csc: 'plan', health: 'plan', police: 'plan', school: 'no-plan' });
   await reasonsBox(first, 'csc').fill('Neglect evidenced over six months');
   await expect(panel).toContainText('Zoë AlphaMajority: plan (3–1)');
-  await expect(first.getByText('Record the concerns and reasons of the minority view')).toBeVisible();
+  await expect(reasonsBox(first, 'school')).toHaveAccessibleDescription(
+    /Record the concerns and reasons of the minority view/,
+  );
 
   // The minority's reasons are required: the error summary names the agency and links to its reasons.
   await first.getByRole('radio', { name: 'Neglect' }).check();
@@ -171,9 +173,20 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await expect(panel).toContainText(
     `Equally divided (2–2): adjourn – reconvene by ${formatLongDate(reconveneBy)}, Łukasz is made subject to a plan meanwhile`,
   );
-  await expect(second.getByRole('radio', { name: 'Neglect' })).toHaveCount(0);
+  // Made subject to a plan pending the reconvened meeting: the category may be recorded with the adjournment.
+  const interimCategory = second.getByRole('group', {
+    name: 'Category of abuse for Łukasz’s plan meanwhile (optional)',
+  });
+  await expect(interimCategory).toBeVisible();
+  await interimCategory.getByLabel('Emotional abuse').check();
   await second.getByRole('button', { name: 'Record decision for Łukasz' }).click();
   await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Adjourned');
+  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Emotional abuse');
+  expect(app.register.live.get(conferenceId).children[1]?.recorded).toMatchObject({
+    decision: 'adjourned',
+    interimPlan: true,
+    category: 'EMO',
+  });
   await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Wednesday 14 January 2026');
   await expect(page.getByTestId('conference-status')).toHaveText('Adjourned');
   const adjourned = page.getByTestId('adjourned-panel');
@@ -386,8 +399,8 @@ test('under the “chair decides” rule the chair records the decision, with �
   for (const id of Object.values(agencies)) app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
   const child = childSection(page, 'Zoë Alpha');
-  await giveViews(child, { csc: 'plan', health: 'no-plan' });
-  await expect(page.getByTestId('status-panel')).toContainText('The chair decides: 1 for a plan, 1 against');
+  await giveViews(child, { csc: 'plan', health: 'no-plan', police: 'plan', school: 'plan' });
+  await expect(page.getByTestId('status-panel')).toContainText('The chair decides: 3 for a plan, 1 against');
 
   const chair = child.getByRole('group', { name: 'The chair’s decision, having heard all views' });
   await chair.getByLabel('Needs a plan').check();
@@ -432,4 +445,96 @@ test('an inquorate conference is re-dated: attendance is cleared and the invitat
   const live = app.register.live.get(conferenceId);
   expect(live.conference).toMatchObject({ date: '2026-03-16', time: '11:00' });
   expect(live.invitations).toHaveLength(4);
+});
+
+test('an attending agency recorded as giving no view, with the chair’s reason: the decision waits until every attending agency is consulted', async ({
+  app,
+  page,
+}) => {
+  const { conferenceId, children, agencies } = seed(app, { children: 1 });
+  const [zoe] = children;
+  if (!zoe) throw new Error('a child expected');
+  for (const id of Object.values(agencies)) app.register.live.setAttendance(conferenceId, id, 'attended');
+  await openChairScreen(page, app, conferenceId);
+  const child = childSection(page, 'Zoë Alpha');
+  await giveViews(child, { csc: 'plan', health: 'plan' });
+  await child.getByRole('radio', { name: 'Neglect' }).check();
+
+  // Every problem at once, beside the button: the two agencies still to consult, by name (in the
+  // screen's order of agencies, as the register names them).
+  const consult =
+    'Every agency that attended is consulted: record Zoë’s view from Primary School and Humberside Police, or record that it gave none and why';
+  const problems = child.getByTestId(`decision-problems-${zoe.id}`);
+  await expect(problems).toContainText(consult);
+  await expect(child.getByRole('button', { name: 'Record decision for Zoë' })).toHaveAccessibleDescription(
+    new RegExp(consult),
+  );
+  await child.getByRole('button', { name: 'Record decision for Zoë' }).click();
+  const link = page.getByRole('alert').getByRole('link', { name: consult });
+  await expect(link).toBeVisible();
+  expect(app.register.live.get(conferenceId).children[0]?.recorded).toBeNull();
+  await link.click();
+  await expect(viewGroup(child, 'school').getByLabel('Needs a plan')).toBeFocused();
+
+  // The police give a view; the school, though it attended, gives none: the chair records why.
+  await viewGroup(child, 'police').getByLabel('Needs a plan').check();
+  await expect(problems).toContainText('record Zoë’s view from Primary School, or record');
+  await viewGroup(child, 'school').getByLabel('Gives no view').check();
+  const why = child.getByRole('textbox', { name: 'Why no view is given by Primary School for Zoë' });
+  await why.fill('The school has not seen Zoë since the referral');
+  await why.blur();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await expect
+    .poll(() => app.register.live.get(conferenceId).children[0]?.noViews)
+    .toEqual([{ agencyId: agencies.school, reason: 'The school has not seen Zoë since the referral' }]);
+  await expect(problems).toHaveCount(0);
+  await expect(page.getByTestId('status-panel')).toContainText('Unanimous: plan (3–0)');
+
+  // Withdrawn, the school is to consult again; recorded again, the decision can be made.
+  await child.getByRole('button', { name: 'Withdraw the record of no view from Primary School for Zoë' }).click();
+  await expect(problems).toContainText('record Zoë’s view from Primary School, or record');
+  await expect.poll(() => app.register.live.get(conferenceId).children[0]?.noViews).toEqual([]);
+  await viewGroup(child, 'school').getByLabel('Gives no view').check();
+  await why.fill('The school has not seen Zoë since the referral');
+  await why.blur();
+  await expect(problems).toHaveCount(0);
+  await child.getByRole('button', { name: 'Record decision for Zoë' }).click();
+  const decision = child.getByTestId(`decision-${zoe.id}`);
+  await expect(decision).toContainText('Unanimous view (3 for, 0 against)');
+  await expect(decision.getByRole('row', { name: /Primary School/ })).toContainText(
+    'No view givenThe school has not seen Zoë since the referral',
+  );
+  expect(app.register.live.get(conferenceId).children[0]?.recorded).toMatchObject({
+    decision: 'plan',
+    category: 'NEG',
+  });
+});
+
+test('a conference dated after today shows attendance and views as not yet open, and still takes reports', async ({
+  app,
+  page,
+}) => {
+  const date = fromToday(7);
+  const { conferenceId, children } = seed(app, { date, children: 1 });
+  const [zoe] = children;
+  if (!zoe) throw new Error('a child expected');
+  await openChairScreen(page, app, conferenceId);
+
+  const when = formatLongDate(date);
+  await expect(page.getByTestId('attendance-not-open')).toContainText(
+    `Attendance and views can be recorded from ${when}, the day of the conference.`,
+  );
+  await expect(attendance(page).getByRole('radio')).toHaveCount(0);
+  const child = childSection(page, 'Zoë Alpha');
+  await expect(child).toContainText(`Zoë’s views and decision can be recorded from ${when}`);
+  await expect(child.getByRole('radio')).toHaveCount(0);
+  await expect(child.getByRole('button', { name: 'Record decision for Zoë' })).toHaveCount(0);
+
+  // Reports and invitations are recorded before the day.
+  const reports = page.getByRole('region', { name: 'Invitations and reports' });
+  await reports.getByLabel('Report from Primary School').selectOption('Not received');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(app.register.live.get(conferenceId).invitations.find((i) => i.agencyName === 'Primary School')?.report).toBe(
+    'not-received',
+  );
 });

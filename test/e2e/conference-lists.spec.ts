@@ -61,6 +61,7 @@ test('the adjournments screen lists an adjourned conference and leads to schedul
   await expect(line).toContainText('Łukasz Alpha');
   await expect(line).toContainText('On a plan meanwhile');
   await expect(line).toContainText('Wednesday 14 January 2026');
+  await expect(line.getByTestId('adjournment-state')).toHaveText('To be scheduled (by Wednesday 14 January 2026)');
   // The reconvene-by date has passed (the register's today is the real one).
   const left = row.workingDaysLeft;
   await expect(line).toContainText(
@@ -85,10 +86,37 @@ test('the adjournments screen lists an adjourned conference and leads to schedul
   await page.getByRole('button', { name: 'Schedule reconvened conference' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Reconvened conference');
 
+  // Scheduled, not yet decided: reconvening, not reconvened.
   await page.goto(`${app.url}#/adjournments`);
-  await expect(page.getByRole('row', { name: /Alpha/ })).toContainText('Reconvened');
+  await expect(page.getByRole('row', { name: /Alpha/ }).getByTestId('adjournment-state')).toHaveText(
+    'Reconvening on Tuesday 13 January 2026 (reconvened conference for the Alpha family)',
+  );
+  await expect(page.getByRole('row', { name: /Alpha/ })).not.toContainText('Reconvened on');
+  await page.goto(`${app.url}#/conferences/${conference.id}`);
+  await expect(page.getByTestId('reconvened-status')).toContainText('Reconvening on Tuesday 13 January 2026.');
+
+  // Once the reconvened conference has decided, it is reconvened.
+  const r = app.register;
+  const reconvenedId = r.live.get(conference.id).conference.reconvenedById ?? 0;
+  const again = r.live.get(reconvenedId);
+  const lukasz = again.children[0];
+  if (!lukasz) throw new Error('no child');
+  again.invitations.forEach((inv, i) => {
+    r.live.setAttendance(reconvenedId, inv.agencyId, 'attended');
+    r.live.setView({
+      conferenceId: reconvenedId,
+      childId: lukasz.id,
+      agencyId: inv.agencyId,
+      view: i < 3 ? 'plan' : 'no-plan',
+      reasons: 'Reasons',
+    });
+  });
+  r.live.recordDecision({ conferenceId: reconvenedId, childId: lukasz.id, category: 'NEG' });
+  await page.reload();
+  await expect(page.getByTestId('reconvened-status')).toContainText('Reconvened on Tuesday 13 January 2026.');
+  await page.goto(`${app.url}#/adjournments`);
   await page
-    .getByRole('link', { name: 'Tuesday 13 January 2026 (reconvened conference for the Alpha family)' })
+    .getByRole('link', { name: 'Reconvened on Tuesday 13 January 2026 (reconvened conference for the Alpha family)' })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Reconvened conference');
 });
@@ -137,6 +165,16 @@ test('what falls due is listed soonest first, overdue marked, and can be marked 
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(alphaLetter).toHaveCount(0);
   expect(r.live.due(50).some((d) => d.kind === 'decision-letter' && d.familyName === 'Alpha')).toBe(false);
+
+  // A child's item names the child, and is marked done for that child.
+  const coreGroup = page.getByRole('row', { name: /First core group.*Łukasz Alpha/ });
+  await expect(coreGroup).toHaveCount(1);
+  await expect(coreGroup.getByRole('cell').nth(2)).toHaveText('Łukasz Alpha');
+  await coreGroup.getByRole('button', { name: 'Mark done (First core group, Łukasz Alpha, Alpha family)' }).click();
+  await expect(page.getByRole('alert')).toContainText('First core group for Łukasz Alpha');
+  await expect(coreGroup).toHaveCount(0);
+  expect(r.live.due(50).some((d) => d.kind === 'first-core-group' && d.childId === first.child.id)).toBe(false);
+  expect(r.live.due(50).some((d) => d.kind === 'first-core-group' && d.childId === second.child.id)).toBe(true);
 
   await page.getByRole('link', { name: 'Alpha family' }).first().click();
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, fromToday, test, type AppUnderTest } from './fixtures';
 
 async function fillDate(group: Locator, day: string, month: string, year: string): Promise<void> {
   await group.getByLabel('Day').fill(day);
@@ -24,6 +24,9 @@ test('a conference for a new family, with two children added on the form, is lis
 
   // Reconvened conferences come from an adjournment, so they are not offered here.
   await expect(page.getByRole('radio')).toHaveCount(3);
+  await expect(page.getByRole('group', { name: 'Type of conference' })).toContainText(
+    'A reconvened conference is scheduled from the adjourned conference’s page',
+  );
   await expect(page.getByLabel('Reconvened')).toHaveCount(0);
   await page.getByLabel('Initial', { exact: true }).check();
   await fillWhenAndWhere(page, ['5', '3', '2026'], '10:00');
@@ -45,7 +48,15 @@ test('a conference for a new family, with two children added on the form, is lis
   const second = page.getByRole('group', { name: 'New child 2' });
   await second.getByLabel('First name').fill('Baby');
   await second.getByLabel('Not born yet').check();
-  await fillDate(second.getByRole('group', { name: 'Expected date of birth' }), '20', '6', '2026');
+  // An expected date must be near today (the register's clock): two months ahead.
+  const expected = fromToday(60);
+  const [ey = '', em = '', ed = ''] = expected.split('-');
+  await fillDate(
+    second.getByRole('group', { name: 'Expected date of birth' }),
+    String(Number(ed)),
+    String(Number(em)),
+    ey,
+  );
 
   // A third child added by mistake and removed again.
   await page.getByRole('button', { name: 'Add a child' }).click();
@@ -156,5 +167,123 @@ test('a conference with no children, and other gaps, is refused with each proble
   await page.getByRole('link', { name: 'The date of the conference must be a real date' }).click();
   await expect(page.getByRole('group', { name: 'Date of the conference' }).getByLabel('Day')).toBeFocused();
 
+  expect(app.register.conferences.list('', 10).total).toBe(0);
+});
+
+/** The Jones family already in the register, with Cara (born 1 June 2018) and Dylan. */
+function seedJones(app: AppUnderTest) {
+  return app.register.conferences.create({
+    type: 'initial',
+    date: '2025-11-03',
+    time: '10:00',
+    venue: 'Civic Centre',
+    chairName: 'Sam Okafor',
+    family: { name: 'Jones', caseReference: 'F-2002' },
+    newChildren: [
+      { givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01' },
+      { givenName: 'Dylan', familyName: 'Jones', dateOfBirth: '2021-01-15' },
+    ],
+  });
+}
+
+async function newFamilyWithCara(app: AppUnderTest, page: Page): Promise<Locator> {
+  await page.goto(`${app.url}#/conferences/new`);
+  await page.getByLabel('Review', { exact: true }).check();
+  await fillWhenAndWhere(page, ['3', '2', '2026'], '14:30');
+  await page.getByLabel('New family').check();
+  await page.getByLabel('Family name').fill('Jones');
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  const child = page.getByRole('group', { name: 'New child 1' });
+  await child.getByLabel('First name').fill('Cara');
+  await fillDate(child.getByRole('group', { name: 'Date of birth' }), '1', '6', '2018');
+  return child;
+}
+
+test('a new child already in the register is offered as they are entered, and the existing record is used', async ({
+  app,
+  page,
+}) => {
+  const existing = seedJones(app);
+  const cara = existing.children.find((c) => c.givenName === 'Cara');
+  const child = await newFamilyWithCara(app, page);
+
+  // Moving on from the child's fields asks the register whether it knows the child.
+  await child.getByRole('group', { name: 'Date of birth' }).getByLabel('Year').press('Tab');
+  const offer = page.getByRole('group', { name: 'This child may already be in the register' });
+  await expect(offer).toContainText(
+    'Cara Jones, born 1 June 2018 is already in the register (the Jones family, F-2002)',
+  );
+  await expect(offer.getByRole('button', { name: 'This is a different child' })).toBeVisible();
+  await offer.getByRole('button', { name: 'Use Cara Jones, born 1 June 2018, Jones family (F-2002)' }).click();
+
+  // The existing family is chosen, with Cara selected in place of the new child.
+  await expect(page.getByRole('radio', { name: 'Jones' })).toBeChecked();
+  const tick = page.getByLabel('Cara Jones, born 1 June 2018');
+  await expect(tick).toBeChecked();
+  await expect(tick).toBeFocused();
+  await expect(page.getByLabel('Dylan Jones, born 15 January 2021')).not.toBeChecked();
+  await expect(page.getByRole('group', { name: 'New child 1' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Create conference' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('Conference created');
+  await expect(page.getByRole('list', { name: 'Children considered' }).getByRole('listitem')).toHaveText([
+    'Cara Jones',
+  ]);
+  expect(app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
+  const created = app.register.conferences.list('', 10).conferences.find((c) => c.id !== existing.id);
+  expect(created?.children.map((c) => c.id)).toEqual([cara?.id]);
+});
+
+test('a new child matching one in the register is refused until the user says it is a different child', async ({
+  app,
+  page,
+}) => {
+  seedJones(app);
+  await newFamilyWithCara(app, page);
+
+  // Straight to "Create": the match is named in the summary, and its link goes to the offer.
+  await page.getByRole('button', { name: 'Create conference' }).click();
+  const link = page.getByRole('link', {
+    name: 'Cara Jones, born 1 June 2018 is already in the register (the Jones family, F-2002): choose the existing record, or confirm this is someone else',
+  });
+  await expect(link).toBeVisible();
+  expect(app.register.conferences.list('', 10).total).toBe(1);
+  await link.click();
+  const use = page.getByRole('button', { name: 'Use Cara Jones, born 1 June 2018, Jones family (F-2002)' });
+  await expect(use).toBeFocused();
+
+  await page.getByRole('button', { name: 'This is a different child' }).click();
+  await expect(
+    page.getByText('Noted: not the same as Cara Jones, born 1 June 2018, Jones family (F-2002).'),
+  ).toBeFocused();
+  await page.getByRole('button', { name: 'Create conference' }).click();
+  await expect(page.getByRole('alert')).toContainText('Conference created');
+  // Two Jones families now, each with its own Cara.
+  expect(app.register.conferences.searchFamilies('Jones')).toHaveLength(2);
+});
+
+test('impossible dates are shown next to their fields', async ({ app, page }) => {
+  await page.goto(`${app.url}#/conferences/new`);
+  await page.getByLabel('Initial', { exact: true }).check();
+  const far = fromToday(800);
+  const [y = '', m = '', d = ''] = far.split('-');
+  await fillWhenAndWhere(page, [String(Number(d)), String(Number(m)), y], '10:00');
+  await page.getByLabel('New family').check();
+  await page.getByLabel('Family name').fill('Patel');
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  const child = page.getByRole('group', { name: 'New child 1' });
+  await child.getByLabel('First name').fill('Dev');
+  const tomorrow = fromToday(1);
+  const [ty = '', tm = '', td = ''] = tomorrow.split('-');
+  await fillDate(child.getByRole('group', { name: 'Date of birth' }), String(Number(td)), String(Number(tm)), ty);
+  await page.getByRole('button', { name: 'Create conference' }).click();
+
+  const born = 'The date of birth cannot be in the future: for an unborn child enter the expected date';
+  await expect(page.getByRole('link', { name: born })).toBeVisible();
+  await expect(child.getByRole('group', { name: 'Date of birth' })).toHaveAccessibleDescription(new RegExp(born));
+  const when = page.getByRole('group', { name: 'Date of the conference' });
+  await expect(when).toHaveAccessibleDescription(/The date of the conference must be within 2 years of today/);
+  await page.getByRole('link', { name: born }).click();
+  await expect(child.getByRole('group', { name: 'Date of birth' }).getByLabel('Day')).toBeFocused();
   expect(app.register.conferences.list('', 10).total).toBe(0);
 });

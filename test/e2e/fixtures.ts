@@ -5,6 +5,22 @@ import { test as base } from '@playwright/test';
 import { createHandlers } from '../../electron/main/api/handlers';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
 import { openRegister, type Register } from '../../electron/main/register/register';
+import { addDays, localIsoDate } from '../../shared/dates';
+
+/**
+ * The browser-mode server's register uses the real clock: attendance, views and decisions are
+ * refused for a conference dated after today. Tests that record them use a conference dated in
+ * the past (a fixed date, so the weekday and working days are known) or today; tests of what
+ * waits for the day use one dated after today.
+ */
+export function today(): string {
+  return localIsoDate(new Date());
+}
+
+/** `days` after today (negative: before), as YYYY-MM-DD. */
+export function fromToday(days: number): string {
+  return addDays(today(), days);
+}
 
 export interface AppUnderTest {
   /** The address with the session token, as `npm start` prints it. */

@@ -249,3 +249,65 @@ test('the documents made for an escalation and a conference are listed on their 
     page.getByTestId('documents-made').getByRole('row', { name: /Synthetic decision-letter/ }),
   ).toContainText('Conference decision letters');
 });
+
+test('a letter made before its decision was amended is marked superseded, and the review meeting record can be made', async ({
+  app,
+  page,
+}) => {
+  const r = app.register;
+  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
+  const police = r.agencies.create({ name: 'Humber Police', type: 'police' });
+  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const conference = r.conferences.create({
+    type: 'initial',
+    date: '2026-03-05',
+    time: '10:00',
+    venue: 'Civic Centre',
+    chairName: 'Sam Okafor',
+    family: { name: 'Family C' },
+    newChildren: [{ givenName: 'Child', familyName: 'C', dateOfBirth: '2019-04-02' }],
+  });
+  const child = conference.children[0];
+  if (!child) throw new Error('a child expected');
+  for (const agency of [csc, police, school]) {
+    r.live.invite({
+      conferenceId: conference.id,
+      agencyId: agency.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    r.live.setAttendance(conference.id, agency.id, 'attended');
+    r.live.setView({ conferenceId: conference.id, childId: child.id, agencyId: agency.id, view: 'plan', reasons: '' });
+  }
+  r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
+  r.documents.record(
+    'decision-letter',
+    {
+      entity: 'conference',
+      entityId: conference.id,
+      periodFrom: null,
+      periodTo: null,
+      title: 'Synthetic decision letter',
+      fileName: 'decision-letter.pdf',
+    },
+    Buffer.from('%PDF-1.7 synthetic'),
+    null,
+  );
+
+  await page.goto(`${app.url}#/letters`);
+  const recent = page.getByTestId('recent-documents').getByRole('row', { name: /Synthetic decision letter/ });
+  await expect(recent).not.toContainText('Superseded');
+  await expect(page.getByLabel('Principal Officer review meeting records (North Lincolnshire)')).toBeVisible();
+
+  r.live.amendDecision({
+    conferenceId: conference.id,
+    childId: child.id,
+    reason: 'The category was recorded wrongly',
+    views: [],
+    noViews: [],
+    category: 'PHY',
+  });
+  await page.reload();
+  await expect(recent).toContainText('Superseded');
+  await expect(recent).toContainText('the record was amended after it was made');
+});

@@ -4,9 +4,12 @@ import { invoke } from '../api/client';
 import { AgenciesPage } from '../features/agencies/AgenciesPage';
 import { AgencyFormPage } from '../features/agencies/AgencyFormPage';
 import { AdjournmentsPage } from '../features/conferences/AdjournmentsPage';
+import { CancelConferencePage } from '../features/conferences/CancelConferencePage';
 import { ConferencesPage } from '../features/conferences/ConferencesPage';
 import { CreateConferencePage } from '../features/conferences/CreateConferencePage';
+import { DeleteConferencePage } from '../features/conferences/DeleteConferencePage';
 import { DuePage } from '../features/conferences/DuePage';
+import { EditConferencePage } from '../features/conferences/EditConferencePage';
 import { ReportsOutstandingPage } from '../features/conferences/ReportsOutstandingPage';
 import { AgencyReturnPage } from '../features/escalations/AgencyReturnPage';
 import { EscalationPage } from '../features/escalations/EscalationPage';
@@ -17,6 +20,7 @@ import { HomePage } from '../features/home/HomePage';
 import { ExportPage } from '../features/letters/ExportPage';
 import { LettersPage } from '../features/letters/LettersPage';
 import { SharingLogPage } from '../features/letters/SharingLogPage';
+import { AmendDecisionPage } from '../features/live-conference/AmendDecisionPage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -42,6 +46,14 @@ function Screen({ route }: { route: Route }) {
       return <CreateConferencePage />;
     case 'conference':
       return <ChairScreenPage id={route.id} focus={route.focus ?? null} />;
+    case 'conference-edit':
+      return <EditConferencePage id={route.id} />;
+    case 'conference-cancel':
+      return <CancelConferencePage id={route.id} />;
+    case 'conference-delete':
+      return <DeleteConferencePage id={route.id} />;
+    case 'decision-amend':
+      return <AmendDecisionPage conferenceId={route.id} childId={route.childId} />;
     case 'adjournments':
       return <AdjournmentsPage />;
     case 'due':

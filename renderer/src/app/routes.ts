@@ -7,6 +7,10 @@ export type Route =
   | { name: 'conferences' }
   | { name: 'conference-new' }
   | { name: 'conference'; id: number; focus?: 'reconvene' }
+  | { name: 'conference-edit'; id: number }
+  | { name: 'conference-cancel'; id: number }
+  | { name: 'conference-delete'; id: number }
+  | { name: 'decision-amend'; id: number; childId: number }
   | { name: 'adjournments' }
   | { name: 'due' }
   | { name: 'reports-outstanding' }
@@ -72,10 +76,28 @@ export function parseRoute(fullPath: string): Route {
     const id = toId(second);
     return id === null ? { name: 'not-found' } : { name: 'conference', id };
   }
-  // The chair's screen, opened at its form for scheduling the reconvened conference.
-  if (first === 'conferences' && parts.length === 3 && third === 'reconvene') {
+  if (first === 'conferences' && parts.length === 3) {
     const id = toId(second);
-    if (id !== null) return { name: 'conference', id, focus: 'reconvene' };
+    if (id !== null) {
+      switch (third) {
+        // The chair's screen, opened at its form for scheduling the reconvened conference.
+        case 'reconvene':
+          return { name: 'conference', id, focus: 'reconvene' };
+        // Corrections to a scheduled conference, each on its own page.
+        case 'edit':
+          return { name: 'conference-edit', id };
+        case 'cancel':
+          return { name: 'conference-cancel', id };
+        case 'delete':
+          return { name: 'conference-delete', id };
+      }
+    }
+  }
+  // Amending one child's recorded decision: `/conferences/12/children/34/amend`.
+  if (first === 'conferences' && parts.length === 5 && third === 'children' && parts[4] === 'amend') {
+    const id = toId(second);
+    const childId = toId(parts[3]);
+    if (id !== null && childId !== null) return { name: 'decision-amend', id, childId };
   }
   if (first === 'escalations') {
     const escalationRoute = parseEscalationRoute(parts.slice(1), query);
@@ -132,6 +154,10 @@ export function sectionOf(route: Route): Section | null {
       return route.name;
     case 'conference-new':
     case 'conference':
+    case 'conference-edit':
+    case 'conference-cancel':
+    case 'conference-delete':
+    case 'decision-amend':
     case 'adjournments':
     case 'due':
     case 'reports-outstanding':

@@ -5,8 +5,27 @@ import { useApi } from '../../api/use-api';
 import { plural } from '../../app/format';
 import { Page } from '../../app/Page';
 
+const STATE_ORDER: Record<Adjournment['state'], number> = { 'to-schedule': 0, reconvening: 1, reconvened: 2 };
+
+/**
+ * Where the reconvening stands, from the register's `state`: still to be scheduled (by the
+ * reconvene-by date), reconvening on its date (scheduled, not yet decided), or reconvened once the
+ * reconvened conference has recorded its decisions.
+ */
+export function adjournmentStateText(a: Adjournment): string {
+  switch (a.state) {
+    case 'to-schedule':
+      return `To be scheduled (by ${formatLongDate(a.reconveneBy)})`;
+    case 'reconvening':
+      return `Reconvening on ${a.reconvenedDate ? formatLongDate(a.reconvenedDate) : 'its date'}`;
+    case 'reconvened':
+      return `Reconvened on ${a.reconvenedDate ? formatLongDate(a.reconvenedDate) : 'its date'}`;
+  }
+}
+
 function TimeLeft({ adjournment }: { adjournment: Adjournment }) {
-  if (adjournment.reconvenedId !== null) return <>Reconvened</>;
+  if (adjournment.state === 'reconvened') return <>Reconvened</>;
+  if (adjournment.state === 'reconvening') return <>Scheduled</>;
   const left = adjournment.workingDaysLeft;
   if (left < 0) {
     return (
@@ -18,18 +37,18 @@ function TimeLeft({ adjournment }: { adjournment: Adjournment }) {
 }
 
 /**
- * Adjourned conferences: each reconvene-by date (15 working days after an equally divided
+ * Adjourned conferences: where each reconvening stands, each reconvene-by date (15 working days after an equally divided
  * view), the working days left, the children on a plan meanwhile, and the way to the
  * reconvened conference or to scheduling it.
  */
 export function AdjournmentsPage() {
   const { data: answer, error } = useApi('conferences.adjournments', {});
-  // Those still to reconvene first, the nearest deadline first; then those already reconvened.
+  // Those still to schedule first, then those reconvening, then those reconvened; nearest deadline first.
   const data =
     answer &&
     [...answer].sort(
       (a, b) =>
-        Number(a.reconvenedId !== null) - Number(b.reconvenedId !== null) ||
+        STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
         a.reconveneBy.localeCompare(b.reconveneBy) ||
         a.conferenceId - b.conferenceId,
     );
@@ -44,7 +63,7 @@ export function AdjournmentsPage() {
         {data &&
           (data.length === 0
             ? 'There are no adjourned conferences.'
-            : `${plural(data.length, 'adjourned conference', 'adjourned conferences')}: those still to reconvene first, the nearest deadline first.`)}
+            : `${plural(data.length, 'adjourned conference', 'adjourned conferences')}: those still to schedule first, then those reconvening, the nearest deadline first.`)}
       </p>
       {data && data.length > 0 && (
         <table className="govuk-table">
@@ -67,7 +86,7 @@ export function AdjournmentsPage() {
                 Time left
               </th>
               <th scope="col" className="govuk-table__header">
-                Reconvened conference
+                Reconvening
               </th>
             </tr>
           </thead>
@@ -101,18 +120,23 @@ export function AdjournmentsPage() {
                 </td>
                 <td className="govuk-table__cell">
                   {a.reconvenedId !== null ? (
-                    <a className="govuk-link" href={`#/conferences/${a.reconvenedId}`}>
-                      {a.reconvenedDate ? formatLongDate(a.reconvenedDate) : 'Reconvened conference'}
+                    <a className="govuk-link" href={`#/conferences/${a.reconvenedId}`} data-testid="adjournment-state">
+                      {adjournmentStateText(a)}
                       <span className="govuk-visually-hidden">
                         {' '}
                         (reconvened conference for the {a.familyName} family)
                       </span>
                     </a>
                   ) : (
-                    <a className="govuk-link" href={`#/conferences/${a.conferenceId}/reconvene`}>
-                      Schedule reconvened conference
-                      <span className="govuk-visually-hidden"> for the {a.familyName} family</span>
-                    </a>
+                    <>
+                      <span className="govuk-!-display-block" data-testid="adjournment-state">
+                        {adjournmentStateText(a)}
+                      </span>
+                      <a className="govuk-link" href={`#/conferences/${a.conferenceId}/reconvene`}>
+                        Schedule reconvened conference
+                        <span className="govuk-visually-hidden"> for the {a.familyName} family</span>
+                      </a>
+                    </>
                   )}
                 </td>
               </tr>

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
 import { SearchForm } from '../../components/SearchForm';
 import { useSearchText } from '../../hooks/use-search-text';
+import { STATUS_TAGS } from '../live-conference/wording';
 
 /** The newest conferences, searchable by family, child or case reference. */
 export function ConferencesPage() {
@@ -64,6 +65,9 @@ export function ConferencesPage() {
                 Type
               </th>
               <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="govuk-table__header">
                 Family
               </th>
               <th scope="col" className="govuk-table__header">
@@ -88,6 +92,9 @@ export function ConferencesPage() {
                   <span className="govuk-!-display-block">{c.time}</span>
                 </td>
                 <td className="govuk-table__cell">{CONFERENCE_TYPE_LABELS[c.type]}</td>
+                <td className="govuk-table__cell">
+                  <strong className={STATUS_TAGS[c.status].className}>{STATUS_TAGS[c.status].text}</strong>
+                </td>
                 <td className="govuk-table__cell">{c.familyName}</td>
                 <td className="govuk-table__cell">
                   <ul className="govuk-list govuk-!-margin-bottom-0">

@@ -14,6 +14,11 @@ function completable(kind: DueItemRow['kind']): kind is CompletableKind {
   return kind !== 'principal-officer-review';
 }
 
+/** Whose item it is: the child's name for a child's item, else the family's conference. */
+function whose(item: DueItemRow): string {
+  return item.childName ?? `the ${item.familyName} family`;
+}
+
 function When({ item }: { item: DueItemRow }) {
   if (item.overdue) {
     return (
@@ -27,13 +32,13 @@ function When({ item }: { item: DueItemRow }) {
 }
 
 /**
- * What falls due after conferences, soonest first: decision letters, minutes, first core
- * groups, next reviews, reconvened conferences and Principal Officer reviews. Overdue items
- * are marked; each can be marked done here, except Principal Officer reviews, which the
- * escalations work closes.
+ * What falls due after conferences, soonest first: decision letters, minutes and reconvened
+ * conferences (the conference's), first core groups, next reviews and Principal Officer reviews
+ * (each child's own, named). Overdue items are marked; each can be marked done here, except
+ * Principal Officer reviews, which the escalations work closes.
  */
 export function DuePage() {
-  const { data, error } = useApi('conferences.due', { limit: 200 });
+  const { data, error } = useApi('due.list', { limit: 200 });
   const [items, setItems] = useState<DueItemRow[] | null>(null);
   const [done, setDone] = useState<{ n: number; text: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -41,11 +46,15 @@ export function DuePage() {
 
   async function complete(item: DueItemRow) {
     if (!completable(item.kind)) return;
-    const result = await invoke('conferences.completeTask', { conferenceId: item.conferenceId, kind: item.kind });
+    const result = await invoke('due.complete', {
+      conferenceId: item.conferenceId,
+      kind: item.kind,
+      childId: item.childId,
+    });
     if (result.ok) {
       setItems(result.value);
       setProblem(null);
-      setDone((previous) => ({ n: (previous?.n ?? 0) + 1, text: `${item.label} for the ${item.familyName} family` }));
+      setDone((previous) => ({ n: (previous?.n ?? 0) + 1, text: `${item.label} for ${whose(item)}` }));
     } else {
       setProblem(result.error.message);
     }
@@ -87,6 +96,9 @@ export function DuePage() {
                 What
               </th>
               <th scope="col" className="govuk-table__header">
+                For
+              </th>
+              <th scope="col" className="govuk-table__header">
                 Conference
               </th>
               <th scope="col" className="govuk-table__header">
@@ -99,9 +111,13 @@ export function DuePage() {
           </thead>
           <tbody className="govuk-table__body">
             {list.map((item) => (
-              <tr className="govuk-table__row" key={`${item.conferenceId}-${item.kind}-${item.due}`}>
+              <tr
+                className="govuk-table__row"
+                key={`${item.conferenceId}-${item.kind}-${item.childId ?? 'conference'}-${item.due}`}
+              >
                 <td className="govuk-table__cell">{formatLongDate(item.due)}</td>
                 <td className="govuk-table__cell">{item.label}</td>
+                <td className="govuk-table__cell">{item.childName ?? 'The conference'}</td>
                 <td className="govuk-table__cell">
                   <a className="govuk-link" href={`#/conferences/${item.conferenceId}`}>
                     {item.familyName} family
@@ -123,7 +139,7 @@ export function DuePage() {
                       Mark done
                       <span className="govuk-visually-hidden">
                         {' '}
-                        ({item.label}, {item.familyName} family)
+                        ({[item.label, item.childName, `${item.familyName} family`].filter(Boolean).join(', ')})
                       </span>
                     </button>
                   )}

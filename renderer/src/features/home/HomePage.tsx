@@ -15,7 +15,7 @@ const FIRST_FEW = 5;
  * with a child at immediate risk come first, in red (the register sorts them first).
  */
 function OverdueOrDueToday() {
-  const due = useApi('conferences.due', { limit: 1000 });
+  const due = useApi('due.list', { limit: 1000 });
   const escalations = useApi('escalations.list', { overdueOnly: false });
   const tasks = due.data?.filter((d) => d.overdue || d.workingDays === 0) ?? [];
   const open = escalations.data?.filter((e) => e.immediateRisk || e.overdue || e.dueToday) ?? [];
@@ -70,9 +70,9 @@ function OverdueOrDueToday() {
           {tasks.length > 0 && (
             <ul className="govuk-list">
               {tasks.slice(0, FIRST_FEW).map((t) => (
-                <li key={`${t.conferenceId}-${t.kind}-${t.due}`}>
+                <li key={`${t.conferenceId}-${t.kind}-${t.childId ?? 'conference'}-${t.due}`}>
                   <a className="govuk-link" href={`#/conferences/${t.conferenceId}`}>
-                    {t.familyName} family
+                    {t.childName ?? `${t.familyName} family`}
                   </a>
                   : {t.label}, due {formatLongDate(t.due)}
                   {t.overdue && (
@@ -96,7 +96,7 @@ export function HomePage() {
   const { settings } = useSettings();
   const agencies = useApi('agencies.list', { search: '', includeInactive: false });
   const conferences = useApi('conferences.list', { search: '', limit: 1 });
-  const due = useApi('conferences.due', { limit: 1000 });
+  const due = useApi('due.list', { limit: 1000 });
   // Soonest first, so the overdue items lead the list; a full list may hold more beyond it.
   const overdue = due.data?.filter((d) => d.overdue).length ?? 0;
   const overdueText =

@@ -1,7 +1,10 @@
 import { DOCUMENT_KIND_LABELS, type GeneratedDocument } from '../../../../shared/schemas/documents';
 import { formatDateTime } from '../../app/format';
 
-/** Documents the register has made, newest first: what, which kind, when and by whom. */
+/**
+ * Documents the register has made, newest first: what, which kind, when and by whom. A document
+ * made from values later amended is marked "Superseded": it no longer says what the record says.
+ */
 export function DocumentsTable({
   documents,
   caption,
@@ -39,7 +42,20 @@ export function DocumentsTable({
           <tr className="govuk-table__row" key={d.id}>
             <td className="govuk-table__cell app-break-word">
               {d.title}
+              {d.supersededAt && (
+                <>
+                  {' '}
+                  <strong className="govuk-tag govuk-tag--grey" data-testid={`superseded-${d.id}`}>
+                    Superseded
+                  </strong>
+                </>
+              )}
               <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">{d.fileName}</span>
+              {d.supersededAt && (
+                <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">
+                  Superseded on {formatDateTime(d.supersededAt)}: the record was amended after it was made
+                </span>
+              )}
             </td>
             {showKind && <td className="govuk-table__cell">{DOCUMENT_KIND_LABELS[d.kind]}</td>}
             <td className="govuk-table__cell">{formatDateTime(d.generatedAt)}</td>

@@ -8,6 +8,7 @@ import { DateInput } from '../../components/DateInput';
 import { datePartsToString, EMPTY_DATE, type DateParts } from '../../components/date-parts';
 import { errorFor, errorsFromApi, errorsFromIssues, type FieldRef } from '../../components/form-errors';
 import { TextInput } from '../../components/TextInput';
+import { ReconvenedStatus } from './ReconvenedStatus';
 import type { LiveConferenceState } from './use-live-conference';
 import { childName, interimWords, reconveneBy } from './wording';
 
@@ -68,11 +69,7 @@ export function AdjournedPanel({ live, state }: { live: LiveConference; state: L
         ))}
       </ul>
       {reconvenedId !== null ? (
-        <p className="govuk-body">
-          <a className="govuk-link" href={`#/conferences/${reconvenedId}`}>
-            Go to the reconvened conference
-          </a>
-        </p>
+        <ReconvenedStatus id={reconvenedId} />
       ) : (
         <form noValidate onSubmit={(event) => void submit(event)}>
           <h3 className="govuk-heading-s">Schedule the reconvened conference</h3>

@@ -28,6 +28,8 @@ const OTHER_FIELDS: Record<string, string> = { agencyId: 'other-issue-agency', r
  */
 export function AgencyEscalationsSection({ live, state }: { live: LiveConference; state: LiveConferenceState }) {
   const conferenceId = live.conference.id;
+  // A cancelled conference takes nothing more: what was raised is still listed.
+  const readOnly = live.conference.status === 'cancelled';
   const [raised, setRaised] = useState<AgencyEscalation[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [version, setVersion] = useState(0);
@@ -91,7 +93,9 @@ export function AgencyEscalationsSection({ live, state }: { live: LiveConference
           {message}
         </div>
       )}
-      {suggestions && suggestions.length > 0 ? (
+      {readOnly ? (
+        raised.length === 0 && <p className="govuk-body">Nothing was escalated from this conference.</p>
+      ) : suggestions && suggestions.length > 0 ? (
         <ul className="govuk-list" data-testid="escalation-suggestions">
           {suggestions.map((s) => {
             const what = `${s.agencyName}: ${ESCALATION_REASON_LABELS[s.reason].toLowerCase()}`;
@@ -112,7 +116,7 @@ export function AgencyEscalationsSection({ live, state }: { live: LiveConference
       ) : (
         <p className="govuk-body">{suggestions ? 'Attendance and reports suggest nothing to escalate.' : 'Loading…'}</p>
       )}
-      {live.invitations.length > 0 && (
+      {!readOnly && live.invitations.length > 0 && (
         <form noValidate onSubmit={(event) => void submitOther(event)} aria-labelledby="other-issue-heading">
           <h3 className="govuk-heading-s" id="other-issue-heading">
             Another issue

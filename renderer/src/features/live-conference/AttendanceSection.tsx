@@ -16,8 +16,9 @@ import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
-import type { FocusAfterRender } from './ChairScreenPage';
+import type { FocusAfterRender } from './types';
 import { useAutosaveText, withNotSaved } from './use-autosave-text';
+import { notOpenText } from './wording';
 import type { LiveConferenceState } from './use-live-conference';
 
 function isAttendance(value: string): value is Attendance {
@@ -123,7 +124,10 @@ export function AttendanceSection({
 }: SectionProps & { focusAfterRender: FocusAfterRender }) {
   const [redated, setRedated] = useState<string | null>(null);
   const conferenceId = live.conference.id;
-  const editable = live.conference.status === 'scheduled';
+  const open = live.conference.status === 'scheduled';
+  // No conclusion before the conference: attendance waits for its day.
+  const notYet = open && live.conference.future;
+  const editable = open && !notYet;
   const taken = live.invitations.some((i) => i.attendance !== null);
 
   function setAttendance(agencyId: number, attendance: Attendance) {
@@ -146,9 +150,14 @@ export function AttendanceSection({
           {redated}
         </div>
       )}
+      {notYet && (
+        <p className="govuk-inset-text" data-testid="attendance-not-open">
+          {notOpenText(live)} Invitations and reports can be recorded now.
+        </p>
+      )}
       {live.invitations.length === 0 ? (
         <p className="govuk-body">Invite the agencies first.</p>
-      ) : editable ? (
+      ) : notYet ? null : editable ? (
         <>
           <p className="govuk-hint">
             Only agencies that attend give a view and count towards quoracy; apologies do not, even with a report.

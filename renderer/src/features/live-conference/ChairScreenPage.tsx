@@ -5,22 +5,23 @@ import { WarningText } from '../../components/WarningText';
 import { DocumentsMade } from '../letters/DocumentsMade';
 import { AdjournedPanel } from './AdjournedPanel';
 import { AgencyEscalationsSection } from './AgencyEscalationsSection';
+import { AmendmentsSection } from './AmendmentsSection';
 import { AttendanceSection } from './AttendanceSection';
 import { ChildSection } from './ChildSection';
 import { ConferenceHeader } from './ConferenceHeader';
 import { InvitationsSection } from './InvitationsSection';
 import { StatusPanel } from './StatusPanel';
+import type { FocusAfterRender } from './types';
 import { useLiveConference } from './use-live-conference';
 import './chair-screen.scss';
-
-/** Moves focus to an element once the render that shows it is done. */
-export type FocusAfterRender = (elementId: string) => void;
 
 /**
  * The chair's screen: one conference, run from one page. Invitations and reports, attendance
  * and quoracy, each agency's view per child with the outcome rule applied live, and the
  * decision per child. Every entry is saved as it is made; the status panel beside the form
- * keeps quoracy and each child's outcome in sight.
+ * keeps quoracy and each child's outcome in sight. Corrections are made openly from here: the
+ * conference's details, cancelling or deleting it, and amending a decision (listed under
+ * Amendments).
  */
 export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' | null }) {
   const state = useLiveConference(id);
@@ -82,6 +83,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
           {live.children.map((child) => (
             <ChildSection key={child.id} live={live} child={child} state={state} focusAfterRender={focusAfterRender} />
           ))}
+          <AmendmentsSection live={live} />
           <DocumentsMade entity="conference" entityId={conference.id} />
         </div>
         <StatusPanel live={live} status={state.status} />

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
-import type { View } from '../../../../shared/outcome';
+import { categoryAllowed, needsCategory, recordedDecision, type View } from '../../../../shared/outcome';
 import {
   ATTENDANCE_LABELS,
   CATEGORIES,
@@ -10,15 +10,25 @@ import {
   type LiveChild,
   type LiveConference,
 } from '../../../../shared/schemas/live-conference';
+import type { Result } from '../../../../shared/ipc/result';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { errorFor, type FieldRef } from '../../components/form-errors';
 import { Radios, type RadioItem } from '../../components/Radios';
 import { DecisionEscalationLinks } from './AgencyEscalationsSection';
-import type { FocusAfterRender } from './ChairScreenPage';
+import type { FocusAfterRender } from './types';
 import type { LiveConferenceState } from './use-live-conference';
-import { ViewRow } from './ViewRow';
-import { childName, interimWords, previewText, RESULT_LABELS, viewCounts, viewLabels } from './wording';
+import { NO_VIEW_LABEL, ViewRow } from './ViewRow';
+import {
+  childName,
+  decisionProblems,
+  interimWords,
+  previewText,
+  RESULT_LABELS,
+  viewCounts,
+  viewLabels,
+  type DecisionProblem,
+} from './wording';
 
 interface ChildSectionProps {
   live: LiveConference;
@@ -46,13 +56,14 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The decision once recorded, with the views it was made on; nothing here can change. */
+/** The decision once recorded, with the views it was made on; changed only by an amendment, openly. */
 function RecordedDecision({ live, child }: { live: LiveConference; child: LiveChild }) {
   const recorded = child.recorded;
   if (!recorded) return null;
   const labels = viewLabels(live.conference.decidesAs);
   const names = new Map(live.invitations.map((i) => [i.agencyId, i.agencyName]));
   const { plan, noPlan } = viewCounts(child);
+  const amended = live.amendments.filter((a) => a.kind === 'decision' && a.childId === child.id).length;
   return (
     <div className="app-decision app-decision--recorded" data-testid={`decision-${child.id}`}>
       <h3 className="govuk-heading-s" id={`decision-${child.id}`} tabIndex={-1}>
@@ -77,8 +88,16 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
         <Row label="Latest category">
           {child.latestCategory ? CATEGORY_LABELS[child.latestCategory] : 'None recorded'}
         </Row>
+        {amended > 0 && (
+          <Row label="Amended">
+            {amended === 1 ? 'Once' : `${amended} times`}: see{' '}
+            <a className="govuk-link" href="#amendments-heading" onClick={focusAmendments}>
+              Amendments
+            </a>
+          </Row>
+        )}
       </dl>
-      {child.views.length > 0 && (
+      {(child.views.length > 0 || child.noViews.length > 0) && (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Views given for {child.givenName}</caption>
           <thead className="govuk-table__head">
@@ -104,17 +123,57 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
                 <td className="govuk-table__cell app-pre-line">{v.reasons || 'None given'}</td>
               </tr>
             ))}
+            {child.noViews.map((v) => (
+              <tr className="govuk-table__row" key={v.agencyId}>
+                <th scope="row" className="govuk-table__header">
+                  {names.get(v.agencyId) ?? 'Agency'}
+                </th>
+                <td className="govuk-table__cell">No view given</td>
+                <td className="govuk-table__cell app-pre-line">{v.reason}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
+      )}
+      {live.conference.status !== 'cancelled' && (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`#/conferences/${live.conference.id}/children/${child.id}/amend`}>
+            Amend the decision<span className="govuk-visually-hidden"> for {child.givenName}</span>
+          </a>
+        </p>
       )}
       <DecisionEscalationLinks live={live} child={child} />
     </div>
   );
 }
 
+function focusAmendments(event: { preventDefault(): void }) {
+  // The hash holds the route: focus the section instead of following the link.
+  event.preventDefault();
+  document.getElementById('amendments-heading')?.focus();
+}
+
+/** Why a child's views cannot be given here: the conference is cancelled, not yet held, or decided. */
+function ClosedText({ live, child }: { live: LiveConference; child: LiveChild }) {
+  if (live.conference.status === 'cancelled') {
+    return <p className="govuk-body">The conference was cancelled: no decision was recorded for {child.givenName}.</p>;
+  }
+  if (live.conference.future) {
+    return (
+      <p className="govuk-inset-text" data-testid={`not-open-${child.id}`}>
+        {child.givenName}’s views and decision can be recorded from {formatLongDate(live.conference.date)}, the day of
+        the conference.
+      </p>
+    );
+  }
+  return <p className="govuk-body">No decision was recorded for {child.givenName} at this conference.</p>;
+}
+
 /**
- * One child: each attending agency's view and reasons, the outcome rule applied as they are
- * given, and the decision recorded (with the category when a plan is made or continues).
+ * One child: each attending agency's view and reasons (or the chair's record that it gave none),
+ * the outcome rule applied as they are given, every problem still to put right beside the button,
+ * and the decision recorded (with the category when a plan is made or continues, or, optionally,
+ * when an equally divided conference puts the child on a plan until it reconvenes).
  */
 export function ChildSection({ live, child, state, focusAfterRender }: ChildSectionProps) {
   const [category, setCategory] = useState('');
@@ -122,49 +181,96 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
   const conferenceId = live.conference.id;
   const type = live.conference.decidesAs;
   const labels = viewLabels(type);
-  const editable = live.conference.status === 'scheduled' && child.recorded === null;
+  const editable = live.conference.status === 'scheduled' && !live.conference.future && child.recorded === null;
   const attending = live.invitations.filter((i) => i.attendance === 'attended');
   const absent = live.invitations.filter((i) => i.attendance !== null && i.attendance !== 'attended');
   const byName = new Map(live.invitations.map((i) => [i.agencyName, i.agencyId]));
   const headingId = `child-${child.id}-heading`;
+  const chosenView: View | null = chairDecision === 'plan' || chairDecision === 'no-plan' ? chairDecision : null;
 
   // Under the majority rule the register names the minority; under the chair rule it is every
   // agency whose view differs from the decision the chair has chosen.
   const minority = new Set<number>(
     live.rule === 'chair'
-      ? chairDecision
-        ? child.views.filter((v) => v.view !== chairDecision).map((v) => v.agencyId)
+      ? chosenView
+        ? child.views.filter((v) => v.view !== chosenView).map((v) => v.agencyId)
         : []
       : (child.preview?.minority ?? []).flatMap((name) => {
           const agencyId = byName.get(name);
           return agencyId === undefined ? [] : [agencyId];
         }),
   );
+  const names = new Map(live.invitations.map((i) => [i.agencyId, i.agencyName]));
+  const minorityMissing =
+    live.rule === 'chair'
+      ? child.views
+          .filter((v) => minority.has(v.agencyId) && v.reasons.trim() === '')
+          .map((v) => names.get(v.agencyId) ?? 'Agency')
+      : child.missingReasons;
+
+  // What the views decide, in the conference's words: a category is required with a plan, and
+  // may be given with an adjournment that puts the child on a plan until the reconvened meeting.
+  const outcome =
+    live.rule === 'chair'
+      ? chosenView
+        ? { decision: recordedDecision({ decision: chosenView }, type), interimPlan: false }
+        : null
+      : child.preview
+        ? { decision: recordedDecision(child.preview, type), interimPlan: child.preview.interimPlan }
+        : null;
+  const categoryRequired = outcome !== null && needsCategory(outcome.decision);
+  const categoryShown = outcome !== null && categoryAllowed(outcome.decision, outcome.interimPlan);
+  const problems = decisionProblems(live, child, {
+    chairDecision: chosenView,
+    categoryNeeded: categoryRequired,
+    category: isCategory(category) ? category : '',
+    minorityMissing,
+  });
+
+  /** Shows a change at once: the agency's view, or its record of no view, replaces the other. */
+  function patchChild(update: (c: LiveChild) => Pick<LiveChild, 'views' | 'noViews'>) {
+    return (l: LiveConference): LiveConference => ({
+      ...l,
+      children: l.children.map((c) => (c.id !== child.id ? c : { ...c, ...update(c) })),
+    });
+  }
 
   function saveView(agencyId: number, view: View | null, reasons: string): Promise<boolean> {
     const childId = child.id;
     return state
       .change(() => invoke('live.setView', { conferenceId, childId, agencyId, view, reasons }), {
-        patch: (l) => ({
-          ...l,
-          children: l.children.map((c) =>
-            c.id !== childId
-              ? c
-              : {
-                  ...c,
-                  views:
-                    view === null
-                      ? c.views.filter((v) => v.agencyId !== agencyId)
-                      : c.views.some((v) => v.agencyId === agencyId)
-                        ? c.views.map((v) => (v.agencyId === agencyId ? { agencyId, view, reasons } : v))
-                        : [...c.views, { agencyId, view, reasons }],
-                },
-          ),
-        }),
+        patch: patchChild((c) => ({
+          noViews: view === null ? c.noViews : c.noViews.filter((v) => v.agencyId !== agencyId),
+          views:
+            view === null
+              ? c.views.filter((v) => v.agencyId !== agencyId)
+              : c.views.some((v) => v.agencyId === agencyId)
+                ? c.views.map((v) => (v.agencyId === agencyId ? { agencyId, view, reasons } : v))
+                : [...c.views, { agencyId, view, reasons }],
+        })),
         fieldFor: (path) => (path === 'reasons' ? `reasons-${childId}-${agencyId}` : `view-${childId}-${agencyId}`),
       })
       .then((result) => {
         if (result && view === null) focusAfterRender(`view-${childId}-${agencyId}`);
+        return result !== null;
+      });
+  }
+
+  function saveNoView(agencyId: number, reason: string | null): Promise<boolean> {
+    const childId = child.id;
+    return state
+      .change(() => invoke('live.setNoView', { conferenceId, childId, agencyId, reason }), {
+        patch: patchChild((c) => ({
+          views: reason === null ? c.views : c.views.filter((v) => v.agencyId !== agencyId),
+          noViews:
+            reason === null
+              ? c.noViews.filter((v) => v.agencyId !== agencyId)
+              : [...c.noViews.filter((v) => v.agencyId !== agencyId), { agencyId, reason }],
+        })),
+        fieldFor: (path) => (path === 'reason' ? `no-view-${childId}-${agencyId}` : `view-${childId}-${agencyId}`),
+      })
+      .then((result) => {
+        if (result && reason === null) focusAfterRender(`view-${childId}-${agencyId}`);
         return result !== null;
       });
   }
@@ -176,8 +282,10 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
     });
   }
 
-  const needsCategory =
-    live.rule === 'chair' ? chairDecision === 'plan' : child.preview !== null && child.preview.decision === 'plan';
+  function firstUnconsulted(): number | undefined {
+    const name = child.unconsulted[0];
+    return name === undefined ? attending[0]?.agencyId : byName.get(name);
+  }
 
   function fieldFor(path: string): FieldRef {
     switch (path) {
@@ -186,10 +294,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
       case 'chairDecision':
         return `chair-decision-${child.id}`;
       case 'reasons': {
-        const first =
-          live.rule === 'chair'
-            ? child.views.find((v) => minority.has(v.agencyId) && v.reasons.trim() === '')?.agencyId
-            : byName.get(child.missingReasons[0] ?? '');
+        const first = byName.get(minorityMissing[0] ?? '');
         return first === undefined ? { fieldId: 'reasons', targetId: null } : `reasons-${child.id}-${first}`;
       }
       case 'quoracy':
@@ -197,27 +302,59 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
           ? 'inquorate-reason'
           : { fieldId: 'quoracy', targetId: 'attendance-heading' };
       case 'views': {
-        const first = attending[0];
-        return first ? `view-${child.id}-${first.agencyId}` : { fieldId: 'views', targetId: 'attendance-heading' };
+        const first = firstUnconsulted();
+        return first !== undefined ? `view-${child.id}-${first}` : { fieldId: 'views', targetId: 'attendance-heading' };
       }
       default:
         return { fieldId: path, targetId: `record-${child.id}` };
     }
   }
 
+  const PROBLEM_PATHS: Record<DecisionProblem['kind'], string> = {
+    quoracy: 'quoracy',
+    unconsulted: 'views',
+    'no-views': 'views',
+    'chair-decision': 'chairDecision',
+    minority: 'reasons',
+    category: 'category',
+  };
+
   function record() {
-    const chosen = needsCategory && isCategory(category) ? category : null;
+    const chosen = categoryShown && isCategory(category) ? category : null;
     void state
       .change(
-        () =>
-          invoke('live.recordDecision', {
+        async () => {
+          // Checked when its turn comes, against the register's answer to every earlier change (a
+          // reason typed just before the click is saved first), and every problem shown at once,
+          // each linked to where it is put right, rather than one refusal at a time.
+          const current = state.latest();
+          const now = current?.children.find((c) => c.id === child.id);
+          const found =
+            current && now
+              ? decisionProblems(current, now, {
+                  chairDecision: chosenView,
+                  categoryNeeded: categoryRequired,
+                  category: chosen ?? '',
+                  minorityMissing: live.rule === 'chair' ? minorityMissing : now.missingReasons,
+                })
+              : [];
+          if (found.length > 0) {
+            return {
+              ok: false,
+              error: {
+                code: 'invalid-input',
+                message: found.map((p) => p.message).join('; '),
+                issues: found.map((p) => ({ path: PROBLEM_PATHS[p.kind], message: p.message })),
+              },
+            } satisfies Result<LiveConference>;
+          }
+          return invoke('live.recordDecision', {
             conferenceId,
             childId: child.id,
             category: chosen,
-            ...(live.rule === 'chair' && (chairDecision === 'plan' || chairDecision === 'no-plan')
-              ? { chairDecision }
-              : {}),
-          }),
+            ...(live.rule === 'chair' && chosenView ? { chairDecision: chosenView } : {}),
+          });
+        },
         { fieldFor, action: true },
       )
       .then((result) => {
@@ -225,6 +362,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
       });
   }
 
+  const interim = outcome?.decision === 'adjourned';
   const categoryItems: RadioItem[] = CATEGORIES.filter((c) => c !== 'MUL' || live.allowMultipleCategory).map((c) => ({
     value: c,
     label: CATEGORY_LABELS[c],
@@ -232,8 +370,17 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
   const categoryRadios = (
     <Radios
       id={`category-${child.id}`}
-      legend={`Category of abuse for ${child.givenName}’s plan`}
+      legend={
+        interim
+          ? `Category of abuse for ${child.givenName}’s plan meanwhile (optional)`
+          : `Category of abuse for ${child.givenName}’s plan`
+      }
       legendClassName="govuk-fieldset__legend--s"
+      hint={
+        interim
+          ? `${interimWords(type, child.givenName)}, until the reconvened conference decides. Record the category now if it is known.`
+          : undefined
+      }
       items={categoryItems}
       value={category}
       onChange={setCategory}
@@ -244,6 +391,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
   );
 
   const siblings = live.children.filter((c) => c.id !== child.id && c.recorded === null);
+  const problemsId = `decision-problems-${child.id}`;
 
   return (
     <section className="app-chair-section app-child" aria-labelledby={headingId} data-testid={`child-${child.id}`}>
@@ -257,26 +405,33 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
         child.recorded ? (
           <RecordedDecision live={live} child={child} />
         ) : (
-          <p className="govuk-body">No decision was recorded for {child.givenName} at this conference.</p>
+          <ClosedText live={live} child={child} />
         )
       ) : (
         <>
           {attending.length === 0 ? (
             <p className="govuk-body">Record attendance first: only agencies that attend give a view.</p>
           ) : (
-            attending.map((invitation) => (
-              <ViewRow
-                key={invitation.agencyId}
-                child={child}
-                invitation={invitation}
-                labels={labels}
-                minority={minority.has(invitation.agencyId)}
-                viewError={errorFor(state.errors, `view-${child.id}-${invitation.agencyId}`)}
-                reasonsError={errorFor(state.errors, `reasons-${child.id}-${invitation.agencyId}`)}
-                onSave={(view, reasons) => saveView(invitation.agencyId, view, reasons)}
-                markDirty={state.markDirty}
-              />
-            ))
+            <>
+              <p className="govuk-hint">
+                Every agency that attended is consulted: record its view, or choose “{NO_VIEW_LABEL}” and say why.
+              </p>
+              {attending.map((invitation) => (
+                <ViewRow
+                  key={invitation.agencyId}
+                  child={child}
+                  invitation={invitation}
+                  labels={labels}
+                  minority={minority.has(invitation.agencyId)}
+                  viewError={errorFor(state.errors, `view-${child.id}-${invitation.agencyId}`)}
+                  reasonsError={errorFor(state.errors, `reasons-${child.id}-${invitation.agencyId}`)}
+                  noViewError={errorFor(state.errors, `no-view-${child.id}-${invitation.agencyId}`)}
+                  onSave={(view, reasons) => saveView(invitation.agencyId, view, reasons)}
+                  onSaveNoView={(reason) => saveNoView(invitation.agencyId, reason)}
+                  markDirty={state.markDirty}
+                />
+              ))}
+            </>
           )}
           {absent.length > 0 && (
             <p className="govuk-hint">
@@ -287,7 +442,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
               .
             </p>
           )}
-          {child.views.length > 0 && siblings.length > 0 && (
+          {(child.views.length > 0 || child.noViews.length > 0) && siblings.length > 0 && (
             <div className="govuk-button-group">
               {siblings.map((sibling) => (
                 <button
@@ -323,9 +478,27 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
                 small
               />
             ) : (
-              needsCategory && categoryRadios
+              categoryShown && categoryRadios
             )}
-            <button type="button" id={`record-${child.id}`} className="govuk-button" onClick={record}>
+            {problems.length > 0 && (
+              <div className="app-decision-problems" id={problemsId} data-testid={problemsId}>
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+                  Before the decision can be recorded:
+                </p>
+                <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+                  {problems.map((p) => (
+                    <li key={p.kind}>{p.message}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <button
+              type="button"
+              id={`record-${child.id}`}
+              className="govuk-button govuk-!-margin-bottom-0"
+              aria-describedby={problems.length > 0 ? problemsId : undefined}
+              onClick={record}
+            >
               Record decision for {child.givenName}
             </button>
           </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import type { LiveConference } from '../../../../shared/schemas/live-conference';
-import { childName, STATUS_TAGS } from './wording';
+import { childName, listWords, recordedOnConference, STATUS_TAGS } from './wording';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -18,12 +18,64 @@ export function focusChild(childId: number): void {
   heading?.focus();
 }
 
+/**
+ * Corrections made openly, while the conference is still scheduled: its details changed, the
+ * conference cancelled with a reason, or deleted when it was made by mistake (offered only while
+ * nothing is recorded on it; otherwise the screen says why, in the register's words).
+ */
+function Corrections({ live }: { live: LiveConference }) {
+  const { conference } = live;
+  if (conference.status !== 'scheduled') return null;
+  const recorded = recordedOnConference(live);
+  const base = `#/conferences/${conference.id}`;
+  return (
+    <div className="app-corrections" data-testid="conference-corrections">
+      <ul className="govuk-list app-inline-links govuk-!-margin-bottom-1" aria-label="Correct this conference">
+        <li>
+          <a className="govuk-link" href={`${base}/edit`}>
+            Change conference details
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={`${base}/cancel`}>
+            Cancel this conference
+          </a>
+        </li>
+        {recorded.length === 0 && (
+          <li>
+            <a className="govuk-link" href={`${base}/delete`}>
+              Delete this conference<span className="govuk-visually-hidden"> (made by mistake)</span>
+            </a>
+          </li>
+        )}
+      </ul>
+      {recorded.length > 0 && (
+        <p className="govuk-body-s app-secondary-text" data-testid="cannot-delete">
+          This conference has {listWords(recorded)} recorded, so it cannot be deleted: cancel it instead, with the
+          reason.
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** When and where, who chairs, the family and children, the status, and the linked conference. */
 export function ConferenceHeader({ live }: { live: LiveConference }) {
   const { conference } = live;
   const tag = STATUS_TAGS[conference.status];
   return (
     <>
+      {conference.status === 'cancelled' && (
+        <div className="govuk-inset-text app-cancelled" data-testid="cancelled-notice">
+          <p className="govuk-body govuk-!-font-weight-bold">
+            This conference was cancelled
+            {conference.cancelledOn ? ` on ${formatLongDate(conference.cancelledOn)}` : ''}.
+          </p>
+          {conference.cancelReason && (
+            <p className="govuk-body app-pre-line govuk-!-margin-bottom-0">Reason: {conference.cancelReason}</p>
+          )}
+        </div>
+      )}
       <dl className="app-facts govuk-body">
         <Fact label="Date and time">
           {formatLongDate(conference.date)} at {conference.time}
@@ -54,19 +106,13 @@ export function ConferenceHeader({ live }: { live: LiveConference }) {
           </ul>
         </Fact>
       </dl>
+      <Corrections live={live} />
       {conference.reconvenesId !== null && (
         <p className="govuk-body">
-          This conference reconvenes an adjourned one.{' '}
+          This conference reconvenes an adjourned one
+          {conference.mustBeHeldBy ? `, and must be held by ${formatLongDate(conference.mustBeHeldBy)}` : ''}.{' '}
           <a className="govuk-link" href={`#/conferences/${conference.reconvenesId}`}>
             Go to the adjourned conference
-          </a>
-        </p>
-      )}
-      {conference.reconvenedById !== null && (
-        <p className="govuk-body">
-          This conference was reconvened.{' '}
-          <a className="govuk-link" href={`#/conferences/${conference.reconvenedById}`}>
-            Go to the reconvened conference
           </a>
         </p>
       )}

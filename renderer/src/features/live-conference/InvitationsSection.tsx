@@ -13,7 +13,7 @@ import { datePartsToString, EMPTY_DATE, type DateParts } from '../../components/
 import { errorFor, type FieldRef } from '../../components/form-errors';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
-import type { FocusAfterRender } from './ChairScreenPage';
+import type { FocusAfterRender } from './types';
 import type { LiveConferenceState } from './use-live-conference';
 
 const REPORT_LABELS: Record<ReportState, string> = {

@@ -21,9 +21,11 @@ export function StatusPanel({ live, status }: { live: LiveConference; status: Sa
   return (
     <section className="app-chair-layout__aside" aria-label="Conference status">
       <p className={`govuk-body-s app-save-status app-save-status--${status}`} role="status" data-testid="save-status">
-        {status === 'idle' && live.conference.status !== 'scheduled'
-          ? 'The decisions are recorded: this record can no longer be changed.'
-          : SAVE_TEXT[status]}
+        {status === 'idle' && live.conference.status === 'cancelled'
+          ? 'This conference was cancelled: nothing more can be recorded on it.'
+          : status === 'idle' && live.conference.status !== 'scheduled'
+            ? 'The decisions are recorded: a decision is changed only by amending it, with the reason.'
+            : SAVE_TEXT[status]}
       </p>
       <div className="app-status-panel" data-testid="status-panel" aria-live="polite">
         <h2 className="govuk-heading-s govuk-!-margin-bottom-2">Quoracy</h2>

@@ -33,6 +33,11 @@ export interface LiveConferenceState {
   change(call: () => Promise<Result<LiveConference>>, options?: ChangeOptions): Promise<LiveConference | null>;
   /** A text field holds typing not yet sent (so the indicator says "Saving…", not "Saved"). */
   markDirty(key: string, dirty: boolean): void;
+  /**
+   * The conference as the register last answered: inside a queued change's call, the register's
+   * state after every earlier change (a check made then sees what was typed just before).
+   */
+  latest(): LiveConference | null;
 }
 
 /**
@@ -114,5 +119,7 @@ export function useLiveConference(id: number): LiveConferenceState {
     [refreshStatus],
   );
 
-  return { live, loadError, errors, setErrors, status, change, markDirty };
+  const latest = useCallback(() => server.current, []);
+
+  return { live, loadError, errors, setErrors, status, change, markDirty, latest };
 }

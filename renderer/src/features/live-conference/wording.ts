@@ -1,6 +1,6 @@
 import { formatLongDate } from '../../../../shared/dates';
 import type { View } from '../../../../shared/outcome';
-import type { ConferenceType } from '../../../../shared/schemas/conference';
+import type { ConferenceStatus, ConferenceType } from '../../../../shared/schemas/conference';
 import {
   CATEGORY_LABELS,
   DECISION_LABELS,
@@ -98,6 +98,7 @@ export const STATUS_TAGS: Record<LiveConference['conference']['status'], { text:
   scheduled: { text: 'Scheduled', className: 'govuk-tag' },
   concluded: { text: 'Concluded', className: 'govuk-tag govuk-tag--green' },
   adjourned: { text: 'Adjourned', className: 'govuk-tag govuk-tag--orange' },
+  cancelled: { text: 'Cancelled', className: 'govuk-tag govuk-tag--grey' },
 };
 
 /** The earliest reconvene-by date among the children adjourned. */
@@ -108,4 +109,93 @@ export function reconveneBy(live: LiveConference): string | null {
       .filter(Boolean)
       .sort()[0] ?? null
   );
+}
+
+/** "A", "A and B", "A, B and C": names in a sentence, as the register writes them. */
+export function listWords(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** Until the conference's day, nothing can be concluded at it: said in place of the controls. */
+export function notOpenText(live: LiveConference): string {
+  return `Attendance and views can be recorded from ${formatLongDate(live.conference.date)}, the day of the conference.`;
+}
+
+/** What stops a child's decision being recorded: one entry each, where it is put right. */
+export interface DecisionProblem {
+  /** Where the error summary's link goes. */
+  kind: 'quoracy' | 'unconsulted' | 'no-views' | 'chair-decision' | 'minority' | 'category';
+  message: string;
+}
+
+/**
+ * Every problem that stops the decision for `child`, in the register's order and words (see
+ * `recordDecision` in the live-conference service): quoracy, agencies still to consult, no views
+ * at all, the chair's decision, the minority's reasons, the category a plan needs. Shown beside
+ * the button so the chair sees them all at once, not one refusal at a time.
+ */
+export function decisionProblems(
+  live: LiveConference,
+  child: LiveChild,
+  choices: { chairDecision: View | null; categoryNeeded: boolean; category: string; minorityMissing: string[] },
+): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
+  if (!live.quoracy.quorate && !live.conference.inquorateReason) {
+    problems.push({
+      kind: 'quoracy',
+      message: `The conference is not quorate (${live.quoracy.shortfall ?? ''}) Record why it goes ahead, or re-date it.`,
+    });
+  }
+  if (child.unconsulted.length > 0) {
+    problems.push({
+      kind: 'unconsulted',
+      message: `Every agency that attended is consulted: record ${child.givenName}’s view from ${listWords(child.unconsulted)}, or record that it gave none and why`,
+    });
+  } else if (child.views.length === 0) {
+    problems.push({ kind: 'no-views', message: `No agency has given a view for ${child.givenName} yet` });
+  }
+  if (live.rule === 'chair' && choices.chairDecision === null) {
+    problems.push({ kind: 'chair-decision', message: 'Record the chair’s decision' });
+  }
+  if (choices.minorityMissing.length > 0) {
+    problems.push({
+      kind: 'minority',
+      message: `Record the concerns and reasons of the minority view: ${choices.minorityMissing.join(', ')}`,
+    });
+  }
+  if (choices.categoryNeeded && choices.category === '') {
+    problems.push({ kind: 'category', message: `Choose the category of abuse for ${child.givenName}’s plan` });
+  }
+  return problems;
+}
+
+/**
+ * Where a reconvened conference stands, from its status: reconvening on its date until it has
+ * decided, reconvened once it has (an adjournment is not "reconvened" before the meeting is held).
+ */
+export function reconveningText(reconvened: { status: ConferenceStatus; date: string }): string {
+  switch (reconvened.status) {
+    case 'scheduled':
+      return `Reconvening on ${formatLongDate(reconvened.date)}`;
+    case 'cancelled':
+      return `The reconvened conference of ${formatLongDate(reconvened.date)} was cancelled`;
+    case 'concluded':
+    case 'adjourned':
+      return `Reconvened on ${formatLongDate(reconvened.date)}`;
+  }
+}
+
+/**
+ * What the screen can see is recorded on a conference, which stops it being deleted (the register
+ * also counts escalations and documents, and says so if asked). In the register's words.
+ */
+export function recordedOnConference(live: LiveConference): string[] {
+  const recorded: string[] = [];
+  if (live.invitations.some((i) => i.attendance !== null)) recorded.push('attendance');
+  if (live.invitations.some((i) => i.report !== 'awaited')) recorded.push('reports');
+  if (live.children.some((c) => c.views.length > 0 || c.noViews.length > 0)) recorded.push('views');
+  if (live.children.some((c) => c.recorded !== null)) recorded.push('decisions');
+  if (live.conference.reconvenedById !== null) recorded.push('reconvened conferences');
+  return recorded;
 }
