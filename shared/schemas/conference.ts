@@ -120,7 +120,7 @@ export const conferenceStatusSchema = z.enum(CONFERENCE_STATUSES);
 export type ConferenceStatus = z.infer<typeof conferenceStatusSchema>;
 export const CONFERENCE_STATUS_LABELS: Record<ConferenceStatus, string> = {
   scheduled: 'Scheduled',
-  concluded: 'Decided',
+  concluded: 'Concluded',
   adjourned: 'Adjourned',
   cancelled: 'Cancelled',
 };

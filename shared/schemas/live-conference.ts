@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssueSchema } from '../ipc/result';
 import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
 import { OUTCOME_RULES, VIEWS } from '../outcome';
 import { agencyTypeSchema } from './agency';
@@ -129,6 +130,12 @@ export const liveChildSchema = z.object({
    * giving none: the decision waits for each (every attending agency is consulted).
    */
   unconsulted: z.array(z.string()),
+  /**
+   * What stops this child's decision as the conference stands, each naming its field (quoracy,
+   * views, reasons): empty once it can be recorded (the chair's choices of decision and category
+   * aside), and for a decided child.
+   */
+  blockers: z.array(fieldIssueSchema),
   /** Category at the child's first plan and at the latest, across all conferences. */
   initialCategory: categorySchema.nullable(),
   latestCategory: categorySchema.nullable(),
@@ -144,6 +151,8 @@ export const liveConferenceSchema = z.object({
     mustBeHeldBy: z.string().nullable(),
     /** The conference is dated after today: nothing can be concluded at it yet. */
     future: z.boolean(),
+    /** What is recorded on it (attendance, reports, views, …): a conference can be deleted only while this is empty. */
+    recorded: z.array(z.string()),
     reconvenesId: idSchema.nullable(),
     reconvenedById: idSchema.nullable(),
     inquorateReason: z.string().nullable(),

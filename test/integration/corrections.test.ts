@@ -63,6 +63,41 @@ describe('a scheduled conference', () => {
     expect(call.refused('live.invite', { conferenceId: c.id, agencyId: 1 }).message).toMatch(/was cancelled/);
   });
 
+  it('a cancelled reconvened conference frees the adjourned one to be reconvened again', () => {
+    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const { call, conference: c, agencies, childId } = conference(r, '2025-12-19');
+    const school = call.ok('agencies.create', { name: 'School', type: 'education' });
+    call.ok('live.invite', { conferenceId: c.id, agencyId: school.id });
+    [...agencies, school].forEach((a, i) => {
+      call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
+      call.ok('live.setView', {
+        conferenceId: c.id,
+        childId,
+        agencyId: a.id,
+        view: i < 2 ? 'plan' : 'no-plan',
+        reasons: 'R',
+      });
+    });
+    call.ok('live.recordDecision', { conferenceId: c.id, childId, category: null });
+    const first = call.ok('conferences.scheduleReconvened', {
+      conferenceId: c.id,
+      date: '2026-01-12',
+      time: '10:00',
+      venue: 'Room 1',
+    });
+    expect(call.ok('conferences.adjournments', {})[0]).toMatchObject({ state: 'reconvening', reconvenedId: first.id });
+    call.ok('conferences.cancel', { id: first.id, reason: 'The chair is ill' });
+    expect(call.ok('conferences.adjournments', {})[0]).toMatchObject({ state: 'to-schedule', reconvenedId: null });
+    expect(call.ok('live.get', { id: c.id }).conference.reconvenedById).toBeNull();
+    const again = call.ok('conferences.scheduleReconvened', {
+      conferenceId: c.id,
+      date: '2026-01-13',
+      time: '10:00',
+      venue: 'Room 1',
+    });
+    expect(call.ok('conferences.adjournments', {})[0]).toMatchObject({ state: 'reconvening', reconvenedId: again.id });
+  });
+
   it('can be deleted when made by mistake and nothing is recorded on it; otherwise the refusal says what is', () => {
     const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
     const { call, conference: c, agencies } = conference(r, '2026-03-02');

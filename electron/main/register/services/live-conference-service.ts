@@ -37,6 +37,7 @@ import {
   type LiveConference,
   type ReportState,
 } from '../../../../shared/schemas/live-conference';
+import type { FieldIssue } from '../../../../shared/ipc/result';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { addWorkingDays, coverageWarning, workingDaysBetween } from '../../../../shared/working-days';
 import type { AuditAction } from '../db/repositories/audit-repository';
@@ -187,7 +188,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     const history = live.categoryHistory(summary.children.map((c) => c.id));
     const details = new Map(ctx.repos.families.childrenByIds(summary.children.map((c) => c.id)).map((c) => [c.id, c]));
 
-    const children: LiveChild[] = summary.children.map((c) => {
+    const children: Omit<LiveChild, 'blockers'>[] = summary.children.map((c) => {
       const childViews = views.filter((v) => v.childId === c.id && attendingIds.has(v.agencyId));
       const childNoViews = noViews.filter((v) => v.childId === c.id && attendingIds.has(v.agencyId));
       const consulted = new Set([...childViews, ...childNoViews].map((v) => v.agencyId));
@@ -238,6 +239,14 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     const reconveneDates = children
       .flatMap((c) => [c.preview?.reconveneBy, c.recorded?.reconveneBy])
       .filter((d): d is string => !!d);
+    const open = state.status === 'scheduled' && !state.cancelledOn;
+    const withBlockers = children.map((c) => ({
+      ...c,
+      blockers:
+        open && !c.recorded
+          ? blockersOf({ quoracy, conference: { inquorateReason: state.inquorateReason } }, c, true)
+          : [],
+    }));
     return {
       conference: {
         ...summary,
@@ -246,6 +255,9 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         cancelReason: state.cancelReason,
         mustBeHeldBy: mustBeHeldBy(state),
         future: summary.date > today(),
+        recorded: Object.entries(conferences.recordedOn(id))
+          .filter(([, n]) => n > 0)
+          .map(([what]) => what),
         reconvenesId: state.reconvenesId,
         reconvenedById: state.reconvenedById,
         inquorateReason: state.inquorateReason,
@@ -256,7 +268,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       reportDue,
       invitations,
       quoracy,
-      children,
+      children: withBlockers,
       amendments: corrections.forRecord('conference', id),
       warning: coverageWarning(cal, reportDue, summary.date, ...reconveneDates),
     };
@@ -320,59 +332,115 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   }
 
   /** The child's decision from its views by the partnership's rule, checked as the procedure requires. */
+  /**
+   * What stops a child's decision, from the conference as it stands (the chair's choices aside):
+   * an inquorate conference without the chair's reason, an attending agency not yet consulted (or
+   * no view at all), a minority agency's reasons blank under the majority rule. Shown beside the
+   * decision on the chair's screen and refused all at once, so the chair sees every one.
+   */
+  function blockersOf(
+    current: { quoracy: LiveConference['quoracy']; conference: { inquorateReason: string | null } },
+    child: Pick<LiveChild, 'givenName' | 'views' | 'unconsulted' | 'missingReasons'>,
+    checkQuoracy: boolean,
+  ): FieldIssue[] {
+    const problems: FieldIssue[] = [];
+    if (checkQuoracy && !current.quoracy.quorate && !current.conference.inquorateReason) {
+      problems.push({
+        path: 'quoracy',
+        message: `The conference is not quorate (${current.quoracy.shortfall ?? ''}) Record why it goes ahead, or re-date it.`,
+      });
+    }
+    if (child.unconsulted.length > 0) {
+      problems.push({
+        path: 'views',
+        message: `Every agency that attended is consulted: record ${child.givenName}’s view from ${listWords(child.unconsulted)}, or record that it gave none and why`,
+      });
+    } else if (child.views.length === 0) {
+      problems.push({ path: 'views', message: `No agency has given a view for ${child.givenName} yet` });
+    }
+    if (child.missingReasons.length > 0) {
+      problems.push({
+        path: 'reasons',
+        message: `Record the concerns and reasons of the minority view: ${child.missingReasons.join(', ')}`,
+      });
+    }
+    return problems;
+  }
+
+  /**
+   * The child's decision from its views by the partnership's rule, with every check the procedure
+   * requires; all the problems are refused together, each naming its field.
+   */
   function decide(
     state: State,
     current: LiveConference,
     childId: number,
     s: Settings,
-    chairDecision: 'plan' | 'no-plan' | undefined,
+    choices: { chairDecision: 'plan' | 'no-plan' | undefined; category: Category | null; checkQuoracy: boolean },
   ) {
     const child = current.children.find((c) => c.id === childId);
     if (!child) throw invalid('childId', 'That child is not considered at this conference');
-    if (child.unconsulted.length > 0) {
-      throw invalid(
-        'views',
-        `Every agency that attended is consulted: record ${child.givenName}’s view from ${listWords(child.unconsulted)}, or record that it gave none and why`,
-      );
+    const problems = blockersOf(current, child, choices.checkQuoracy);
+    if (s.outcomeRule === 'chair' && !choices.chairDecision) {
+      problems.push({ path: 'chairDecision', message: 'Record the chair’s decision' });
     }
-    if (child.views.length === 0) throw invalid('views', `No agency has given a view for ${child.givenName} yet`);
-    if (s.outcomeRule === 'chair' && !chairDecision) throw invalid('chairDecision', 'Record the chair’s decision');
     const names = new Map(current.invitations.map((inv) => [inv.agencyId, inv.agencyName]));
-    const outcome = decideOutcome(
-      {
-        type: state.type,
-        date: current.conference.date,
-        rule: s.outcomeRule,
-        chairDecision: s.outcomeRule === 'chair' ? chairDecision : undefined,
-        views: child.views.map((v) => ({ agency: names.get(v.agencyId) ?? String(v.agencyId), view: v.view })),
-      },
-      calendar.calendarFor(),
-    );
-    const minority = new Set(outcome.minority);
-    const blank = child.views.filter((v) => minority.has(names.get(v.agencyId) ?? '') && v.reasons.trim() === '');
-    if (blank.length > 0) {
-      const who = blank.map((v) => names.get(v.agencyId)).join(', ');
-      throw invalid('reasons', `Record the concerns and reasons of the minority view: ${who}`);
+    const outcome =
+      child.views.length > 0 && (s.outcomeRule === 'majority' || choices.chairDecision)
+        ? decideOutcome(
+            {
+              type: state.type,
+              date: current.conference.date,
+              rule: s.outcomeRule,
+              chairDecision: s.outcomeRule === 'chair' ? choices.chairDecision : undefined,
+              views: child.views.map((v) => ({ agency: names.get(v.agencyId) ?? String(v.agencyId), view: v.view })),
+            },
+            calendar.calendarFor(),
+          )
+        : null;
+    const decision = outcome ? recordedDecision(outcome, current.conference.decidesAs) : null;
+    if (outcome && decision) {
+      // Under the chair's rule the minority is known only now (the majority rule's is among the blockers).
+      if (s.outcomeRule === 'chair') {
+        const minority = new Set(outcome.minority);
+        const blank = child.views.filter((v) => minority.has(names.get(v.agencyId) ?? '') && v.reasons.trim() === '');
+        if (blank.length > 0) {
+          problems.push({
+            path: 'reasons',
+            message: `Record the concerns and reasons of the minority view: ${blank.map((v) => names.get(v.agencyId)).join(', ')}`,
+          });
+        }
+      }
+      problems.push(...categoryProblems(child.givenName, decision, outcome.interimPlan, choices.category, s));
     }
-    return { child, outcome, decision: recordedDecision(outcome, current.conference.decidesAs) };
+    if (problems.length > 0 || !outcome || !decision) {
+      throw new ServiceError('invalid-input', problems.map((p) => p.message).join('; '), problems);
+    }
+    const category = categoryAllowed(decision, outcome.interimPlan) ? choices.category : null;
+    return { child, outcome, decision, category };
   }
 
   /** The category a decision takes: required with a plan, allowed with a plan pending reconvening, else none. */
-  function checkCategory(
+  function categoryProblems(
     childName: string,
     decision: RecordedDecision,
     interimPlan: boolean,
     category: Category | null,
     s: Settings,
-  ): Category | null {
+  ): FieldIssue[] {
     if (needsCategory(decision) && !category)
-      throw invalid('category', `Choose the category of abuse for ${childName}’s plan`);
+      return [{ path: 'category', message: `Choose the category of abuse for ${childName}’s plan` }];
     if (!categoryAllowed(decision, interimPlan) && category)
-      throw invalid('category', `No category: ${childName} is not on a plan by this decision`);
+      return [{ path: 'category', message: `No category: ${childName} is not on a plan by this decision` }];
     if (category === 'MUL' && !s.allowMultipleCategory) {
-      throw invalid('category', `“${CATEGORY_LABELS.MUL}” is not used in this partnership; choose the main category`);
+      return [
+        {
+          path: 'category',
+          message: `“${CATEGORY_LABELS.MUL}” is not used in this partnership; choose the main category`,
+        },
+      ];
     }
-    return categoryAllowed(decision, interimPlan) ? category : null;
+    return [];
   }
 
   /**
@@ -712,14 +780,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         if (!known) throw invalid('childId', 'That child is not considered at this conference');
         if (known.recorded)
           throw new ServiceError('conflict', `The decision for ${known.givenName} is already recorded`);
-        if (!current.quoracy.quorate && !state.inquorateReason) {
-          throw invalid(
-            'quoracy',
-            `The conference is not quorate (${current.quoracy.shortfall ?? ''}) Record why it goes ahead, or re-date it.`,
-          );
-        }
-        const { child, outcome, decision } = decide(state, current, i.childId, s, i.chairDecision);
-        const category = checkCategory(child.givenName, decision, outcome.interimPlan, i.category, s);
+        const { outcome, decision, category } = decide(state, current, i.childId, s, {
+          chairDecision: i.chairDecision,
+          category: i.category,
+          checkQuoracy: true,
+        });
         live.insertOutcome(i.conferenceId, {
           childId: i.childId,
           result: outcome.result,
@@ -804,13 +869,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           // Decide again on the corrected views, with every check a decision has.
           const reopened = build(i.conferenceId);
           const previousView = old.decision === 'no-plan' || old.decision === 'plan-ends' ? 'no-plan' : 'plan';
-          const { child, outcome, decision } = decide(
-            state,
-            reopened,
-            i.childId,
-            s,
-            s.outcomeRule === 'chair' ? (i.chairDecision ?? previousView) : undefined,
-          );
+          const { child, outcome, decision, category } = decide(state, reopened, i.childId, s, {
+            chairDecision: s.outcomeRule === 'chair' ? (i.chairDecision ?? previousView) : undefined,
+            category: i.category === undefined ? old.category : i.category,
+            checkQuoracy: false,
+          });
           if ((decision === 'adjourned') !== (old.decision === 'adjourned')) {
             throw new ServiceError(
               'conflict',
@@ -819,13 +882,6 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
                 : `${child.givenName}’s decision was adjourned; it is decided by the reconvened conference, not by an amendment`,
             );
           }
-          const category = checkCategory(
-            child.givenName,
-            decision,
-            outcome.interimPlan,
-            i.category === undefined ? old.category : i.category,
-            s,
-          );
           const changes: Change[] = [];
           const was = outcomeWords(old);
           const now = outcomeWords({ decision, category });

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatLongDate } from '../../../../shared/dates';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { conferenceCancelInputSchema } from '../../../../shared/schemas/conference';
 import { MAX_REASON } from '../../../../shared/schemas/limits';
@@ -57,8 +58,9 @@ function CancelForm({ live }: { live: LiveConference }) {
       </WarningText>
       {conference.reconvenesId !== null && (
         <WarningText>
-          This is a reconvened conference. Once it is cancelled, the adjourned conference cannot be reconvened again
-          from the register: to hold it on another day within its limit, change its date instead.
+          This is a reconvened conference. Once it is cancelled, the adjourned conference is to be reconvened again,
+          within the same limit{conference.mustBeHeldBy ? ` (by ${formatLongDate(conference.mustBeHeldBy)})` : ''}: to
+          hold this one on another day within the limit, change its date instead.
         </WarningText>
       )}
       <form noValidate onSubmit={(event) => void submit(event)}>

@@ -17,7 +17,7 @@ const TITLE = 'Delete this conference';
  * The confirmation step before a conference made by mistake is deleted. Offered only while
  * nothing is recorded on it; when something is (attendance, reports, views, decisions, an
  * escalation, a document), the page says so, in the register's words, and offers cancelling
- * instead. Whatever this screen cannot see, the register's refusal names.
+ * instead. The register says what is recorded (`conference.recorded`), and refuses the same way.
  */
 function DeleteForm({ live }: { live: LiveConference }) {
   const { conference } = live;

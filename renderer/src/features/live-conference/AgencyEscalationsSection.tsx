@@ -153,6 +153,13 @@ export function AgencyEscalationsSection({ live, state }: { live: LiveConference
                 {e.agencyName}: {ESCALATION_REASON_LABELS[e.reason]}
                 {e.reasonDetail && ` (${e.reasonDetail})`}, meeting {formatLongDate(e.meetingDate)}
                 {e.returnId !== null && ', sent in the agency’s return'}
+                {e.withdrawnOn !== null && (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--grey">Withdrawn</strong> on {formatLongDate(e.withdrawnOn)}:{' '}
+                    {e.withdrawnReason}
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -140,25 +140,24 @@ export function decisionProblems(
   child: LiveChild,
   choices: { chairDecision: View | null; categoryNeeded: boolean; category: string; minorityMissing: string[] },
 ): DecisionProblem[] {
-  const problems: DecisionProblem[] = [];
-  if (!live.quoracy.quorate && !live.conference.inquorateReason) {
-    problems.push({
-      kind: 'quoracy',
-      message: `The conference is not quorate (${live.quoracy.shortfall ?? ''}) Record why it goes ahead, or re-date it.`,
-    });
-  }
-  if (child.unconsulted.length > 0) {
-    problems.push({
-      kind: 'unconsulted',
-      message: `Every agency that attended is consulted: record ${child.givenName}’s view from ${listWords(child.unconsulted)}, or record that it gave none and why`,
-    });
-  } else if (child.views.length === 0) {
-    problems.push({ kind: 'no-views', message: `No agency has given a view for ${child.givenName} yet` });
-  }
+  // The conference's own state, in the register's words (`blockers`): quoracy, agencies still to
+  // consult, the majority's minority reasons.
+  const problems: DecisionProblem[] = child.blockers.map((b) => ({
+    kind:
+      b.path === 'quoracy'
+        ? 'quoracy'
+        : b.path === 'reasons'
+          ? 'minority'
+          : child.unconsulted.length > 0
+            ? 'unconsulted'
+            : 'no-views',
+    message: b.message,
+  }));
+  // The chair's own choices on this screen.
   if (live.rule === 'chair' && choices.chairDecision === null) {
     problems.push({ kind: 'chair-decision', message: 'Record the chair’s decision' });
   }
-  if (choices.minorityMissing.length > 0) {
+  if (live.rule === 'chair' && choices.minorityMissing.length > 0) {
     problems.push({
       kind: 'minority',
       message: `Record the concerns and reasons of the minority view: ${choices.minorityMissing.join(', ')}`,
@@ -187,15 +186,10 @@ export function reconveningText(reconvened: { status: ConferenceStatus; date: st
 }
 
 /**
- * What the screen can see is recorded on a conference, which stops it being deleted (the register
- * also counts escalations and documents, and says so if asked). In the register's words.
+ * What is recorded on a conference, as the register counts it (attendance, reports, views,
+ * decisions, escalations, documents, a reconvened conference): it can be deleted only while this
+ * is empty; otherwise it is cancelled, with the reason.
  */
 export function recordedOnConference(live: LiveConference): string[] {
-  const recorded: string[] = [];
-  if (live.invitations.some((i) => i.attendance !== null)) recorded.push('attendance');
-  if (live.invitations.some((i) => i.report !== 'awaited')) recorded.push('reports');
-  if (live.children.some((c) => c.views.length > 0 || c.noViews.length > 0)) recorded.push('views');
-  if (live.children.some((c) => c.recorded !== null)) recorded.push('decisions');
-  if (live.conference.reconvenedById !== null) recorded.push('reconvened conferences');
-  return recorded;
+  return live.conference.recorded;
 }
