@@ -234,7 +234,10 @@ test('a conference made by mistake is deleted; one with something recorded is no
   // Reached by its address all the same, the delete page explains and offers cancelling.
   await page.goto(`${app.url}#/conferences/${other.id}/delete`);
   await expect(page.getByRole('main')).toContainText('documents recorded');
-  await page.getByRole('link', { name: /Cancel the conference/ }).first().click();
+  await page
+    .getByRole('link', { name: /Cancel the conference/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cancel this conference' })).toBeVisible();
   expect(r.conferences.list('', 10).total).toBe(2);
 });
