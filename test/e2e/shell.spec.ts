@@ -63,7 +63,7 @@ test('the home page counts active agencies and conferences', async ({ app, page 
     leadEmail: null,
     leadPhone: null,
   });
-  app.register.agencies.create({ ...agency, name: 'Northfield Academy', type: 'education' });
+  app.register.agencies.create({ name: 'Northfield Academy', type: 'education' });
   app.register.agencies.setActive(agency.id, false);
   await page.goto(app.url);
   await expect(page.getByTestId('agency-count')).toHaveText('1 active agency.');
