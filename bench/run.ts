@@ -41,7 +41,8 @@ function rng(seed: number) {
   };
 }
 
-// ---- 1. open and migrate a new register -------------------------------------------------
+// ---- 1. open and migrate a new register -----------------------------------------------
+process.stderr.write('bench: 1. open and migrate a new register\n');
 const openSamples: number[] = [];
 for (let i = 0; i < 15; i += 1) {
   const path = freshPath();
@@ -61,7 +62,8 @@ const reopenSamples: number[] = [];
   }
 }
 
-// ---- 2. 10,000 conferences: repositories vs a raw prepared statement -------------------
+// ---- 2. 10,000 conferences: repositories vs a raw prepared statement ------------------
+process.stderr.write('bench: 2. 10,000 conferences: repositories vs a raw prepared statement\n');
 const CONFERENCES = 10_000;
 function seededRegister(): { register: Register; rows: NewConferenceRow[] } {
   const register = openRegister(freshPath(), { defaultUserName: 'Bench' });
@@ -151,7 +153,8 @@ for (let i = 0; i < 5; i += 1) {
   rawSamples.push(viaRawStatement());
 }
 
-// ---- 3. working days per second ----------------------------------------------------------
+// ---- 3. working days per second -------------------------------------------------------
+process.stderr.write('bench: 3. working days per second\n');
 const events = loadShippedSnapshot()['england-and-wales']?.events ?? [];
 const calendar = createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) });
 const random = rng(7);
@@ -170,7 +173,8 @@ function perSecond(fn: (date: string) => string): number {
 const add15 = perSecond((d) => addWorkingDays(d, 15, calendar));
 const sub5 = perSecond((d) => subtractWorkingDays(d, 5, calendar));
 
-// ---- 4. the live conference on a large demo register ------------------------------------
+// ---- 4. the live conference on a large demo register ----------------------------------
+process.stderr.write('bench: 4. the live conference on a large demo register\n');
 // The register's clock: the demo is made as of 22 November 2026; views are recorded on each
 // conference's own day (the register refuses them before it).
 let benchNow = new Date('2026-11-22T10:00:00Z');
@@ -261,7 +265,8 @@ for (let i = 0; i < 30; i += 1) {
   summarySamples.push(performance.now() - t0);
 }
 
-// ---- 5. the chair's screen in Chromium, against browser mode on the large register -----------
+// ---- 5. the chair's screen in Chromium, against browser mode on the large register ----
+process.stderr.write('bench: 5. the chairs screen in Chromium, against browser mode on the large register\n');
 async function chairScreenTimes(): Promise<{ samples: number[]; note: string | null }> {
   const rendererDir = join(__dirname, '..', 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
@@ -305,6 +310,7 @@ async function chairScreenTimes(): Promise<{ samples: number[]; note: string | n
 }
 async function finish(): Promise<void> {
   const chair = await chairScreenTimes();
+  process.stderr.write('bench: 6. forms, letters, batches and exports\n');
   const forms = await formsBench(root, large);
   large.close();
 

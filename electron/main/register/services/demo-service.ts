@@ -222,6 +222,8 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         closed_by: ChildTaskClosure | null;
       };
       const childTasks: ChildTaskRow[] = [];
+      /** "conference:child" for each first core group scheduled, so a reconvened conference does not schedule another. */
+      const coreGroups = new Set<string>();
       /** Unborn children's expected dates (kept after birth, for the first review's due date). */
       const expectedDates = new Map<number, string>();
       /** Each child's items still open, so a later decision can close what it answers. */
@@ -440,11 +442,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
               decision,
               interimPlan: outcome.interimPlan,
               expectedDate: unborn,
-              firstCoreGroupScheduled:
-                reconvenesId !== null &&
-                childTasks.some(
-                  (t) => t.conference_id === reconvenesId && t.child_id === childId && t.kind === 'first-core-group',
-                ),
+              firstCoreGroupScheduled: reconvenesId !== null && coreGroups.has(`${reconvenesId}:${childId}`),
             },
             DEFAULT_TIMESCALES,
             cal,
@@ -462,6 +460,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
               closed_by: done ? 'done' : null,
             };
             childTasks.push(row);
+            if (t.kind === 'first-core-group') coreGroups.add(`${id}:${childId}`);
             if (!done) open.push(row);
           }
           openChildTasks.set(

@@ -127,6 +127,8 @@ DROP INDEX agency_escalations_once_per_conference;
 CREATE UNIQUE INDEX agency_escalations_once_per_conference
   ON agency_escalations (conference_id, agency_id, reason)
   WHERE conference_id IS NOT NULL AND reason <> 'other' AND withdrawn_on IS NULL;
+CREATE INDEX agency_escalations_by_conference ON agency_escalations (conference_id);
+CREATE INDEX escalations_by_conference ON escalations (conference_id);
 
 ALTER TABLE escalations ADD COLUMN start_reason TEXT;
 ALTER TABLE escalations ADD COLUMN debrief_on TEXT;

@@ -522,7 +522,16 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           .where('kind', '=', kind)
           .where('done_on', 'is', null)
           .where('conference_id', '!=', exceptConferenceId)
-          .where('conference_id', 'in', qb.selectFrom('conferences').select('id').where('date', '<=', beforeDate)),
+          // Correlated, so each of the child's few items looks up its own conference by key.
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('conferences as c')
+                .select('c.id')
+                .whereRef('c.id', '=', 'child_tasks.conference_id')
+                .where('c.date', '<=', beforeDate),
+            ),
+          ),
       ).changes;
     },
 
