@@ -1,11 +1,6 @@
 import type { Correction } from '../../../shared/schemas/live-conference';
-import { formatDate, formatDateTime } from '../app/format';
-
-/** A value as recorded before or after a correction: dates in words, blanks said as such. */
-function valueText(value: string | null): string {
-  if (value === null || value === '') return 'Not recorded';
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
-}
+import { formatDateTime } from '../app/format';
+import { ChangesTable } from './ChangesTable';
 
 /**
  * Corrections made openly to a record: when, by whom and why, and each field's value before and
@@ -38,35 +33,11 @@ export function CorrectionsHistory({
             <p className="govuk-body">
               <strong>Reason:</strong> <span className="app-pre-line">{c.reason}</span>
             </p>
-            <table className="govuk-table govuk-!-margin-bottom-0">
-              <caption className="govuk-table__caption govuk-visually-hidden">
-                What changed in the correction of {formatDateTime(c.at)}
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Field
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Before
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    After
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {c.changes.map((change) => (
-                  <tr className="govuk-table__row" key={change.field}>
-                    <th scope="row" className="govuk-table__header">
-                      {change.label}
-                    </th>
-                    <td className="govuk-table__cell app-pre-line">{valueText(change.before)}</td>
-                    <td className="govuk-table__cell app-pre-line">{valueText(change.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable
+              changes={c.changes}
+              caption={`What changed in the correction of ${formatDateTime(c.at)}`}
+              className="govuk-table govuk-!-margin-bottom-0"
+            />
           </div>
         </div>
       ))}

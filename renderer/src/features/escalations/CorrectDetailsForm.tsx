@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { NATURE_LABELS, NATURES, type Escalation, type Nature } from '../../../../shared/schemas/escalation';
-import { MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
+import type { Escalation, Nature } from '../../../../shared/schemas/escalation';
+import { MAX_ADDRESS, MAX_REASON } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Checkboxes } from '../../components/Checkboxes';
 import { DateInput } from '../../components/DateInput';
 import { datePartsToString, EMPTY_DATE, type DateParts } from '../../components/date-parts';
 import { errorFor } from '../../components/form-errors';
-import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { fieldMapper, partsOf } from './escalation-parts';
+import { DifferenceFields } from './DifferenceFields';
 import type { FormProps } from './types';
 
 interface Draft {
@@ -41,10 +41,6 @@ function draftOf(e: Escalation): Draft {
     immediateRisk: e.immediateRisk,
     reason: '',
   };
-}
-
-function isNature(value: string): value is Nature {
-  return (NATURES as readonly string[]).includes(value);
 }
 
 const FIELDS = [
@@ -165,59 +161,12 @@ export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormPro
         error={errorFor(errors, 'correct-subjectAddress')}
         characterLimit={MAX_ADDRESS}
       />
-      <Select
-        id="correct-initiatingAgencyId"
-        label="Agency escalating"
-        value={draft.initiatingAgencyId}
-        onChange={set('initiatingAgencyId')}
-        options={agencyOptions}
-        error={errorFor(errors, 'correct-initiatingAgencyId')}
-      />
-      <Select
-        id="correct-challengedAgencyId"
-        label="Agency challenged"
-        value={draft.challengedAgencyId}
-        onChange={set('challengedAgencyId')}
-        options={agencyOptions}
-        error={errorFor(errors, 'correct-challengedAgencyId')}
-      />
-      <Checkboxes
-        id="correct-natures"
-        legend="Nature of the difference"
-        legendClassName="govuk-fieldset__legend--s"
-        hint="Tick all that apply"
-        items={NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
-        values={draft.natures}
-        onChange={(values) => set('natures')(values.filter(isNature))}
-        error={errorFor(errors, 'correct-natures')}
-      />
-      {draft.natures.includes('other') && (
-        <div className="govuk-checkboxes__conditional">
-          <TextInput
-            id="correct-natureOther"
-            label="What the other nature of the difference is"
-            value={draft.natureOther}
-            onChange={set('natureOther')}
-            error={errorFor(errors, 'correct-natureOther')}
-          />
-        </div>
-      )}
-      <Textarea
-        id="correct-details"
-        label="Details of the difference"
-        value={draft.details}
-        onChange={set('details')}
-        error={errorFor(errors, 'correct-details')}
-        characterLimit={MAX_LONG_TEXT}
-      />
-      <Textarea
-        id="correct-outcomeSought"
-        label="Outcome sought"
-        rows={3}
-        value={draft.outcomeSought}
-        onChange={set('outcomeSought')}
-        error={errorFor(errors, 'correct-outcomeSought')}
-        characterLimit={MAX_LONG_TEXT}
+      <DifferenceFields
+        values={draft}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        errors={errors}
+        agencyOptions={agencyOptions}
+        idPrefix="correct-"
       />
       <Checkboxes
         id="correct-immediateRisk"

@@ -20,13 +20,7 @@ import {
   type Gender,
   type SendStatus,
 } from '../../../../shared/schemas/child-characteristics';
-import {
-  NATURE_LABELS,
-  NATURES,
-  openEscalationInputSchema,
-  type EscalationDraft,
-  type Nature,
-} from '../../../../shared/schemas/escalation';
+import { openEscalationInputSchema, type EscalationDraft, type Nature } from '../../../../shared/schemas/escalation';
 import { MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -59,6 +53,7 @@ import {
   type PersonDraft,
 } from './escalation-parts';
 import { ImmediateRiskPanel } from './ImmediateRiskPanel';
+import { DifferenceFields } from './DifferenceFields';
 import './escalations.scss';
 
 interface Draft {
@@ -115,10 +110,6 @@ function emptyDraft(): Draft {
     startStage: '',
     startReason: '',
   };
-}
-
-function isNature(value: unknown): value is Nature {
-  return typeof value === 'string' && (NATURES as readonly string[]).includes(value);
 }
 
 /** The fields `escalations.draftFromConference` prefilled, over an empty form. */
@@ -354,59 +345,11 @@ export function NewEscalationPage({
           />
         </Fieldset>
         <h2 className="govuk-heading-m">The difference</h2>
-        <Select
-          id="initiatingAgencyId"
-          label="Agency escalating"
-          value={draft.initiatingAgencyId}
-          onChange={set('initiatingAgencyId')}
-          options={agencyOptions}
-          error={errorFor(errors, 'initiatingAgencyId')}
-        />
-        <Select
-          id="challengedAgencyId"
-          label="Agency challenged"
-          value={draft.challengedAgencyId}
-          onChange={set('challengedAgencyId')}
-          options={agencyOptions}
-          error={errorFor(errors, 'challengedAgencyId')}
-        />
-        <Checkboxes
-          id="natures"
-          legend="Nature of the difference"
-          legendClassName="govuk-fieldset__legend--s"
-          hint="Tick all that apply"
-          items={NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
-          values={draft.natures}
-          onChange={(values) => set('natures')(values.filter(isNature))}
-          error={errorFor(errors, 'natures')}
-        />
-        {draft.natures.includes('other') && (
-          <div className="govuk-checkboxes__conditional">
-            <TextInput
-              id="natureOther"
-              label="What the other nature of the difference is"
-              value={draft.natureOther}
-              onChange={set('natureOther')}
-              error={errorFor(errors, 'natureOther')}
-            />
-          </div>
-        )}
-        <Textarea
-          id="details"
-          label="Details of the difference"
-          value={draft.details}
-          onChange={set('details')}
-          error={errorFor(errors, 'details')}
-          characterLimit={MAX_LONG_TEXT}
-        />
-        <Textarea
-          id="outcomeSought"
-          label="Outcome sought"
-          rows={3}
-          value={draft.outcomeSought}
-          onChange={set('outcomeSought')}
-          error={errorFor(errors, 'outcomeSought')}
-          characterLimit={MAX_LONG_TEXT}
+        <DifferenceFields
+          values={draft}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          errors={errors}
+          agencyOptions={agencyOptions}
         />
         <Checkboxes
           id="immediateRisk"

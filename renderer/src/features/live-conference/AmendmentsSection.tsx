@@ -1,5 +1,6 @@
 import type { Correction, LiveConference } from '../../../../shared/schemas/live-conference';
 import { formatDateTime } from '../../app/format';
+import { ChangesTable } from '../../components/ChangesTable';
 import { childName } from './wording';
 
 function what(live: LiveConference, correction: Correction): string {
@@ -36,33 +37,13 @@ export function AmendmentsSection({ live }: { live: LiveConference }) {
           <p className="govuk-body app-pre-line">
             <strong>Why:</strong> {a.reason}
           </p>
-          <table className="govuk-table app-table--small">
-            <caption className="govuk-table__caption govuk-visually-hidden">Changes made by amendment {n + 1}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  What changed
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Before
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  After
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {a.changes.map((c) => (
-                <tr className="govuk-table__row" key={c.field}>
-                  <th scope="row" className="govuk-table__header">
-                    {c.label}
-                  </th>
-                  <td className="govuk-table__cell app-pre-line">{c.before ?? 'None'}</td>
-                  <td className="govuk-table__cell app-pre-line">{c.after ?? 'None'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChangesTable
+            changes={a.changes}
+            caption={`Changes made by amendment ${n + 1}`}
+            fieldHeader="What changed"
+            blank="None"
+            className="govuk-table app-table--small"
+          />
         </div>
       ))}
     </section>
