@@ -15,7 +15,6 @@ import { Page } from '../../app/Page';
 import { useSettings } from '../../app/settings-context';
 import { navigate } from '../../app/use-hash-route';
 import { Checkboxes } from '../../components/Checkboxes';
-import { DateInput } from '../../components/DateInput';
 import { EMPTY_DATE, datePartsToString, type DateParts } from '../../components/date-parts';
 import { ErrorMessage } from '../../components/FieldParts';
 import {
@@ -38,6 +37,7 @@ import {
   type ChildToMatch,
   type Offer,
 } from './duplicate-offers';
+import { WhenAndWhereFields } from './WhenAndWhereFields';
 import { NewChildFields, type NewChildDraft } from './NewChildFields';
 
 const NEW_FAMILY = 'new';
@@ -366,44 +366,18 @@ export function CreateConferencePage() {
         />
 
         <h2 className="govuk-heading-m">When and where</h2>
-        <DateInput
-          id="date"
-          legend="Date of the conference"
-          legendClassName="govuk-fieldset__legend--s"
-          hint="For example, 27 3 2026"
-          value={date}
-          onChange={setDate}
-          error={errorFor(errors, 'date')}
-        />
-        <TextInput
-          id="time"
-          label="Start time"
-          labelClassName="govuk-label--s"
-          hint="Use the 24-hour clock, for example 09:30 or 14:00"
-          value={time}
-          onChange={setTime}
-          error={errorFor(errors, 'time')}
-          widthClassName="govuk-input--width-5"
-          inputMode="numeric"
-        />
-        <TextInput
-          id="venue"
-          label="Venue"
-          labelClassName="govuk-label--s"
-          hint="For example, Civic Centre room 2, or Online"
-          value={venue}
-          onChange={setVenue}
-          error={errorFor(errors, 'venue')}
-        />
-        <TextInput
-          id="chairName"
-          label="Chair"
-          labelClassName="govuk-label--s"
-          hint="The independent chair who leads the conference"
-          value={chairName ?? settings?.userName ?? ''}
-          onChange={setChairName}
-          error={errorFor(errors, 'chairName')}
-          widthClassName="govuk-input--width-20"
+        <WhenAndWhereFields
+          date={date}
+          time={time}
+          venue={venue}
+          chairName={chairName ?? settings?.userName ?? ''}
+          onDate={setDate}
+          onTime={setTime}
+          onVenue={setVenue}
+          onChairName={setChairName}
+          errors={errors}
+          venueHint="For example, Civic Centre room 2, or Online"
+          chairHint="The independent chair who leads the conference"
         />
 
         <h2 className="govuk-heading-m">Family</h2>

@@ -7,18 +7,10 @@ import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
-import { DateInput } from '../../components/DateInput';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
-import {
-  errorFor,
-  errorsFromApi,
-  errorsFromIssues,
-  pathToId,
-  type FieldRef,
-  type FormError,
-} from '../../components/form-errors';
-import { TextInput } from '../../components/TextInput';
+import { errorsFromApi, errorsFromIssues, pathToId, type FieldRef, type FormError } from '../../components/form-errors';
 import { WarningText } from '../../components/WarningText';
+import { WhenAndWhereFields } from './WhenAndWhereFields';
 import { ConferenceNotLoaded, conferenceTitle, NotScheduled } from './conference-parts';
 
 const TITLE = 'Change conference details';
@@ -112,42 +104,17 @@ function EditForm({ live }: { live: LiveConference }) {
         )
       )}
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <DateInput
-          id="date"
-          legend="Date of the conference"
-          legendClassName="govuk-fieldset__legend--s"
-          hint={dateHint}
-          value={date}
-          onChange={setDate}
-          error={errorFor(errors, 'date')}
-        />
-        <TextInput
-          id="time"
-          label="Start time"
-          labelClassName="govuk-label--s"
-          hint="Use the 24-hour clock, for example 09:30 or 14:00"
-          value={time}
-          onChange={setTime}
-          error={errorFor(errors, 'time')}
-          widthClassName="govuk-input--width-5"
-          inputMode="numeric"
-        />
-        <TextInput
-          id="venue"
-          label="Venue"
-          labelClassName="govuk-label--s"
-          value={venue}
-          onChange={setVenue}
-          error={errorFor(errors, 'venue')}
-        />
-        <TextInput
-          id="chairName"
-          label="Chair"
-          labelClassName="govuk-label--s"
-          value={chairName}
-          onChange={setChairName}
-          error={errorFor(errors, 'chairName')}
-          widthClassName="govuk-input--width-20"
+        <WhenAndWhereFields
+          date={date}
+          time={time}
+          venue={venue}
+          chairName={chairName}
+          onDate={setDate}
+          onTime={setTime}
+          onVenue={setVenue}
+          onChairName={setChairName}
+          errors={errors}
+          dateHint={dateHint}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">

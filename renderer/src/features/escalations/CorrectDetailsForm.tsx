@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Escalation, Nature } from '../../../../shared/schemas/escalation';
-import { MAX_ADDRESS, MAX_REASON } from '../../../../shared/schemas/limits';
+import { MAX_REASON } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Checkboxes } from '../../components/Checkboxes';
-import { DateInput } from '../../components/DateInput';
 import { datePartsToString, EMPTY_DATE, type DateParts } from '../../components/date-parts';
 import { errorFor } from '../../components/form-errors';
 import { Textarea } from '../../components/Textarea';
-import { TextInput } from '../../components/TextInput';
 import { fieldMapper, partsOf } from './escalation-parts';
 import { DifferenceFields } from './DifferenceFields';
+import { SubjectFields } from './SubjectFields';
 import type { FormProps } from './types';
 
 interface Draft {
@@ -136,30 +135,11 @@ export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormPro
         Change what was recorded wrongly and say why. The correction is kept with the escalation: who made it, when,
         why, and each value before and after. The stages and their dates are not changed here.
       </p>
-      <TextInput
-        id="correct-subjectName"
-        label="Child’s or family’s name"
-        value={draft.subjectName}
-        onChange={set('subjectName')}
-        error={errorFor(errors, 'correct-subjectName')}
-        spellCheck={false}
-      />
-      <DateInput
-        id="correct-subjectDateOfBirth"
-        legend="Date of birth (optional)"
-        hint="For example, 27 3 2018"
-        value={draft.subjectDateOfBirth}
-        onChange={set('subjectDateOfBirth')}
-        error={errorFor(errors, 'correct-subjectDateOfBirth')}
-      />
-      <Textarea
-        id="correct-subjectAddress"
-        label="Address (optional)"
-        rows={3}
-        value={draft.subjectAddress}
-        onChange={set('subjectAddress')}
-        error={errorFor(errors, 'correct-subjectAddress')}
-        characterLimit={MAX_ADDRESS}
+      <SubjectFields
+        values={draft}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        errors={errors}
+        idPrefix="correct-"
       />
       <DifferenceFields
         values={draft}

@@ -21,7 +21,7 @@ import {
   type SendStatus,
 } from '../../../../shared/schemas/child-characteristics';
 import { openEscalationInputSchema, type EscalationDraft, type Nature } from '../../../../shared/schemas/escalation';
-import { MAX_ADDRESS, MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
+import { MAX_LONG_TEXT, MAX_REASON } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
@@ -42,7 +42,6 @@ import {
 import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
-import { TextInput } from '../../components/TextInput';
 import {
   EMPTY_PERSON,
   escalatingPersonInput,
@@ -54,6 +53,7 @@ import {
 } from './escalation-parts';
 import { ImmediateRiskPanel } from './ImmediateRiskPanel';
 import { DifferenceFields } from './DifferenceFields';
+import { SubjectFields } from './SubjectFields';
 import './escalations.scss';
 
 interface Draft {
@@ -286,31 +286,7 @@ export function NewEscalationPage({
       {prefilled && <div className="govuk-inset-text">{prefilled}</div>}
       <form noValidate onSubmit={(event) => void submit(event)}>
         <h2 className="govuk-heading-m">The child or family</h2>
-        <TextInput
-          id="subjectName"
-          label="Child’s or family’s name"
-          value={draft.subjectName}
-          onChange={set('subjectName')}
-          error={errorFor(errors, 'subjectName')}
-          spellCheck={false}
-        />
-        <DateInput
-          id="subjectDateOfBirth"
-          legend="Date of birth (optional)"
-          hint="For example, 27 3 2018"
-          value={draft.subjectDateOfBirth}
-          onChange={set('subjectDateOfBirth')}
-          error={errorFor(errors, 'subjectDateOfBirth')}
-        />
-        <Textarea
-          id="subjectAddress"
-          label="Address (optional)"
-          rows={3}
-          value={draft.subjectAddress}
-          onChange={set('subjectAddress')}
-          error={errorFor(errors, 'subjectAddress')}
-          characterLimit={MAX_ADDRESS}
-        />
+        <SubjectFields values={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} />
         <Fieldset
           legend="Gender, ethnicity and SEND (optional)"
           legendClassName="govuk-fieldset__legend--s"
