@@ -30,7 +30,7 @@ const NODE_BUILTINS = [
   'process',
 ];
 const DB_LIBS = {
-  group: ['better-sqlite3', 'kysely', 'kysely/*'],
+  group: ['better-sqlite3-multiple-ciphers', 'kysely', 'kysely/*'],
   message: 'SQL lives in electron/main/register/db/ (repositories).',
 };
 const IPC_MAIN = {
@@ -78,7 +78,7 @@ export default tseslint.config(
           patterns: [
             { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node.' },
             {
-              group: ['electron', 'react', 'react-dom', 'pdfkit', 'better-sqlite3', 'kysely'],
+              group: ['electron', 'react', 'react-dom', 'pdfkit', 'better-sqlite3-multiple-ciphers', 'kysely'],
               message: 'shared/ imports no runtime, UI or database library.',
             },
             { group: ['**/electron/**', '**/renderer/**', '**/test/**'], message: 'shared/ imports only shared/.' },
@@ -100,7 +100,7 @@ export default tseslint.config(
           patterns: [
             { group: NODE_BUILTINS, message: 'The renderer has no Node: use the api client.' },
             {
-              group: ['electron', 'better-sqlite3', 'kysely', 'pdfkit'],
+              group: ['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'pdfkit'],
               message: 'The renderer reaches the register only through renderer/src/api/client.ts.',
             },
             { group: ['**/electron/**'], message: 'The renderer imports shared/, not the main process.' },

@@ -2,6 +2,7 @@
  * `npm run bench`: the figures the issues ask for, measured side by side in one run.
  * Nothing here is a pass/fail test; it prints what it measured on this machine.
  */
+import { ROLES } from '../shared/roles';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,7 +185,7 @@ const demoSummary = large.demo.generate('large');
 const demoSeconds = (performance.now() - demoStarted) / 1000;
 const handlers = createHandlers(large);
 const call = (channel: Parameters<typeof dispatch>[1], input: unknown) => {
-  const result = dispatch(handlers, channel, input);
+  const result = dispatch(handlers, channel, input, { caller: { name: 'Bench', roles: ROLES } });
   if (result instanceof Promise) throw new Error(`${String(channel)} answers asynchronously: time it with await`);
   if (!result.ok) throw new Error(`${String(channel)}: ${result.error.message}`);
   return result.value;

@@ -63,7 +63,7 @@ function nodeGyp() {
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
-/** better-sqlite3 compiled for this Electron version, built once and cached. */
+/** better-sqlite3-multiple-ciphers compiled for this Electron version, built once and cached. */
 function electronNativeBinding() {
   const version = require('electron/package.json').version;
   const target = path.join(root, '.electron-native', version);
@@ -71,7 +71,7 @@ function electronNativeBinding() {
   if (fs.existsSync(binding)) return binding;
   const gyp = nodeGyp();
   if (!gyp) return null;
-  const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const source = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(source, target, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
   const result = run(
@@ -105,7 +105,7 @@ if (!electron) {
 } else {
   const binding = electronNativeBinding();
   if (!binding) {
-    browserMode('better-sqlite3 could not be built for Electron (the Electron headers could not be downloaded)');
+    browserMode('The register's database module could not be built for Electron (the Electron headers could not be downloaded)');
   } else {
     const child = spawn(electron, [root, ...args], {
       cwd: root,

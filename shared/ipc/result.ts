@@ -9,6 +9,9 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'forbidden',
+  'signed-out',
+  'locked',
+  'read-only',
   'unknown-channel',
   'internal',
 ] as const;

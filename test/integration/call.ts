@@ -1,28 +1,38 @@
 import { expect } from 'vitest';
 import { dispatch } from '../../electron/main/api/dispatch';
-import { createHandlers } from '../../electron/main/api/handlers';
+import { createHandlers, type Handlers } from '../../electron/main/api/handlers';
+import type { Caller } from '../../electron/main/register/services/caller';
+import { ROLES } from '../../shared/roles';
 import type { ApiError } from '../../shared/ipc/result';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { Register } from '../../electron/main/register/register';
 import { registerContent } from './helpers';
+
+/** The user the tests sign in as unless a test is about roles: every role. */
+export const TEST_CALLER: Caller = { name: 'Test Chair', roles: ROLES };
+
+/** The contract's dispatch, called as a signed-in user (every role unless a test says otherwise). */
+export function dispatchAs(handlers: Handlers, channel: unknown, input: unknown, caller: Caller = TEST_CALLER) {
+  return dispatch(handlers, channel, input, { caller });
+}
 
 /**
  * Calls through the contract's own dispatch, as the app, browser mode and `cpreg call` do: the
  * same validation, services and audit. `ok` expects a value; `refused` expects a refusal and
  * checks that the register was left exactly as it was.
  */
-export function caller(r: Register) {
+export function caller(r: Register, as: Caller = TEST_CALLER) {
   const handlers = createHandlers(r);
   return {
     ok<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C> {
-      const result = dispatch(handlers, channel, input);
+      const result = dispatch(handlers, channel, input, { caller: as });
       if (result instanceof Promise) throw new Error(`${channel} is asynchronous: use okAsync`);
       if (!result.ok) expect.fail(`${channel} was refused: ${result.error.message}`);
       return result.value as ChannelOutput<C>;
     },
     refused(channel: string, input: unknown): ApiError {
       const before = registerContent(r);
-      const result = dispatch(handlers, channel, input);
+      const result = dispatch(handlers, channel, input, { caller: as });
       if (result instanceof Promise) throw new Error(`${channel} is asynchronous`);
       if (result.ok) expect.fail(`${channel} was accepted, but should have been refused`);
       expect(registerContent(r), `${channel} changed the register although refused`).toEqual(before);

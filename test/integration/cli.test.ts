@@ -358,7 +358,7 @@ describe('cpreg call: one scripting door', () => {
   it('exits 1 on an internal error, still as JSON', () => {
     const db = newRegister();
     // A damaged row the answer cannot carry.
-    const script = `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(db)});
+    const script = `const D = require('better-sqlite3-multiple-ciphers'); const d = new D(${JSON.stringify(db)});
       d.prepare("INSERT INTO settings (key, value) VALUES ('partnershipName', 'not json')").run(); d.close();`;
     expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
     const r = call(db, 'settings.get', {});

@@ -1,5 +1,5 @@
+import { dispatchAs } from './call';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/main/api/dispatch';
 import { createHandlers } from '../../electron/main/api/handlers';
 import type { OpenEscalationInput } from '../../shared/schemas/escalation';
 import { tableCounts, tempRegister } from './helpers';
@@ -7,7 +7,7 @@ import { tableCounts, tempRegister } from './helpers';
 describe('dispatch: the contract at the edge', () => {
   it('refuses an unknown channel as a value', () => {
     const r = tempRegister();
-    expect(dispatch(createHandlers(r), 'agencies.drop', {})).toEqual({
+    expect(dispatchAs(createHandlers(r), 'agencies.drop', {})).toEqual({
       ok: false,
       error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] },
     });
@@ -16,7 +16,7 @@ describe('dispatch: the contract at the edge', () => {
   it('validates the input before any service runs, naming the field', () => {
     const r = tempRegister();
     const before = tableCounts(r);
-    const result = dispatch(createHandlers(r), 'agencies.update', {
+    const result = dispatchAs(createHandlers(r), 'agencies.update', {
       id: 1,
       fields: { name: 'X', type: 'health', leadEmail: 'x@' },
     });
@@ -35,7 +35,7 @@ describe('dispatch: the contract at the edge', () => {
 
   it('passes service refusals through as values', () => {
     const r = tempRegister();
-    expect(dispatch(createHandlers(r), 'agencies.get', { id: 7 })).toMatchObject({
+    expect(dispatchAs(createHandlers(r), 'agencies.get', { id: 7 })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
@@ -44,11 +44,11 @@ describe('dispatch: the contract at the edge', () => {
   it('returns values that match the output schema', () => {
     const r = tempRegister();
     const h = createHandlers(r);
-    expect(dispatch(h, 'agencies.create', { name: 'Probation Service', type: 'probation' })).toMatchObject({
+    expect(dispatchAs(h, 'agencies.create', { name: 'Probation Service', type: 'probation' })).toMatchObject({
       ok: true,
       value: { id: 1, active: true },
     });
-    expect(dispatch(h, 'workingDays.calculate', { date: '2025-12-19', days: 15 })).toEqual({
+    expect(dispatchAs(h, 'workingDays.calculate', { date: '2025-12-19', days: 15 })).toEqual({
       ok: true,
       value: { date: '2026-01-14', warning: null },
     });
@@ -85,7 +85,7 @@ describe('dispatch: the child’s gender, ethnicity and SEND come from the Croyd
   ])('refuses %s as free text (%s), naming the field, and writes nothing', (field, value, message) => {
     const { r, h, base } = setUp();
     const before = tableCounts(r);
-    expect(dispatch(h, 'escalations.open', { ...base, [field]: value })).toEqual({
+    expect(dispatchAs(h, 'escalations.open', { ...base, [field]: value })).toEqual({
       ok: false,
       error: { code: 'invalid-input', message, issues: [{ path: field, message }] },
     });
@@ -97,7 +97,7 @@ describe('dispatch: the child’s gender, ethnicity and SEND come from the Croyd
 
   it('keeps a code as it was chosen, and a blank as not recorded', () => {
     const { h, base } = setUp();
-    const opened = dispatch(h, 'escalations.open', {
+    const opened = dispatchAs(h, 'escalations.open', {
       ...base,
       subjectGender: 'unborn',
       subjectEthnicity: 'MWAS',
@@ -105,11 +105,11 @@ describe('dispatch: the child’s gender, ethnicity and SEND come from the Croyd
     });
     if (!('ok' in opened) || !opened.ok) throw new Error(JSON.stringify(opened));
     const { id } = opened.value as { id: number };
-    expect(dispatch(h, 'escalations.get', { id })).toMatchObject({
+    expect(dispatchAs(h, 'escalations.get', { id })).toMatchObject({
       ok: true,
       value: { subjectGender: 'unborn', subjectEthnicity: 'MWAS', subjectSend: 'ehc-plan' },
     });
-    const blank = dispatch(h, 'escalations.open', { ...base, subjectGender: '', subjectEthnicity: null });
+    const blank = dispatchAs(h, 'escalations.open', { ...base, subjectGender: '', subjectEthnicity: null });
     expect(blank).toMatchObject({
       ok: true,
       value: { subjectGender: null, subjectEthnicity: null, subjectSend: null },

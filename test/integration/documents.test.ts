@@ -1,7 +1,7 @@
+import { dispatchAs } from './call';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/main/api/dispatch';
 import { createHandlers } from '../../electron/main/api/handlers';
 import { DOCUMENT_KINDS, type BatchStatus, type DocumentKind } from '../../shared/schemas/documents';
 import { tableCounts, tempDir, tempRegister } from './helpers';
@@ -122,7 +122,7 @@ describe('a batch of Appendix 3 returns', () => {
     const { r } = seeded(3);
     const h = createHandlers(r);
     const folder = join(tempDir(), 'contract');
-    const started = await dispatch(h, 'documents.startBatch', {
+    const started = await dispatchAs(h, 'documents.startBatch', {
       kind: 'appendix3',
       from: '2026-02-01',
       to: '2026-02-28',
@@ -133,13 +133,13 @@ describe('a batch of Appendix 3 returns', () => {
     let status: BatchStatus = started.value as BatchStatus;
     while (status.state !== 'finished') {
       await new Promise((resolve) => setImmediate(resolve));
-      const polled = await dispatch(h, 'documents.batchStatus', { id });
+      const polled = await dispatchAs(h, 'documents.batchStatus', { id });
       if (!polled.ok) throw new Error(polled.error.message);
       status = polled.value as BatchStatus;
     }
     expect(status.written).toHaveLength(3);
     expect(
-      await dispatch(h, 'documents.startBatch', { kind: 'appendix3', from: '2026-02-28', to: '2026-02-01', folder }),
+      await dispatchAs(h, 'documents.startBatch', { kind: 'appendix3', from: '2026-02-28', to: '2026-02-01', folder }),
     ).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'to', message: 'The period must end on or after the day it starts' }] },

@@ -1,8 +1,8 @@
+import { dispatchAs } from './call';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/main/api/dispatch';
 import { createHandlers } from '../../electron/main/api/handlers';
 import { initials } from '../../shared/escalation-protocols';
 import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION } from '../../shared/forms/agency-export';
@@ -178,19 +178,19 @@ describe('an export for an agency’s safeguarding lead', () => {
     const h = createHandlers(r);
     const folder = join(tempDir(), 'exports');
     expect(
-      await dispatch(h, 'exports.run', { ...base(agencyId, folder), format: 'folder', password: PASSWORD }),
+      await dispatchAs(h, 'exports.run', { ...base(agencyId, folder), format: 'folder', password: PASSWORD }),
     ).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'format', message: expect.stringContaining('needs the zip format') }] },
     });
-    expect(await dispatch(h, 'exports.run', { ...base(agencyId, folder), password: 'short' })).toMatchObject({
+    expect(await dispatchAs(h, 'exports.run', { ...base(agencyId, folder), password: 'short' })).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'password', message: 'The password must be at least 12 characters' }] },
     });
     expect(existsSync(folder)).toBe(false);
-    const ok = await dispatch(h, 'exports.run', base(agencyId, folder));
+    const ok = await dispatchAs(h, 'exports.run', base(agencyId, folder));
     expect(ok).toMatchObject({ ok: true });
-    const log = await dispatch(h, 'sharingLog.list', {});
+    const log = await dispatchAs(h, 'sharingLog.list', {});
     expect(log).toMatchObject({ ok: true, value: [expect.objectContaining({ passwordProtected: false })] });
   });
 });

@@ -1,5 +1,8 @@
+import { CHANNEL_ACCESS } from '../../../shared/ipc/access';
 import { contract, resolveChannel } from '../../../shared/ipc/contract';
 import { issuesFromZod, type Result } from '../../../shared/ipc/result';
+import { ROLE_LABELS, rolesInWords } from '../../../shared/roles';
+import { runAs, type Caller } from '../register/services/caller';
 import { ServiceError } from '../register/services/errors';
 import { OutputMismatch, type Handlers } from './handlers';
 
@@ -21,6 +24,8 @@ export function dispatch(
   if (name === null) {
     return { ok: false, error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] } };
   }
+  const refusal = accessRefusal(name, options);
+  if (refusal) return refusal;
   const spec = contract[name];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
@@ -49,7 +54,8 @@ export function dispatch(
     const handler = handlers[name] as (i: unknown) => unknown;
     // Most handlers are synchronous (one SQLite transaction) and answer at once; a few (exports)
     // finish later, and their result is checked the same way when it comes.
-    const value = handler(parsed.data);
+    const caller = options.caller;
+    const value = caller ? runAs(caller, () => handler(parsed.data)) : handler(parsed.data);
     if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(name, error, log));
     return checked(value);
   } catch (error) {
@@ -60,6 +66,46 @@ export function dispatch(
 export interface DispatchOptions {
   /** Where the kind of an unexpected failure is logged (never record contents); stderr by default. */
   log?: (line: string) => void;
+  /** The signed-in user making the call; without one only the public (sign-in) channels answer. */
+  caller?: Caller | null;
+  /** The register is open read-only (it failed its check on opening): every write is refused. */
+  readOnly?: boolean;
+}
+
+/**
+ * Roles are enforced here, for every channel and every front end: a refused call names the role
+ * it needs and reaches no service, so it changes nothing.
+ */
+function accessRefusal(channel: keyof typeof CHANNEL_ACCESS, options: DispatchOptions): Result<unknown> | null {
+  const access = CHANNEL_ACCESS[channel];
+  if (access.who === 'public') return null;
+  const caller = options.caller;
+  if (!caller) {
+    return { ok: false, error: { code: 'signed-out', message: 'Sign in to use the register', issues: [] } };
+  }
+  if (access.who !== 'signed-in' && !access.who.some((role) => caller.roles.includes(role))) {
+    const held = caller.roles.map((r) => ROLE_LABELS[r]).join(', ') || 'no role';
+    return {
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: `This needs ${rolesInWords(access.who)}; ${caller.name} has ${held}. Nothing was changed.`,
+        issues: [],
+      },
+    };
+  }
+  if (access.writes && options.readOnly) {
+    return {
+      ok: false,
+      error: {
+        code: 'read-only',
+        message:
+          'The register is open read-only because it failed its check when it opened; restore a backup to make changes.',
+        issues: [],
+      },
+    };
+  }
+  return null;
 }
 
 function failure(channel: string, error: unknown, log: (line: string) => void): Result<unknown> {

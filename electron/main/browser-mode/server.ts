@@ -1,3 +1,4 @@
+import { LOCAL_CALLER } from '../register/services/caller';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -156,7 +157,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           channel?: unknown;
           input?: unknown;
         };
-        sendResult(res, 200, await dispatch(options.handlers, channel, input));
+        sendResult(res, 200, await dispatch(options.handlers, channel, input, { caller: LOCAL_CALLER }));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -1,3 +1,4 @@
+import { LOCAL_CALLER } from '../register/services/caller';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -231,7 +232,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }
       await withRegisterAsync(async (register) => {
         // stderr carries only the error's JSON, so scripts can parse it whole.
-        const result = await dispatch(createHandlers(register), channel, input, { log: () => undefined });
+        const result = await dispatch(createHandlers(register), channel, input, {
+          log: () => undefined,
+          caller: LOCAL_CALLER,
+        });
         // A batch started by the call finishes before the register closes.
         await register.documents.idle();
         if (!result.ok) fail(result.error);

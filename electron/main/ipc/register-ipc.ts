@@ -1,3 +1,4 @@
+import { LOCAL_CALLER } from '../register/services/caller';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
@@ -19,7 +20,7 @@ export function registerIpc(handlers: Handlers, rendererUrl: string): void {
           error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window', issues: [] },
         };
       }
-      return dispatch(handlers, channel, input);
+      return dispatch(handlers, channel, input, { caller: LOCAL_CALLER });
     });
   }
 }

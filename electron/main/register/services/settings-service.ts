@@ -1,3 +1,4 @@
+import { currentCaller } from './caller';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../../shared/schemas/settings';
 import { audit, type ServiceContext } from './context';
@@ -42,9 +43,12 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
 
   return {
     get,
-    /** The name written as "who" in the audit trail. */
+    /**
+     * The name written as "who" in the audit trail: the signed-in user making the call. Only work
+     * the register does by itself (the shipped protocols, a demo) falls back to the name set here.
+     */
     actor(): string {
-      return get().userName;
+      return currentCaller()?.name ?? get().userName;
     },
     update(changes: Partial<Settings>): Settings {
       const saved = ctx.db.transaction(() => {
@@ -64,7 +68,7 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
           if (changes[key] !== undefined) ctx.repos.settings.set(key, JSON.stringify(after[key]));
         }
         if (changes.closureDays !== undefined) ctx.repos.holidays.replaceClosureDays(after.closureDays);
-        audit(ctx, after.userName, 'settings', 'settings', 1, before, after);
+        audit(ctx, currentCaller()?.name ?? after.userName, 'settings', 'settings', 1, before, after);
         return after;
       });
       if (changes.closureDays !== undefined || changes.division !== undefined) onCalendarChange();
