@@ -105,7 +105,9 @@ if (!electron) {
 } else {
   const binding = electronNativeBinding();
   if (!binding) {
-    browserMode('The register's database module could not be built for Electron (the Electron headers could not be downloaded)');
+    browserMode(
+      'The register’s database module could not be built for Electron (the Electron headers could not be downloaded)',
+    );
   } else {
     const child = spawn(electron, [root, ...args], {
       cwd: root,
