@@ -87,4 +87,18 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'exports.plan': readBy('officer'),
   'exports.run': by('officer'),
   'sharingLog.list': read,
+  'session.status': { who: 'public', writes: false },
+  'session.setup': { who: 'public', writes: false },
+  'session.signIn': { who: 'public', writes: false },
+  'session.unlock': { who: 'public', writes: false },
+  'session.signOut': read,
+  'session.lock': read,
+  // A new password is wrapped into the key file and audited: a write.
+  'session.changePassword': { who: 'signed-in', writes: true },
+  'users.list': readBy('administrator'),
+  'users.add': by('administrator'),
+  'users.setRoles': by('administrator'),
+  'users.disable': by('administrator'),
+  'users.enable': by('administrator'),
+  'users.resetPassword': by('administrator'),
 };

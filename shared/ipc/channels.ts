@@ -69,7 +69,41 @@ export const CHANNEL_NAMES = [
   'exports.plan',
   'exports.run',
   'sharingLog.list',
+  'session.status',
+  'session.setup',
+  'session.signIn',
+  'session.signOut',
+  'session.lock',
+  'session.unlock',
+  'session.changePassword',
+  'users.list',
+  'users.add',
+  'users.setRoles',
+  'users.disable',
+  'users.enable',
+  'users.resetPassword',
 ] as const;
+
+/**
+ * Channels answered by the register's gate (sign-in and users) rather than by an open register:
+ * before signing in there is no open register to answer them.
+ */
+export const SESSION_CHANNELS = [
+  'session.status',
+  'session.setup',
+  'session.signIn',
+  'session.signOut',
+  'session.lock',
+  'session.unlock',
+  'session.changePassword',
+  'users.list',
+  'users.add',
+  'users.setRoles',
+  'users.disable',
+  'users.enable',
+  'users.resetPassword',
+] as const satisfies readonly ChannelName[];
+export type SessionChannel = (typeof SESSION_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /**

@@ -4,7 +4,7 @@ import { issuesFromZod, type Result } from '../../../shared/ipc/result';
 import { ROLE_LABELS, rolesInWords } from '../../../shared/roles';
 import { runAs, type Caller } from '../register/services/caller';
 import { ServiceError } from '../register/services/errors';
-import { OutputMismatch, type Handlers } from './handlers';
+import { OutputMismatch, type AnyHandlers } from './handlers';
 
 /**
  * Runs one call of the contract: checks the channel, validates the input with the channel's
@@ -14,7 +14,7 @@ import { OutputMismatch, type Handlers } from './handlers';
  * Nothing about the record is logged: only the channel and the kind of failure.
  */
 export function dispatch(
-  handlers: Handlers,
+  handlers: AnyHandlers,
   channel: unknown,
   input: unknown,
   options: DispatchOptions = {},
@@ -51,7 +51,10 @@ export function dispatch(
     return { ok: true, value: output.data };
   };
   try {
-    const handler = handlers[name] as (i: unknown) => unknown;
+    const handler = handlers[name] as ((i: unknown) => unknown) | undefined;
+    if (!handler) {
+      return { ok: false, error: { code: 'signed-out', message: 'Sign in to use the register', issues: [] } };
+    }
     // Most handlers are synchronous (one SQLite transaction) and answer at once; a few (exports)
     // finish later, and their result is checked the same way when it comes.
     const caller = options.caller;

@@ -1,3 +1,4 @@
+import type { SessionChannel } from '../../../shared/ipc/channels';
 import { contract, type Channel, type ChannelOutput, type ParsedInput } from '../../../shared/ipc/contract';
 import type { Register } from '../register/register';
 import { ServiceError } from '../register/services/errors';
@@ -5,9 +6,15 @@ import { ServiceError } from '../register/services/errors';
 /** Channels whose handlers finish later (they write files before committing their record). */
 const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run']);
 
-export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+/** A handler for each of some channels. */
+export type HandlerMap<Cs extends Channel> = {
+  [C in Cs]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
+/** Channels an open register answers (the rest, sign-in and users, are the gate's). */
+export type RegisterChannel = Exclude<Channel, SessionChannel>;
+export type Handlers = HandlerMap<RegisterChannel>;
+/** What the dispatch is given: the open register's handlers, the gate's, or both. */
+export type AnyHandlers = Partial<HandlerMap<Channel>>;
 
 /**
  * Thrown inside a handler's transaction when what it would answer fails the channel's output
@@ -100,7 +107,7 @@ export function createHandlers(register: Register): Handlers {
     'exports.run': (i) => exports.run(i),
     'sharingLog.list': (i) => exports.sharingLog(i.agencyId, i.limit),
   };
-  for (const channel of Object.keys(handlers) as Channel[]) {
+  for (const channel of Object.keys(handlers) as RegisterChannel[]) {
     // An asynchronous handler commits its own work once it has everything (better-sqlite3's
     // transactions are synchronous and cannot span an await).
     if (ASYNC_CHANNELS.has(channel)) continue;
