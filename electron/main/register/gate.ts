@@ -280,9 +280,10 @@ export function createGate(options: GateOptions) {
       if (entry) writeKeyring(keysFile, withAttempt(keyring, name, false, now()));
       throw wrongPassword();
     }
-    writeKeyring(keysFile, withAttempt(keyring, name, true, now()));
     const register = session && session.key.equals(key) ? session.register : openWith(key);
-    return startSession(register, key, name);
+    const user = startSession(register, key, name);
+    writeKeyring(keysFile, withAttempt(requireKeyring(), name, true, now()));
+    return user;
   }
 
   async function unlock(password: string): Promise<SignedInUser> {
