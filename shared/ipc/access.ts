@@ -87,4 +87,7 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'exports.plan': readBy('officer'),
   'exports.run': by('officer'),
   'sharingLog.list': read,
+  'audit.verify': readBy('administrator', 'auditor'),
+  'audit.list': readBy('administrator', 'auditor'),
+  'audit.forRecord': read,
 };

@@ -69,6 +69,9 @@ export const CHANNEL_NAMES = [
   'exports.plan',
   'exports.run',
   'sharingLog.list',
+  'audit.verify',
+  'audit.list',
+  'audit.forRecord',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, eventHash, payloadDigest } from '../../electron/main/register/db/audit-chain';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
@@ -291,3 +293,67 @@ function openAt(path: string): Register {
   opened.push(r);
   return r;
 }
+
+describe('the audit channels', () => {
+  it('list newest first, check the chain, and give a record’s history; the whole trail only to administrators and auditors', () => {
+    const r = withEvents(3);
+    const call = caller(r);
+    expect(call.ok('audit.verify', {})).toEqual({ ok: true, events: 3 });
+    const page = call.ok('audit.list', { offset: 0, limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.events.map((e) => e.id)).toEqual([3, 2]);
+    expect(call.ok('audit.list', { offset: 2, limit: 2 }).events.map((e) => e.id)).toEqual([1]);
+    expect(call.refused('audit.list', { offset: 0, limit: 201 }).code).toBe('invalid-input');
+    const history = call.ok('audit.forRecord', { entity: 'agency', entityId: 1 });
+    expect(history.map((e) => e.action)).toEqual(['create', 'update', 'update']);
+    expect(history[2]).toMatchObject({
+      before: { leadName: 'Lead 1' },
+      after: { leadName: 'Lead 2' },
+      redacted: false,
+    });
+
+    const chair = caller(r, { name: 'A Chair', roles: ['chair'] });
+    expect(chair.refused('audit.verify', {}).code).toBe('forbidden');
+    expect(chair.refused('audit.list', {}).code).toBe('forbidden');
+    expect(chair.ok('audit.forRecord', { entity: 'agency', entityId: 1 })).toHaveLength(3);
+    const auditor = caller(r, { name: 'An Auditor', roles: ['auditor'] });
+    expect(auditor.ok('audit.verify', {})).toEqual({ ok: true, events: 3 });
+    expect(auditor.ok('audit.list', {}).total).toBe(3);
+  });
+});
+
+describe('cpreg audit verify', () => {
+  const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+  const cpreg = (args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, CPREG_DB: '' },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('exits 0 when the chain is whole and 1 naming the first broken event', () => {
+    const db = join(tempDir(), 'register.sqlite');
+    const r = openAt(db);
+    const call = caller(r);
+    const a = call.ok('agencies.create', healthVisiting);
+    call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: 'Another Lead' } });
+    call.ok('agencies.setActive', { id: a.id, active: false });
+    const events = r.repos.audit.count();
+    r.close();
+    opened.pop();
+    expect(cpreg(['--db', db, 'audit', 'verify'])).toEqual({
+      code: 0,
+      stdout: `Audit trail whole: ${events} events\n`,
+      stderr: '',
+    });
+    const raw = new Database(db);
+    raw.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'Someone else' WHERE id = 2");
+    raw.close();
+    expect(cpreg(['--db', db, 'audit', 'verify'])).toEqual({
+      code: 1,
+      stdout: 'Audit trail broken at event 2: its contents changed: they no longer match its hash\n',
+      stderr: '',
+    });
+  });
+});

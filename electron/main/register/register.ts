@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openRegisterDb, type OpenOptions } from './db/connection';
 import { createAgenciesService } from './services/agencies-service';
 import { createAgencyEscalationsService } from './services/agency-escalations-service';
+import { createAuditService } from './services/audit-service';
 import { createCalendarService } from './services/calendar-service';
 import { createLiveConferenceService } from './services/live-conference-service';
 import { createConferencesService } from './services/conferences-service';
@@ -59,6 +60,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const escalations = createEscalationsService(ctx, settings, calendar, live);
   escalations.ensureShipped();
   const demo = createDemoService(ctx, calendar, escalations);
+  const audit = createAuditService(ctx);
   const documentsDir =
     options.documentsDir ?? process.env['CPREG_DOCUMENTS'] ?? join(homedir(), 'Documents', 'CP Conference Register');
   const deps: SourceDeps = { ctx, settings: () => settings.get(), live, escalations, agencyEscalations };
@@ -98,6 +100,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     escalations,
     documents,
     exports,
+    audit,
     close: () => db.close(),
   };
 }
