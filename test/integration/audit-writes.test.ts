@@ -25,7 +25,6 @@ interface Row {
 }
 
 const person = (name: string) => ({ name, title: 'Manager', agency: 'Agency' });
-const view = (w: World, child: string, agency: string) => `child ${w.ids[child]} agency ${w.ids[agency]}`;
 const id = (key: string) => (w: World) => w.ids[key] ?? 0;
 
 const ROWS: Row[] = [
