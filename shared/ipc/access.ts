@@ -101,4 +101,7 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'users.disable': by('administrator'),
   'users.enable': by('administrator'),
   'users.resetPassword': by('administrator'),
+  'audit.verify': readBy('administrator', 'auditor'),
+  'audit.list': readBy('administrator', 'auditor'),
+  'audit.forRecord': read,
 };

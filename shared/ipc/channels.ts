@@ -82,6 +82,9 @@ export const CHANNEL_NAMES = [
   'users.disable',
   'users.enable',
   'users.resetPassword',
+  'audit.verify',
+  'audit.list',
+  'audit.forRecord',
 ] as const;
 
 /**

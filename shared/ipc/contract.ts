@@ -4,6 +4,13 @@ import { isIsoDate } from '../dates';
 import { protocolSchema } from '../escalation-protocols';
 import { agencyInputSchema, agencySchema } from '../schemas/agency';
 import {
+  auditEventSchema,
+  auditForRecordInputSchema,
+  auditListInputSchema,
+  auditListSchema,
+  auditVerdictSchema,
+} from '../schemas/audit';
+import {
   agencyEscalationSchema,
   agencyReturnSchema,
   escalationReasonSchema,
@@ -418,6 +425,12 @@ export const contract = {
   'users.enable': { input: resetPasswordInputSchema, output: userSchema },
   /** An administrator sets a new password for a user who has forgotten theirs. */
   'users.resetPassword': { input: resetPasswordInputSchema, output: userSchema },
+  /** Checks the whole audit trail's hash chain: whole, or the first broken event and what is wrong. */
+  'audit.verify': { input: strictObject({}), output: auditVerdictSchema },
+  /** A page of the audit trail, newest first. */
+  'audit.list': { input: auditListInputSchema, output: auditListSchema },
+  /** One record's history: who changed what, when, with the values before and after; oldest first. */
+  'audit.forRecord': { input: auditForRecordInputSchema, output: z.array(auditEventSchema) },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

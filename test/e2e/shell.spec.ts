@@ -8,6 +8,7 @@ const SECTIONS = [
   ['Agencies', 'Agencies', 'Agencies'],
   ['Reports', 'Reports', 'Reports'],
   ['Settings', 'Settings', 'Settings'],
+  ['Audit', 'Audit trail', 'Audit trail'],
 ] as const;
 
 test('the header names the partnership and the product, and the navigation marks the current section', async ({

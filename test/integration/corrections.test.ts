@@ -116,12 +116,8 @@ describe('a scheduled conference', () => {
     );
     expect(call.ok('conferences.delete', { id: other.id })).toEqual({ deleted: other.id });
     expect(call.refused('conferences.get', { id: other.id }).code).toBe('not-found');
-    const audit = r.db.connection
-      .prepare(
-        "SELECT action, before_json FROM audit_events WHERE entity = 'conference' AND entity_id = ? AND action = 'delete'",
-      )
-      .get(other.id) as { action: string; before_json: string };
-    expect(JSON.parse(audit.before_json)).toMatchObject({ venue: 'Room 2', type: 'review' });
+    const deleted = r.repos.audit.forRecord('conference', other.id).find((e) => e.action === 'delete');
+    expect(deleted?.before).toMatchObject({ venue: 'Room 2', type: 'review' });
   });
 });
 

@@ -11,6 +11,7 @@ const EXPECTED_TABLES = [
   'agency_escalations',
   'agency_returns',
   'audit_events',
+  'audit_payloads',
   'bank_holidays',
   'child_no_views',
   'child_outcomes',

@@ -37,7 +37,7 @@ export class OutputMismatch extends Error {
  * changes nothing. The few asynchronous ones (exports, batches) commit their own work.
  */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations, documents, exports } =
+  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations, documents, exports, audit } =
     register;
   const handlers: Handlers = {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
@@ -106,6 +106,9 @@ export function createHandlers(register: Register): Handlers {
     'exports.plan': (i) => exports.plan(i.agencyId, i.from, i.to),
     'exports.run': (i) => exports.run(i),
     'sharingLog.list': (i) => exports.sharingLog(i.agencyId, i.limit),
+    'audit.verify': () => audit.verify(),
+    'audit.list': (i) => audit.list(i),
+    'audit.forRecord': (i) => audit.forRecord(i.entity, i.entityId),
   };
   for (const channel of Object.keys(handlers) as RegisterChannel[]) {
     // An asynchronous handler commits its own work once it has everything (better-sqlite3's

@@ -54,6 +54,9 @@ async function readProcessStdin(): Promise<string> {
 /** A batch that wrote some documents but not all (the summary says which): exit 1. */
 class PartialBatch extends Error {}
 
+/** The audit trail's chain is broken (the verdict already printed): exit 1. */
+class AuditBroken extends Error {}
+
 /** `cpreg call` answered with an error (already printed as JSON on stderr): exit 2 for a refusal, 1 otherwise. */
 class CallFailed extends Error {
   constructor(readonly exitCode: 1 | 2) {
@@ -925,6 +928,26 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       });
     });
 
+  const auditCommand = program.command('audit').description('the audit trail: who changed what, when');
+  auditCommand
+    .command('verify')
+    .description(
+      'check the audit trail’s hash chain: exit 0 when whole, 1 naming the first event edited, deleted, inserted or moved',
+    )
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withRegister(async (_register, gate) => {
+        // Through the channel, so only an administrator or an auditor may run it.
+        const verdict = (await callChannel(gate, 'audit.verify', {})) as
+          | { ok: true; events: number }
+          | { ok: false; events: number; firstBroken: { id: number; problem: string } };
+        if (opts.json) io.out(`${JSON.stringify(verdict, null, 2)}\n`);
+        else if (verdict.ok) io.out(`Audit trail whole: ${verdict.events} events\n`);
+        else io.out(`Audit trail broken at event ${verdict.firstBroken.id}: ${verdict.firstBroken.problem}\n`);
+        if (!verdict.ok) throw new AuditBroken('audit trail broken');
+      });
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -937,7 +960,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       io.err(`cpreg: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof PartialBatch) return 1;
+    if (error instanceof PartialBatch || error instanceof AuditBroken) return 1;
     if (error instanceof CallFailed) return error.exitCode;
     if (error instanceof ServiceError) {
       const detail = error.issues.length > 0 ? describeIssues(error.issues) : error.message;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openRegisterDb, type OpenOptions } from './db/connection';
 import { createAgenciesService } from './services/agencies-service';
 import { createAgencyEscalationsService } from './services/agency-escalations-service';
+import { createAuditService } from './services/audit-service';
 import { createCalendarService } from './services/calendar-service';
 import { createLiveConferenceService } from './services/live-conference-service';
 import { createConferencesService } from './services/conferences-service';
@@ -63,6 +64,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   escalations.ensureShipped();
   const demo = createDemoService(ctx, calendar, escalations);
   const users = createUsersService(ctx, () => settings.actor(), options.lastSignIn);
+  const audit = createAuditService(ctx);
   const documentsDir =
     options.documentsDir ?? process.env['CPREG_DOCUMENTS'] ?? join(homedir(), 'Documents', 'CP Conference Register');
   const deps: SourceDeps = { ctx, settings: () => settings.get(), live, escalations, agencyEscalations };
@@ -103,6 +105,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     documents,
     exports,
     users,
+    audit,
     close: () => db.close(),
   };
 }

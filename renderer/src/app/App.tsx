@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/schemas/settings';
 import { invoke } from '../api/client';
 import { AgenciesPage } from '../features/agencies/AgenciesPage';
 import { AgencyFormPage } from '../features/agencies/AgencyFormPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { AdjournmentsPage } from '../features/conferences/AdjournmentsPage';
 import { CancelConferencePage } from '../features/conferences/CancelConferencePage';
 import { ConferencesPage } from '../features/conferences/ConferencesPage';
@@ -86,6 +87,8 @@ function Screen({ route }: { route: Route }) {
       return <NotBuiltPage title="Reports" what="Reports on conferences, escalations and attendance" />;
     case 'settings':
       return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

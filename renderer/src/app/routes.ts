@@ -27,9 +27,11 @@ export type Route =
   | { name: 'agency-edit'; id: number }
   | { name: 'reports' }
   | { name: 'settings' }
+  | { name: 'audit' }
   | { name: 'not-found' };
 
-export type Section = 'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'settings';
+export type Section =
+  'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'settings' | 'audit';
 
 export const NAV_ITEMS: readonly { section: Section; text: string; href: string }[] = [
   { section: 'home', text: 'Home', href: '#/' },
@@ -39,6 +41,7 @@ export const NAV_ITEMS: readonly { section: Section; text: string; href: string 
   { section: 'agencies', text: 'Agencies', href: '#/agencies' },
   { section: 'reports', text: 'Reports', href: '#/reports' },
   { section: 'settings', text: 'Settings', href: '#/settings' },
+  { section: 'audit', text: 'Audit', href: '#/audit' },
 ];
 
 function toId(segment: string | undefined): number | null {
@@ -63,6 +66,7 @@ export function parseRoute(fullPath: string): Route {
       case 'agencies':
       case 'reports':
       case 'settings':
+      case 'audit':
       case 'adjournments':
       case 'due':
       case 'reports-outstanding':
@@ -151,6 +155,7 @@ export function sectionOf(route: Route): Section | null {
     case 'agencies':
     case 'reports':
     case 'settings':
+    case 'audit':
       return route.name;
     case 'conference-new':
     case 'conference':

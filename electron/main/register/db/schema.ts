@@ -67,15 +67,31 @@ export interface ConferenceChildrenTable {
   child_id: number;
 }
 
+/** 007: hash-chained, append-only; the payloads are kept apart in `audit_payloads`. */
 export interface AuditEventsTable {
-  id: Generated<number>;
+  id: number;
   at: string;
   actor: string;
   action: string;
   entity: string;
   entity_id: number;
+  before_digest: string | null;
+  after_digest: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** 007: the values before and after of an audit event; deleted only by an erasure. */
+export interface AuditPayloadsTable {
+  event_id: number;
   before_json: string | null;
   after_json: string | null;
+}
+
+/** SQLite's own record of the highest id issued to each AUTOINCREMENT table. */
+export interface SqliteSequenceTable {
+  name: string;
+  seq: number;
 }
 
 export interface BankHolidaysTable {
@@ -362,6 +378,8 @@ export interface RegisterSchema {
   conferences: ConferencesTable;
   conference_children: ConferenceChildrenTable;
   audit_events: AuditEventsTable;
+  audit_payloads: AuditPayloadsTable;
+  sqlite_sequence: SqliteSequenceTable;
   bank_holidays: BankHolidaysTable;
   closure_days: ClosureDaysTable;
   schema_migrations: SchemaMigrationsTable;

@@ -1,7 +1,7 @@
 import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
-import { audit, type ServiceContext } from './context';
+import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, notFound } from './errors';
 import type { SettingsService } from './settings-service';
 
@@ -70,7 +70,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
         assertNameFree(fields.name, id);
         agencies.update(id, fields, ctx.now().toISOString());
         const after = mustGet(id);
-        audit(ctx, settings.actor(), 'update', 'agency', id, before, after);
+        auditChange(ctx, settings.actor(), 'update', 'agency', id, { ...before }, { ...after });
         return after;
       });
     },
@@ -82,7 +82,15 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
         if (before.active === active) return before;
         agencies.setActive(id, active, ctx.now().toISOString());
         const after = mustGet(id);
-        audit(ctx, settings.actor(), active ? 'reactivate' : 'deactivate', 'agency', id, before, after);
+        auditChange(
+          ctx,
+          settings.actor(),
+          active ? 'reactivate' : 'deactivate',
+          'agency',
+          id,
+          { ...before },
+          { ...after },
+        );
         return after;
       });
     },

@@ -9,7 +9,7 @@ import {
   type EscalationReason,
   type ReturnSummary,
 } from '../../../../shared/schemas/agency-escalation';
-import { audit, type ServiceContext } from './context';
+import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound } from './errors';
 import type { LiveConferenceService } from './live-conference-service';
 import type { SettingsService } from './settings-service';
@@ -127,7 +127,7 @@ export function createAgencyEscalationsService(
         });
         const after = repo.get(id);
         if (!after) throw notFound('agency escalation', id);
-        audit(ctx, settings.actor(), 'withdraw', 'agency_escalation', id, before, after);
+        auditChange(ctx, settings.actor(), 'withdraw', 'agency_escalation', id, { ...before }, { ...after, reason });
         return after;
       });
     },
@@ -229,7 +229,7 @@ export function createAgencyEscalationsService(
         repo.recordResponse(returnId, responseOn, response, ctx.now().toISOString());
         const after = repo.getReturn(returnId);
         if (!after) throw notFound('return', returnId);
-        audit(ctx, settings.actor(), 'update', 'agency_return', returnId, before, after);
+        auditChange(ctx, settings.actor(), 'update', 'agency_return', returnId, { ...before }, { ...after });
         return after;
       });
     },

@@ -85,17 +85,29 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
       const result = ctx.db.transaction(() => {
         let imported = 0;
         const divisions: Division[] = [];
+        const held: Record<string, number> = {};
+        const now: Record<string, number> = {};
         for (const division of DIVISIONS) {
           const part = feed[division];
           if (!part) continue;
+          held[division] = ctx.repos.holidays.events(division).length;
           const merged = mergeDivisionEvents(ctx.repos.holidays.events(division), part.events);
           ctx.repos.holidays.replaceDivision(division, merged);
           imported += part.events.length;
           divisions.push(division);
+          now[division] = merged.length;
         }
         const at = ctx.now().toISOString();
         ctx.repos.settings.set('holidaysImportedAt', JSON.stringify(at));
-        audit(ctx, settings().actor(), 'import', 'bank_holidays', 1, undefined, { imported, divisions });
+        audit(
+          ctx,
+          settings().actor(),
+          'import',
+          'bank_holidays',
+          1,
+          { bankHolidays: held },
+          { bankHolidays: now, imported, divisions },
+        );
         return { imported, divisions };
       });
       cache.clear();

@@ -1,3 +1,4 @@
+import { changedFields } from '../../../../shared/audit-changes';
 import type { BankHolidayFeed } from '../../../../shared/bank-holidays';
 import type { RegisterDb } from '../db/query';
 import { createAgenciesRepository } from '../db/repositories/agencies-repository';
@@ -54,4 +55,22 @@ export function audit(
   after: unknown,
 ): void {
   ctx.repos.audit.append({ at: ctx.now().toISOString(), actor, action, entity, entityId, before, after });
+}
+
+/**
+ * Appends an audit event holding only what changed between two states of a record (its values
+ * before and after), with `keep` (what names the change) on both sides.
+ */
+export function auditChange(
+  ctx: ServiceContext,
+  actor: string,
+  action: AuditAction,
+  entity: string,
+  entityId: number,
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+  keep: Record<string, unknown> = {},
+): void {
+  const c = changedFields(before, after, keep);
+  audit(ctx, actor, action, entity, entityId, c.before, c.after);
 }

@@ -1,3 +1,4 @@
+import { changedFields } from '../../../../shared/audit-changes';
 import {
   SHIPPED_PROTOCOLS,
   START_ROUTE_LABELS,
@@ -30,7 +31,7 @@ import type { Change } from '../../../../shared/schemas/live-conference';
 import { coverageWarning } from '../../../../shared/working-days';
 import type { ProtocolRow } from '../db/repositories/escalations-repository';
 import type { CalendarService } from './calendar-service';
-import { audit, type ServiceContext } from './context';
+import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound } from './errors';
 import type { LiveConferenceService } from './live-conference-service';
 import type { SettingsService } from './settings-service';
@@ -95,14 +96,15 @@ export function createEscalationsService(
       }
       for (const { row, p } of stale) {
         repo.updateShippedDefinition(row.id, p.name, JSON.stringify(p));
+        const changed = changedFields(JSON.parse(row.definition_json) as Record<string, unknown>, { ...p });
         ctx.repos.audit.append({
           at,
           actor: 'CP Conference Register',
           action: 'update',
           entity: 'protocol',
           entityId: row.id,
-          before: JSON.parse(row.definition_json) as unknown,
-          after: p,
+          before: changed.before,
+          after: changed.after,
         });
       }
     });
@@ -276,10 +278,18 @@ export function createEscalationsService(
       const result = fn(at);
       const target = id ?? (typeof result === 'number' ? result : 0);
       const after = get(target);
-      audit(ctx, settings.actor(), id === null ? 'create' : 'update', 'escalation', target, before, {
-        action,
-        ...auditable(after),
-      });
+      auditChange(
+        ctx,
+        settings.actor(),
+        id === null ? 'create' : 'update',
+        'escalation',
+        target,
+        before,
+        auditable(after),
+        {
+          change: action,
+        },
+      );
       return after;
     });
   }

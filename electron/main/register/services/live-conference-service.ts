@@ -12,6 +12,7 @@ import {
   type ConferenceTimescales,
   type DueKind,
 } from '../../../../shared/conference-deadlines';
+import { changedFields } from '../../../../shared/audit-changes';
 import { formatLongDate, localIsoDate, toDayNumber } from '../../../../shared/dates';
 import {
   ADJOURNMENT_WORKING_DAYS,
@@ -322,13 +323,58 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     return ctx.db.transaction(() => {
       const state = mustState(conferenceId);
       const at = ctx.now().toISOString();
-      const after = fn(state, at);
-      audit(ctx, settings.actor(), auditAction, 'conference', conferenceId, undefined, {
-        action,
-        ...(after as object),
+      const before = auditable(conferenceId);
+      const result = fn(state, at) as Record<string, unknown>;
+      const changed = changedFields(before, auditable(conferenceId), { change: action });
+      audit(ctx, settings.actor(), auditAction, 'conference', conferenceId, changed.before, {
+        ...changed.after,
+        ...result,
       });
       return build(conferenceId);
     });
+  }
+
+  /**
+   * The conference as the audit compares it before and after a change: what is recorded on it
+   * (not what is derived from it), each invitation, view, record of no view and decision keyed by
+   * its agency and child, so the audit event holds exactly what changed (a view's reasons, the
+   * inquorate reason, attendance cleared by a new date).
+   */
+  function auditable(id: number): Record<string, unknown> {
+    const state = mustState(id);
+    const summary = summaryOf(id);
+    return {
+      date: summary.date,
+      time: summary.time,
+      venue: summary.venue,
+      chairName: summary.chairName,
+      status: state.status,
+      inquorateReason: state.inquorateReason,
+      cancelledOn: state.cancelledOn,
+      cancelReason: state.cancelReason,
+      invitations: Object.fromEntries(
+        live.invitations(id).map((i) => [
+          `agency ${i.agencyId}`,
+          {
+            agency: i.agencyName,
+            representativeName: i.representativeName,
+            representativeRole: i.representativeRole,
+            attendance: i.attendance,
+            report: i.report,
+            reportReceivedOn: i.reportReceivedOn,
+          },
+        ]),
+      ),
+      views: Object.fromEntries(
+        live.views(id).map((v) => [`child ${v.childId} agency ${v.agencyId}`, { view: v.view, reasons: v.reasons }]),
+      ),
+      noViews: Object.fromEntries(
+        live.noViews(id).map((v) => [`child ${v.childId} agency ${v.agencyId}`, { reason: v.reason }]),
+      ),
+      decisions: Object.fromEntries(
+        live.outcomes(id).map(({ childId, decidedAt: _decidedAt, ...o }) => [`child ${childId}`, o]),
+      ),
+    };
   }
 
   /** The child's decision from its views by the partnership's rule, checked as the procedure requires. */
@@ -574,7 +620,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           );
         }
         live.setAttendance(conferenceId, agencyId, attendance, at);
-        return { agencyId, before: inv.attendance, attendance };
+        return { agencyId };
       });
     },
 
@@ -695,11 +741,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         if (date !== before.date || time !== before.time) moved = move(state, date, time, at);
         const fields = { date, time, venue: i.venue ?? before.venue, chairName: i.chairName ?? before.chairName };
         conferences.update(i.id, fields, at);
-        return {
-          before: { date: before.date, time: before.time, venue: before.venue, chairName: before.chairName },
-          after: fields,
-          attendanceCleared: moved !== null && date !== before.date,
-        };
+        return { attendanceCleared: moved !== null && date !== before.date };
       });
     },
 
@@ -1064,11 +1106,20 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           ? live.completeChildTask(conferenceId, childId ?? 0, kind as ChildDueKind, today(), 'done')
           : live.completeTask(conferenceId, kind as ConferenceDueKind, today(), 'done');
         if (changed === 0) throw invalid('kind', 'That item is not open for this conference');
-        audit(ctx, settings.actor(), 'update', 'conference', conferenceId, undefined, {
-          action: 'task-done',
-          kind,
-          childId,
-        });
+        const names = { change: 'task-done', kind, childId };
+        audit(
+          ctx,
+          settings.actor(),
+          'update',
+          'conference',
+          conferenceId,
+          { ...names, doneOn: null, closedBy: null },
+          {
+            ...names,
+            doneOn: today(),
+            closedBy: 'done',
+          },
+        );
         return this.due(200);
       });
     },

@@ -1,7 +1,7 @@
 import { currentCaller } from './caller';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../../shared/schemas/settings';
-import { audit, type ServiceContext } from './context';
+import { auditChange, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 
 /** Every setting but the closure days, which have their own table. */
@@ -69,7 +69,15 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
           if (changes[key] !== undefined) ctx.repos.settings.set(key, JSON.stringify(after[key]));
         }
         if (changes.closureDays !== undefined) ctx.repos.holidays.replaceClosureDays(after.closureDays);
-        audit(ctx, currentCaller()?.name ?? after.userName, 'settings', 'settings', 1, before, after);
+        auditChange(
+          ctx,
+          currentCaller()?.name ?? after.userName,
+          'settings',
+          'settings',
+          1,
+          { ...before },
+          { ...after },
+        );
         return after;
       });
       if (changes.closureDays !== undefined || changes.division !== undefined) onCalendarChange();

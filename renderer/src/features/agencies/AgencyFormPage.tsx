@@ -14,6 +14,7 @@ import { Fieldset } from '../../components/Fieldset';
 import { errorFor, errorsFromApi, errorsFromIssues, type FormError } from '../../components/form-errors';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
+import { History } from '../audit/History';
 
 interface AgencyDraft {
   name: string;
@@ -244,6 +245,7 @@ export function AgencyFormPage({ id }: { id?: number }) {
           </button>
         </section>
       )}
+      {agency && <History entity="agency" entityId={agency.id} refresh={agency} />}
     </Page>
   );
 }

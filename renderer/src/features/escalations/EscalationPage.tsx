@@ -22,6 +22,7 @@ import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
+import { History } from '../audit/History';
 import { DocumentsMade } from '../letters/DocumentsMade';
 import { CorrectDetailsForm } from './CorrectDetailsForm';
 import { DebriefForm, ResolutionStageCard } from './Debrief';
@@ -765,6 +766,7 @@ export function EscalationPage({ id }: { id: number }) {
       {e.next.debrief && e.resolutionStage && <DebriefForm {...props} stage={e.resolutionStage} />}
       <Actions {...props} />
       <DocumentsMade entity="escalation" entityId={e.id} />
+      <History entity="escalation" entityId={e.id} refresh={e} />
       <p className="govuk-body">
         <a href="#/escalations" className="govuk-link">
           Back to escalations

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
 import { Page } from '../../app/Page';
 import { WarningText } from '../../components/WarningText';
+import { History } from '../audit/History';
 import { DocumentsMade } from '../letters/DocumentsMade';
 import { AdjournedPanel } from './AdjournedPanel';
 import { AgencyEscalationsSection } from './AgencyEscalationsSection';
@@ -85,6 +86,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
           ))}
           <AmendmentsSection live={live} />
           <DocumentsMade entity="conference" entityId={conference.id} />
+          <History entity="conference" entityId={conference.id} refresh={live} />
         </div>
         <StatusPanel live={live} status={state.status} />
       </div>

@@ -1,0 +1,28 @@
+import type { AuditEntity, AuditEventView } from '../../../../shared/schemas/audit';
+import type { ChainVerdict } from '../db/audit-chain';
+import type { ServiceContext } from './context';
+
+/**
+ * Reading the audit trail: a record's history, the whole trail page by page, and the check of its
+ * hash chain (whole, or the first broken event named). Nothing here writes: events are appended
+ * by each service's own write, in its transaction.
+ */
+export function createAuditService(ctx: ServiceContext) {
+  const { audit } = ctx.repos;
+  return {
+    verify(): ChainVerdict {
+      return audit.verify();
+    },
+    /** The last `n` events, trusting the one before them: the quick check when the register opens. */
+    verifyTail(n: number): ChainVerdict {
+      return audit.verifyTail(n);
+    },
+    list(page: { offset: number; limit: number }): { total: number; events: AuditEventView[] } {
+      return audit.list(page);
+    },
+    forRecord(entity: AuditEntity, entityId: number): AuditEventView[] {
+      return audit.forRecord(entity, entityId);
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;
