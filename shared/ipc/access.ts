@@ -87,4 +87,10 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'exports.plan': readBy('officer'),
   'exports.run': by('officer'),
   'sharingLog.list': read,
+  'register.health': read,
+  'backups.status': readBy('administrator'),
+  // A backup copies the register without changing it, so it may run while it is read-only.
+  'backups.run': readBy('administrator'),
+  'backups.verify': readBy('administrator'),
+  'backups.restore': by('administrator'),
 };

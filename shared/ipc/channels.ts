@@ -69,6 +69,11 @@ export const CHANNEL_NAMES = [
   'exports.plan',
   'exports.run',
   'sharingLog.list',
+  'register.health',
+  'backups.status',
+  'backups.run',
+  'backups.verify',
+  'backups.restore',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

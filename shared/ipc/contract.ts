@@ -53,6 +53,14 @@ import {
 import { MAX_INQUORATE_REASON, MAX_RETURN_RESPONSE } from '../schemas/limits';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
 import {
+  backupFileInputSchema,
+  backupRunSchema,
+  backupsStatusSchema,
+  backupVerificationSchema,
+  registerHealthSchema,
+  restoreResultSchema,
+} from '../schemas/backups';
+import {
   batchPlanInputSchema,
   batchPlanSchema,
   batchStatusSchema,
@@ -379,6 +387,17 @@ export const contract = {
   /** Writes the export (PDFs, CSV, JSON; folder or zip) and its sharing-log entry. */
   'exports.run': { input: runExportInputSchema, output: exportResultSchema },
   'sharingLog.list': { input: sharingLogInputSchema, output: z.array(sharingLogEntrySchema) },
+
+  /** Whether the register passed its check when it opened; a damaged one is open read-only. */
+  'register.health': { input: none, output: registerHealthSchema },
+  /** The backup folder, how many automatic backups are kept, the backups there (newest first). */
+  'backups.status': { input: none, output: backupsStatusSchema },
+  /** Writes a verified backup into the backup folder now. */
+  'backups.run': { input: none, output: backupRunSchema },
+  /** Checks one backup in the folder: opens, integrity check, content hash equal to its header's. */
+  'backups.verify': { input: backupFileInputSchema, output: backupVerificationSchema },
+  /** Puts a backup in place of the register (verified first; the current register kept aside). */
+  'backups.restore': { input: backupFileInputSchema, output: restoreResultSchema },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -28,6 +28,8 @@ export function tempRegister(
   let now = initial ? initial() : new Date('2026-03-02T09:30:00.000Z');
   const register = openRegister(join(dir, 'register.sqlite'), {
     defaultUserName: 'Test Chair',
+    // Off unless a test is about them: every temp register would otherwise back itself up twice.
+    automaticBackups: false,
     ...rest,
     now: () => now,
   });

@@ -23,6 +23,8 @@ const STORED_KEYS = [
   'unitPhone',
   'sameDayContact',
   'trainingLink',
+  'backupFolder',
+  'backupsKept',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {
