@@ -28,6 +28,7 @@ import {
   subtractWorkingDays,
   type WorkingDayCalendar,
 } from '../../../shared/working-days';
+import { BackupError, restoreBackup, verifyBackup, writeBackup } from '../register/backup/backup-file';
 import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
 import { resolveRegisterPath } from '../register/paths';
 import { openRegister, type Register } from '../register/register';
@@ -50,8 +51,17 @@ async function readProcessStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Each command opens and closes the register, so automatic backups (daily on opening, always on
+ * closing: a session of the app) are the app's; `cpreg backup` makes one when a script wants it.
+ */
+const CLI_OPEN = { mustExist: true, automaticBackups: false } as const;
+
 /** Bad input from the user: exit 2, one line on stderr, nothing written. */
 class UsageError extends Error {}
+
+/** A backup that failed its check, or could not be written or restored: exit 1, naming what. */
+class BackupFailed extends Error {}
 
 /** A batch that wrote some documents but not all (the summary says which): exit 1. */
 class PartialBatch extends Error {}
@@ -106,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   function withRegister<T>(fn: (register: Register) => T): T {
     const path = dbPath();
     if (!existsSync(path)) throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init"`);
-    const register = openRegister(path, { mustExist: true });
+    const register = openRegister(path, CLI_OPEN);
     try {
       return fn(register);
     } finally {
@@ -117,7 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   async function withRegisterAsync<T>(fn: (register: Register) => Promise<T>): Promise<T> {
     const path = dbPath();
     if (!existsSync(path)) throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init"`);
-    const register = openRegister(path, { mustExist: true });
+    const register = openRegister(path, CLI_OPEN);
     try {
       return await fn(register);
     } finally {
@@ -248,7 +258,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description('create the register (or bring an existing one up to date) and print its path')
     .action(() => {
       const path = dbPath();
-      openRegister(path).close();
+      openRegister(path, { automaticBackups: false }).close();
       io.out(`${path}\n`);
     });
 
@@ -755,6 +765,70 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       });
     });
 
+  const backupCommand = program
+    .command('backup')
+    .description('write a verified backup of the register to a file (one file; encrypted as the register is)')
+    .option('--out <file>', 'the backup file to write (refused if it exists)')
+    .action((opts: { out?: string }) => {
+      if (!opts.out)
+        throw new UsageError('name the backup file with --out FILE, or check one with "cpreg backup verify FILE"');
+      const out = resolve(opts.out);
+      withRegister((register) => {
+        let written;
+        try {
+          written = writeBackup(register, out, { key: undefined });
+        } catch (error) {
+          if (error instanceof BackupError) throw new BackupFailed(error.message);
+          throw error;
+        }
+        io.out(`Wrote a verified backup to ${out}\n`);
+        io.out(
+          `  ${written.tables} tables, ${written.rows.toLocaleString('en-GB')} rows, ${written.size.toLocaleString('en-GB')} bytes\n`,
+        );
+        io.out(`  content hash ${written.contentHash}\n`);
+      });
+    });
+  backupCommand
+    .command('verify <file>')
+    .description('check a backup: it opens, passes SQLite’s integrity check, and holds what its header says')
+    .addHelpText('after', '\nExit codes: 0 when the backup is sound (with a summary); 1 naming what failed.')
+    .action((file: string) => {
+      const path = resolve(file);
+      try {
+        const v = verifyBackup(path, { key: undefined });
+        io.out(`The backup ${path} is sound.\n`);
+        io.out(`  made ${v.createdAt}, register version ${v.version}\n`);
+        io.out(`  ${v.tables} tables, ${v.rows.toLocaleString('en-GB')} rows, content hash ${v.contentHash}\n`);
+        io.out(`  keyring ${v.keyring ? 'included' : 'none (a plain register)'}\n`);
+      } catch (error) {
+        if (error instanceof BackupError) throw new BackupFailed(error.message);
+        throw error;
+      }
+    });
+
+  program
+    .command('restore')
+    .description('put a backup in place of the register: verified first; the current register is kept aside')
+    .requiredOption('--from <file>', 'the backup file')
+    .addHelpText(
+      'after',
+      '\nThe app must be closed. The current register file (and its -wal, -shm and .keys) is renamed\n' +
+        '<register>.before-restore-<time>; nothing is changed if the backup fails its check (exit 1).',
+    )
+    .action((opts: { from: string }) => {
+      const path = dbPath();
+      const from = resolve(opts.from);
+      try {
+        const restored = restoreBackup({ registerPath: path, backupFile: from, key: undefined, now: () => new Date() });
+        io.out(`Restored ${path} from ${from} (made ${restored.createdAt}).\n`);
+        if (restored.keptAside.length === 0) io.out('There was no register there before.\n');
+        else io.out(`The register it replaced is kept as:\n${restored.keptAside.map((p) => `  ${p}\n`).join('')}`);
+      } catch (error) {
+        if (error instanceof BackupError) throw new BackupFailed(error.message);
+        throw error;
+      }
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -768,6 +842,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return 2;
     }
     if (error instanceof PartialBatch) return 1;
+    if (error instanceof BackupFailed) {
+      io.err(`cpreg: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof CallFailed) return error.exitCode;
     if (error instanceof ServiceError) {
       const detail = error.issues.length > 0 ? describeIssues(error.issues) : error.message;
