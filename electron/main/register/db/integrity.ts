@@ -8,10 +8,7 @@ import type { RegisterDb } from './query';
  * table): `null` when the file is sound, else the first problems SQLite names. A file damaged so
  * badly that the check itself fails (SQLITE_CORRUPT, SQLITE_NOTADB) is reported, not thrown.
  */
-export function checkDatabase(
-  db: RegisterDb,
-  kind: 'quick_check' | 'integrity_check' = 'quick_check',
-): string | null {
+export function checkDatabase(db: RegisterDb, kind: 'quick_check' | 'integrity_check' = 'quick_check'): string | null {
   const connection = db.connection;
   try {
     const rows = connection.pragma(`${kind}(20)`) as Record<string, unknown>[];
