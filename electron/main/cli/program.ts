@@ -750,7 +750,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         if (opts.json) return io.out(`${JSON.stringify(entries, null, 2)}\n`);
         if (entries.length === 0) return io.out('Nothing has been shared yet.\n');
         table(
-          ['When', 'By', 'Agency', 'To', 'Period', 'Why', 'Records', 'Protection'],
+          ['When', 'By', 'Agency', 'To', 'Period', 'Why', 'Records', 'Protection', 'Status'],
           entries.map((e) => [
             e.at.slice(0, 16).replace('T', ' '),
             e.actor,
@@ -760,6 +760,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             e.purpose,
             String(e.records.length),
             [e.passwordProtected ? 'password' : 'none', e.initialsOnly ? 'initials' : ''].filter(Boolean).join(', '),
+            e.status,
           ]),
         );
       });
