@@ -104,4 +104,10 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'audit.verify': readBy('administrator', 'auditor'),
   'audit.list': readBy('administrator', 'auditor'),
   'audit.forRecord': read,
+  'register.health': read,
+  'backups.status': readBy('administrator'),
+  // A backup copies the register without changing it, so it may run while it is read-only.
+  'backups.run': readBy('administrator'),
+  'backups.verify': readBy('administrator'),
+  'backups.restore': by('administrator'),
 };

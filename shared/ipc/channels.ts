@@ -85,6 +85,11 @@ export const CHANNEL_NAMES = [
   'audit.verify',
   'audit.list',
   'audit.forRecord',
+  'register.health',
+  'backups.status',
+  'backups.run',
+  'backups.verify',
+  'backups.restore',
 ] as const;
 
 /**

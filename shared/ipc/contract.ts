@@ -74,6 +74,14 @@ import {
   userSchema,
 } from '../schemas/users';
 import {
+  backupFileInputSchema,
+  backupRunSchema,
+  backupsStatusSchema,
+  backupVerificationSchema,
+  registerHealthSchema,
+  restoreResultSchema,
+} from '../schemas/backups';
+import {
   batchPlanInputSchema,
   batchPlanSchema,
   batchStatusSchema,
@@ -431,6 +439,17 @@ export const contract = {
   'audit.list': { input: auditListInputSchema, output: auditListSchema },
   /** One record's history: who changed what, when, with the values before and after; oldest first. */
   'audit.forRecord': { input: auditForRecordInputSchema, output: z.array(auditEventSchema) },
+
+  /** Whether the register passed its check when it opened; a damaged one is open read-only. */
+  'register.health': { input: none, output: registerHealthSchema },
+  /** The backup folder, how many automatic backups are kept, the backups there (newest first). */
+  'backups.status': { input: none, output: backupsStatusSchema },
+  /** Writes a verified backup into the backup folder now. */
+  'backups.run': { input: none, output: backupRunSchema },
+  /** Checks one backup in the folder: opens, integrity check, content hash equal to its header's. */
+  'backups.verify': { input: backupFileInputSchema, output: backupVerificationSchema },
+  /** Puts a backup in place of the register (verified first; the current register kept aside). */
+  'backups.restore': { input: backupFileInputSchema, output: restoreResultSchema },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

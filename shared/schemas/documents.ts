@@ -212,6 +212,12 @@ export const sharingLogEntrySchema = z.object({
   initialsOnly: z.boolean(),
   passwordProtected: z.boolean(),
   location: z.string(),
+  /**
+   * `started` while the export's files are being written (the entry comes first, so no export
+   * escapes the log), `complete` once all are in place, `interrupted` if the app stopped first.
+   */
+  status: z.enum(['started', 'complete', 'interrupted']),
+  completedAt: z.string().nullable(),
   files: z.array(z.string()),
   records: z.array(z.object({ entity: z.string(), id: z.number().int() })),
 });

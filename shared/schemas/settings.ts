@@ -60,6 +60,13 @@ export const settingsSchema = strictObject({
     (v) => v === null || /^https?:\/\/\S+$/.test(v),
     'Enter the training link as a web address starting https://',
   ),
+  /** Where automatic backups go; blank means a `Backups` folder beside the register file. */
+  backupFolder: optionalText(1000).refine(
+    (v) => v === null || /^([a-zA-Z]:[\\/]|[\\/])/.test(v),
+    'Enter the backup folder as a full path, such as /home/me/Backups or C:\\Backups',
+  ),
+  /** How many automatic backups are kept; older ones are deleted after each new one. */
+  backupsKept: workingDays('Number of backups kept', 1, 365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -83,6 +90,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sameDayContact: null,
   idleLockMinutes: 15,
   trainingLink: null,
+  backupFolder: null,
+  backupsKept: 14,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

@@ -61,6 +61,8 @@ export const sessionStatusSchema = z.object({
   /** The register is open read-only because it failed its check on opening. */
   readOnly: z.boolean(),
   registerPath: z.string(),
+  /** What the audit trail's check found when the register opened; null when whole. */
+  auditProblem: z.string().nullable(),
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

@@ -104,6 +104,8 @@ describe('settings', () => {
       unitPhone: null,
       sameDayContact: null,
       trainingLink: null,
+      backupFolder: null,
+      backupsKept: 14,
     });
   });
 

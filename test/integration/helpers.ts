@@ -34,6 +34,8 @@ export function tempRegister(
   const key = plain ? undefined : (rest.key ?? randomBytes(32));
   const register = openRegister(join(dir, 'register.sqlite'), {
     defaultUserName: 'Test Chair',
+    // Off unless a test is about them: every temp register would otherwise back itself up twice.
+    automaticBackups: false,
     ...rest,
     ...(key ? { key } : {}),
     now: () => now,

@@ -4,7 +4,12 @@ import type { Register } from '../register/register';
 import { ServiceError } from '../register/services/errors';
 
 /** Channels whose handlers finish later (they write files before committing their record). */
-const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run']);
+const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run', 'backups.restore']);
+/**
+ * Channels that must not run inside a transaction: `VACUUM INTO` refuses to, and a backup's
+ * checks read another file. They write nothing to the register.
+ */
+const OUTSIDE_TRANSACTION: ReadonlySet<Channel> = new Set<Channel>(['backups.status', 'backups.run', 'backups.verify']);
 
 /** A handler for each of some channels. */
 export type HandlerMap<Cs extends Channel> = {
@@ -109,11 +114,21 @@ export function createHandlers(register: Register): Handlers {
     'audit.verify': () => audit.verify(),
     'audit.list': (i) => audit.list(i),
     'audit.forRecord': (i) => audit.forRecord(i.entity, i.entityId),
+    'register.health': () => ({
+      state: register.health.state,
+      detail: register.health.state === 'damaged' ? register.health.detail : null,
+      readOnly: register.readOnly,
+      path: register.path,
+    }),
+    'backups.status': () => register.backups.status(),
+    'backups.run': () => register.backups.run('manual'),
+    'backups.verify': (i) => register.backups.verify(i.file),
+    'backups.restore': (i) => register.backups.restore(i.file),
   };
   for (const channel of Object.keys(handlers) as RegisterChannel[]) {
     // An asynchronous handler commits its own work once it has everything (better-sqlite3's
     // transactions are synchronous and cannot span an await).
-    if (ASYNC_CHANNELS.has(channel)) continue;
+    if (ASYNC_CHANNELS.has(channel) || OUTSIDE_TRANSACTION.has(channel)) continue;
     const handler = handlers[channel] as (input: unknown) => unknown;
     const output = contract[channel].output;
     Object.assign(handlers, {

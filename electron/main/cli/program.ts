@@ -25,9 +25,10 @@ import {
   subtractWorkingDays,
   type WorkingDayCalendar,
 } from '../../../shared/working-days';
+import { BackupError, restoreBackup, verifyBackup } from '../register/backup/backup-file';
 import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
 import { resolveRegisterPath } from '../register/paths';
-import { createGate, type Gate } from '../register/gate';
+import { backupKey, createGate, type Gate } from '../register/gate';
 import type { Register } from '../register/register';
 import { runAs } from '../register/services/caller';
 import { firstLineOf, newPassword, promptHidden, UsageError } from './sign-in';
@@ -50,6 +51,15 @@ async function readProcessStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * Each command opens and closes the register, so automatic backups (daily on opening, always on
+ * closing: a session of the app) are the app's; `cpreg backup` makes one when a script wants it.
+ */
+const CLI_REGISTER = { automaticBackups: false } as const;
+
+/** A backup that failed its check, or could not be written or restored: exit 1, naming what. */
+class BackupFailed extends Error {}
 
 /** A batch that wrote some documents but not all (the summary says which): exit 1. */
 class PartialBatch extends Error {}
@@ -124,7 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     if (!existsSync(path))
       throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init --admin NAME"`);
     // stderr carries only what the command says (for `call`, only the error's JSON).
-    const gate = createGate({ path, log: () => undefined });
+    const gate = createGate({ path, log: () => undefined, register: CLI_REGISTER });
     const state = gate.status().state;
     if (state === 'needs-encryption') {
       throw new UsageError(
@@ -913,7 +923,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         if (opts.json) return io.out(`${JSON.stringify(entries, null, 2)}\n`);
         if (entries.length === 0) return io.out('Nothing has been shared yet.\n');
         table(
-          ['When', 'By', 'Agency', 'To', 'Period', 'Why', 'Records', 'Protection'],
+          ['When', 'By', 'Agency', 'To', 'Period', 'Why', 'Records', 'Protection', 'Status'],
           entries.map((e) => [
             e.at.slice(0, 16).replace('T', ' '),
             e.actor,
@@ -923,6 +933,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             e.purpose,
             String(e.records.length),
             [e.passwordProtected ? 'password' : 'none', e.initialsOnly ? 'initials' : ''].filter(Boolean).join(', '),
+            e.status,
           ]),
         );
       });
@@ -939,13 +950,81 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       await withRegister(async (_register, gate) => {
         // Through the channel, so only an administrator or an auditor may run it.
         const verdict = (await callChannel(gate, 'audit.verify', {})) as
-          | { ok: true; events: number }
-          | { ok: false; events: number; firstBroken: { id: number; problem: string } };
+          { ok: true; events: number } | { ok: false; events: number; firstBroken: { id: number; problem: string } };
         if (opts.json) io.out(`${JSON.stringify(verdict, null, 2)}\n`);
         else if (verdict.ok) io.out(`Audit trail whole: ${verdict.events} events\n`);
         else io.out(`Audit trail broken at event ${verdict.firstBroken.id}: ${verdict.firstBroken.problem}\n`);
         if (!verdict.ok) throw new AuditBroken('audit trail broken');
       });
+    });
+
+  const backupCommand = program
+    .command('backup')
+    .description('write a verified backup of the register to a file (one file; encrypted as the register is)')
+    .option('--out <file>', 'the backup file to write (refused if it exists)')
+    .action(async (opts: { out?: string }) => {
+      if (!opts.out)
+        throw new UsageError('name the backup file with --out FILE, or check one with "cpreg backup verify FILE"');
+      const out = resolve(opts.out);
+      await withRegister((register) => {
+        let written;
+        try {
+          written = register.backups.writeTo(out);
+        } catch (error) {
+          if (error instanceof BackupError) throw new BackupFailed(error.message);
+          throw error;
+        }
+        io.out(`Wrote a verified backup to ${out}\n`);
+        io.out(
+          `  ${written.tables} tables, ${written.rows.toLocaleString('en-GB')} rows, ${written.size.toLocaleString('en-GB')} bytes\n`,
+        );
+        io.out(`  content hash ${written.contentHash}\n`);
+      });
+    });
+  backupCommand
+    .command('verify <file>')
+    .description(
+      'check a backup: it opens with your password (from the key file it carries), passes SQLite’s integrity check, and holds what its header says',
+    )
+    .addHelpText('after', '\nExit codes: 0 when the backup is sound (with a summary); 1 naming what failed.')
+    .action(async (file: string) => {
+      const path = resolve(file);
+      try {
+        const { name, password } = await credentials();
+        const v = verifyBackup(path, { key: await backupKey(path, name, password) });
+        io.out(`The backup ${path} is sound.\n`);
+        io.out(`  made ${v.createdAt}, register version ${v.version}\n`);
+        io.out(`  ${v.tables} tables, ${v.rows.toLocaleString('en-GB')} rows, content hash ${v.contentHash}\n`);
+      } catch (error) {
+        if (error instanceof BackupError) throw new BackupFailed(error.message);
+        throw error;
+      }
+    });
+
+  program
+    .command('restore')
+    .description('put a backup in place of the register: verified first; the current register is kept aside')
+    .requiredOption('--from <file>', 'the backup file')
+    .addHelpText(
+      'after',
+      '\nThe app must be closed. You sign in as one of the backup’s users (its key file travels with it).\n' +
+        'The current register file (and its -wal, -shm and .keys) is renamed <register>.before-restore-<time>;\n' +
+        'nothing is changed if the backup fails its check (exit 1).',
+    )
+    .action(async (opts: { from: string }) => {
+      const path = dbPath();
+      const from = resolve(opts.from);
+      try {
+        const { name, password } = await credentials();
+        const key = await backupKey(from, name, password);
+        const restored = restoreBackup({ registerPath: path, backupFile: from, key, now: () => new Date() });
+        io.out(`Restored ${path} from ${from} (made ${restored.createdAt}).\n`);
+        if (restored.keptAside.length === 0) io.out('There was no register there before.\n');
+        else io.out(`The register it replaced is kept as:\n${restored.keptAside.map((p) => `  ${p}\n`).join('')}`);
+      } catch (error) {
+        if (error instanceof BackupError) throw new BackupFailed(error.message);
+        throw error;
+      }
     });
 
   try {

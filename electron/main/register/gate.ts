@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/roles';
 import type { SessionStatus, SignedInUser } from '../../../shared/schemas/users';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type HandlerMap, type Handlers } from '../api/handlers';
+import { restoreBackup, readBackupHeader } from './backup/backup-file';
 import { encryptPlainRegister } from './db/encrypt-plain';
 import type { KdfCost } from './keys/key-wrap';
 import {
@@ -15,6 +16,7 @@ import {
   keyringPath,
   KeyringError,
   newKeyring,
+  keyringSchema,
   readKeyring,
   unwrapFor,
   waitBeforeAttempt,
@@ -85,6 +87,8 @@ export function createGate(options: GateOptions) {
   const now = options.now ?? (() => new Date());
   const keysFile = keyringPath(path);
   let session: OpenSession | null = null;
+  /** What the audit trail's check found when the register opened (null when whole). */
+  let auditProblem: string | null = null;
 
   const loadKeyring = (): Keyring | null => readKeyring(keysFile);
 
@@ -113,6 +117,7 @@ export function createGate(options: GateOptions) {
       now,
       mustExist: !create,
       lastSignIn: (name) => (loadKeyring() && entryFor(requireKeyring(), name)?.lastSignInAt) ?? null,
+      restore: (file) => restoreFrom(file),
     });
     makePrivate(path);
     return register;
@@ -199,6 +204,48 @@ export function createGate(options: GateOptions) {
     return { user, recoveryKey: dataKey.toString('hex') };
   }
 
+  /**
+   * The app's restore (`backups.restore`): the open register is closed (its closing backup made),
+   * the backup verified with the session's key and put in place (the current files kept aside),
+   * and the register opened again for the same user.
+   */
+  function restoreFrom(file: string) {
+    const open = signedIn();
+    open.register.close();
+    try {
+      const restored = restoreBackup({ registerPath: path, backupFile: file, key: open.key, now });
+      return { restoredFrom: file, createdAt: restored.createdAt, keptAside: restored.keptAside };
+    } finally {
+      const register = openWith(open.key);
+      session = { ...open, register, handlers: createHandlers(register) };
+      auditProblem = checkAuditTrail(register);
+    }
+  }
+
+  /**
+   * The audit trail's tail, checked on opening: the last events must chain, and the event that
+   * was last when the register was closed (its id and hash, kept in the key file) must still be
+   * there unchanged, so a trail cut short or rewritten at its end between sessions is noticed.
+   */
+  function checkAuditTrail(register: Register): string | null {
+    const verdict = register.audit.verifyTail(200);
+    if (!verdict.ok) return `Audit event ${verdict.firstBroken.id}: ${verdict.firstBroken.problem}`;
+    const anchor = loadKeyring()?.auditHead ?? null;
+    if (!anchor) return null;
+    const hash = register.repos.audit.hashOf(anchor.id);
+    if (hash === anchor.hash) return null;
+    return hash === undefined
+      ? `Audit event ${anchor.id}, the last one when the register was last closed, is missing`
+      : `Audit event ${anchor.id}, the last one when the register was last closed, has changed`;
+  }
+
+  /** Keeps the audit trail's head outside the register, for the next opening's check. */
+  function anchorAuditTrail(register: Register): void {
+    if (register.readOnly) return;
+    const keyring = loadKeyring();
+    if (keyring) writeKeyring(keysFile, { ...keyring, auditHead: register.repos.audit.head() });
+  }
+
   async function signIn(name: string, password: string): Promise<SignedInUser> {
     if (fileState() !== 'signed-out') {
       throw new ServiceError('conflict', 'This register has no users yet: create its first administrator');
@@ -220,7 +267,9 @@ export function createGate(options: GateOptions) {
       if (entry) writeKeyring(keysFile, withAttempt(keyring, name, false, now()));
       throw wrongPassword();
     }
-    const register = session && session.key.equals(key) ? session.register : openWith(key);
+    const reuse = session && session.key.equals(key) ? session.register : null;
+    const register = reuse ?? openWith(key);
+    if (!reuse) auditProblem = checkAuditTrail(register);
     const user = startSession(register, key, name);
     writeKeyring(keysFile, withAttempt(requireKeyring(), name, true, now()));
     return user;
@@ -245,8 +294,14 @@ export function createGate(options: GateOptions) {
   }
 
   function signOut(): void {
-    session?.register.close();
-    session = null;
+    if (session) {
+      try {
+        anchorAuditTrail(session.register);
+      } finally {
+        session.register.close();
+        session = null;
+      }
+    }
   }
 
   async function newPasswordFor(name: string, password: string, key: Buffer): Promise<Keyring> {
@@ -318,13 +373,15 @@ export function createGate(options: GateOptions) {
   const SESSION_NAMES = new Set<string>(Object.keys(sessionHandlers));
 
   function status(): SessionStatus {
-    const base = { registerPath: path, idleLockMinutes: 15, readOnly: false, user: null };
+    const base = { registerPath: path, idleLockMinutes: 15, readOnly: false, user: null, auditProblem: null };
     if (!session) return { ...base, state: fileState() };
     return {
       ...base,
       state: session.locked ? 'locked' : 'signed-in',
       user: session.user as SignedInUser,
       idleLockMinutes: idleLockMinutes(session),
+      readOnly: session.register.readOnly,
+      auditProblem,
     };
   }
 
@@ -367,6 +424,7 @@ export function createGate(options: GateOptions) {
     }
     return dispatch(session?.handlers ?? {}, channel, input, {
       caller: session?.user ?? null,
+      readOnly: session?.register.readOnly ?? false,
       ...(log ? { log } : {}),
     });
   }
@@ -392,3 +450,24 @@ export function createGate(options: GateOptions) {
 export type Gate = ReturnType<typeof createGate>;
 
 export { KeyringError };
+
+/**
+ * The data key of a backup, unwrapped from the keyring it carries with one of its users'
+ * passwords: how the command line verifies or restores a backup when the register itself is
+ * missing or damaged.
+ */
+export async function backupKey(file: string, name: string, password: string): Promise<Buffer> {
+  const { header } = readBackupHeader(file);
+  if (header.keyring === null) {
+    throw new ServiceError(
+      'invalid-input',
+      'This backup carries no key file: it is of a plain (unencrypted) register.',
+    );
+  }
+  const parsed = keyringSchema.safeParse(JSON.parse(Buffer.from(header.keyring, 'base64').toString('utf8')));
+  if (!parsed.success)
+    throw new ServiceError('invalid-input', 'The key file inside this backup is not one this app wrote.');
+  const key = await unwrapFor(parsed.data, name, password);
+  if (!key) throw invalid('password', `The user name or password is not right for the users in this backup`);
+  return key;
+}

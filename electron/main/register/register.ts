@@ -1,6 +1,10 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { openRegisterDb, type OpenOptions } from './db/connection';
+import { openRegisterDb, RegisterOpenError, type OpenOptions } from './db/connection';
+import { checkDatabase, isCorruptionError } from './db/integrity';
+import type { RegisterDb } from './db/query';
+import type { RestoreOutcome } from '../../../shared/schemas/backups';
+import { createBackupsService } from './services/backups-service';
 import { createAgenciesService } from './services/agencies-service';
 import { createAgencyEscalationsService } from './services/agency-escalations-service';
 import { createAuditService } from './services/audit-service';
@@ -31,6 +35,58 @@ export interface RegisterOptions extends OpenOptions {
   documentsDir?: string;
   /** When a user last signed in (the keyring keeps it, so signing in writes nothing here). */
   lastSignIn?: (name: string) => string | null;
+  /**
+   * Automatic backups (daily on opening, always on closing) into the backup folder; on unless
+   * turned off (the tests' temp registers, and the CLI, whose commands each open and close).
+   */
+  automaticBackups?: boolean;
+  /**
+   * How this register is replaced by one of its backups (`backups.restore`): the opener closes
+   * it, restores the file and opens it again. Without it the channel says to use the CLI.
+   */
+  restore?: (file: string) => Promise<RestoreOutcome> | RestoreOutcome;
+}
+
+/** How the register stood when it opened. */
+export type RegisterHealth = { state: 'ok' } | { state: 'damaged'; detail: string };
+
+/**
+ * Opens the file and checks it (`PRAGMA quick_check`, about a second on the large demo register):
+ * a damaged register (the check fails, or SQLite finds a corrupt page while opening) is opened
+ * again read-only, so nothing makes the damage worse and a backup can be restored.
+ */
+function openChecked(path: string, options: RegisterOptions): { db: RegisterDb; health: RegisterHealth } {
+  let db: RegisterDb;
+  try {
+    db = openRegisterDb(path, options);
+  } catch (error) {
+    if (!isCorruptionError(error)) throw error;
+    return openDamaged(
+      path,
+      options,
+      `SQLite found damage while opening it (${String((error as { code: unknown }).code)})`,
+    );
+  }
+  if (path === ':memory:') return { db, health: { state: 'ok' } };
+  const problem = checkDatabase(db, 'quick_check');
+  if (problem === null) return { db, health: { state: 'ok' } };
+  db.close();
+  return openDamaged(path, options, problem);
+}
+
+function openDamaged(
+  path: string,
+  options: RegisterOptions,
+  detail: string,
+): { db: RegisterDb; health: RegisterHealth } {
+  try {
+    const db = openRegisterDb(path, { ...options, readonly: true, mustExist: true });
+    return { db, health: { state: 'damaged', detail } };
+  } catch (error) {
+    throw new RegisterOpenError(
+      `The register at ${path} is damaged (${detail}) and cannot be opened even to read it (${error instanceof Error ? error.message : 'unknown error'}). Restore a backup: cpreg --db "${path}" restore --from FILE`,
+    );
+  }
 }
 
 function osUserName(): string {
@@ -46,7 +102,8 @@ function osUserName(): string {
  * the CLI and the tests all use.
  */
 export function openRegister(path: string, options: RegisterOptions = {}) {
-  const db = openRegisterDb(path, options);
+  const { db, health } = openChecked(path, options);
+  const readOnly = health.state === 'damaged' || options.readonly === true;
   const ctx: ServiceContext = {
     db,
     repos: createRepositories(db),
@@ -61,7 +118,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const live = createLiveConferenceService(ctx, settings, calendar);
   const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
   const escalations = createEscalationsService(ctx, settings, calendar, live);
-  escalations.ensureShipped();
+  if (!readOnly) escalations.ensureShipped();
   const demo = createDemoService(ctx, calendar, escalations);
   const users = createUsersService(ctx, () => settings.actor(), options.lastSignIn);
   const audit = createAuditService(ctx);
@@ -90,9 +147,22 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     escalations,
     join(documentsDir, 'Exports'),
   );
+  if (!readOnly) exports.recoverInterrupted();
+  const backups = createBackupsService(ctx, settings, {
+    registerPath: path,
+    key: options.key,
+    readOnly,
+    restore: options.restore,
+  });
+  const automaticBackups = options.automaticBackups ?? true;
+  if (automaticBackups) backups.runDue('opening');
+  let closed = false;
   return {
     path,
     db,
+    health,
+    readOnly,
+    now: ctx.now,
     repos: ctx.repos,
     settings,
     calendar,
@@ -106,7 +176,17 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     exports,
     users,
     audit,
-    close: () => db.close(),
+    backups,
+    /** Closes the register, first writing the closing backup (unless automatic backups are off). */
+    close: () => {
+      if (closed) return;
+      closed = true;
+      try {
+        if (automaticBackups) backups.runDue('closing');
+      } finally {
+        db.close();
+      }
+    },
   };
 }
 export type Register = ReturnType<typeof openRegister>;

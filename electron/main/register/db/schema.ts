@@ -358,6 +358,10 @@ export interface SharingLogTable {
   location: string;
   files_json: string;
   records_json: string;
+  /** Migration 009: `started` before any file is written, `complete` after, `interrupted` if never finished. */
+  status: Generated<string>;
+  completed_at: string | null;
+  email_draft: string | null;
 }
 
 export interface EscalationActionsTable {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import { localIsoDate } from '../../../../shared/dates';
 import {
@@ -15,7 +15,7 @@ import type { IssueLike } from '../../../../shared/forms/problems';
 import type { ExportPlan, ExportResult } from '../../../../shared/schemas/documents';
 import type { Escalation } from '../../../../shared/schemas/escalation';
 import { emailDraft } from '../documents/eml';
-import { describeIoError, prepareFolder, writeFileAtomic } from '../documents/files';
+import { describeIoError, prepareFolder } from '../documents/files';
 import type { Candidate } from '../documents/source';
 import type { AgencyEscalationsService } from './agency-escalations-service';
 import { audit, type ServiceContext } from './context';
@@ -207,65 +207,69 @@ export function createExportsService(
       }
     }
 
-    // Write, then log. If any step fails, what was written is removed, so an export is either
-    // complete and in the sharing log, or absent.
-    const written: string[] = [];
-    const undo = () => {
-      for (const path of written) rmSync(path, { recursive: true, force: true });
-    };
-    try {
-      if (zip) writeFileAtomic(location, zip);
-      else writeFolderAtomic(location, files);
-      written.push(location);
-      if (draftPath && eml !== null) {
-        writeFileAtomic(draftPath, eml);
-        written.push(draftPath);
-      }
-    } catch (error) {
-      undo();
-      if (error instanceof ServiceError) throw error;
-      throw invalid('folder', `The export could not be written (${describeIoError(error)})`);
-    }
-
     const records = [
       ...g.rows.map((r) => ({ entity: 'agency_escalation', id: r.id })),
       ...g.escalationList.map((e) => ({ entity: 'escalation', id: e.id })),
     ];
-    let sharingLogId: number;
-    try {
-      sharingLogId = ctx.db.transaction(() => {
-        const actor = settings.actor();
-        for (const m of made) {
-          documents.record(m.kind, m.candidate, m.bytes, null);
-        }
-        const id = ctx.repos.documents.insertSharing({
-          at: generatedAt,
-          actor,
-          agencyId: g.agency.id,
-          recipientName: g.agency.leadName,
-          recipientEmail: g.agency.leadEmail,
-          purpose: i.purpose,
-          from: i.from,
-          to: i.to,
-          format: i.format,
-          initialsOnly: i.initialsOnly,
-          passwordProtected: i.password !== null,
-          location,
-          files: files.map((f) => f.name),
-          records,
-        });
-        audit(ctx, actor, 'create', 'sharing_log', id, undefined, {
-          agencyId: g.agency.id,
-          format: i.format,
-          files: files.length,
-          records: records.length,
-        });
-        return id;
+    const actor = settings.actor();
+    // The sharing-log entry is committed before any file exists, so no export leaves the machine
+    // unlogged: if the app stops while writing, the entry stays `started` and is marked
+    // `interrupted` (its `.partial` files removed) when the register next opens.
+    const sharingLogId = ctx.db.transaction(() => {
+      const id = ctx.repos.documents.insertSharing({
+        at: generatedAt,
+        actor,
+        agencyId: g.agency.id,
+        recipientName: g.agency.leadName,
+        recipientEmail: g.agency.leadEmail,
+        purpose: i.purpose,
+        from: i.from,
+        to: i.to,
+        format: i.format,
+        initialsOnly: i.initialsOnly,
+        passwordProtected: i.password !== null,
+        location,
+        emailDraft: draftPath,
+        files: files.map((f) => f.name),
+        records,
       });
+      audit(ctx, actor, 'create', 'sharing_log', id, undefined, {
+        agencyId: g.agency.id,
+        format: i.format,
+        files: files.length,
+        records: records.length,
+        status: 'started',
+      });
+      return id;
+    });
+
+    // Each file is written as `<name>.partial` and renamed when whole; if a step fails, what was
+    // written is removed and the entry marked interrupted.
+    const written: string[] = [];
+    try {
+      if (zip) writeWhole(location, zip);
+      else writeFolderWhole(location, files);
+      written.push(location);
+      if (draftPath && eml !== null) {
+        writeWhole(draftPath, eml);
+        written.push(draftPath);
+      }
     } catch (error) {
-      undo();
-      throw error;
+      let cleared = true;
+      for (const path of [location, draftPath]) {
+        if (path && !removeExportFiles(path, written.includes(path))) cleared = false;
+      }
+      // Left `started` when a leftover could not be removed: the next opening tries again.
+      if (cleared) finish(sharingLogId, actor, 'interrupted');
+      throw invalid(
+        'folder',
+        `The export could not be written (${describeIoError(error)}); the sharing log records it as interrupted`,
+      );
     }
+    ctx.db.transaction(() => {
+      for (const m of made) documents.record(m.kind, m.candidate, m.bytes, null);
+      finish(sharingLogId, actor, 'complete');
+    });
     return {
       sharingLogId,
       location,
@@ -274,9 +278,34 @@ export function createExportsService(
     };
   }
 
+  function finish(id: number, actor: string, status: 'complete' | 'interrupted'): void {
+    ctx.db.transaction(() => {
+      if (ctx.repos.documents.finishSharing(id, status, ctx.now().toISOString())) {
+        audit(ctx, actor, 'update', 'sharing_log', id, { status: 'started' }, { status });
+      }
+    });
+  }
+
+  /**
+   * On opening: an export the app stopped writing (its entry still `started`) loses its leftover
+   * `.partial` files and is marked interrupted. Files already renamed into place are kept: the
+   * entry still records them.
+   */
+  function recoverInterrupted(): number {
+    const unfinished = ctx.repos.documents.unfinishedSharing();
+    for (const entry of unfinished) {
+      for (const path of [entry.location, entry.emailDraft]) {
+        if (path) rmSync(`${path}.partial`, { recursive: true, force: true });
+      }
+      finish(entry.id, settings.actor(), 'interrupted');
+    }
+    return unfinished.length;
+  }
+
   return {
     plan,
     run,
+    recoverInterrupted,
     defaultFolder,
     sharingLog: (agencyId: number | null, limit: number) => ctx.repos.documents.sharingLog(agencyId, limit),
   };
@@ -295,15 +324,38 @@ async function zipFiles(files: readonly { name: string; bytes: Buffer }[], passw
   return Buffer.from(await writer.close());
 }
 
-/** Writes a folder of files whole: into a hidden folder first, renamed into place at the end (the caller has checked the name is free). */
-function writeFolderAtomic(path: string, files: readonly { name: string; bytes: Buffer }[]): void {
-  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.partial`);
+/** Writes bytes to `<path>.partial`, flushed, then renames it to `path`. */
+function writeWhole(path: string, bytes: Uint8Array | string): void {
+  const partial = `${path}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const fd = openSync(partial, 'wx', 0o600);
   try {
-    mkdirSync(temp, { mode: 0o700 });
-    for (const f of files) writeFileAtomic(join(temp, f.name), f.bytes);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, path);
+}
+
+/** Writes a folder of files into `<path>.partial`, renamed to `path` once every file is in it. */
+function writeFolderWhole(path: string, files: readonly { name: string; bytes: Buffer }[]): void {
+  const partial = `${path}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { mode: 0o700 });
+  for (const f of files) writeWhole(join(partial, f.name), f.bytes);
+  renameSync(partial, path);
+}
+
+/** Removes an export's `.partial` leftovers, and the finished file too when this run wrote it. */
+function removeExportFiles(path: string, finished: boolean): boolean {
+  try {
+    rmSync(`${path}.partial`, { recursive: true, force: true });
+    if (finished) rmSync(path, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -24,6 +24,8 @@ const STORED_KEYS = [
   'sameDayContact',
   'idleLockMinutes',
   'trainingLink',
+  'backupFolder',
+  'backupsKept',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {

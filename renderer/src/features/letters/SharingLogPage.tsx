@@ -6,6 +6,13 @@ import { Page } from '../../app/Page';
 import { Select } from '../../components/Select';
 import './letters.scss';
 
+/** An entry is written before its files: interrupted means the app stopped before all were written. */
+const SHARING_STATUS_LABELS = {
+  started: 'Being written',
+  complete: 'Complete',
+  interrupted: 'Interrupted: not all files were written',
+} as const;
+
 function yesNo(value: boolean): string {
   return value ? 'Yes' : 'No';
 }
@@ -16,6 +23,11 @@ function EntryRow({ entry }: { entry: SharingLogEntry }) {
       <td className="govuk-table__cell">
         {formatDateTime(entry.at)}
         <span className="govuk-!-display-block">by {entry.actor}</span>
+        <strong
+          className={`govuk-tag govuk-!-margin-top-1 ${entry.status === 'complete' ? 'govuk-tag--green' : entry.status === 'interrupted' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
+        >
+          {SHARING_STATUS_LABELS[entry.status]}
+        </strong>
       </td>
       <td className="govuk-table__cell app-break-word">
         {entry.agencyName}

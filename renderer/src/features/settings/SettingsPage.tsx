@@ -4,6 +4,7 @@ import { useSettings } from '../../app/settings-context';
 import { navigate, useNavigationGuard } from '../../app/use-hash-route';
 import { focusField, type FormError } from '../../components/form-errors';
 import { NotificationBanner } from '../../components/NotificationBanner';
+import { BackupsSection } from './BackupsSection';
 import { BankHolidaysSection } from './BankHolidaysSection';
 import { ClosureDaysSection } from './ClosureDaysSection';
 import { ConferenceSettingsForm } from './ConferenceSettingsForm';
@@ -131,6 +132,7 @@ export function SettingsPage() {
           <FormsSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
           <SameDayContactForm settings={settings} {...section} />
+          <BackupsSection settings={settings} {...section} />
         </>
       ) : (
         <p className="govuk-body">Loading…</p>

@@ -6,6 +6,7 @@ import { migration005 } from './005-documents-and-sharing';
 import { migration006 } from './006-per-child-and-corrections';
 import { migration007 } from './007-audit-chain';
 import { migration008 } from './008-users';
+import { migration009 } from './009-sharing-log-status';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

@@ -241,6 +241,11 @@ export function createAuditRepository(db: RegisterDb) {
     /** The last event's id and hash (to keep outside the register and compare), or null when empty. */
     head,
 
+    /** One event's hash, or undefined when there is no such event. */
+    hashOf(id: number): string | undefined {
+      return db.first(qb.selectFrom('audit_events').select('hash').where('id', '=', id))?.hash;
+    },
+
     count,
 
     /** Checks the whole chain, oldest first; names the first broken event and what is wrong with it. */

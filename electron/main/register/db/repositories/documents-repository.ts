@@ -57,6 +57,7 @@ export interface NewSharingLogEntry {
   initialsOnly: boolean;
   passwordProtected: boolean;
   location: string;
+  emailDraft: string | null;
   files: string[];
   records: { entity: string; id: number }[];
 }
@@ -178,10 +179,38 @@ export function createDocumentsRepository(db: RegisterDb) {
           initials_only: e.initialsOnly ? 1 : 0,
           password_protected: e.passwordProtected ? 1 : 0,
           location: e.location,
+          email_draft: e.emailDraft,
           files_json: JSON.stringify(e.files),
           records_json: JSON.stringify(e.records),
+          status: 'started',
         }),
       ).lastInsertRowid;
+    },
+
+    /** Marks a started entry complete (every file in place) or interrupted; returns whether it was started. */
+    finishSharing(id: number, status: 'complete' | 'interrupted', at: string): boolean {
+      return (
+        db.run(
+          qb
+            .updateTable('sharing_log')
+            .set({ status, completed_at: status === 'complete' ? at : null })
+            .where('id', '=', id)
+            .where('status', '=', 'started'),
+        ).changes === 1
+      );
+    },
+
+    /** Entries whose export never finished (the app stopped while writing it). */
+    unfinishedSharing(): { id: number; location: string; emailDraft: string | null }[] {
+      return db
+        .all(
+          qb
+            .selectFrom('sharing_log')
+            .select(['id', 'location', 'email_draft'])
+            .where('status', '=', 'started')
+            .orderBy('id'),
+        )
+        .map((r) => ({ id: r.id, location: r.location, emailDraft: r.email_draft }));
     },
 
     sharingLog(agencyId: number | null, limit: number): SharingLogEntry[] {
@@ -193,7 +222,7 @@ export function createDocumentsRepository(db: RegisterDb) {
         .orderBy('s.id', 'desc')
         .limit(limit);
       if (agencyId !== null) query = query.where('s.agency_id', '=', agencyId);
-      return db.all(query).map((r: Omit<SharingLogTable, 'id'> & { id: number; agency_name: string }) => ({
+      return db.all(query).map((r: Selectable<SharingLogTable> & { agency_name: string }) => ({
         id: r.id,
         at: r.at,
         actor: r.actor,
@@ -208,6 +237,8 @@ export function createDocumentsRepository(db: RegisterDb) {
         initialsOnly: r.initials_only === 1,
         passwordProtected: r.password_protected === 1,
         location: r.location,
+        status: r.status as SharingLogEntry['status'],
+        completedAt: r.completed_at,
         files: JSON.parse(r.files_json) as string[],
         records: JSON.parse(r.records_json) as { entity: string; id: number }[],
       }));

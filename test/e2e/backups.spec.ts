@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test } from './fixtures';
+
+test('Settings, Backups: a backup made now is listed with its size, checks out, and the page passes axe', async ({
+  app,
+  page,
+}) => {
+  await page.goto(`${app.url}#/settings`);
+  const section = page.locator('section#backups');
+  await expect(section.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  const before = await section.getByTestId('backups-table').locator('tbody tr').count();
+
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText('Backup made and checked', { exact: true })).toBeVisible();
+  const rows = section.getByTestId('backups-table').locator('tbody tr');
+  await expect(rows).toHaveCount(before + 1);
+  await expect(rows.first()).toContainText(/\d+ KB/);
+  const files = readdirSync(join(dirname(app.dbPath), 'Backups')).filter((f) => f.endsWith('.cpreg-backup'));
+  expect(files).toHaveLength(before + 1);
+
+  await rows
+    .first()
+    .getByRole('button', { name: /^Check/ })
+    .click();
+  await expect(page.getByText('The backup passed its check', { exact: true })).toBeVisible();
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  // Restore asks first, saying what happens; without a desktop opener it says to use the command line.
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Restore this backup?' })).toBeVisible();
+  await expect(page.getByText('kept beside it')).toBeVisible();
+  const confirm = await new AxeBuilder({ page }).analyze();
+  expect(confirm.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(section.getByRole('heading', { name: 'Backups' })).toBeVisible();
+});
