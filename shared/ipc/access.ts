@@ -87,4 +87,8 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'exports.plan': readBy('officer'),
   'exports.run': by('officer'),
   'sharingLog.list': read,
+  'retention.list': readBy('administrator'),
+  'retention.placeHold': by('administrator'),
+  'retention.liftHold': by('administrator'),
+  'retention.erase': by('administrator'),
 };

@@ -69,6 +69,10 @@ export const CHANNEL_NAMES = [
   'exports.plan',
   'exports.run',
   'sharingLog.list',
+  'retention.list',
+  'retention.placeHold',
+  'retention.liftHold',
+  'retention.erase',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
+import { DEFAULT_RETENTION_RULE, retentionRuleSchema } from '../retention';
 import { isIsoDate } from '../dates';
 import { optionalText, requiredText, strictObject } from './common';
 import { MAX_SAME_DAY_CONTACT } from './limits';
@@ -58,6 +59,8 @@ export const settingsSchema = strictObject({
     (v) => v === null || /^https?:\/\/\S+$/.test(v),
     'Enter the training link as a web address starting https://',
   ),
+  /** How long a family's records are kept before they may be erased (see `shared/retention.ts`). */
+  retentionRule: retentionRuleSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -80,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unitPhone: null,
   sameDayContact: null,
   trainingLink: null,
+  retentionRule: DEFAULT_RETENTION_RULE,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

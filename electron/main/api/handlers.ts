@@ -30,8 +30,18 @@ export class OutputMismatch extends Error {
  * changes nothing. The few asynchronous ones (exports, batches) commit their own work.
  */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations, documents, exports } =
-    register;
+  const {
+    agencies,
+    conferences,
+    settings,
+    calendar,
+    live,
+    agencyEscalations,
+    escalations,
+    documents,
+    exports,
+    retention,
+  } = register;
   const handlers: Handlers = {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
@@ -99,6 +109,10 @@ export function createHandlers(register: Register): Handlers {
     'exports.plan': (i) => exports.plan(i.agencyId, i.from, i.to),
     'exports.run': (i) => exports.run(i),
     'sharingLog.list': (i) => exports.sharingLog(i.agencyId, i.limit),
+    'retention.list': (i) => retention.list(i),
+    'retention.placeHold': (i) => retention.placeHold(i.familyId, i.reason),
+    'retention.liftHold': (i) => retention.liftHold(i.familyId, i.reason),
+    'retention.erase': (i) => retention.erase(i.familyId, i.confirm),
   };
   for (const channel of Object.keys(handlers) as Channel[]) {
     // An asynchronous handler commits its own work once it has everything (better-sqlite3's

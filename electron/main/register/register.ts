@@ -9,6 +9,7 @@ import { createConferencesService } from './services/conferences-service';
 import { createDemoService } from './services/demo-service';
 import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
+import { createRetentionService } from './services/retention-service';
 import { createSettingsService } from './services/settings-service';
 import { loadShippedSnapshot } from './snapshot';
 import { appendix3Source } from './documents/appendix3-source';
@@ -58,6 +59,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
   const escalations = createEscalationsService(ctx, settings, calendar, live);
   escalations.ensureShipped();
+  const retention = createRetentionService(ctx, settings);
   const demo = createDemoService(ctx, calendar, escalations);
   const documentsDir =
     options.documentsDir ?? process.env['CPREG_DOCUMENTS'] ?? join(homedir(), 'Documents', 'CP Conference Register');
@@ -98,6 +100,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     escalations,
     documents,
     exports,
+    retention,
     close: () => db.close(),
   };
 }

@@ -343,6 +343,17 @@ export interface EscalationActionsTable {
   completed_on: string | null;
 }
 
+export interface LegalHoldsTable {
+  id: Generated<number>;
+  family_id: number;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  lifted_by: string | null;
+  lifted_at: string | null;
+  lift_reason: string | null;
+}
+
 export interface RegisterSchema {
   settings: SettingsTable;
   agencies: AgenciesTable;
@@ -371,6 +382,7 @@ export interface RegisterSchema {
   escalation_actions: EscalationActionsTable;
   generated_documents: GeneratedDocumentsTable;
   sharing_log: SharingLogTable;
+  legal_holds: LegalHoldsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

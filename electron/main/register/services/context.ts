@@ -12,6 +12,7 @@ import { createEscalationsRepository } from '../db/repositories/escalations-repo
 import { createFamiliesRepository } from '../db/repositories/families-repository';
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
 import { createLiveConferenceRepository } from '../db/repositories/live-conference-repository';
+import { createRetentionRepository } from '../db/repositories/retention-repository';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
 
 /** What every service is given: the database, its repositories, a clock and the shipped data. */
@@ -37,6 +38,7 @@ export function createRepositories(db: RegisterDb) {
     families: createFamiliesRepository(db),
     holidays: createHolidaysRepository(db),
     live: createLiveConferenceRepository(db),
+    retention: createRetentionRepository(db),
     settings: createSettingsRepository(db),
   };
 }

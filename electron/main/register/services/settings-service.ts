@@ -23,6 +23,7 @@ const STORED_KEYS = [
   'unitPhone',
   'sameDayContact',
   'trainingLink',
+  'retentionRule',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {

@@ -10,7 +10,12 @@ export type AuditAction =
   | 'deactivate'
   | 'reactivate'
   | 'import'
-  | 'settings';
+  | 'settings'
+  /** A family's records erased for good after their retention date (no personal data). */
+  | 'erase'
+  /** A legal hold placed on or lifted from a family's records. */
+  | 'hold'
+  | 'lift-hold';
 
 export interface AuditEvent {
   at: string;
@@ -63,6 +68,33 @@ export function createAuditRepository(db: RegisterDb) {
           before: r.before_json === null ? undefined : (JSON.parse(r.before_json) as unknown),
           after: r.after_json === null ? undefined : (JSON.parse(r.after_json) as unknown),
         }));
+    },
+
+    /**
+     * PLACEHOLDER for the lead to replace at merge with the audit rebuild's own
+     * `redactRecords` (which deletes each event's payload from the payload table). Here: blanks
+     * the values before and after of every event about the given records, so what an erased
+     * record held leaves the trail, and returns those events' ids (ascending). The events
+     * themselves (who, when, what kind, which record) stay.
+     */
+    redactRecords(refs: { entity: string; entityId: number }[]): number[] {
+      const byEntity = new Map<string, number[]>();
+      for (const r of refs) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r.entityId]);
+      const ids: number[] = [];
+      for (const [entity, entityIds] of byEntity) {
+        const rows = db.all(
+          qb.selectFrom('audit_events').select('id').where('entity', '=', entity).where('entity_id', 'in', entityIds),
+        );
+        ids.push(...rows.map((r) => r.id));
+        db.run(
+          qb
+            .updateTable('audit_events')
+            .set({ before_json: null, after_json: null })
+            .where('entity', '=', entity)
+            .where('entity_id', 'in', entityIds),
+        );
+      }
+      return ids.sort((a, b) => a - b);
     },
 
     count(): number {
