@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DIVISIONS, coveredYears, type Division } from '../../../shared/bank-holidays';
 import { addDays, isIsoDate, localIsoDate } from '../../../shared/dates';
 import { CHANNEL_ALIASES, CHANNEL_NAMES } from '../../../shared/ipc/channels';
-import { resolveChannel } from '../../../shared/ipc/contract';
+import { resolveChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../../shared/ipc/contract';
 import { describeIssues, issuesFromZod, type ApiError } from '../../../shared/ipc/result';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
@@ -751,6 +751,92 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             String(e.records.length),
             [e.passwordProtected ? 'password' : 'none', e.initialsOnly ? 'initials' : ''].filter(Boolean).join(', '),
           ]),
+        );
+      });
+    });
+
+  /**
+   * Runs one channel through the same dispatch as the app (validation, who may call it, one
+   * transaction, audit); a refusal becomes a one-line error and exit 2 (1 for an internal error).
+   */
+  function callChannel<C extends Channel>(register: Register, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
+    const result = dispatch(createHandlers(register), channel, input, { log: () => undefined, caller: LOCAL_CALLER });
+    if (result instanceof Promise) throw new Error(`${channel} is asynchronous`);
+    if (!result.ok) {
+      throw new ServiceError(
+        result.error.code,
+        result.error.issues.length ? describeIssues(result.error.issues) : result.error.message,
+      );
+    }
+    return result.value as ChannelOutput<C>;
+  }
+
+  const retentionCommand = program
+    .command('retention')
+    .description('retention dates, legal holds, and erasing families past retention (administrator)');
+  retentionCommand
+    .command('list')
+    .description('families with their retention date and legal hold, past retention first')
+    .option('--past', 'only families past their retention date')
+    .option('--json', 'print JSON')
+    .action((opts: { past?: boolean; json?: boolean }) => {
+      withRegister((register) => {
+        const list = callChannel(register, 'retention.list', { pastOnly: opts.past ?? false, limit: 500 });
+        if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
+        io.out(
+          `Rule: ${list.rule.years} years after ${list.rule.basis === 'last-record' ? 'the last record' : 'the youngest child’s birth'}; ${list.pastCount} past retention\n`,
+        );
+        if (list.families.length === 0) return io.out('No families.\n');
+        table(
+          ['Family', 'Name', 'Last record', 'Kept until', 'Past', 'Legal hold'],
+          list.families.map((f) => [
+            String(f.familyId),
+            f.familyName,
+            f.lastRecordOn,
+            f.retentionDate,
+            f.pastRetention ? 'yes' : 'no',
+            f.hold ? `held since ${f.hold.placedAt.slice(0, 10)} by ${f.hold.placedBy}: ${f.hold.reason}` : '',
+          ]),
+        );
+        if (list.total > list.families.length) io.out(`(${list.total - list.families.length} more not shown)\n`);
+      });
+    });
+  for (const [name, channel, description] of [
+    ['hold', 'retention.placeHold', 'put a family’s records on legal hold: they cannot be erased while held'],
+    ['lift', 'retention.liftHold', 'lift the legal hold on a family’s records'],
+  ] as const) {
+    retentionCommand
+      .command(`${name} <familyId>`)
+      .description(description)
+      .requiredOption('--reason <text>', 'why')
+      .action((idText: string, opts: { reason: string }) => {
+        const familyId = parseId(idText, '<familyId>');
+        withRegister((register) => {
+          const e = callChannel(register, channel, { familyId, reason: opts.reason });
+          io.out(
+            e.hold
+              ? `Family ${e.familyId} is on legal hold.\n`
+              : `Family ${e.familyId} is no longer on legal hold; kept until ${e.retentionDate}.\n`,
+          );
+        });
+      });
+  }
+  retentionCommand
+    .command('erase <familyId>')
+    .description('erase, for good, a family past retention and not on hold (files already written stay on disk)')
+    .requiredOption('--confirm <name>', 'the family’s name, typed again')
+    .option('--json', 'print JSON')
+    .action((idText: string, opts: { confirm: string; json?: boolean }) => {
+      const familyId = parseId(idText, '<familyId>');
+      withRegister((register) => {
+        const result = callChannel(register, 'retention.erase', { familyId, confirm: opts.confirm });
+        if (opts.json) return io.out(`${JSON.stringify(result, null, 2)}\n`);
+        const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
+        io.out(
+          `Family ${familyId} erased: ${rows} rows deleted, values removed from ${result.redactedEvents.length} audit events.\n` +
+            (result.documentRecordsErased
+              ? `${result.documentRecordsErased} generated document records erased; the files themselves are outside the register and were not deleted.\n`
+              : ''),
         );
       });
     });
