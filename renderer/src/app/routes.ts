@@ -26,10 +26,13 @@ export type Route =
   | { name: 'agency-new' }
   | { name: 'agency-edit'; id: number }
   | { name: 'reports' }
+  | { name: 'retention' }
+  | { name: 'retention-action'; familyId: number; action: 'hold' | 'lift' | 'erase' }
   | { name: 'settings' }
   | { name: 'not-found' };
 
-export type Section = 'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'settings';
+export type Section =
+  'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'retention' | 'settings';
 
 export const NAV_ITEMS: readonly { section: Section; text: string; href: string }[] = [
   { section: 'home', text: 'Home', href: '#/' },
@@ -38,6 +41,7 @@ export const NAV_ITEMS: readonly { section: Section; text: string; href: string 
   { section: 'letters', text: 'Letters and forms', href: '#/letters' },
   { section: 'agencies', text: 'Agencies', href: '#/agencies' },
   { section: 'reports', text: 'Reports', href: '#/reports' },
+  { section: 'retention', text: 'Retention', href: '#/retention' },
   { section: 'settings', text: 'Settings', href: '#/settings' },
 ];
 
@@ -62,6 +66,7 @@ export function parseRoute(fullPath: string): Route {
       case 'letters':
       case 'agencies':
       case 'reports':
+      case 'retention':
       case 'settings':
       case 'adjournments':
       case 'due':
@@ -107,6 +112,11 @@ export function parseRoute(fullPath: string): Route {
     if (second === 'export') return { name: 'letters-export' };
     if (second === 'sharing-log') return { name: 'sharing-log' };
   }
+  if (first === 'retention' && parts.length === 3) {
+    const familyId = toId(second);
+    if (familyId !== null && (third === 'hold' || third === 'lift' || third === 'erase'))
+      return { name: 'retention-action', familyId, action: third };
+  }
   if (first === 'agencies') {
     if (parts.length === 2 && second === 'new') return { name: 'agency-new' };
     const id = toId(second);
@@ -150,8 +160,11 @@ export function sectionOf(route: Route): Section | null {
     case 'letters':
     case 'agencies':
     case 'reports':
+    case 'retention':
     case 'settings':
       return route.name;
+    case 'retention-action':
+      return 'retention';
     case 'conference-new':
     case 'conference':
     case 'conference-edit':

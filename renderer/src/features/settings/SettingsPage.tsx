@@ -10,6 +10,7 @@ import { ConferenceSettingsForm } from './ConferenceSettingsForm';
 import { FormsSettingsForm } from './FormsSettingsForm';
 import { ProtocolSection } from './ProtocolSection';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
+import { RetentionSettingsForm } from './RetentionSettingsForm';
 import { SameDayContactForm } from './SameDayContactForm';
 import type { SectionKey, SectionProps } from './types';
 import { UnsavedChangesWarning } from './UnsavedChangesWarning';
@@ -131,6 +132,7 @@ export function SettingsPage() {
           <FormsSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
           <SameDayContactForm settings={settings} {...section} />
+          <RetentionSettingsForm settings={settings} {...section} />
         </>
       ) : (
         <p className="govuk-body">Loading…</p>

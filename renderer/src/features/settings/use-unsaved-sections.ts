@@ -8,6 +8,7 @@ export const SECTION_LABELS: Record<SectionKey, string> = {
   forms: 'Forms and letters',
   'closure-days': 'Unit closure days',
   'same-day-contact': 'Immediate risk: same-day contact',
+  retention: 'Retention',
   protocol: 'Escalation protocol',
 };
 const ORDER = Object.keys(SECTION_LABELS);
