@@ -103,6 +103,7 @@ describe('settings', () => {
       unitPhone: null,
       sameDayContact: null,
       trainingLink: null,
+      retentionRule: { basis: 'last-record', years: 35 },
     });
   });
 
