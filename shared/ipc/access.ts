@@ -110,4 +110,8 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'backups.run': readBy('administrator'),
   'backups.verify': readBy('administrator'),
   'backups.restore': by('administrator'),
+  'retention.list': readBy('administrator'),
+  'retention.placeHold': by('administrator'),
+  'retention.liftHold': by('administrator'),
+  'retention.erase': by('administrator'),
 };

@@ -90,6 +90,10 @@ export const CHANNEL_NAMES = [
   'backups.run',
   'backups.verify',
   'backups.restore',
+  'retention.list',
+  'retention.placeHold',
+  'retention.liftHold',
+  'retention.erase',
 ] as const;
 
 /**

@@ -58,6 +58,15 @@ import {
   stageResponseInputSchema,
 } from '../schemas/escalation';
 import { MAX_INQUORATE_REASON, MAX_RETURN_RESPONSE } from '../schemas/limits';
+import {
+  eraseInputSchema,
+  eraseResultSchema,
+  holdInputSchema,
+  liftHoldInputSchema,
+  retentionEntrySchema,
+  retentionListInputSchema,
+  retentionListSchema,
+} from '../schemas/retention';
 import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
 import {
   addUserInputSchema,
@@ -450,6 +459,17 @@ export const contract = {
   'backups.verify': { input: backupFileInputSchema, output: backupVerificationSchema },
   /** Puts a backup in place of the register (verified first; the current register kept aside). */
   'backups.restore': { input: backupFileInputSchema, output: restoreResultSchema },
+  /** Families with their retention date and legal hold, past retention first (administrator). */
+  'retention.list': { input: retentionListInputSchema, output: retentionListSchema },
+  /** Puts a family's records on legal hold, with the reason: they cannot be erased while held. */
+  'retention.placeHold': { input: holdInputSchema, output: retentionEntrySchema },
+  /** Lifts the hold in force, with the reason. */
+  'retention.liftHold': { input: liftHoldInputSchema, output: retentionEntrySchema },
+  /**
+   * Erases a family past retention and not on hold, for good, with its name typed again: every
+   * row about it; audit events about its records keep no values; one `erase` event, no personal data.
+   */
+  'retention.erase': { input: eraseInputSchema, output: eraseResultSchema },
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

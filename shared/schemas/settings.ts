@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
+import { DEFAULT_RETENTION_RULE, retentionRuleSchema } from '../retention';
 import { isIsoDate } from '../dates';
 import { optionalText, requiredText, strictObject } from './common';
 import { MAX_SAME_DAY_CONTACT } from './limits';
@@ -67,6 +68,8 @@ export const settingsSchema = strictObject({
   ),
   /** How many automatic backups are kept; older ones are deleted after each new one. */
   backupsKept: workingDays('Number of backups kept', 1, 365),
+  /** How long a family's records are kept before they may be erased (see `shared/retention.ts`). */
+  retentionRule: retentionRuleSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -92,6 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trainingLink: null,
   backupFolder: null,
   backupsKept: 14,
+  retentionRule: DEFAULT_RETENTION_RULE,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

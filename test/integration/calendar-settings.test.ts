@@ -106,6 +106,7 @@ describe('settings', () => {
       trainingLink: null,
       backupFolder: null,
       backupsKept: 14,
+      retentionRule: { basis: 'last-record', years: 35 },
     });
   });
 

@@ -30,6 +30,7 @@ const EXPECTED_TABLES = [
   'families',
   'follow_ups',
   'generated_documents',
+  'legal_holds',
   'protocols',
   'review_meetings',
   'schema_migrations',
@@ -250,6 +251,32 @@ describe('upgrading from an earlier version', () => {
     ).toThrow(/UNIQUE/);
     expect(() => k.prepare("UPDATE conferences SET cancelled_on = '2025-09-01' WHERE id = 2").run()).toThrow(/CHECK/);
     expect(k.pragma('foreign_key_check')).toEqual([]);
+    current.close();
+  });
+
+  it('010 (retention) upgrades a 006 register: families intact, legal holds one in force per family', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v6 = openRegisterDb(path, { migrations: MIGRATIONS.filter((m) => m.id <= 6) });
+    v6.connection.prepare("INSERT INTO families (name, created_at, updated_at) VALUES ('Family A', 'x', 'x')").run();
+    v6.close();
+    const current = openRegisterDb(path);
+    const k = current.connection;
+    expect(k.prepare('SELECT id, name FROM families').all()).toEqual([{ id: 1, name: 'Family A' }]);
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 10 });
+    const hold = k.prepare(
+      "INSERT INTO legal_holds (family_id, reason, placed_by, placed_at) VALUES (?, 'Claim', 'Admin', '2026-03-02T09:00:00Z')",
+    );
+    hold.run(1);
+    expect(() => hold.run(1)).toThrow(/UNIQUE/);
+    expect(() => hold.run(2)).toThrow(/FOREIGN KEY/);
+    expect(() => k.prepare("UPDATE legal_holds SET lifted_at = 'x', lifted_by = 'Admin' WHERE id = 1").run()).toThrow(
+      /CHECK/,
+    );
+    k.prepare(
+      "UPDATE legal_holds SET lifted_at = 'x', lifted_by = 'Admin', lift_reason = 'Settled' WHERE id = 1",
+    ).run();
+    hold.run(1);
+    expect(k.prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 2 });
     current.close();
   });
 

@@ -42,8 +42,19 @@ export class OutputMismatch extends Error {
  * changes nothing. The few asynchronous ones (exports, batches) commit their own work.
  */
 export function createHandlers(register: Register): Handlers {
-  const { agencies, conferences, settings, calendar, live, agencyEscalations, escalations, documents, exports, audit } =
-    register;
+  const {
+    audit,
+    agencies,
+    conferences,
+    settings,
+    calendar,
+    live,
+    agencyEscalations,
+    escalations,
+    documents,
+    exports,
+    retention,
+  } = register;
   const handlers: Handlers = {
     'agencies.list': (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': (i) => agencies.get(i.id),
@@ -124,6 +135,10 @@ export function createHandlers(register: Register): Handlers {
     'backups.run': () => register.backups.run('manual'),
     'backups.verify': (i) => register.backups.verify(i.file),
     'backups.restore': (i) => register.backups.restore(i.file),
+    'retention.list': (i) => retention.list(i),
+    'retention.placeHold': (i) => retention.placeHold(i.familyId, i.reason),
+    'retention.liftHold': (i) => retention.liftHold(i.familyId, i.reason),
+    'retention.erase': (i) => retention.erase(i.familyId, i.confirm),
   };
   for (const channel of Object.keys(handlers) as RegisterChannel[]) {
     // An asynchronous handler commits its own work once it has everything (better-sqlite3's

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DIVISIONS, coveredYears, type Division } from '../../../shared/bank-holidays';
 import { addDays, isIsoDate, localIsoDate } from '../../../shared/dates';
 import { CHANNEL_ALIASES, CHANNEL_NAMES } from '../../../shared/ipc/channels';
-import { resolveChannel } from '../../../shared/ipc/contract';
+import { resolveChannel, type ChannelOutput } from '../../../shared/ipc/contract';
 import { describeIssues, issuesFromZod, type ApiError } from '../../../shared/ipc/result';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
@@ -1027,6 +1027,84 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }
     });
 
+  const retentionCommand = program
+    .command('retention')
+    .description('retention dates, legal holds, and erasing families past retention (administrator)');
+  retentionCommand
+    .command('list')
+    .description('families with their retention date and legal hold, past retention first')
+    .option('--past', 'only families past their retention date')
+    .option('--json', 'print JSON')
+    .action(async (opts: { past?: boolean; json?: boolean }) => {
+      await withRegister(async (_register, gate) => {
+        const list = (await callChannel(gate, 'retention.list', {
+          pastOnly: opts.past ?? false,
+          limit: 500,
+        })) as ChannelOutput<'retention.list'>;
+        if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
+        io.out(
+          `Rule: ${list.rule.years} years after ${list.rule.basis === 'last-record' ? 'the last record' : 'the youngest child’s birth'}; ${list.pastCount} past retention\n`,
+        );
+        if (list.families.length === 0) return io.out('No families.\n');
+        table(
+          ['Family', 'Name', 'Last record', 'Kept until', 'Past', 'Legal hold'],
+          list.families.map((f) => [
+            String(f.familyId),
+            f.familyName,
+            f.lastRecordOn,
+            f.retentionDate,
+            f.pastRetention ? 'yes' : 'no',
+            f.hold ? `held since ${f.hold.placedAt.slice(0, 10)} by ${f.hold.placedBy}: ${f.hold.reason}` : '',
+          ]),
+        );
+        if (list.total > list.families.length) io.out(`(${list.total - list.families.length} more not shown)\n`);
+      });
+    });
+  for (const [name, channel, description] of [
+    ['hold', 'retention.placeHold', 'put a family’s records on legal hold: they cannot be erased while held'],
+    ['lift', 'retention.liftHold', 'lift the legal hold on a family’s records'],
+  ] as const) {
+    retentionCommand
+      .command(`${name} <familyId>`)
+      .description(description)
+      .requiredOption('--reason <text>', 'why')
+      .action(async (idText: string, opts: { reason: string }) => {
+        const familyId = parseId(idText, '<familyId>');
+        await withRegister(async (_register, gate) => {
+          const e = (await callChannel(gate, channel, { familyId, reason: opts.reason })) as ChannelOutput<
+            typeof channel
+          >;
+          io.out(
+            e.hold
+              ? `Family ${e.familyId} is on legal hold.\n`
+              : `Family ${e.familyId} is no longer on legal hold; kept until ${e.retentionDate}.\n`,
+          );
+        });
+      });
+  }
+  retentionCommand
+    .command('erase <familyId>')
+    .description('erase, for good, a family past retention and not on hold (files already written stay on disk)')
+    .requiredOption('--confirm <name>', 'the family’s name, typed again')
+    .option('--json', 'print JSON')
+    .action(async (idText: string, opts: { confirm: string; json?: boolean }) => {
+      const familyId = parseId(idText, '<familyId>');
+      await withRegister(async (_register, gate) => {
+        const result = (await callChannel(gate, 'retention.erase', {
+          familyId,
+          confirm: opts.confirm,
+        })) as ChannelOutput<'retention.erase'>;
+        if (opts.json) return io.out(`${JSON.stringify(result, null, 2)}\n`);
+        const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
+        io.out(
+          `Family ${familyId} erased: ${rows} rows deleted, values removed from ${result.redactedEvents.length} audit events.\n` +
+            (result.documentRecordsErased
+              ? `${result.documentRecordsErased} generated document records erased; the files themselves are outside the register and were not deleted.\n`
+              : ''),
+        );
+      });
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -1040,6 +1118,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return 2;
     }
     if (error instanceof PartialBatch || error instanceof AuditBroken) return 1;
+    if (error instanceof BackupFailed) {
+      io.err(`cpreg: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof CallFailed) return error.exitCode;
     if (error instanceof ServiceError) {
       const detail = error.issues.length > 0 ? describeIssues(error.issues) : error.message;

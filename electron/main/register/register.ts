@@ -14,6 +14,7 @@ import { createConferencesService } from './services/conferences-service';
 import { createDemoService } from './services/demo-service';
 import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
+import { createRetentionService } from './services/retention-service';
 import { createSettingsService } from './services/settings-service';
 import { createUsersService } from './services/users-service';
 import { loadShippedSnapshot } from './snapshot';
@@ -119,6 +120,8 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
   const escalations = createEscalationsService(ctx, settings, calendar, live);
   if (!readOnly) escalations.ensureShipped();
+  escalations.ensureShipped();
+  const retention = createRetentionService(ctx, settings);
   const demo = createDemoService(ctx, calendar, escalations);
   const users = createUsersService(ctx, () => settings.actor(), options.lastSignIn);
   const audit = createAuditService(ctx);
@@ -187,6 +190,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
         db.close();
       }
     },
+    retention,
   };
 }
 export type Register = ReturnType<typeof openRegister>;

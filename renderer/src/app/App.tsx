@@ -24,6 +24,8 @@ import { LettersPage } from '../features/letters/LettersPage';
 import { SharingLogPage } from '../features/letters/SharingLogPage';
 import { AmendDecisionPage } from '../features/live-conference/AmendDecisionPage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
+import { RetentionActionPage } from '../features/retention/RetentionActionPage';
+import { RetentionPage } from '../features/retention/RetentionPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
@@ -86,6 +88,10 @@ function Screen({ route }: { route: Route }) {
       return <AgencyFormPage id={route.id} />;
     case 'reports':
       return <NotBuiltPage title="Reports" what="Reports on conferences, escalations and attendance" />;
+    case 'retention':
+      return <RetentionPage />;
+    case 'retention-action':
+      return <RetentionActionPage familyId={route.familyId} action={route.action} />;
     case 'settings':
       return <SettingsPage />;
     case 'audit':

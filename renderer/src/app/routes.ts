@@ -26,12 +26,14 @@ export type Route =
   | { name: 'agency-new' }
   | { name: 'agency-edit'; id: number }
   | { name: 'reports' }
+  | { name: 'retention' }
+  | { name: 'retention-action'; familyId: number; action: 'hold' | 'lift' | 'erase' }
   | { name: 'settings' }
   | { name: 'audit' }
   | { name: 'not-found' };
 
 export type Section =
-  'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'settings' | 'audit';
+  'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'retention' | 'settings' | 'audit';
 
 export const NAV_ITEMS: readonly { section: Section; text: string; href: string }[] = [
   { section: 'home', text: 'Home', href: '#/' },
@@ -40,6 +42,7 @@ export const NAV_ITEMS: readonly { section: Section; text: string; href: string 
   { section: 'letters', text: 'Letters and forms', href: '#/letters' },
   { section: 'agencies', text: 'Agencies', href: '#/agencies' },
   { section: 'reports', text: 'Reports', href: '#/reports' },
+  { section: 'retention', text: 'Retention', href: '#/retention' },
   { section: 'settings', text: 'Settings', href: '#/settings' },
   { section: 'audit', text: 'Audit', href: '#/audit' },
 ];
@@ -65,6 +68,7 @@ export function parseRoute(fullPath: string): Route {
       case 'letters':
       case 'agencies':
       case 'reports':
+      case 'retention':
       case 'settings':
       case 'audit':
       case 'adjournments':
@@ -111,6 +115,11 @@ export function parseRoute(fullPath: string): Route {
     if (second === 'export') return { name: 'letters-export' };
     if (second === 'sharing-log') return { name: 'sharing-log' };
   }
+  if (first === 'retention' && parts.length === 3) {
+    const familyId = toId(second);
+    if (familyId !== null && (third === 'hold' || third === 'lift' || third === 'erase'))
+      return { name: 'retention-action', familyId, action: third };
+  }
   if (first === 'agencies') {
     if (parts.length === 2 && second === 'new') return { name: 'agency-new' };
     const id = toId(second);
@@ -154,9 +163,12 @@ export function sectionOf(route: Route): Section | null {
     case 'letters':
     case 'agencies':
     case 'reports':
+    case 'retention':
     case 'settings':
     case 'audit':
       return route.name;
+    case 'retention-action':
+      return 'retention';
     case 'conference-new':
     case 'conference':
     case 'conference-edit':

@@ -374,6 +374,17 @@ export interface EscalationActionsTable {
   completed_on: string | null;
 }
 
+export interface LegalHoldsTable {
+  id: Generated<number>;
+  family_id: number;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  lifted_by: string | null;
+  lifted_at: string | null;
+  lift_reason: string | null;
+}
+
 export interface RegisterSchema {
   settings: SettingsTable;
   agencies: AgenciesTable;
@@ -405,6 +416,7 @@ export interface RegisterSchema {
   generated_documents: GeneratedDocumentsTable;
   sharing_log: SharingLogTable;
   users: UsersTable;
+  legal_holds: LegalHoldsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

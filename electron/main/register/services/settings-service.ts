@@ -26,6 +26,7 @@ const STORED_KEYS = [
   'trainingLink',
   'backupFolder',
   'backupsKept',
+  'retentionRule',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {

@@ -11,6 +11,7 @@ import { ConferenceSettingsForm } from './ConferenceSettingsForm';
 import { FormsSettingsForm } from './FormsSettingsForm';
 import { ProtocolSection } from './ProtocolSection';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
+import { RetentionSettingsForm } from './RetentionSettingsForm';
 import { SameDayContactForm } from './SameDayContactForm';
 import type { SectionKey, SectionProps } from './types';
 import { UnsavedChangesWarning } from './UnsavedChangesWarning';
@@ -133,6 +134,7 @@ export function SettingsPage() {
           <ClosureDaysSection settings={settings} {...section} />
           <SameDayContactForm settings={settings} {...section} />
           <BackupsSection settings={settings} {...section} />
+          <RetentionSettingsForm settings={settings} {...section} />
         </>
       ) : (
         <p className="govuk-body">Loading…</p>

@@ -9,6 +9,7 @@ export const SECTION_LABELS: Record<SectionKey, string> = {
   'closure-days': 'Unit closure days',
   'same-day-contact': 'Immediate risk: same-day contact',
   backups: 'Backups',
+  retention: 'Retention',
   protocol: 'Escalation protocol',
 };
 const ORDER = Object.keys(SECTION_LABELS);

@@ -7,6 +7,7 @@ import { migration006 } from './006-per-child-and-corrections';
 import { migration007 } from './007-audit-chain';
 import { migration008 } from './008-users';
 import { migration009 } from './009-sharing-log-status';
+import { migration010 } from './010-retention';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

@@ -20,8 +20,11 @@ export type AuditAction =
   | 'reactivate'
   | 'import'
   | 'settings'
-  /** Records' personal data erased under retention; its after lists the events whose payloads went. */
-  | 'erase';
+  /** A family's records erased for good after their retention date (no personal data). */
+  | 'erase'
+  /** A legal hold placed on or lifted from a family's records. */
+  | 'hold'
+  | 'lift-hold';
 
 export interface AuditEvent {
   at: string;

@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import { caller } from './call';
+import { registerContent, tempRegister } from './helpers';
+
+/**
+ * Retention and legal hold (issue 10, §5): each family's retention date from the partnership's
+ * rule; a hold, or a date not yet past, refuses the erase and changes nothing; an erase removes
+ * every row about the family from every table, leaves the other family's rows as they were, and
+ * leaves one audit event that names no one.
+ */
+
+type R = ReturnType<typeof tempRegister>;
+
+/**
+ * A family with a conference recorded in full (invitations, attendance, views, a no-view,
+ * decisions, what falls due, an amendment with its correction, an agency escalation withdrawn,
+ * a document record, a sharing-log entry), an escalation with a stage response and an action.
+ */
+function recordFamily(r: R, names: { family: string; child: string; sibling: string }, date: string) {
+  const call = caller(r);
+  const agencies = call.ok('agencies.list', {});
+  const byName = (n: string) => agencies.find((a) => a.name === n)?.id ?? 0;
+  const csc = byName('Children’s Social Care');
+  const health = byName('Health Visiting');
+  const police = byName('Police');
+  const school = byName('School');
+  r.travelTo(date);
+  const conf = call.ok('conferences.create', {
+    type: 'initial',
+    date,
+    time: '10:00',
+    venue: 'Room 1',
+    chairName: 'Test Chair',
+    family: { name: names.family, caseReference: `${names.family}-REF` },
+    newChildren: [
+      { givenName: names.child, familyName: names.family, dateOfBirth: '2018-04-01' },
+      { givenName: names.sibling, familyName: names.family, dateOfBirth: '2019-06-01' },
+    ],
+  });
+  const [child, sibling] = conf.children.map((c) => c.id) as [number, number];
+  for (const a of [csc, health, police, school]) call.ok('live.invite', { conferenceId: conf.id, agencyId: a });
+  for (const a of [csc, health, police])
+    call.ok('live.setAttendance', { conferenceId: conf.id, agencyId: a, attendance: 'attended' });
+  call.ok('live.setAttendance', { conferenceId: conf.id, agencyId: school, attendance: 'did-not-attend' });
+  for (const c of [child, sibling]) {
+    call.ok('live.setView', {
+      conferenceId: conf.id,
+      childId: c,
+      agencyId: csc,
+      view: 'plan',
+      reasons: `${names.child} is at risk`,
+    });
+    call.ok('live.setView', { conferenceId: conf.id, childId: c, agencyId: health, view: 'plan', reasons: 'Agree' });
+    call.ok('live.setNoView', {
+      conferenceId: conf.id,
+      childId: c,
+      agencyId: police,
+      reason: `No contact with ${names.family}`,
+    });
+    call.ok('live.recordDecision', { conferenceId: conf.id, childId: c, category: 'NEG' });
+  }
+  call.ok('live.amendDecision', {
+    conferenceId: conf.id,
+    childId: child,
+    reason: `Category misrecorded for ${names.child}`,
+    category: 'EMO',
+  });
+  const raised = call.ok('agencyEscalations.raiseFromConference', {
+    conferenceId: conf.id,
+    agencyId: school,
+    reason: 'did-not-attend',
+  });
+  call.ok('agencyEscalations.withdraw', { id: raised.id, reason: `${names.family}: school sent apologies` });
+  call.ok('agencyEscalations.raiseFromConference', {
+    conferenceId: conf.id,
+    agencyId: school,
+    reason: 'other',
+    reasonDetail: `Report on ${names.child} incomplete`,
+  });
+  const escalation = call.ok('escalations.open', {
+    subjectName: `${names.child} ${names.family}`,
+    familyId: conf.familyId,
+    childId: child,
+    conferenceId: conf.id,
+    initiatingAgencyId: health,
+    challengedAgencyId: csc,
+    natures: ['plan-implementation'],
+    details: `Plan for ${names.child} not followed`,
+    outcomeSought: 'Core group',
+    openedOn: date,
+    escalatedBy: { name: 'Synthetic Nurse' },
+  });
+  call.ok('escalations.addAction', {
+    escalationId: escalation.id,
+    action: `Visit ${names.family} home`,
+    byWhom: 'Social worker',
+    agreedOn: date,
+  });
+  call.ok('escalations.correct', {
+    escalationId: escalation.id,
+    reason: 'Spelling',
+    subjectName: `${names.child} ${names.family}-Smith`,
+  });
+  const doc = r.repos.documents.insert({
+    kind: 'decision-letter',
+    entity: 'conference',
+    entityId: conf.id,
+    periodFrom: null,
+    periodTo: null,
+    title: `Decision letter: ${names.family}`,
+    fileName: `decision-letter-conference-${conf.id}-${date}.pdf`,
+    sha256: '0'.repeat(64),
+    bytes: 1,
+    batchId: null,
+    generatedAt: `${date}T12:00:00.000Z`,
+    generatedBy: 'Test Chair',
+  });
+  r.repos.documents.insertSharing({
+    at: `${date}T12:00:00.000Z`,
+    actor: 'Test Chair',
+    agencyId: school,
+    emailDraft: null,
+    recipientName: 'Synthetic Lead',
+    recipientEmail: null,
+    purpose: 'Quarterly return',
+    from: date,
+    to: date,
+    format: 'zip',
+    initialsOnly: false,
+    passwordProtected: false,
+    location: '/tmp/export.zip',
+    files: ['appendix3.pdf'],
+    records: [
+      { entity: 'agency_escalation', id: raised.id },
+      { entity: 'escalation', id: escalation.id },
+    ],
+  });
+  return { familyId: conf.familyId, conferenceId: conf.id, escalationId: escalation.id, documentId: doc };
+}
+
+function setUp() {
+  const r = tempRegister({ now: () => new Date('2020-01-06T09:00:00Z') });
+  const call = caller(r);
+  call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
+  call.ok('agencies.create', { name: 'Health Visiting', type: 'health' });
+  call.ok('agencies.create', { name: 'Police', type: 'police' });
+  call.ok('agencies.create', { name: 'School', type: 'education' });
+  const old = recordFamily(r, { family: 'Quenby', child: 'Ottoline', sibling: 'Peregrine' }, '2020-01-06');
+  const recent = recordFamily(r, { family: 'Ravensworth', child: 'Sigismund', sibling: 'Tamsin' }, '2024-05-13');
+  return { r, call, old, recent };
+}
+
+const ERASED_NAMES = ['Quenby', 'Ottoline', 'Peregrine'];
+
+describe('retention dates', () => {
+  it('come from the partnership’s rule, past retention first', () => {
+    const { r, call, old, recent } = setUp();
+    r.travelTo('2026-03-02');
+    const list = call.ok('retention.list', {});
+    expect(list.rule).toEqual({ basis: 'last-record', years: 35 });
+    expect(list.families.map((f) => [f.familyName, f.lastRecordOn, f.retentionDate, f.pastRetention])).toEqual([
+      ['Quenby', '2020-01-06', '2055-01-06', false],
+      ['Ravensworth', '2024-05-13', '2059-05-13', false],
+    ]);
+    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    const five = call.ok('retention.list', {});
+    expect(five.families.map((f) => [f.familyId, f.retentionDate, f.pastRetention])).toEqual([
+      [old.familyId, '2025-01-06', true],
+      [recent.familyId, '2029-05-13', false],
+    ]);
+    expect(five.pastCount).toBe(1);
+    expect(call.ok('retention.list', { pastOnly: true }).families.map((f) => f.familyId)).toEqual([old.familyId]);
+    // Youngest child's birth: the sibling born 2019-06-01 decides.
+    call.ok('settings.update', { retentionRule: { basis: 'youngest-child-birth', years: 25 } });
+    expect(call.ok('retention.list', {}).families.map((f) => f.retentionDate)).toEqual(['2044-06-01', '2044-06-01']);
+    expect(call.refused('settings.update', { retentionRule: { basis: 'last-record', years: 0 } }).message).toMatch(
+      /Years kept must be 1 or more/,
+    );
+  });
+
+  it('are for an administrator only', () => {
+    const { r } = setUp();
+    const chair = caller(r, { name: 'A Chair', roles: ['chair'] });
+    expect(chair.refused('retention.list', {}).code).toBe('forbidden');
+    expect(chair.refused('retention.erase', { familyId: 1, confirm: 'Quenby' }).code).toBe('forbidden');
+  });
+});
+
+describe('legal hold and erase', () => {
+  it('a hold refuses the erase, naming why; lifted, the erase goes ahead', () => {
+    const { r, call, old } = setUp();
+    r.travelTo('2026-03-02');
+    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    const held = call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Civil claim expected' });
+    expect(held.hold).toMatchObject({ reason: 'Civil claim expected', placedBy: 'Test Chair' });
+    expect(call.refused('retention.placeHold', { familyId: old.familyId, reason: 'Again' }).message).toMatch(
+      /already on legal hold/,
+    );
+    expect(call.refused('retention.placeHold', { familyId: old.familyId, reason: ' ' }).issues[0]?.path).toBe('reason');
+    expect(call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' }).message).toMatch(
+      /on legal hold .*lift the hold/,
+    );
+    expect(call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Claim settled' }).hold).toBeNull();
+    expect(call.refused('retention.liftHold', { familyId: old.familyId, reason: 'Again' }).message).toMatch(
+      /not on legal hold/,
+    );
+    expect(call.ok('retention.erase', { familyId: old.familyId, confirm: 'quenby' }).familyId).toBe(old.familyId);
+  });
+
+  it('a family not yet past retention, or the wrong name typed, refuses the erase and changes nothing', () => {
+    const { r, call, old, recent } = setUp();
+    r.travelTo('2026-03-02');
+    expect(call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' }).message).toMatch(
+      /kept until 2055-01-06/,
+    );
+    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    expect(call.refused('retention.erase', { familyId: recent.familyId, confirm: 'Ravensworth' }).code).toBe(
+      'conflict',
+    );
+    expect(call.refused('retention.erase', { familyId: old.familyId, confirm: 'Ravensworth' }).issues[0]?.path).toBe(
+      'confirm',
+    );
+    expect(call.refused('retention.erase', { familyId: 999, confirm: 'X' }).code).toBe('not-found');
+  });
+
+  it('erases every row about the family from every table, leaves the other family’s as it was, and audits with no personal data', () => {
+    const { r, call, old } = setUp();
+    r.travelTo('2026-03-02');
+    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Quenby complaint' });
+    call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Resolved' });
+
+    const before = registerContent(r);
+    const mentions = (content: Record<string, string[]>) =>
+      Object.entries(content).flatMap(([table, rows]) =>
+        rows.filter((row) => ERASED_NAMES.some((n) => row.includes(n))).map((row) => `${table}: ${row}`),
+      );
+    // The family is everywhere before: its rows and the audit trail's values.
+    const tablesNaming = new Set(mentions(before).map((m) => m.split(':')[0]));
+    for (const t of ['families', 'children', 'child_views', 'child_no_views', 'corrections', 'escalations'])
+      expect(tablesNaming).toContain(t);
+    expect(tablesNaming).toContain('audit_events');
+
+    const result = call.ok('retention.erase', { familyId: old.familyId, confirm: '  Quenby ' });
+    expect(result.counts).toMatchObject({
+      families: 1,
+      children: 2,
+      conferences: 1,
+      conference_children: 2,
+      conference_agencies: 4,
+      child_views: 4,
+      child_no_views: 2,
+      child_outcomes: 2,
+      escalations: 1,
+      escalation_stages: 1,
+      escalation_actions: 1,
+      agency_escalations: 2,
+      generated_documents: 1,
+      legal_holds: 1,
+    });
+    expect(result.counts['corrections']).toBeGreaterThanOrEqual(3);
+    expect(result.documentRecordsErased).toBe(1);
+    expect(result.sharingLogUpdated).toBe(1);
+    expect(result.redactedEvents.length).toBeGreaterThan(10);
+
+    const after = registerContent(r);
+    expect(mentions(after)).toEqual([]);
+    // The other family's rows are exactly as they were, table by table.
+    const otherRows = (content: Record<string, string[]>) =>
+      Object.fromEntries(
+        Object.entries(content)
+          .filter(([t]) => t !== 'audit_events' && t !== 'sharing_log')
+          .map(([t, rows]) => [t, rows.filter((row) => !ERASED_NAMES.some((n) => row.includes(n)))]),
+      );
+    const untouched = otherRows(before);
+    // Rows of the erased family that do not carry a name (ids only) are gone too: compare counts.
+    for (const [table, rows] of Object.entries(otherRows(after))) {
+      for (const row of rows) expect(untouched[table], `${table} changed`).toContain(row);
+    }
+    for (const table of ['families', 'children', 'conferences', 'escalations'])
+      expect(after[table]?.length, table).toBe((before[table]?.length ?? 0) / 2);
+    for (const table of ['Ravensworth', 'Sigismund', 'Tamsin'])
+      expect(JSON.stringify(after).includes(table)).toBe(true);
+    // No row anywhere refers to the erased records by id.
+    const c = r.db.connection;
+    expect(c.prepare('SELECT count(*) AS n FROM conferences WHERE family_id = ?').get(old.familyId)).toEqual({ n: 0 });
+    expect(
+      c
+        .prepare('SELECT * FROM sharing_log')
+        .all()
+        .map((s) => (s as { records_json: string }).records_json),
+    ).toEqual([expect.not.stringContaining(`"id":${old.escalationId}`), expect.any(String)]);
+    expect(c.pragma('foreign_key_check')).toEqual([]);
+
+    const erase = r.repos.audit.forRecord('family', old.familyId).at(-1);
+    expect(erase).toMatchObject({ action: 'erase', entity: 'family', entityId: old.familyId, before: undefined });
+    expect(erase?.after).toEqual({
+      counts: result.counts,
+      sharingLogUpdated: 1,
+      redactedEvents: result.redactedEvents,
+      rule: { basis: 'last-record', years: 5 },
+      retentionDate: '2025-01-06',
+    });
+    // The events about the erased records keep who, when and what kind, not the values.
+    for (const e of r.repos.audit.forRecord('conference', old.conferenceId)) {
+      expect(e.before).toBeUndefined();
+      expect(e.after).toBeUndefined();
+    }
+    // The other family's conference keeps its history.
+    expect(call.ok('retention.list', {}).families).toHaveLength(1);
+  });
+});
