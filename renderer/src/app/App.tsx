@@ -22,7 +22,12 @@ import { LettersPage } from '../features/letters/LettersPage';
 import { SharingLogPage } from '../features/letters/SharingLogPage';
 import { AmendDecisionPage } from '../features/live-conference/AmendDecisionPage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
+import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
+import { useSession } from '../features/session/session-context';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { AddUserPage } from '../features/users/AddUserPage';
+import { UserPage } from '../features/users/UserPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NotBuiltPage } from './NotBuiltPage';
@@ -86,13 +91,22 @@ function Screen({ route }: { route: Route }) {
       return <NotBuiltPage title="Reports" what="Reports on conferences, escalations and attendance" />;
     case 'settings':
       return <SettingsPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'user-new':
+      return <AddUserPage />;
+    case 'user':
+      return <UserPage name={route.userName} />;
+    case 'change-password':
+      return <ChangePasswordPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
 }
 
-/** The app shell: skip link, header and navigation, and the screen for the current hash. */
+/** The app shell once signed in: skip link, header and navigation, and the screen for the current hash. */
 export function App() {
+  const session = useSession();
   const { path, navigations, flash } = useHashRoute();
   const route = parseRoute(path);
   const section = sectionOf(route);
@@ -124,6 +138,8 @@ export function App() {
           partnershipName={settings?.partnershipName ?? ''}
           section={section}
           atSectionRoot={route.name === section}
+          account={{ user: session.user, onLock: session.lock, onSignOut: session.signOut }}
+          showItem={(item) => item.channel === undefined || session.can(item.channel)}
         />
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
