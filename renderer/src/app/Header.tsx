@@ -39,7 +39,7 @@ function Account({ account }: { account: HeaderAccount }) {
       </p>
       <ul className="app-account__actions">
         <li>
-          <a href="#/account/password" className="govuk-link govuk-link--inverse govuk-link--no-visited-state">
+          <a href="#/account/password" className="govuk-link govuk-link--inverse">
             Change password
           </a>
         </li>
@@ -69,9 +69,14 @@ export function Header({ partnershipName, section, atSectionRoot, account, showI
       <div className="govuk-generic-header">
         <div className="govuk-generic-header__container govuk-width-container app-header-bar">
           <div className="govuk-generic-header__logo">
-            <a href="#/" className="govuk-generic-header__homepage-link">
-              {partnershipName || '\u00a0'}
-            </a>
+            {account || partnershipName ? (
+              <a href="#/" className="govuk-generic-header__homepage-link">
+                {partnershipName || '\u00a0'}
+              </a>
+            ) : (
+              // Before signing in the partnership's name cannot be read: the register is still closed.
+              <span className="govuk-generic-header__homepage-link">{'\u00a0'}</span>
+            )}
           </div>
           {account && <Account account={account} />}
         </div>
