@@ -274,7 +274,10 @@ async function chairScreenTimes(): Promise<{ samples: number[]; note: string | n
     return { samples: [], note: 'renderer not built (run npm run build)' };
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) return { samples: [], note: `no Chromium at ${executablePath}` };
-  const server = await startBrowserServer({ handlers, rendererDir });
+  const server = await startBrowserServer({
+    call: (channel, input) => dispatch(handlers, channel, input, { caller: { name: 'Bench', roles: ROLES } }),
+    rendererDir,
+  });
   const browser = await chromium.launch({
     executablePath,
     args: [

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
-import { createHandlers } from './api/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { REGISTER_FILE_NAME, resolveRegisterPath } from './register/paths';
-import { openRegister, type Register } from './register/register';
+import { createGate, type Gate } from './register/gate';
 import { hardenSession, hardenWebContents, windowOptions } from './window/security';
 
 /** The desktop shell: thin. Opens the register, registers the contract, shows one window. */
-let register: Register | null = null;
+let gate: Gate | null = null;
 
 function dbFlag(argv: readonly string[]): string | undefined {
   const i = argv.indexOf('--db');
@@ -19,11 +18,12 @@ function dbFlag(argv: readonly string[]): string | undefined {
 async function start(): Promise<void> {
   await app.whenReady();
   const dbPath = resolveRegisterPath(dbFlag(process.argv), process.env, app.getPath('userData'));
-  register = openRegister(dbPath.endsWith('.sqlite') ? dbPath : join(dbPath, REGISTER_FILE_NAME));
+  // Nothing in the register is read until someone signs in: the gate holds it shut.
+  gate = createGate({ path: dbPath.endsWith('.sqlite') ? dbPath : join(dbPath, REGISTER_FILE_NAME) });
   const rendererFile = join(__dirname, '../renderer/index.html');
   const rendererUrl = pathToFileURL(rendererFile).toString();
   hardenSession(session.defaultSession);
-  registerIpc(createHandlers(register), rendererUrl);
+  registerIpc(gate.call, rendererUrl);
 
   const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js'), 'CP Conference Register'));
   hardenWebContents(win.webContents, rendererUrl);
@@ -35,8 +35,8 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 app.on('window-all-closed', () => {
-  register?.close();
-  register = null;
+  gate?.close();
+  gate = null;
   app.quit();
 });
 

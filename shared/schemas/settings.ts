@@ -53,6 +53,8 @@ export const settingsSchema = strictObject({
    * Care Duty & Advice professional line).
    */
   sameDayContact: optionalText(MAX_SAME_DAY_CONTACT),
+  /** Minutes without keyboard or mouse before the screen locks (it unlocks with the password). */
+  idleLockMinutes: workingDays('Minutes before the screen locks', 1, 120),
   /** Course details for partnership conference training (Appendix 3 covering text). */
   trainingLink: optionalText(300).refine(
     (v) => v === null || /^https?:\/\/\S+$/.test(v),
@@ -79,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unitEmail: null,
   unitPhone: null,
   sameDayContact: null,
+  idleLockMinutes: 15,
   trainingLink: null,
 };
 

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
-import { createHandlers } from '../../electron/main/api/handlers';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
-import { openRegister, type Register } from '../../electron/main/register/register';
+import { createGate, type Gate } from '../../electron/main/register/gate';
+import type { Register } from '../../electron/main/register/register';
+import { ROLES, type Role } from '../../shared/roles';
 import { addDays, localIsoDate } from '../../shared/dates';
 
 /**
@@ -22,10 +23,26 @@ export function fromToday(days: number): string {
   return addDays(today(), days);
 }
 
+/** The user every test signs in as unless it says otherwise: every role. */
+export const TEST_USER = { name: 'Test Chair', password: 'correct horse battery staple' } as const;
+
+/** A lower scrypt cost than a user's machine uses, so each test's sign-in is quick. */
+const TEST_KDF_COST = { N: 2 ** 12, r: 8, p: 1 };
+
+async function must(result: unknown): Promise<void> {
+  const settled = (await result) as { ok: boolean; error?: { message: string } };
+  if (!settled.ok) throw new Error(settled.error?.message ?? 'refused');
+}
+
 export interface AppUnderTest {
+  /** The register's gate (sign-in, users, every channel). */
+  gate: Gate;
+  /** Adds a user (as Test Chair, the administrator). */
+  addUser(name: string, roles: readonly Role[], password: string): Promise<void>;
   /** The address with the session token, as `npm start` prints it. */
   url: string;
   server: BrowserServer;
+  /** The open register (while someone is signed in): seed data through its services. */
   register: Register;
   dbPath: string;
   /** This test's own folder for letters and exports (the register's default, never ~/Documents). */
@@ -38,21 +55,43 @@ export interface AppUnderTest {
  * Each test gets its own data folder, register file, documents folder and browser-mode server
  * (real services, real SQLite, the built renderer from `out/renderer`).
  */
-export const test = base.extend<{ app: AppUnderTest }>({
-  // Playwright requires an object pattern here even when no other fixture is used.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+export const test = base.extend<{
+  app: AppUnderTest;
+  /**
+   * How the test starts: signed in as Test Chair (every role) by default; `signed-out` (Test
+   * Chair exists, nobody is signed in); `new` (no register at all: the first run).
+   */
+  session: 'signed-in' | 'signed-out' | 'new';
+}>({
+  session: ['signed-in', { option: true }],
+  app: async ({ session }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'cpreg-e2e-'));
     const dbPath = join(dir, 'register.sqlite');
     const documentsDir = join(dir, 'documents');
     const rendererDir = resolve(__dirname, '../../out/renderer');
-    const open = async () => {
-      const register = openRegister(dbPath, { defaultUserName: 'Test Chair', documentsDir });
-      const server = await startBrowserServer({ handlers: createHandlers(register), rendererDir });
-      return { register, server };
+    const open = async (first: boolean) => {
+      const gate = createGate({
+        path: dbPath,
+        kdfCost: TEST_KDF_COST,
+        register: { defaultUserName: TEST_USER.name, documentsDir },
+      });
+      if (first && session !== 'new') {
+        await gate.setup(TEST_USER.name, TEST_USER.password);
+        await must(gate.call('users.setRoles', { name: TEST_USER.name, roles: ROLES }));
+      }
+      if (!first && session !== 'new') await gate.signIn(TEST_USER.name, TEST_USER.password);
+      if (first && session === 'signed-out') gate.signOut();
+      const server = await startBrowserServer({ call: gate.call, rendererDir });
+      return { gate, server };
     };
-    let current = await open();
+    let current = await open(true);
     const app: AppUnderTest = {
+      get gate() {
+        return current.gate;
+      },
+      async addUser(name, roles, password) {
+        await must(current.gate.call('users.add', { name, roles, password }));
+      },
       get url() {
         return current.server.url;
       },
@@ -60,19 +99,21 @@ export const test = base.extend<{ app: AppUnderTest }>({
         return current.server;
       },
       get register() {
-        return current.register;
+        const register = current.gate.register;
+        if (!register) throw new Error('Nobody is signed in: the register is shut');
+        return register;
       },
       dbPath,
       documentsDir,
       async restart() {
         await current.server.close();
-        current.register.close();
-        current = await open();
+        current.gate.close();
+        current = await open(false);
       },
     };
     await use(app);
     await current.server.close();
-    current.register.close();
+    current.gate.close();
     rmSync(dir, { recursive: true, force: true });
   },
 });

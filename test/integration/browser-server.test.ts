@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../electron/main/api/handlers';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
-import { tempDir, tempRegister } from './helpers';
+import { tempDir, tempGate } from './helpers';
 
 let server: BrowserServer | null = null;
 afterEach(async () => {
@@ -13,14 +12,16 @@ afterEach(async () => {
 });
 
 async function start() {
-  const register = tempRegister();
+  const gate = await tempGate();
+  const register = gate.register;
+  if (!register) throw new Error('signed out');
   const root = tempDir();
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
   // A file beside the renderer folder: a path-traversal request must not reach it.
   writeFileSync(join(root, 'secret.txt'), 'outside');
-  server = await startBrowserServer({ handlers: createHandlers(register), rendererDir });
+  server = await startBrowserServer({ call: gate.call, rendererDir });
   return { register, server };
 }
 
@@ -63,7 +64,7 @@ describe('browser mode server', () => {
   it('listens on 127.0.0.1 and prints a URL with a random token', async () => {
     const { server: s } = await start();
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
-    const other = await startBrowserServer({ handlers: createHandlers(tempRegister()), rendererDir: tempDir() });
+    const other = await startBrowserServer({ call: (await tempGate()).call, rendererDir: tempDir() });
     expect(other.token).not.toBe(s.token);
     await other.close();
   });

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRegister } from '../../electron/main/register/register';
-import { tempDir } from './helpers';
+import { cliRegister, reopen, signedInEnv, tempDir } from './helpers';
 import { pdfText, squash } from './pdf';
 
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
@@ -11,40 +10,38 @@ const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 function cpreg(db: string, args: string[]) {
   const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, CPREG_DB: '', CPREG_USER: 'Script User' },
+    env: { ...process.env, CPREG_DB: '', ...signedInEnv('Script User') },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A register with two agencies' Appendix 3 rows in October 2026, made through the services. */
-function seededRegister(unitEmail: string | null = 'cpru@example.org'): string {
-  const db = join(tempDir(), 'register.sqlite');
-  const r = openRegister(db, { defaultUserName: 'Setup' });
-  r.settings.update({ unitEmail });
-  for (const name of ['Northtown Police', 'Northtown Health']) {
-    const agency = r.agencies.create({
-      name,
-      type: name.endsWith('Police') ? 'police' : 'health',
-      leadName: 'Synthetic Lead',
-      leadEmail: 'lead@example.org',
-    });
-    r.agencyEscalations.raiseByHand({
-      agencyId: agency.id,
-      meetingDate: '2026-10-14',
-      familyIdentifier: 'Łukasz Ó Súilleabháin',
-      chairName: 'Chair Zoë',
-      representativeName: null,
-      reason: 'no-report',
-      reasonDetail: null,
-    });
-  }
-  r.close();
-  return db;
+function seededRegister(unitEmail: string | null = 'cpru@example.org'): Promise<string> {
+  return cliRegister((r) => {
+    r.settings.update({ unitEmail });
+    for (const name of ['Northtown Police', 'Northtown Health']) {
+      const agency = r.agencies.create({
+        name,
+        type: name.endsWith('Police') ? 'police' : 'health',
+        leadName: 'Synthetic Lead',
+        leadEmail: 'lead@example.org',
+      });
+      r.agencyEscalations.raiseByHand({
+        agencyId: agency.id,
+        meetingDate: '2026-10-14',
+        familyIdentifier: 'Łukasz Ó Súilleabháin',
+        chairName: 'Chair Zoë',
+        representativeName: null,
+        reason: 'no-report',
+        reasonDetail: null,
+      });
+    }
+  }, 'Script User');
 }
 
 describe('cpreg forms, letters, export and sharing-log', () => {
-  it('forms appendix3 writes the PDF and records it', () => {
-    const db = seededRegister();
+  it('forms appendix3 writes the PDF and records it', async () => {
+    const db = await seededRegister();
     const out = join(tempDir(), 'police-october.pdf');
     const r = cpreg(db, [
       'forms',
@@ -61,15 +58,15 @@ describe('cpreg forms, letters, export and sharing-log', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain(`Wrote ${out}`);
     expect(squash(pdfText(out))).toContain('Łukasz Ó Súilleabháin');
-    const reg = openRegister(db, { mustExist: true });
+    const reg = reopen(db);
     expect(reg.documents.recent(5)).toEqual([
       expect.objectContaining({ kind: 'appendix3', fileName: 'police-october.pdf', generatedBy: 'Script User' }),
     ]);
     reg.close();
   });
 
-  it('names bad input on one line, exits 2 and writes nothing', () => {
-    const db = seededRegister(null);
+  it('names bad input on one line, exits 2 and writes nothing', async () => {
+    const db = await seededRegister(null);
     const dir = tempDir();
     const out = join(dir, 'x.pdf');
     const cases: [string[], RegExp][] = [
@@ -123,7 +120,7 @@ describe('cpreg forms, letters, export and sharing-log', () => {
           '2026-10-01',
           '--to',
           '2026-10-31',
-          '--password-file',
+          '--protect-password-file',
           join(dir, 'missing'),
         ],
         /cannot read the password file/,
@@ -138,8 +135,8 @@ describe('cpreg forms, letters, export and sharing-log', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('letters writes a batch with a progress line and a summary', () => {
-    const db = seededRegister();
+  it('letters writes a batch with a progress line and a summary', async () => {
+    const db = await seededRegister();
     const out = join(tempDir(), 'october');
     const r = cpreg(db, ['letters', 'appendix3', '--from', '2026-10-01', '--to', '2026-10-31', '--out', out]);
     expect(r.code).toBe(0);
@@ -151,8 +148,8 @@ describe('cpreg forms, letters, export and sharing-log', () => {
     ]);
   });
 
-  it('export writes a protected zip and the sharing log shows it, as text and JSON', () => {
-    const db = seededRegister();
+  it('export writes a protected zip and the sharing log shows it, as text and JSON', async () => {
+    const db = await seededRegister();
     const dir = tempDir();
     const passwordFile = join(dir, 'password.txt');
     writeFileSync(passwordFile, 'a long synthetic password\n');
@@ -168,7 +165,7 @@ describe('cpreg forms, letters, export and sharing-log', () => {
       '--to',
       '2026-10-31',
       '--initials',
-      '--password-file',
+      '--protect-password-file',
       passwordFile,
       '--eml',
     ]);

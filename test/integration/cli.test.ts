@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers';
+import { signedInEnv, tempDir } from './helpers';
 
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 
@@ -11,15 +11,28 @@ function cpreg(args: string[], env: Record<string, string> = {}, input?: string)
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input,
-    env: { ...process.env, CPREG_DB: '', ...env },
+    env: { ...process.env, CPREG_DB: '', ...signedInEnv(), ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const recoveryKeys = new Map<string, string>();
+
+/** A register made by `cpreg init`, with Test Chair as its administrator. */
 function newRegister(): string {
   const db = join(tempDir(), 'register.sqlite');
-  expect(cpreg(['--db', db, 'init'])).toMatchObject({ code: 0, stdout: `${db}\n` });
+  const r = cpreg(['--db', db, 'init', '--admin', 'Test Chair']);
+  expect(r).toMatchObject({ code: 0 });
+  expect(r.stdout.split('\n')[0]).toBe(db);
+  const key = /^([0-9a-f]{64})$/m.exec(r.stdout)?.[1];
+  if (!key) throw new Error('init printed no recovery key');
+  recoveryKeys.set(db, key);
   return db;
+}
+
+/** `openRegister(db, { key })` for a script run in its own process. */
+function openInScript(db: string): string {
+  return `openRegister(${JSON.stringify(db)}, { key: Buffer.from(${JSON.stringify(recoveryKeys.get(db))}, 'hex') })`;
 }
 
 /** The register's bytes, so "nothing written" can be checked exactly. */
@@ -47,7 +60,7 @@ describe('cpreg working-days', () => {
     const db = newRegister();
     // A closure day set through the app's settings service is honoured by the CLI.
     const script = `require('tsx/cjs'); const { openRegister } = require(${JSON.stringify(resolve(__dirname, '../../electron/main/register/register.ts'))});
-      const r = openRegister(${JSON.stringify(db)}); r.settings.update({ closureDays: [{ date: '2026-01-02', reason: 'Unit closed' }] }); r.close();`;
+      const r = ${openInScript(db)}; r.settings.update({ closureDays: [{ date: '2026-01-02', reason: 'Unit closed' }] }); r.close();`;
     expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
     expect(cpreg(['--db', db, 'working-days', 'add', '2025-12-31', '1']).stdout).toBe('2026-01-05\n');
   });
@@ -75,7 +88,9 @@ describe('cpreg init and the register location', () => {
   it('creates the register at --db, or at $CPREG_DB', () => {
     const dir = tempDir();
     const viaEnv = join(dir, 'from-env.sqlite');
-    expect(cpreg(['init'], { CPREG_DB: viaEnv })).toMatchObject({ code: 0, stdout: `${viaEnv}\n` });
+    const r = cpreg(['init', '--admin', 'Test Chair'], { CPREG_DB: viaEnv });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(viaEnv);
     expect(statSync(viaEnv).size).toBeGreaterThan(0);
   });
 
@@ -83,7 +98,7 @@ describe('cpreg init and the register location', () => {
     const db = join(tempDir(), 'missing.sqlite');
     const r = cpreg(['--db', db, 'agencies', 'list']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no register at .*missing\.sqlite: create one with "cpreg --db .* init"/);
+    expect(r.stderr).toMatch(/no register at .*missing\.sqlite: create one with "cpreg --db .* init --admin NAME"/);
     expect(existsSync(db)).toBe(false);
   });
 });
@@ -359,6 +374,7 @@ describe('cpreg call: one scripting door', () => {
     const db = newRegister();
     // A damaged row the answer cannot carry.
     const script = `const D = require('better-sqlite3-multiple-ciphers'); const d = new D(${JSON.stringify(db)});
+      d.pragma("cipher = 'sqlcipher'"); d.pragma('legacy = 4'); d.pragma(\`key = "x'${recoveryKeys.get(db)}'"\`);
       d.prepare("INSERT INTO settings (key, value) VALUES ('partnershipName', 'not json')").run(); d.close();`;
     expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
     const r = call(db, 'settings.get', {});
@@ -382,26 +398,29 @@ describe('cpreg demo and conferences list', () => {
   it('fills a new register with synthetic data, then lists conferences and what is due', () => {
     const db = join(tempDir(), 'demo.sqlite');
     const demo = cpreg(['demo', '--db', db, '--size', 'small']);
+    const asDemo = { CPREG_USER: 'demo' };
     expect(demo.code).toBe(0);
     expect(demo.stdout).toMatch(/^Demo register .*demo\.sqlite: 300 conferences \(\d+ reconvened, \d+ adjourned\)/);
     expect(demo.stderr).toMatch(/generating 300 \/ 300 conferences/);
 
-    const list = cpreg(['--db', db, 'conferences', 'list', '--limit', '3']);
+    const list = cpreg(['--db', db, 'conferences', 'list', '--limit', '3'], asDemo);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^Date\s+Time\s+Type\s+Family\s+Children\s+Chair$/);
     expect(list.stdout).toMatch(/Showing 3 of 300\./);
 
-    const json = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--json', '--limit', '2']).stdout) as {
+    const json = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--json', '--limit', '2'], asDemo).stdout) as {
       total: number;
       conferences: unknown[];
     };
     expect(json.total).toBe(300);
     expect(json.conferences).toHaveLength(2);
 
-    const due = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--due', '--json']).stdout) as { due: string }[];
+    const due = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--due', '--json'], asDemo).stdout) as {
+      due: string;
+    }[];
     expect(due.length).toBeGreaterThan(0);
     expect(due.map((d) => d.due)).toEqual([...due.map((d) => d.due)].sort());
-    expect(cpreg(['--db', db, 'conferences', 'list', '--due']).stdout.split('\n')[0]).toMatch(
+    expect(cpreg(['--db', db, 'conferences', 'list', '--due'], asDemo).stdout.split('\n')[0]).toMatch(
       /^Due\s+What\s+Family\s+Child\s+Conference\s+Status$/,
     );
   });
@@ -421,7 +440,7 @@ describe('cpreg returns list', () => {
   it('prints one agency’s Appendix 3 rows for a period, or refuses by name', () => {
     const db = newRegister();
     const script = `require('tsx/cjs'); const { openRegister } = require(${JSON.stringify(resolve(__dirname, '../../electron/main/register/register.ts'))});
-      const r = openRegister(${JSON.stringify(db)});
+      const r = ${openInScript(db)};
       const p = r.agencies.create({ name: 'Police', type: 'police' });
       r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-03-02', familyIdentifier: 'Family Ó Súilleabháin', chairName: 'Chair Zoë', representativeName: 'PC Łukasz', reason: 'did-not-attend', reasonDetail: null });
       r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-04-02', familyIdentifier: 'Family B', chairName: 'Chair', representativeName: null, reason: 'other', reasonDetail: 'No information shared' });
@@ -482,31 +501,33 @@ describe('cpreg returns list', () => {
 describe('cpreg escalations', () => {
   it('lists open escalations (immediate risk first), the overdue ones, and shows one in full', () => {
     const db = join(tempDir(), 'demo.sqlite');
-    expect(cpreg(['demo', '--db', db]).code).toBe(0);
-    const list = cpreg(['--db', db, 'escalations', 'list']).stdout.split('\n');
+    // The demo register's administrator is "demo".
+    const run = (args: string[]) => cpreg(args, { CPREG_USER: 'demo' });
+    expect(run(['demo', '--db', db]).code).toBe(0);
+    const list = run(['--db', db, 'escalations', 'list']).stdout.split('\n');
     expect(list[0]).toMatch(/^Id\s+Due\s+Clock\s+Stage\s+Child or family\s+Raised by\s+Challenged\s+Protocol$/);
     expect(list[1]).toMatch(/IMMEDIATE RISK/);
-    const overdue = cpreg(['--db', db, 'escalations', 'list', '--overdue']).stdout.trim().split('\n').slice(1);
+    const overdue = run(['--db', db, 'escalations', 'list', '--overdue']).stdout.trim().split('\n').slice(1);
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((l) => /OVERDUE \d+ WD|IMMEDIATE RISK/.test(l))).toBe(true);
-    const json = JSON.parse(cpreg(['--db', db, 'escalations', 'list', '--json']).stdout) as {
+    const json = JSON.parse(run(['--db', db, 'escalations', 'list', '--json']).stdout) as {
       id: number;
       immediateRisk: boolean;
     }[];
     const id = json.find((e) => !e.immediateRisk)?.id ?? 0;
-    const show = cpreg(['--db', db, 'escalations', 'show', String(id)]);
+    const show = run(['--db', db, 'escalations', 'show', String(id)]);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(new RegExp(`^Escalation ${id}: .* \\(open\\)\\nProtocol: `));
     expect(show.stdout).toMatch(/\nStage 1 .*: opened \d{4}-\d\d-\d\d, due \d{4}-\d\d-\d\d/);
-    expect(JSON.parse(cpreg(['--db', db, 'escalations', 'show', String(id), '--json']).stdout)).toMatchObject({
+    expect(JSON.parse(run(['--db', db, 'escalations', 'show', String(id), '--json']).stdout)).toMatchObject({
       id,
       status: 'open',
     });
-    expect(cpreg(['--db', db, 'escalations', 'show', 'x1'])).toMatchObject({
+    expect(run(['--db', db, 'escalations', 'show', 'x1'])).toMatchObject({
       code: 2,
       stderr: 'cpreg: <id> must be an escalation number (got "x1")\n',
     });
-    expect(cpreg(['--db', db, 'escalations', 'show', '99999'])).toMatchObject({
+    expect(run(['--db', db, 'escalations', 'show', '99999'])).toMatchObject({
       code: 2,
       stderr: 'cpreg: No escalation with id 99999\n',
     });

@@ -121,7 +121,7 @@ describe('conferences service', () => {
     });
     const path = r.path;
     r.close();
-    const again = openRegister(path);
+    const again = openRegister(path, r.key ? { key: r.key } : {});
     expect(again.conferences.list('', 10).conferences[0]?.children[0]?.givenName).toBe('Eve');
     again.close();
   });

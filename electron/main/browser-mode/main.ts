@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandlers } from '../api/handlers';
 import { resolveRegisterPath } from '../register/paths';
-import { openRegister } from '../register/register';
+import { createGate } from '../register/gate';
 import { startBrowserServer } from './server';
 
 /**
@@ -29,13 +28,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dbPath = resolveRegisterPath(values.db);
-  const register = openRegister(dbPath);
-  const server = await startBrowserServer({ handlers: createHandlers(register), rendererDir, port });
+  const gate = createGate({ path: dbPath });
+  const server = await startBrowserServer({ call: gate.call, rendererDir, port });
   console.log(`CP Conference Register (browser mode), register: ${dbPath}`);
   console.log(`Open ${server.url}`);
   const stop = () => {
     void server.close().then(() => {
-      register.close();
+      gate.close();
       process.exit(0);
     });
   };

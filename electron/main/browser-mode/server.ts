@@ -1,12 +1,9 @@
-import { LOCAL_CALLER } from '../register/services/caller';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Result } from '../../../shared/ipc/result';
-import { dispatch } from '../api/dispatch';
-import type { Handlers } from '../api/handlers';
 
 export const TOKEN_HEADER = 'x-cpreg-token';
 const MAX_BODY = 5 * 1024 * 1024;
@@ -24,7 +21,8 @@ const TYPES: Record<string, string> = {
 };
 
 export interface BrowserServerOptions {
-  handlers: Handlers;
+  /** The one door: the gate's `call` (sign-in, users, and the open register's channels). */
+  call: (channel: unknown, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -157,7 +155,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           channel?: unknown;
           input?: unknown;
         };
-        sendResult(res, 200, await dispatch(options.handlers, channel, input, { caller: LOCAL_CALLER }));
+        sendResult(res, 200, await options.call(channel, input));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {

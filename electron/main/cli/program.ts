@@ -1,4 +1,3 @@
-import { LOCAL_CALLER } from '../register/services/caller';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -7,8 +6,6 @@ import { addDays, isIsoDate, localIsoDate } from '../../../shared/dates';
 import { CHANNEL_ALIASES, CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { resolveChannel } from '../../../shared/ipc/contract';
 import { describeIssues, issuesFromZod, type ApiError } from '../../../shared/ipc/result';
-import { dispatch } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
 import { decideOutcome, outcomeInputSchema } from '../../../shared/outcome';
 import { AGENCY_TYPE_LABELS } from '../../../shared/schemas/agency';
 import { ESCALATION_REASON_LABELS } from '../../../shared/schemas/agency-escalation';
@@ -30,7 +27,11 @@ import {
 } from '../../../shared/working-days';
 import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
 import { resolveRegisterPath } from '../register/paths';
-import { openRegister, type Register } from '../register/register';
+import { createGate, type Gate } from '../register/gate';
+import type { Register } from '../register/register';
+import { runAs } from '../register/services/caller';
+import { firstLineOf, newPassword, promptHidden, UsageError } from './sign-in';
+import { ROLES, ROLE_LABELS, ROLE_PURPOSES, type Role } from '../../../shared/roles';
 import type { DemoSize } from '../register/services/demo-service';
 import { ServiceError } from '../register/services/errors';
 import { loadShippedSnapshot } from '../register/snapshot';
@@ -49,9 +50,6 @@ async function readProcessStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
-
-/** Bad input from the user: exit 2, one line on stderr, nothing written. */
-class UsageError extends Error {}
 
 /** A batch that wrote some documents but not all (the summary says which): exit 1. */
 class PartialBatch extends Error {}
@@ -86,6 +84,9 @@ function parseCount(value: string): number {
  * `cpreg`: the scriptable twin of the app for review units. Returns the exit code: 0 success,
  * 2 bad input (a one-line message on stderr naming what is wrong; nothing written), 1 otherwise.
  */
+/** The demo register's administrator's password when CPREG_PASSWORD is not set (synthetic data only). */
+export const DEMO_PASSWORD = 'demo register password';
+
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = new Command('cpreg');
   const readStdin = io.stdin ?? readProcessStdin;
@@ -103,26 +104,56 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     for (const r of rows) io.out(line(r));
   }
 
-  function withRegister<T>(fn: (register: Register) => T): T {
+  /** Who is signing in, and their password: flags, then the environment, then a prompt on a terminal. */
+  async function credentials(): Promise<{ name: string; password: string }> {
+    const opts = program.opts<{ user?: string; passwordFile?: string }>();
+    const name = (opts.user ?? process.env['CPREG_USER'] ?? '').trim();
+    if (!name) throw new UsageError('sign in: give --user NAME (or set CPREG_USER)');
+    if (opts.passwordFile !== undefined) return { name, password: firstLineOf(opts.passwordFile, 'password') };
+    const fromEnv = process.env['CPREG_PASSWORD'];
+    if (fromEnv !== undefined && fromEnv !== '') return { name, password: fromEnv };
+    return { name, password: await promptHidden(`Password for ${name}: `) };
+  }
+
+  /** Signs in to the register at --db: nothing in it is read before that. */
+  async function signIn(): Promise<Gate> {
     const path = dbPath();
-    if (!existsSync(path)) throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init"`);
-    const register = openRegister(path, { mustExist: true });
+    if (!existsSync(path))
+      throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init --admin NAME"`);
+    // stderr carries only what the command says (for `call`, only the error's JSON).
+    const gate = createGate({ path, log: () => undefined });
+    const state = gate.status().state;
+    if (state === 'needs-encryption') {
+      throw new UsageError(
+        `the register ${path} is from an earlier version and not yet encrypted: run "cpreg --db ${path} init --admin NAME" to create its first administrator and encrypt it`,
+      );
+    }
+    const { name, password } = await credentials();
+    await gate.signIn(name, password);
+    return gate;
+  }
+
+  /** Runs `fn` on the register as the signed-in user (the audit names them), then closes it. */
+  async function withRegister<T>(fn: (register: Register, gate: Gate) => T | Promise<T>): Promise<T> {
+    const gate = await signIn();
     try {
-      return fn(register);
+      const { register, user } = gate;
+      if (!register || !user) throw new UsageError('sign in failed');
+      return await runAs(user, () => fn(register, gate));
     } finally {
-      register.close();
+      gate.close();
     }
   }
 
-  async function withRegisterAsync<T>(fn: (register: Register) => Promise<T>): Promise<T> {
-    const path = dbPath();
-    if (!existsSync(path)) throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init"`);
-    const register = openRegister(path, { mustExist: true });
-    try {
-      return await fn(register);
-    } finally {
-      register.close();
+  /** Calls one channel through the gate as the signed-in user; a refusal exits 2 with its message. */
+  async function callChannel(gate: Gate, channel: string, input: unknown): Promise<unknown> {
+    const result = await gate.call(channel, input);
+    if (!result.ok) {
+      const detail = result.error.issues.length > 0 ? describeIssues(result.error.issues) : result.error.message;
+      if (result.error.code === 'internal') throw new Error(detail);
+      throw new UsageError(detail);
     }
+    return result.value;
   }
 
   function checkPeriod(from: string, to: string): void {
@@ -161,8 +192,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
    * Runs `fn` with the register's calendar (imported holidays, closure days, its division) when
    * the register exists; otherwise with the shipped snapshot, creating no register as a side effect.
    */
-  function withCalendar<T>(division: Division | undefined, fn: (calendar: WorkingDayCalendar) => T): T {
-    if (existsSync(dbPath())) return withRegister((register) => fn(register.calendar.calendarFor(division)));
+  async function withCalendar<T>(division: Division | undefined, fn: (calendar: WorkingDayCalendar) => T): Promise<T> {
+    if (existsSync(dbPath())) return await withRegister((register) => fn(register.calendar.calendarFor(division)));
     const events = loadShippedSnapshot()[division ?? 'england-and-wales']?.events ?? [];
     return fn(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
   }
@@ -170,6 +201,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   program
     .description('CP Conference Register: the command-line twin of the app')
     .option('--db <path>', 'register file (default: $CPREG_DB, else the app-data folder)')
+    .option('--user <name>', 'who is signing in (default: $CPREG_USER)')
+    .option(
+      '--password-file <file>',
+      'your password, first line (default: $CPREG_PASSWORD, else a prompt on a terminal)',
+    )
     .configureOutput({
       writeOut: io.out,
       writeErr: io.err,
@@ -226,16 +262,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (!existsSync(path)) {
         fail({
           code: 'not-found',
-          message: `No register at ${path}: create one with "cpreg --db ${path} init"`,
+          message: `No register at ${path}: create one with "cpreg --db ${path} init --admin NAME"`,
           issues: [],
         });
       }
-      await withRegisterAsync(async (register) => {
-        // stderr carries only the error's JSON, so scripts can parse it whole.
-        const result = await dispatch(createHandlers(register), channel, input, {
-          log: () => undefined,
-          caller: LOCAL_CALLER,
-        });
+      await withRegister(async (register, gate) => {
+        // stderr carries only the error's JSON, so scripts can parse it whole. The call goes
+        // through the gate, the same door as the app's: roles, validation, services, audit.
+        const result = await gate.call(channel, input);
         // A batch started by the call finishes before the register closes.
         await register.documents.idle();
         if (!result.ok) fail(result.error);
@@ -245,11 +279,125 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command('init')
-    .description('create the register (or bring an existing one up to date) and print its path')
-    .action(() => {
+    .description(
+      'create the register with its first administrator (or encrypt a register from an earlier version) and print the recovery key once',
+    )
+    .requiredOption('--admin <name>', 'the first administrator’s user name')
+    .addHelpText(
+      'after',
+      '\nThe administrator’s password comes from --password-file, CPREG_PASSWORD, or a prompt. The recovery key\n' +
+        'printed once is the register’s data key: it opens the file if every password is lost (see README).',
+    )
+    .action(async (opts: { admin: string }) => {
       const path = dbPath();
-      openRegister(path).close();
-      io.out(`${path}\n`);
+      const gate = createGate({ path });
+      try {
+        if (gate.status().state === 'signed-out') {
+          throw new UsageError(
+            `${path} already has its administrator: sign in with --user and add users with "cpreg users add"`,
+          );
+        }
+        const fromFile = program.opts<{ passwordFile?: string }>().passwordFile;
+        const fromEnv = process.env['CPREG_PASSWORD'];
+        const password =
+          fromFile !== undefined
+            ? firstLineOf(fromFile, 'password')
+            : fromEnv
+              ? fromEnv
+              : await newPassword(undefined, opts.admin);
+        const created = await callChannel(gate, 'session.setup', { name: opts.admin, password });
+        const { recoveryKey, user } = created as { recoveryKey: string; user: { name: string; roles: Role[] } };
+        io.out(`${path}\n`);
+        io.out(`Administrator: ${user.name} (${user.roles.map((r) => ROLE_LABELS[r]).join(', ')})\n`);
+        io.out(`Recovery key (shown once; keep it offline, apart from the laptop):\n${recoveryKey}\n`);
+      } finally {
+        gate.close();
+      }
+    });
+
+  const users = program.command('users').description('who may use the register, and their roles (administrators)');
+  users
+    .command('list')
+    .description('list the users, their roles, and whether they are active')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withRegister(async (_register, gate) => {
+        const list = (await callChannel(gate, 'users.list', {})) as {
+          name: string;
+          roles: Role[];
+          active: boolean;
+          lastSignInAt: string | null;
+        }[];
+        if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
+        table(
+          ['Name', 'Roles', 'Active', 'Last signed in'],
+          list.map((u) => [
+            u.name,
+            u.roles.map((r) => ROLE_LABELS[r]).join(', '),
+            u.active ? 'yes' : 'disabled',
+            u.lastSignInAt?.slice(0, 16).replace('T', ' ') ?? 'never',
+          ]),
+        );
+      });
+    });
+  const roleHelp = ROLES.map((r) => `${r} (${ROLE_PURPOSES[r]})`).join('; ');
+  const parseRoles = (text: string): string[] =>
+    text
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+  users
+    .command('add <name>')
+    .description('add a user; their password from --new-password-file or a prompt')
+    .requiredOption('--role <roles>', `one role, or several separated by commas: ${roleHelp}`)
+    .option('--new-password-file <file>', 'the new user’s password (first line)')
+    .action(async (name: string, opts: { role: string; newPasswordFile?: string }) => {
+      await withRegister(async (_register, gate) => {
+        const password = await newPassword(opts.newPasswordFile, name);
+        await callChannel(gate, 'users.add', { name, roles: parseRoles(opts.role), password });
+        io.out(`Added ${name}.\n`);
+      });
+    });
+  users
+    .command('roles <name>')
+    .description('change a user’s roles')
+    .requiredOption('--role <roles>', 'the roles, separated by commas')
+    .action(async (name: string, opts: { role: string }) => {
+      await withRegister(async (_register, gate) => {
+        await callChannel(gate, 'users.setRoles', { name, roles: parseRoles(opts.role) });
+        io.out(`${name} now has ${parseRoles(opts.role).join(', ')}.\n`);
+      });
+    });
+  users
+    .command('disable <name>')
+    .description('disable a user: their password no longer opens the register')
+    .action(async (name: string) => {
+      await withRegister(async (_register, gate) => {
+        await callChannel(gate, 'users.disable', { name });
+        io.out(`Disabled ${name}.\n`);
+      });
+    });
+  users
+    .command('enable <name>')
+    .description('enable a disabled user with a new password (--new-password-file or a prompt)')
+    .option('--new-password-file <file>', 'their new password (first line)')
+    .action(async (name: string, opts: { newPasswordFile?: string }) => {
+      await withRegister(async (_register, gate) => {
+        const password = await newPassword(opts.newPasswordFile, name);
+        await callChannel(gate, 'users.enable', { name, password });
+        io.out(`Enabled ${name}.\n`);
+      });
+    });
+  users
+    .command('reset <name>')
+    .description('set a new password for a user (--new-password-file or a prompt)')
+    .option('--new-password-file <file>', 'their new password (first line)')
+    .action(async (name: string, opts: { newPasswordFile?: string }) => {
+      await withRegister(async (_register, gate) => {
+        const password = await newPassword(opts.newPasswordFile, name);
+        await callChannel(gate, 'users.resetPassword', { name, password });
+        io.out(`Set a new password for ${name}.\n`);
+      });
     });
 
   const workingDays = program.command('working-days').description('count working days with the register’s calendar');
@@ -262,7 +410,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           : 'print the n-th working day strictly before <date> (YYYY-MM-DD)',
       )
       .addOption(new Option('--division <division>', 'bank-holiday division').choices(DIVISIONS))
-      .action((date: string, n: string, opts: { division?: Division }) => {
+      .action(async (date: string, n: string, opts: { division?: Division }) => {
         if (!isIsoDate(date)) throw new UsageError(`<date> must be a real date in the form YYYY-MM-DD (got "${date}")`);
         const count = parseCount(n);
         const compute = (calendar: WorkingDayCalendar) => {
@@ -272,7 +420,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           const warning = coverageWarning(calendar, date, result);
           if (warning) io.err(`warning: ${warning}\n`);
         };
-        withCalendar(opts.division, compute);
+        await withCalendar(opts.division, compute);
       });
   }
 
@@ -281,8 +429,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command('list')
     .description('list agencies and their safeguarding leads')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
-      withRegister((register) => {
+    .action(async (opts: { json?: boolean }) => {
+      await withRegister((register) => {
         const list = register.agencies.list('', true);
         if (opts.json) {
           io.out(`${JSON.stringify(list, null, 2)}\n`);
@@ -316,9 +464,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description(
       'add agencies from a CSV file (columns: name,type,quoracy_group,lead_name,lead_job_title,lead_email,lead_phone); all or nothing',
     )
-    .action((file: string) => {
+    .action(async (file: string) => {
       const text = readInputFile(file, 'CSV');
-      withRegister((register) => {
+      await withRegister((register) => {
         const created = register.agencies.importMany(readAgenciesCsv(text), { fieldName: agencyCsvColumn });
         io.out(`Imported ${created.length} agenc${created.length === 1 ? 'y' : 'ies'}.\n`);
       });
@@ -329,7 +477,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description('the bank-holiday calendar')
     .command('import <file>')
     .description('import a GOV.UK bank-holidays.json file; a bad file changes nothing')
-    .action((file: string) => {
+    .action(async (file: string) => {
       const text = readInputFile(file, 'bank-holidays');
       let feed: unknown;
       try {
@@ -337,7 +485,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       } catch {
         throw new UsageError(`"${file}" is not valid JSON`);
       }
-      withRegister((register) => {
+      await withRegister((register) => {
         const result = register.calendar.importFeed(feed);
         io.out(`Imported ${result.imported} bank holidays for ${result.divisions.join(', ')}.\n`);
       });
@@ -351,10 +499,27 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .choices(['small', 'large'])
         .default('small'),
     )
-    .action((opts: { size: DemoSize }) => {
+    .action(async (opts: { size: DemoSize }) => {
       const path = dbPath();
-      const register = openRegister(path);
-      try {
+      if (!existsSync(path)) {
+        // A new demo register, with an administrator "demo" (password CPREG_PASSWORD, or the
+        // demo's own, printed: the data is synthetic).
+        const password = process.env['CPREG_PASSWORD'] || DEMO_PASSWORD;
+        const gate = createGate({ path });
+        try {
+          await callChannel(gate, 'session.setup', { name: 'demo', password });
+          await callChannel(gate, 'users.setRoles', { name: 'demo', roles: ROLES });
+        } finally {
+          gate.close();
+        }
+        io.err(
+          `Created ${path} with the administrator "demo"${process.env['CPREG_PASSWORD'] ? ' (password from CPREG_PASSWORD)' : ` (password "${DEMO_PASSWORD}")`}.\n`,
+        );
+        program.setOptionValue('user', 'demo');
+        program.setOptionValue('passwordFile', undefined);
+        process.env['CPREG_PASSWORD'] = password;
+      }
+      await withRegister((register) => {
         const started = Date.now();
         const summary = register.demo.generate(opts.size, (done, total) => {
           io.err(`\rgenerating ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} conferences`);
@@ -367,9 +532,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
             `${summary.agencyEscalations.toLocaleString('en-GB')} agency escalations in ${summary.returns.toLocaleString('en-GB')} returns, ` +
             `${summary.escalations} professional escalations, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
         );
-      } finally {
-        register.close();
-      }
+      });
     });
 
   const conferencesCommand = program.command('conferences').description('conferences in the register');
@@ -379,10 +542,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--due', 'list what falls due (decision letters, minutes, core groups, reviews, reconvening) instead')
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many rows', '50')
-    .action((opts: { due?: boolean; json?: boolean; limit: string }) => {
+    .action(async (opts: { due?: boolean; json?: boolean; limit: string }) => {
       const limit = parseCount(opts.limit);
       if (limit < 1 || limit > 500) throw new UsageError(`--limit must be between 1 and 500 (got "${opts.limit}")`);
-      withRegister((register) => {
+      await withRegister((register) => {
         if (opts.due) {
           const due = register.live.due(limit);
           if (opts.json) return io.out(`${JSON.stringify(due, null, 2)}\n`);
@@ -427,7 +590,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .requiredOption('--from <date>', 'first meeting date, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last meeting date, YYYY-MM-DD')
     .option('--json', 'print JSON')
-    .action((opts: { agency: string; from: string; to: string; json?: boolean }) => {
+    .action(async (opts: { agency: string; from: string; to: string; json?: boolean }) => {
       for (const [flag, value] of [
         ['--from', opts.from],
         ['--to', opts.to],
@@ -436,7 +599,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           throw new UsageError(`${flag} must be a real date in the form YYYY-MM-DD (got "${value}")`);
       }
       if (opts.to < opts.from) throw new UsageError('--to must be on or after --from');
-      withRegister((register) => {
+      await withRegister((register) => {
         const agency = register.repos.agencies.findByName(opts.agency.trim());
         if (!agency)
           throw new UsageError(`no agency called "${opts.agency}" in the directory (see "cpreg agencies list")`);
@@ -479,8 +642,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description('open escalations: immediate risk first, then overdue, then by due date')
     .option('--overdue', 'only those past their stage’s due date')
     .option('--json', 'print JSON')
-    .action((opts: { overdue?: boolean; json?: boolean }) => {
-      withRegister((register) => {
+    .action(async (opts: { overdue?: boolean; json?: boolean }) => {
+      await withRegister((register) => {
         const list = register.escalations.list({ overdueOnly: opts.overdue ?? false });
         if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
         if (list.length === 0) return io.out(opts.overdue ? 'No escalation is overdue.\n' : 'No open escalations.\n');
@@ -509,9 +672,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command('show <id>')
     .description('one escalation with every stage, response and action')
     .option('--json', 'print JSON')
-    .action((idText: string, opts: { json?: boolean }) => {
+    .action(async (idText: string, opts: { json?: boolean }) => {
       if (!/^[1-9]\d*$/.test(idText)) throw new UsageError(`<id> must be an escalation number (got "${idText}")`);
-      withRegister((register) => {
+      await withRegister((register) => {
         const e = register.escalations.get(Number(idText));
         if (opts.json) return io.out(`${JSON.stringify(e, null, 2)}\n`);
         const lines = [
@@ -574,7 +737,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }
       const parsed = outcomeInputSchema.safeParse(raw);
       if (!parsed.success) throw new UsageError(describeIssues(issuesFromZod(parsed.error)));
-      withCalendar(opts.division, (calendar) => {
+      await withCalendar(opts.division, (calendar) => {
         const outcome = decideOutcome(parsed.data, calendar);
         io.out(`${JSON.stringify(outcome)}\n`);
         const warning = outcome.reconveneBy ? coverageWarning(calendar, outcome.reconveneBy) : null;
@@ -591,12 +754,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .requiredOption('--to <date>', 'last meeting date, YYYY-MM-DD')
     .requiredOption('--out <file>', 'the PDF file to write')
     .option('--initials', 'family names as initials')
-    .option('--password-file <file>', 'protect the PDF with the password on the first line of this file')
+    .option('--protect-password-file <file>', 'protect the PDF with the password on the first line of this file')
     .action(
-      (opts: { agency: string; from: string; to: string; out: string; initials?: boolean; passwordFile?: string }) => {
+      async (opts: {
+        agency: string;
+        from: string;
+        to: string;
+        out: string;
+        initials?: boolean;
+        protectPasswordFile?: string;
+      }) => {
         checkPeriod(opts.from, opts.to);
-        const password = readPassword(opts.passwordFile);
-        withRegister((register) => {
+        const password = readPassword(opts.protectPasswordFile);
+        await withRegister((register) => {
           const agency = agencyNamed(register, opts.agency);
           const doc = register.documents.makeOne(
             'appendix3',
@@ -626,11 +796,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       .requiredOption('--escalation <id>', 'the escalation’s number (see "cpreg escalations list")')
       .requiredOption('--out <file>', 'the PDF file to write')
       .option('--initials', 'names of children and families as initials')
-      .option('--password-file <file>', 'protect the PDF with the password on the first line of this file')
-      .action((opts: { escalation: string; out: string; initials?: boolean; passwordFile?: string }) => {
+      .option('--protect-password-file <file>', 'protect the PDF with the password on the first line of this file')
+      .action(async (opts: { escalation: string; out: string; initials?: boolean; protectPasswordFile?: string }) => {
         const id = parseId(opts.escalation, '--escalation');
-        const password = readPassword(opts.passwordFile);
-        withRegister((register) => {
+        const password = readPassword(opts.protectPasswordFile);
+        await withRegister((register) => {
           const doc = register.documents.makeOne(kind, id, null, resolve(opts.out), {
             initialsOnly: opts.initials === true,
             password,
@@ -652,7 +822,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       const kind = documentKindSchema.safeParse(kindText);
       if (!kind.success) throw new UsageError(`<kind> must be one of ${DOCUMENT_KINDS.join(', ')} (got "${kindText}")`);
       checkPeriod(opts.from, opts.to);
-      await withRegisterAsync(async (register) => {
+      await withRegister(async (register) => {
         let lastTenth = -1;
         const status = await register.documents.run(kind.data, opts.from, opts.to, opts.out, undefined, (s) => {
           const line = `${DOCUMENT_KIND_LABELS[kind.data]}: ${s.done} of ${s.total}`;
@@ -681,7 +851,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--from <date>', 'first date of the period, YYYY-MM-DD (default: a year before --to)')
     .option('--to <date>', 'last date of the period, YYYY-MM-DD (default: today)')
     .option('--initials', 'names of children and families as initials')
-    .option('--password-file <file>', 'AES-256 password (first line of the file) for the zip and its PDFs')
+    .option('--protect-password-file <file>', 'AES-256 password (first line of the file) for the zip and its PDFs')
     .option('--folder', 'write a folder instead of a zip (not with a password)')
     .option('--eml', 'also write an .eml draft to the safeguarding lead with the export attached')
     .option(
@@ -696,7 +866,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         from?: string;
         to?: string;
         initials?: boolean;
-        passwordFile?: string;
+        protectPasswordFile?: string;
         folder?: boolean;
         eml?: boolean;
         purpose: string;
@@ -704,8 +874,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         const to = opts.to ?? localIsoDate(new Date());
         const from = opts.from ?? addDays(to, -364);
         checkPeriod(from, to);
-        const password = readPassword(opts.passwordFile);
-        await withRegisterAsync(async (register) => {
+        const password = readPassword(opts.protectPasswordFile);
+        await withRegister(async (register) => {
           const agency = agencyNamed(register, opts.agency);
           const parsed = runExportInputSchema.safeParse({
             agencyId: agency.id,
@@ -733,8 +903,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description('what was shared, with whom, when, why and by whom (newest first)')
     .option('--agency <name>', 'only exports to this agency')
     .option('--json', 'print JSON')
-    .action((opts: { agency?: string; json?: boolean }) => {
-      withRegister((register) => {
+    .action(async (opts: { agency?: string; json?: boolean }) => {
+      await withRegister((register) => {
         const agencyId = opts.agency ? agencyNamed(register, opts.agency).id : null;
         const entries = register.exports.sharingLog(agencyId, 1000);
         if (opts.json) return io.out(`${JSON.stringify(entries, null, 2)}\n`);

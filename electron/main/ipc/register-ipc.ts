@@ -1,16 +1,16 @@
-import { LOCAL_CALLER } from '../register/services/caller';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
-import { dispatch } from '../api/dispatch';
-import type { Handlers } from '../api/handlers';
 import { isTrustedRendererUrl } from '../window/security';
 
 /**
  * The only place that touches `ipcMain`. One handler per contract channel; each checks that the
  * call comes from the app's own renderer frame before validating and dispatching.
  */
-export function registerIpc(handlers: Handlers, rendererUrl: string): void {
+export function registerIpc(
+  call: (channel: unknown, input: unknown) => Result<unknown> | Promise<Result<unknown>>,
+  rendererUrl: string,
+): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       const frameUrl = event.senderFrame?.url ?? '';
@@ -20,7 +20,7 @@ export function registerIpc(handlers: Handlers, rendererUrl: string): void {
           error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window', issues: [] },
         };
       }
-      return dispatch(handlers, channel, input, { caller: LOCAL_CALLER });
+      return call(channel, input);
     });
   }
 }

@@ -10,6 +10,7 @@ import { createDemoService } from './services/demo-service';
 import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
 import { createSettingsService } from './services/settings-service';
+import { createUsersService } from './services/users-service';
 import { loadShippedSnapshot } from './snapshot';
 import { appendix3Source } from './documents/appendix3-source';
 import { appendix5Source } from './documents/appendix5-source';
@@ -27,6 +28,8 @@ export interface RegisterOptions extends OpenOptions {
   defaultUserName?: string;
   /** Where letters and exports go unless the user picks a folder; `CPREG_DOCUMENTS` or ~/Documents. */
   documentsDir?: string;
+  /** When a user last signed in (the keyring keeps it, so signing in writes nothing here). */
+  lastSignIn?: (name: string) => string | null;
 }
 
 function osUserName(): string {
@@ -59,6 +62,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const escalations = createEscalationsService(ctx, settings, calendar, live);
   escalations.ensureShipped();
   const demo = createDemoService(ctx, calendar, escalations);
+  const users = createUsersService(ctx, () => settings.actor(), options.lastSignIn);
   const documentsDir =
     options.documentsDir ?? process.env['CPREG_DOCUMENTS'] ?? join(homedir(), 'Documents', 'CP Conference Register');
   const deps: SourceDeps = { ctx, settings: () => settings.get(), live, escalations, agencyEscalations };
@@ -98,6 +102,7 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     escalations,
     documents,
     exports,
+    users,
     close: () => db.close(),
   };
 }

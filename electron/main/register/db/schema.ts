@@ -91,6 +91,17 @@ export interface ClosureDaysTable {
   reason: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  roles: string;
+  active: number;
+  created_at: string;
+  created_by: string;
+  password_changed_at: string;
+}
+
 export interface SchemaMigrationsTable {
   id: number;
   name: string;
@@ -371,6 +382,7 @@ export interface RegisterSchema {
   escalation_actions: EscalationActionsTable;
   generated_documents: GeneratedDocumentsTable;
   sharing_log: SharingLogTable;
+  users: UsersTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

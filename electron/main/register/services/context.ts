@@ -13,6 +13,7 @@ import { createFamiliesRepository } from '../db/repositories/families-repository
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
 import { createLiveConferenceRepository } from '../db/repositories/live-conference-repository';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
+import { createUsersRepository } from '../db/repositories/users-repository';
 
 /** What every service is given: the database, its repositories, a clock and the shipped data. */
 export interface ServiceContext {
@@ -38,6 +39,7 @@ export function createRepositories(db: RegisterDb) {
     holidays: createHolidaysRepository(db),
     live: createLiveConferenceRepository(db),
     settings: createSettingsRepository(db),
+    users: createUsersRepository(db),
   };
 }
 

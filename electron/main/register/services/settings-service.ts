@@ -22,6 +22,7 @@ const STORED_KEYS = [
   'unitEmail',
   'unitPhone',
   'sameDayContact',
+  'idleLockMinutes',
   'trainingLink',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 

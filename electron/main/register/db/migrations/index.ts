@@ -4,6 +4,7 @@ import { migration003 } from './003-agency-escalations';
 import { migration004 } from './004-professional-escalations';
 import { migration005 } from './005-documents-and-sharing';
 import { migration006 } from './006-per-child-and-corrections';
+import { migration008 } from './008-users';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration008,
 ];

@@ -1,0 +1,453 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { SessionChannel } from '../../../shared/ipc/channels';
+import { resolveChannel } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/result';
+import type { Role } from '../../../shared/roles';
+import type { SessionStatus, SignedInUser } from '../../../shared/schemas/users';
+import { dispatch } from '../api/dispatch';
+import { createHandlers, type HandlerMap, type Handlers } from '../api/handlers';
+import { applyKey, openRegisterDb, RegisterOpenError } from './db/connection';
+import { contentHash } from './db/content-hash';
+import type { KdfCost } from './keys/key-wrap';
+import {
+  entryFor,
+  keyringPath,
+  KeyringError,
+  newKeyring,
+  readKeyring,
+  unwrapFor,
+  waitBeforeAttempt,
+  withAttempt,
+  withoutUser,
+  withUser,
+  writeKeyring,
+  type Keyring,
+} from './keys/keyring';
+import { makePrivate } from './private-files';
+import { openRegister, type Register, type RegisterOptions } from './register';
+import { runAs, type Caller } from './services/caller';
+import { invalid, ServiceError } from './services/errors';
+
+/**
+ * The first administrator also holds the chair and unit officer roles: on one laptop they are
+ * usually the same person. An administrator can change that on the Users screen.
+ */
+export const FIRST_USER_ROLES: readonly Role[] = ['administrator', 'chair', 'officer'];
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface GateOptions {
+  /** The register file. */
+  path: string;
+  now?: () => Date;
+  /** scrypt's cost for new passwords (the tests lower it; a user's machine uses the default). */
+  kdfCost?: KdfCost;
+  /** Passed to `openRegister` each time a user's key opens the file. */
+  register?: Omit<RegisterOptions, 'key' | 'now'>;
+  /** Where the kind of an unexpected failure is logged (never record contents). */
+  log?: (line: string) => void;
+}
+
+interface OpenSession {
+  register: Register;
+  handlers: Handlers;
+  key: Buffer;
+  user: Caller;
+  locked: boolean;
+  lastActivity: number;
+}
+
+function isPlainSqlite(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function wrongPassword(): ServiceError {
+  return invalid('password', 'The user name or password is not right');
+}
+
+/**
+ * The register's front door: nothing in the file can be read until someone signs in. The gate
+ * holds the keyring (the data key wrapped for each user), opens the encrypted register with the
+ * key a user's password unwraps, knows who is signed in and whether the screen is locked, and
+ * answers every call of the contract for the desktop app, browser mode and the command line: the
+ * sign-in and users channels itself, the rest through the open register's handlers with the
+ * signed-in user as the caller.
+ */
+export function createGate(options: GateOptions) {
+  const { path } = options;
+  const now = options.now ?? (() => new Date());
+  const keysFile = keyringPath(path);
+  let session: OpenSession | null = null;
+
+  const loadKeyring = (): Keyring | null => readKeyring(keysFile);
+
+  function fileState(): 'new' | 'needs-encryption' | 'signed-out' {
+    if (!existsSync(path) || statSync(path).size === 0) {
+      if (existsSync(keysFile)) {
+        throw new ServiceError(
+          'conflict',
+          `The key file ${keysFile} is here but the register it opens is not: restore the register from a backup.`,
+        );
+      }
+      return 'new';
+    }
+    if (existsSync(keysFile)) return 'signed-out';
+    if (isPlainSqlite(path)) return 'needs-encryption';
+    throw new ServiceError(
+      'conflict',
+      `The register ${path} is encrypted but its key file ${keysFile} is missing: put the key file back (it travels with every backup), or open the register with its recovery key.`,
+    );
+  }
+
+  function openWith(key: Buffer, create = false): Register {
+    const register = openRegister(path, {
+      ...options.register,
+      key,
+      now,
+      mustExist: !create,
+      lastSignIn: (name) => (loadKeyring() && entryFor(requireKeyring(), name)?.lastSignInAt) ?? null,
+    });
+    makePrivate(path);
+    return register;
+  }
+
+  function startSession(register: Register, key: Buffer, name: string): SignedInUser {
+    const user = register.users.find(name);
+    if (!user || !user.active) {
+      register.close();
+      throw new ServiceError('forbidden', `${name} is disabled in this register: ask an administrator`);
+    }
+    if (session && session.register !== register) session.register.close();
+    session = {
+      register,
+      handlers: createHandlers(register),
+      key,
+      user: { name: user.name, roles: user.roles },
+      locked: false,
+      lastActivity: now().getTime(),
+    };
+    return session.user as SignedInUser;
+  }
+
+  function signedIn(): OpenSession {
+    if (!session) throw new ServiceError('signed-out', 'Sign in to use the register');
+    if (session.locked) throw new ServiceError('locked', 'The screen is locked: unlock it with your password');
+    return session;
+  }
+
+  /** One write to the register and the keyring together: the key file is written last, inside the transaction. */
+  function commit<T>(open: OpenSession, write: () => T, keyring?: Keyring): T {
+    return open.register.db.transaction(() =>
+      runAs(open.user, () => {
+        const value = write();
+        if (keyring) writeKeyring(keysFile, keyring);
+        return value;
+      }),
+    );
+  }
+
+  function requireKeyring(): Keyring {
+    const keyring = loadKeyring();
+    if (!keyring) throw new ServiceError('conflict', `The key file ${keysFile} is missing`);
+    return keyring;
+  }
+
+  async function setup(name: string, password: string): Promise<{ user: SignedInUser; recoveryKey: string }> {
+    const state = fileState();
+    if (state === 'signed-out') {
+      throw new ServiceError('conflict', 'This register already has its administrator: sign in instead');
+    }
+    const dataKey = randomBytes(32);
+    const keyring = withAttempt(
+      await withUser(newKeyring(now()), name, password, dataKey, options.kdfCost),
+      name,
+      true,
+      now(),
+    );
+    if (state === 'needs-encryption') {
+      encryptPlainRegister(dataKey, keyring);
+    } else {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      writeKeyring(keysFile, keyring);
+    }
+    let register: Register;
+    try {
+      register = openWith(dataKey, state === 'new');
+    } catch (error) {
+      if (state === 'new') {
+        rmSync(keysFile, { force: true });
+        for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+      }
+      throw error;
+    }
+    const first: Caller = { name, roles: FIRST_USER_ROLES };
+    register.db.transaction(() => runAs(first, () => register.users.add(name, FIRST_USER_ROLES)));
+    const user = startSession(register, dataKey, name);
+    return { user, recoveryKey: dataKey.toString('hex') };
+  }
+
+  /**
+   * A register from before encryption: migrated, copied, the copy checked (integrity and the
+   * same content hash), the keyring written, the file re-keyed in place, the result checked
+   * against the copy, and only then the plain copy overwritten and removed. Any failure puts the
+   * plain copy back.
+   */
+  function encryptPlainRegister(dataKey: Buffer, keyring: Keyring): void {
+    const plain = openRegisterDb(path, { mustExist: true, now });
+    plain.connection.pragma('wal_checkpoint(TRUNCATE)');
+    const before = contentHash(plain.connection);
+    plain.close();
+    const copy = `${path}.before-encryption`;
+    copyFileSync(path, copy);
+    makePrivate(path);
+    const check = (file: string, key?: Buffer) => {
+      const connection = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        if (key) applyKey(connection, key);
+        const ok = connection.pragma('integrity_check', { simple: true }) === 'ok';
+        return ok && contentHash(connection) === before;
+      } finally {
+        connection.close();
+      }
+    };
+    if (!check(copy)) {
+      rmSync(copy, { force: true });
+      throw new RegisterOpenError(
+        'The copy made before encrypting the register did not match it; nothing was changed.',
+      );
+    }
+    try {
+      writeKeyring(keysFile, keyring);
+      const connection = new Database(path, { fileMustExist: true });
+      try {
+        connection.pragma('journal_mode = DELETE');
+        applyKey(connection, dataKey, 'rekey');
+        connection.pragma('journal_mode = WAL');
+      } finally {
+        connection.close();
+      }
+      if (!check(path, dataKey)) throw new RegisterOpenError('The encrypted register did not match the copy');
+    } catch (error) {
+      copyFileSync(copy, path);
+      rmSync(keysFile, { force: true });
+      for (const file of [`${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+      rmSync(copy, { force: true });
+      throw error;
+    }
+    // Overwritten before removal, so the plain text is not left in the file's old blocks where the
+    // file system reuses them in place (on SSDs this is best effort).
+    writeFileSync(copy, Buffer.alloc(statSync(copy).size));
+    rmSync(copy);
+  }
+
+  async function signIn(name: string, password: string): Promise<SignedInUser> {
+    if (fileState() !== 'signed-out') {
+      throw new ServiceError('conflict', 'This register has no users yet: create its first administrator');
+    }
+    let keyring = requireKeyring();
+    const entry = entryFor(keyring, name);
+    const wait = waitBeforeAttempt(entry, now());
+    if (wait > 0) {
+      throw new ServiceError(
+        'forbidden',
+        wait > 120
+          ? `Too many failed attempts: sign-in as ${entry?.name ?? name} is locked for ${Math.ceil(wait / 60)} more minutes`
+          : `Too many failed attempts: wait ${wait} seconds before trying again`,
+      );
+    }
+    const key = await unwrapFor(keyring, name, password);
+    keyring = requireKeyring();
+    if (!key) {
+      if (entry) writeKeyring(keysFile, withAttempt(keyring, name, false, now()));
+      throw wrongPassword();
+    }
+    writeKeyring(keysFile, withAttempt(keyring, name, true, now()));
+    const register = session && session.key.equals(key) ? session.register : openWith(key);
+    return startSession(register, key, name);
+  }
+
+  async function unlock(password: string): Promise<SignedInUser> {
+    if (!session) throw new ServiceError('signed-out', 'Sign in to use the register');
+    const locked = session;
+    const keyring = requireKeyring();
+    const wait = waitBeforeAttempt(entryFor(keyring, locked.user.name), now());
+    if (wait > 0)
+      throw new ServiceError('forbidden', `Too many failed attempts: wait ${wait} seconds before trying again`);
+    const key = await unwrapFor(keyring, locked.user.name, password);
+    if (!key || !key.equals(locked.key)) {
+      writeKeyring(keysFile, withAttempt(requireKeyring(), locked.user.name, false, now()));
+      throw wrongPassword();
+    }
+    writeKeyring(keysFile, withAttempt(requireKeyring(), locked.user.name, true, now()));
+    locked.locked = false;
+    locked.lastActivity = now().getTime();
+    return locked.user as SignedInUser;
+  }
+
+  function signOut(): void {
+    session?.register.close();
+    session = null;
+  }
+
+  async function newPasswordFor(name: string, password: string, key: Buffer): Promise<Keyring> {
+    return withUser(requireKeyring(), name, password, key, options.kdfCost);
+  }
+
+  const sessionHandlers: HandlerMap<SessionChannel> = {
+    'session.status': () => status(),
+    'session.setup': (i) => setup(i.name, i.password),
+    'session.signIn': (i) => signIn(i.name, i.password),
+    'session.signOut': () => (signOut(), {}),
+    'session.lock': () => {
+      if (session) session.locked = true;
+      return {};
+    },
+    'session.unlock': (i) => unlock(i.password),
+    'session.changePassword': async (i) => {
+      const open = signedIn();
+      const key = await unwrapFor(requireKeyring(), open.user.name, i.current);
+      if (!key || !key.equals(open.key)) {
+        throw invalid('current', 'Your current password is not right');
+      }
+      const keyring = await newPasswordFor(open.user.name, i.next, open.key);
+      commit(open, () => open.register.users.passwordChanged(open.user.name, open.user.name), keyring);
+      return {};
+    },
+    'users.list': () => signedIn().register.users.list(),
+    'users.add': async (i) => {
+      const open = signedIn();
+      if (open.register.users.find(i.name)) {
+        throw invalid('name', `There is already a user called “${i.name}”`);
+      }
+      const keyring = await newPasswordFor(i.name, i.password, open.key);
+      return commit(open, () => open.register.users.add(i.name, i.roles), keyring);
+    },
+    'users.setRoles': (i) => {
+      const open = signedIn();
+      const user = commit(open, () => open.register.users.setRoles(i.name, i.roles));
+      if (user.name === open.user.name) open.user = { name: user.name, roles: user.roles };
+      return user;
+    },
+    'users.disable': (i) => {
+      const open = signedIn();
+      const existing = open.register.users.find(i.name);
+      return commit(
+        open,
+        () => open.register.users.setActive(i.name, false),
+        withoutUser(requireKeyring(), existing?.name ?? i.name),
+      );
+    },
+    'users.enable': async (i) => {
+      const open = signedIn();
+      const existing = open.register.users.find(i.name);
+      if (!existing) throw new ServiceError('not-found', `There is no user called “${i.name}”`);
+      const keyring = await newPasswordFor(existing.name, i.password, open.key);
+      return commit(open, () => open.register.users.setActive(existing.name, true), keyring);
+    },
+    'users.resetPassword': async (i) => {
+      const open = signedIn();
+      const existing = open.register.users.find(i.name);
+      if (!existing) throw new ServiceError('not-found', `There is no user called “${i.name}”`);
+      if (!existing.active) {
+        throw new ServiceError('conflict', `${existing.name} is disabled: enable them with a new password instead`);
+      }
+      const keyring = await newPasswordFor(existing.name, i.password, open.key);
+      return commit(open, () => open.register.users.passwordChanged(existing.name, open.user.name), keyring);
+    },
+  };
+  const SESSION_NAMES = new Set<string>(Object.keys(sessionHandlers));
+
+  function status(): SessionStatus {
+    const base = { registerPath: path, idleLockMinutes: 15, readOnly: false, user: null };
+    if (!session) return { ...base, state: fileState() };
+    return {
+      ...base,
+      state: session.locked ? 'locked' : 'signed-in',
+      user: session.user as SignedInUser,
+      idleLockMinutes: idleLockMinutes(session),
+    };
+  }
+
+  /** Locks the screen when the idle time has passed since the last call (the renderer locks too). */
+  function idleLockMinutes(open: OpenSession): number {
+    try {
+      return open.register.settings.get().idleLockMinutes;
+    } catch {
+      // A damaged setting is reported by the call that reads it; the lock keeps its default.
+      return 15;
+    }
+  }
+
+  function lockIfIdle(open: OpenSession): void {
+    const idleMs = idleLockMinutes(open) * 60_000;
+    const at = now().getTime();
+    if (at - open.lastActivity > idleMs) open.locked = true;
+    else open.lastActivity = at;
+  }
+
+  /**
+   * The one door: every front end calls here. Sign-in and users channels are answered by the
+   * gate; the rest by the open register, as the signed-in user, once they are signed in and the
+   * screen is not locked.
+   */
+  function call(channel: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> {
+    const name = resolveChannel(channel);
+    const log = options.log;
+    if (name !== null && SESSION_NAMES.has(name)) {
+      const caller =
+        session && (!session.locked || name === 'session.signOut' || name === 'session.lock') ? session.user : null;
+      return dispatch(sessionHandlers, name, input, { caller, ...(log ? { log } : {}) });
+    }
+    if (session && !session.locked) lockIfIdle(session);
+    if (session?.locked && name !== null) {
+      return {
+        ok: false,
+        error: { code: 'locked', message: 'The screen is locked: unlock it with your password', issues: [] },
+      };
+    }
+    return dispatch(session?.handlers ?? {}, channel, input, {
+      caller: session?.user ?? null,
+      ...(log ? { log } : {}),
+    });
+  }
+
+  return {
+    path,
+    call,
+    status,
+    setup,
+    signIn,
+    signOut,
+    /** The open register while someone is signed in (the CLI's own commands use it). */
+    get register(): Register | null {
+      return session?.register ?? null;
+    },
+    /** Who is signed in. */
+    get user(): Caller | null {
+      return session?.user ?? null;
+    },
+    close: signOut,
+  };
+}
+export type Gate = ReturnType<typeof createGate>;
+
+export { KeyringError };

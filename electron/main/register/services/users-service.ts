@@ -1,0 +1,101 @@
+import { nameKey } from '../../../../shared/names';
+import type { Role } from '../../../../shared/roles';
+import type { User } from '../../../../shared/schemas/users';
+import { audit, type ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+import type { StoredUser } from '../db/repositories/users-repository';
+
+/** Omits the row id; when they last signed in comes from the keyring (`lastSignIn`). */
+function publicUser({ id: _id, ...user }: StoredUser, lastSignIn: (name: string) => string | null): User {
+  return { ...user, lastSignInAt: lastSignIn(user.name) };
+}
+
+/**
+ * The register's users and roles. Passwords live in the keyring (the gate's business); this keeps
+ * who exists, what they may do, and the rules that keep a register usable: there is always an
+ * active administrator, and nobody disables themselves.
+ */
+export function createUsersService(
+  ctx: ServiceContext,
+  actor: () => string,
+  lastSignIn: (name: string) => string | null = () => null,
+) {
+  const find = (name: string): StoredUser => {
+    const user = ctx.repos.users.byKey(nameKey(name));
+    if (!user)
+      throw new ServiceError('not-found', `There is no user called “${name}”`, [
+        { path: 'name', message: `There is no user called “${name}”` },
+      ]);
+    return user;
+  };
+  const activeAdministrators = () =>
+    ctx.repos.users.all().filter((u) => u.active && u.roles.includes('administrator')).length;
+
+  return {
+    list(): User[] {
+      return ctx.repos.users.all().map((u) => publicUser(u, lastSignIn));
+    },
+    count(): number {
+      return ctx.repos.users.count();
+    },
+    /** The user as the register holds them, or undefined. */
+    find(name: string): User | undefined {
+      const user = ctx.repos.users.byKey(nameKey(name));
+      return user ? publicUser(user, lastSignIn) : undefined;
+    },
+    add(name: string, roles: readonly Role[]): User {
+      const key = nameKey(name);
+      if (ctx.repos.users.byKey(key)) {
+        throw new ServiceError('conflict', `There is already a user called “${name}”`, [
+          { path: 'name', message: `There is already a user called “${name}”` },
+        ]);
+      }
+      const at = ctx.now().toISOString();
+      const id = ctx.repos.users.insert({ name, key, roles, at, by: actor() });
+      audit(ctx, actor(), 'create', 'user', id, undefined, { name, roles, active: true });
+      return publicUser(find(name), lastSignIn);
+    },
+    setRoles(name: string, roles: readonly Role[]): User {
+      const user = find(name);
+      if (
+        user.roles.includes('administrator') &&
+        !roles.includes('administrator') &&
+        user.active &&
+        activeAdministrators() <= 1
+      ) {
+        throw new ServiceError(
+          'conflict',
+          `${user.name} is the only active administrator: give another user the administrator role first`,
+          [{ path: 'roles', message: 'The register must keep an active administrator' }],
+        );
+      }
+      ctx.repos.users.update(user.id, { roles });
+      audit(ctx, actor(), 'update', 'user', user.id, { roles: user.roles }, { roles });
+      return publicUser(find(name), lastSignIn);
+    },
+    setActive(name: string, active: boolean): User {
+      const user = find(name);
+      if (!active) {
+        if (nameKey(user.name) === nameKey(actor())) {
+          throw new ServiceError('conflict', 'You cannot disable yourself: ask another administrator');
+        }
+        if (user.roles.includes('administrator') && user.active && activeAdministrators() <= 1) {
+          throw new ServiceError('conflict', `${user.name} is the only active administrator and cannot be disabled`);
+        }
+      }
+      ctx.repos.users.update(user.id, { active, ...(active ? { passwordChangedAt: ctx.now().toISOString() } : {}) });
+      audit(ctx, actor(), active ? 'reactivate' : 'deactivate', 'user', user.id, { active: user.active }, { active });
+      return publicUser(find(name), lastSignIn);
+    },
+    passwordChanged(name: string, by: string): User {
+      const user = find(name);
+      ctx.repos.users.update(user.id, { passwordChangedAt: ctx.now().toISOString() });
+      audit(ctx, by, 'update', 'user', user.id, undefined, {
+        password: by === user.name ? 'changed by the user' : 'reset by an administrator',
+      });
+      return publicUser(find(name), lastSignIn);
+    },
+  };
+}
+export type UsersService = ReturnType<typeof createUsersService>;
