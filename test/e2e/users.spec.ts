@@ -83,44 +83,41 @@ test('an administrator changes a user’s roles and enables a disabled user with
   await expect(page.getByTestId('signed-in-user')).toContainText('chair, unit officer');
 });
 
-test.describe('a manager', () => {
-  test.use({ session: 'signed-out' });
+test('a manager sees no write controls, and a forbidden message when reaching one', async ({ app, page }) => {
+  await app.addUser('Morgan Manager', ['manager'], 'morgan manager password');
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'Morgan Manager', 'morgan manager password');
+  await expect(page.getByTestId('signed-in-user')).toContainText('manager');
 
-  test('sees no write controls, and a forbidden message when reaching one', async ({ app, page }) => {
-    await app.addUser('Morgan Manager', ['manager'], 'morgan manager password');
-    await page.goto(app.url);
-    await signIn(page, 'Morgan Manager', 'morgan manager password');
-    await expect(page.getByTestId('signed-in-user')).toContainText('manager');
+  await expect(menu(page).getByRole('link', { name: 'Conferences' })).toBeVisible();
+  await expect(menu(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expect(page.getByTestId('conference-count')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create a conference' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Add an agency' })).toHaveCount(0);
 
-    await expect(menu(page).getByRole('link', { name: 'Conferences' })).toBeVisible();
-    await expect(menu(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
-    await expect(page.getByTestId('conference-count')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Create a conference' })).toHaveCount(0);
-    await expect(page.getByRole('link', { name: 'Add an agency' })).toHaveCount(0);
+  await menu(page).getByRole('link', { name: 'Conferences' }).click();
+  await expect(h1(page, 'Conferences')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create a conference' })).toHaveCount(0);
+  await menu(page).getByRole('link', { name: 'Agencies' }).click();
+  await expect(h1(page, 'Agencies')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Add an agency' })).toHaveCount(0);
+  await menu(page).getByRole('link', { name: 'Escalations' }).click();
+  await expect(h1(page, 'Escalations')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start an escalation' })).toHaveCount(0);
+  await menu(page).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('Only an administrator can change settings')).toBeVisible();
 
-    await menu(page).getByRole('link', { name: 'Conferences' }).click();
-    await expect(h1(page, 'Conferences')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Create a conference' })).toHaveCount(0);
-    await menu(page).getByRole('link', { name: 'Agencies' }).click();
-    await expect(h1(page, 'Agencies')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Add an agency' })).toHaveCount(0);
-    await menu(page).getByRole('link', { name: 'Escalations' }).click();
-    await expect(h1(page, 'Escalations')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Start an escalation' })).toHaveCount(0);
-    await menu(page).getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByText('Only an administrator can change settings')).toBeVisible();
+  // Reached by its address anyway, the register refuses the write and says which role it needs.
+  await page.goto(`${app.url}#/agencies/new`);
+  await page.getByLabel('Agency name').fill('Humber Police');
+  await page.getByLabel('Type of agency').selectOption({ label: 'Police' });
+  await page.getByRole('button', { name: 'Add agency' }).click();
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('unit officer');
 
-    // Reached by its address anyway, the register refuses the write and says which role it needs.
-    await page.goto(`${app.url}#/agencies/new`);
-    await page.getByLabel('Agency name').fill('Humber Police');
-    await page.getByLabel('Type of agency').selectOption({ label: 'Police' });
-    await page.getByRole('button', { name: 'Add agency' }).click();
-    const summary = page.locator('.govuk-error-summary');
-    await expect(summary).toBeVisible();
-    await expect(summary).toContainText('unit officer');
-
-    await page.goto(`${app.url}#/users`);
-    await expect(page.getByText('The users could not be shown')).toContainText('administrator');
-    await expectNoSeriousAxeViolations(page, 'users, refused');
-  });
+  await page.goto(`${app.url}#/users`);
+  await expect(page.getByText('The users could not be shown')).toContainText('administrator');
+  await expectNoSeriousAxeViolations(page, 'users, refused');
 });
