@@ -89,6 +89,7 @@ describe('settings', () => {
       userName: 'Test Chair',
       division: 'england-and-wales',
       closureDays: [],
+      idleLockMinutes: 15,
       outcomeRule: 'majority',
       allowMultipleCategory: false,
       reportDueInitial: 2,

@@ -1,17 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { SessionChannel } from '../../../shared/ipc/channels';
 import { resolveChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
@@ -19,8 +8,7 @@ import type { Role } from '../../../shared/roles';
 import type { SessionStatus, SignedInUser } from '../../../shared/schemas/users';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type HandlerMap, type Handlers } from '../api/handlers';
-import { applyKey, openRegisterDb, RegisterOpenError } from './db/connection';
-import { contentHash } from './db/content-hash';
+import { encryptPlainRegister } from './db/encrypt-plain';
 import type { KdfCost } from './keys/key-wrap';
 import {
   entryFor,
@@ -184,7 +172,13 @@ export function createGate(options: GateOptions) {
       now(),
     );
     if (state === 'needs-encryption') {
-      encryptPlainRegister(dataKey, keyring);
+      encryptPlainRegister(
+        path,
+        dataKey,
+        () => writeKeyring(keysFile, keyring),
+        () => rmSync(keysFile, { force: true }),
+        now,
+      );
     } else {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       writeKeyring(keysFile, keyring);
@@ -203,60 +197,6 @@ export function createGate(options: GateOptions) {
     register.db.transaction(() => runAs(first, () => register.users.add(name, FIRST_USER_ROLES)));
     const user = startSession(register, dataKey, name);
     return { user, recoveryKey: dataKey.toString('hex') };
-  }
-
-  /**
-   * A register from before encryption: migrated, copied, the copy checked (integrity and the
-   * same content hash), the keyring written, the file re-keyed in place, the result checked
-   * against the copy, and only then the plain copy overwritten and removed. Any failure puts the
-   * plain copy back.
-   */
-  function encryptPlainRegister(dataKey: Buffer, keyring: Keyring): void {
-    const plain = openRegisterDb(path, { mustExist: true, now });
-    plain.connection.pragma('wal_checkpoint(TRUNCATE)');
-    const before = contentHash(plain.connection);
-    plain.close();
-    const copy = `${path}.before-encryption`;
-    copyFileSync(path, copy);
-    makePrivate(path);
-    const check = (file: string, key?: Buffer) => {
-      const connection = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        if (key) applyKey(connection, key);
-        const ok = connection.pragma('integrity_check', { simple: true }) === 'ok';
-        return ok && contentHash(connection) === before;
-      } finally {
-        connection.close();
-      }
-    };
-    if (!check(copy)) {
-      rmSync(copy, { force: true });
-      throw new RegisterOpenError(
-        'The copy made before encrypting the register did not match it; nothing was changed.',
-      );
-    }
-    try {
-      writeKeyring(keysFile, keyring);
-      const connection = new Database(path, { fileMustExist: true });
-      try {
-        connection.pragma('journal_mode = DELETE');
-        applyKey(connection, dataKey, 'rekey');
-        connection.pragma('journal_mode = WAL');
-      } finally {
-        connection.close();
-      }
-      if (!check(path, dataKey)) throw new RegisterOpenError('The encrypted register did not match the copy');
-    } catch (error) {
-      copyFileSync(copy, path);
-      rmSync(keysFile, { force: true });
-      for (const file of [`${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
-      rmSync(copy, { force: true });
-      throw error;
-    }
-    // Overwritten before removal, so the plain text is not left in the file's old blocks where the
-    // file system reuses them in place (on SSDs this is best effort).
-    writeFileSync(copy, Buffer.alloc(statSync(copy).size));
-    rmSync(copy);
   }
 
   async function signIn(name: string, password: string): Promise<SignedInUser> {
@@ -280,9 +220,10 @@ export function createGate(options: GateOptions) {
       if (entry) writeKeyring(keysFile, withAttempt(keyring, name, false, now()));
       throw wrongPassword();
     }
-    writeKeyring(keysFile, withAttempt(keyring, name, true, now()));
     const register = session && session.key.equals(key) ? session.register : openWith(key);
-    return startSession(register, key, name);
+    const user = startSession(register, key, name);
+    writeKeyring(keysFile, withAttempt(requireKeyring(), name, true, now()));
+    return user;
   }
 
   async function unlock(password: string): Promise<SignedInUser> {

@@ -110,9 +110,8 @@ export async function withUser(
 }
 
 export function withoutUser(keyring: Keyring, name: string): Keyring {
-  const users = { ...keyring.users };
-  delete users[nameKey(name)];
-  return { ...keyring, users };
+  const key = nameKey(name);
+  return { ...keyring, users: Object.fromEntries(Object.entries(keyring.users).filter(([k]) => k !== key)) };
 }
 
 /** The data key if `password` is `name`'s, else null. */
