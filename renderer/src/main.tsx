@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import { AppError } from './app/AppError';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { SessionGate } from './features/session/SessionGate';
 import './styles.scss';
 import './app/app.scss';
 
@@ -12,7 +12,7 @@ if (root) {
     <StrictMode>
       {/* Screens have their own boundary inside the shell; this one is for the shell itself. */}
       <ErrorBoundary fallback={(error) => <AppError error={error} />}>
-        <App />
+        <SessionGate />
       </ErrorBoundary>
     </StrictMode>,
   );

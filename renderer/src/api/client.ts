@@ -1,3 +1,4 @@
+import { CHANNEL_ACCESS } from '../../../shared/ipc/access';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 
@@ -29,7 +30,34 @@ function browserToken(): string | null {
 
 const token = typeof window !== 'undefined' && !window.cpreg ? browserToken() : null;
 
+/** Why a call found no working session: the screen is locked, or nobody is signed in. */
+export type SessionEnd = 'locked' | 'signed-out';
+
+const sessionListeners = new Set<(end: SessionEnd) => void>();
+
+/**
+ * Tells `listener` whenever a call is refused because the session is locked or has ended, so the
+ * app can show the unlock overlay or the sign-in page whatever screen made the call. The
+ * sign-in channels themselves (`public`) are left to their screens: a name locked after too many
+ * wrong passwords is the sign-in page's message, not the screen lock. Returns a function that stops.
+ */
+export function onSessionEnd(listener: (end: SessionEnd) => void): () => void {
+  sessionListeners.add(listener);
+  return () => {
+    sessionListeners.delete(listener);
+  };
+}
+
 export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  const result = await send(channel, input);
+  if (!result.ok && CHANNEL_ACCESS[channel].who !== 'public') {
+    const { code } = result.error;
+    if (code === 'locked' || code === 'signed-out') for (const listener of sessionListeners) listener(code);
+  }
+  return result;
+}
+
+async function send<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   try {
     if (window.cpreg) {
       return (await window.cpreg.invoke(channel, input)) as Result<ChannelOutput<C>>;

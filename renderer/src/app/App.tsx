@@ -26,7 +26,12 @@ import { AmendDecisionPage } from '../features/live-conference/AmendDecisionPage
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
 import { RetentionActionPage } from '../features/retention/RetentionActionPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
+import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
+import { useSession } from '../features/session/session-context';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { AddUserPage } from '../features/users/AddUserPage';
+import { UserPage } from '../features/users/UserPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NotBuiltPage } from './NotBuiltPage';
@@ -96,13 +101,22 @@ function Screen({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'user-new':
+      return <AddUserPage />;
+    case 'user':
+      return <UserPage name={route.userName} />;
+    case 'change-password':
+      return <ChangePasswordPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
 }
 
-/** The app shell: skip link, header and navigation, and the screen for the current hash. */
+/** The app shell once signed in: skip link, header and navigation, and the screen for the current hash. */
 export function App() {
+  const session = useSession();
   const { path, navigations, flash } = useHashRoute();
   const route = parseRoute(path);
   const section = sectionOf(route);
@@ -134,6 +148,8 @@ export function App() {
           partnershipName={settings?.partnershipName ?? ''}
           section={section}
           atSectionRoot={route.name === section}
+          account={{ user: session.user, onLock: session.lock, onSignOut: session.signOut }}
+          showItem={(item) => item.channel === undefined || session.can(item.channel)}
         />
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">

@@ -1,3 +1,5 @@
+import type { Channel } from '../../../shared/ipc/contract';
+
 /**
  * The app's screens, addressed by the URL hash (`#/agencies/12/edit`) because the desktop app
  * loads the renderer from file://, where only the hash can change without a reload.
@@ -30,26 +32,63 @@ export type Route =
   | { name: 'retention-action'; familyId: number; action: 'hold' | 'lift' | 'erase' }
   | { name: 'settings' }
   | { name: 'audit' }
+  | { name: 'users' }
+  | { name: 'user-new' }
+  | { name: 'user'; userName: string }
+  | { name: 'change-password' }
   | { name: 'not-found' };
 
 export type Section =
-  'home' | 'conferences' | 'escalations' | 'letters' | 'agencies' | 'reports' | 'retention' | 'settings' | 'audit';
+  | 'home'
+  | 'conferences'
+  | 'escalations'
+  | 'letters'
+  | 'agencies'
+  | 'reports'
+  | 'retention'
+  | 'settings'
+  | 'audit'
+  | 'users';
 
-export const NAV_ITEMS: readonly { section: Section; text: string; href: string }[] = [
+export interface NavItem {
+  section: Section;
+  text: string;
+  href: string;
+  /** The channel the section's page reads: shown only to users who may call it. */
+  channel?: Channel;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'home', text: 'Home', href: '#/' },
   { section: 'conferences', text: 'Conferences', href: '#/conferences' },
   { section: 'escalations', text: 'Escalations', href: '#/escalations' },
   { section: 'letters', text: 'Letters and forms', href: '#/letters' },
   { section: 'agencies', text: 'Agencies', href: '#/agencies' },
   { section: 'reports', text: 'Reports', href: '#/reports' },
-  { section: 'retention', text: 'Retention', href: '#/retention' },
+  { section: 'retention', text: 'Retention', href: '#/retention', channel: 'retention.list' },
   { section: 'settings', text: 'Settings', href: '#/settings' },
-  { section: 'audit', text: 'Audit', href: '#/audit' },
+  { section: 'audit', text: 'Audit', href: '#/audit', channel: 'audit.list' },
+  { section: 'users', text: 'Users', href: '#/users', channel: 'users.list' },
 ];
 
 function toId(segment: string | undefined): number | null {
   if (segment === undefined || !/^[1-9]\d{0,15}$/.test(segment)) return null;
   return Number(segment);
+}
+
+/** A user's name in a path (`/users/Sam%20Okafor`), or null when it is not a valid escape. */
+function decodeSegment(segment: string): string | null {
+  try {
+    const decoded = decodeURIComponent(segment);
+    return decoded.trim() === '' ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+/** The path of a user's page: names may hold spaces and apostrophes. */
+export function userPath(name: string): string {
+  return `/users/${encodeURIComponent(name)}`;
 }
 
 /** The route for a path such as `/conferences/12` (the hash without its `#`). */
@@ -74,10 +113,17 @@ export function parseRoute(fullPath: string): Route {
       case 'adjournments':
       case 'due':
       case 'reports-outstanding':
+      case 'users':
         return { name: first };
       default:
         return { name: 'not-found' };
     }
+  }
+  if (first === 'account' && parts.length === 2 && second === 'password') return { name: 'change-password' };
+  if (first === 'users' && parts.length === 2 && second !== undefined) {
+    if (second === 'new') return { name: 'user-new' };
+    const userName = decodeSegment(second);
+    return userName === null ? { name: 'not-found' } : { name: 'user', userName };
   }
   if (first === 'conferences' && parts.length === 2) {
     if (second === 'new') return { name: 'conference-new' };
@@ -169,6 +215,13 @@ export function sectionOf(route: Route): Section | null {
       return route.name;
     case 'retention-action':
       return 'retention';
+    case 'users':
+      return route.name;
+    case 'user-new':
+    case 'user':
+      return 'users';
+    case 'change-password':
+      return null;
     case 'conference-new':
     case 'conference':
     case 'conference-edit':

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
 import { SearchForm } from '../../components/SearchForm';
 import { useSearchText } from '../../hooks/use-search-text';
+import { useCan } from '../session/session-context';
 
 function StatusTag({ active }: { active: boolean }) {
   return active ? (
@@ -29,6 +30,7 @@ export function AgenciesPage() {
   // Search applies what was submitted at once; typing applies after a short pause.
   const { text, setText, search, submit } = useSearchText();
   const { data, error, loading } = useApi('agencies.list', { search, includeInactive: !hideInactive });
+  const can = useCan();
 
   const summary = (() => {
     if (!data) return '';
@@ -44,9 +46,11 @@ export function AgenciesPage() {
         The agencies invited to conferences, their quoracy group and their safeguarding lead, who receives escalations
         about the agency’s contribution.
       </p>
-      <a href="#/agencies/new" className="govuk-button" draggable={false}>
-        Add an agency
-      </a>
+      {can('agencies.create') && (
+        <a href="#/agencies/new" className="govuk-button" draggable={false}>
+          Add an agency
+        </a>
+      )}
 
       <SearchForm
         id="agency-search"

@@ -5,17 +5,21 @@ import { Page } from '../../app/Page';
 import { SearchForm } from '../../components/SearchForm';
 import { useSearchText } from '../../hooks/use-search-text';
 import { STATUS_TAGS } from '../live-conference/wording';
+import { useCan } from '../session/session-context';
 
 /** The newest conferences, searchable by family, child or case reference. */
 export function ConferencesPage() {
   const { text, setText, search, submit } = useSearchText();
   const { data, error, loading } = useApi('conferences.list', { search, limit: 100 });
+  const can = useCan();
 
   return (
     <Page title="Conferences" width="full">
-      <a href="#/conferences/new" className="govuk-button" draggable={false}>
-        Create a conference
-      </a>
+      {can('conferences.create') && (
+        <a href="#/conferences/new" className="govuk-button" draggable={false}>
+          Create a conference
+        </a>
+      )}
       <ul className="govuk-list app-inline-links" aria-label="Across all conferences">
         <li>
           <a href="#/due" className="govuk-link">

@@ -16,6 +16,7 @@ import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
 import { Clock } from './escalation-parts';
 import './escalations.scss';
+import { useCan } from '../session/session-context';
 
 interface Filters {
   agencyId: string;
@@ -85,6 +86,7 @@ export function EscalationsPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
   const list = useApi('escalations.list', filterInput(applied));
+  const can = useCan();
   const agencies = useApi('agencies.list', { search: '', includeInactive: true });
   const protocols = useApi('protocols.list', {});
 
@@ -106,9 +108,11 @@ export function EscalationsPage() {
   return (
     <Page title="Escalations" width="full">
       <div className="govuk-button-group">
-        <a href="#/escalations/new" role="button" draggable="false" className="govuk-button">
-          Start an escalation
-        </a>
+        {can('escalations.open') && (
+          <a href="#/escalations/new" role="button" draggable="false" className="govuk-button">
+            Start an escalation
+          </a>
+        )}
         <a href="#/escalations/returns" className="govuk-link">
           Agency returns (Appendix 3)
         </a>

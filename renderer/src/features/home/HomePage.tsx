@@ -3,6 +3,7 @@ import { useApi } from '../../api/use-api';
 import '../escalations/escalations.scss';
 import { Page } from '../../app/Page';
 import { useSettings } from '../../app/settings-context';
+import { useCan } from '../session/session-context';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -94,6 +95,7 @@ function OverdueOrDueToday() {
 /** A short welcome and the register's two working areas, with honest counts. */
 export function HomePage() {
   const { settings } = useSettings();
+  const can = useCan();
   const agencies = useApi('agencies.list', { search: '', includeInactive: false });
   const conferences = useApi('conferences.list', { search: '', limit: 1 });
   const due = useApi('due.list', { limit: 1000 });
@@ -127,11 +129,13 @@ export function HomePage() {
               ? `${count(conferences.data.total, 'conference', 'conferences')} in the register.`
               : '\u00a0'}
           </p>
-          <p className="govuk-body">
-            <a href="#/conferences/new" className="govuk-link">
-              Create a conference
-            </a>
-          </p>
+          {can('conferences.create') && (
+            <p className="govuk-body">
+              <a href="#/conferences/new" className="govuk-link">
+                Create a conference
+              </a>
+            </p>
+          )}
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">
@@ -142,11 +146,13 @@ export function HomePage() {
           <p className="govuk-body" data-testid="agency-count">
             {agencies.data ? `${count(agencies.data.length, 'active agency', 'active agencies')}.` : '\u00a0'}
           </p>
-          <p className="govuk-body">
-            <a href="#/agencies/new" className="govuk-link">
-              Add an agency
-            </a>
-          </p>
+          {can('agencies.create') && (
+            <p className="govuk-body">
+              <a href="#/agencies/new" className="govuk-link">
+                Add an agency
+              </a>
+            </p>
+          )}
         </div>
       </div>
       <h2 className="govuk-heading-m">

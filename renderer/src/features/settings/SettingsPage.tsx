@@ -17,6 +17,7 @@ import type { SectionKey, SectionProps } from './types';
 import { UnsavedChangesWarning } from './UnsavedChangesWarning';
 import { useUnsavedSections } from './use-unsaved-sections';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
+import { useCan } from '../session/session-context';
 
 /**
  * Settings: the register's own settings, how conferences run, what forms and letters carry, the
@@ -31,6 +32,7 @@ import { WorkingDaysCalculator } from './WorkingDaysCalculator';
  */
 export function SettingsPage() {
   const { settings } = useSettings();
+  const can = useCan();
   const [errors, setErrors] = useState<FormError[]>([]);
   const [success, setSuccess] = useState<{
     n: number;
@@ -126,6 +128,11 @@ export function SettingsPage() {
         </>
       }
     >
+      {!can('settings.update') && (
+        <div className="govuk-inset-text">
+          Only an administrator can change settings. You can read them, and use the working days calculator.
+        </div>
+      )}
       {settings ? (
         <>
           <RegisterSettingsForm settings={settings} {...section} />

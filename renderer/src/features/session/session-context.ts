@@ -1,0 +1,33 @@
+import { createContext, useContext } from 'react';
+import type { Channel } from '../../../../shared/ipc/contract';
+import type { SignedInUser } from '../../../../shared/schemas/users';
+
+export interface SessionContextValue {
+  /** The signed-in user. */
+  user: SignedInUser;
+  /** The register is open read-only: every write is refused. */
+  readOnly: boolean;
+  /** Locks the screen now, keeping the screen and its unsaved text behind the unlock overlay. */
+  lock(): void;
+  /** Signs out: the register closes until someone signs in. */
+  signOut(): void;
+  /** Whether the signed-in user may call a channel (to hide what they cannot use). */
+  can(channel: Channel): boolean;
+}
+
+export const SessionContext = createContext<SessionContextValue>({
+  user: { name: '', roles: [] },
+  readOnly: false,
+  lock: () => undefined,
+  signOut: () => undefined,
+  can: () => true,
+});
+
+export function useSession(): SessionContextValue {
+  return useContext(SessionContext);
+}
+
+/** `can('conferences.create')`: whether to show a control that calls the channel. */
+export function useCan(): (channel: Channel) => boolean {
+  return useContext(SessionContext).can;
+}
