@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, eventHash, payloadDigest } from '../../electron/main/register/db/audit-chain';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { MIGRATIONS } from '../../electron/main/register/db/migrations';
 import { openRegister, type Register } from '../../electron/main/register/register';
 import { caller } from './call';
-import { healthVisiting, tempDir, tempRegister } from './helpers';
+import { cliRegister, healthVisiting, rawConnection, reopen, signedInEnv, tempDir, tempRegister } from './helpers';
 
 const opened: Register[] = [];
 afterEach(() => {
@@ -327,27 +326,27 @@ describe('cpreg audit verify', () => {
   const cpreg = (args: string[]) => {
     const result = spawnSync(process.execPath, [BIN, ...args], {
       encoding: 'utf8',
-      env: { ...process.env, CPREG_DB: '' },
+      env: { ...process.env, CPREG_DB: '', ...signedInEnv() },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it('exits 0 when the chain is whole and 1 naming the first broken event', () => {
-    const db = join(tempDir(), 'register.sqlite');
-    const r = openAt(db);
-    const call = caller(r);
-    const a = call.ok('agencies.create', healthVisiting);
-    call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: 'Another Lead' } });
-    call.ok('agencies.setActive', { id: a.id, active: false });
-    const events = r.repos.audit.count();
-    r.close();
-    opened.pop();
+  it('exits 0 when the chain is whole and 1 naming the first broken event', async () => {
+    const db = await cliRegister((r) => {
+      const call = caller(r);
+      const a = call.ok('agencies.create', healthVisiting);
+      call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: 'Another Lead' } });
+      call.ok('agencies.setActive', { id: a.id, active: false });
+    });
+    const check = reopen(db);
+    const events = check.repos.audit.count();
+    check.close();
     expect(cpreg(['--db', db, 'audit', 'verify'])).toEqual({
       code: 0,
       stdout: `Audit trail whole: ${events} events\n`,
       stderr: '',
     });
-    const raw = new Database(db);
+    const raw = rawConnection(db);
     raw.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'Someone else' WHERE id = 2");
     raw.close();
     expect(cpreg(['--db', db, 'audit', 'verify'])).toEqual({

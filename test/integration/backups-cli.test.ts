@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers';
+import { signedInEnv, tempDir } from './helpers';
 
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 
 function cpreg(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, CPREG_DB: '' },
+    env: { ...process.env, CPREG_DB: '', ...signedInEnv() },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -18,16 +18,17 @@ describe('cpreg backup, backup verify, restore', () => {
   it('backs up, verifies (exit 0 with a summary) and restores, keeping the current register aside', () => {
     const dir = tempDir();
     const db = join(dir, 'register.sqlite');
-    expect(cpreg(['--db', db, 'init']).code).toBe(0);
+    expect(cpreg(['--db', db, 'init', '--admin', 'Test Chair']).code).toBe(0);
     const file = join(dir, 'out.cpreg-backup');
     const backup = cpreg(['--db', db, 'backup', '--out', file]);
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining(`Wrote a verified backup to ${file}`) });
     const verify = cpreg(['backup', 'verify', file]);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/is sound[\s\S]*register version 9[\s\S]*tables/);
+    expect(verify.stdout).toMatch(/is sound[\s\S]*register version 10[\s\S]*tables/);
     // A change after the backup, which the restore takes away.
     const add = spawnSync(process.execPath, [BIN, '--db', db, 'call', 'agencies.create'], {
       encoding: 'utf8',
+      env: { ...process.env, CPREG_DB: '', ...signedInEnv() },
       input: JSON.stringify({ name: 'After The Backup', type: 'police' }),
     });
     expect(add.status).toBe(0);
@@ -43,7 +44,7 @@ describe('cpreg backup, backup verify, restore', () => {
   it('exits 1 naming what failed, for a tampered backup, and restores nothing', () => {
     const dir = tempDir();
     const db = join(dir, 'register.sqlite');
-    cpreg(['--db', db, 'init']);
+    cpreg(['--db', db, 'init', '--admin', 'Test Chair']);
     const file = join(dir, 'out.cpreg-backup');
     cpreg(['--db', db, 'backup', '--out', file]);
     const text = readFileSync(file, 'latin1');

@@ -250,7 +250,7 @@ describe('automatic backups', () => {
     const folder = join(r.dir, 'elsewhere');
     const call = caller(r);
     call.ok('settings.update', { backupFolder: folder, backupsKept: 1 });
-    writeBackup(r, join(folder, 'before-upgrade.cpreg-backup'));
+    writeBackup(r, join(folder, 'before-upgrade.cpreg-backup'), { key: r.key });
     const first = call.ok('backups.run', {});
     r.travelTo('2026-03-02T10:00:00.000Z');
     const second = call.ok('backups.run', {});

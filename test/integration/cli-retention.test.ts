@@ -1,37 +1,38 @@
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRegister } from '../../electron/main/register/register';
 import { caller } from './call';
-import { tempDir } from './helpers';
+import { cliRegister, signedInEnv } from './helpers';
 
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 
 function cpreg(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, CPREG_DB: '' },
+    env: { ...process.env, CPREG_DB: '', ...signedInEnv() },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A register holding one family whose only conference was in 2003, and a rule of 5 years. */
-function oldRegister(): string {
-  const db = join(tempDir(), 'register.sqlite');
-  const r = openRegister(db, { defaultUserName: 'Test Chair', now: () => new Date('2003-01-06T09:00:00Z') });
-  const call = caller(r);
-  call.ok('conferences.create', {
-    type: 'initial',
-    date: '2003-01-13',
-    time: '10:00',
-    venue: 'Room 1',
-    chairName: 'Test Chair',
-    family: { name: 'Umfreville' },
-    newChildren: [{ givenName: 'Valentine', familyName: 'Umfreville', dateOfBirth: '2001-02-03' }],
-  });
-  call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
-  r.close();
-  return db;
+function oldRegister(): Promise<string> {
+  return cliRegister(
+    (r) => {
+      const call = caller(r);
+      call.ok('conferences.create', {
+        type: 'initial',
+        date: '2003-01-13',
+        time: '10:00',
+        venue: 'Room 1',
+        chairName: 'Test Chair',
+        family: { name: 'Umfreville' },
+        newChildren: [{ givenName: 'Valentine', familyName: 'Umfreville', dateOfBirth: '2001-02-03' }],
+      });
+      call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    },
+    'Test Chair',
+    () => new Date('2003-01-06T09:00:00Z'),
+  );
 }
 
 describe('cpreg retention', () => {
@@ -39,8 +40,8 @@ describe('cpreg retention', () => {
   it(
     'lists, holds, lifts and erases, refusing an erase while held or with the wrong name',
     { timeout: 180_000 },
-    () => {
-      const db = oldRegister();
+    async () => {
+      const db = await oldRegister();
       const list = cpreg(['--db', db, 'retention', 'list', '--past']);
       expect(list.code).toBe(0);
       expect(list.stdout).toMatch(/Rule: 5 years after the last record; 1 past retention/);

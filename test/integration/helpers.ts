@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../../electron/main/register/db/connection';
 import { createGate, type Gate, type GateOptions } from '../../electron/main/register/gate';
 import { openRegister, type Register, type RegisterOptions } from '../../electron/main/register/register';
 import { ROLES } from '../../shared/roles';
@@ -122,8 +124,16 @@ const keys = new Map<string, Buffer>();
  * password TEST_PASSWORD) is its administrator; `seed` fills it through the services; then it is
  * closed and its path returned. `reopen(path)` opens it again with its key.
  */
-export async function cliRegister(seed?: (r: Register) => void, user = 'Test Chair'): Promise<string> {
-  const gate = await tempGate({ user, register: { defaultUserName: user } });
+export async function cliRegister(
+  seed?: (r: Register) => void,
+  user = 'Test Chair',
+  now?: () => Date,
+): Promise<string> {
+  const gate = await tempGate({
+    user,
+    register: { defaultUserName: user, automaticBackups: false },
+    ...(now ? { now } : {}),
+  });
   const register = gate.register;
   if (!register) throw new Error('signed out');
   if (seed) seed(register);
@@ -138,6 +148,15 @@ export function reopen(path: string): Register {
   const register = openRegister(path, { key, mustExist: true });
   cleanups.unshift(() => register.close());
   return register;
+}
+
+/** A raw SQLCipher connection to a register made by `tempGate`/`cliRegister` (to tamper with it). */
+export function rawConnection(path: string): Database.Database {
+  const key = keys.get(path);
+  if (!key) throw new Error(`no key known for ${path}`);
+  const connection = new Database(path);
+  applyKey(connection, key);
+  return connection;
 }
 
 /** The environment that signs the command line in as `user`. */

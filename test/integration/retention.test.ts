@@ -239,7 +239,7 @@ describe('legal hold and erase', () => {
     const tablesNaming = new Set(mentions(before).map((m) => m.split(':')[0]));
     for (const t of ['families', 'children', 'child_views', 'child_no_views', 'corrections', 'escalations'])
       expect(tablesNaming).toContain(t);
-    expect(tablesNaming).toContain('audit_events');
+    expect(tablesNaming).toContain('audit_payloads');
 
     const result = call.ok('retention.erase', { familyId: old.familyId, confirm: '  Quenby ' });
     expect(result.counts).toMatchObject({
@@ -269,7 +269,7 @@ describe('legal hold and erase', () => {
     const otherRows = (content: Record<string, string[]>) =>
       Object.fromEntries(
         Object.entries(content)
-          .filter(([t]) => t !== 'audit_events' && t !== 'sharing_log')
+          .filter(([t]) => !['audit_events', 'audit_payloads', 'sharing_log'].includes(t))
           .map(([t, rows]) => [t, rows.filter((row) => !ERASED_NAMES.some((n) => row.includes(n)))]),
       );
     const untouched = otherRows(before);

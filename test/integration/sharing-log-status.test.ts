@@ -1,31 +1,34 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { MIGRATIONS } from '../../electron/main/register/db/migrations';
-import { openRegister } from '../../electron/main/register/register';
 import { caller } from './call';
-import { tempDir } from './helpers';
+import { cliRegister, reopen, signedInEnv, tempDir } from './helpers';
 
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 const PERIOD = { from: '2025-03-01', to: '2026-02-28' };
 
 /** A closed demo register (synthetic) and its busiest agency for the year. */
-function demoRegisterFile() {
-  const dir = tempDir();
-  const path = join(dir, 'register.sqlite');
-  const r = openRegister(path, { automaticBackups: false, now: () => new Date('2026-03-02T09:30:00Z') });
-  r.demo.generate('small');
-  r.settings.update({ unitEmail: 'cpru@demo.example.org' });
-  const busiest = r.agencyEscalations.summary(PERIOD.from, PERIOD.to)[0];
-  if (!busiest) throw new Error('the demo register has no agency escalations');
-  r.close();
-  return { dir, path, agency: busiest.agencyName };
+async function demoRegisterFile() {
+  let agency = '';
+  const path = await cliRegister(
+    (r) => {
+      r.demo.generate('small');
+      r.settings.update({ unitEmail: 'cpru@demo.example.org' });
+      const busiest = r.agencyEscalations.summary(PERIOD.from, PERIOD.to)[0];
+      if (!busiest) throw new Error('the demo register has no agency escalations');
+      agency = busiest.agencyName;
+    },
+    'Test Chair',
+    () => new Date('2026-03-02T09:30:00Z'),
+  );
+  return { dir: dirname(path), path, agency };
 }
 
 function log(path: string) {
-  const r = openRegister(path, { automaticBackups: false, mustExist: true });
+  const r = reopen(path);
   try {
     return caller(r).ok('sharingLog.list', {});
   } finally {
@@ -34,8 +37,8 @@ function log(path: string) {
 }
 
 describe('exports cannot escape the sharing log', () => {
-  it('a complete export’s entry is complete, with the time it completed', () => {
-    const { dir, path, agency } = demoRegisterFile();
+  it('a complete export’s entry is complete, with the time it completed', async () => {
+    const { dir, path, agency } = await demoRegisterFile();
     const out = join(dir, 'exports');
     const run = spawnSync(
       process.execPath,
@@ -54,15 +57,15 @@ describe('exports cannot escape the sharing log', () => {
         '--to',
         PERIOD.to,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, CPREG_DB: '', ...signedInEnv() } },
     );
     expect(run.status).toBe(0);
     expect(log(path)).toMatchObject([{ status: 'complete', completedAt: expect.any(String) }]);
     expect(readdirSync(out).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
-  it('a real write failure after the entry is written (the file-size limit) leaves the entry interrupted and no files', () => {
-    const { dir, path, agency } = demoRegisterFile();
+  it('a real write failure after the entry is written (the file-size limit) leaves the entry interrupted and no files', async () => {
+    const { dir, path, agency } = await demoRegisterFile();
     const out = join(dir, 'exports');
     // The Appendix 3 PDF is larger than 64 KiB: writing it fails with EFBIG, a real failure of the disk write.
     const run = spawnSync(
@@ -85,7 +88,7 @@ describe('exports cannot escape the sharing log', () => {
         '--to',
         PERIOD.to,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, CPREG_DB: '', ...signedInEnv() } },
     );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/could not be written.*interrupted/);
@@ -93,14 +96,14 @@ describe('exports cannot escape the sharing log', () => {
     expect(log(path)).toMatchObject([{ status: 'interrupted', completedAt: null }]);
   });
 
-  it('an export the app stopped writing (entry started, .partial left) is marked interrupted and its leftovers removed on opening', () => {
-    const { dir, path } = demoRegisterFile();
+  it('an export the app stopped writing (entry started, .partial left) is marked interrupted and its leftovers removed on opening', async () => {
+    const { dir, path } = await demoRegisterFile();
     const out = join(dir, 'exports');
     mkdirSync(out);
     const location = join(out, 'agency-export');
     const draft = join(out, 'agency-export.eml');
     // The state a crash leaves: the entry committed as started, then part of the files written.
-    const r = openRegister(path, { automaticBackups: false });
+    const r = reopen(path);
     r.repos.documents.insertSharing({
       at: '2026-03-02T09:30:00.000Z',
       actor: 'Test Chair',
