@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, powerMonitor, session } from 'electron';
 import { registerIpc } from './ipc/register-ipc';
 import { REGISTER_FILE_NAME, resolveRegisterPath } from './register/paths';
 import { createGate, type Gate } from './register/gate';
@@ -24,6 +24,10 @@ async function start(): Promise<void> {
   const rendererUrl = pathToFileURL(rendererFile).toString();
   hardenSession(session.defaultSession);
   registerIpc(gate.call, rendererUrl);
+  // The screen locks with the computer's own lock and when the lid closes.
+  const lockNow = () => void gate?.call('session.lock', {});
+  powerMonitor.on('lock-screen', lockNow);
+  powerMonitor.on('suspend', lockNow);
 
   const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js'), 'CP Conference Register'));
   hardenWebContents(win.webContents, rendererUrl);

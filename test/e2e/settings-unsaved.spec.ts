@@ -86,7 +86,7 @@ test('leaving Settings with unsaved changes asks first: stay keeps them, save ke
 
 test('leaving Settings and discarding the changes goes on without saving them', async ({ app, page }) => {
   await page.goto(`${app.url}#/settings`);
-  await page.getByLabel('Your name').fill('Someone Else');
+  await page.getByLabel('Default chair’s name').fill('Someone Else');
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Home' }).click();
   const warning = warningOf(page);
   await expect(warning).toBeVisible();
@@ -96,7 +96,7 @@ test('leaving Settings and discarding the changes goes on without saving them', 
 
   // Nothing unsaved: Settings can be left without a question.
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByLabel('Your name')).toHaveValue('Test Chair');
+  await expect(page.getByLabel('Default chair’s name')).toHaveValue('Test Chair');
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Agencies' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Agencies' })).toBeVisible();
 });

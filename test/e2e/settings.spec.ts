@@ -114,11 +114,16 @@ test('settings are saved: the partnership name heads every page and closure days
 }) => {
   await page.goto(`${app.url}#/settings`);
   await page.getByLabel('Partnership name').fill('North Lincolnshire Safeguarding Children Partnership');
-  await page.getByLabel('Your name').fill('Priya Shah');
+  await page.getByLabel('Default chair’s name').fill('Priya Shah');
+  await page.getByLabel('Lock the screen after this many minutes without use').fill('121');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('link', { name: 'Minutes before the screen locks must be 120 or fewer' })).toBeVisible();
+  await page.getByLabel('Lock the screen after this many minutes without use').fill('20');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Settings saved');
   await expect(page.getByRole('banner')).toContainText('North Lincolnshire Safeguarding Children Partnership');
   expect(app.register.settings.get().userName).toBe('Priya Shah');
+  expect(app.register.settings.get().idleLockMinutes).toBe(20);
 
   await page.getByRole('button', { name: 'Add closure day' }).click();
   await expect(page.getByRole('link', { name: 'Enter the date the unit is closed' })).toBeVisible();
@@ -135,7 +140,7 @@ test('settings are saved: the partnership name heads every page and closure days
   await expect(page.getByTestId('working-days-result')).toContainText('Thursday 15 January 2026');
 
   await page.reload();
-  await expect(page.getByLabel('Your name')).toHaveValue('Priya Shah');
+  await expect(page.getByLabel('Default chair’s name')).toHaveValue('Priya Shah');
   await page.getByRole('button', { name: 'Remove closure day 5 January 2026' }).click();
   await expect(page.getByRole('alert')).toContainText('Closure day removed');
   await expect(page.getByText('No closure days are set.')).toBeVisible();

@@ -14,6 +14,7 @@ import {
   tempDir,
   tempGate,
   tempRegister,
+  rawConnection,
 } from './helpers';
 
 const SECRET_NAME = 'Zebedee Quillfeather';
@@ -191,6 +192,28 @@ describe('signing in', () => {
     expect(gate.status().state).toBe('locked');
     await ok(gate.call('session.unlock', { password: TEST_PASSWORD }));
     expect(gate.status()).toMatchObject({ state: 'signed-in', idleLockMinutes: 5 });
+  });
+});
+
+describe('the audit trail at opening', () => {
+  it('notices, when someone signs in, a tail cut off or an event changed since the register was last closed', async () => {
+    const gate = await tempGate();
+    await ok(gate.call('agencies.create', healthVisiting));
+    await ok(gate.call('agencies.create', { name: 'Police', type: 'police' }));
+    gate.signOut();
+    await ok(gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
+    expect(gate.status().auditProblem).toBeNull();
+    gate.signOut();
+    // Someone with the key removes the last event and the counter that would show the gap.
+    const raw = rawConnection(gate.path);
+    raw.exec(
+      "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_payloads WHERE event_id = (SELECT max(id) FROM audit_events); DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events); UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'audit_events'",
+    );
+    raw.close();
+    await ok(gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
+    expect(gate.status().auditProblem).toMatch(
+      /^Audit event \d+, the last one when the register was last closed, is missing$/,
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../shared/schemas/settings';
 import { invoke } from '../api/client';
-import { DamagedRegisterBanner } from './DamagedRegisterBanner';
+import { AuditProblemBanner, DamagedRegisterBanner } from './DamagedRegisterBanner';
 import { AgenciesPage } from '../features/agencies/AgenciesPage';
 import { AgencyFormPage } from '../features/agencies/AgencyFormPage';
 import { AuditPage } from '../features/audit/AuditPage';
@@ -154,6 +154,7 @@ export function App() {
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
             <DamagedRegisterBanner />
+            <AuditProblemBanner />
             {unexpected.message !== null && (
               <UnexpectedErrorNotice message={unexpected.message} onDismiss={unexpected.dismiss} />
             )}

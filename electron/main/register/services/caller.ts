@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ROLES, type Role } from '../../../../shared/roles';
+import type { Role } from '../../../../shared/roles';
 
 /** Who is making a call: the signed-in user, with the roles the register holds for them. */
 export interface Caller {
@@ -22,6 +22,3 @@ export function runAs<T>(caller: Caller, fn: () => T): T {
 export function currentCaller(): Caller | undefined {
   return current.getStore();
 }
-
-/** TEMPORARY until sign-in lands: the one local user of a desktop register holds every role. */
-export const LOCAL_CALLER: Caller = { name: 'Register user', roles: ROLES };

@@ -77,16 +77,18 @@ export function SessionGate() {
 
   const user = status?.user ?? null;
   const readOnly = status?.readOnly ?? false;
+  const auditProblem = status?.auditProblem ?? null;
   const roles = user?.roles;
   const session = useMemo<SessionContextValue>(
     () => ({
       user: user ?? { name: '', roles: [] },
       readOnly,
+      auditProblem,
       lock,
       signOut,
       can: (channel: Channel) => canCall(channel, roles ?? [], readOnly),
     }),
-    [user, roles, readOnly, lock, signOut],
+    [user, roles, readOnly, auditProblem, lock, signOut],
   );
 
   if (!status) {

@@ -7,6 +7,8 @@ export interface SessionContextValue {
   user: SignedInUser;
   /** The register is open read-only: every write is refused. */
   readOnly: boolean;
+  /** What the audit trail's check found when the register opened; null when whole. */
+  auditProblem: string | null;
   /** Locks the screen now, keeping the screen and its unsaved text behind the unlock overlay. */
   lock(): void;
   /** Signs out: the register closes until someone signs in. */
@@ -18,6 +20,7 @@ export interface SessionContextValue {
 export const SessionContext = createContext<SessionContextValue>({
   user: { name: '', roles: [] },
   readOnly: false,
+  auditProblem: null,
   lock: () => undefined,
   signOut: () => undefined,
   can: () => true,

@@ -14,7 +14,7 @@ function isDivision(value: string): value is Division {
   return (DIVISIONS as readonly string[]).includes(value);
 }
 
-/** The partnership's name, the user's name for the audit trail, and the bank-holiday division. */
+/** The partnership's name, the default chair's name, the bank-holiday division and the idle lock. */
 export function RegisterSettingsForm({
   settings,
   errors,
@@ -27,12 +27,19 @@ export function RegisterSettingsForm({
     partnershipName: settings.partnershipName,
     userName: settings.userName,
     division: settings.division,
+    idleLockMinutes: String(settings.idleLockMinutes),
   }));
   const { values, set } = draft;
 
   async function save(): Promise<boolean> {
     const sent = values;
-    const result = await invoke('settings.update', sent);
+    const minutes = /^\d+$/.test(sent.idleLockMinutes.trim()) ? Number(sent.idleLockMinutes.trim()) : Number.NaN;
+    const result = await invoke('settings.update', {
+      partnershipName: sent.partnershipName,
+      userName: sent.userName,
+      division: sent.division,
+      idleLockMinutes: minutes,
+    });
     if (result.ok) {
       setSettings(result.value);
       draft.commit(sent);
@@ -68,8 +75,8 @@ export function RegisterSettingsForm({
       />
       <TextInput
         id="userName"
-        label="Your name"
-        hint="Recorded in the audit trail as who made each change"
+        label="Default chair’s name"
+        hint="Offered as the chair of a new conference. The audit trail records the signed-in user"
         value={values.userName}
         onChange={set('userName')}
         error={errorFor(errors, 'userName')}
@@ -87,6 +94,16 @@ export function RegisterSettingsForm({
           if (isDivision(value)) set('division')(value);
         }}
         error={errorFor(errors, 'division')}
+      />
+      <TextInput
+        id="idleLockMinutes"
+        label="Lock the screen after this many minutes without use"
+        hint="Between 1 and 120. The screen unlocks with the user’s password, keeping unsaved text"
+        value={values.idleLockMinutes}
+        onChange={set('idleLockMinutes')}
+        error={errorFor(errors, 'idleLockMinutes')}
+        widthClassName="govuk-input--width-3"
+        inputMode="numeric"
       />
       <button type="submit" className="govuk-button">
         Save settings
