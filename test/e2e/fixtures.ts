@@ -37,6 +37,8 @@ async function must(result: unknown): Promise<void> {
 export interface AppUnderTest {
   /** The register's gate (sign-in, users, every channel). */
   gate: Gate;
+  /** The register's data key (its recovery key), for a second connection that seeds old records. */
+  dataKey: Buffer;
   /** Adds a user (as Test Chair, the administrator). */
   addUser(name: string, roles: readonly Role[], password: string): Promise<void>;
   /** The address with the session token, as `npm start` prints it. */
@@ -69,6 +71,7 @@ export const test = base.extend<{
     const dbPath = join(dir, 'register.sqlite');
     const documentsDir = join(dir, 'documents');
     const rendererDir = resolve(__dirname, '../../out/renderer');
+    let dataKey = Buffer.alloc(0);
     const open = async (first: boolean) => {
       const gate = createGate({
         path: dbPath,
@@ -76,7 +79,7 @@ export const test = base.extend<{
         register: { defaultUserName: TEST_USER.name, documentsDir },
       });
       if (first && session !== 'new') {
-        await gate.setup(TEST_USER.name, TEST_USER.password);
+        dataKey = Buffer.from((await gate.setup(TEST_USER.name, TEST_USER.password)).recoveryKey, 'hex');
         await must(gate.call('users.setRoles', { name: TEST_USER.name, roles: ROLES }));
       }
       if (!first && session !== 'new') await gate.signIn(TEST_USER.name, TEST_USER.password);
@@ -88,6 +91,9 @@ export const test = base.extend<{
     const app: AppUnderTest = {
       get gate() {
         return current.gate;
+      },
+      get dataKey() {
+        return dataKey;
       },
       async addUser(name, roles, password) {
         await must(current.gate.call('users.add', { name, roles, password }));

@@ -8,7 +8,12 @@ import { expect, test, type AppUnderTest } from './fixtures';
  * clock set then (a second connection to the test's register file), and a rule of 5 years.
  */
 function seed(app: AppUnderTest) {
-  const old = openRegister(app.dbPath, { defaultUserName: 'Test Chair', now: () => new Date('2003-01-06T09:00:00Z') });
+  const old = openRegister(app.dbPath, {
+    key: app.dataKey,
+    automaticBackups: false,
+    defaultUserName: 'Test Chair',
+    now: () => new Date('2003-01-06T09:00:00Z'),
+  });
   for (const [family, child] of [
     ['Wolstenholme', 'Xanthe'],
     ['Yelverton', 'Zebedee'],
