@@ -41,3 +41,32 @@ test('Settings, Backups: a backup made now is listed with its size, checks out, 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(section.getByRole('heading', { name: 'Backups' })).toBeVisible();
 });
+
+test('an administrator restores a backup from Settings: what was recorded since is gone, the replaced register is kept', async ({
+  app,
+  page,
+}) => {
+  await page.goto(`${app.url}#/settings`);
+  const section = page.locator('section#backups');
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText('Backup made and checked', { exact: true })).toBeVisible();
+  // Recorded after the backup: the restore takes it away.
+  app.register.agencies.create({ name: 'Recorded After The Backup', type: 'police' });
+
+  await section
+    .getByTestId('backups-table')
+    .locator('tbody tr')
+    .first()
+    .getByRole('button', { name: /^Restore/ })
+    .click();
+  await page.getByRole('button', { name: 'Restore the backup' }).click();
+  await expect(page.getByText('Backup restored', { exact: true })).toBeVisible();
+  await expect(page.getByText(/is kept as .*before-restore-/)).toBeVisible();
+  expect(readdirSync(dirname(app.dbPath)).some((f) => f.startsWith('register.sqlite.before-restore-'))).toBe(true);
+
+  // Still signed in, on the restored register.
+  await page.goto(`${app.url}#/agencies`);
+  await expect(page.getByRole('heading', { name: 'Agencies' })).toBeVisible();
+  await expect(page.getByText('Recorded After The Backup')).toHaveCount(0);
+  expect(app.register.agencies.list('', true).map((a) => a.name)).not.toContain('Recorded After The Backup');
+});
