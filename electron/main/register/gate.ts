@@ -228,6 +228,15 @@ export function createGate(options: GateOptions) {
    * there unchanged, so a trail cut short or rewritten at its end between sessions is noticed.
    */
   function checkAuditTrail(register: Register): string | null {
+    try {
+      return auditTrailProblem(register);
+    } catch (error) {
+      // A damaged register (open read-only) may fail even to read its trail: say so, and open.
+      return `The audit trail could not be read (${error instanceof Error ? error.name : 'error'})`;
+    }
+  }
+
+  function auditTrailProblem(register: Register): string | null {
     const verdict = register.audit.verifyTail(200);
     if (!verdict.ok) return `Audit event ${verdict.firstBroken.id}: ${verdict.firstBroken.problem}`;
     const anchor = loadKeyring()?.auditHead ?? null;
