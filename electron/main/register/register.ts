@@ -1,6 +1,6 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { openRegisterDb, RegisterOpenError, type OpenOptions } from './db/connection';
+import { openRegisterDb, RegisterDamagedError, RegisterOpenError, type OpenOptions } from './db/connection';
 import { checkDatabase, isCorruptionError } from './db/integrity';
 import type { RegisterDb } from './db/query';
 import type { RestoreOutcome } from '../../../shared/schemas/backups';
@@ -57,10 +57,13 @@ export type RegisterHealth = { state: 'ok' } | { state: 'damaged'; detail: strin
  * again read-only, so nothing makes the damage worse and a backup can be restored.
  */
 function openChecked(path: string, options: RegisterOptions): { db: RegisterDb; health: RegisterHealth } {
-  let db: RegisterDb;
   try {
-    db = openRegisterDb(path, options);
+    // Checked before any pending migration runs, so a damaged file is never written to.
+    const check = path === ':memory:' ? undefined : (db: RegisterDb) => checkDatabase(db, 'quick_check');
+    const db = openRegisterDb(path, { ...options, ...(check ? { check } : {}) });
+    return { db, health: { state: 'ok' } };
   } catch (error) {
+    if (error instanceof RegisterDamagedError) return openDamaged(path, options, error.detail);
     if (!isCorruptionError(error)) throw error;
     return openDamaged(
       path,
@@ -68,11 +71,6 @@ function openChecked(path: string, options: RegisterOptions): { db: RegisterDb; 
       `SQLite found damage while opening it (${String((error as { code: unknown }).code)})`,
     );
   }
-  if (path === ':memory:') return { db, health: { state: 'ok' } };
-  const problem = checkDatabase(db, 'quick_check');
-  if (problem === null) return { db, health: { state: 'ok' } };
-  db.close();
-  return openDamaged(path, options, problem);
 }
 
 function openDamaged(

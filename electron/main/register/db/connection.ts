@@ -26,6 +26,19 @@ export interface OpenOptions {
   key?: Buffer;
   /** Open read-only (a damaged register, or a backup being verified): nothing is migrated. */
   readonly?: boolean;
+  /**
+   * A check of the file run after opening and before any migration (`PRAGMA quick_check`): a
+   * problem it names stops the opening with `RegisterDamagedError`, nothing written.
+   */
+  check?: (db: RegisterDb) => string | null;
+}
+
+/** The file failed its check on opening; `detail` says what SQLite found. */
+export class RegisterDamagedError extends Error {
+  override name = 'RegisterDamagedError';
+  constructor(readonly detail: string) {
+    super(`The register failed its check: ${detail}`);
+  }
 }
 
 /** SQLCipher 4's defaults with a raw key: the recovery key opens the file with standard tools. */
@@ -65,6 +78,8 @@ export function openRegisterDb(path: string, options: OpenOptions = {}): Registe
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
     const db = new RegisterDb(connection);
+    const problem = options.check?.(db) ?? null;
+    if (problem !== null) throw new RegisterDamagedError(problem);
     if (!options.readonly) migrate(db, migrations, now);
     return db;
   } catch (error) {
