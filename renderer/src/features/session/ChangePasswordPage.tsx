@@ -5,8 +5,9 @@ import { invoke } from '../../api/client';
 import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { errorFor, errorsFromIssues, type FormError } from '../../components/form-errors';
+import { checkNewPassword } from './new-password';
 import { PasswordInput } from '../../components/PasswordInput';
-import { checkNewPassword, PASSWORD_HINT } from './new-password';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** `current` and `next` are the fields `current-password` and `new-password`; a refusal naming no field is about the current one. */
 function fieldOf(path: string): string {
@@ -59,22 +60,14 @@ export function ChangePasswordPage() {
           error={errorFor(errors, 'current-password')}
           autoComplete="current-password"
         />
-        <PasswordInput
-          id="new-password"
-          label="New password"
-          hint={PASSWORD_HINT}
-          value={next}
-          onChange={setNext}
-          error={errorFor(errors, 'new-password')}
-          autoComplete="new-password"
-        />
-        <PasswordInput
-          id="confirm-password"
-          label="Confirm new password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errorFor(errors, 'confirm-password')}
-          autoComplete="new-password"
+        <NewPasswordFields
+          ids={{ password: 'new-password', confirm: 'confirm-password' }}
+          labels={{ password: 'New password', confirm: 'Confirm new password' }}
+          password={next}
+          confirm={confirm}
+          onPassword={setNext}
+          onConfirm={setConfirm}
+          errors={errors}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">

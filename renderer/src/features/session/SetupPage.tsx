@@ -5,10 +5,10 @@ import { invoke } from '../../api/client';
 import { Page } from '../../app/Page';
 import { WarningText } from '../../components/WarningText';
 import { errorFor, errorsFromApi, errorsFromIssues, type FormError } from '../../components/form-errors';
-import { PasswordInput } from '../../components/PasswordInput';
 import { TextInput } from '../../components/TextInput';
-import { checkNewPassword, PASSWORD_HINT } from './new-password';
+import { checkNewPassword } from './new-password';
 import { PlainLayout } from './PlainLayout';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /**
  * The first run: creating the register (or encrypting one from an earlier version) with its
@@ -83,22 +83,14 @@ export function SetupPage({
             spellCheck={false}
             widthClassName="govuk-!-width-two-thirds"
           />
-          <PasswordInput
-            id="password"
-            label="Password"
-            hint={PASSWORD_HINT}
-            value={password}
-            onChange={setPassword}
-            error={errorFor(errors, 'password')}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            id="confirm"
-            label="Confirm password"
-            value={confirm}
-            onChange={setConfirm}
-            error={errorFor(errors, 'confirm')}
-            autoComplete="new-password"
+          <NewPasswordFields
+            ids={{ password: 'password', confirm: 'confirm' }}
+            labels={{ password: 'Password', confirm: 'Confirm password' }}
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            errors={errors}
           />
           <WarningText>
             Nobody can recover a forgotten password. Keep the recovery key shown next: it opens the register if every

@@ -6,10 +6,10 @@ import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { Checkboxes } from '../../components/Checkboxes';
 import { errorFor, errorsFromApi, errorsFromIssues, type FormError } from '../../components/form-errors';
-import { PasswordInput } from '../../components/PasswordInput';
 import { TextInput } from '../../components/TextInput';
 import { checkNewPassword, PASSWORD_HINT } from '../session/new-password';
 import { isRole, ROLE_ITEMS } from './user-parts';
+import { NewPasswordFields } from '../session/NewPasswordFields';
 
 function fieldOf(path: string): string {
   return path.startsWith('roles') ? 'roles' : path;
@@ -70,22 +70,15 @@ export function AddUserPage() {
           values={roles}
           onChange={setRoles}
         />
-        <PasswordInput
-          id="password"
-          label="First password"
+        <NewPasswordFields
+          ids={{ password: 'password', confirm: 'confirm' }}
+          labels={{ password: 'First password', confirm: 'Confirm first password' }}
           hint={`${PASSWORD_HINT} Give it to them in person; they can change it once signed in.`}
-          value={password}
-          onChange={setPassword}
-          error={errorFor(errors, 'password')}
-          autoComplete="new-password"
-        />
-        <PasswordInput
-          id="confirm"
-          label="Confirm first password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errorFor(errors, 'confirm')}
-          autoComplete="new-password"
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          errors={errors}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">

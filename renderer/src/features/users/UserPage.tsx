@@ -10,9 +10,9 @@ import { userPath } from '../../app/routes';
 import { navigate } from '../../app/use-hash-route';
 import { Checkboxes } from '../../components/Checkboxes';
 import { errorFor, errorsFromApi, errorsFromIssues, type FormError } from '../../components/form-errors';
-import { PasswordInput } from '../../components/PasswordInput';
 import { WarningText } from '../../components/WarningText';
-import { checkNewPassword, PASSWORD_HINT } from '../session/new-password';
+import { checkNewPassword } from '../session/new-password';
+import { NewPasswordFields } from '../session/NewPasswordFields';
 import { useCan, useSession } from '../session/session-context';
 import { isRole, ROLE_ITEMS, sameName, StatusTag } from './user-parts';
 
@@ -111,22 +111,14 @@ function NewPasswordSection({ user, errors, onErrors }: SectionProps) {
           : `For a user who has forgotten their password. They can change it once signed in.`}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <PasswordInput
-          id={`${prefix}-password`}
-          label="New password"
-          hint={PASSWORD_HINT}
-          value={password}
-          onChange={setPassword}
-          error={errorFor(errors, `${prefix}-password`)}
-          autoComplete="new-password"
-        />
-        <PasswordInput
-          id={`${prefix}-confirm`}
-          label="Confirm new password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errorFor(errors, `${prefix}-confirm`)}
-          autoComplete="new-password"
+        <NewPasswordFields
+          ids={{ password: `${prefix}-password`, confirm: `${prefix}-confirm` }}
+          labels={{ password: 'New password', confirm: 'Confirm new password' }}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          errors={errors}
         />
         <button type="submit" className="govuk-button govuk-button--secondary">
           {enabling ? 'Enable user' : 'Reset password'}
