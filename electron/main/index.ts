@@ -19,7 +19,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dbPath = resolveRegisterPath(dbFlag(process.argv), process.env, app.getPath('userData'));
   // Nothing in the register is read until someone signs in: the gate holds it shut.
-  gate = createGate({ path: dbPath.endsWith('.sqlite') ? dbPath : join(dbPath, REGISTER_FILE_NAME) });
+  gate = createGate({
+    path: dbPath.endsWith('.sqlite') ? dbPath : join(dbPath, REGISTER_FILE_NAME),
+    backgroundCheck: true,
+  });
   const rendererFile = join(__dirname, '../renderer/index.html');
   const rendererUrl = pathToFileURL(rendererFile).toString();
   hardenSession(session.defaultSession);

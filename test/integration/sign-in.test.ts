@@ -217,6 +217,43 @@ describe('the audit trail at opening', () => {
   });
 });
 
+describe('the integrity check beside the open register (desktop and browser mode)', () => {
+  it('lets a user in before the check ends, and holds a write until it has passed', async () => {
+    const made = await tempGate();
+    made.close();
+    const gate = createGate({ path: made.path, backgroundCheck: true, register: { automaticBackups: false } });
+    await gate.signIn('Test Chair', TEST_PASSWORD);
+    // The write waits for the check, then goes through.
+    expect(await ok(gate.call('agencies.create', healthVisiting))).toMatchObject({ name: healthVisiting.name });
+    await gate.checked();
+    expect(gate.status().readOnly).toBe(false);
+    gate.close();
+  });
+
+  it('finds damage after signing in: held writes are refused and the register is open read-only', async () => {
+    const made = await tempGate();
+    for (let i = 0; i < 40; i += 1) {
+      await ok(
+        made.call('agencies.create', { ...healthVisiting, name: `Synthetic Agency ${i}`, leadName: 'x'.repeat(200) }),
+      );
+    }
+    made.close();
+    const bytes = readFileSync(made.path);
+    // Garbage over a page among the agencies' rows (written last, at the end of the file).
+    const page = (Math.floor(bytes.length / 4096) - 20) * 4096;
+    bytes.fill(0x5a, page, page + 4096);
+    writeFileSync(made.path, bytes);
+
+    const gate = createGate({ path: made.path, backgroundCheck: true, register: { automaticBackups: false } });
+    await gate.signIn('Test Chair', TEST_PASSWORD);
+    expect(await refused(gate.call('agencies.create', { name: 'Not Saved', type: 'police' }))).toMatchObject({
+      code: 'read-only',
+    });
+    expect(gate.status().readOnly).toBe(true);
+    gate.close();
+  });
+});
+
 describe('roles', () => {
   const writeChannels = CHANNEL_NAMES.filter((c) => {
     const who = CHANNEL_ACCESS[c].who;

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dbPath = resolveRegisterPath(values.db);
-  const gate = createGate({ path: dbPath });
+  const gate = createGate({ path: dbPath, backgroundCheck: true });
   const server = await startBrowserServer({ call: gate.call, rendererDir, port });
   console.log(`CP Conference Register (browser mode), register: ${dbPath}`);
   console.log(`Open ${server.url}`);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SessionChannel } from '../../../shared/ipc/channels';
+import { CHANNEL_ACCESS } from '../../../shared/ipc/access';
 import { resolveChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { Role } from '../../../shared/roles';
@@ -9,6 +10,7 @@ import type { SessionStatus, SignedInUser } from '../../../shared/schemas/users'
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type HandlerMap, type Handlers } from '../api/handlers';
 import { restoreBackup, readBackupHeader } from './backup/backup-file';
+import { checkInBackground } from './db/background-check';
 import { encryptPlainRegister } from './db/encrypt-plain';
 import type { KdfCost } from './keys/key-wrap';
 import {
@@ -49,6 +51,12 @@ export interface GateOptions {
   register?: Omit<RegisterOptions, 'key' | 'now'>;
   /** Where the kind of an unexpected failure is logged (never record contents). */
   log?: (line: string) => void;
+  /**
+   * Check the file beside the open register, in a worker, instead of before letting anyone in:
+   * reads go through at once and writes wait for the check (the desktop app and browser mode).
+   * The command line and the tests check first, as `openRegister` does by default.
+   */
+  backgroundCheck?: boolean;
 }
 
 interface OpenSession {
@@ -89,6 +97,8 @@ export function createGate(options: GateOptions) {
   let session: OpenSession | null = null;
   /** What the audit trail's check found when the register opened (null when whole). */
   let auditProblem: string | null = null;
+  /** The background integrity check of the open register, while it runs: writes wait for it. */
+  let checking: Promise<void> | null = null;
 
   const loadKeyring = (): Keyring | null => readKeyring(keysFile);
 
@@ -111,16 +121,48 @@ export function createGate(options: GateOptions) {
   }
 
   function openWith(key: Buffer, create = false): Register {
+    const background = (options.backgroundCheck ?? false) && !create;
     const register = openRegister(path, {
       ...options.register,
       key,
       now,
       mustExist: !create,
+      checkedByOpener: background,
       lastSignIn: (name) => (loadKeyring() && entryFor(requireKeyring(), name)?.lastSignInAt) ?? null,
       restore: (file) => restoreFrom(file),
     });
     makePrivate(path);
+    if (background) startCheck(register, key);
     return register;
+  }
+
+  /**
+   * The integrity check run beside the open register. If it finds damage, the register is opened
+   * again the ordinary way, which checks it and opens it read-only, with the banner that leads to
+   * restoring a backup; writes held meanwhile then meet the read-only refusal.
+   */
+  function startCheck(register: Register, key: Buffer): void {
+    const done = checkInBackground(path, key).then((problem) => {
+      if (problem === null || !session || session.register !== register) return;
+      register.close();
+      const reopened = openRegister(path, {
+        ...options.register,
+        key,
+        now,
+        mustExist: true,
+        restore: (file) => restoreFrom(file),
+      });
+      session = { ...session, register: reopened, handlers: createHandlers(reopened) };
+    });
+    const current = done.finally(() => {
+      if (checking === current) checking = null;
+    });
+    checking = current;
+  }
+
+  /** Resolves once the open register's integrity check has finished (at once if none is running). */
+  function checked(): Promise<void> {
+    return checking ?? Promise.resolve();
   }
 
   function startSession(register: Register, key: Buffer, name: string): SignedInUser {
@@ -424,6 +466,10 @@ export function createGate(options: GateOptions) {
         session && (!session.locked || name === 'session.signOut' || name === 'session.lock') ? session.user : null;
       return dispatch(sessionHandlers, name, input, { caller, ...(log ? { log } : {}) });
     }
+    // A write waits for the integrity check that started when the register opened.
+    if (checking && name !== null && CHANNEL_ACCESS[name].writes) {
+      return checking.then(() => call(channel, input));
+    }
     if (session && !session.locked) lockIfIdle(session);
     if (session?.locked && name !== null) {
       return {
@@ -445,6 +491,7 @@ export function createGate(options: GateOptions) {
     setup,
     signIn,
     signOut,
+    checked,
     /** The open register while someone is signed in (the CLI's own commands use it). */
     get register(): Register | null {
       return session?.register ?? null;

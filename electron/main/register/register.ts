@@ -42,6 +42,12 @@ export interface RegisterOptions extends OpenOptions {
    */
   automaticBackups?: boolean;
   /**
+   * Skip the integrity check on opening because the opener runs it itself, beside the open
+   * register (the gate's background check, `db/background-check.ts`), holding writes until it
+   * has passed. Without it the check runs here, before anything else.
+   */
+  checkedByOpener?: boolean;
+  /**
    * How this register is replaced by one of its backups (`backups.restore`): the opener closes
    * it, restores the file and opens it again. Without it the channel says to use the CLI.
    */
@@ -59,7 +65,8 @@ export type RegisterHealth = { state: 'ok' } | { state: 'damaged'; detail: strin
 function openChecked(path: string, options: RegisterOptions): { db: RegisterDb; health: RegisterHealth } {
   try {
     // Checked before any pending migration runs, so a damaged file is never written to.
-    const check = path === ':memory:' ? undefined : (db: RegisterDb) => checkDatabase(db, 'quick_check');
+    const check =
+      path === ':memory:' || options.checkedByOpener ? undefined : (db: RegisterDb) => checkDatabase(db, 'quick_check');
     const db = openRegisterDb(path, { ...options, ...(check ? { check } : {}) });
     return { db, health: { state: 'ok' } };
   } catch (error) {
