@@ -23,8 +23,9 @@ export const userNameSchema = z
   .trim()
   .min(1, 'Enter a user name')
   .max(80, 'The user name must be at most 80 characters')
+  // Empty is only "Enter a user name", not a second complaint about its characters.
   .regex(
-    /^[\p{L}\p{N}][\p{L}\p{N} .'’_-]*$/u,
+    /^(?:[\p{L}\p{N}][\p{L}\p{N} .'’_-]*)?$/u,
     'The user name may hold letters, digits, spaces, dots, hyphens and apostrophes',
   );
 

@@ -304,11 +304,26 @@ describe('users', () => {
     ).toMatchObject({
       code: 'invalid-input',
     });
-    expect(await refused(gate.call('users.add', { name: 'Short', roles: ['chair'], password: 'short' }))).toMatchObject(
-      {
-        message: 'The password must be at least 12 characters',
-      },
-    );
+    const register = gate.register;
+    if (!register) throw new Error('signed out');
+    const before = registerContent(register);
+    const keysBefore = readFileSync(`${gate.path}.keys`, 'utf8');
+    for (const [input, path, message] of [
+      [
+        { name: 'Short', roles: ['chair'], password: 'short' },
+        'password',
+        'The password must be at least 12 characters',
+      ],
+      [{ name: 'No Roles', roles: [], password: TEST_PASSWORD }, 'roles', 'Choose at least one role'],
+      [{ name: '', roles: ['chair'], password: TEST_PASSWORD }, 'name', 'Enter a user name'],
+    ] as const) {
+      expect(await refused(gate.call('users.add', input))).toMatchObject({
+        code: 'invalid-input',
+        issues: [{ path, message }],
+      });
+    }
+    expect(registerContent(register)).toEqual(before);
+    expect(readFileSync(`${gate.path}.keys`, 'utf8')).toBe(keysBefore);
     expect(Object.keys(keys().users)).toContain('chairtwo');
 
     await ok(gate.call('users.disable', { name: 'Chair Two' }));

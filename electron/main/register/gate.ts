@@ -447,9 +447,11 @@ export function createGate(options: GateOptions) {
   }
 
   function lockIfIdle(open: OpenSession): void {
-    const idleMs = idleLockMinutes(open) * 60_000;
     const at = now().getTime();
-    if (at - open.lastActivity > idleMs) open.locked = true;
+    const idle = at - open.lastActivity;
+    // The setting is read only when the session has been idle past its least value (a minute), so
+    // a busy chair's calls do not each read the settings.
+    if (idle > 60_000 && idle > idleLockMinutes(open) * 60_000) open.locked = true;
     else open.lastActivity = at;
   }
 
