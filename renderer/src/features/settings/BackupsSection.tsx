@@ -193,8 +193,16 @@ export function BackupsSection({
           {status.data.lastFailure.message}
         </p>
       )}
-      {backups.length === 0 ? (
-        <p className="govuk-body">There are no backups in the folder yet.</p>
+      {!status.data ? (
+        status.error ? null : (
+          <p className="govuk-body" role="status">
+            Reading the backup folder…
+          </p>
+        )
+      ) : backups.length === 0 ? (
+        <p className="govuk-body" data-testid="no-backups">
+          There are no backups in the folder yet.
+        </p>
       ) : (
         <table className="govuk-table" data-testid="backups-table">
           <caption className="govuk-table__caption govuk-table__caption--s">
