@@ -157,4 +157,15 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // The register is asynchronous on both engines: a promise left unawaited is a write outside
+    // its command's transaction, or a check that always passes. Type-aware rules catch both.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'test/integration/**/*.ts', 'test/e2e/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { filterAsync } from '../shared/async';
 /**
  * Issue 5's figures: milliseconds per Appendix 5 record, a batch of 500 Appendix 3 returns (time
  * and memory, against a batch of 100 in the same run), and an export of one agency's year.
@@ -23,20 +24,19 @@ function quantiles(samples: number[]) {
 }
 
 /** Milliseconds to make each document of a kind (render only, no file), over the first `limit` candidates. */
-function perDocument(register: Register, kind: DocumentKind, from: string, to: string, limit: number) {
+async function perDocument(register: Register, kind: DocumentKind, from: string, to: string, limit: number) {
   const source = register.documents.sourceFor(kind);
   const options = { generatedOn: '2026-11-22', initialsOnly: false, password: null };
-  const candidates = source
-    .candidates(from, to)
-    .filter((c) => source.problems(c, options).length === 0)
-    .slice(0, limit);
+  const candidates = (
+    await filterAsync(await source.candidates(from, to), async (c) => (await source.problems(c, options)).length === 0)
+  ).slice(0, limit);
   if (candidates.length === 0) return null;
-  for (const c of candidates.slice(0, 3)) source.render(c, options); // warm up
+  for (const c of candidates.slice(0, 3)) await source.render(c, options); // warm up
   const samples: number[] = [];
   let pages = 0;
   for (const c of candidates) {
     const t0 = performance.now();
-    const bytes = source.render(c, options);
+    const bytes = await source.render(c, options);
     samples.push(performance.now() - t0);
     pages += (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
   }
@@ -44,14 +44,17 @@ function perDocument(register: Register, kind: DocumentKind, from: string, to: s
 }
 
 /** A register with `agencies` agencies, each with six Appendix 3 rows in October 2026. */
-function returnsRegister(path: string, agencies: number): Register {
-  const r = openRegister(path, { defaultUserName: 'Bench', now: () => new Date('2026-11-02T09:00:00Z') });
-  r.settings.update({ unitEmail: 'cpru@bench.example.org', trainingLink: 'https://bench.example.org/training' });
-  r.db.transaction(() => {
+async function returnsRegister(path: string, agencies: number): Promise<Register> {
+  const r = await openRegister(path, { defaultUserName: 'Bench', now: () => new Date('2026-11-02T09:00:00Z') });
+  await r.settings.update({ unitEmail: 'cpru@bench.example.org', trainingLink: 'https://bench.example.org/training' });
+  await r.db.transaction(async () => {
     for (let a = 0; a < agencies; a++) {
-      const agency = r.agencies.create({ name: `Bench Agency ${String(a + 1).padStart(4, '0')}`, type: 'health' });
+      const agency = await r.agencies.create({
+        name: `Bench Agency ${String(a + 1).padStart(4, '0')}`,
+        type: 'health',
+      });
       for (let i = 0; i < 6; i++) {
-        r.agencyEscalations.raiseByHand({
+        await r.agencyEscalations.raiseByHand({
           agencyId: agency.id,
           meetingDate: `2026-10-${String(1 + ((a + i * 5) % 30)).padStart(2, '0')}`,
           familyIdentifier: `Synthetic Family ${a}-${i}`,
@@ -67,7 +70,7 @@ function returnsRegister(path: string, agencies: number): Register {
 }
 
 async function batch(root: string, agencies: number) {
-  const r = returnsRegister(join(root, `returns-${agencies}.sqlite`), agencies);
+  const r = await returnsRegister(join(root, `returns-${agencies}.sqlite`), agencies);
   const folder = join(root, `letters-${agencies}`);
   mkdirSync(folder);
   const heap: number[] = [];
@@ -78,7 +81,7 @@ async function batch(root: string, agencies: number) {
     if (s.done > 0 && s.done % step === 0) heap.push(heapMb() - startHeap);
   });
   const seconds = (performance.now() - t0) / 1000;
-  r.close();
+  await r.close();
   rmSync(folder, { recursive: true, force: true });
   return { seconds, written: status.written.length, heap, peak: Math.max(0, ...heap) };
 }
@@ -94,12 +97,12 @@ export async function formsBench(root: string, large: Register): Promise<string[
     ['reconvene-notice', 'reconvene notice', ''],
     ['dissent-record', 'dissent record', ''],
   ];
-  large.settings.update({ unitEmail: 'cpru@demo.example.org' });
+  await large.settings.update({ unitEmail: 'cpru@demo.example.org' });
   for (const [kind, label, aim] of kinds) {
-    let figures: ReturnType<typeof perDocument> = null;
+    let figures: Awaited<ReturnType<typeof perDocument>> = null;
     try {
       const [from, to] = kind === 'appendix3' ? ['2026-10-01', '2026-10-31'] : ['2016-01-01', '2026-11-22'];
-      figures = perDocument(large, kind, from, to, kind === 'appendix3' ? 12 : 60);
+      figures = await perDocument(large, kind, from, to, kind === 'appendix3' ? 12 : 60);
     } catch (error) {
       lines.push(`  ${label.padEnd(30)} not measured: ${error instanceof Error ? error.message : 'failed'}`);
       continue;
@@ -129,7 +132,7 @@ export async function formsBench(root: string, large: Register): Promise<string[
   );
 
   // One agency's year, exported from the large demo register (the busiest agency).
-  const busiest = large.agencyEscalations.summary('2025-11-23', '2026-11-22')[0];
+  const busiest = (await large.agencyEscalations.summary('2025-11-23', '2026-11-22'))[0];
   if (busiest) {
     const folder = join(root, 'export');
     const samples: number[] = [];
@@ -150,7 +153,7 @@ export async function formsBench(root: string, large: Register): Promise<string[
       samples.push(performance.now() - t0);
       files = result.files.length;
     }
-    const rows = large.agencyEscalations.returnFor(busiest.agencyId, '2025-11-23', '2026-11-22').rows.length;
+    const rows = (await large.agencyEscalations.returnFor(busiest.agencyId, '2025-11-23', '2026-11-22')).rows.length;
     const q = quantiles(samples);
     lines.push(
       `  one agency’s year as an export   median ${fmt(q.p50)}   (n=${q.n}; ${rows} Appendix 3 rows, ${files} files, AES zip + .eml)`,

@@ -49,17 +49,17 @@ const openSamples: number[] = [];
 for (let i = 0; i < 15; i += 1) {
   const path = freshPath();
   const t0 = performance.now();
-  const r = openRegister(path, { defaultUserName: 'Bench' });
+  const r = await openRegister(path, { defaultUserName: 'Bench' });
   openSamples.push(performance.now() - t0);
-  r.close();
+  await r.close();
 }
 const reopenSamples: number[] = [];
 {
   const path = freshPath();
-  openRegister(path).close();
+  await (await openRegister(path)).close();
   for (let i = 0; i < 15; i += 1) {
     const t0 = performance.now();
-    openRegister(path).close();
+    await (await openRegister(path)).close();
     reopenSamples.push(performance.now() - t0);
   }
 }
@@ -67,18 +67,18 @@ const reopenSamples: number[] = [];
 // ---- 2. 10,000 conferences: repositories vs a raw prepared statement ------------------
 process.stderr.write('bench: 2. 10,000 conferences: repositories vs a raw prepared statement\n');
 const CONFERENCES = 10_000;
-function seededRegister(): { register: Register; rows: NewConferenceRow[] } {
-  const register = openRegister(freshPath(), { defaultUserName: 'Bench' });
+async function seededRegister(): Promise<{ register: Register; rows: NewConferenceRow[] }> {
+  const register = await openRegister(freshPath(), { defaultUserName: 'Bench' });
   const random = rng(42);
   const families: { id: number; children: number[] }[] = [];
-  register.db.transaction(() => {
+  await register.db.transaction(async () => {
     for (let f = 0; f < 3000; f += 1) {
-      const id = register.repos.families.insertFamily(`Family ${f}`, `F-${f}`, '2026-01-01T00:00:00Z');
+      const id = await register.repos.families.insertFamily(`Family ${f}`, `F-${f}`, '2026-01-01T00:00:00Z');
       const children: number[] = [];
       const n = 1 + Math.floor(random() * 3);
       for (let c = 0; c < n; c += 1) {
         children.push(
-          register.repos.families.insertChild(
+          await register.repos.families.insertChild(
             {
               familyId: id,
               givenName: `Child ${c}`,
@@ -110,17 +110,17 @@ function seededRegister(): { register: Register; rows: NewConferenceRow[] } {
   return { register, rows };
 }
 
-function viaRepository(): number {
-  const { register, rows } = seededRegister();
+async function viaRepository(): Promise<number> {
+  const { register, rows } = await seededRegister();
   const t0 = performance.now();
-  register.db.transaction(() => register.repos.conferences.insertMany(rows, '2026-01-01T00:00:00Z'));
+  await register.db.transaction(() => register.repos.conferences.insertMany(rows, '2026-01-01T00:00:00Z'));
   const elapsed = performance.now() - t0;
-  register.close();
+  await register.close();
   return elapsed;
 }
 
-function viaRawStatement(): number {
-  const { register, rows } = seededRegister();
+async function viaRawStatement(): Promise<number> {
+  const { register, rows } = await seededRegister();
   const c = register.db.connection;
   const insertConference = c.prepare(
     'INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -143,7 +143,7 @@ function viaRawStatement(): number {
     }
   })();
   const elapsed = performance.now() - t0;
-  register.close();
+  await register.close();
   return elapsed;
 }
 
@@ -151,8 +151,8 @@ const repoSamples: number[] = [];
 const rawSamples: number[] = [];
 for (let i = 0; i < 5; i += 1) {
   // interleaved, so drift on the machine affects both alike
-  repoSamples.push(viaRepository());
-  rawSamples.push(viaRawStatement());
+  repoSamples.push(await viaRepository());
+  rawSamples.push(await viaRawStatement());
 }
 
 // ---- 3. working days per second -------------------------------------------------------
@@ -182,9 +182,9 @@ async function main(): Promise<void> {
   // conference's own day (the register refuses them before it).
   let benchNow = new Date('2026-11-22T10:00:00Z');
   const plainPath = freshPath();
-  const plain = openRegister(plainPath, { defaultUserName: 'Bench', now: () => benchNow });
+  const plain = await openRegister(plainPath, { defaultUserName: 'Bench', now: () => benchNow });
   const demoStarted = performance.now();
-  const demoSummary = plain.demo.generate('large');
+  const demoSummary = await plain.demo.generate('large');
   const demoSeconds = (performance.now() - demoStarted) / 1000;
   plain.db.connection.pragma('wal_checkpoint(TRUNCATE)');
 
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   const checkSamples: number[] = [];
   for (let i = 0; i < 10; i += 1) {
     await gate.checked();
-    gate.signOut();
+    await gate.signOut();
     const t0 = performance.now();
     await gate.signIn('Bench', BENCH_PASSWORD);
     signInSamples.push(performance.now() - t0);
@@ -224,8 +224,8 @@ async function main(): Promise<void> {
   const handlers = createHandlers(large);
   const plainHandlers = createHandlers(plain);
   const BENCH_CALLER = { name: 'Bench', roles: ROLES };
-  const callOn = (h: typeof handlers, channel: Parameters<typeof dispatch>[1], input: unknown) => {
-    const result = dispatch(h, channel, input, { caller: BENCH_CALLER });
+  const callOn = async (h: typeof handlers, channel: Parameters<typeof dispatch>[1], input: unknown) => {
+    const result = await dispatch(h, channel, input, { caller: BENCH_CALLER });
     if (result instanceof Promise) throw new Error(`${String(channel)} answers asynchronously: time it with await`);
     if (!result.ok) throw new Error(`${String(channel)}: ${result.error.message}`);
     return result.value;
@@ -244,12 +244,12 @@ async function main(): Promise<void> {
   const viewSamples: number[] = [];
   const plainViewSamples: number[] = [];
   for (const id of scheduled) {
-    const before = large.live.get(id);
+    const before = await large.live.get(id);
     benchNow = new Date(`${before.conference.date}T12:00:00Z`);
     for (const r of [large, plain])
-      for (const inv of before.invitations) r.live.setAttendance(id, inv.agencyId, 'attended');
+      for (const inv of before.invitations) await r.live.setAttendance(id, inv.agencyId, 'attended');
     for (const child of before.children) {
-      before.invitations.forEach((inv, i) => {
+      for (const [i, inv] of before.invitations.entries()) {
         const input = {
           conferenceId: id,
           childId: child.id,
@@ -261,13 +261,13 @@ async function main(): Promise<void> {
         const order = i % 2 === 0 ? ([handlers, plainHandlers] as const) : ([plainHandlers, handlers] as const);
         for (const h of order) {
           const t0 = performance.now();
-          callOn(h, 'live.setView', input);
+          await callOn(h, 'live.setView', input);
           (h === handlers ? viewSamples : plainViewSamples).push(performance.now() - t0);
         }
-      });
+      }
     }
   }
-  plain.close();
+  await plain.close();
 
   benchNow = new Date('2026-11-22T10:00:00Z');
 
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < 8; round += 1) {
     for (const term of searchTerms) {
       const t0 = performance.now();
-      call('conferences.list', { search: term, limit: 100 });
+      await call('conferences.list', { search: term, limit: 100 });
       (term === '' ? listSamples : searchSamples).push(performance.now() - t0);
     }
   }
@@ -295,10 +295,10 @@ async function main(): Promise<void> {
   const getSamples: number[] = [];
   for (let i = 0; i < 30; i += 1) {
     let t0 = performance.now();
-    call('due.list', { limit: 200 });
+    await call('due.list', { limit: 200 });
     dueSamples.push(performance.now() - t0);
     t0 = performance.now();
-    call('live.get', { id: 1 + ((i * 1733) % demoSummary.conferences) });
+    await call('live.get', { id: 1 + ((i * 1733) % demoSummary.conferences) });
     getSamples.push(performance.now() - t0);
   }
 
@@ -308,13 +308,13 @@ async function main(): Promise<void> {
   const summarySamples: number[] = [];
   for (let i = 0; i < 30; i += 1) {
     let t0 = performance.now();
-    call('escalations.list', { overdueOnly: true });
+    await call('escalations.list', { overdueOnly: true });
     overdueSamples.push(performance.now() - t0);
     t0 = performance.now();
-    call('returns.get', { agencyId: 1 + (i % 12), from: '2025-11-01', to: '2026-10-31' });
+    await call('returns.get', { agencyId: 1 + (i % 12), from: '2025-11-01', to: '2026-10-31' });
     returnSamples.push(performance.now() - t0);
     t0 = performance.now();
-    call('returns.summary', { from: '2026-10-01', to: '2026-10-31' });
+    await call('returns.summary', { from: '2026-10-01', to: '2026-10-31' });
     summarySamples.push(performance.now() - t0);
   }
 
@@ -365,7 +365,7 @@ async function main(): Promise<void> {
     const chair = await chairScreenTimes();
     process.stderr.write('bench: 6. forms, letters, batches and exports\n');
     const forms = await formsBench(root, large);
-    gate.close();
+    await gate.close();
 
     // ---- report ------------------------------------------------------------------------------
     const open = summary(openSamples);

@@ -42,9 +42,9 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 app.on('window-all-closed', () => {
-  gate?.close();
+  const closing = gate?.close() ?? Promise.resolve();
   gate = null;
-  app.quit();
+  void closing.finally(() => app.quit());
 });
 
 start().catch((error: unknown) => {

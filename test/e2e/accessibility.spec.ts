@@ -4,8 +4,8 @@ import type { Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 
-function seed(app: AppUnderTest): void {
-  app.register.agencies.create({
+async function seed(app: AppUnderTest): Promise<void> {
+  await app.register.agencies.create({
     name: 'Humber Police',
     type: 'police',
     quoracyGroup: null,
@@ -14,19 +14,21 @@ function seed(app: AppUnderTest): void {
     leadEmail: 'dana.reeve@humber-police.example',
     leadPhone: '01632 960 001',
   });
-  app.register.agencies.setActive(
-    app.register.agencies.create({
-      name: 'Old Road Clinic',
-      type: 'health',
-      quoracyGroup: 'health',
-      leadName: null,
-      leadJobTitle: null,
-      leadEmail: null,
-      leadPhone: null,
-    }).id,
+  await app.register.agencies.setActive(
+    (
+      await app.register.agencies.create({
+        name: 'Old Road Clinic',
+        type: 'health',
+        quoracyGroup: 'health',
+        leadName: null,
+        leadJobTitle: null,
+        leadEmail: null,
+        leadPhone: null,
+      })
+    ).id,
     false,
   );
-  app.register.conferences.create({
+  await app.register.conferences.create({
     type: 'initial',
     date: '2026-03-05',
     time: '10:00',
@@ -55,13 +57,16 @@ const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { le
  * Conference 1 (the Smith family) under way: three agencies attend; the police's view is the
  * minority and its reasons are still blank.
  */
-function seedLiveConference(app: AppUnderTest): void {
+async function seedLiveConference(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const police = r.agencies.list('Humber Police', true)[0];
+  const police = (await r.agencies.list('Humber Police', true))[0];
   if (!police) throw new Error('police missing');
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const conference = r.conferences.get(1);
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const conference = await r.conferences.get(1);
   const child = conference.children[0];
   if (!child) throw new Error('child missing');
   for (const [agency, view] of [
@@ -69,19 +74,27 @@ function seedLiveConference(app: AppUnderTest): void {
     [police, 'no-plan'],
     [school, 'plan'],
   ] as const) {
-    r.live.invite({ conferenceId: 1, agencyId: agency.id, representativeName: 'Alex Rep', representativeRole: 'Lead' });
-    r.live.setAttendance(1, agency.id, 'attended');
-    r.live.setView({ conferenceId: 1, childId: child.id, agencyId: agency.id, view, reasons: '' });
+    await r.live.invite({
+      conferenceId: 1,
+      agencyId: agency.id,
+      representativeName: 'Alex Rep',
+      representativeRole: 'Lead',
+    });
+    await r.live.setAttendance(1, agency.id, 'attended');
+    await r.live.setView({ conferenceId: 1, childId: child.id, agencyId: agency.id, view, reasons: '' });
   }
-  r.live.setReport(1, school.id, 'received', '2026-03-03');
+  await r.live.setReport(1, school.id, 'received', '2026-03-03');
 }
 
 /** An adjourned conference for the Jones family (an equally divided view), and a future one awaiting reports. */
-function seedAdjourned(app: AppUnderTest): void {
+async function seedAdjourned(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const conference = r.conferences.create({
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2025-12-19',
     time: '10:00',
@@ -96,18 +109,24 @@ function seedAdjourned(app: AppUnderTest): void {
     [csc, 'plan'],
     [school, 'no-plan'],
   ] as const) {
-    r.live.invite({
+    await r.live.invite({
       conferenceId: conference.id,
       agencyId: agency.id,
       representativeName: null,
       representativeRole: null,
     });
-    r.live.setAttendance(conference.id, agency.id, 'attended');
-    r.live.setView({ conferenceId: conference.id, childId: child.id, agencyId: agency.id, view, reasons: 'Reasons' });
+    await r.live.setAttendance(conference.id, agency.id, 'attended');
+    await r.live.setView({
+      conferenceId: conference.id,
+      childId: child.id,
+      agencyId: agency.id,
+      view,
+      reasons: 'Reasons',
+    });
   }
-  r.live.setInquorateReason(conference.id, 'Delay would harm the child');
-  r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: null });
-  const soon = r.conferences.create({
+  await r.live.setInquorateReason(conference.id, 'Delay would harm the child');
+  await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: null });
+  const soon = await r.conferences.create({
     type: 'review',
     date: addDays(localIsoDate(new Date()), 7),
     time: '09:30',
@@ -116,19 +135,22 @@ function seedAdjourned(app: AppUnderTest): void {
     family: { name: 'Patel' },
     newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
   });
-  r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
+  await r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
 }
 
 /** Two professional escalations (one with a child at immediate risk) and the police's Appendix 3 rows for March 2026. */
-function seedEscalations(app: AppUnderTest): void {
+async function seedEscalations(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
   for (const [subject, immediateRisk] of [
     ['Amy Smith', false],
     ['Cara Jones', true],
   ] as const) {
-    const e = r.escalations.open({
+    const e = await r.escalations.open({
       subjectName: subject,
       initiatingAgencyId: school.id,
       challengedAgencyId: csc.id,
@@ -140,7 +162,7 @@ function seedEscalations(app: AppUnderTest): void {
       openedOn: '2026-03-02',
       escalatedBy: { name: 'Synthetic DSL', title: 'Designated Safeguarding Lead', agency: 'Northfield Academy' },
     });
-    r.escalations.respond({
+    await r.escalations.respond({
       escalationId: e.id,
       number: 1,
       responseFrom: { name: 'Team manager', title: null, agency: null },
@@ -148,7 +170,7 @@ function seedEscalations(app: AppUnderTest): void {
       summary: 'Not resolved',
       resolved: false,
     });
-    r.escalations.addAction({
+    await r.escalations.addAction({
       escalationId: e.id,
       action: 'Joint visit',
       byWhom: 'Team manager',
@@ -157,7 +179,7 @@ function seedEscalations(app: AppUnderTest): void {
     });
   }
   for (const meetingDate of ['2026-03-05', '2026-03-19']) {
-    r.agencyEscalations.raiseByHand({
+    await r.agencyEscalations.raiseByHand({
       agencyId: 1,
       meetingDate,
       familyIdentifier: 'Smith',
@@ -167,7 +189,7 @@ function seedEscalations(app: AppUnderTest): void {
       reasonDetail: null,
     });
   }
-  r.agencyEscalations.markSent({
+  await r.agencyEscalations.markSent({
     agencyId: 1,
     from: '2026-03-01',
     to: '2026-03-10',
@@ -177,22 +199,22 @@ function seedEscalations(app: AppUnderTest): void {
 }
 
 /** Conference 1 decided (a plan, the police in the minority), then amended with a reason; its letter superseded. */
-function seedAmended(app: AppUnderTest): void {
-  seedLiveConference(app);
+async function seedAmended(app: AppUnderTest): Promise<void> {
+  await seedLiveConference(app);
   const r = app.register;
-  const live = r.live.get(1);
+  const live = await r.live.get(1);
   const child = live.children[0];
   const police = live.invitations.find((i) => i.agencyName === 'Humber Police');
   if (!child || !police) throw new Error('conference 1 missing its child or the police');
-  r.live.setView({
+  await r.live.setView({
     conferenceId: 1,
     childId: child.id,
     agencyId: police.agencyId,
     view: 'no-plan',
     reasons: 'No harm seen',
   });
-  r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
-  r.documents.record(
+  await r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
+  await r.documents.record(
     'decision-letter',
     {
       entity: 'conference',
@@ -205,7 +227,7 @@ function seedAmended(app: AppUnderTest): void {
     Buffer.from('%PDF-1.7 synthetic'),
     null,
   );
-  r.live.amendDecision({
+  await r.live.amendDecision({
     conferenceId: 1,
     childId: child.id,
     reason: 'The category was recorded wrongly',
@@ -216,27 +238,38 @@ function seedAmended(app: AppUnderTest): void {
 }
 
 /** Conference 1 under way: the school gives no view (recorded with the reason), the police still to consult. */
-function seedNoView(app: AppUnderTest): void {
+async function seedNoView(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const police = r.agencies.list('Humber Police', true)[0];
+  const police = (await r.agencies.list('Humber Police', true))[0];
   if (!police) throw new Error('police missing');
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const child = r.conferences.get(1).children[0];
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const child = (await r.conferences.get(1)).children[0];
   if (!child) throw new Error('child missing');
   for (const agency of [csc, police, school]) {
-    r.live.invite({ conferenceId: 1, agencyId: agency.id, representativeName: null, representativeRole: null });
-    r.live.setAttendance(1, agency.id, 'attended');
+    await r.live.invite({ conferenceId: 1, agencyId: agency.id, representativeName: null, representativeRole: null });
+    await r.live.setAttendance(1, agency.id, 'attended');
   }
-  r.live.setView({ conferenceId: 1, childId: child.id, agencyId: csc.id, view: 'plan', reasons: 'Neglect' });
-  r.live.setNoView({ conferenceId: 1, childId: child.id, agencyId: school.id, reason: 'Has not seen Amy this term' });
+  await r.live.setView({ conferenceId: 1, childId: child.id, agencyId: csc.id, view: 'plan', reasons: 'Neglect' });
+  await r.live.setNoView({
+    conferenceId: 1,
+    childId: child.id,
+    agencyId: school.id,
+    reason: 'Has not seen Amy this term',
+  });
 }
 
 /** A second conference, for the Patel family, dated a week ahead: nothing can be concluded yet. */
-function seedFuture(app: AppUnderTest): void {
+async function seedFuture(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const soon = r.conferences.create({
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const soon = await r.conferences.create({
     type: 'review',
     date: addDays(localIsoDate(new Date()), 7),
     time: '09:30',
@@ -245,17 +278,17 @@ function seedFuture(app: AppUnderTest): void {
     family: { name: 'Patel' },
     newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
   });
-  r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
+  await r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
 }
 
-function seedCancelled(app: AppUnderTest): void {
-  seedFuture(app);
-  app.register.live.cancel(2, 'The family moved to another local authority');
+async function seedCancelled(app: AppUnderTest): Promise<void> {
+  await seedFuture(app);
+  await app.register.live.cancel(2, 'The family moved to another local authority');
 }
 
-function seedEscalationsAndUnitEmail(app: AppUnderTest): void {
-  seedEscalations(app);
-  app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
+async function seedEscalationsAndUnitEmail(app: AppUnderTest): Promise<void> {
+  await seedEscalations(app);
+  await app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
 }
 
 async function fillMarch(p: Page): Promise<void> {
@@ -562,7 +595,7 @@ const SCREENS: Screen[] = [
     name: 'sharing log with an export',
     hash: '#/letters/sharing-log',
     seed: async (app) => {
-      seedEscalationsAndUnitEmail(app);
+      await seedEscalationsAndUnitEmail(app);
       await app.register.exports.run({
         agencyId: 1,
         from: '2026-03-01',
@@ -602,7 +635,7 @@ const SCREENS: Screen[] = [
 
 for (const screen of SCREENS) {
   test(`${screen.name} has no serious or critical accessibility violations`, async ({ app, page }) => {
-    seed(app);
+    await seed(app);
     await screen.seed?.(app);
     await page.goto(`${app.url}${screen.hash}`);
     await expect(page.getByRole('banner')).toContainText('Safeguarding Children Partnership');

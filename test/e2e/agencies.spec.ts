@@ -51,7 +51,9 @@ test('an agency added through the form survives a reload and a restart, and can 
   await page.getByRole('button', { name: 'Deactivate agency' }).click();
   await expect(page.getByRole('alert')).toContainText('Agency deactivated');
   await expect(row).toContainText('Inactive');
-  expect(app.register.agencies.list('', true).map((a) => [a.name, a.active])).toEqual([['Humber Police', false]]);
+  expect((await app.register.agencies.list('', true)).map((a) => [a.name, a.active])).toEqual([
+    ['Humber Police', false],
+  ]);
 
   await page.getByLabel('Hide inactive agencies').check();
   await expect(row).toHaveCount(0);
@@ -85,13 +87,13 @@ test('a badly written email shows the error summary, its link focuses the field,
   await expect(page.getByLabel('Email address')).toBeFocused();
   await expect(page).toHaveURL(/#\/agencies\/new$/);
 
-  expect(app.register.agencies.list('', true)).toEqual([]);
+  expect(await app.register.agencies.list('', true)).toEqual([]);
   await openAgencies(page);
   await expect(page.getByText('There are no agencies yet.')).toBeVisible();
 });
 
 test('a name already in the directory is refused by the register and shown against the name', async ({ app, page }) => {
-  app.register.agencies.create({
+  await app.register.agencies.create({
     name: 'Northfield Academy',
     type: 'education',
     quoracyGroup: null,
@@ -109,7 +111,7 @@ test('a name already in the directory is refused by the register and shown again
   await expect(link).toBeVisible();
   await link.click();
   await expect(page.getByLabel('Agency name')).toBeFocused();
-  expect(app.register.agencies.list('', true)).toHaveLength(1);
+  expect(await app.register.agencies.list('', true)).toHaveLength(1);
 });
 
 test('the search filters as you type and on Search', async ({ app, page }) => {
@@ -118,7 +120,7 @@ test('the search filters as you type and on Search', async ({ app, page }) => {
     ['Northfield Academy', 'education'],
     ['Scunthorpe General Hospital', 'health'],
   ] as const) {
-    app.register.agencies.create({
+    await app.register.agencies.create({
       name,
       type,
       quoracyGroup: type === 'health' ? 'health' : null,

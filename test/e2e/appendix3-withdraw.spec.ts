@@ -7,15 +7,15 @@ import { expect, test, type AppUnderTest } from './fixtures';
  * the register, shown apart as withdrawn, and leaves the agency's return and its counts.
  */
 
-function seed(app: AppUnderTest) {
+async function seed(app: AppUnderTest) {
   const r = app.register;
-  r.settings.update({ unitEmail: 'cpru@demo.example.org' });
-  const police = r.agencies.create({ name: 'Humber Police', type: 'police', leadName: 'Dana Reeve' });
+  await r.settings.update({ unitEmail: 'cpru@demo.example.org' });
+  const police = await r.agencies.create({ name: 'Humber Police', type: 'police', leadName: 'Dana Reeve' });
   for (const [meetingDate, familyIdentifier] of [
     ['2026-10-07', 'Alpha'],
     ['2026-10-21', 'Bravo'],
   ] as const) {
-    r.agencyEscalations.raiseByHand({
+    await r.agencyEscalations.raiseByHand({
       agencyId: police.id,
       meetingDate,
       familyIdentifier,
@@ -32,7 +32,7 @@ test('a mistaken Appendix 3 row is withdrawn with a reason after a confirmation 
   app,
   page,
 }) => {
-  const police = seed(app);
+  const police = await seed(app);
   await page.goto(`${app.url}#/escalations/returns/${police.id}?from=2026-10-01&to=2026-10-31`);
   const table = page.getByTestId('appendix-3-table');
   await expect(table.getByRole('row')).toHaveCount(3);
@@ -60,7 +60,7 @@ test('a mistaken Appendix 3 row is withdrawn with a reason after a confirmation 
     .getByRole('link', { name: 'Enter why the escalation is withdrawn' });
   await link.click();
   await expect(confirm.getByLabel('Why is it withdrawn?')).toBeFocused();
-  expect(app.register.agencyEscalations.returnFor(police.id, '2026-10-01', '2026-10-31').withdrawn).toEqual([]);
+  expect((await app.register.agencyEscalations.returnFor(police.id, '2026-10-01', '2026-10-31')).withdrawn).toEqual([]);
 
   await confirm.getByLabel('Why is it withdrawn?').fill('The officer attended: marked absent by mistake');
   await confirm.getByRole('button', { name: 'Withdraw the escalation' }).click();
@@ -80,10 +80,10 @@ test('a mistaken Appendix 3 row is withdrawn with a reason after a confirmation 
   // The return is marked sent with the one row left in it.
   await page.getByRole('button', { name: 'Mark as sent' }).click();
   await expect(page.getByRole('alert')).toContainText('Return marked as sent');
-  const after = app.register.agencyEscalations.returnFor(police.id, '2026-10-01', '2026-10-31');
+  const after = await app.register.agencyEscalations.returnFor(police.id, '2026-10-01', '2026-10-31');
   expect(after.rows.map((r) => [r.familyIdentifier, r.returnId !== null])).toEqual([['Alpha', true]]);
   expect(after.withdrawn.map((r) => [r.familyIdentifier, r.returnId])).toEqual([['Bravo', null]]);
-  const [summary] = app.register.agencyEscalations.summary('2026-10-01', '2026-10-31');
+  const [summary] = await app.register.agencyEscalations.summary('2026-10-01', '2026-10-31');
   expect(summary?.total).toBe(1);
 
   // Nor is it exported to the safeguarding lead.

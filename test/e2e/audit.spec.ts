@@ -7,10 +7,10 @@ import { expect, test, type AppUnderTest } from './fixtures';
  * is whole; a conference's own history shows who changed what, with the values before and after.
  */
 
-function seed(app: AppUnderTest) {
+async function seed(app: AppUnderTest) {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const conference = r.conferences.create({
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-03-02',
     time: '10:00',
@@ -19,12 +19,17 @@ function seed(app: AppUnderTest) {
     family: { name: 'Alpha' },
     newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
   });
-  r.live.invite({ conferenceId: conference.id, agencyId: csc.id, representativeName: null, representativeRole: null });
-  r.live.setAttendance(conference.id, csc.id, 'attended');
+  await r.live.invite({
+    conferenceId: conference.id,
+    agencyId: csc.id,
+    representativeName: null,
+    representativeRole: null,
+  });
+  await r.live.setAttendance(conference.id, csc.id, 'attended');
   const childId = conference.children[0]?.id ?? 0;
   const view = { conferenceId: conference.id, childId, agencyId: csc.id, view: 'plan' as const };
-  r.live.setView({ ...view, reasons: 'Neglect of basic care' });
-  r.live.setView({ ...view, reasons: 'Neglect of basic care and missed appointments' });
+  await r.live.setView({ ...view, reasons: 'Neglect of basic care' });
+  await r.live.setView({ ...view, reasons: 'Neglect of basic care and missed appointments' });
   return { conferenceId: conference.id };
 }
 
@@ -36,8 +41,8 @@ async function noBlockingViolations(page: Page, where: string) {
 }
 
 test('the Audit page lists the changes newest first and checks that the trail is whole', async ({ app, page }) => {
-  seed(app);
-  const events = app.register.repos.audit.count();
+  await seed(app);
+  const events = await app.register.repos.audit.count();
   await page.goto(`${app.url}#/audit`);
   await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'newest first' })).toHaveText(
@@ -57,7 +62,7 @@ test('the Audit page names the first broken event when the trail was changed out
   app,
   page,
 }) => {
-  seed(app);
+  await seed(app);
   app.register.db.connection.exec(
     "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'Someone else' WHERE id = 2",
   );
@@ -71,7 +76,7 @@ test('a conference shows its own history: who changed what, with the values befo
   app,
   page,
 }) => {
-  const { conferenceId } = seed(app);
+  const { conferenceId } = await seed(app);
   await page.goto(`${app.url}#/conferences/${conferenceId}`);
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
   const history = page.getByTestId('record-history');

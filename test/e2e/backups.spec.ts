@@ -53,7 +53,7 @@ test('an administrator restores a backup from Settings: what was recorded since 
   await section.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByText('Backup made and checked', { exact: true })).toBeVisible();
   // Recorded after the backup: the restore takes it away.
-  app.register.agencies.create({ name: 'Recorded After The Backup', type: 'police' });
+  await app.register.agencies.create({ name: 'Recorded After The Backup', type: 'police' });
 
   await section
     .getByTestId('backups-table')
@@ -70,5 +70,5 @@ test('an administrator restores a backup from Settings: what was recorded since 
   await page.goto(`${app.url}#/agencies`);
   await expect(page.getByRole('heading', { name: 'Agencies' })).toBeVisible();
   await expect(page.getByText('Recorded After The Backup')).toHaveCount(0);
-  expect(app.register.agencies.list('', true).map((a) => a.name)).not.toContain('Recorded After The Backup');
+  expect((await app.register.agencies.list('', true)).map((a) => a.name)).not.toContain('Recorded After The Backup');
 });

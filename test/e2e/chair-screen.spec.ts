@@ -14,17 +14,17 @@ interface Seeded {
   agencies: Record<'csc' | 'health' | 'police' | 'school', number>;
 }
 
-function seed(app: AppUnderTest, options: { date?: string; children?: number } = {}): Seeded {
+async function seed(app: AppUnderTest, options: { date?: string; children?: number } = {}): Promise<Seeded> {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const police = r.agencies.create({ name: 'Humberside Police', type: 'police' });
-  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
+  const police = await r.agencies.create({ name: 'Humberside Police', type: 'police' });
+  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
   const newChildren = [
     { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' },
     { givenName: 'Łukasz', familyName: 'Alpha', dateOfBirth: '2020-06-01' },
   ].slice(0, options.children ?? 2);
-  const conference = r.conferences.create({
+  const conference = await r.conferences.create({
     type: 'initial',
     date: options.date ?? '2025-12-19',
     time: '10:00',
@@ -34,7 +34,7 @@ function seed(app: AppUnderTest, options: { date?: string; children?: number } =
     newChildren,
   });
   for (const agency of [csc, health, police, school]) {
-    r.live.invite({
+    await r.live.invite({
       conferenceId: conference.id,
       agencyId: agency.id,
       representativeName: `Rep of ${agency.name}`,
@@ -91,11 +91,11 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
 }) => {
   // The whole conference, two children and a reconvened conference, in one test.
   test.slow();
-  const { conferenceId, children, agencies } = seed(app);
+  const { conferenceId, children, agencies } = await seed(app);
   const [zoe, lukasz] = children;
   if (!zoe || !lukasz) throw new Error('two children expected');
   // 15 working days after Friday 19 December 2025, skipping Christmas, Boxing Day and New Year.
-  const reconveneBy = app.register.calendar.calculate({ date: '2025-12-19', days: 15, direction: 'add' }).date;
+  const reconveneBy = (await app.register.calendar.calculate({ date: '2025-12-19', days: 15, direction: 'add' })).date;
   expect(formatLongDate(reconveneBy)).toBe('Wednesday 14 January 2026');
 
   await openChairScreen(page, app, conferenceId);
@@ -127,7 +127,7 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
     name: 'Record the concerns and reasons of the minority view: Primary School',
   });
   await expect(link).toBeVisible();
-  expect(app.register.live.get(conferenceId).children[0]?.recorded).toBeNull();
+  expect((await app.register.live.get(conferenceId)).children[0]?.recorded).toBeNull();
   await link.click();
   await expect(reasonsBox(first, 'school')).toBeFocused();
   await page.keyboard.type('Attendance at school has improved');
@@ -137,7 +137,7 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
 
   // Nothing is lost on a reload: views and reasons are in the register.
   await expect
-    .poll(() => app.register.live.get(conferenceId).children[0]?.views.map((v) => [v.view, v.reasons]))
+    .poll(async () => (await app.register.live.get(conferenceId)).children[0]?.views.map((v) => [v.view, v.reasons]))
     .toEqual(
       expect.arrayContaining([
         ['plan', 'Neglect evidenced over six months'],
@@ -182,7 +182,7 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await second.getByRole('button', { name: 'Record decision for Łukasz' }).click();
   await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Adjourned');
   await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Emotional abuse');
-  expect(app.register.live.get(conferenceId).children[1]?.recorded).toMatchObject({
+  expect((await app.register.live.get(conferenceId)).children[1]?.recorded).toMatchObject({
     decision: 'adjourned',
     interimPlan: true,
     category: 'EMO',
@@ -225,22 +225,22 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await expect(decision).toContainText('Emotional abuse');
   await expect(page.getByTestId('conference-status')).toHaveText('Concluded');
 
-  const reconvened = app.register.live.get(conferenceId).conference.reconvenedById;
+  const reconvened = (await app.register.live.get(conferenceId)).conference.reconvenedById;
   expect(reconvened).not.toBeNull();
-  const final = app.register.live.get(reconvened ?? 0);
+  const final = await app.register.live.get(reconvened ?? 0);
   expect(final.children[0]?.recorded).toMatchObject({ result: 'majority', decision: 'plan', category: 'EMO' });
   expect(final.children[0]?.initialCategory).toBe('EMO');
-  expect(app.register.live.get(conferenceId).conference.status).toBe('adjourned');
+  expect((await app.register.live.get(conferenceId)).conference.status).toBe('adjourned');
   expect(agencies.csc).toBeGreaterThan(0);
 });
 
 test('an inquorate conference cannot decide until the chair records why it goes ahead', async ({ app, page }) => {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const visiting = r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const nursing = r.agencies.create({ name: 'School Nursing', type: 'health', quoracyGroup: 'Health' });
-  const police = r.agencies.create({ name: 'Humberside Police', type: 'police' });
-  const conference = r.conferences.create({
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const visiting = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
+  const nursing = await r.agencies.create({ name: 'School Nursing', type: 'health', quoracyGroup: 'Health' });
+  const police = await r.agencies.create({ name: 'Humberside Police', type: 'police' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-03-09',
     time: '10:00',
@@ -250,7 +250,12 @@ test('an inquorate conference cannot decide until the chair records why it goes 
     newChildren: [{ givenName: 'Amir', familyName: 'Beta', dateOfBirth: '2019-02-03' }],
   });
   for (const a of [csc, visiting, nursing, police]) {
-    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
   }
 
   await openChairScreen(page, app, conference.id);
@@ -290,15 +295,15 @@ test('an inquorate conference cannot decide until the chair records why it goes 
   await child.getByRole('button', { name: 'Record decision for Amir' }).click();
   await expect(child.getByTestId(/^decision-/)).toContainText('Child protection plan');
   await expect(child.getByTestId(/^decision-/)).toContainText('Physical abuse');
-  expect(r.live.get(conference.id).conference.inquorateReason).toBe(
+  expect((await r.live.get(conference.id)).conference.inquorateReason).toBe(
     'The police report is detailed and delay would leave Amir at risk over the holiday',
   );
 });
 
 test('one child’s views are copied to a sibling, reasons and all', async ({ app, page }) => {
-  const { conferenceId, children, agencies } = seed(app);
+  const { conferenceId, children, agencies } = await seed(app);
   const [, lukasz] = children;
-  for (const id of Object.values(agencies)) app.register.live.setAttendance(conferenceId, id, 'attended');
+  for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
 
   const first = childSection(page, 'Zoë Alpha');
@@ -315,7 +320,7 @@ test('one child’s views are copied to a sibling, reasons and all', async ({ ap
   await expect(viewGroup(second, 'school').getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(reasonsBox(second, 'police')).toHaveValue('No injuries seen');
   await expect(page.getByTestId('status-panel')).toContainText('Łukasz AlphaMajority: plan (2–1)');
-  expect(app.register.live.get(conferenceId).children.find((c) => c.id === lukasz?.id)?.views).toHaveLength(3);
+  expect((await app.register.live.get(conferenceId)).children.find((c) => c.id === lukasz?.id)?.views).toHaveLength(3);
 
   // The copy is the sibling's own: changing it leaves the first child's views alone.
   await viewGroup(second, 'police').getByLabel('Needs a plan').check();
@@ -324,8 +329,8 @@ test('one child’s views are copied to a sibling, reasons and all', async ({ ap
 });
 
 test('at 1280×720 the status panel stays in view while the chair works on the second child', async ({ app, page }) => {
-  const { conferenceId, agencies } = seed(app);
-  for (const id of Object.values(agencies)) app.register.live.setAttendance(conferenceId, id, 'attended');
+  const { conferenceId, agencies } = await seed(app);
+  for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
   expect(page.viewportSize()).toEqual({ width: 1280, height: 720 });
 
@@ -346,8 +351,8 @@ test('at 1280×720 the status panel stays in view while the chair works on the s
 });
 
 test('a report is marked received, on time or late, and an agency is invited and removed', async ({ app, page }) => {
-  const { conferenceId } = seed(app, { date: '2025-12-19' });
-  app.register.agencies.create({ name: 'Northfield Housing', type: 'housing' });
+  const { conferenceId } = await seed(app, { date: '2025-12-19' });
+  await app.register.agencies.create({ name: 'Northfield Housing', type: 'housing' });
   await openChairScreen(page, app, conferenceId);
   await expect(page.getByText('Reports are due by Wednesday 17 December 2025.')).toBeVisible();
 
@@ -381,7 +386,7 @@ test('a report is marked received, on time or late, and an agency is invited and
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
   await expect(policeRow).toContainText('Received on Thursday 18 December 2025 (late)');
   await expect(schoolRow.getByLabel('Report from Primary School')).toHaveValue('not-received');
-  const invitations = app.register.live.get(conferenceId).invitations;
+  const invitations = (await app.register.live.get(conferenceId)).invitations;
   expect(invitations.map((i) => i.agencyName)).not.toContain('Northfield Housing');
   expect(invitations.find((i) => i.agencyName === 'Humberside Police')).toMatchObject({
     report: 'received',
@@ -394,9 +399,9 @@ test('under the “chair decides” rule the chair records the decision, with �
   app,
   page,
 }) => {
-  app.register.settings.update({ outcomeRule: 'chair', allowMultipleCategory: true });
-  const { conferenceId, agencies } = seed(app, { children: 1 });
-  for (const id of Object.values(agencies)) app.register.live.setAttendance(conferenceId, id, 'attended');
+  await app.register.settings.update({ outcomeRule: 'chair', allowMultipleCategory: true });
+  const { conferenceId, agencies } = await seed(app, { children: 1 });
+  for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
   const child = childSection(page, 'Zoë Alpha');
   await giveViews(child, { csc: 'plan', health: 'no-plan', police: 'plan', school: 'plan' });
@@ -415,7 +420,7 @@ test('under the “chair decides” rule the chair records the decision, with �
 });
 
 test('an inquorate conference is re-dated: attendance is cleared and the invitations kept', async ({ app, page }) => {
-  const { conferenceId } = seed(app, { date: '2026-03-09' });
+  const { conferenceId } = await seed(app, { date: '2026-03-09' });
   await openChairScreen(page, app, conferenceId);
   await attendance(page)
     .getByRole('group', { name: /^Children’s Social Care/ })
@@ -442,7 +447,7 @@ test('an inquorate conference is re-dated: attendance is cleared and the invitat
   await expect(page.getByText('Monday 16 March 2026 at 11:00', { exact: true })).toBeVisible();
   await expect(attendance(page).getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(page.getByTestId('quoracy-warning')).toHaveCount(0);
-  const live = app.register.live.get(conferenceId);
+  const live = await app.register.live.get(conferenceId);
   expect(live.conference).toMatchObject({ date: '2026-03-16', time: '11:00' });
   expect(live.invitations).toHaveLength(4);
 });
@@ -451,10 +456,10 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   app,
   page,
 }) => {
-  const { conferenceId, children, agencies } = seed(app, { children: 1 });
+  const { conferenceId, children, agencies } = await seed(app, { children: 1 });
   const [zoe] = children;
   if (!zoe) throw new Error('a child expected');
-  for (const id of Object.values(agencies)) app.register.live.setAttendance(conferenceId, id, 'attended');
+  for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
   const child = childSection(page, 'Zoë Alpha');
   await giveViews(child, { csc: 'plan', health: 'plan' });
@@ -472,7 +477,7 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   await child.getByRole('button', { name: 'Record decision for Zoë' }).click();
   const link = page.getByRole('alert').getByRole('link', { name: consult });
   await expect(link).toBeVisible();
-  expect(app.register.live.get(conferenceId).children[0]?.recorded).toBeNull();
+  expect((await app.register.live.get(conferenceId)).children[0]?.recorded).toBeNull();
   await link.click();
   await expect(viewGroup(child, 'school').getByLabel('Needs a plan')).toBeFocused();
 
@@ -485,7 +490,7 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   await why.blur();
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await expect
-    .poll(() => app.register.live.get(conferenceId).children[0]?.noViews)
+    .poll(async () => (await app.register.live.get(conferenceId)).children[0]?.noViews)
     .toEqual([{ agencyId: agencies.school, reason: 'The school has not seen Zoë since the referral' }]);
   await expect(problems).toHaveCount(0);
   await expect(page.getByTestId('status-panel')).toContainText('Unanimous: plan (3–0)');
@@ -493,7 +498,7 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   // Withdrawn, the school is to consult again; recorded again, the decision can be made.
   await child.getByRole('button', { name: 'Withdraw the record of no view from Primary School for Zoë' }).click();
   await expect(problems).toContainText('record Zoë’s view from Primary School, or record');
-  await expect.poll(() => app.register.live.get(conferenceId).children[0]?.noViews).toEqual([]);
+  await expect.poll(async () => (await app.register.live.get(conferenceId)).children[0]?.noViews).toEqual([]);
   await viewGroup(child, 'school').getByLabel('Gives no view').check();
   await why.fill('The school has not seen Zoë since the referral');
   await why.blur();
@@ -504,7 +509,7 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   await expect(decision.getByRole('row', { name: /Primary School/ })).toContainText(
     'No view givenThe school has not seen Zoë since the referral',
   );
-  expect(app.register.live.get(conferenceId).children[0]?.recorded).toMatchObject({
+  expect((await app.register.live.get(conferenceId)).children[0]?.recorded).toMatchObject({
     decision: 'plan',
     category: 'NEG',
   });
@@ -515,7 +520,7 @@ test('a conference dated after today shows attendance and views as not yet open,
   page,
 }) => {
   const date = fromToday(7);
-  const { conferenceId, children } = seed(app, { date, children: 1 });
+  const { conferenceId, children } = await seed(app, { date, children: 1 });
   const [zoe] = children;
   if (!zoe) throw new Error('a child expected');
   await openChairScreen(page, app, conferenceId);
@@ -534,7 +539,7 @@ test('a conference dated after today shows attendance and views as not yet open,
   const reports = page.getByRole('region', { name: 'Invitations and reports' });
   await reports.getByLabel('Report from Primary School').selectOption('Not received');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
-  expect(app.register.live.get(conferenceId).invitations.find((i) => i.agencyName === 'Primary School')?.report).toBe(
-    'not-received',
-  );
+  expect(
+    (await app.register.live.get(conferenceId)).invitations.find((i) => i.agencyName === 'Primary School')?.report,
+  ).toBe('not-received');
 });

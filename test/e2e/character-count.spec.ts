@@ -14,12 +14,12 @@ function textOf(length: number): string {
 }
 
 /** A conference already held, with its agencies invited; those in `attending` marked as attended. */
-function seed(app: AppUnderTest, attending: 'all' | 'csc only') {
+async function seed(app: AppUnderTest, attending: 'all' | 'csc only') {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = r.agencies.create({ name: 'Health Visiting', type: 'health' });
-  const police = r.agencies.create({ name: 'Humberside Police', type: 'police' });
-  const conference = r.conferences.create({
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health' });
+  const police = await r.agencies.create({ name: 'Humberside Police', type: 'police' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2025-12-19',
     time: '10:00',
@@ -29,13 +29,13 @@ function seed(app: AppUnderTest, attending: 'all' | 'csc only') {
     newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
   });
   for (const agency of [csc, health, police]) {
-    r.live.invite({
+    await r.live.invite({
       conferenceId: conference.id,
       agencyId: agency.id,
       representativeName: null,
       representativeRole: null,
     });
-    if (attending === 'all' || agency === csc) r.live.setAttendance(conference.id, agency.id, 'attended');
+    if (attending === 'all' || agency === csc) await r.live.setAttendance(conference.id, agency.id, 'attended');
   }
   const child = conference.children[0];
   if (!child) throw new Error('a child expected');
@@ -51,8 +51,14 @@ test('reasons longer than the limit are counted, refused, and stay in their box 
   app,
   page,
 }) => {
-  const { conferenceId, childId, police } = seed(app, 'all');
-  app.register.live.setView({ conferenceId, childId, agencyId: police, view: 'plan', reasons: 'Earlier reasons' });
+  const { conferenceId, childId, police } = await seed(app, 'all');
+  await app.register.live.setView({
+    conferenceId,
+    childId,
+    agencyId: police,
+    view: 'plan',
+    reasons: 'Earlier reasons',
+  });
   await openChairScreen(page, app, conferenceId);
   const reasons = page.getByRole('textbox', { name: 'Reasons given by Humberside Police for Zoë' });
   const count = page.getByTestId(`reasons-${childId}-${police}-count`);
@@ -71,7 +77,7 @@ test('reasons longer than the limit are counted, refused, and stay in their box 
   // The typed text is kept, and the box says it is not saved; the register keeps what it had.
   await expect(reasons).toHaveValue(tooLong);
   await expect(reasons).toHaveAccessibleDescription(/Reasons must be 20,000 characters or fewer.*not saved/i);
-  expect(app.register.live.get(conferenceId).children[0]?.views[0]?.reasons).toBe('Earlier reasons');
+  expect((await app.register.live.get(conferenceId)).children[0]?.views[0]?.reasons).toBe('Earlier reasons');
 
   // Leaving the box keeps it too.
   await reasons.blur();
@@ -86,14 +92,16 @@ test('reasons longer than the limit are counted, refused, and stay in their box 
   await expect(refusal).toHaveCount(0);
   await expect(reasons).toHaveValue(atLimit);
   await expect(reasons).not.toHaveAccessibleDescription(/not saved/i);
-  await expect.poll(() => app.register.live.get(conferenceId).children[0]?.views[0]?.reasons.length).toBe(MAX_REASONS);
+  await expect
+    .poll(async () => (await app.register.live.get(conferenceId)).children[0]?.views[0]?.reasons.length)
+    .toBe(MAX_REASONS);
 });
 
 test('a reason for going ahead without a quorum that is too long is refused and kept in its box', async ({
   app,
   page,
 }) => {
-  const { conferenceId } = seed(app, 'csc only');
+  const { conferenceId } = await seed(app, 'csc only');
   await openChairScreen(page, app, conferenceId);
   const reason = page.getByRole('textbox', { name: 'Why the conference goes ahead without a quorum' });
 
@@ -104,19 +112,19 @@ test('a reason for going ahead without a quorum that is too long is refused and 
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
   await expect(reason).toHaveValue(tooLong);
   await expect(reason).toHaveAccessibleDescription(/not saved/i);
-  expect(app.register.live.get(conferenceId).conference.inquorateReason).toBeNull();
+  expect((await app.register.live.get(conferenceId)).conference.inquorateReason).toBeNull();
 
   await reason.fill('Delay would harm the child');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await expect(reason).toHaveValue('Delay would harm the child');
   await expect
-    .poll(() => app.register.live.get(conferenceId).conference.inquorateReason)
+    .poll(async () => (await app.register.live.get(conferenceId)).conference.inquorateReason)
     .toBe('Delay would harm the child');
 });
 
 test('an escalation’s details longer than the limit are counted, refused and kept', async ({ app, page }) => {
-  app.register.agencies.create({ name: 'Primary School', type: 'education' });
-  app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  await app.register.agencies.create({ name: 'Primary School', type: 'education' });
+  await app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
   await page.goto(`${app.url}#/escalations/new`);
   await page.getByLabel('Child’s or family’s name').fill('Alpha family');
   await page.getByLabel('Agency escalating').selectOption({ label: 'Primary School' });
@@ -144,5 +152,5 @@ test('an escalation’s details longer than the limit are counted, refused and k
   await expect(page.getByTestId('details-count')).toHaveText('You have 100 characters remaining');
   await page.getByRole('button', { name: 'Start the escalation' }).click();
   await expect(page.getByRole('alert')).toContainText('Escalation started');
-  expect(app.register.escalations.list({ overdueOnly: false })).toHaveLength(1);
+  expect(await app.register.escalations.list({ overdueOnly: false })).toHaveLength(1);
 });

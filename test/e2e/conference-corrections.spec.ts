@@ -8,21 +8,21 @@ import { expect, fromToday, test, type AppUnderTest } from './fixtures';
  * recorded decision amended with its reason, shown before and after on the conference.
  */
 
-function agencies(app: AppUnderTest) {
+async function agencies(app: AppUnderTest) {
   const r = app.register;
   return {
-    csc: r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    health: r.agencies.create({ name: 'Health Visiting', type: 'health' }),
-    police: r.agencies.create({ name: 'Humberside Police', type: 'police' }),
-    school: r.agencies.create({ name: 'Primary School', type: 'education' }),
+    csc: await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    health: await r.agencies.create({ name: 'Health Visiting', type: 'health' }),
+    police: await r.agencies.create({ name: 'Humberside Police', type: 'police' }),
+    school: await r.agencies.create({ name: 'Primary School', type: 'education' }),
   };
 }
 
 /** A conference for the Alpha family on `date`, every agency invited. */
-function seed(app: AppUnderTest, date: string) {
+async function seed(app: AppUnderTest, date: string) {
   const r = app.register;
-  const list = agencies(app);
-  const conference = r.conferences.create({
+  const list = await agencies(app);
+  const conference = await r.conferences.create({
     type: 'initial',
     date,
     time: '10:00',
@@ -32,7 +32,12 @@ function seed(app: AppUnderTest, date: string) {
     newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
   });
   for (const a of Object.values(list)) {
-    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
   }
   const child = conference.children[0];
   if (!child) throw new Error('a child expected');
@@ -60,8 +65,8 @@ test('a scheduled conference’s date, time, venue and chair are changed; a new 
   app,
   page,
 }) => {
-  const { conferenceId, agencies: list } = seed(app, '2026-03-09');
-  app.register.live.setAttendance(conferenceId, list.csc.id, 'attended');
+  const { conferenceId, agencies: list } = await seed(app, '2026-03-09');
+  await app.register.live.setAttendance(conferenceId, list.csc.id, 'attended');
   await openChairScreen(page, app, conferenceId);
   await page.getByRole('link', { name: 'Change conference details' }).click();
 
@@ -90,7 +95,7 @@ test('a scheduled conference’s date, time, venue and chair are changed; a new 
   // The summary shows the new values (the record's history below names them too).
   await expect(page.getByText('Civic Centre, room 4').first()).toBeVisible();
   await expect(page.getByText('Priya Shah').first()).toBeVisible();
-  const live = app.register.live.get(conferenceId);
+  const live = await app.register.live.get(conferenceId);
   expect(live.conference).toMatchObject({
     date: '2026-03-16',
     time: '13:30',
@@ -104,14 +109,25 @@ test('a reconvened conference shows the date it must be held by, and a later dat
   app,
   page,
 }) => {
-  const { conferenceId, childId, agencies: list } = seed(app, '2025-12-19');
+  const { conferenceId, childId, agencies: list } = await seed(app, '2025-12-19');
   const r = app.register;
-  Object.values(list).forEach((a, i) => {
-    r.live.setAttendance(conferenceId, a.id, 'attended');
-    r.live.setView({ conferenceId, childId, agencyId: a.id, view: i < 2 ? 'plan' : 'no-plan', reasons: 'Reasons' });
+  for (const [i, a] of Object.values(list).entries()) {
+    await r.live.setAttendance(conferenceId, a.id, 'attended');
+    await r.live.setView({
+      conferenceId,
+      childId,
+      agencyId: a.id,
+      view: i < 2 ? 'plan' : 'no-plan',
+      reasons: 'Reasons',
+    });
+  }
+  await r.live.recordDecision({ conferenceId, childId, category: null });
+  const reconvened = await r.live.scheduleReconvened({
+    conferenceId,
+    date: '2026-01-12',
+    time: '10:00',
+    venue: 'Online',
   });
-  r.live.recordDecision({ conferenceId, childId, category: null });
-  const reconvened = r.live.scheduleReconvened({ conferenceId, date: '2026-01-12', time: '10:00', venue: 'Online' });
 
   await openChairScreen(page, app, reconvened.id);
   await expect(
@@ -128,12 +144,12 @@ test('a reconvened conference shows the date it must be held by, and a later dat
   await expect(refusal).toBeVisible();
   await refusal.click();
   await expect(when.getByLabel('Day')).toBeFocused();
-  expect(r.live.get(reconvened.id).conference.date).toBe('2026-01-12');
+  expect((await r.live.get(reconvened.id)).conference.date).toBe('2026-01-12');
 });
 
 test('a conference is cancelled with a reason, then shown as cancelled and read-only', async ({ app, page }) => {
   const date = fromToday(10);
-  const { conferenceId } = seed(app, date);
+  const { conferenceId } = await seed(app, date);
   await openChairScreen(page, app, conferenceId);
   await page.getByRole('link', { name: 'Cancel this conference' }).click();
 
@@ -146,7 +162,7 @@ test('a conference is cancelled with a reason, then shown as cancelled and read-
   await page.getByRole('link', { name: 'Enter why the conference is cancelled' }).click();
   const reason = page.getByLabel('Why is the conference cancelled?');
   await expect(reason).toBeFocused();
-  expect(app.register.live.get(conferenceId).conference.status).toBe('scheduled');
+  expect((await app.register.live.get(conferenceId)).conference.status).toBe('scheduled');
 
   await reason.fill('The family moved to another local authority before the conference');
   await page.getByRole('button', { name: 'Cancel the conference' }).click();
@@ -163,7 +179,7 @@ test('a conference is cancelled with a reason, then shown as cancelled and read-
   await expect(page.getByRole('region', { name: /Zoë Alpha/ })).toContainText(
     'The conference was cancelled: no decision was recorded for Zoë.',
   );
-  expect(app.register.live.get(conferenceId).conference).toMatchObject({
+  expect((await app.register.live.get(conferenceId)).conference).toMatchObject({
     status: 'cancelled',
     cancelReason: 'The family moved to another local authority before the conference',
   });
@@ -173,7 +189,7 @@ test('a conference is cancelled with a reason, then shown as cancelled and read-
 });
 
 test('a conference made by mistake is deleted; one with something recorded is not', async ({ app, page }) => {
-  const mistaken = seed(app, fromToday(10));
+  const mistaken = await seed(app, fromToday(10));
   await openChairScreen(page, app, mistaken.conferenceId);
   await page.getByRole('link', { name: 'Delete this conference (made by mistake)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Delete this conference' })).toBeFocused();
@@ -181,11 +197,11 @@ test('a conference made by mistake is deleted; one with something recorded is no
   await expect(page.getByRole('alert')).toContainText('Conference deleted');
   await expect(page.getByRole('heading', { level: 1, name: 'Conferences' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('There are no conferences yet.');
-  expect(app.register.conferences.list('', 10).total).toBe(0);
+  expect((await app.register.conferences.list('', 10)).total).toBe(0);
 
   // Attendance recorded: the screen does not offer deleting, and says why.
   const r = app.register;
-  const held = r.conferences.create({
+  const held = await r.conferences.create({
     type: 'review',
     date: '2026-03-09',
     time: '10:00',
@@ -194,10 +210,15 @@ test('a conference made by mistake is deleted; one with something recorded is no
     family: { name: 'Beta' },
     newChildren: [{ givenName: 'Amir', familyName: 'Beta', dateOfBirth: '2019-02-03' }],
   });
-  const agency = r.agencies.list('Humberside Police', true)[0];
+  const agency = (await r.agencies.list('Humberside Police', true))[0];
   if (!agency) throw new Error('agency missing');
-  r.live.invite({ conferenceId: held.id, agencyId: agency.id, representativeName: null, representativeRole: null });
-  r.live.setAttendance(held.id, agency.id, 'did-not-attend');
+  await r.live.invite({
+    conferenceId: held.id,
+    agencyId: agency.id,
+    representativeName: null,
+    representativeRole: null,
+  });
+  await r.live.setAttendance(held.id, agency.id, 'did-not-attend');
   await openChairScreen(page, app, held.id);
   await expect(page.getByRole('link', { name: /Delete this conference/ })).toHaveCount(0);
   await expect(page.getByTestId('cannot-delete')).toHaveText(
@@ -205,7 +226,7 @@ test('a conference made by mistake is deleted; one with something recorded is no
   );
 
   // A document made for it: the register counts it too, and the screen says so.
-  const other = r.conferences.create({
+  const other = await r.conferences.create({
     type: 'review',
     date: fromToday(20),
     time: '10:00',
@@ -214,7 +235,7 @@ test('a conference made by mistake is deleted; one with something recorded is no
     family: { name: 'Gamma' },
     newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
   });
-  r.documents.record(
+  await r.documents.record(
     'decision-letter',
     {
       entity: 'conference',
@@ -240,23 +261,23 @@ test('a conference made by mistake is deleted; one with something recorded is no
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cancel this conference' })).toBeVisible();
-  expect(r.conferences.list('', 10).total).toBe(2);
+  expect((await r.conferences.list('', 10)).total).toBe(2);
 });
 
 test('a recorded decision is amended with a reason: the outcome worked out again, the amendment shown before and after', async ({
   app,
   page,
 }) => {
-  const { conferenceId, childId, agencies: list } = seed(app, '2026-03-09');
+  const { conferenceId, childId, agencies: list } = await seed(app, '2026-03-09');
   const r = app.register;
   const views = { csc: 'plan', health: 'plan', police: 'plan', school: 'no-plan' } as const;
   for (const [key, agency] of Object.entries(list) as [keyof typeof views, { id: number }][]) {
-    r.live.setAttendance(conferenceId, agency.id, 'attended');
-    r.live.setView({ conferenceId, childId, agencyId: agency.id, view: views[key], reasons: `${key} reasons` });
+    await r.live.setAttendance(conferenceId, agency.id, 'attended');
+    await r.live.setView({ conferenceId, childId, agencyId: agency.id, view: views[key], reasons: `${key} reasons` });
   }
-  r.live.recordDecision({ conferenceId, childId, category: 'NEG' });
+  await r.live.recordDecision({ conferenceId, childId, category: 'NEG' });
   // The decision letter made from the decision as first recorded.
-  r.documents.record(
+  await r.documents.record(
     'decision-letter',
     {
       entity: 'conference',
@@ -296,7 +317,7 @@ test('a recorded decision is amended with a reason: the outcome worked out again
   await page.getByRole('link', { name: 'Enter why the decision is amended' }).click();
   const reason = page.getByLabel('Why is the decision amended?');
   await expect(reason).toBeFocused();
-  expect(r.live.get(conferenceId).amendments).toEqual([]);
+  expect((await r.live.get(conferenceId)).amendments).toEqual([]);
   await reason.fill('The health and police views were entered against the wrong option');
   await page.getByRole('button', { name: 'Save the amendment' }).click();
 
@@ -317,5 +338,5 @@ test('a recorded decision is amended with a reason: the outcome worked out again
   await expect(
     page.getByTestId('documents-made').getByRole('row', { name: /Decision letter: Alpha family/ }),
   ).toContainText('Superseded');
-  expect(r.live.get(conferenceId).children[0]?.recorded).toMatchObject({ decision: 'no-plan', category: null });
+  expect((await r.live.get(conferenceId)).children[0]?.recorded).toMatchObject({ decision: 'no-plan', category: null });
 });

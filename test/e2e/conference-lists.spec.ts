@@ -6,20 +6,21 @@ import { expect, test, type AppUnderTest } from './fixtures';
  * the conference settings that shape them.
  */
 
-function agencies(app: AppUnderTest) {
+async function agencies(app: AppUnderTest) {
   const r = app.register;
   return [
-    r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
-    r.agencies.create({ name: 'Humberside Police', type: 'police' }),
-    r.agencies.create({ name: 'Primary School', type: 'education' }),
+    await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+    await r.agencies.create({ name: 'Humberside Police', type: 'police' }),
+    await r.agencies.create({ name: 'Primary School', type: 'education' }),
   ];
 }
 
 /** A conference on 19 December 2025 whose one child's views were equally divided: adjourned. */
-function adjourned(app: AppUnderTest, family = 'Alpha', list = agencies(app)) {
+async function adjourned(app: AppUnderTest, family = 'Alpha', given?: Awaited<ReturnType<typeof agencies>>) {
+  const list = given ?? (await agencies(app));
   const r = app.register;
-  const conference = r.conferences.create({
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2025-12-19',
     time: '10:00',
@@ -30,18 +31,23 @@ function adjourned(app: AppUnderTest, family = 'Alpha', list = agencies(app)) {
   });
   const child = conference.children[0];
   if (!child) throw new Error('no child');
-  list.forEach((a, i) => {
-    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
-    r.live.setAttendance(conference.id, a.id, 'attended');
-    r.live.setView({
+  for (const [i, a] of list.entries()) {
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    await r.live.setAttendance(conference.id, a.id, 'attended');
+    await r.live.setView({
       conferenceId: conference.id,
       childId: child.id,
       agencyId: a.id,
       view: i < 2 ? 'plan' : 'no-plan',
       reasons: 'Reasons',
     });
-  });
-  r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: null });
+  }
+  await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: null });
   return { conference, child, agencies: list };
 }
 
@@ -49,8 +55,8 @@ test('the adjournments screen lists an adjourned conference and leads to schedul
   app,
   page,
 }) => {
-  const { conference } = adjourned(app);
-  const [row] = app.register.live.adjournments();
+  const { conference } = await adjourned(app);
+  const [row] = await app.register.live.adjournments();
   if (!row) throw new Error('no adjournment');
 
   await page.goto(`${app.url}#/conferences`);
@@ -97,21 +103,21 @@ test('the adjournments screen lists an adjourned conference and leads to schedul
 
   // Once the reconvened conference has decided, it is reconvened.
   const r = app.register;
-  const reconvenedId = r.live.get(conference.id).conference.reconvenedById ?? 0;
-  const again = r.live.get(reconvenedId);
+  const reconvenedId = (await r.live.get(conference.id)).conference.reconvenedById ?? 0;
+  const again = await r.live.get(reconvenedId);
   const lukasz = again.children[0];
   if (!lukasz) throw new Error('no child');
-  again.invitations.forEach((inv, i) => {
-    r.live.setAttendance(reconvenedId, inv.agencyId, 'attended');
-    r.live.setView({
+  for (const [i, inv] of again.invitations.entries()) {
+    await r.live.setAttendance(reconvenedId, inv.agencyId, 'attended');
+    await r.live.setView({
       conferenceId: reconvenedId,
       childId: lukasz.id,
       agencyId: inv.agencyId,
       view: i < 3 ? 'plan' : 'no-plan',
       reasons: 'Reasons',
     });
-  });
-  r.live.recordDecision({ conferenceId: reconvenedId, childId: lukasz.id, category: 'NEG' });
+  }
+  await r.live.recordDecision({ conferenceId: reconvenedId, childId: lukasz.id, category: 'NEG' });
   await page.reload();
   await expect(page.getByTestId('reconvened-status')).toContainText('Reconvened on Tuesday 13 January 2026.');
   await page.goto(`${app.url}#/adjournments`);
@@ -122,27 +128,27 @@ test('the adjournments screen lists an adjourned conference and leads to schedul
 });
 
 test('what falls due is listed soonest first, overdue marked, and can be marked done', async ({ app, page }) => {
-  const first = adjourned(app);
+  const first = await adjourned(app);
   // A second family whose reconvened conference is still divided: a Principal Officer review.
   const r = app.register;
-  const second = adjourned(app, 'Delta', first.agencies);
-  const reconvened = r.live.scheduleReconvened({
+  const second = await adjourned(app, 'Delta', first.agencies);
+  const reconvened = await r.live.scheduleReconvened({
     conferenceId: second.conference.id,
     date: '2026-01-09',
     time: '10:00',
     venue: 'Civic Centre',
   });
-  second.agencies.forEach((a, i) => {
-    r.live.setAttendance(reconvened.id, a.id, 'attended');
-    r.live.setView({
+  for (const [i, a] of second.agencies.entries()) {
+    await r.live.setAttendance(reconvened.id, a.id, 'attended');
+    await r.live.setView({
       conferenceId: reconvened.id,
       childId: second.child.id,
       agencyId: a.id,
       view: i < 2 ? 'plan' : 'no-plan',
       reasons: 'Reasons',
     });
-  });
-  r.live.recordDecision({ conferenceId: reconvened.id, childId: second.child.id, category: 'NEG' });
+  }
+  await r.live.recordDecision({ conferenceId: reconvened.id, childId: second.child.id, category: 'NEG' });
 
   await page.goto(app.url);
   await expect(page.getByTestId('due-count')).toContainText('overdue');
@@ -164,7 +170,7 @@ test('what falls due is listed soonest first, overdue marked, and can be marked 
   await expect(page.getByRole('alert')).toContainText('Decision letter for the Alpha family');
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(alphaLetter).toHaveCount(0);
-  expect(r.live.due(50).some((d) => d.kind === 'decision-letter' && d.familyName === 'Alpha')).toBe(false);
+  expect((await r.live.due(50)).some((d) => d.kind === 'decision-letter' && d.familyName === 'Alpha')).toBe(false);
 
   // A child's item names the child, and is marked done for that child.
   const coreGroup = page.getByRole('row', { name: /First core group.*Łukasz Alpha/ });
@@ -173,8 +179,8 @@ test('what falls due is listed soonest first, overdue marked, and can be marked 
   await coreGroup.getByRole('button', { name: 'Mark done (First core group, Łukasz Alpha, Alpha family)' }).click();
   await expect(page.getByRole('alert')).toContainText('First core group for Łukasz Alpha');
   await expect(coreGroup).toHaveCount(0);
-  expect(r.live.due(50).some((d) => d.kind === 'first-core-group' && d.childId === first.child.id)).toBe(false);
-  expect(r.live.due(50).some((d) => d.kind === 'first-core-group' && d.childId === second.child.id)).toBe(true);
+  expect((await r.live.due(50)).some((d) => d.kind === 'first-core-group' && d.childId === first.child.id)).toBe(false);
+  expect((await r.live.due(50)).some((d) => d.kind === 'first-core-group' && d.childId === second.child.id)).toBe(true);
 
   await page.getByRole('link', { name: 'Alpha family' }).first().click();
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
@@ -183,10 +189,10 @@ test('what falls due is listed soonest first, overdue marked, and can be marked 
 
 test('reports outstanding lists conferences in the coming weeks still waiting for reports', async ({ app, page }) => {
   const r = app.register;
-  const [csc, health, police] = agencies(app);
+  const [csc, health, police] = await agencies(app);
   if (!csc || !health || !police) throw new Error('agencies missing');
   const today = localIsoDate(new Date());
-  const soon = r.conferences.create({
+  const soon = await r.conferences.create({
     type: 'review',
     date: addDays(today, 7),
     time: '09:30',
@@ -195,7 +201,7 @@ test('reports outstanding lists conferences in the coming weeks still waiting fo
     family: { name: 'Epsilon' },
     newChildren: [{ givenName: 'Ada', familyName: 'Epsilon', dateOfBirth: '2016-01-20' }],
   });
-  const later = r.conferences.create({
+  const later = await r.conferences.create({
     type: 'initial',
     date: addDays(today, 24),
     time: '14:00',
@@ -206,16 +212,16 @@ test('reports outstanding lists conferences in the coming weeks still waiting fo
   });
   for (const c of [soon, later]) {
     for (const a of [csc, health, police]) {
-      r.live.invite({ conferenceId: c.id, agencyId: a.id, representativeName: null, representativeRole: null });
+      await r.live.invite({ conferenceId: c.id, agencyId: a.id, representativeName: null, representativeRole: null });
     }
   }
-  r.live.setReport(soon.id, health.id, 'received', today);
+  await r.live.setReport(soon.id, health.id, 'received', today);
 
   await page.goto(`${app.url}#/conferences`);
   await page.getByRole('link', { name: 'Reports outstanding' }).click();
   const first = page.getByRole('row', { name: /Epsilon/ });
   await expect(first).toContainText(formatLongDate(addDays(today, 7)));
-  await expect(first).toContainText(formatLongDate(r.live.get(soon.id).reportDue));
+  await expect(first).toContainText(formatLongDate((await r.live.get(soon.id)).reportDue));
   await expect(first).toContainText('Children’s Social Care');
   await expect(first).toContainText('Humberside Police');
   await expect(first).not.toContainText('Health Visiting');
@@ -249,7 +255,7 @@ test('the conference settings are saved, and a number that is not one is refused
   await page.getByLabel('Other agencies that must attend besides children’s social care').fill('3');
   await page.getByRole('button', { name: 'Save conference settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Conference settings saved');
-  expect(app.register.settings.get()).toMatchObject({
+  expect(await app.register.settings.get()).toMatchObject({
     outcomeRule: 'chair',
     allowMultipleCategory: true,
     reportDueReview: 3,

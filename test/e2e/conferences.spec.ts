@@ -97,7 +97,7 @@ test('a conference for a new family, with two children added on the form, is lis
 });
 
 test('a review conference for a family already in the register picks one of its children', async ({ app, page }) => {
-  app.register.conferences.create({
+  await app.register.conferences.create({
     type: 'initial',
     date: '2025-11-03',
     time: '10:00',
@@ -143,7 +143,7 @@ test('a review conference for a family already in the register picks one of its 
   await expect(page.getByRole('row').nth(1)).toContainText('Tuesday 3 February 2026');
   await expect(page.getByRole('row').nth(1)).toContainText('Review');
   await expect(page.getByRole('row').nth(2)).toContainText('Monday 3 November 2025');
-  expect(app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
+  expect(await app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
 });
 
 test('a conference with no children, and other gaps, is refused with each problem in the summary', async ({
@@ -167,7 +167,7 @@ test('a conference with no children, and other gaps, is refused with each proble
   await page.getByRole('link', { name: 'The date of the conference must be a real date' }).click();
   await expect(page.getByRole('group', { name: 'Date of the conference' }).getByLabel('Day')).toBeFocused();
 
-  expect(app.register.conferences.list('', 10).total).toBe(0);
+  expect((await app.register.conferences.list('', 10)).total).toBe(0);
 });
 
 /** The Jones family already in the register, with Cara (born 1 June 2018) and Dylan. */
@@ -203,7 +203,7 @@ test('a new child already in the register is offered as they are entered, and th
   app,
   page,
 }) => {
-  const existing = seedJones(app);
+  const existing = await seedJones(app);
   const cara = existing.children.find((c) => c.givenName === 'Cara');
   const child = await newFamilyWithCara(app, page);
 
@@ -229,8 +229,8 @@ test('a new child already in the register is offered as they are entered, and th
   await expect(page.getByRole('list', { name: 'Children considered' }).getByRole('listitem')).toHaveText([
     'Cara Jones',
   ]);
-  expect(app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
-  const created = app.register.conferences.list('', 10).conferences.find((c) => c.id !== existing.id);
+  expect(await app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
+  const created = (await app.register.conferences.list('', 10)).conferences.find((c) => c.id !== existing.id);
   expect(created?.children.map((c) => c.id)).toEqual([cara?.id]);
 });
 
@@ -238,7 +238,7 @@ test('a new child matching one in the register is refused until the user says it
   app,
   page,
 }) => {
-  seedJones(app);
+  await seedJones(app);
   await newFamilyWithCara(app, page);
 
   // Straight to "Create": the match is named in the summary, and its link goes to the offer.
@@ -247,7 +247,7 @@ test('a new child matching one in the register is refused until the user says it
     name: 'Cara Jones, born 1 June 2018 is already in the register (the Jones family, F-2002): choose the existing record, or confirm this is someone else',
   });
   await expect(link).toBeVisible();
-  expect(app.register.conferences.list('', 10).total).toBe(1);
+  expect((await app.register.conferences.list('', 10)).total).toBe(1);
   await link.click();
   const use = page.getByRole('button', { name: 'Use Cara Jones, born 1 June 2018, Jones family (F-2002)' });
   await expect(use).toBeFocused();
@@ -259,7 +259,7 @@ test('a new child matching one in the register is refused until the user says it
   await page.getByRole('button', { name: 'Create conference' }).click();
   await expect(page.getByRole('alert')).toContainText('Conference created');
   // Two Jones families now, each with its own Cara.
-  expect(app.register.conferences.searchFamilies('Jones')).toHaveLength(2);
+  expect(await app.register.conferences.searchFamilies('Jones')).toHaveLength(2);
 });
 
 test('impossible dates are shown next to their fields', async ({ app, page }) => {
@@ -285,5 +285,5 @@ test('impossible dates are shown next to their fields', async ({ app, page }) =>
   await expect(when).toHaveAccessibleDescription(/The date of the conference must be within 2 years of today/);
   await page.getByRole('link', { name: born }).click();
   await expect(child.getByRole('group', { name: 'Date of birth' }).getByLabel('Day')).toBeFocused();
-  expect(app.register.conferences.list('', 10).total).toBe(0);
+  expect((await app.register.conferences.list('', 10)).total).toBe(0);
 });

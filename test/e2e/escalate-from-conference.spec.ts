@@ -5,10 +5,10 @@ test('a minority view recorded at a conference starts an escalation in one step,
   page,
 }) => {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = r.agencies.create({ name: 'Police', type: 'police' });
-  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
-  const conference = r.conferences.create({
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const police = await r.agencies.create({ name: 'Police', type: 'police' });
+  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-03-02',
     time: '10:00',
@@ -19,19 +19,24 @@ test('a minority view recorded at a conference starts an escalation in one step,
   });
   const childId = conference.children[0]?.id ?? 0;
   for (const a of [csc, police, school]) {
-    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
-    r.live.setAttendance(conference.id, a.id, 'attended');
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    await r.live.setAttendance(conference.id, a.id, 'attended');
   }
-  r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
-  r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
-  r.live.setView({
+  await r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
+  await r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
+  await r.live.setView({
     conferenceId: conference.id,
     childId,
     agencyId: school.id,
     view: 'plan',
     reasons: 'Repeated unexplained bruising',
   });
-  r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
+  await r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
 
   await page.goto(app.url);
   await page.goto(`${app.server.origin}/#/conferences/${conference.id}`);
@@ -49,8 +54,8 @@ test('a minority view recorded at a conference starts an escalation in one step,
   await page.getByRole('button', { name: 'Start the escalation' }).click();
 
   await expect(page).toHaveURL(/#\/escalations\/\d+$/);
-  const escalation = r.escalations.list({ overdueOnly: false })[0];
+  const escalation = (await r.escalations.list({ overdueOnly: false }))[0];
   expect(escalation?.subjectName).toBe('Zoë Ó Súilleabháin');
-  const full = r.escalations.get(escalation?.id ?? 0);
+  const full = await r.escalations.get(escalation?.id ?? 0);
   expect(full).toMatchObject({ conferenceId: conference.id, childId, natures: ['conference-decision'] });
 });

@@ -1,3 +1,4 @@
+import { mapAsync } from '../../shared/async';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/dates';
@@ -12,7 +13,7 @@ import { openEscalation, seedAgencies } from './escalation-helpers';
 
 interface Screen {
   name: string;
-  seed(app: AppUnderTest): string;
+  seed(app: AppUnderTest): Promise<string>;
   ready(page: Page): Promise<void>;
 }
 
@@ -20,9 +21,9 @@ const errorShown = (page: Page, message: string) =>
   expect(page.locator('.govuk-error-summary').getByRole('link', { name: message })).toBeVisible();
 
 /** A North Lincolnshire escalation at its Principal Officer review stage (3). */
-function northLincsAtReview(app: AppUnderTest) {
-  app.register.escalations.choose('north-lincolnshire');
-  return openEscalation(app, seedAgencies(app), {
+async function northLincsAtReview(app: AppUnderTest) {
+  await app.register.escalations.choose('north-lincolnshire');
+  return openEscalation(app, await seedAgencies(app), {
     startStage: 3,
     startReason: 'A reconvened conference without a majority view',
     immediateRisk: true,
@@ -33,9 +34,12 @@ function northLincsAtReview(app: AppUnderTest) {
 const SCREENS: Screen[] = [
   {
     name: 'escalation page correcting its details, with a correction made and immediate risk',
-    seed: (app) => {
-      const e = openEscalation(app, seedAgencies(app), { immediateRisk: true, openedOn: localIsoDate(new Date()) });
-      app.register.escalations.correct({ escalationId: e.id, reason: 'Typed wrongly', subjectName: 'Zoe Alpha' });
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app), {
+        immediateRisk: true,
+        openedOn: localIsoDate(new Date()),
+      });
+      await app.register.escalations.correct({ escalationId: e.id, reason: 'Typed wrongly', subjectName: 'Zoe Alpha' });
       return `#/escalations/${e.id}`;
     },
     ready: async (page) => {
@@ -47,9 +51,9 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'escalation page after a resolved response, closing offered',
-    seed: (app) => {
-      const e = openEscalation(app, seedAgencies(app));
-      app.register.escalations.respond({
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app));
+      await app.register.escalations.respond({
         escalationId: e.id,
         number: 1,
         responseFrom: { name: 'Team manager', title: null, agency: null },
@@ -63,9 +67,9 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'escalation page offering the Kirklees restorative debrief, with an error',
-    seed: (app) => {
-      const e = openEscalation(app, seedAgencies(app));
-      app.register.escalations.close({
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app));
+      await app.register.escalations.close({
         escalationId: e.id,
         on: '2026-11-04',
         resolved: true,
@@ -81,7 +85,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'North Lincolnshire escalation with the review meeting form and its errors',
-    seed: (app) => `#/escalations/${northLincsAtReview(app).id}`,
+    seed: async (app) => `#/escalations/${(await northLincsAtReview(app)).id}`,
     ready: async (page) => {
       await page.getByRole('button', { name: 'Save the written record' }).click();
       await errorShown(page, 'Enter the Principal Officer who chaired the meeting');
@@ -89,9 +93,9 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'North Lincolnshire escalation with its review meeting recorded',
-    seed: (app) => {
-      const e = northLincsAtReview(app);
-      app.register.escalations.recordReviewMeeting({
+    seed: async (app) => {
+      const e = await northLincsAtReview(app);
+      await app.register.escalations.recordReviewMeeting({
         escalationId: e.id,
         heldOn: localIsoDate(new Date()),
         reviewType: 'Multi-agency audit',
@@ -107,9 +111,9 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'new escalation starting at a later stage without its reason, at immediate risk',
-    seed: (app) => {
-      seedAgencies(app);
-      app.register.settings.update({ sameDayContact: 'Duty & Advice, professional line 01484 414960' });
+    seed: async (app) => {
+      await seedAgencies(app);
+      await app.register.settings.update({ sameDayContact: 'Duty & Advice, professional line 01484 414960' });
       return '#/escalations/new';
     },
     ready: async (page) => {
@@ -121,9 +125,9 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'agency return asking to confirm a withdrawal, with a row withdrawn',
-    seed: (app) => {
-      const police = app.register.agencies.create({ name: 'Humber Police', type: 'police' });
-      const rows = ['Alpha', 'Bravo', 'Charlie'].map((familyIdentifier, i) =>
+    seed: async (app) => {
+      const police = await app.register.agencies.create({ name: 'Humber Police', type: 'police' });
+      const rows = await mapAsync(['Alpha', 'Bravo', 'Charlie'], (familyIdentifier, i) =>
         app.register.agencyEscalations.raiseByHand({
           agencyId: police.id,
           meetingDate: `2026-10-0${i + 5}`,
@@ -134,7 +138,7 @@ const SCREENS: Screen[] = [
           reasonDetail: null,
         }),
       );
-      app.register.agencyEscalations.withdraw(rows[0]?.id ?? 0, 'Raised twice');
+      await app.register.agencyEscalations.withdraw(rows[0]?.id ?? 0, 'Raised twice');
       return `#/escalations/returns/${police.id}?from=2026-10-01&to=2026-10-31`;
     },
     ready: async (page) => {
@@ -146,7 +150,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'settings adjusting a copy of the Kirklees protocol, with the same-day contact typed',
-    seed: () => '#/settings',
+    seed: async () => '#/settings',
     ready: async (page) => {
       await page.getByLabel('The partnership’s same-day contact (optional)').fill('Duty & Advice');
       await page.getByRole('button', { name: 'Copy and adjust' }).click();
@@ -159,7 +163,7 @@ const SCREENS: Screen[] = [
 
 for (const screen of SCREENS) {
   test(`${screen.name} has no serious or critical accessibility violations`, async ({ app, page }) => {
-    const hash = screen.seed(app);
+    const hash = await screen.seed(app);
     await page.goto(`${app.url}${hash}`);
     await expect(page.getByRole('banner')).toContainText('Safeguarding Children Partnership');
     await screen.ready(page);

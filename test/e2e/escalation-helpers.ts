@@ -16,16 +16,16 @@ export async function fillDate(group: Locator, iso: string): Promise<void> {
   await group.getByLabel('Year').fill(year);
 }
 
-export function seedAgencies(app: AppUnderTest) {
-  const school = app.register.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+export async function seedAgencies(app: AppUnderTest) {
+  const school = await app.register.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
   return { school, csc };
 }
 
 /** An escalation from the school to children's social care, under the partnership's chosen protocol. */
 export function openEscalation(
   app: AppUnderTest,
-  agencies: ReturnType<typeof seedAgencies>,
+  agencies: Awaited<ReturnType<typeof seedAgencies>>,
   more: Partial<OpenEscalationInput> = {},
 ) {
   return app.register.escalations.open({

@@ -16,7 +16,7 @@ test('after a response that resolves the difference, escalating is not offered: 
   app,
   page,
 }) => {
-  const escalation = openEscalation(app, seedAgencies(app));
+  const escalation = await openEscalation(app, await seedAgencies(app));
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   await expect(page.getByRole('form', { name: 'Escalate to stage 2: Written confirmation' })).toBeVisible();
 
@@ -37,16 +37,16 @@ test('after a response that resolves the difference, escalating is not offered: 
   await close.getByRole('button', { name: 'Close the escalation' }).click();
   await expect(page.getByRole('alert')).toContainText('Escalation closed: resolved');
   await expect(summaryValue(page, 'Status')).toHaveText('Closed: resolved');
-  expect(app.register.escalations.get(escalation.id).status).toBe('resolved');
+  expect((await app.register.escalations.get(escalation.id)).status).toBe('resolved');
 });
 
 test('the Kirklees restorative debrief follows resolution: offered after a resolved closing, with its date and notes and no clock', async ({
   app,
   page,
 }) => {
-  const agencies = seedAgencies(app);
-  const escalation = openEscalation(app, agencies);
-  app.register.escalations.respond({
+  const agencies = await seedAgencies(app);
+  const escalation = await openEscalation(app, agencies);
+  await app.register.escalations.respond({
     escalationId: escalation.id,
     number: 1,
     responseFrom: { name: 'Team manager', title: null, agency: null },
@@ -80,14 +80,14 @@ test('the Kirklees restorative debrief follows resolution: offered after a resol
   await expect(stage7).toContainText(`Held${formatLongDate(today())}`);
   await expect(stage7).toContainText('Joint reflection; referral guidance updated');
   await expect(stage7.getByText(/working days? left|Due today|Overdue/)).toHaveCount(0);
-  expect(app.register.escalations.get(escalation.id)).toMatchObject({
+  expect(await app.register.escalations.get(escalation.id)).toMatchObject({
     debriefOn: today(),
     restorativeDebrief: 'Joint reflection; referral guidance updated',
   });
 });
 
 test('an escalation closed without resolution is not offered the restorative debrief', async ({ app, page }) => {
-  const escalation = openEscalation(app, seedAgencies(app));
+  const escalation = await openEscalation(app, await seedAgencies(app));
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   const close = page.getByRole('form', { name: 'Close the escalation' });
   await close.getByRole('group', { name: 'Was the difference resolved?' }).getByLabel('No').check();
@@ -101,9 +101,9 @@ test('North Lincolnshire: the Principal Officer review meeting’s written recor
   app,
   page,
 }) => {
-  const agencies = seedAgencies(app);
-  app.register.escalations.choose('north-lincolnshire');
-  const escalation = openEscalation(app, agencies, {
+  const agencies = await seedAgencies(app);
+  await app.register.escalations.choose('north-lincolnshire');
+  const escalation = await openEscalation(app, agencies, {
     startStage: 2,
     startReason: 'The school’s minority view, referred straight away to its line manager',
   });
@@ -156,7 +156,7 @@ test('North Lincolnshire: the Principal Officer review meeting’s written recor
     await expect(summaryValue(record, key)).toHaveText(value);
   }
   await expect(page.getByRole('form', { name: 'Record the Principal Officer review meeting' })).toHaveCount(0);
-  expect(app.register.escalations.get(escalation.id).reviewMeeting).toMatchObject({
+  expect((await app.register.escalations.get(escalation.id)).reviewMeeting).toMatchObject({
     stageNumber: 3,
     chairedBy: 'Pat Principal',
   });
@@ -166,8 +166,8 @@ test('immediate risk shows the partnership’s same-day contact once it is set i
   app,
   page,
 }) => {
-  const agencies = seedAgencies(app);
-  const escalation = openEscalation(app, agencies, { immediateRisk: true, openedOn: today() });
+  const agencies = await seedAgencies(app);
+  const escalation = await openEscalation(app, agencies, { immediateRisk: true, openedOn: today() });
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   const panel = page.getByTestId('immediate-risk');
   await expect(panel).toContainText(IMMEDIATE_RISK_GUIDANCE);
@@ -180,7 +180,7 @@ test('immediate risk shows the partnership’s same-day contact once it is set i
   await section.getByLabel('The partnership’s same-day contact (optional)').fill(contact);
   await section.getByRole('button', { name: 'Save the same-day contact' }).click();
   await expect(page.getByRole('alert')).toContainText('Same-day contact saved');
-  expect(app.register.settings.get().sameDayContact).toBe(contact);
+  expect((await app.register.settings.get()).sameDayContact).toBe(contact);
 
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   await expect(page.getByTestId('immediate-risk-contact')).toHaveText(`Same-day contact: ${contact}`);
@@ -195,8 +195,8 @@ test('correcting an escalation’s details needs a reason and shows who, when, w
   app,
   page,
 }) => {
-  const agencies = seedAgencies(app);
-  const escalation = openEscalation(app, agencies, { subjectDateOfBirth: '2018-04-01' });
+  const agencies = await seedAgencies(app);
+  const escalation = await openEscalation(app, agencies, { subjectDateOfBirth: '2018-04-01' });
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   await expect(page.getByTestId('corrections')).toHaveCount(0);
 
@@ -213,7 +213,7 @@ test('correcting an escalation’s details needs a reason and shows who, when, w
   await expect(link).toBeVisible();
   await link.click();
   await expect(form.getByLabel('Why are the details being corrected?')).toBeFocused();
-  expect(app.register.escalations.get(escalation.id).subjectName).toBe('Zoë Alpha');
+  expect((await app.register.escalations.get(escalation.id)).subjectName).toBe('Zoë Alpha');
 
   await form
     .getByLabel('Why are the details being corrected?')
@@ -233,7 +233,7 @@ test('correcting an escalation’s details needs a reason and shows who, when, w
   await expect(rows.nth(1).getByRole('cell')).toHaveText(['Zoë Alpha', 'Zoe Alpha-Brown']);
   await expect(rows.nth(2).getByRole('rowheader')).toHaveText('Date of birth');
   await expect(rows.nth(2).getByRole('cell')).toHaveText(['1 April 2018', '10 April 2018']);
-  const [stored] = app.register.escalations.get(escalation.id).corrections;
+  const [stored] = (await app.register.escalations.get(escalation.id)).corrections;
   expect(stored?.changes.map((c) => c.field)).toEqual(['subject_name', 'subject_date_of_birth']);
 });
 
@@ -241,7 +241,7 @@ test('starting at a later stage is offered only where the procedure allows it, a
   app,
   page,
 }) => {
-  seedAgencies(app);
+  await seedAgencies(app);
   await page.goto(`${app.url}#/escalations/new`);
   await page.getByLabel('Child’s or family’s name').fill('Zoë Alpha');
   await page.getByLabel('Agency escalating').selectOption({ label: 'Primary School' });
@@ -267,7 +267,7 @@ test('starting at a later stage is offered only where the procedure allows it, a
   await expect(link).toBeVisible();
   await link.click();
   await expect(page.getByLabel('Why it starts at stage 6')).toBeFocused();
-  expect(app.register.escalations.list({ overdueOnly: false })).toEqual([]);
+  expect(await app.register.escalations.list({ overdueOnly: false })).toEqual([]);
 
   await page.getByLabel('Why it starts at stage 6').fill('Raises significant policy issues: referred urgently');
   await page.getByRole('button', { name: 'Start the escalation' }).click();
@@ -283,11 +283,11 @@ test('from a North Lincolnshire conference, a minority view starts at the line m
   page,
 }) => {
   const r = app.register;
-  r.escalations.choose('north-lincolnshire');
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = r.agencies.create({ name: 'Police', type: 'police' });
-  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
-  const conference = r.conferences.create({
+  await r.escalations.choose('north-lincolnshire');
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const police = await r.agencies.create({ name: 'Police', type: 'police' });
+  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-11-02',
     time: '10:00',
@@ -298,13 +298,24 @@ test('from a North Lincolnshire conference, a minority view starts at the line m
   });
   const childId = conference.children[0]?.id ?? 0;
   for (const a of [csc, police, school]) {
-    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
-    r.live.setAttendance(conference.id, a.id, 'attended');
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    await r.live.setAttendance(conference.id, a.id, 'attended');
   }
-  r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
-  r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
-  r.live.setView({ conferenceId: conference.id, childId, agencyId: school.id, view: 'plan', reasons: 'Bruising' });
-  r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
+  await r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
+  await r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
+  await r.live.setView({
+    conferenceId: conference.id,
+    childId,
+    agencyId: school.id,
+    view: 'plan',
+    reasons: 'Bruising',
+  });
+  await r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
 
   await page.goto(`${app.url}#/escalations/new?conference=${conference.id}&child=${childId}&agency=${school.id}`);
   await expect(page.getByLabel('Child’s or family’s name')).toHaveValue('Zoë Alpha');
@@ -321,7 +332,7 @@ test('from a North Lincolnshire conference, a minority view starts at the line m
 
   await expect(page.getByTestId('start-stage')).toHaveText('Stage 2: Line managers');
   await expect(page.getByTestId('start-reason')).toContainText('Drafted from a minority view at a conference');
-  const [listed] = r.escalations.list({ overdueOnly: false });
+  const [listed] = await r.escalations.list({ overdueOnly: false });
   expect(listed?.stage).toBe(2);
-  expect(r.escalations.get(listed?.id ?? 0)).toMatchObject({ conferenceId: conference.id, childId });
+  expect(await r.escalations.get(listed?.id ?? 0)).toMatchObject({ conferenceId: conference.id, childId });
 });

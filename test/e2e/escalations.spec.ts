@@ -16,9 +16,9 @@ async function fillDate(group: Locator, iso: string): Promise<void> {
   await group.getByLabel('Year').fill(year);
 }
 
-function seedAgencies(app: AppUnderTest) {
-  const school = app.register.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+async function seedAgencies(app: AppUnderTest) {
+  const school = await app.register.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
   return { school, csc };
 }
 
@@ -39,14 +39,14 @@ test('a chair flags an agency’s non-attendance; the administrator finds it in 
   page,
 }) => {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = r.agencies.create({
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const police = await r.agencies.create({
     name: 'Humberside Police',
     type: 'police',
     leadName: 'Dana Reeve',
     leadEmail: 'dana.reeve@police.example',
   });
-  const conference = r.conferences.create({
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2025-12-19',
     time: '10:00',
@@ -56,7 +56,7 @@ test('a chair flags an agency’s non-attendance; the administrator finds it in 
     newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
   });
   for (const agency of [csc, police]) {
-    r.live.invite({
+    await r.live.invite({
       conferenceId: conference.id,
       agencyId: agency.id,
       representativeName: `Rep of ${agency.name}`,
@@ -130,8 +130,9 @@ test('a practitioner escalation moves from stage 1 to stage 5 of the Kirklees pr
   app,
   page,
 }) => {
-  seedAgencies(app);
-  const calc = (date: string) => app.register.calendar.calculate({ date, days: 5, direction: 'add' }).date;
+  await seedAgencies(app);
+  const calc = async (date: string) =>
+    (await app.register.calendar.calculate({ date, days: 5, direction: 'add' })).date;
   const openedOn = '2026-01-05';
 
   await page.goto(`${app.url}#/escalations`);
@@ -142,7 +143,7 @@ test('a practitioner escalation moves from stage 1 to stage 5 of the Kirklees pr
 
   await expect(page.getByRole('heading', { level: 1, name: 'Zoë Alpha' })).toBeVisible();
   await expect(page.getByText('Kirklees KSCP: resolving professional disagreement (version 1)')).toBeVisible();
-  let due = calc(openedOn);
+  let due = await calc(openedOn);
   await expect(page.getByTestId('stage-1-due')).toHaveText(formatLongDate(due));
 
   const names = [
@@ -161,12 +162,14 @@ test('a practitioner escalation moves from stage 1 to stage 5 of the Kirklees pr
     await form.getByRole('group', { name: 'Escalated to', exact: true }).getByLabel('Name').fill(`Receiver ${next}`);
     await form.getByRole('button', { name: `Escalate to stage ${next}` }).click();
     await expect(page.getByText(`Escalated to stage ${next}: ${name}`).first()).toBeVisible();
-    due = calc(on);
+    due = await calc(on);
     await expect(page.getByTestId(`stage-${next}-due`)).toHaveText(formatLongDate(due));
     await expect(page.getByTestId(`stage-${next}`)).toContainText(`Opened${formatLongDate(on)}`);
   }
   await expect(page.getByTestId('stage-5')).toContainText('Formal record');
-  await expect(page.getByTestId('stage-4')).toContainText(`Closed${formatLongDate(calc(calc(calc(calc(openedOn)))))}`);
+  await expect(page.getByTestId('stage-4')).toContainText(
+    `Closed${formatLongDate(await calc(await calc(await calc(await calc(openedOn)))))}`,
+  );
   await expect(page.getByRole('form', { name: /^Escalate to stage 6: KSCP Business Unit Manager/ })).toBeVisible();
 });
 
@@ -174,7 +177,7 @@ test('the child’s gender, ethnicity and SEND are chosen from the Croydon form�
   app,
   page,
 }) => {
-  seedAgencies(app);
+  await seedAgencies(app);
   await page.goto(`${app.url}#/escalations/new`);
   await fillNewEscalation(page, 'Zoë Alpha', '2026-01-05');
   const gender = page.getByLabel('Gender', { exact: true });
@@ -203,8 +206,8 @@ test('the child’s gender, ethnicity and SEND are chosen from the Croydon form�
   await expect(summaryValue('Gender')).toHaveText('Unborn child');
   await expect(summaryValue('Ethnicity')).toHaveText('White and Asian');
   await expect(summaryValue('SEND')).toHaveText('Education, health and care (EHC) plan');
-  const [stored] = app.register.escalations.list({ overdueOnly: false });
-  expect(stored && app.register.escalations.get(stored.id)).toMatchObject({
+  const [stored] = await app.register.escalations.list({ overdueOnly: false });
+  expect(stored && (await app.register.escalations.get(stored.id))).toMatchObject({
     subjectGender: 'unborn',
     subjectEthnicity: 'MWAS',
     subjectSend: 'ehc-plan',
@@ -215,12 +218,12 @@ test('an immediate-risk escalation jumps to the top of the Escalations list, in 
   app,
   page,
 }) => {
-  const { school, csc } = seedAgencies(app);
+  const { school, csc } = await seedAgencies(app);
   for (const [subject, openedOn] of [
     ['Ordinary One', '2026-01-05'],
     ['Ordinary Two', '2026-01-06'],
   ] as const) {
-    app.register.escalations.open({
+    await app.register.escalations.open({
       subjectName: subject,
       initiatingAgencyId: school.id,
       challengedAgencyId: csc.id,
@@ -256,8 +259,8 @@ test('refused input: a stage cannot close before it opened; an action cannot be 
   app,
   page,
 }) => {
-  const { school, csc } = seedAgencies(app);
-  const escalation = app.register.escalations.open({
+  const { school, csc } = await seedAgencies(app);
+  const escalation = await app.register.escalations.open({
     subjectName: 'Zoë Alpha',
     initiatingAgencyId: school.id,
     challengedAgencyId: csc.id,

@@ -7,22 +7,22 @@ import { expect, test, type AppUnderTest } from './fixtures';
 const PASSWORD = 'correct horse battery staple';
 
 /** Humber Police (a lead with an email address) and Northfield Academy (no lead email), each with October 2025 rows. */
-function seed(app: AppUnderTest): void {
+async function seed(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  r.settings.update({ unitEmail: 'cpru@demo.example.org' });
-  const police = r.agencies.create({
+  await r.settings.update({ unitEmail: 'cpru@demo.example.org' });
+  const police = await r.agencies.create({
     name: 'Humber Police',
     type: 'police',
     leadName: 'Dana Reeve',
     leadEmail: 'dana.reeve@humber-police.example',
   });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education', leadName: 'Jo Lee' });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education', leadName: 'Jo Lee' });
   for (const [agencyId, meetingDate] of [
     [police.id, '2025-10-07'],
     [police.id, '2025-10-21'],
     [school.id, '2025-10-14'],
   ] as const) {
-    r.agencyEscalations.raiseByHand({
+    await r.agencyEscalations.raiseByHand({
       agencyId,
       meetingDate,
       familyIdentifier: 'Family A',
@@ -55,7 +55,7 @@ test('an export for a safeguarding lead, as a protected zip with initials and an
   app,
   page,
 }) => {
-  seed(app);
+  await seed(app);
   const folder = join(app.documentsDir, 'Exports');
   await page.goto(`${app.url}#/letters`);
   await page.getByRole('link', { name: 'Export records for an agency’s safeguarding lead' }).click();
@@ -123,7 +123,7 @@ test('an email draft without the lead’s email address, or a password on a fold
   app,
   page,
 }) => {
-  seed(app);
+  await seed(app);
   const folder = join(app.documentsDir, 'Exports');
   await page.goto(`${app.url}#/letters/export`);
   await previewOctober(page, 'Northfield Academy');
@@ -153,7 +153,7 @@ test('an email draft without the lead’s email address, or a password on a fold
   await expect(page.getByLabel('A zip file')).toBeFocused();
   await expect(page.getByLabel('Protect with a password (optional)')).toHaveValue('');
   expect(filesIn(folder)).toEqual([]);
-  expect(app.register.exports.sharingLog(null, 10)).toEqual([]);
+  expect(await app.register.exports.sharingLog(null, 10)).toEqual([]);
 
   // A password that is too short is named too.
   await page.getByLabel('A zip file').check();

@@ -80,10 +80,10 @@ export const test = base.extend<{
       });
       if (first && session !== 'new') {
         dataKey = Buffer.from((await gate.setup(TEST_USER.name, TEST_USER.password)).recoveryKey, 'hex');
-        await must(gate.call('users.setRoles', { name: TEST_USER.name, roles: ROLES }));
+        await must(await gate.call('users.setRoles', { name: TEST_USER.name, roles: ROLES }));
       }
       if (!first && session !== 'new') await gate.signIn(TEST_USER.name, TEST_USER.password);
-      if (first && session === 'signed-out') gate.signOut();
+      if (first && session === 'signed-out') await gate.signOut();
       const server = await startBrowserServer({ call: gate.call, rendererDir });
       return { gate, server };
     };
@@ -96,7 +96,7 @@ export const test = base.extend<{
         return dataKey;
       },
       async addUser(name, roles, password) {
-        await must(current.gate.call('users.add', { name, roles, password }));
+        await must(await current.gate.call('users.add', { name, roles, password }));
       },
       get url() {
         return current.server.url;
@@ -113,13 +113,13 @@ export const test = base.extend<{
       documentsDir,
       async restart() {
         await current.server.close();
-        current.gate.close();
+        await current.gate.close();
         current = await open(false);
       },
     };
     await use(app);
     await current.server.close();
-    current.gate.close();
+    await current.gate.close();
     rmSync(dir, { recursive: true, force: true });
   },
 });

@@ -46,7 +46,7 @@ test('the add-agency form can be reached, filled and submitted with the keyboard
   await expect(page.getByRole('alert')).toContainText('Agency added');
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByRole('row', { name: /Scunthorpe General Hospital/ })).toContainText('Chris Ellis');
-  expect(app.register.agencies.list('', true).map((a) => [a.name, a.type, a.leadPhone])).toEqual([
+  expect((await app.register.agencies.list('', true)).map((a) => [a.name, a.type, a.leadPhone])).toEqual([
     ['Scunthorpe General Hospital', 'health', '01632 960 123'],
   ]);
 });
@@ -79,12 +79,12 @@ test('a chair gives each agency’s view for a child and records the decision wi
 }) => {
   const r = app.register;
   const agencies = [
-    r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
-    r.agencies.create({ name: 'Humberside Police', type: 'police' }),
-    r.agencies.create({ name: 'Primary School', type: 'education' }),
+    await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+    await r.agencies.create({ name: 'Humberside Police', type: 'police' }),
+    await r.agencies.create({ name: 'Primary School', type: 'education' }),
   ];
-  const conference = r.conferences.create({
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-03-09',
     time: '10:00',
@@ -94,11 +94,16 @@ test('a chair gives each agency’s view for a child and records the decision wi
     newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
   });
   for (const a of agencies) {
-    r.live.invite({ conferenceId: conference.id, agencyId: a.id, representativeName: null, representativeRole: null });
-    r.live.setAttendance(conference.id, a.id, 'attended');
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    await r.live.setAttendance(conference.id, a.id, 'attended');
   }
   // The screen lists the agencies in the register's order.
-  const order = r.live.get(conference.id).invitations.map((i) => i.agencyName);
+  const order = (await r.live.get(conference.id)).invitations.map((i) => i.agencyName);
   const against = 'Primary School';
 
   await page.goto(`${app.url}#/conferences/${conference.id}`);
@@ -144,12 +149,12 @@ test('a chair gives each agency’s view for a child and records the decision wi
 
   await expect(section.getByRole('heading', { name: 'Decision recorded for Maya' })).toBeFocused();
   await expect(section.getByTestId(/^decision-/)).toContainText('Physical abuse');
-  expect(r.live.get(conference.id).children[0]?.recorded).toMatchObject({
+  expect((await r.live.get(conference.id)).children[0]?.recorded).toMatchObject({
     result: 'majority',
     decision: 'plan',
     category: 'PHY',
   });
-  expect(r.live.get(conference.id).children[0]?.views.find((v) => v.view === 'no-plan')?.reasons).toBe(
+  expect((await r.live.get(conference.id)).children[0]?.views.find((v) => v.view === 'no-plan')?.reasons).toBe(
     'Maya is settled and attending school every day',
   );
 });

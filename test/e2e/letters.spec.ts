@@ -9,22 +9,22 @@ const POLICE_FILE = 'appendix3-humber-police-2025-10-01-to-2025-10-31.pdf';
 const SCHOOL_FILE = 'appendix3-northfield-academy-2025-10-01-to-2025-10-31.pdf';
 
 /** Two agencies with Appendix 3 rows in October 2025 (synthetic), and one row in November. */
-function seedReturns(app: AppUnderTest): void {
+async function seedReturns(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const police = r.agencies.create({
+  const police = await r.agencies.create({
     name: 'Humber Police',
     type: 'police',
     leadName: 'Dana Reeve',
     leadEmail: 'dana.reeve@humber-police.example',
   });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
   for (const [agencyId, meetingDate] of [
     [police.id, '2025-10-07'],
     [police.id, '2025-10-21'],
     [school.id, '2025-10-14'],
     [school.id, '2025-11-04'],
   ] as const) {
-    r.agencyEscalations.raiseByHand({
+    await r.agencyEscalations.raiseByHand({
       agencyId,
       meetingDate,
       familyIdentifier: 'Family A',
@@ -58,8 +58,8 @@ test('Appendix 3 returns for a month are previewed, generated with progress, and
   app,
   page,
 }) => {
-  seedReturns(app);
-  app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
+  await seedReturns(app);
+  await app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
   const folder = join(app.documentsDir, 'Letters and forms');
 
   await page.goto(`${app.url}#/letters`);
@@ -130,14 +130,14 @@ test('Appendix 3 returns for a month are previewed, generated with progress, and
   const recent = page.getByTestId('recent-documents');
   await expect(recent.getByRole('row', { name: /Humber Police/ })).toContainText(APPENDIX_3);
   await expect(recent.getByRole('row', { name: /Northfield Academy/ })).toContainText('Test Chair');
-  expect(app.register.documents.recent(10)).toHaveLength(2);
+  expect(await app.register.documents.recent(10)).toHaveLength(2);
 });
 
 test('a document that cannot be made is named in the preview with where to fix it, and is not written', async ({
   app,
   page,
 }) => {
-  seedReturns(app);
+  await seedReturns(app);
   const folder = join(app.documentsDir, 'Letters and forms');
 
   await page.goto(`${app.url}#/letters`);
@@ -161,7 +161,7 @@ test('a document that cannot be made is named in the preview with where to fix i
   await expect(page.getByTestId('batch-failed')).toContainText('Enter the review unit’s email address in Settings');
   await expect(page.getByTestId('batch-left-out')).toContainText('Northfield Academy');
   expect(pdfsIn(folder)).toEqual([]);
-  expect(app.register.documents.recent(10)).toEqual([]);
+  expect(await app.register.documents.recent(10)).toEqual([]);
 
   // The link goes to the field in Settings; once the email is there, both can be made.
   await police.getByRole('link', { name: 'Go to Settings (Review unit email)' }).click();
@@ -194,9 +194,12 @@ test('choosing nothing, or a period that ends before it starts, is refused with 
 
 test('the documents made for an escalation and a conference are listed on their pages', async ({ app, page }) => {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const escalation = r.escalations.open({
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const escalation = await r.escalations.open({
     subjectName: 'Child A',
     initiatingAgencyId: school.id,
     challengedAgencyId: csc.id,
@@ -208,7 +211,7 @@ test('the documents made for an escalation and a conference are listed on their 
     openedOn: '2026-03-02',
     escalatedBy: { name: 'Synthetic DSL', title: null, agency: 'Northfield Academy' },
   });
-  const conference = r.conferences.create({
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-03-05',
     time: '10:00',
@@ -232,8 +235,8 @@ test('the documents made for an escalation and a conference are listed on their 
       Buffer.from('%PDF-1.7 synthetic'),
       null,
     );
-  made('appendix5', 'escalation', escalation.id);
-  made('decision-letter', 'conference', conference.id);
+  await made('appendix5', 'escalation', escalation.id);
+  await made('decision-letter', 'conference', conference.id);
 
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   const escalationDocs = page.getByTestId('documents-made');
@@ -255,10 +258,13 @@ test('a letter made before its decision was amended is marked superseded, and th
   page,
 }) => {
   const r = app.register;
-  const csc = r.agencies.create({ name: 'North Lincolnshire Children’s Services', type: 'childrens-social-care' });
-  const police = r.agencies.create({ name: 'Humber Police', type: 'police' });
-  const school = r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const conference = r.conferences.create({
+  const csc = await r.agencies.create({
+    name: 'North Lincolnshire Children’s Services',
+    type: 'childrens-social-care',
+  });
+  const police = await r.agencies.create({ name: 'Humber Police', type: 'police' });
+  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2026-03-05',
     time: '10:00',
@@ -270,17 +276,23 @@ test('a letter made before its decision was amended is marked superseded, and th
   const child = conference.children[0];
   if (!child) throw new Error('a child expected');
   for (const agency of [csc, police, school]) {
-    r.live.invite({
+    await r.live.invite({
       conferenceId: conference.id,
       agencyId: agency.id,
       representativeName: null,
       representativeRole: null,
     });
-    r.live.setAttendance(conference.id, agency.id, 'attended');
-    r.live.setView({ conferenceId: conference.id, childId: child.id, agencyId: agency.id, view: 'plan', reasons: '' });
+    await r.live.setAttendance(conference.id, agency.id, 'attended');
+    await r.live.setView({
+      conferenceId: conference.id,
+      childId: child.id,
+      agencyId: agency.id,
+      view: 'plan',
+      reasons: '',
+    });
   }
-  r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
-  r.documents.record(
+  await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
+  await r.documents.record(
     'decision-letter',
     {
       entity: 'conference',
@@ -299,7 +311,7 @@ test('a letter made before its decision was amended is marked superseded, and th
   await expect(recent).not.toContainText('Superseded');
   await expect(page.getByLabel('Principal Officer review meeting records (North Lincolnshire)')).toBeVisible();
 
-  r.live.amendDecision({
+  await r.live.amendDecision({
     conferenceId: conference.id,
     childId: child.id,
     reason: 'The category was recorded wrongly',

@@ -89,7 +89,7 @@ test('a copy keeps the formal record and the stage after resolution; a limit cha
   await copy.getByRole('button', { name: 'Save the protocol' }).click();
   await expect(page.getByRole('alert')).toContainText('Protocol saved');
 
-  const saved = app.register.escalations.protocols().find((p) => p.key === 'kirklees-local');
+  const saved = (await app.register.escalations.protocols()).find((p) => p.key === 'kirklees-local');
   expect(saved?.definition.record).toBe('appendix5');
   expect(
     saved?.definition.stages.map((s) => [s.number, s.limitWorkingDays, s.limitSetBy, s.followsResolution]),
@@ -122,12 +122,12 @@ test('the same-day contact is kept as an unsaved change until saved, like every 
   await expect(warning.getByRole('listitem')).toHaveText(['Immediate risk: same-day contact']);
   await warning.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Escalations' })).toBeVisible();
-  expect(app.register.settings.get().sameDayContact).toBe('Duty & Advice, professional line 01484 414960');
+  expect((await app.register.settings.get()).sameDayContact).toBe('Duty & Advice, professional line 01484 414960');
 
   // Cleared, it is not set again.
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Settings' }).click();
   await contact.fill('');
   await page.getByRole('button', { name: 'Save the same-day contact' }).click();
   await expect(page.getByRole('alert')).toContainText('No same-day contact is set');
-  expect(app.register.settings.get().sameDayContact).toBeNull();
+  expect((await app.register.settings.get()).sameDayContact).toBeNull();
 });

@@ -7,8 +7,8 @@ import { expect, test, type AppUnderTest } from './fixtures';
  * Two families whose conferences were in 2003, entered through the services with the register's
  * clock set then (a second connection to the test's register file), and a rule of 5 years.
  */
-function seed(app: AppUnderTest) {
-  const old = openRegister(app.dbPath, {
+async function seed(app: AppUnderTest) {
+  const old = await openRegister(app.dbPath, {
     key: app.dataKey,
     automaticBackups: false,
     defaultUserName: 'Test Chair',
@@ -18,7 +18,7 @@ function seed(app: AppUnderTest) {
     ['Wolstenholme', 'Xanthe'],
     ['Yelverton', 'Zebedee'],
   ] as const) {
-    old.conferences.create({
+    await old.conferences.create({
       type: 'initial',
       date: '2003-01-13',
       time: '10:00',
@@ -28,8 +28,8 @@ function seed(app: AppUnderTest) {
       newChildren: [{ givenName: child, familyName: family, dateOfBirth: '2001-02-03' }],
     });
   }
-  old.close();
-  app.register.settings.update({ retentionRule: { basis: 'last-record', years: 5 } });
+  await old.close();
+  await app.register.settings.update({ retentionRule: { basis: 'last-record', years: 5 } });
 }
 
 async function noSeriousViolations(page: Page) {
@@ -39,7 +39,7 @@ async function noSeriousViolations(page: Page) {
 }
 
 test('an administrator places a legal hold, lifts it, and erases a family past retention', async ({ app, page }) => {
-  seed(app);
+  await seed(app);
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Retention' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Retention' })).toBeVisible();

@@ -16,21 +16,21 @@ test('saving one section says another still has unsaved changes, keeps them, and
 }) => {
   await page.goto(`${app.url}#/settings`);
   const partnership = page.getByLabel('Partnership name');
-  const saved = app.register.settings.get().partnershipName;
+  const saved = (await app.register.settings.get()).partnershipName;
   await expect(partnership).toHaveValue(saved);
   await partnership.fill('Northtown Safeguarding Children Partnership');
 
   await page.getByLabel('Minutes due after the conference, in working days').fill('18');
   await page.getByRole('button', { name: 'Save conference settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Conference settings saved');
-  expect(app.register.settings.get().minutesWorkingDays).toBe(18);
+  expect((await app.register.settings.get()).minutesWorkingDays).toBe(18);
 
   // The register section's change is still in its box, not saved, and the page says so.
   const warning = warningOf(page);
   await expect(warning).toBeVisible();
   await expect(warning.getByRole('listitem')).toHaveText(['Register']);
   await expect(partnership).toHaveValue('Northtown Safeguarding Children Partnership');
-  expect(app.register.settings.get().partnershipName).toBe(saved);
+  expect((await app.register.settings.get()).partnershipName).toBe(saved);
 
   // The section's link takes the user to its first field.
   await warning.getByRole('link', { name: 'Register' }).click();
@@ -40,7 +40,7 @@ test('saving one section says another still has unsaved changes, keeps them, and
   await warning.getByRole('button', { name: 'Discard changes' }).click();
   await expect(partnership).toHaveValue(saved);
   await expect(warning).toHaveCount(0);
-  expect(app.register.settings.get().partnershipName).toBe(saved);
+  expect((await app.register.settings.get()).partnershipName).toBe(saved);
 
   // Typing in a section afterwards is work in progress, not a warning.
   await page.getByLabel('Review unit name').fill('Northtown Review Unit');
@@ -81,7 +81,7 @@ test('leaving Settings with unsaved changes asks first: stay keeps them, save ke
   // Save and go on.
   await warning.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Conferences' })).toBeVisible();
-  expect(app.register.settings.get().unitName).toBe('Northtown Review Unit');
+  expect((await app.register.settings.get()).unitName).toBe('Northtown Review Unit');
 });
 
 test('leaving Settings and discarding the changes goes on without saving them', async ({ app, page }) => {
@@ -92,7 +92,7 @@ test('leaving Settings and discarding the changes goes on without saving them', 
   await expect(warning).toBeVisible();
   await warning.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page).toHaveURL(/#\/$/);
-  expect(app.register.settings.get().userName).toBe('Test Chair');
+  expect((await app.register.settings.get()).userName).toBe('Test Chair');
 
   // Nothing unsaved: Settings can be left without a question.
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Settings' }).click();

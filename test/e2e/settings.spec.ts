@@ -50,7 +50,7 @@ test('a bank-holidays file that is not JSON, or has a bad date, is refused with 
     }),
   ).toBeVisible();
   await expect(page.getByText('The calendar uses the GOV.UK bank holidays shipped with the app.')).toBeVisible();
-  expect(app.register.calendar.status().source).toBe('snapshot');
+  expect((await app.register.calendar.status()).source).toBe('snapshot');
 });
 
 test('a valid bank-holidays file is imported and the status shows it', async ({ app, page }) => {
@@ -76,7 +76,7 @@ test('a valid bank-holidays file is imported and the status shows it', async ({ 
   await expect(scotland).toContainText('2018 to 2028');
   await expect(page.getByRole('row', { name: /England and Wales/ })).toContainText('2018 to 2027');
   await expect(page.getByText(/updated from a file imported on/)).toBeVisible();
-  expect(app.register.calendar.status().source).toBe('imported');
+  expect((await app.register.calendar.status()).source).toBe('imported');
 });
 
 test('the working days calculator counts bank holidays and warns past the calendar', async ({ page, app }) => {
@@ -122,8 +122,8 @@ test('settings are saved: the partnership name heads every page and closure days
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Settings saved');
   await expect(page.getByRole('banner')).toContainText('North Lincolnshire Safeguarding Children Partnership');
-  expect(app.register.settings.get().userName).toBe('Priya Shah');
-  expect(app.register.settings.get().idleLockMinutes).toBe(20);
+  expect((await app.register.settings.get()).userName).toBe('Priya Shah');
+  expect((await app.register.settings.get()).idleLockMinutes).toBe(20);
 
   await page.getByRole('button', { name: 'Add closure day' }).click();
   await expect(page.getByRole('link', { name: 'Enter the date the unit is closed' })).toBeVisible();
@@ -162,7 +162,7 @@ test('the forms and letters settings are checked, saved, and kept when the app r
   await expect(
     page.getByRole('link', { name: 'Enter the training link as a web address starting https://' }),
   ).toBeVisible();
-  expect(app.register.settings.get().protectiveMarking).toBe('OFFICIAL-SENSITIVE');
+  expect((await app.register.settings.get()).protectiveMarking).toBe('OFFICIAL-SENSITIVE');
 
   await section.getByLabel('Protective marking').fill('OFFICIAL');
   await section.getByLabel('Review unit name').fill('Child Protection Review Unit, North Lincolnshire');
@@ -184,5 +184,5 @@ test('the forms and letters settings are checked, saved, and kept when the app r
   await section.getByLabel('Review unit phone').fill('');
   await section.getByRole('button', { name: 'Save forms and letters settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Forms and letters settings saved');
-  expect(app.register.settings.get().unitPhone).toBeNull();
+  expect((await app.register.settings.get()).unitPhone).toBeNull();
 });

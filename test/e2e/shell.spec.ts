@@ -55,7 +55,7 @@ test('sections not built yet say so plainly', async ({ app, page }) => {
 });
 
 test('the home page counts active agencies and conferences', async ({ app, page }) => {
-  const agency = app.register.agencies.create({
+  const agency = await app.register.agencies.create({
     name: 'Humber Police',
     type: 'police',
     quoracyGroup: null,
@@ -64,8 +64,8 @@ test('the home page counts active agencies and conferences', async ({ app, page 
     leadEmail: null,
     leadPhone: null,
   });
-  app.register.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  app.register.agencies.setActive(agency.id, false);
+  await app.register.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  await app.register.agencies.setActive(agency.id, false);
   await page.goto(app.url);
   await expect(page.getByTestId('agency-count')).toHaveText('1 active agency.');
   await expect(page.getByTestId('conference-count')).toHaveText('0 conferences in the register.');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { healthVisiting, tableCounts, tempRegister } from './helpers';
 
-function refusal(fn: () => unknown): ServiceError {
+async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof ServiceError) return error;
     throw error;
@@ -13,17 +13,17 @@ function refusal(fn: () => unknown): ServiceError {
 }
 
 describe('agencies service', () => {
-  it('adds, edits, deactivates and reactivates, with an audit event for each write', () => {
-    const r = tempRegister();
-    const created = r.agencies.create(healthVisiting);
+  it('adds, edits, deactivates and reactivates, with an audit event for each write', async () => {
+    const r = await tempRegister();
+    const created = await r.agencies.create(healthVisiting);
     expect(created).toMatchObject({ ...healthVisiting, active: true, createdAt: '2026-03-02T09:30:00.000Z' });
 
-    const updated = r.agencies.update(created.id, { ...healthVisiting, leadEmail: 'new.lead@example.org' });
+    const updated = await r.agencies.update(created.id, { ...healthVisiting, leadEmail: 'new.lead@example.org' });
     expect(updated.leadEmail).toBe('new.lead@example.org');
-    expect(r.agencies.setActive(created.id, false).active).toBe(false);
-    expect(r.agencies.setActive(created.id, true).active).toBe(true);
+    expect((await r.agencies.setActive(created.id, false)).active).toBe(false);
+    expect((await r.agencies.setActive(created.id, true)).active).toBe(true);
 
-    const history = r.repos.audit.forRecord('agency', created.id);
+    const history = await r.repos.audit.forRecord('agency', created.id);
     expect(history.map((e) => e.action)).toEqual(['create', 'update', 'deactivate', 'reactivate']);
     expect(history.every((e) => e.actor === 'Test Chair' && e.at === '2026-03-02T09:30:00.000Z')).toBe(true);
     expect(history[0]?.before).toBeUndefined();
@@ -31,32 +31,32 @@ describe('agencies service', () => {
     expect(history[1]?.after).toMatchObject({ leadEmail: 'new.lead@example.org' });
   });
 
-  it('records the configured user as who made the change', () => {
-    const r = tempRegister();
-    r.settings.update({ userName: 'Synthetic Administrator' });
-    const a = r.agencies.create(healthVisiting);
-    expect(r.repos.audit.forRecord('agency', a.id)[0]?.actor).toBe('Synthetic Administrator');
+  it('records the configured user as who made the change', async () => {
+    const r = await tempRegister();
+    await r.settings.update({ userName: 'Synthetic Administrator' });
+    const a = await r.agencies.create(healthVisiting);
+    expect((await r.repos.audit.forRecord('agency', a.id))[0]?.actor).toBe('Synthetic Administrator');
   });
 
-  it('searches by name, type, group and lead, and can hide inactive agencies', () => {
-    const r = tempRegister();
-    const hv = r.agencies.create(healthVisiting);
-    r.agencies.create({ name: 'West Police', type: 'police', leadEmail: 'police@example.org' });
-    r.agencies.create({ name: '100% Youth_Club', type: 'voluntary' });
-    r.agencies.setActive(hv.id, false);
-    expect(r.agencies.list('police', true).map((a) => a.name)).toEqual(['West Police']);
-    expect(r.agencies.list('NAMED', true)).toEqual([]);
-    expect(r.agencies.list('synthetic', true).map((a) => a.name)).toEqual(['Health Visiting Service']);
-    expect(r.agencies.list('health', false)).toEqual([]);
-    expect(r.agencies.list('%', true).map((a) => a.name)).toEqual(['100% Youth_Club']);
-    expect(r.agencies.list('_', true).map((a) => a.name)).toEqual(['100% Youth_Club']);
+  it('searches by name, type, group and lead, and can hide inactive agencies', async () => {
+    const r = await tempRegister();
+    const hv = await r.agencies.create(healthVisiting);
+    await r.agencies.create({ name: 'West Police', type: 'police', leadEmail: 'police@example.org' });
+    await r.agencies.create({ name: '100% Youth_Club', type: 'voluntary' });
+    await r.agencies.setActive(hv.id, false);
+    expect((await r.agencies.list('police', true)).map((a) => a.name)).toEqual(['West Police']);
+    expect(await r.agencies.list('NAMED', true)).toEqual([]);
+    expect((await r.agencies.list('synthetic', true)).map((a) => a.name)).toEqual(['Health Visiting Service']);
+    expect(await r.agencies.list('health', false)).toEqual([]);
+    expect((await r.agencies.list('%', true)).map((a) => a.name)).toEqual(['100% Youth_Club']);
+    expect((await r.agencies.list('_', true)).map((a) => a.name)).toEqual(['100% Youth_Club']);
   });
 
-  it('refuses a duplicate name (in any case) and writes nothing', () => {
-    const r = tempRegister();
-    r.agencies.create(healthVisiting);
+  it('refuses a duplicate name (in any case) and writes nothing', async () => {
+    const r = await tempRegister();
+    await r.agencies.create(healthVisiting);
     const before = tableCounts(r);
-    const error = refusal(() => r.agencies.create({ ...healthVisiting, name: 'health visiting service' }));
+    const error = await refusal(() => r.agencies.create({ ...healthVisiting, name: 'health visiting service' }));
     expect(error.code).toBe('conflict');
     expect(error.issues).toEqual([
       { path: 'name', message: 'An agency called “Health Visiting Service” already exists' },
@@ -64,11 +64,11 @@ describe('agencies service', () => {
     expect(tableCounts(r)).toEqual(before);
   });
 
-  it('imports all or nothing, naming each bad row and field', () => {
-    const r = tempRegister();
-    r.agencies.create(healthVisiting);
+  it('imports all or nothing, naming each bad row and field', async () => {
+    const r = await tempRegister();
+    await r.agencies.create(healthVisiting);
     const before = tableCounts(r);
-    const error = refusal(() =>
+    const error = await refusal(() =>
       r.agencies.importMany([
         { name: 'School A', type: 'education' },
         { name: 'Bad email', type: 'housing', leadEmail: 'nope' },
@@ -82,7 +82,7 @@ describe('agencies service', () => {
     expect(tableCounts(r)).toEqual(before);
 
     // A clash with an agency already in the register is found inside the transaction: still nothing written.
-    const clash = refusal(() =>
+    const clash = await refusal(() =>
       r.agencies.importMany([
         { name: 'School B', type: 'education' },
         { name: 'HEALTH VISITING SERVICE', type: 'health' },
@@ -91,11 +91,13 @@ describe('agencies service', () => {
     expect(clash.message).toBe('row 3, name: An agency called “Health Visiting Service” already exists');
     expect(tableCounts(r)).toEqual(before);
 
-    expect(r.agencies.importMany([{ name: 'School B', type: 'education' }]).map((a) => a.name)).toEqual(['School B']);
+    expect((await r.agencies.importMany([{ name: 'School B', type: 'education' }])).map((a) => a.name)).toEqual([
+      'School B',
+    ]);
   });
 
-  it('says which agency is missing', () => {
-    const r = tempRegister();
-    expect(refusal(() => r.agencies.update(42, healthVisiting)).message).toBe('No agency with id 42');
+  it('says which agency is missing', async () => {
+    const r = await tempRegister();
+    expect((await refusal(() => r.agencies.update(42, healthVisiting))).message).toBe('No agency with id 42');
   });
 });

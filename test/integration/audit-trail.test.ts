@@ -9,18 +9,18 @@ import { caller } from './call';
 import { cliRegister, healthVisiting, rawConnection, reopen, signedInEnv, tempDir, tempRegister } from './helpers';
 
 const opened: Register[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()?.close();
+afterEach(async () => {
+  while (opened.length) await opened.pop()?.close();
 });
 
 /** A register with `n` audit events made by the app itself (agencies added and edited). */
-function withEvents(n: number): Register {
-  const r = tempRegister();
+async function withEvents(n: number): Promise<Register> {
+  const r = await tempRegister();
   const call = caller(r);
-  const a = call.ok('agencies.create', healthVisiting);
+  const a = await call.ok('agencies.create', healthVisiting);
   for (let i = 1; i < n; i++)
-    call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: `Lead ${i}` } });
-  expect(r.repos.audit.count()).toBe(n);
+    await call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: `Lead ${i}` } });
+  expect(await r.repos.audit.count()).toBe(n);
   return r;
 }
 
@@ -34,15 +34,15 @@ function dropTriggers(r: Register): void {
   `);
 }
 
-const broken = (r: Register) => {
-  const v = r.repos.audit.verify();
+const broken = async (r: Register) => {
+  const v = await r.repos.audit.verify();
   if (v.ok) expect.fail('the audit trail verified, but was tampered with');
   return v.firstBroken;
 };
 
 describe('the audit chain', () => {
-  it('links every event to the one before from a fixed genesis, with ids in the hash', () => {
-    const r = withEvents(3);
+  it('links every event to the one before from a fixed genesis, with ids in the hash', async () => {
+    const r = await withEvents(3);
     const rows = r.db.connection.prepare('SELECT * FROM audit_events ORDER BY id').all() as {
       id: number;
       at: string;
@@ -80,64 +80,64 @@ describe('the audit chain', () => {
       );
       prev = e.hash;
     }
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: 3 });
-    expect(r.repos.audit.verifyTail(2)).toEqual({ ok: true, events: 3 });
-    expect(r.repos.audit.head()).toEqual({ id: 3, hash: prev });
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 3 });
+    expect(await r.repos.audit.verifyTail(2)).toEqual({ ok: true, events: 3 });
+    expect(await r.repos.audit.head()).toEqual({ id: 3, hash: prev });
   });
 
-  it('is append-only: the register refuses to change or delete an event, or change its values', () => {
-    const r = withEvents(2);
+  it('is append-only: the register refuses to change or delete an event, or change its values', async () => {
+    const r = await withEvents(2);
     const c = r.db.connection;
     expect(() => c.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => c.prepare('DELETE FROM audit_events WHERE id = 2').run()).toThrow(/append-only/);
     expect(() => c.prepare("UPDATE audit_payloads SET after_json = '{}' WHERE event_id = 1").run()).toThrow(
       /append-only/,
     );
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: 2 });
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 2 });
   });
 
-  it('never reuses an id, and a gap in the ids is reported', () => {
-    const r = withEvents(4);
+  it('never reuses an id, and a gap in the ids is reported', async () => {
+    const r = await withEvents(4);
     dropTriggers(r);
     r.db.connection.prepare('DELETE FROM audit_events WHERE id = 4').run();
     // The tail cut off by a plain DELETE: SQLite still remembers issuing id 4.
-    expect(broken(r)).toEqual({ id: 4, problem: expect.stringMatching(/missing from the end/) as unknown });
+    expect(await broken(r)).toEqual({ id: 4, problem: expect.stringMatching(/missing from the end/) as unknown });
     r.db.connection.prepare('DELETE FROM audit_events WHERE id IN (2, 3)').run();
-    expect(broken(r)).toEqual({
+    expect(await broken(r)).toEqual({
       id: 2,
       problem: 'events from 2 to 4 are missing from the end of the trail (the register issued them)',
     });
     // The next event gets id 5, never a reused 2, 3 or 4.
-    caller(r).ok('agencies.create', { ...healthVisiting, name: 'Another Agency' });
-    expect(r.repos.audit.head()?.id).toBe(5);
-    expect(broken(r)).toEqual({
+    await caller(r).ok('agencies.create', { ...healthVisiting, name: 'Another Agency' });
+    expect((await r.repos.audit.head())?.id).toBe(5);
+    expect(await broken(r)).toEqual({
       id: 5,
       problem: 'an event before it is missing: events 2 to 4 are not in the register',
     });
   });
 
   describe('names the first event tampered with, even with the triggers dropped', () => {
-    it('edited', () => {
-      const r = withEvents(5);
+    it('edited', async () => {
+      const r = await withEvents(5);
       dropTriggers(r);
       r.db.connection.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 3").run();
-      expect(broken(r)).toEqual({ id: 3, problem: 'its contents changed: they no longer match its hash' });
+      expect(await broken(r)).toEqual({ id: 3, problem: 'its contents changed: they no longer match its hash' });
     });
 
-    it('edited payload (the values before and after)', () => {
-      const r = withEvents(5);
+    it('edited payload (the values before and after)', async () => {
+      const r = await withEvents(5);
       dropTriggers(r);
       r.db.connection
         .prepare(`UPDATE audit_payloads SET after_json = '{"leadName":"Forged"}' WHERE event_id = 2`)
         .run();
-      expect(broken(r)).toEqual({
+      expect(await broken(r)).toEqual({
         id: 2,
         problem: 'its payload (the values before and after) does not match its digest',
       });
     });
 
-    it('deleted (and the ids after it renumbered to hide the gap)', () => {
-      const r = withEvents(5);
+    it('deleted (and the ids after it renumbered to hide the gap)', async () => {
+      const r = await withEvents(5);
       dropTriggers(r);
       const c = r.db.connection;
       c.prepare('DELETE FROM audit_payloads WHERE event_id = 3').run();
@@ -146,21 +146,24 @@ describe('the audit chain', () => {
       c.prepare('UPDATE audit_events SET id = id - 101 WHERE id > 100').run();
       c.prepare('UPDATE audit_payloads SET event_id = event_id - 1 WHERE event_id > 3').run();
       c.prepare("UPDATE sqlite_sequence SET seq = 4 WHERE name = 'audit_events'").run();
-      expect(broken(r)).toEqual({
+      expect(await broken(r)).toEqual({
         id: 3,
         problem: 'an event before it is missing: it links to an event not in the register',
       });
     });
 
-    it('deleted (leaving a gap)', () => {
-      const r = withEvents(5);
+    it('deleted (leaving a gap)', async () => {
+      const r = await withEvents(5);
       dropTriggers(r);
       r.db.connection.prepare('DELETE FROM audit_events WHERE id = 2').run();
-      expect(broken(r)).toEqual({ id: 3, problem: 'an event before it is missing: event 2 is not in the register' });
+      expect(await broken(r)).toEqual({
+        id: 3,
+        problem: 'an event before it is missing: event 2 is not in the register',
+      });
     });
 
-    it('inserted', () => {
-      const r = withEvents(5);
+    it('inserted', async () => {
+      const r = await withEvents(5);
       dropTriggers(r);
       const c = r.db.connection;
       const e2 = c.prepare('SELECT hash FROM audit_events WHERE id = 2').get() as { hash: string };
@@ -170,37 +173,40 @@ describe('the audit chain', () => {
         `INSERT INTO audit_events (id, at, actor, action, entity, entity_id, before_digest, after_digest, prev_hash, hash)
          VALUES (3, '2026-03-02T09:30:00.000Z', 'Test Chair', 'delete', 'agency', 1, NULL, NULL, ?, ?)`,
       ).run(e2.hash, 'f'.repeat(64));
-      expect(broken(r)).toEqual({ id: 3, problem: 'not in the chain: it was not recorded by the app (inserted)' });
+      expect(await broken(r)).toEqual({
+        id: 3,
+        problem: 'not in the chain: it was not recorded by the app (inserted)',
+      });
     });
 
-    it('reordered', () => {
-      const r = withEvents(5);
+    it('reordered', async () => {
+      const r = await withEvents(5);
       dropTriggers(r);
       const c = r.db.connection;
       c.prepare('UPDATE audit_events SET id = 100 WHERE id = 2').run();
       c.prepare('UPDATE audit_events SET id = 2 WHERE id = 3').run();
       c.prepare('UPDATE audit_events SET id = 3 WHERE id = 100').run();
-      expect(broken(r)).toEqual({ id: 2, problem: 'out of order: it was recorded after event 3' });
+      expect(await broken(r)).toEqual({ id: 2, problem: 'out of order: it was recorded after event 3' });
     });
   });
 
-  it('checks the tail at opening: the last events, trusting the one before them', () => {
-    const r = withEvents(6);
+  it('checks the tail at opening: the last events, trusting the one before them', async () => {
+    const r = await withEvents(6);
     dropTriggers(r);
     r.db.connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 2").run();
-    expect(r.repos.audit.verifyTail(3)).toEqual({ ok: true, events: 6 });
+    expect(await r.repos.audit.verifyTail(3)).toEqual({ ok: true, events: 6 });
     r.db.connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 5").run();
-    expect(r.repos.audit.verifyTail(3)).toMatchObject({ ok: false, firstBroken: { id: 5 } });
+    expect(await r.repos.audit.verifyTail(3)).toMatchObject({ ok: false, firstBroken: { id: 5 } });
   });
 
-  it('accepts a payload erased only when a later erasure event lists its event', () => {
-    const r = withEvents(3);
-    const a = r.repos.agencies.list('', true)[0];
+  it('accepts a payload erased only when a later erasure event lists its event', async () => {
+    const r = await withEvents(3);
+    const a = (await r.repos.agencies.list('', true))[0];
     if (!a) throw new Error('no agency');
-    const redacted = r.db.transaction(() => r.repos.audit.redactRecords([{ entity: 'agency', entityId: a.id }]));
+    const redacted = await r.db.transaction(() => r.repos.audit.redactRecords([{ entity: 'agency', entityId: a.id }]));
     expect(redacted).toEqual([1, 2, 3]);
-    expect(broken(r)).toEqual({ id: 1, problem: 'its payload is missing without an erasure event covering it' });
-    r.repos.audit.append({
+    expect(await broken(r)).toEqual({ id: 1, problem: 'its payload is missing without an erasure event covering it' });
+    await r.repos.audit.append({
       at: '2026-03-03T10:00:00.000Z',
       actor: 'Test Administrator',
       action: 'erase',
@@ -209,8 +215,8 @@ describe('the audit chain', () => {
       before: undefined,
       after: { redactedEvents: [1, 2] },
     });
-    expect(broken(r)).toEqual({ id: 3, problem: 'its payload is missing without an erasure event covering it' });
-    r.repos.audit.append({
+    expect(await broken(r)).toEqual({ id: 3, problem: 'its payload is missing without an erasure event covering it' });
+    await r.repos.audit.append({
       at: '2026-03-03T10:00:00.000Z',
       actor: 'Test Administrator',
       action: 'erase',
@@ -219,8 +225,8 @@ describe('the audit chain', () => {
       before: undefined,
       after: { redactedEvents: [3] },
     });
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: 5 });
-    const history = r.repos.audit.forRecord('agency', a.id);
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 5 });
+    const history = await r.repos.audit.forRecord('agency', a.id);
     expect(history.map((e) => [e.redacted, e.before, e.after])).toEqual([
       [true, undefined, undefined],
       [true, undefined, undefined],
@@ -230,7 +236,7 @@ describe('the audit chain', () => {
 });
 
 describe('migration 007 (the audit chain)', () => {
-  it('from empty: the tables, and an empty trail that verifies', () => {
+  it('from empty: the tables, and an empty trail that verifies', async () => {
     const path = join(tempDir(), 'register.sqlite');
     const db = openRegisterDb(path);
     const tables = db.connection
@@ -242,12 +248,12 @@ describe('migration 007 (the audit chain)', () => {
       'audit_payloads_no_update',
     ]);
     db.close();
-    const r = tempRegister();
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: 0 });
-    expect(r.repos.audit.head()).toBeNull();
+    const r = await tempRegister();
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 0 });
+    expect(await r.repos.audit.head()).toBeNull();
   });
 
-  it('upgrades a 006 register: events keep their ids and payloads, and the chain is computed in id order', () => {
+  it('upgrades a 006 register: events keep their ids and payloads, and the chain is computed in id order', async () => {
     const path = join(tempDir(), 'register.sqlite');
     const v6 = openRegisterDb(path, { migrations: MIGRATIONS.slice(0, 6) });
     v6.connection.exec(`
@@ -273,37 +279,40 @@ describe('migration 007 (the audit chain)', () => {
     expect(c.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'audit_events_v6'").get()).toEqual({ n: 0 });
     expect(() => c.prepare('DELETE FROM audit_events WHERE id = 1').run()).toThrow(/append-only/);
     db.close();
-    const r = openAt(path);
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: 3 });
-    expect(r.repos.audit.forRecord('agency', 1).map((e) => [e.id, e.before, e.after])).toEqual([
+    const r = await openAt(path);
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 3 });
+    expect((await r.repos.audit.forRecord('agency', 1)).map((e) => [e.id, e.before, e.after])).toEqual([
       [1, undefined, { name: 'Police' }],
       [2, { name: 'Police' }, { name: 'Police Service' }],
     ]);
     // New events carry on the chain, with the next id.
-    caller(r).ok('agencies.create', healthVisiting);
-    expect(r.repos.audit.head()?.id).toBe(4);
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: 4 });
+    await caller(r).ok('agencies.create', healthVisiting);
+    expect((await r.repos.audit.head())?.id).toBe(4);
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 4 });
   });
 });
 
 /** Opens an existing register file as the app does; closed after the test. */
-function openAt(path: string): Register {
-  const r = openRegister(path, { defaultUserName: 'Test Chair', now: () => new Date('2026-03-02T09:30:00.000Z') });
+async function openAt(path: string): Promise<Register> {
+  const r = await openRegister(path, {
+    defaultUserName: 'Test Chair',
+    now: () => new Date('2026-03-02T09:30:00.000Z'),
+  });
   opened.push(r);
   return r;
 }
 
 describe('the audit channels', () => {
-  it('list newest first, check the chain, and give a record’s history; the whole trail only to administrators and auditors', () => {
-    const r = withEvents(3);
+  it('list newest first, check the chain, and give a record’s history; the whole trail only to administrators and auditors', async () => {
+    const r = await withEvents(3);
     const call = caller(r);
-    expect(call.ok('audit.verify', {})).toEqual({ ok: true, events: 3 });
-    const page = call.ok('audit.list', { offset: 0, limit: 2 });
+    expect(await call.ok('audit.verify', {})).toEqual({ ok: true, events: 3 });
+    const page = await call.ok('audit.list', { offset: 0, limit: 2 });
     expect(page.total).toBe(3);
     expect(page.events.map((e) => e.id)).toEqual([3, 2]);
-    expect(call.ok('audit.list', { offset: 2, limit: 2 }).events.map((e) => e.id)).toEqual([1]);
-    expect(call.refused('audit.list', { offset: 0, limit: 201 }).code).toBe('invalid-input');
-    const history = call.ok('audit.forRecord', { entity: 'agency', entityId: 1 });
+    expect((await call.ok('audit.list', { offset: 2, limit: 2 })).events.map((e) => e.id)).toEqual([1]);
+    expect((await call.refused('audit.list', { offset: 0, limit: 201 })).code).toBe('invalid-input');
+    const history = await call.ok('audit.forRecord', { entity: 'agency', entityId: 1 });
     expect(history.map((e) => e.action)).toEqual(['create', 'update', 'update']);
     expect(history[2]).toMatchObject({
       before: { leadName: 'Lead 1' },
@@ -312,12 +321,12 @@ describe('the audit channels', () => {
     });
 
     const chair = caller(r, { name: 'A Chair', roles: ['chair'] });
-    expect(chair.refused('audit.verify', {}).code).toBe('forbidden');
-    expect(chair.refused('audit.list', {}).code).toBe('forbidden');
-    expect(chair.ok('audit.forRecord', { entity: 'agency', entityId: 1 })).toHaveLength(3);
+    expect((await chair.refused('audit.verify', {})).code).toBe('forbidden');
+    expect((await chair.refused('audit.list', {})).code).toBe('forbidden');
+    expect(await chair.ok('audit.forRecord', { entity: 'agency', entityId: 1 })).toHaveLength(3);
     const auditor = caller(r, { name: 'An Auditor', roles: ['auditor'] });
-    expect(auditor.ok('audit.verify', {})).toEqual({ ok: true, events: 3 });
-    expect(auditor.ok('audit.list', {}).total).toBe(3);
+    expect(await auditor.ok('audit.verify', {})).toEqual({ ok: true, events: 3 });
+    expect((await auditor.ok('audit.list', {})).total).toBe(3);
   });
 });
 
@@ -332,15 +341,15 @@ describe('cpreg audit verify', () => {
   };
 
   it('exits 0 when the chain is whole and 1 naming the first broken event', async () => {
-    const db = await cliRegister((r) => {
+    const db = await cliRegister(async (r) => {
       const call = caller(r);
-      const a = call.ok('agencies.create', healthVisiting);
-      call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: 'Another Lead' } });
-      call.ok('agencies.setActive', { id: a.id, active: false });
+      const a = await call.ok('agencies.create', healthVisiting);
+      await call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: 'Another Lead' } });
+      await call.ok('agencies.setActive', { id: a.id, active: false });
     });
-    const check = reopen(db);
-    const events = check.repos.audit.count();
-    check.close();
+    const check = await reopen(db);
+    const events = await check.repos.audit.count();
+    await check.close();
     expect(cpreg(['--db', db, 'audit', 'verify'])).toEqual({
       code: 0,
       stdout: `Audit trail whole: ${events} events\n`,

@@ -9,7 +9,7 @@ import { tempRegister } from './helpers';
  * ones) and checks the one event it appended: which record, and what changed.
  */
 
-type Call = ReturnType<typeof caller>;
+type Call = Awaited<ReturnType<typeof caller>>;
 interface World {
   r: Register;
   call: Call;
@@ -17,7 +17,7 @@ interface World {
 }
 interface Row {
   channel: string;
-  run: (w: World) => void;
+  run: (w: World) => Promise<unknown>;
   entity: string;
   entityId: (w: World) => number;
   before?: unknown;
@@ -30,10 +30,12 @@ const id = (key: string) => (w: World) => w.ids[key] ?? 0;
 const ROWS: Row[] = [
   {
     channel: 'agencies.create',
-    run: (w) => {
-      w.ids['csc'] = w.call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' }).id;
-      w.ids['police'] = w.call.ok('agencies.create', { name: 'Police', type: 'police' }).id;
-      w.ids['health'] = w.call.ok('agencies.create', { name: 'Health Visiting', type: 'health' }).id;
+    run: async (w) => {
+      w.ids['csc'] = (
+        await w.call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' })
+      ).id;
+      w.ids['police'] = (await w.call.ok('agencies.create', { name: 'Police', type: 'police' })).id;
+      w.ids['health'] = (await w.call.ok('agencies.create', { name: 'Health Visiting', type: 'health' })).id;
     },
     entity: 'agency',
     entityId: id('health'),
@@ -42,7 +44,7 @@ const ROWS: Row[] = [
   {
     channel: 'agencies.update',
     run: (w) =>
-      void w.call.ok('agencies.update', {
+      w.call.ok('agencies.update', {
         id: w.ids['health'] ?? 0,
         fields: { name: 'Health Visiting Service', type: 'health' },
       }),
@@ -53,7 +55,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'agencies.setActive',
-    run: (w) => void w.call.ok('agencies.setActive', { id: w.ids['health'] ?? 0, active: false }),
+    run: (w) => w.call.ok('agencies.setActive', { id: w.ids['health'] ?? 0, active: false }),
     entity: 'agency',
     entityId: id('health'),
     before: { active: true },
@@ -61,8 +63,8 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.create',
-    run: (w) => {
-      const c = w.call.ok('conferences.create', {
+    run: async (w) => {
+      const c = await w.call.ok('conferences.create', {
         type: 'initial',
         date: '2026-03-02',
         time: '10:00',
@@ -84,9 +86,9 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.invite',
-    run: (w) => {
-      w.call.ok('live.invite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['csc'] ?? 0 });
-      w.call.ok('live.invite', {
+    run: async (w) => {
+      await w.call.ok('live.invite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['csc'] ?? 0 });
+      await w.call.ok('live.invite', {
         conferenceId: w.ids['conference'] ?? 0,
         agencyId: w.ids['police'] ?? 0,
         representativeName: 'DC Synthetic',
@@ -101,8 +103,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.uninvite',
-    run: (w) =>
-      void w.call.ok('live.uninvite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['police'] ?? 0 }),
+    run: (w) => w.call.ok('live.uninvite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['police'] ?? 0 }),
     entity: 'conference',
     entityId: id('conference'),
     before: { change: 'uninvite', invitations: { 'agency 2': { representativeName: 'DC Synthetic' } } },
@@ -110,14 +111,14 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.setAttendance',
-    run: (w) => {
-      w.call.ok('live.invite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['police'] ?? 0 });
-      w.call.ok('live.setAttendance', {
+    run: async (w) => {
+      await w.call.ok('live.invite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['police'] ?? 0 });
+      await w.call.ok('live.setAttendance', {
         conferenceId: w.ids['conference'] ?? 0,
         agencyId: w.ids['police'] ?? 0,
         attendance: 'attended',
       });
-      w.call.ok('live.setAttendance', {
+      await w.call.ok('live.setAttendance', {
         conferenceId: w.ids['conference'] ?? 0,
         agencyId: w.ids['csc'] ?? 0,
         attendance: 'attended',
@@ -131,7 +132,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.setReport',
     run: (w) =>
-      void w.call.ok('live.setReport', {
+      w.call.ok('live.setReport', {
         conferenceId: w.ids['conference'] ?? 0,
         agencyId: w.ids['csc'] ?? 0,
         report: 'received',
@@ -145,7 +146,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.setView (recorded)',
     run: (w) =>
-      void w.call.ok('live.setView', {
+      w.call.ok('live.setView', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
         agencyId: w.ids['csc'] ?? 0,
@@ -160,7 +161,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.setView (reasons changed)',
     run: (w) =>
-      void w.call.ok('live.setView', {
+      w.call.ok('live.setView', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
         agencyId: w.ids['csc'] ?? 0,
@@ -175,7 +176,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.setNoView',
     run: (w) =>
-      void w.call.ok('live.setNoView', {
+      w.call.ok('live.setNoView', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
         agencyId: w.ids['police'] ?? 0,
@@ -188,7 +189,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.copyViews',
     run: (w) =>
-      void w.call.ok('live.copyViews', {
+      w.call.ok('live.copyViews', {
         conferenceId: w.ids['conference'] ?? 0,
         fromChildId: w.ids['zoe'] ?? 0,
         toChildId: w.ids['yan'] ?? 0,
@@ -203,7 +204,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.setInquorateReason',
     run: (w) =>
-      void w.call.ok('live.setInquorateReason', {
+      w.call.ok('live.setInquorateReason', {
         conferenceId: w.ids['conference'] ?? 0,
         reason: 'Health could not attend; their report was shared',
       }),
@@ -214,13 +215,13 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.recordDecision',
-    run: (w) => {
-      w.call.ok('live.recordDecision', {
+    run: async (w) => {
+      await w.call.ok('live.recordDecision', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['yan'] ?? 0,
         category: 'NEG',
       });
-      w.call.ok('live.recordDecision', {
+      await w.call.ok('live.recordDecision', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
         category: 'NEG',
@@ -234,7 +235,7 @@ const ROWS: Row[] = [
   {
     channel: 'live.amendDecision',
     run: (w) =>
-      void w.call.ok('live.amendDecision', {
+      w.call.ok('live.amendDecision', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
         reason: 'Category recorded wrongly',
@@ -250,7 +251,7 @@ const ROWS: Row[] = [
   {
     channel: 'due.complete',
     run: (w) =>
-      void w.call.ok('due.complete', {
+      w.call.ok('due.complete', {
         conferenceId: w.ids['conference'] ?? 0,
         kind: 'first-core-group',
         childId: w.ids['zoe'] ?? 0,
@@ -262,17 +263,19 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.redate',
-    run: (w) => {
-      w.ids['later'] = w.call.ok('conferences.create', {
-        type: 'review',
-        date: '2026-03-09',
-        time: '10:00',
-        venue: 'Room 2',
-        chairName: 'Test Chair',
-        family: { id: 1 },
-        childIds: [w.ids['zoe'] ?? 0],
-      }).id;
-      w.call.ok('live.redate', { conferenceId: w.ids['later'] ?? 0, date: '2026-03-16', time: '11:00' });
+    run: async (w) => {
+      w.ids['later'] = (
+        await w.call.ok('conferences.create', {
+          type: 'review',
+          date: '2026-03-09',
+          time: '10:00',
+          venue: 'Room 2',
+          chairName: 'Test Chair',
+          family: { id: 1 },
+          childIds: [w.ids['zoe'] ?? 0],
+        })
+      ).id;
+      await w.call.ok('live.redate', { conferenceId: w.ids['later'] ?? 0, date: '2026-03-16', time: '11:00' });
     },
     entity: 'conference',
     entityId: id('later'),
@@ -281,7 +284,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.update',
-    run: (w) => void w.call.ok('conferences.update', { id: w.ids['later'] ?? 0, venue: 'Online' }),
+    run: (w) => w.call.ok('conferences.update', { id: w.ids['later'] ?? 0, venue: 'Online' }),
     entity: 'conference',
     entityId: id('later'),
     before: { venue: 'Room 2' },
@@ -289,7 +292,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.cancel',
-    run: (w) => void w.call.ok('conferences.cancel', { id: w.ids['later'] ?? 0, reason: 'Family moved away' }),
+    run: (w) => w.call.ok('conferences.cancel', { id: w.ids['later'] ?? 0, reason: 'Family moved away' }),
     entity: 'conference',
     entityId: id('later'),
     before: { cancelReason: null, cancelledOn: null },
@@ -297,17 +300,19 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.delete',
-    run: (w) => {
-      w.ids['mistake'] = w.call.ok('conferences.create', {
-        type: 'review',
-        date: '2026-03-10',
-        time: '10:00',
-        venue: 'Room 3',
-        chairName: 'Test Chair',
-        family: { id: 1 },
-        childIds: [w.ids['zoe'] ?? 0],
-      }).id;
-      w.call.ok('conferences.delete', { id: w.ids['mistake'] ?? 0 });
+    run: async (w) => {
+      w.ids['mistake'] = (
+        await w.call.ok('conferences.create', {
+          type: 'review',
+          date: '2026-03-10',
+          time: '10:00',
+          venue: 'Room 3',
+          chairName: 'Test Chair',
+          family: { id: 1 },
+          childIds: [w.ids['zoe'] ?? 0],
+        })
+      ).id;
+      await w.call.ok('conferences.delete', { id: w.ids['mistake'] ?? 0 });
     },
     entity: 'conference',
     entityId: id('mistake'),
@@ -315,13 +320,15 @@ const ROWS: Row[] = [
   },
   {
     channel: 'agencyEscalations.raiseFromConference',
-    run: (w) =>
-      void (w.ids['agencyEscalation'] = w.call.ok('agencyEscalations.raiseFromConference', {
-        conferenceId: w.ids['conference'] ?? 0,
-        agencyId: w.ids['police'] ?? 0,
-        reason: 'other',
-        reasonDetail: 'The report named the wrong child',
-      }).id),
+    run: async (w) =>
+      void (w.ids['agencyEscalation'] = (
+        await w.call.ok('agencyEscalations.raiseFromConference', {
+          conferenceId: w.ids['conference'] ?? 0,
+          agencyId: w.ids['police'] ?? 0,
+          reason: 'other',
+          reasonDetail: 'The report named the wrong child',
+        })
+      ).id),
     entity: 'agency_escalation',
     entityId: id('agencyEscalation'),
     after: { reason: 'other', reasonDetail: 'The report named the wrong child' },
@@ -329,7 +336,7 @@ const ROWS: Row[] = [
   {
     channel: 'agencyEscalations.withdraw',
     run: (w) =>
-      void w.call.ok('agencyEscalations.withdraw', { id: w.ids['agencyEscalation'] ?? 0, reason: 'Raised by mistake' }),
+      w.call.ok('agencyEscalations.withdraw', { id: w.ids['agencyEscalation'] ?? 0, reason: 'Raised by mistake' }),
     entity: 'agency_escalation',
     entityId: id('agencyEscalation'),
     before: { withdrawnOn: null },
@@ -337,22 +344,24 @@ const ROWS: Row[] = [
   },
   {
     channel: 'agencyEscalations.raiseByHand',
-    run: (w) =>
-      void (w.ids['byHand'] = w.call.ok('agencyEscalations.raiseByHand', {
-        agencyId: w.ids['health'] ?? 0,
-        meetingDate: '2026-02-20',
-        familyIdentifier: 'Family Beta',
-        chairName: 'Test Chair',
-        reason: 'no-report',
-      }).id),
+    run: async (w) =>
+      void (w.ids['byHand'] = (
+        await w.call.ok('agencyEscalations.raiseByHand', {
+          agencyId: w.ids['health'] ?? 0,
+          meetingDate: '2026-02-20',
+          familyIdentifier: 'Family Beta',
+          chairName: 'Test Chair',
+          reason: 'no-report',
+        })
+      ).id),
     entity: 'agency_escalation',
     entityId: id('byHand'),
     after: { reason: 'no-report' },
   },
   {
     channel: 'returns.markSent',
-    run: (w) => {
-      w.call.ok('returns.markSent', {
+    run: async (w) => {
+      await w.call.ok('returns.markSent', {
         agencyId: w.ids['health'] ?? 0,
         from: '2026-02-01',
         to: '2026-02-28',
@@ -367,7 +376,7 @@ const ROWS: Row[] = [
   {
     channel: 'returns.recordResponse',
     run: (w) =>
-      void w.call.ok('returns.recordResponse', {
+      w.call.ok('returns.recordResponse', {
         returnId: 1,
         responseOn: '2026-03-02',
         response: 'We will send reports on time',
@@ -379,24 +388,26 @@ const ROWS: Row[] = [
   },
   {
     channel: 'protocols.choose',
-    run: (w) => void w.call.ok('protocols.choose', { key: 'kirklees' }),
+    run: (w) => w.call.ok('protocols.choose', { key: 'kirklees' }),
     entity: 'settings',
     entityId: () => 1,
     after: { escalationProtocolKey: 'kirklees' },
   },
   {
     channel: 'escalations.open',
-    run: (w) =>
-      void (w.ids['escalation'] = w.call.ok('escalations.open', {
-        subjectName: 'Zoë Alpha',
-        initiatingAgencyId: w.ids['police'] ?? 0,
-        challengedAgencyId: w.ids['csc'] ?? 0,
-        natures: ['referral-decision'],
-        details: 'Referral not accepted',
-        outcomeSought: 'Strategy discussion',
-        openedOn: '2026-03-02',
-        escalatedBy: { name: 'Synthetic DSL' },
-      }).id),
+    run: async (w) =>
+      void (w.ids['escalation'] = (
+        await w.call.ok('escalations.open', {
+          subjectName: 'Zoë Alpha',
+          initiatingAgencyId: w.ids['police'] ?? 0,
+          challengedAgencyId: w.ids['csc'] ?? 0,
+          natures: ['referral-decision'],
+          details: 'Referral not accepted',
+          outcomeSought: 'Strategy discussion',
+          openedOn: '2026-03-02',
+          escalatedBy: { name: 'Synthetic DSL' },
+        })
+      ).id),
     entity: 'escalation',
     entityId: id('escalation'),
     after: { change: 'open', details: 'Referral not accepted' },
@@ -404,7 +415,7 @@ const ROWS: Row[] = [
   {
     channel: 'escalations.respond',
     run: (w) =>
-      void w.call.ok('escalations.respond', {
+      w.call.ok('escalations.respond', {
         escalationId: w.ids['escalation'] ?? 0,
         number: 1,
         responseFrom: person('CSC manager'),
@@ -419,7 +430,7 @@ const ROWS: Row[] = [
   {
     channel: 'escalations.escalate',
     run: (w) =>
-      void w.call.ok('escalations.escalate', {
+      w.call.ok('escalations.escalate', {
         escalationId: w.ids['escalation'] ?? 0,
         on: '2026-03-02',
         escalatedBy: person('A'),
@@ -433,7 +444,7 @@ const ROWS: Row[] = [
   {
     channel: 'escalations.addAction',
     run: (w) =>
-      void w.call.ok('escalations.addAction', {
+      w.call.ok('escalations.addAction', {
         escalationId: w.ids['escalation'] ?? 0,
         action: 'Hold a strategy discussion',
         byWhom: 'CSC manager',
@@ -446,9 +457,9 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.completeAction',
-    run: (w) => {
-      const actionId = w.call.ok('escalations.get', { id: w.ids['escalation'] ?? 0 }).actions[0]?.id ?? 0;
-      w.call.ok('escalations.completeAction', { actionId, on: '2026-03-02' });
+    run: async (w) => {
+      const actionId = (await w.call.ok('escalations.get', { id: w.ids['escalation'] ?? 0 })).actions[0]?.id ?? 0;
+      await w.call.ok('escalations.completeAction', { actionId, on: '2026-03-02' });
     },
     entity: 'escalation',
     entityId: id('escalation'),
@@ -458,7 +469,7 @@ const ROWS: Row[] = [
   {
     channel: 'escalations.correct',
     run: (w) =>
-      void w.call.ok('escalations.correct', {
+      w.call.ok('escalations.correct', {
         escalationId: w.ids['escalation'] ?? 0,
         reason: 'Details were incomplete',
         details: 'Referral not accepted despite disclosures',
@@ -471,7 +482,7 @@ const ROWS: Row[] = [
   {
     channel: 'escalations.close',
     run: (w) =>
-      void w.call.ok('escalations.close', {
+      w.call.ok('escalations.close', {
         escalationId: w.ids['escalation'] ?? 0,
         on: '2026-03-02',
         resolved: true,
@@ -486,7 +497,7 @@ const ROWS: Row[] = [
   {
     channel: 'escalations.recordDebrief',
     run: (w) =>
-      void w.call.ok('escalations.recordDebrief', {
+      w.call.ok('escalations.recordDebrief', {
         escalationId: w.ids['escalation'] ?? 0,
         on: '2026-03-02',
         notes: 'Both agencies met and agreed the learning',
@@ -501,7 +512,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'settings.update',
-    run: (w) => void w.call.ok('settings.update', { unitEmail: 'unit@example.org' }),
+    run: (w) => w.call.ok('settings.update', { unitEmail: 'unit@example.org' }),
     entity: 'settings',
     entityId: () => 1,
     after: { unitEmail: 'unit@example.org' },
@@ -509,7 +520,7 @@ const ROWS: Row[] = [
   {
     channel: 'holidays.import',
     run: (w) =>
-      void w.call.ok('holidays.import', {
+      w.call.ok('holidays.import', {
         feed: {
           'england-and-wales': {
             division: 'england-and-wales',
@@ -524,27 +535,30 @@ const ROWS: Row[] = [
 ];
 
 describe('every write is audited with the values before and after of what changed', () => {
-  it('each write channel appends one event naming its record', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+  it('each write channel appends one event naming its record', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
     const w: World = { r, call: caller(r), ids: {} };
     for (const row of ROWS) {
-      const last = r.repos.audit.head()?.id ?? 0;
-      row.run(w);
-      const event = r.repos.audit.list({ offset: 0, limit: 1 }).events[0];
+      const last = (await r.repos.audit.head())?.id ?? 0;
+      await row.run(w);
+      const event = (await r.repos.audit.list({ offset: 0, limit: 1 })).events[0];
       expect(event?.id, `${row.channel} appended no audit event`).toBeGreaterThan(last);
       expect(event, row.channel).toMatchObject({ entity: row.entity, entityId: row.entityId(w) });
       if (row.before !== undefined) expect(event?.before, `${row.channel}: before`).toMatchObject(row.before as object);
       if (row.after !== undefined) expect(event?.after, `${row.channel}: after`).toMatchObject(row.after as object);
     }
-    expect(r.repos.audit.verify()).toEqual({ ok: true, events: r.repos.audit.count() });
+    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: await r.repos.audit.count() });
   });
 
-  it('keeps only what changed: an unchanged field is not repeated', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+  it('keeps only what changed: an unchanged field is not repeated', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
     const call = caller(r);
-    const a = call.ok('agencies.create', { name: 'Police', type: 'police', leadName: 'Synthetic Lead' });
-    call.ok('agencies.update', { id: a.id, fields: { name: 'Police', type: 'police', leadName: 'Another Lead' } });
-    const [, update] = r.repos.audit.forRecord('agency', a.id);
+    const a = await call.ok('agencies.create', { name: 'Police', type: 'police', leadName: 'Synthetic Lead' });
+    await call.ok('agencies.update', {
+      id: a.id,
+      fields: { name: 'Police', type: 'police', leadName: 'Another Lead' },
+    });
+    const [, update] = await r.repos.audit.forRecord('agency', a.id);
     expect(update?.before).toEqual({ leadName: 'Synthetic Lead' });
     expect(update?.after).toEqual({ leadName: 'Another Lead' });
   });

@@ -17,10 +17,10 @@ import { healthVisiting, registerContent, tempDir, tempRegister } from './helper
 const SYNTHETIC_NAME = 'Zephyrine Quillfeather';
 
 /** A register holding a family with a distinctive (synthetic) name, closed and reopened by the test. */
-function registerWithFamily(path: string, key?: Buffer) {
-  const r = openRegister(path, { key, automaticBackups: false, now: () => new Date('2026-03-02T09:30:00.000Z') });
-  r.agencies.create(healthVisiting);
-  r.conferences.create({
+async function registerWithFamily(path: string, key?: Buffer) {
+  const r = await openRegister(path, { key, automaticBackups: false, now: () => new Date('2026-03-02T09:30:00.000Z') });
+  await r.agencies.create(healthVisiting);
+  await r.conferences.create({
     type: 'initial',
     date: '2026-03-10',
     time: '10:00',
@@ -32,12 +32,12 @@ function registerWithFamily(path: string, key?: Buffer) {
   return r;
 }
 
-function contentOf(path: string, key?: Buffer) {
-  const r = openRegister(path, { key, automaticBackups: false, mustExist: true });
+async function contentOf(path: string, key?: Buffer) {
+  const r = await openRegister(path, { key, automaticBackups: false, mustExist: true });
   try {
     return registerContent(r);
   } finally {
-    r.close();
+    await r.close();
   }
 }
 
@@ -51,20 +51,20 @@ function folderBytes(dir: string): Record<string, string> {
 }
 
 describe('writeBackup, verifyBackup, restoreBackup', () => {
-  it('round trip: written, verified, restored into place with the same content, the old register kept aside', () => {
+  it('round trip: written, verified, restored into place with the same content, the old register kept aside', async () => {
     const dir = tempDir();
     const path = join(dir, 'register.sqlite');
-    const r = registerWithFamily(path);
+    const r = await registerWithFamily(path);
     const file = join(dir, 'out', 'one.cpreg-backup');
-    const written = writeBackup(r, file);
+    const written = writeBackup({ ...r, db: r.db.sync }, file);
     expect(written.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'out')).mode & 0o777).toBe(0o700);
     expect(readFileSync(file).subarray(0, BACKUP_MAGIC.length).toString()).toBe(BACKUP_MAGIC);
     const before = registerContent(r);
     // A change after the backup: restore must take it away.
-    r.agencies.create({ ...healthVisiting, name: 'After The Backup' });
-    r.close();
+    await r.agencies.create({ ...healthVisiting, name: 'After The Backup' });
+    await r.close();
 
     const verified = verifyBackup(file);
     expect(verified).toMatchObject({ createdAt: '2026-03-02T09:30:00.000Z', contentHash: written.contentHash });
@@ -77,24 +77,24 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
       now: () => new Date('2026-03-03T10:00:00Z'),
     });
     expect(restored.keptAside).toContain(`${path}.before-restore-2026-03-03T100000Z`);
-    expect(contentOf(path)).toEqual(before);
+    expect(await contentOf(path)).toEqual(before);
     // The register that was replaced still opens, with the change in it.
-    const aside = openRegister(`${path}.before-restore-2026-03-03T100000Z`, {
+    const aside = await openRegister(`${path}.before-restore-2026-03-03T100000Z`, {
       automaticBackups: false,
       mustExist: true,
     });
-    expect(aside.agencies.list('After The Backup', true)).toHaveLength(1);
-    aside.close();
+    expect(await aside.agencies.list('After The Backup', true)).toHaveLength(1);
+    await aside.close();
   });
 
-  it('carries the keyring file beside the register, and restores it', () => {
+  it('carries the keyring file beside the register, and restores it', async () => {
     const dir = tempDir();
     const path = join(dir, 'register.sqlite');
     writeFileSync(`${path}.keys`, '{"synthetic":"wrapped keys"}');
-    const r = registerWithFamily(path);
+    const r = await registerWithFamily(path);
     const file = join(dir, 'k.cpreg-backup');
-    expect(writeBackup(r, file).keyring).toBe(true);
-    r.close();
+    expect(writeBackup({ ...r, db: r.db.sync }, file).keyring).toBe(true);
+    await r.close();
     writeFileSync(`${path}.keys`, '{"changed":true}');
     const restored = restoreBackup({
       registerPath: path,
@@ -106,13 +106,13 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     expect(readFileSync(`${path}.before-restore-2026-03-03T100000Z.keys`, 'utf8')).toBe('{"changed":true}');
   });
 
-  it('a backup of an encrypted register holds no plain text, and opens only with its key', () => {
+  it('a backup of an encrypted register holds no plain text, and opens only with its key', async () => {
     const dir = tempDir();
     const key = randomBytes(32);
-    const r = registerWithFamily(join(dir, 'register.sqlite'), key);
+    const r = await registerWithFamily(join(dir, 'register.sqlite'), key);
     const file = join(dir, 'enc.cpreg-backup');
-    writeBackup(r, file, { key });
-    r.close();
+    writeBackup({ ...r, db: r.db.sync }, file, { key });
+    await r.close();
     const bytes = readFileSync(file);
     expect(bytes.includes(Buffer.from(SYNTHETIC_NAME.split(' ')[1] ?? 'x'))).toBe(false);
     expect(bytes.includes(Buffer.from('Health Visiting Service'))).toBe(false);
@@ -122,12 +122,12 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     expect(() => verifyBackup(file)).toThrow(BackupError);
   });
 
-  it('a plain backup does hold the text (so the check above can fail)', () => {
+  it('a plain backup does hold the text (so the check above can fail)', async () => {
     const dir = tempDir();
-    const r = registerWithFamily(join(dir, 'register.sqlite'));
+    const r = await registerWithFamily(join(dir, 'register.sqlite'));
     const file = join(dir, 'plain.cpreg-backup');
-    writeBackup(r, file);
-    r.close();
+    writeBackup({ ...r, db: r.db.sync }, file);
+    await r.close();
     expect(readFileSync(file).includes(Buffer.from('Quillfeather'))).toBe(true);
   });
 
@@ -171,14 +171,14 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
       },
       /not a CP Conference Register backup/,
     ],
-  ])('refuses a tampered backup (%s) in verify and restore, changing nothing', (_, tamper, message) => {
+  ])('refuses a tampered backup (%s) in verify and restore, changing nothing', async (_, tamper, message) => {
     const dir = tempDir();
     const path = join(dir, 'register.sqlite');
-    const r = registerWithFamily(path);
+    const r = await registerWithFamily(path);
     const file = join(dir, 'backups', 't.cpreg-backup');
-    writeBackup(r, file);
-    r.agencies.create({ ...healthVisiting, name: 'Current Only' });
-    r.close();
+    writeBackup({ ...r, db: r.db.sync }, file);
+    await r.agencies.create({ ...healthVisiting, name: 'Current Only' });
+    await r.close();
     writeFileSync(file, tamper(readFileSync(file)));
     expect(() => verifyBackup(file)).toThrow(message);
     const registerFolder = folderBytes(dir);
@@ -188,17 +188,17 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     expect(folderBytes(join(dir, 'backups'))).toEqual(backupFolder);
   });
 
-  it('refuses to overwrite a file', () => {
-    const r = tempRegister();
+  it('refuses to overwrite a file', async () => {
+    const r = await tempRegister();
     const file = join(r.dir, 'exists.cpreg-backup');
     writeFileSync(file, 'x');
-    expect(() => writeBackup(r, file)).toThrow(/already exists/);
+    expect(() => writeBackup({ ...r, db: r.db.sync }, file)).toThrow(/already exists/);
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
 
 describe('automatic backups', () => {
-  it('on opening when the newest is a day old, always on closing, the oldest beyond the number kept deleted', () => {
+  it('on opening when the newest is a day old, always on closing, the oldest beyond the number kept deleted', async () => {
     const dir = tempDir();
     const path = join(dir, 'register.sqlite');
     let now = new Date('2026-03-02T09:00:00.000Z');
@@ -206,37 +206,37 @@ describe('automatic backups', () => {
     const backups = join(dir, 'Backups');
     const names = () => readdirSync(backups).sort();
 
-    let r = open();
+    let r = await open();
     // A new register has no backup: one is made on opening.
     expect(names()).toEqual(['register-2026-03-02T090000.cpreg-backup']);
     expect(statSync(backups).mode & 0o777).toBe(0o700);
-    r.settings.update({ backupsKept: 3 });
+    await r.settings.update({ backupsKept: 3 });
     now = new Date('2026-03-02T17:00:00.000Z');
-    r.close();
+    await r.close();
     expect(names()).toEqual(['register-2026-03-02T090000.cpreg-backup', 'register-2026-03-02T170000.cpreg-backup']);
 
     // Less than a day since the newest: none on opening.
     now = new Date('2026-03-03T08:00:00.000Z');
-    r = open();
+    r = await open();
     expect(names()).toHaveLength(2);
     now = new Date('2026-03-03T09:00:00.000Z');
-    r.close();
+    await r.close();
     expect(names()).toHaveLength(3);
 
     // A day later: one on opening, one on closing, pruned to the 3 newest.
     now = new Date('2026-03-04T09:00:00.000Z');
-    r = open();
+    r = await open();
     expect(names()).toEqual([
       'register-2026-03-02T170000.cpreg-backup',
       'register-2026-03-03T090000.cpreg-backup',
       'register-2026-03-04T090000.cpreg-backup',
     ]);
-    const status = caller(r).ok('backups.status', {});
+    const status = await caller(r).ok('backups.status', {});
     expect(status).toMatchObject({ folder: backups, kept: 3 });
     expect(status.backups.map((b) => b.file)[0]).toBe('register-2026-03-04T090000.cpreg-backup');
     expect(status.last).toMatchObject({ reason: 'opening', file: 'register-2026-03-04T090000.cpreg-backup' });
     now = new Date('2026-03-04T09:00:30.000Z');
-    r.close();
+    await r.close();
     expect(names()).toEqual([
       'register-2026-03-03T090000.cpreg-backup',
       'register-2026-03-04T090000.cpreg-backup',
@@ -245,42 +245,42 @@ describe('automatic backups', () => {
     for (const name of names()) expect(verifyBackup(join(backups, name)).version).toBeGreaterThanOrEqual(9);
   });
 
-  it('uses the backup folder setting, and leaves backups it did not make automatically', () => {
-    const r = tempRegister({ automaticBackups: true });
+  it('uses the backup folder setting, and leaves backups it did not make automatically', async () => {
+    const r = await tempRegister({ automaticBackups: true });
     const folder = join(r.dir, 'elsewhere');
     const call = caller(r);
-    call.ok('settings.update', { backupFolder: folder, backupsKept: 1 });
-    writeBackup(r, join(folder, 'before-upgrade.cpreg-backup'), { key: r.key });
-    const first = call.ok('backups.run', {});
+    await call.ok('settings.update', { backupFolder: folder, backupsKept: 1 });
+    writeBackup({ ...r, db: r.db.sync }, join(folder, 'before-upgrade.cpreg-backup'), { key: r.key });
+    const first = await call.ok('backups.run', {});
     r.travelTo('2026-03-02T10:00:00.000Z');
-    const second = call.ok('backups.run', {});
+    const second = await call.ok('backups.run', {});
     expect(first.file).not.toBe(second.file);
     expect(readdirSync(folder).sort()).toEqual(['before-upgrade.cpreg-backup', second.file].sort());
-    expect(call.ok('backups.verify', { file: second.file })).toMatchObject({ file: second.file, keyring: false });
-    const status = call.ok('backups.status', {});
+    expect(await call.ok('backups.verify', { file: second.file })).toMatchObject({ file: second.file, keyring: false });
+    const status = await call.ok('backups.status', {});
     expect(status.backups.map((b) => [b.file, b.automatic])).toEqual([
       [second.file, true],
       ['before-upgrade.cpreg-backup', false],
     ]);
   });
 
-  it('the travelling clock of a temp register drives the daily backup', () => {
-    const r = tempRegister();
-    r.backups.run('manual');
-    expect(r.backups.runDue('opening')).toBeNull();
+  it('the travelling clock of a temp register drives the daily backup', async () => {
+    const r = await tempRegister();
+    await r.backups.run('manual');
+    expect(await r.backups.runDue('opening')).toBeNull();
     r.travelTo('2026-03-03T09:30:00.000Z');
-    expect(r.backups.runDue('opening')).toMatchObject({ reason: 'opening' });
-    expect(r.backups.list()).toHaveLength(2);
+    expect(await r.backups.runDue('opening')).toMatchObject({ reason: 'opening' });
+    expect(await r.backups.list()).toHaveLength(2);
   });
 });
 
 describe('backup channels', () => {
   it('refuse a path outside the backup folder, and a restore without an opener that can restore', async () => {
-    const r = tempRegister();
+    const r = await tempRegister();
     const call = caller(r);
-    const run = call.ok('backups.run', {});
-    expect(call.refused('backups.verify', { file: '../register.sqlite' }).code).toBe('invalid-input');
-    expect(call.refused('backups.verify', { file: 'missing.cpreg-backup' }).code).toBe('not-found');
+    const run = await call.ok('backups.run', {});
+    expect((await call.refused('backups.verify', { file: '../register.sqlite' })).code).toBe('invalid-input');
+    expect((await call.refused('backups.verify', { file: 'missing.cpreg-backup' })).code).toBe('not-found');
     const result = await dispatchAs(createHandlers(r), 'backups.restore', { file: run.file });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!result.ok && result.error.message).toMatch(/restore from the command line: cpreg restore --from/);
@@ -288,23 +288,23 @@ describe('backup channels', () => {
 
   it('restore calls the opener’s restore after verifying the backup', async () => {
     const asked: string[] = [];
-    const r = tempRegister({
+    const r = await tempRegister({
       restore: (file) => {
         asked.push(file);
         return { restoredFrom: file, createdAt: 'x', keptAside: [] };
       },
     });
-    const run = caller(r).ok('backups.run', {});
+    const run = await caller(r).ok('backups.run', {});
     const result = await dispatchAs(createHandlers(r), 'backups.restore', { file: run.file });
     expect(result.ok).toBe(true);
     expect(asked).toEqual([join(r.dir, 'Backups', run.file)]);
   });
 
-  it('need the administrator', () => {
-    const r = tempRegister();
+  it('need the administrator', async () => {
+    const r = await tempRegister();
     const call = caller(r, { name: 'Officer', roles: ['officer', 'chair', 'manager', 'auditor'] });
     for (const channel of ['backups.status', 'backups.run']) {
-      expect(call.refused(channel, {}).code).toBe('forbidden');
+      expect((await call.refused(channel, {})).code).toBe('forbidden');
     }
     expect(existsSync(join(r.dir, 'Backups'))).toBe(false);
   });

@@ -99,7 +99,7 @@ describe('browser mode server', () => {
       body: JSON.stringify({ channel: 'agencies.list', input: {} }),
     });
     expect(noToken.status).toBe(401);
-    expect(register.agencies.list('', true)).toEqual([]);
+    expect(await register.agencies.list('', true)).toEqual([]);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (another site’s page)', async () => {

@@ -6,20 +6,20 @@ import { tableCounts, tempRegister } from './helpers';
 const ev = (date: string, title: string) => ({ title, date, notes: '', bunting: true });
 
 describe('the register’s calendar', () => {
-  it('uses the shipped snapshot until a feed is imported', () => {
-    const r = tempRegister();
-    expect(r.calendar.calculate({ date: '2025-12-19', days: 15, direction: 'add' })).toEqual({
+  it('uses the shipped snapshot until a feed is imported', async () => {
+    const r = await tempRegister();
+    expect(await r.calendar.calculate({ date: '2025-12-19', days: 15, direction: 'add' })).toEqual({
       date: '2026-01-14',
       warning: null,
     });
-    expect(r.calendar.status()).toMatchObject({ source: 'snapshot', importedAt: null });
+    expect(await r.calendar.status()).toMatchObject({ source: 'snapshot', importedAt: null });
   });
 
-  it('imports a newer feed: its years replace the snapshot’s, earlier years are kept, and the warning moves', () => {
-    const r = tempRegister();
-    const before = r.calendar.calculate({ date: '2027-12-20', days: 10, direction: 'add' });
+  it('imports a newer feed: its years replace the snapshot’s, earlier years are kept, and the warning moves', async () => {
+    const r = await tempRegister();
+    const before = await r.calendar.calculate({ date: '2027-12-20', days: 10, direction: 'add' });
     expect(before.warning).toMatch(/2018 to 2027 only/);
-    const result = r.calendar.importFeed({
+    const result = await r.calendar.importFeed({
       'england-and-wales': {
         division: 'england-and-wales',
         events: [
@@ -30,12 +30,12 @@ describe('the register’s calendar', () => {
       },
     });
     expect(result).toEqual({ imported: 3, divisions: ['england-and-wales'] });
-    const after = r.calendar.calculate({ date: '2027-12-31', days: 1, direction: 'add' });
+    const after = await r.calendar.calculate({ date: '2027-12-31', days: 1, direction: 'add' });
     expect(after).toEqual({ date: '2028-01-04', warning: null });
     // 2025 still comes from the snapshot
-    expect(r.calendar.calculate({ date: '2025-12-19', days: 15, direction: 'add' }).date).toBe('2026-01-14');
-    expect(r.calendar.status()).toMatchObject({ source: 'imported', importedAt: '2026-03-02T09:30:00.000Z' });
-    expect(r.calendar.status().divisions[0]).toEqual({
+    expect((await r.calendar.calculate({ date: '2025-12-19', days: 15, direction: 'add' })).date).toBe('2026-01-14');
+    expect(await r.calendar.status()).toMatchObject({ source: 'imported', importedAt: '2026-03-02T09:30:00.000Z' });
+    expect((await r.calendar.status()).divisions[0]).toEqual({
       division: 'england-and-wales',
       count: 86,
       from: 2018,
@@ -43,12 +43,12 @@ describe('the register’s calendar', () => {
     });
   });
 
-  it('refuses a bad feed by field and changes nothing', () => {
-    const r = tempRegister();
+  it('refuses a bad feed by field and changes nothing', async () => {
+    const r = await tempRegister();
     const before = tableCounts(r);
     let caught: unknown;
     try {
-      r.calendar.importFeed({
+      await r.calendar.importFeed({
         scotland: { division: 'scotland', events: [ev('2028-01-03', 'x'), ev('2028-02-30', 'y')] },
       });
     } catch (error) {
@@ -59,32 +59,33 @@ describe('the register’s calendar', () => {
       { path: 'scotland.events.1.date', message: 'Date must be a real date in the form YYYY-MM-DD' },
     ]);
     expect(tableCounts(r)).toEqual(before);
-    expect(r.calendar.status().source).toBe('snapshot');
+    expect((await r.calendar.status()).source).toBe('snapshot');
   });
 
-  it('reimporting the full shipped feed is harmless', () => {
-    const r = tempRegister();
-    r.calendar.importFeed(snapshot);
-    expect(r.calendar.status().divisions.map((d) => d.count)).toEqual([83, 93, 103]);
+  it('reimporting the full shipped feed is harmless', async () => {
+    const r = await tempRegister();
+    await r.calendar.importFeed(snapshot);
+    expect((await r.calendar.status()).divisions.map((d) => d.count)).toEqual([83, 93, 103]);
   });
 
-  it('follows the division and closure days set in Settings', () => {
-    const r = tempRegister();
-    expect(r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add' }).date).toBe('2026-01-02');
-    r.settings.update({ division: 'scotland' });
-    expect(r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add' }).date).toBe('2026-01-05');
-    r.settings.update({ closureDays: [{ date: '2026-01-05', reason: 'Unit training day' }] });
-    expect(r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add' }).date).toBe('2026-01-06');
+  it('follows the division and closure days set in Settings', async () => {
+    const r = await tempRegister();
+    expect((await r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add' })).date).toBe('2026-01-02');
+    await r.settings.update({ division: 'scotland' });
+    expect((await r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add' })).date).toBe('2026-01-05');
+    await r.settings.update({ closureDays: [{ date: '2026-01-05', reason: 'Unit training day' }] });
+    expect((await r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add' })).date).toBe('2026-01-06');
     expect(
-      r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add', division: 'england-and-wales' }).date,
+      (await r.calendar.calculate({ date: '2025-12-31', days: 1, direction: 'add', division: 'england-and-wales' }))
+        .date,
     ).toBe('2026-01-02');
   });
 });
 
 describe('settings', () => {
-  it('have sensible defaults in a new register', () => {
-    const r = tempRegister();
-    expect(r.settings.get()).toEqual({
+  it('have sensible defaults in a new register', async () => {
+    const r = await tempRegister();
+    expect(await r.settings.get()).toEqual({
       partnershipName: 'Safeguarding Children Partnership',
       userName: 'Test Chair',
       division: 'england-and-wales',
@@ -110,17 +111,17 @@ describe('settings', () => {
     });
   });
 
-  it('keep the forms’ marking and unit contact details, and name a bad email or link', () => {
-    const r = tempRegister();
-    r.settings.update({
+  it('keep the forms’ marking and unit contact details, and name a bad email or link', async () => {
+    const r = await tempRegister();
+    await r.settings.update({
       protectiveMarking: 'OFFICIAL',
       unitEmail: 'cpru@example.org',
       trainingLink: 'https://example.org/t',
     });
-    expect(r.settings.get()).toMatchObject({ protectiveMarking: 'OFFICIAL', unitEmail: 'cpru@example.org' });
+    expect(await r.settings.get()).toMatchObject({ protectiveMarking: 'OFFICIAL', unitEmail: 'cpru@example.org' });
     const before = tableCounts(r);
     try {
-      r.settings.update({ unitEmail: 'not an email', trainingLink: 'example.org', protectiveMarking: ' ' });
+      await r.settings.update({ unitEmail: 'not an email', trainingLink: 'example.org', protectiveMarking: ' ' });
       throw new Error('expected a refusal');
     } catch (error) {
       expect((error as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual([
@@ -130,16 +131,16 @@ describe('settings', () => {
       ]);
     }
     expect(tableCounts(r)).toEqual(before);
-    r.settings.update({ unitEmail: null });
-    expect(r.settings.get().unitEmail).toBeNull();
+    await r.settings.update({ unitEmail: null });
+    expect((await r.settings.get()).unitEmail).toBeNull();
   });
 
-  it('refuse bad values by field, saving nothing', () => {
-    const r = tempRegister();
+  it('refuse bad values by field, saving nothing', async () => {
+    const r = await tempRegister();
     const before = tableCounts(r);
-    expect(() => r.settings.update({ partnershipName: ' ' })).toThrow(ServiceError);
+    await expect(r.settings.update({ partnershipName: ' ' })).rejects.toThrow(ServiceError);
     try {
-      r.settings.update({
+      await r.settings.update({
         closureDays: [
           { date: '2026-01-05', reason: 'a' },
           { date: '2026-01-05', reason: 'b' },
@@ -153,10 +154,10 @@ describe('settings', () => {
     expect(tableCounts(r)).toEqual(before);
   });
 
-  it('persist across a reopen, with an audit event', () => {
-    const r = tempRegister();
-    r.settings.update({ partnershipName: 'Synthetic Borough Safeguarding Children Partnership' });
-    expect(r.repos.audit.forRecord('settings', 1)).toHaveLength(1);
-    expect(r.settings.get().partnershipName).toBe('Synthetic Borough Safeguarding Children Partnership');
+  it('persist across a reopen, with an audit event', async () => {
+    const r = await tempRegister();
+    await r.settings.update({ partnershipName: 'Synthetic Borough Safeguarding Children Partnership' });
+    expect(await r.repos.audit.forRecord('settings', 1)).toHaveLength(1);
+    expect((await r.settings.get()).partnershipName).toBe('Synthetic Borough Safeguarding Children Partnership');
   });
 });

@@ -24,15 +24,15 @@ export function dispatchAs(handlers: Handlers, channel: unknown, input: unknown,
 export function caller(r: Register, as: Caller = TEST_CALLER) {
   const handlers = createHandlers(r);
   return {
-    ok<C extends Channel>(channel: C, input: ChannelInput<C>): ChannelOutput<C> {
-      const result = dispatch(handlers, channel, input, { caller: as });
+    async ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+      const result = await dispatch(handlers, channel, input, { caller: as });
       if (result instanceof Promise) throw new Error(`${channel} is asynchronous: use okAsync`);
       if (!result.ok) expect.fail(`${channel} was refused: ${result.error.message}`);
       return result.value as ChannelOutput<C>;
     },
-    refused(channel: string, input: unknown): ApiError {
+    async refused(channel: string, input: unknown): Promise<ApiError> {
       const before = registerContent(r);
-      const result = dispatch(handlers, channel, input, { caller: as });
+      const result = await dispatch(handlers, channel, input, { caller: as });
       if (result instanceof Promise) throw new Error(`${channel} is asynchronous`);
       if (result.ok) expect.fail(`${channel} was accepted, but should have been refused`);
       expect(registerContent(r), `${channel} changed the register although refused`).toEqual(before);

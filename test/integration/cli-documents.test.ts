@@ -17,16 +17,16 @@ function cpreg(db: string, args: string[]) {
 
 /** A register with two agencies' Appendix 3 rows in October 2026, made through the services. */
 function seededRegister(unitEmail: string | null = 'cpru@example.org'): Promise<string> {
-  return cliRegister((r) => {
-    r.settings.update({ unitEmail });
+  return cliRegister(async (r) => {
+    await r.settings.update({ unitEmail });
     for (const name of ['Northtown Police', 'Northtown Health']) {
-      const agency = r.agencies.create({
+      const agency = await r.agencies.create({
         name,
         type: name.endsWith('Police') ? 'police' : 'health',
         leadName: 'Synthetic Lead',
         leadEmail: 'lead@example.org',
       });
-      r.agencyEscalations.raiseByHand({
+      await r.agencyEscalations.raiseByHand({
         agencyId: agency.id,
         meetingDate: '2026-10-14',
         familyIdentifier: 'Łukasz Ó Súilleabháin',
@@ -58,11 +58,11 @@ describe('cpreg forms, letters, export and sharing-log', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain(`Wrote ${out}`);
     expect(squash(pdfText(out))).toContain('Łukasz Ó Súilleabháin');
-    const reg = reopen(db);
-    expect(reg.documents.recent(5)).toEqual([
+    const reg = await reopen(db);
+    expect(await reg.documents.recent(5)).toEqual([
       expect.objectContaining({ kind: 'appendix3', fileName: 'police-october.pdf', generatedBy: 'Script User' }),
     ]);
-    reg.close();
+    await reg.close();
   });
 
   it('names bad input on one line, exits 2 and writes nothing', async () => {

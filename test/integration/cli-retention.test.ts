@@ -17,9 +17,9 @@ function cpreg(args: string[]) {
 /** A register holding one family whose only conference was in 2003, and a rule of 5 years. */
 function oldRegister(): Promise<string> {
   return cliRegister(
-    (r) => {
+    async (r) => {
       const call = caller(r);
-      call.ok('conferences.create', {
+      await call.ok('conferences.create', {
         type: 'initial',
         date: '2003-01-13',
         time: '10:00',
@@ -28,7 +28,7 @@ function oldRegister(): Promise<string> {
         family: { name: 'Umfreville' },
         newChildren: [{ givenName: 'Valentine', familyName: 'Umfreville', dateOfBirth: '2001-02-03' }],
       });
-      call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+      await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
     },
     'Test Chair',
     () => new Date('2003-01-06T09:00:00Z'),

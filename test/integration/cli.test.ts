@@ -60,7 +60,7 @@ describe('cpreg working-days', () => {
     const db = newRegister();
     // A closure day set through the app's settings service is honoured by the CLI.
     const script = `require('tsx/cjs'); const { openRegister } = require(${JSON.stringify(resolve(__dirname, '../../electron/main/register/register.ts'))});
-      const r = ${openInScript(db)}; r.settings.update({ closureDays: [{ date: '2026-01-02', reason: 'Unit closed' }] }); r.close();`;
+      (async () => { const r = await ${openInScript(db)}; await r.settings.update({ closureDays: [{ date: '2026-01-02', reason: 'Unit closed' }] }); await r.close(); })().catch(() => process.exit(1));`;
     expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
     expect(cpreg(['--db', db, 'working-days', 'add', '2025-12-31', '1']).stdout).toBe('2026-01-05\n');
   });
@@ -440,11 +440,11 @@ describe('cpreg returns list', () => {
   it('prints one agency’s Appendix 3 rows for a period, or refuses by name', () => {
     const db = newRegister();
     const script = `require('tsx/cjs'); const { openRegister } = require(${JSON.stringify(resolve(__dirname, '../../electron/main/register/register.ts'))});
-      const r = ${openInScript(db)};
-      const p = r.agencies.create({ name: 'Police', type: 'police' });
-      r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-03-02', familyIdentifier: 'Family Ó Súilleabháin', chairName: 'Chair Zoë', representativeName: 'PC Łukasz', reason: 'did-not-attend', reasonDetail: null });
-      r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-04-02', familyIdentifier: 'Family B', chairName: 'Chair', representativeName: null, reason: 'other', reasonDetail: 'No information shared' });
-      r.close();`;
+      (async () => { const r = await ${openInScript(db)};
+      const p = await r.agencies.create({ name: 'Police', type: 'police' });
+      await r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-03-02', familyIdentifier: 'Family Ó Súilleabháin', chairName: 'Chair Zoë', representativeName: 'PC Łukasz', reason: 'did-not-attend', reasonDetail: null });
+      await r.agencyEscalations.raiseByHand({ agencyId: p.id, meetingDate: '2026-04-02', familyIdentifier: 'Family B', chairName: 'Chair', representativeName: null, reason: 'other', reasonDetail: 'No information shared' });
+      await r.close(); })().catch(() => process.exit(1));`;
     expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).status).toBe(0);
     const march = cpreg([
       '--db',

@@ -9,20 +9,20 @@ import { tempDir, tempRegister } from './helpers';
  * app and `cpreg call` reach them). Each rule is one that the register once got wrong.
  */
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
 /** Four agencies and an initial conference for two siblings on `date`, every agency invited. */
-function setUp(r: R, date: string, type: 'initial' | 'review' = 'initial') {
+async function setUp(r: R, date: string, type: 'initial' | 'review' = 'initial') {
   const call = caller(r);
   const agency = (name: string, agencyType: 'childrens-social-care' | 'health' | 'police' | 'education') =>
     call.ok('agencies.create', { name, type: agencyType });
   const agencies = {
-    csc: agency('Children’s Social Care', 'childrens-social-care'),
-    health: agency('Health Visiting', 'health'),
-    police: agency('Police', 'police'),
-    school: agency('Primary School', 'education'),
+    csc: await agency('Children’s Social Care', 'childrens-social-care'),
+    health: await agency('Health Visiting', 'health'),
+    police: await agency('Police', 'police'),
+    school: await agency('Primary School', 'education'),
   };
-  const conference = call.ok('conferences.create', {
+  const conference = await call.ok('conferences.create', {
     type,
     date,
     time: '10:00',
@@ -37,42 +37,42 @@ function setUp(r: R, date: string, type: 'initial' | 'review' = 'initial') {
   const [zoe, lukasz] = conference.children;
   if (!zoe || !lukasz) throw new Error('children missing');
   for (const a of Object.values(agencies)) {
-    call.ok('live.invite', { conferenceId: conference.id, agencyId: a.id });
+    await call.ok('live.invite', { conferenceId: conference.id, agencyId: a.id });
   }
   return { call, conference, zoe, lukasz, agencies };
 }
 
-type Setup = ReturnType<typeof setUp>;
+type Setup = Awaited<ReturnType<typeof setUp>>;
 
 /** Everyone attends; then each agency's view for a child, in the order csc, health, police, school. */
-function attendAll(s: Setup, conferenceId = s.conference.id) {
+async function attendAll(s: Setup, conferenceId = s.conference.id) {
   for (const a of Object.values(s.agencies)) {
-    s.call.ok('live.setAttendance', { conferenceId, agencyId: a.id, attendance: 'attended' });
+    await s.call.ok('live.setAttendance', { conferenceId, agencyId: a.id, attendance: 'attended' });
   }
 }
-function views(s: Setup, childId: number, v: ('plan' | 'no-plan')[], conferenceId = s.conference.id) {
-  Object.values(s.agencies).forEach((a, i) => {
+async function views(s: Setup, childId: number, v: ('plan' | 'no-plan')[], conferenceId = s.conference.id) {
+  for (const [i, a] of Object.values(s.agencies).entries()) {
     const view = v[i];
     if (view)
-      s.call.ok('live.setView', { conferenceId, childId, agencyId: a.id, view, reasons: `Reasons of ${a.name}` });
-  });
+      await s.call.ok('live.setView', { conferenceId, childId, agencyId: a.id, view, reasons: `Reasons of ${a.name}` });
+  }
 }
 
-const due = (s: Setup) =>
-  s.call.ok('due.list', { limit: 100 }).map((d) => `${d.kind} ${d.due}${d.childName ? ` ${d.childName}` : ''}`);
+const due = async (s: Setup) =>
+  (await s.call.ok('due.list', { limit: 100 })).map((d) => `${d.kind} ${d.due}${d.childName ? ` ${d.childName}` : ''}`);
 
 describe('decisions are per child', () => {
-  it('a sibling decided at a conference that adjourns another still has its core group and next review', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
-    views(s, s.zoe.id, ['plan', 'plan', 'plan', 'no-plan']);
-    s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: s.zoe.id, category: 'NEG' });
+  it('a sibling decided at a conference that adjourns another still has its core group and next review', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
+    await views(s, s.zoe.id, ['plan', 'plan', 'plan', 'no-plan']);
+    await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: s.zoe.id, category: 'NEG' });
     // Zoë's items fall due at once, before her brother is decided.
-    expect(due(s)).toEqual(['first-core-group 2026-01-07 Zoë Alpha', 'next-review 2026-03-19 Zoë Alpha']);
-    views(s, s.lukasz.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-    s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: s.lukasz.id, category: null });
-    expect(due(s)).toEqual([
+    expect(await due(s)).toEqual(['first-core-group 2026-01-07 Zoë Alpha', 'next-review 2026-03-19 Zoë Alpha']);
+    await views(s, s.lukasz.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+    await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: s.lukasz.id, category: null });
+    expect(await due(s)).toEqual([
       'decision-letter 2025-12-22',
       'first-core-group 2026-01-07 Zoë Alpha',
       'first-core-group 2026-01-07 Łukasz Alpha',
@@ -84,56 +84,58 @@ describe('decisions are per child', () => {
 });
 
 describe('the reconvened conference is held within the limit', () => {
-  it('scheduling, re-dating and editing all refuse a date after the reconvene-by date, naming it', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
+  it('scheduling, re-dating and editing all refuse a date after the reconvene-by date, naming it', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
     for (const child of [s.zoe, s.lukasz]) {
-      views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-      s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
+      await views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+      await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
     }
     const late = { conferenceId: s.conference.id, date: '2026-01-15', time: '10:00', venue: 'Room 1' };
-    expect(s.call.refused('conferences.scheduleReconvened', late).issues).toEqual([
+    expect((await s.call.refused('conferences.scheduleReconvened', late)).issues).toEqual([
       {
         path: 'date',
         message:
           'The reconvened conference must be held by 2026-01-14 (14 January 2026), 15 working days after the conference of 19 December 2025',
       },
     ]);
-    const reconvened = s.call.ok('conferences.scheduleReconvened', { ...late, date: '2026-01-12' });
-    const live = s.call.ok('live.get', { id: reconvened.id });
+    const reconvened = await s.call.ok('conferences.scheduleReconvened', { ...late, date: '2026-01-12' });
+    const live = await s.call.ok('live.get', { id: reconvened.id });
     expect(live.conference.mustBeHeldBy).toBe('2026-01-14');
     expect(
-      s.call.refused('live.redate', { conferenceId: reconvened.id, date: '2026-01-16', time: '10:00' }).message,
+      (await s.call.refused('live.redate', { conferenceId: reconvened.id, date: '2026-01-16', time: '10:00' })).message,
     ).toMatch(/must be held by 2026-01-14/);
-    expect(s.call.refused('conferences.update', { id: reconvened.id, date: '2026-01-20' }).message).toMatch(
+    expect((await s.call.refused('conferences.update', { id: reconvened.id, date: '2026-01-20' })).message).toMatch(
       /must be held by 2026-01-14/,
     );
-    expect(s.call.ok('conferences.update', { id: reconvened.id, date: '2026-01-14' }).conference.date).toBe(
+    expect((await s.call.ok('conferences.update', { id: reconvened.id, date: '2026-01-14' })).conference.date).toBe(
       '2026-01-14',
     );
     // And it is scheduled from the adjourned conference, never created as a free-standing "reconvened" one.
     expect(
-      s.call.refused('conferences.create', {
-        type: 'reconvened',
-        date: '2026-01-12',
-        time: '10:00',
-        venue: 'Room 1',
-        chairName: 'Chair',
-        family: { id: s.conference.familyId },
-        childIds: [s.lukasz.id],
-      }).issues[0]?.path,
+      (
+        await s.call.refused('conferences.create', {
+          type: 'reconvened',
+          date: '2026-01-12',
+          time: '10:00',
+          venue: 'Room 1',
+          chairName: 'Chair',
+          family: { id: s.conference.familyId },
+          childIds: [s.lukasz.id],
+        })
+      ).issues[0]?.path,
     ).toBe('type');
   });
 });
 
 describe('every attending agency is consulted', () => {
-  it('refuses a decision while an agency that attended has neither given a view nor been recorded as giving none, naming it', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
-    views(s, s.zoe.id, ['plan', 'plan']);
-    const refused = s.call.refused('live.recordDecision', {
+  it('refuses a decision while an agency that attended has neither given a view nor been recorded as giving none, naming it', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
+    await views(s, s.zoe.id, ['plan', 'plan']);
+    const refused = await s.call.refused('live.recordDecision', {
       conferenceId: s.conference.id,
       childId: s.zoe.id,
       category: 'NEG',
@@ -145,26 +147,31 @@ describe('every attending agency is consulted', () => {
           'Every agency that attended is consulted: record Zoë’s view from Primary School and Police, or record that it gave none and why',
       },
     ]);
-    expect(s.call.ok('live.get', { id: s.conference.id }).children[0]?.unconsulted).toEqual([
+    expect((await s.call.ok('live.get', { id: s.conference.id })).children[0]?.unconsulted).toEqual([
       'Primary School',
       'Police',
     ]);
     // The chair records that the school gave no view, and why; the reason is required.
     const noView = { conferenceId: s.conference.id, childId: s.zoe.id, agencyId: s.agencies.school.id };
-    expect(s.call.refused('live.setNoView', { ...noView, reason: '  ' }).issues[0]?.path).toBe('reason');
-    s.call.ok('live.setNoView', { ...noView, reason: 'The school has not met Zoë this term' });
+    expect((await s.call.refused('live.setNoView', { ...noView, reason: '  ' })).issues[0]?.path).toBe('reason');
+    await s.call.ok('live.setNoView', { ...noView, reason: 'The school has not met Zoë this term' });
     expect(
-      s.call.refused('live.recordDecision', { conferenceId: s.conference.id, childId: s.zoe.id, category: 'NEG' })
-        .message,
+      (
+        await s.call.refused('live.recordDecision', {
+          conferenceId: s.conference.id,
+          childId: s.zoe.id,
+          category: 'NEG',
+        })
+      ).message,
     ).toMatch(/record Zoë’s view from Police, or record/);
-    s.call.ok('live.setView', {
+    await s.call.ok('live.setView', {
       conferenceId: s.conference.id,
       childId: s.zoe.id,
       agencyId: s.agencies.police.id,
       view: 'plan',
       reasons: '',
     });
-    const live = s.call.ok('live.recordDecision', {
+    const live = await s.call.ok('live.recordDecision', {
       conferenceId: s.conference.id,
       childId: s.zoe.id,
       category: 'NEG',
@@ -178,22 +185,27 @@ describe('every attending agency is consulted', () => {
 });
 
 describe('no conclusion before the conference', () => {
-  it('refuses attendance, views and decisions for a conference dated in the future; reports may come in', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T09:00:00Z') });
-    const s = setUp(r, '2026-03-09');
+  it('refuses attendance, views and decisions for a conference dated in the future; reports may come in', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T09:00:00Z') });
+    const s = await setUp(r, '2026-03-09');
     const id = s.conference.id;
     expect(
-      s.call.refused('live.setAttendance', { conferenceId: id, agencyId: s.agencies.csc.id, attendance: 'attended' })
-        .message,
+      (
+        await s.call.refused('live.setAttendance', {
+          conferenceId: id,
+          agencyId: s.agencies.csc.id,
+          attendance: 'attended',
+        })
+      ).message,
     ).toBe('The conference is on 9 March 2026: attendance can be recorded from that day, not before');
-    expect(s.call.refused('live.setInquorateReason', { conferenceId: id, reason: 'Going ahead' }).message).toMatch(
-      /The conference is on 9 March 2026/,
-    );
     expect(
-      s.call.refused('live.recordDecision', { conferenceId: id, childId: s.zoe.id, category: 'NEG' }).message,
+      (await s.call.refused('live.setInquorateReason', { conferenceId: id, reason: 'Going ahead' })).message,
+    ).toMatch(/The conference is on 9 March 2026/);
+    expect(
+      (await s.call.refused('live.recordDecision', { conferenceId: id, childId: s.zoe.id, category: 'NEG' })).message,
     ).toBe('The conference is on 9 March 2026: decisions can be recorded from that day, not before');
-    expect(s.call.ok('live.get', { id }).conference.future).toBe(true);
-    s.call.ok('live.setReport', {
+    expect((await s.call.ok('live.get', { id })).conference.future).toBe(true);
+    await s.call.ok('live.setReport', {
       conferenceId: id,
       agencyId: s.agencies.police.id,
       report: 'received',
@@ -201,23 +213,23 @@ describe('no conclusion before the conference', () => {
     });
     r.travelTo('2026-03-09');
     expect(
-      s.call.ok('live.setAttendance', { conferenceId: id, agencyId: s.agencies.csc.id, attendance: 'attended' })
+      (await s.call.ok('live.setAttendance', { conferenceId: id, agencyId: s.agencies.csc.id, attendance: 'attended' }))
         .conference.future,
     ).toBe(false);
   });
 
-  it('letters are dated the day they are made and name the conference’s own date', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    r.settings.update({ unitEmail: 'unit@example.org' });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
+  it('letters are dated the day they are made and name the conference’s own date', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    await r.settings.update({ unitEmail: 'unit@example.org' });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
     for (const child of [s.zoe, s.lukasz]) {
-      views(s, child.id, ['plan', 'plan', 'plan', 'plan']);
-      s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: 'NEG' });
+      await views(s, child.id, ['plan', 'plan', 'plan', 'plan']);
+      await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: 'NEG' });
     }
     r.travelTo('2026-01-06T10:00:00Z');
     const file = join(tempDir(), 'letter.pdf');
-    r.documents.makeOne('decision-letter', s.conference.id, null, file);
+    await r.documents.makeOne('decision-letter', s.conference.id, null, file);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Date: 6 January 2026');
     expect(text).toContain('Date 19 December 2025');
@@ -226,22 +238,22 @@ describe('no conclusion before the conference', () => {
 
 describe('what falls due is true', () => {
   it('the next review closes when the child’s review is decided; the decision letter when it is made', async () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    r.settings.update({ unitEmail: 'unit@example.org' });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    await r.settings.update({ unitEmail: 'unit@example.org' });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
     for (const child of [s.zoe, s.lukasz]) {
-      views(s, child.id, ['plan', 'plan', 'plan', 'plan']);
-      s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: 'NEG' });
+      await views(s, child.id, ['plan', 'plan', 'plan', 'plan']);
+      await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: 'NEG' });
     }
-    expect(due(s)).toContain('decision-letter 2025-12-22');
+    expect(await due(s)).toContain('decision-letter 2025-12-22');
     await r.documents.run('decision-letter', '2025-12-22', '2025-12-22', tempDir(), undefined);
-    expect(due(s)).not.toContain('decision-letter 2025-12-22');
-    expect(due(s)).toContain('next-review 2026-03-19 Zoë Alpha');
+    expect(await due(s)).not.toContain('decision-letter 2025-12-22');
+    expect(await due(s)).toContain('next-review 2026-03-19 Zoë Alpha');
 
     // Zoë's review is held and decided on 16 March; Łukasz's review item stays open until his is.
     r.travelTo('2026-03-16T15:00:00Z');
-    const review = s.call.ok('conferences.create', {
+    const review = await s.call.ok('conferences.create', {
       type: 'review',
       date: '2026-03-16',
       time: '10:00',
@@ -250,106 +262,107 @@ describe('what falls due is true', () => {
       family: { id: s.conference.familyId },
       childIds: [s.zoe.id],
     });
-    for (const a of Object.values(s.agencies)) s.call.ok('live.invite', { conferenceId: review.id, agencyId: a.id });
-    attendAll(s, review.id);
-    views(s, s.zoe.id, ['plan', 'plan', 'plan', 'plan'], review.id);
-    s.call.ok('live.recordDecision', { conferenceId: review.id, childId: s.zoe.id, category: 'NEG' });
-    const items = due(s);
+    for (const a of Object.values(s.agencies))
+      await s.call.ok('live.invite', { conferenceId: review.id, agencyId: a.id });
+    await attendAll(s, review.id);
+    await views(s, s.zoe.id, ['plan', 'plan', 'plan', 'plan'], review.id);
+    await s.call.ok('live.recordDecision', { conferenceId: review.id, childId: s.zoe.id, category: 'NEG' });
+    const items = await due(s);
     expect(items.filter((d) => d.startsWith('next-review'))).toEqual([
       'next-review 2026-03-19 Łukasz Alpha',
       'next-review 2026-09-16 Zoë Alpha',
     ]);
   });
 
-  it('an adjournment reads reconvening until the reconvened conference is decided, and reconvened only then', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
+  it('an adjournment reads reconvening until the reconvened conference is decided, and reconvened only then', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
     for (const child of [s.zoe, s.lukasz]) {
-      views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-      s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
+      await views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+      await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
     }
-    const state = () => s.call.ok('conferences.adjournments', {}).map((a) => a.state);
-    expect(state()).toEqual(['to-schedule']);
-    const reconvened = s.call.ok('conferences.scheduleReconvened', {
+    const state = async () => (await s.call.ok('conferences.adjournments', {})).map((a) => a.state);
+    expect(await state()).toEqual(['to-schedule']);
+    const reconvened = await s.call.ok('conferences.scheduleReconvened', {
       conferenceId: s.conference.id,
       date: '2026-01-12',
       time: '10:00',
       venue: 'Room 1',
     });
-    expect(state()).toEqual(['reconvening']);
+    expect(await state()).toEqual(['reconvening']);
     r.travelTo('2026-01-12T15:00:00Z');
-    attendAll(s, reconvened.id);
-    views(s, s.zoe.id, ['plan', 'plan', 'plan', 'no-plan'], reconvened.id);
-    s.call.ok('live.recordDecision', { conferenceId: reconvened.id, childId: s.zoe.id, category: 'NEG' });
+    await attendAll(s, reconvened.id);
+    await views(s, s.zoe.id, ['plan', 'plan', 'plan', 'no-plan'], reconvened.id);
+    await s.call.ok('live.recordDecision', { conferenceId: reconvened.id, childId: s.zoe.id, category: 'NEG' });
     // One child still to decide: still reconvening.
-    expect(state()).toEqual(['reconvening']);
-    views(s, s.lukasz.id, ['plan', 'plan', 'plan', 'no-plan'], reconvened.id);
-    s.call.ok('live.recordDecision', { conferenceId: reconvened.id, childId: s.lukasz.id, category: 'NEG' });
-    expect(state()).toEqual(['reconvened']);
-    expect(due(s).some((d) => d.startsWith('reconvene'))).toBe(false);
+    expect(await state()).toEqual(['reconvening']);
+    await views(s, s.lukasz.id, ['plan', 'plan', 'plan', 'no-plan'], reconvened.id);
+    await s.call.ok('live.recordDecision', { conferenceId: reconvened.id, childId: s.lukasz.id, category: 'NEG' });
+    expect(await state()).toEqual(['reconvened']);
+    expect((await due(s)).some((d) => d.startsWith('reconvene'))).toBe(false);
   });
 });
 
 describe('a tied initial conference makes the child subject to a plan pending the reconvened meeting', () => {
-  it('the category can be recorded with the adjournment, and the first core group is scheduled', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
-    views(s, s.zoe.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-    const live = s.call.ok('live.recordDecision', {
+  it('the category can be recorded with the adjournment, and the first core group is scheduled', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
+    await views(s, s.zoe.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+    const live = await s.call.ok('live.recordDecision', {
       conferenceId: s.conference.id,
       childId: s.zoe.id,
       category: 'EMO',
     });
     expect(live.children[0]?.recorded).toMatchObject({ decision: 'adjourned', interimPlan: true, category: 'EMO' });
-    expect(due(s)).toEqual(['first-core-group 2026-01-07 Zoë Alpha']);
+    expect(await due(s)).toEqual(['first-core-group 2026-01-07 Zoë Alpha']);
     // The category is not required then: the reconvened conference decides.
-    views(s, s.lukasz.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-    s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: s.lukasz.id, category: null });
+    await views(s, s.lukasz.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+    await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: s.lukasz.id, category: null });
   });
 });
 
 describe('the first review and the report deadline after a reconvened conference', () => {
-  it('the first review counts from the initial conference, also when it was reconvened', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const s = setUp(r, '2025-12-19');
-    attendAll(s);
+  it('the first review counts from the initial conference, also when it was reconvened', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const s = await setUp(r, '2025-12-19');
+    await attendAll(s);
     for (const child of [s.zoe, s.lukasz]) {
-      views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-      s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
+      await views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+      await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
     }
-    const reconvened = s.call.ok('conferences.scheduleReconvened', {
+    const reconvened = await s.call.ok('conferences.scheduleReconvened', {
       conferenceId: s.conference.id,
       date: '2026-01-13',
       time: '10:00',
       venue: 'Room 1',
     });
     r.travelTo('2026-01-13T15:00:00Z');
-    attendAll(s, reconvened.id);
-    views(s, s.zoe.id, ['plan', 'plan', 'plan', 'no-plan'], reconvened.id);
-    s.call.ok('live.recordDecision', { conferenceId: reconvened.id, childId: s.zoe.id, category: 'NEG' });
-    expect(due(s).filter((d) => d.includes('Zoë'))).toEqual([
+    await attendAll(s, reconvened.id);
+    await views(s, s.zoe.id, ['plan', 'plan', 'plan', 'no-plan'], reconvened.id);
+    await s.call.ok('live.recordDecision', { conferenceId: reconvened.id, childId: s.zoe.id, category: 'NEG' });
+    expect((await due(s)).filter((d) => d.includes('Zoë'))).toEqual([
       'first-core-group 2026-01-07 Zoë Alpha',
       'next-review 2026-03-19 Zoë Alpha',
     ]);
   });
 
-  it('a reconvened review uses the review report deadline', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T15:00:00Z') });
-    const s = setUp(r, '2026-03-02', 'review');
-    attendAll(s);
+  it('a reconvened review uses the review report deadline', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T15:00:00Z') });
+    const s = await setUp(r, '2026-03-02', 'review');
+    await attendAll(s);
     for (const child of [s.zoe, s.lukasz]) {
-      views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
-      s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
+      await views(s, child.id, ['plan', 'plan', 'no-plan', 'no-plan']);
+      await s.call.ok('live.recordDecision', { conferenceId: s.conference.id, childId: child.id, category: null });
     }
-    const reconvened = s.call.ok('conferences.scheduleReconvened', {
+    const reconvened = await s.call.ok('conferences.scheduleReconvened', {
       conferenceId: s.conference.id,
       date: '2026-03-16',
       time: '10:00',
       venue: 'Room 1',
     });
-    const live = s.call.ok('live.get', { id: reconvened.id });
+    const live = await s.call.ok('live.get', { id: reconvened.id });
     expect(live.conference.decidesAs).toBe('review');
     // 5 working days before Monday 16 March, as for a review (an initial conference's 2 would be 12 March).
     expect(live.reportDue).toBe('2026-03-09');

@@ -4,7 +4,7 @@ import { openRegister } from '../../electron/main/register/register';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister } from './helpers';
 
-const create = (r: ReturnType<typeof tempRegister>, input: ConferenceInput) => r.conferences.create(input);
+const create = (r: Awaited<ReturnType<typeof tempRegister>>, input: ConferenceInput) => r.conferences.create(input);
 
 const base = {
   type: 'initial',
@@ -15,9 +15,9 @@ const base = {
 } as const;
 
 describe('conferences service', () => {
-  it('creates a conference for a new family with children added inline, in one go', () => {
-    const r = tempRegister();
-    const c = create(r, {
+  it('creates a conference for a new family with children added inline, in one go', async () => {
+    const r = await tempRegister();
+    const c = await create(r, {
       ...base,
       family: { name: 'Family Alpha', caseReference: 'FAM-001' },
       newChildren: [
@@ -33,9 +33,9 @@ describe('conferences service', () => {
     expect(tableCounts(r)['audit_events']).toBe(4);
   });
 
-  it('creates a review for an existing family, picking one child and adding a new baby', () => {
-    const r = tempRegister();
-    const first = create(r, {
+  it('creates a review for an existing family, picking one child and adding a new baby', async () => {
+    const r = await tempRegister();
+    const first = await create(r, {
       ...base,
       family: { name: 'Family Beta' },
       newChildren: [
@@ -45,7 +45,7 @@ describe('conferences service', () => {
     });
     const lukasz = first.children.find((c) => c.givenName === 'Łukasz');
     r.travelTo('2026-05-20');
-    const review = create(r, {
+    const review = await create(r, {
       ...base,
       type: 'review',
       date: '2026-06-01',
@@ -55,18 +55,18 @@ describe('conferences service', () => {
     });
     expect(review.familyId).toBe(first.familyId);
     expect(review.children.map((c) => c.givenName)).toEqual(['Łukasz', 'Baby']);
-    const family = r.conferences.searchFamilies('beta')[0];
+    const family = (await r.conferences.searchFamilies('beta'))[0];
     expect(family?.children.map((c) => c.givenName)).toEqual(['Łukasz', 'Aoife', 'Baby']);
   });
 
-  it('refuses a child from another family and writes nothing', () => {
-    const r = tempRegister();
-    const a = create(r, {
+  it('refuses a child from another family and writes nothing', async () => {
+    const r = await tempRegister();
+    const a = await create(r, {
       ...base,
       family: { name: 'Family A' },
       newChildren: [{ givenName: 'A', familyName: 'A', dateOfBirth: '2020-01-01' }],
     });
-    const b = create(r, {
+    const b = await create(r, {
       ...base,
       family: { name: 'Family B' },
       newChildren: [{ givenName: 'B', familyName: 'B', dateOfBirth: '2020-01-01' }],
@@ -74,7 +74,7 @@ describe('conferences service', () => {
     const before = tableCounts(r);
     let caught: unknown;
     try {
-      create(r, {
+      await create(r, {
         ...base,
         family: { id: a.familyId },
         childIds: [b.children[0]?.id ?? 0],
@@ -90,39 +90,42 @@ describe('conferences service', () => {
     expect(tableCounts(r)).toEqual(before);
   });
 
-  it('lists newest first and searches by family, child and case reference', () => {
-    const r = tempRegister();
-    create(r, {
+  it('lists newest first and searches by family, child and case reference', async () => {
+    const r = await tempRegister();
+    await create(r, {
       ...base,
       date: '2026-01-05',
       family: { name: 'Family Gamma', caseReference: 'G-77' },
       newChildren: [{ givenName: 'Ann', familyName: 'Gamma', dateOfBirth: '2020-01-01' }],
     });
-    create(r, {
+    await create(r, {
       ...base,
       date: '2026-02-05',
       family: { name: 'Family Delta' },
       newChildren: [{ givenName: 'Bob', familyName: 'Delta', dateOfBirth: '2020-01-01', caseReference: 'D-12' }],
     });
-    expect(r.conferences.list('', 10).conferences.map((c) => c.familyName)).toEqual(['Family Delta', 'Family Gamma']);
-    expect(r.conferences.list('g-77', 10).conferences.map((c) => c.familyName)).toEqual(['Family Gamma']);
-    expect(r.conferences.list('bob', 10).conferences.map((c) => c.familyName)).toEqual(['Family Delta']);
-    expect(r.conferences.list('D-12', 10).total).toBe(1);
-    expect(r.conferences.list('', 1)).toMatchObject({ total: 2 });
-    expect(r.conferences.list('', 1).conferences).toHaveLength(1);
+    expect((await r.conferences.list('', 10)).conferences.map((c) => c.familyName)).toEqual([
+      'Family Delta',
+      'Family Gamma',
+    ]);
+    expect((await r.conferences.list('g-77', 10)).conferences.map((c) => c.familyName)).toEqual(['Family Gamma']);
+    expect((await r.conferences.list('bob', 10)).conferences.map((c) => c.familyName)).toEqual(['Family Delta']);
+    expect((await r.conferences.list('D-12', 10)).total).toBe(1);
+    expect(await r.conferences.list('', 1)).toMatchObject({ total: 2 });
+    expect((await r.conferences.list('', 1)).conferences).toHaveLength(1);
   });
 
-  it('finds everything again after the register is closed and reopened', () => {
-    const r = tempRegister();
-    create(r, {
+  it('finds everything again after the register is closed and reopened', async () => {
+    const r = await tempRegister();
+    await create(r, {
       ...base,
       family: { name: 'Family Epsilon' },
       newChildren: [{ givenName: 'Eve', familyName: 'Epsilon', dateOfBirth: '2020-01-01' }],
     });
     const path = r.path;
-    r.close();
-    const again = openRegister(path, r.key ? { key: r.key } : {});
-    expect(again.conferences.list('', 10).conferences[0]?.children[0]?.givenName).toBe('Eve');
-    again.close();
+    await r.close();
+    const again = await openRegister(path, r.key ? { key: r.key } : {});
+    expect((await again.conferences.list('', 10)).conferences[0]?.children[0]?.givenName).toBe('Eve');
+    await again.close();
   });
 });

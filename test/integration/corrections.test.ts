@@ -9,16 +9,16 @@ import { tempDir, tempRegister } from './helpers';
  * withdrawn; an escalation's details corrected.
  */
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
-function conference(r: R, date: string) {
+async function conference(r: R, date: string) {
   const call = caller(r);
   const agencies = [
-    call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    call.ok('agencies.create', { name: 'Health Visiting', type: 'health' }),
-    call.ok('agencies.create', { name: 'Police', type: 'police' }),
+    await call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    await call.ok('agencies.create', { name: 'Health Visiting', type: 'health' }),
+    await call.ok('agencies.create', { name: 'Police', type: 'police' }),
   ];
-  const created = call.ok('conferences.create', {
+  const created = await call.ok('conferences.create', {
     type: 'initial',
     date,
     time: '10:00',
@@ -27,81 +27,90 @@ function conference(r: R, date: string) {
     family: { name: 'Family Alpha' },
     newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
   });
-  for (const a of agencies) call.ok('live.invite', { conferenceId: created.id, agencyId: a.id });
+  for (const a of agencies) await call.ok('live.invite', { conferenceId: created.id, agencyId: a.id });
   return { call, agencies, conference: created, childId: created.children[0]?.id ?? 0 };
 }
 
 describe('a scheduled conference', () => {
-  it('can be edited: date, time, venue and chair; a new date clears attendance', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, conference: c, agencies } = conference(r, '2026-03-02');
-    call.ok('live.setAttendance', { conferenceId: c.id, agencyId: agencies[0]?.id ?? 0, attendance: 'attended' });
-    const venue = call.ok('conferences.update', { id: c.id, venue: 'Online', chairName: 'Second Chair' });
+  it('can be edited: date, time, venue and chair; a new date clears attendance', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, conference: c, agencies } = await conference(r, '2026-03-02');
+    await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: agencies[0]?.id ?? 0, attendance: 'attended' });
+    const venue = await call.ok('conferences.update', { id: c.id, venue: 'Online', chairName: 'Second Chair' });
     expect(venue.conference).toMatchObject({ venue: 'Online', chairName: 'Second Chair', date: '2026-03-02' });
     expect(venue.invitations[0]?.attendance).toBe('attended');
-    const moved = call.ok('conferences.update', { id: c.id, date: '2026-03-09', time: '14:00' });
+    const moved = await call.ok('conferences.update', { id: c.id, date: '2026-03-09', time: '14:00' });
     expect(moved.conference).toMatchObject({ date: '2026-03-09', time: '14:00', future: true });
     expect(moved.invitations.every((i) => i.attendance === null)).toBe(true);
-    expect(call.refused('conferences.update', { id: c.id }).issues[0]?.path).toBe('date');
-    expect(call.refused('conferences.update', { id: c.id, date: '2029-01-01' }).message).toMatch(
+    expect((await call.refused('conferences.update', { id: c.id })).issues[0]?.path).toBe('date');
+    expect((await call.refused('conferences.update', { id: c.id, date: '2029-01-01' })).message).toMatch(
       /within 2 years of today/,
     );
   });
 
-  it('can be cancelled with a reason, staying in the register, marked cancelled', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, conference: c } = conference(r, '2026-03-09');
-    expect(call.refused('conferences.cancel', { id: c.id, reason: ' ' }).issues[0]?.path).toBe('reason');
-    const cancelled = call.ok('conferences.cancel', { id: c.id, reason: 'The family moved out of the area' });
+  it('can be cancelled with a reason, staying in the register, marked cancelled', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, conference: c } = await conference(r, '2026-03-09');
+    expect((await call.refused('conferences.cancel', { id: c.id, reason: ' ' })).issues[0]?.path).toBe('reason');
+    const cancelled = await call.ok('conferences.cancel', { id: c.id, reason: 'The family moved out of the area' });
     expect(cancelled.conference).toMatchObject({
       status: 'cancelled',
       cancelledOn: '2026-03-02',
       cancelReason: 'The family moved out of the area',
     });
-    expect(call.ok('conferences.list', {}).conferences[0]?.status).toBe('cancelled');
-    expect(call.ok('conferences.reportsOutstanding', {})).toEqual([]);
-    expect(call.refused('live.invite', { conferenceId: c.id, agencyId: 1 }).message).toMatch(/was cancelled/);
+    expect((await call.ok('conferences.list', {})).conferences[0]?.status).toBe('cancelled');
+    expect(await call.ok('conferences.reportsOutstanding', {})).toEqual([]);
+    expect((await call.refused('live.invite', { conferenceId: c.id, agencyId: 1 })).message).toMatch(/was cancelled/);
   });
 
-  it('a cancelled reconvened conference frees the adjourned one to be reconvened again', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
-    const { call, conference: c, agencies, childId } = conference(r, '2025-12-19');
-    const school = call.ok('agencies.create', { name: 'School', type: 'education' });
-    call.ok('live.invite', { conferenceId: c.id, agencyId: school.id });
-    [...agencies, school].forEach((a, i) => {
-      call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
-      call.ok('live.setView', {
+  it('a cancelled reconvened conference frees the adjourned one to be reconvened again', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T15:00:00Z') });
+    const { call, conference: c, agencies, childId } = await conference(r, '2025-12-19');
+    const school = await call.ok('agencies.create', { name: 'School', type: 'education' });
+    await call.ok('live.invite', { conferenceId: c.id, agencyId: school.id });
+    for (const [i, a] of [...agencies, school].entries()) {
+      await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
+      await call.ok('live.setView', {
         conferenceId: c.id,
         childId,
         agencyId: a.id,
         view: i < 2 ? 'plan' : 'no-plan',
         reasons: 'R',
       });
-    });
-    call.ok('live.recordDecision', { conferenceId: c.id, childId, category: null });
-    const first = call.ok('conferences.scheduleReconvened', {
+    }
+    await call.ok('live.recordDecision', { conferenceId: c.id, childId, category: null });
+    const first = await call.ok('conferences.scheduleReconvened', {
       conferenceId: c.id,
       date: '2026-01-12',
       time: '10:00',
       venue: 'Room 1',
     });
-    expect(call.ok('conferences.adjournments', {})[0]).toMatchObject({ state: 'reconvening', reconvenedId: first.id });
-    call.ok('conferences.cancel', { id: first.id, reason: 'The chair is ill' });
-    expect(call.ok('conferences.adjournments', {})[0]).toMatchObject({ state: 'to-schedule', reconvenedId: null });
-    expect(call.ok('live.get', { id: c.id }).conference.reconvenedById).toBeNull();
-    const again = call.ok('conferences.scheduleReconvened', {
+    expect((await call.ok('conferences.adjournments', {}))[0]).toMatchObject({
+      state: 'reconvening',
+      reconvenedId: first.id,
+    });
+    await call.ok('conferences.cancel', { id: first.id, reason: 'The chair is ill' });
+    expect((await call.ok('conferences.adjournments', {}))[0]).toMatchObject({
+      state: 'to-schedule',
+      reconvenedId: null,
+    });
+    expect((await call.ok('live.get', { id: c.id })).conference.reconvenedById).toBeNull();
+    const again = await call.ok('conferences.scheduleReconvened', {
       conferenceId: c.id,
       date: '2026-01-13',
       time: '10:00',
       venue: 'Room 1',
     });
-    expect(call.ok('conferences.adjournments', {})[0]).toMatchObject({ state: 'reconvening', reconvenedId: again.id });
+    expect((await call.ok('conferences.adjournments', {}))[0]).toMatchObject({
+      state: 'reconvening',
+      reconvenedId: again.id,
+    });
   });
 
-  it('can be deleted when made by mistake and nothing is recorded on it; otherwise the refusal says what is', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, conference: c, agencies } = conference(r, '2026-03-02');
-    const other = call.ok('conferences.create', {
+  it('can be deleted when made by mistake and nothing is recorded on it; otherwise the refusal says what is', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, conference: c, agencies } = await conference(r, '2026-03-02');
+    const other = await call.ok('conferences.create', {
       type: 'review',
       date: '2026-03-02',
       time: '14:00',
@@ -110,43 +119,46 @@ describe('a scheduled conference', () => {
       family: { id: c.familyId },
       childIds: [c.children[0]?.id ?? 0],
     });
-    call.ok('live.setAttendance', { conferenceId: c.id, agencyId: agencies[0]?.id ?? 0, attendance: 'attended' });
-    expect(call.refused('conferences.delete', { id: c.id }).message).toBe(
+    await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: agencies[0]?.id ?? 0, attendance: 'attended' });
+    expect((await call.refused('conferences.delete', { id: c.id })).message).toBe(
       'This conference has attendance recorded, so it cannot be deleted: cancel it instead, with the reason',
     );
-    expect(call.ok('conferences.delete', { id: other.id })).toEqual({ deleted: other.id });
-    expect(call.refused('conferences.get', { id: other.id }).code).toBe('not-found');
-    const deleted = r.repos.audit.forRecord('conference', other.id).find((e) => e.action === 'delete');
+    expect(await call.ok('conferences.delete', { id: other.id })).toEqual({ deleted: other.id });
+    expect((await call.refused('conferences.get', { id: other.id })).code).toBe('not-found');
+    const deleted = (await r.repos.audit.forRecord('conference', other.id)).find((e) => e.action === 'delete');
     expect(deleted?.before).toMatchObject({ venue: 'Room 2', type: 'review' });
   });
 });
 
 describe('a recorded decision', () => {
   it('is amended with a reason: who, when, why and the values before and after are kept and shown; documents made before are superseded', async () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    r.settings.update({ unitEmail: 'unit@example.org' });
-    const { call, conference: c, agencies, childId } = conference(r, '2026-03-02');
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    await r.settings.update({ unitEmail: 'unit@example.org' });
+    const { call, conference: c, agencies, childId } = await conference(r, '2026-03-02');
     for (const a of agencies) {
-      call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
-      call.ok('live.setView', { conferenceId: c.id, childId, agencyId: a.id, view: 'plan', reasons: '' });
+      await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
+      await call.ok('live.setView', { conferenceId: c.id, childId, agencyId: a.id, view: 'plan', reasons: '' });
     }
-    call.ok('live.recordDecision', { conferenceId: c.id, childId, category: 'NEG' });
+    await call.ok('live.recordDecision', { conferenceId: c.id, childId, category: 'NEG' });
     await r.documents.run('decision-letter', '2026-03-03', '2026-03-03', tempDir(), undefined);
-    expect(call.ok('documents.forRecord', { entity: 'conference', entityId: c.id })[0]?.supersededAt).toBeNull();
-    expect(call.ok('due.list', {}).some((d) => d.kind === 'decision-letter')).toBe(false);
+    expect(
+      (await call.ok('documents.forRecord', { entity: 'conference', entityId: c.id }))[0]?.supersededAt,
+    ).toBeNull();
+    expect((await call.ok('due.list', {})).some((d) => d.kind === 'decision-letter')).toBe(false);
 
     r.travelTo('2026-03-04T09:00:00Z');
     // Nothing to change, or no reason: refused, nothing written.
     expect(
-      call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: 'Typo', category: 'NEG' }).issues[0]
-        ?.path,
+      (await call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: 'Typo', category: 'NEG' }))
+        .issues[0]?.path,
     ).toBe('reason');
     expect(
-      call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: '', category: 'EMO' }).issues[0]?.path,
+      (await call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: '', category: 'EMO' })).issues[0]
+        ?.path,
     ).toBe('reason');
     // Police's view was recorded wrongly: it was no plan, with its reasons; the category was emotional abuse.
     const police = agencies[2]?.id ?? 0;
-    const amended = call.ok('live.amendDecision', {
+    const amended = await call.ok('live.amendDecision', {
       conferenceId: c.id,
       childId,
       reason: 'Police’s view and the category were entered wrongly in the room',
@@ -173,24 +185,24 @@ describe('a recorded decision', () => {
         ],
       },
     ]);
-    const documents = call.ok('documents.forRecord', { entity: 'conference', entityId: c.id });
+    const documents = await call.ok('documents.forRecord', { entity: 'conference', entityId: c.id });
     expect(documents[0]?.supersededAt).toBe('2026-03-04T09:00:00.000Z');
     // The corrected letter falls due again.
-    expect(call.ok('due.list', {}).find((d) => d.kind === 'decision-letter')?.due).toBe('2026-03-05');
+    expect((await call.ok('due.list', {})).find((d) => d.kind === 'decision-letter')?.due).toBe('2026-03-05');
   });
 
-  it('cannot be amended into an adjournment, and a refused amendment leaves every view as it was', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, conference: c, agencies, childId } = conference(r, '2026-03-02');
-    const health = call.ok('agencies.create', { name: 'School', type: 'education' });
-    call.ok('live.invite', { conferenceId: c.id, agencyId: health.id });
+  it('cannot be amended into an adjournment, and a refused amendment leaves every view as it was', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, conference: c, agencies, childId } = await conference(r, '2026-03-02');
+    const health = await call.ok('agencies.create', { name: 'School', type: 'education' });
+    await call.ok('live.invite', { conferenceId: c.id, agencyId: health.id });
     for (const a of [...agencies, health]) {
-      call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
-      call.ok('live.setView', { conferenceId: c.id, childId, agencyId: a.id, view: 'plan', reasons: '' });
+      await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: a.id, attendance: 'attended' });
+      await call.ok('live.setView', { conferenceId: c.id, childId, agencyId: a.id, view: 'plan', reasons: '' });
     }
-    call.ok('live.recordDecision', { conferenceId: c.id, childId, category: 'NEG' });
+    await call.ok('live.recordDecision', { conferenceId: c.id, childId, category: 'NEG' });
     // Two views changed to "no plan" would make it 2-2: an adjournment, which an amendment cannot make.
-    const refused = call.refused('live.amendDecision', {
+    const refused = await call.refused('live.amendDecision', {
       conferenceId: c.id,
       childId,
       reason: 'Views were wrong',
@@ -204,18 +216,20 @@ describe('a recorded decision', () => {
 });
 
 describe('agency escalations and professional escalations', () => {
-  it('a mistaken agency escalation is withdrawn with a reason and leaves the return', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, conference: c, agencies } = conference(r, '2026-03-02');
+  it('a mistaken agency escalation is withdrawn with a reason and leaves the return', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, conference: c, agencies } = await conference(r, '2026-03-02');
     const police = agencies[2]?.id ?? 0;
-    call.ok('live.setAttendance', { conferenceId: c.id, agencyId: police, attendance: 'did-not-attend' });
-    const raised = call.ok('agencyEscalations.raiseFromConference', {
+    await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: police, attendance: 'did-not-attend' });
+    const raised = await call.ok('agencyEscalations.raiseFromConference', {
       conferenceId: c.id,
       agencyId: police,
       reason: 'did-not-attend',
     });
-    expect(call.refused('agencyEscalations.withdraw', { id: raised.id, reason: '' }).issues[0]?.path).toBe('reason');
-    const withdrawn = call.ok('agencyEscalations.withdraw', {
+    expect((await call.refused('agencyEscalations.withdraw', { id: raised.id, reason: '' })).issues[0]?.path).toBe(
+      'reason',
+    );
+    const withdrawn = await call.ok('agencyEscalations.withdraw', {
       id: raised.id,
       reason: 'The officer did attend: marked in error',
     });
@@ -223,26 +237,28 @@ describe('agency escalations and professional escalations', () => {
       withdrawnOn: '2026-03-02',
       withdrawnReason: 'The officer did attend: marked in error',
     });
-    const ret = call.ok('returns.get', { agencyId: police, from: '2026-03-01', to: '2026-03-31' });
+    const ret = await call.ok('returns.get', { agencyId: police, from: '2026-03-01', to: '2026-03-31' });
     expect(ret.rows).toEqual([]);
     expect(ret.withdrawn.map((x) => x.id)).toEqual([raised.id]);
-    expect(call.ok('returns.summary', { from: '2026-03-01', to: '2026-03-31' })).toEqual([]);
-    expect(call.refused('agencyEscalations.withdraw', { id: raised.id, reason: 'Again' }).code).toBe('conflict');
+    expect(await call.ok('returns.summary', { from: '2026-03-01', to: '2026-03-31' })).toEqual([]);
+    expect((await call.refused('agencyEscalations.withdraw', { id: raised.id, reason: 'Again' })).code).toBe(
+      'conflict',
+    );
     // It can be raised again, correctly, since the mistaken one no longer stands.
-    call.ok('agencyEscalations.raiseFromConference', {
+    await call.ok('agencyEscalations.raiseFromConference', {
       conferenceId: c.id,
       agencyId: police,
       reason: 'did-not-attend',
     });
   });
 
-  it('an escalation’s details are corrected with a reason, each change kept before and after', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-04T12:00:00Z') });
+  it('an escalation’s details are corrected with a reason, each change kept before and after', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-04T12:00:00Z') });
     const call = caller(r);
-    const school = call.ok('agencies.create', { name: 'Primary School', type: 'education' });
-    const csc = call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
-    const police = call.ok('agencies.create', { name: 'Police', type: 'police' });
-    const e = call.ok('escalations.open', {
+    const school = await call.ok('agencies.create', { name: 'Primary School', type: 'education' });
+    const csc = await call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
+    const police = await call.ok('agencies.create', { name: 'Police', type: 'police' });
+    const e = await call.ok('escalations.open', {
       subjectName: 'Zoe Alpha',
       initiatingAgencyId: school.id,
       challengedAgencyId: csc.id,
@@ -252,10 +268,10 @@ describe('agency escalations and professional escalations', () => {
       openedOn: '2026-03-02',
       escalatedBy: { name: 'Synthetic DSL' },
     });
-    expect(call.refused('escalations.correct', { escalationId: e.id, reason: 'Typo' }).message).toMatch(
+    expect((await call.refused('escalations.correct', { escalationId: e.id, reason: 'Typo' })).message).toMatch(
       /Nothing would change/,
     );
-    const corrected = call.ok('escalations.correct', {
+    const corrected = await call.ok('escalations.correct', {
       escalationId: e.id,
       reason: 'Name misspelt; the police were the agency challenged',
       subjectName: 'Zoë Alpha',

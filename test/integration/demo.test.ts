@@ -1,3 +1,4 @@
+import { mapAsync } from '../../shared/async';
 import { describe, expect, it } from 'vitest';
 import type { Register } from '../../electron/main/register/register';
 import { ServiceError } from '../../electron/main/register/services/errors';
@@ -159,9 +160,9 @@ function afterToday(db: Connection, today: string): string[] {
 }
 
 describe('the synthetic demo register', () => {
-  it('is consistent with the app’s own rules', () => {
-    const r = tempRegister({ now: () => new Date('2026-11-22T10:00:00Z') });
-    const summary = r.demo.generate('small');
+  it('is consistent with the app’s own rules', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-11-22T10:00:00Z') });
+    const summary = await r.demo.generate('small');
     expect(summary.conferences).toBe(300);
     expect(summary.reconvened).toBeGreaterThan(0);
     expect(r.db.connection.pragma('foreign_key_check')).toEqual([]);
@@ -169,13 +170,10 @@ describe('the synthetic demo register', () => {
     expect(counts).toMatchObject({ conferences: 300, agencies: 12 });
 
     // Every recorded outcome is what the rule gives for its views.
-    const cal = r.calendar.calendarFor('england-and-wales');
-    const checked = r.live
-      .adjournments()
-      .slice(0, 5)
-      .map((a) => a.conferenceId);
+    const cal = await r.calendar.calendarFor('england-and-wales');
+    const checked = (await r.live.adjournments()).slice(0, 5).map((a) => a.conferenceId);
     for (const id of [1, 2, 3, 4, 5, ...checked]) {
-      const live = r.live.get(id);
+      const live = await r.live.get(id);
       for (const child of live.children.filter((c) => c.recorded)) {
         const names = new Map(live.invitations.map((i) => [i.agencyId, i.agencyName]));
         const outcome = decideOutcome(
@@ -196,46 +194,50 @@ describe('the synthetic demo register', () => {
     }
   });
 
-  it('has escalations at every stage of each shipped protocol, overdue and immediate-risk ones, and agency returns', () => {
-    const r = tempRegister({ now: () => new Date('2026-11-23T10:00:00Z') });
-    const summary = r.demo.generate('small');
-    const open = r.escalations.list({ overdueOnly: false });
-    for (const protocol of r.escalations.protocols()) {
+  it('has escalations at every stage of each shipped protocol, overdue and immediate-risk ones, and agency returns', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const summary = await r.demo.generate('small');
+    const open = await r.escalations.list({ overdueOnly: false });
+    for (const protocol of await r.escalations.protocols()) {
       // Every stage reached by escalating; a stage that follows resolution (the Kirklees debrief) is never "open".
       const stages = new Set(open.filter((e) => e.protocolKey === protocol.key).map((e) => e.stage));
       expect([...stages].sort((a, b) => a - b)).toEqual(
         protocol.definition.stages.filter((s) => !s.followsResolution).map((s) => s.number),
       );
     }
-    const kirklees = r.escalations.protocols().find((p) => p.key === 'kirklees');
+    const kirklees = (await r.escalations.protocols()).find((p) => p.key === 'kirklees');
     const resolved = r.db.connection
       .prepare("SELECT id FROM escalations WHERE status = 'resolved' AND protocol_id = ?")
       .pluck()
       .all(kirklees?.id) as number[];
-    expect(resolved.map((id) => r.escalations.get(id).debriefOn).filter(Boolean)).toHaveLength(1);
+    expect(
+      (await mapAsync(resolved, async (id) => (await r.escalations.get(id)).debriefOn)).filter(Boolean),
+    ).toHaveLength(1);
     expect(open.filter((e) => e.overdue).length).toBeGreaterThan(10);
     expect(open.slice(0, 2).every((e) => e.immediateRisk)).toBe(true);
     expect(summary.agencyEscalations).toBeGreaterThan(0);
     expect(summary.returns).toBeGreaterThan(0);
-    const returns = r.agencyEscalations.summary('2026-01-01', '2026-10-31');
+    const returns = await r.agencyEscalations.summary('2026-01-01', '2026-10-31');
     expect(returns.some((x) => x.repeatNonAttendance)).toBe(true);
     expect(returns.every((x) => x.notYetSent === 0)).toBe(true);
   });
 
-  it('uses plainly synthetic names and example.org addresses', () => {
-    const r = tempRegister();
-    r.demo.generate('small');
+  it('uses plainly synthetic names and example.org addresses', async () => {
+    const r = await tempRegister();
+    await r.demo.generate('small');
     expect(
-      r.agencies.list('', true).every((a) => a.name.startsWith('Demo ') && a.leadEmail?.endsWith('@demo.example.org')),
+      (await r.agencies.list('', true)).every(
+        (a) => a.name.startsWith('Demo ') && a.leadEmail?.endsWith('@demo.example.org'),
+      ),
     ).toBe(true);
-    expect(r.conferences.searchFamilies('').every((f) => f.caseReference?.startsWith('DEMO-F'))).toBe(true);
+    expect((await r.conferences.searchFamilies('')).every((f) => f.caseReference?.startsWith('DEMO-F'))).toBe(true);
   });
 
-  it('goes only into an empty register', () => {
-    const r = tempRegister();
-    r.agencies.create({ name: 'Real agency', type: 'police' });
+  it('goes only into an empty register', async () => {
+    const r = await tempRegister();
+    await r.agencies.create({ name: 'Real agency', type: 'police' });
     const before = tableCounts(r);
-    expect(() => r.demo.generate('small')).toThrow(ServiceError);
+    await expect(r.demo.generate('small')).rejects.toThrow(ServiceError);
     expect(tableCounts(r)).toEqual(before);
   });
 });
@@ -254,10 +256,10 @@ describe('the demo register’s today', () => {
     ['2026-12-24T12:00:00Z', 'Christmas Eve, before two bank holidays'],
     ['2026-01-01T12:00:00Z', 'New Year’s Day, a bank holiday'],
     ['2026-11-22T12:00:00Z', 'a Sunday'],
-  ])('holds nothing that happened after today, with today %s (%s)', (instant) => {
+  ])('holds nothing that happened after today, with today %s (%s)', async (instant) => {
     const now = new Date(instant);
-    const r = tempRegister({ now: () => now });
-    const summary = r.demo.generate('small');
+    const r = await tempRegister({ now: () => now });
+    const summary = await r.demo.generate('small');
     expect(afterToday(r.db.connection, localIsoDate(now))).toEqual([]);
     // Still the demo: adjournments and reconvened conferences, monthly returns, some answered.
     expect(summary.reconvened).toBeGreaterThan(0);
@@ -266,10 +268,10 @@ describe('the demo register’s today', () => {
     expect(answered.pluck().get()).toBeGreaterThan(0);
   });
 
-  it('holds nothing that happened after today in the large register either', () => {
+  it('holds nothing that happened after today in the large register either', async () => {
     const now = new Date('2026-03-02T12:00:00Z');
-    const r = tempRegister({ now: () => now });
-    r.demo.generate('large');
+    const r = await tempRegister({ now: () => now });
+    await r.demo.generate('large');
     expect(afterToday(r.db.connection, localIsoDate(now))).toEqual([]);
   });
 });

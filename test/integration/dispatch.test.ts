@@ -5,18 +5,18 @@ import type { OpenEscalationInput } from '../../shared/schemas/escalation';
 import { tableCounts, tempRegister } from './helpers';
 
 describe('dispatch: the contract at the edge', () => {
-  it('refuses an unknown channel as a value', () => {
-    const r = tempRegister();
-    expect(dispatchAs(createHandlers(r), 'agencies.drop', {})).toEqual({
+  it('refuses an unknown channel as a value', async () => {
+    const r = await tempRegister();
+    expect(await dispatchAs(createHandlers(r), 'agencies.drop', {})).toEqual({
       ok: false,
       error: { code: 'unknown-channel', message: 'That operation does not exist', issues: [] },
     });
   });
 
-  it('validates the input before any service runs, naming the field', () => {
-    const r = tempRegister();
+  it('validates the input before any service runs, naming the field', async () => {
+    const r = await tempRegister();
     const before = tableCounts(r);
-    const result = dispatchAs(createHandlers(r), 'agencies.update', {
+    const result = await dispatchAs(createHandlers(r), 'agencies.update', {
       id: 1,
       fields: { name: 'X', type: 'health', leadEmail: 'x@' },
     });
@@ -33,22 +33,22 @@ describe('dispatch: the contract at the edge', () => {
     expect(tableCounts(r)).toEqual(before);
   });
 
-  it('passes service refusals through as values', () => {
-    const r = tempRegister();
-    expect(dispatchAs(createHandlers(r), 'agencies.get', { id: 7 })).toMatchObject({
+  it('passes service refusals through as values', async () => {
+    const r = await tempRegister();
+    expect(await dispatchAs(createHandlers(r), 'agencies.get', { id: 7 })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
   });
 
-  it('returns values that match the output schema', () => {
-    const r = tempRegister();
+  it('returns values that match the output schema', async () => {
+    const r = await tempRegister();
     const h = createHandlers(r);
-    expect(dispatchAs(h, 'agencies.create', { name: 'Probation Service', type: 'probation' })).toMatchObject({
+    expect(await dispatchAs(h, 'agencies.create', { name: 'Probation Service', type: 'probation' })).toMatchObject({
       ok: true,
       value: { id: 1, active: true },
     });
-    expect(dispatchAs(h, 'workingDays.calculate', { date: '2025-12-19', days: 15 })).toEqual({
+    expect(await dispatchAs(h, 'workingDays.calculate', { date: '2025-12-19', days: 15 })).toEqual({
       ok: true,
       value: { date: '2026-01-14', warning: null },
     });
@@ -56,12 +56,12 @@ describe('dispatch: the contract at the edge', () => {
 });
 
 describe('dispatch: the child’s gender, ethnicity and SEND come from the Croydon form’s lists', () => {
-  function setUp() {
-    const r = tempRegister();
+  async function setUp() {
+    const r = await tempRegister();
     const h = createHandlers(r);
-    const school = r.agencies.create({ name: 'Primary School', type: 'education' });
-    const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-    const croydon = r.escalations.protocols().find((p) => p.key === 'croydon');
+    const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+    const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+    const croydon = (await r.escalations.protocols()).find((p) => p.key === 'croydon');
     if (!croydon) throw new Error('no Croydon protocol');
     const base: OpenEscalationInput = {
       protocolId: croydon.id,
@@ -82,22 +82,22 @@ describe('dispatch: the child’s gender, ethnicity and SEND come from the Croyd
     ['subjectEthnicity', 'Mixed: White and Asian', 'Choose the child’s ethnicity from the list'],
     ['subjectEthnicity', 'wbri', 'Choose the child’s ethnicity from the list'],
     ['subjectSend', 'EHC plan', 'Choose the child’s SEND from the list'],
-  ])('refuses %s as free text (%s), naming the field, and writes nothing', (field, value, message) => {
-    const { r, h, base } = setUp();
+  ])('refuses %s as free text (%s), naming the field, and writes nothing', async (field, value, message) => {
+    const { r, h, base } = await setUp();
     const before = tableCounts(r);
-    expect(dispatchAs(h, 'escalations.open', { ...base, [field]: value })).toEqual({
+    expect(await dispatchAs(h, 'escalations.open', { ...base, [field]: value })).toEqual({
       ok: false,
       error: { code: 'invalid-input', message, issues: [{ path: field, message }] },
     });
     expect(tableCounts(r)).toEqual(before);
     // The service refuses it too, for the CLI and imports that call it directly.
-    expect(() => r.escalations.open({ ...base, [field]: value })).toThrow(message);
+    await expect(r.escalations.open({ ...base, [field]: value })).rejects.toThrow(message);
     expect(tableCounts(r)).toEqual(before);
   });
 
-  it('keeps a code as it was chosen, and a blank as not recorded', () => {
-    const { h, base } = setUp();
-    const opened = dispatchAs(h, 'escalations.open', {
+  it('keeps a code as it was chosen, and a blank as not recorded', async () => {
+    const { h, base } = await setUp();
+    const opened = await dispatchAs(h, 'escalations.open', {
       ...base,
       subjectGender: 'unborn',
       subjectEthnicity: 'MWAS',
@@ -105,11 +105,11 @@ describe('dispatch: the child’s gender, ethnicity and SEND come from the Croyd
     });
     if (!('ok' in opened) || !opened.ok) throw new Error(JSON.stringify(opened));
     const { id } = opened.value as { id: number };
-    expect(dispatchAs(h, 'escalations.get', { id })).toMatchObject({
+    expect(await dispatchAs(h, 'escalations.get', { id })).toMatchObject({
       ok: true,
       value: { subjectGender: 'unborn', subjectEthnicity: 'MWAS', subjectSend: 'ehc-plan' },
     });
-    const blank = dispatchAs(h, 'escalations.open', { ...base, subjectGender: '', subjectEthnicity: null });
+    const blank = await dispatchAs(h, 'escalations.open', { ...base, subjectGender: '', subjectEthnicity: null });
     expect(blank).toMatchObject({
       ok: true,
       value: { subjectGender: null, subjectEthnicity: null, subjectSend: null },

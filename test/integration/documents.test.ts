@@ -8,14 +8,17 @@ import { tableCounts, tempDir, tempRegister } from './helpers';
 import { pdfText, squash } from './pdf';
 
 /** A register with Appendix 3 rows for `agencies` agencies in February 2026. */
-function seeded(agencies: number, options: { unitEmail?: string | null } = {}) {
-  const r = tempRegister();
-  r.settings.update({ unitEmail: options.unitEmail === undefined ? 'cpru@example.org' : options.unitEmail });
+async function seeded(agencies: number, options: { unitEmail?: string | null } = {}) {
+  const r = await tempRegister();
+  await r.settings.update({ unitEmail: options.unitEmail === undefined ? 'cpru@example.org' : options.unitEmail });
   const ids: number[] = [];
   for (let i = 0; i < agencies; i++) {
-    const agency = r.agencies.create({ name: `Synthetic Agency ${String(i + 1).padStart(3, '0')}`, type: 'health' });
+    const agency = await r.agencies.create({
+      name: `Synthetic Agency ${String(i + 1).padStart(3, '0')}`,
+      type: 'health',
+    });
     ids.push(agency.id);
-    r.agencyEscalations.raiseByHand({
+    await r.agencyEscalations.raiseByHand({
       agencyId: agency.id,
       meetingDate: '2026-02-10',
       familyIdentifier: 'Zoë Ó Súilleabháin',
@@ -33,9 +36,9 @@ function folderFiles(folder: string): string[] {
 }
 
 describe('a batch of Appendix 3 returns', () => {
-  it('previews every document with its file name and what stops it, before writing anything', () => {
-    const { r } = seeded(3, { unitEmail: null });
-    const plan = r.documents.plan('appendix3', '2026-02-01', '2026-02-28');
+  it('previews every document with its file name and what stops it, before writing anything', async () => {
+    const { r } = await seeded(3, { unitEmail: null });
+    const plan = await r.documents.plan('appendix3', '2026-02-01', '2026-02-28');
     expect(plan.documents.map((d) => d.fileName)).toEqual([
       'appendix3-synthetic-agency-001-2026-02-01-to-2026-02-28.pdf',
       'appendix3-synthetic-agency-002-2026-02-01-to-2026-02-28.pdf',
@@ -46,7 +49,7 @@ describe('a batch of Appendix 3 returns', () => {
   });
 
   it('writes each document whole, records it against its record, and reports progress', async () => {
-    const { r, ids } = seeded(5);
+    const { r, ids } = await seeded(5);
     const folder = join(tempDir(), 'letters', 'february');
     const seen: number[] = [];
     const status = await r.documents.run('appendix3', '2026-02-01', '2026-02-28', folder, undefined, (s) =>
@@ -58,7 +61,7 @@ describe('a batch of Appendix 3 returns', () => {
     expect(new Set(seen).size).toBeGreaterThanOrEqual(5);
     expect(folderFiles(folder)).toEqual(status.written.map((w) => w.fileName).sort());
     expect(squash(pdfText(join(folder, status.written[0]?.fileName ?? '')))).toContain('Zoë Ó Súilleabháin');
-    const recorded = r.documents.forRecord('agency', ids[0] ?? 0);
+    const recorded = await r.documents.forRecord('agency', ids[0] ?? 0);
     expect(recorded).toEqual([
       expect.objectContaining({
         kind: 'appendix3',
@@ -70,14 +73,14 @@ describe('a batch of Appendix 3 returns', () => {
       }),
     ]);
     // The next preview says when each was last made, and by whom.
-    expect(r.documents.plan('appendix3', '2026-02-01', '2026-02-28').documents[0]?.lastGenerated).toEqual({
+    expect((await r.documents.plan('appendix3', '2026-02-01', '2026-02-28')).documents[0]?.lastGenerated).toEqual({
       at: '2026-03-02T09:30:00.000Z',
       by: 'Test Chair',
     });
   });
 
   it('reports which documents were written and which were not when the folder goes away half-way, leaving no partial file', async () => {
-    const { r } = seeded(6);
+    const { r } = await seeded(6);
     const folder = join(tempDir(), 'out');
     const status = await r.documents.run('appendix3', '2026-02-01', '2026-02-28', folder, undefined, (s) => {
       if (s.written.length === 2 && existsSync(folder)) rmSync(folder, { recursive: true });
@@ -87,13 +90,13 @@ describe('a batch of Appendix 3 returns', () => {
     expect(status.notWritten).toHaveLength(3);
     expect(status.done).toBe(6);
     expect(existsSync(folder)).toBe(false);
-    expect(r.documents.recent(50)).toHaveLength(2);
+    expect(await r.documents.recent(50)).toHaveLength(2);
   });
 
   it('skips documents that cannot be made, naming why, and writes the rest', async () => {
-    const { r, ids } = seeded(2);
+    const { r, ids } = await seeded(2);
     // Without the unit's email no return can be made: the batch says so for each and writes nothing.
-    r.settings.update({ unitEmail: null });
+    await r.settings.update({ unitEmail: null });
     const folder = join(tempDir(), 'out');
     const status = await r.documents.run('appendix3', '2026-02-01', '2026-02-28', folder, [
       `agency:${ids[0]}:2026-02-01:2026-02-28`,
@@ -104,22 +107,22 @@ describe('a batch of Appendix 3 returns', () => {
     expect(folderFiles(folder)).toEqual([]);
   });
 
-  it('refuses a period with nothing in it, or a folder that is a file, before writing anything', () => {
-    const { r } = seeded(1);
+  it('refuses a period with nothing in it, or a folder that is a file, before writing anything', async () => {
+    const { r } = await seeded(1);
     const before = tableCounts(r);
-    expect(() =>
+    await expect(
       r.documents.start({ kind: 'appendix3', from: '2025-01-01', to: '2025-01-31', folder: tempDir() }),
-    ).toThrow(/no documents of this kind/);
+    ).rejects.toThrow(/no documents of this kind/);
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
-    expect(() => r.documents.start({ kind: 'appendix3', from: '2026-02-01', to: '2026-02-28', folder: file })).toThrow(
-      /is a file, not a folder/,
-    );
+    await expect(
+      r.documents.start({ kind: 'appendix3', from: '2026-02-01', to: '2026-02-28', folder: file }),
+    ).rejects.toThrow(/is a file, not a folder/);
     expect(tableCounts(r)).toEqual(before);
   });
 
   it('runs through the contract: start, then poll the status until it finishes', async () => {
-    const { r } = seeded(3);
+    const { r } = await seeded(3);
     const h = createHandlers(r);
     const folder = join(tempDir(), 'contract');
     const started = await dispatchAs(h, 'documents.startBatch', {
@@ -149,9 +152,9 @@ describe('a batch of Appendix 3 returns', () => {
 
 describe('every kind of document from the demo register', () => {
   it('plans and writes a batch of each kind, each file a PDF that names its form', async () => {
-    const r = tempRegister();
-    r.demo.generate('small');
-    r.settings.update({ unitEmail: 'cpru@demo.example.org' });
+    const r = await tempRegister();
+    await r.demo.generate('small');
+    await r.settings.update({ unitEmail: 'cpru@demo.example.org' });
     const titles: Record<DocumentKind, string> = {
       appendix3: 'Appendix 3',
       appendix5: 'Professional Difference Escalation Record',
@@ -162,7 +165,7 @@ describe('every kind of document from the demo register', () => {
       'dissent-record': 'minority',
     };
     for (const kind of DOCUMENT_KINDS) {
-      const plan = r.documents.plan(kind, '2024-01-01', '2026-03-02');
+      const plan = await r.documents.plan(kind, '2024-01-01', '2026-03-02');
       const ready = plan.documents.filter((d) => d.problems.length === 0);
       expect(ready.length, kind).toBeGreaterThan(0);
       const folder = join(tempDir(), kind);

@@ -3,11 +3,11 @@ import type { OpenEscalationInput } from '../../shared/schemas/escalation';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister } from './helpers';
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
-function refusal(fn: () => unknown): ServiceError {
+async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof ServiceError) return error;
     throw error;
@@ -15,9 +15,9 @@ function refusal(fn: () => unknown): ServiceError {
   throw new Error('expected a refusal');
 }
 
-function setUp(r: R) {
-  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+async function setUp(r: R) {
+  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
   const base: OpenEscalationInput = {
     subjectName: 'Zoë Alpha',
     subjectDateOfBirth: '2018-04-01',
@@ -35,9 +35,9 @@ function setUp(r: R) {
 const person = (name: string) => ({ name, title: 'Manager', agency: 'Agency' });
 
 describe('professional disagreement escalations', () => {
-  it('ships the four protocols, Kirklees chosen by default', () => {
-    const r = tempRegister();
-    const protocols = r.escalations.protocols();
+  it('ships the four protocols, Kirklees chosen by default', async () => {
+    const r = await tempRegister();
+    const protocols = await r.escalations.protocols();
     expect(protocols.map((p) => `${p.key} v${p.version}${p.chosen ? ' (chosen)' : ''}`)).toEqual([
       'croydon v1',
       'generic-four-stage v1',
@@ -46,10 +46,10 @@ describe('professional disagreement escalations', () => {
     ]);
   });
 
-  it('moves through the six Kirklees stages, each with its own 5-working-day clock; the debrief follows resolution', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
-    const { base } = setUp(r);
-    let e = r.escalations.open(base);
+  it('moves through the six Kirklees stages, each with its own 5-working-day clock; the debrief follows resolution', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
+    const { base } = await setUp(r);
+    let e = await r.escalations.open(base);
     expect(e.protocol.key).toBe('kirklees');
     expect(e.stages).toHaveLength(1);
     expect(e.stages[0]).toMatchObject({
@@ -61,7 +61,7 @@ describe('professional disagreement escalations', () => {
     const dues: string[] = [e.stages[0]?.dueOn ?? ''];
     let on = '2025-12-19';
     for (let stage = 2; stage <= 6; stage += 1) {
-      e = r.escalations.respond({
+      e = await r.escalations.respond({
         escalationId: e.id,
         number: stage - 1,
         responseFrom: person('Responder'),
@@ -71,7 +71,7 @@ describe('professional disagreement escalations', () => {
       });
       on = e.stages[stage - 2]?.dueOn ?? on; // escalate on the day the stage falls due
       r.travelTo(on);
-      e = r.escalations.escalate({
+      e = await r.escalations.escalate({
         escalationId: e.id,
         on,
         escalatedBy: person('Escalator'),
@@ -87,17 +87,19 @@ describe('professional disagreement escalations', () => {
     // Stage 7, the restorative debrief, is not reached by escalating an unresolved stage 6.
     r.travelTo('2026-02-04');
     expect(
-      refusal(() =>
-        r.escalations.escalate({
-          escalationId: e.id,
-          on: '2026-02-04',
-          escalatedBy: person('A'),
-          escalatedTo: person('B'),
-        }),
+      (
+        await refusal(() =>
+          r.escalations.escalate({
+            escalationId: e.id,
+            on: '2026-02-04',
+            escalatedBy: person('A'),
+            escalatedTo: person('B'),
+          }),
+        )
       ).message,
     ).toMatch(/last stage: close the escalation instead \(stage 7, Restorative debrief, follows resolution\)/);
     expect(e.next).toEqual({ respond: true, escalate: false, close: true, debrief: false, reviewMeeting: false });
-    e = r.escalations.close({
+    e = await r.escalations.close({
       escalationId: e.id,
       on: '2026-02-04',
       resolved: true,
@@ -111,20 +113,20 @@ describe('professional disagreement escalations', () => {
       learning: 'Share referral outcomes in writing',
       resolutionStage: { number: 7, name: 'Restorative debrief' },
     });
-    expect(r.escalations.list({ overdueOnly: false })).toEqual([]);
+    expect(await r.escalations.list({ overdueOnly: false })).toEqual([]);
   });
 
-  it('moves through Croydon’s five stages at 7 working days, over Christmas', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
-    const { base } = setUp(r);
-    r.escalations.choose('croydon');
-    let e = r.escalations.open(base);
+  it('moves through Croydon’s five stages at 7 working days, over Christmas', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T10:00:00Z') });
+    const { base } = await setUp(r);
+    await r.escalations.choose('croydon');
+    let e = await r.escalations.open(base);
     expect(e.protocol).toMatchObject({ key: 'croydon', initialsOnly: true });
     const dues = [e.stages[0]?.dueOn];
     for (let stage = 2; stage <= 5; stage += 1) {
       const on = e.stages[stage - 2]?.dueOn ?? '';
       r.travelTo(on);
-      e = r.escalations.escalate({
+      e = await r.escalations.escalate({
         escalationId: e.id,
         on,
         escalatedBy: person('Escalator'),
@@ -136,84 +138,93 @@ describe('professional disagreement escalations', () => {
     expect(e.stages.filter((s) => s.formalRecord).map((s) => s.number)).toEqual([3, 4, 5]);
   });
 
-  it('an escalation keeps the protocol version it started under', () => {
-    const r = tempRegister();
-    const { base } = setUp(r);
+  it('an escalation keeps the protocol version it started under', async () => {
+    const r = await tempRegister();
+    const { base } = await setUp(r);
     const copy = {
-      ...r.escalations.protocols().find((p) => p.key === 'kirklees')?.definition,
+      ...(await r.escalations.protocols()).find((p) => p.key === 'kirklees')?.definition,
       key: 'our-area',
       name: 'Our area',
     };
-    expect(r.escalations.save(copy)).toMatchObject({ key: 'our-area', version: 1 });
-    r.escalations.choose('our-area');
-    const started = r.escalations.open(base);
+    expect(await r.escalations.save(copy)).toMatchObject({ key: 'our-area', version: 1 });
+    await r.escalations.choose('our-area');
+    const started = await r.escalations.open(base);
     const adjusted = {
       ...copy,
       stages: copy.stages?.map((s) => ({ ...s, limitWorkingDays: s.followsResolution ? null : 3 })),
     };
-    expect(r.escalations.save(adjusted)).toMatchObject({ key: 'our-area', version: 2 });
-    expect(r.escalations.get(started.id).protocol).toMatchObject({ key: 'our-area', version: 1 });
-    expect(r.escalations.open(base).protocol).toMatchObject({ key: 'our-area', version: 2 });
+    expect(await r.escalations.save(adjusted)).toMatchObject({ key: 'our-area', version: 2 });
+    expect((await r.escalations.get(started.id)).protocol).toMatchObject({ key: 'our-area', version: 1 });
+    expect((await r.escalations.open(base)).protocol).toMatchObject({ key: 'our-area', version: 2 });
   });
 
-  it('refuses bad protocols and bad dates by field, saving nothing', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
-    const { base } = setUp(r);
-    const kirklees = r.escalations.protocols().find((p) => p.key === 'kirklees')?.definition;
+  it('refuses bad protocols and bad dates by field, saving nothing', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
+    const { base } = await setUp(r);
+    const kirklees = (await r.escalations.protocols()).find((p) => p.key === 'kirklees')?.definition;
     const before = tableCounts(r);
-    expect(refusal(() => r.escalations.save({ ...kirklees, key: 'x-area', stages: [] })).issues).toEqual([
+    expect((await refusal(() => r.escalations.save({ ...kirklees, key: 'x-area', stages: [] }))).issues).toEqual([
       { path: 'stages', message: 'A protocol needs at least one stage' },
     ]);
     expect(
-      refusal(() =>
-        r.escalations.save({
-          ...kirklees,
-          key: 'x-area',
-          stages: kirklees?.stages.map((s) => ({ ...s, limitWorkingDays: s.followsResolution ? null : 0 })),
-        }),
+      (
+        await refusal(() =>
+          r.escalations.save({
+            ...kirklees,
+            key: 'x-area',
+            stages: kirklees?.stages.map((s) => ({ ...s, limitWorkingDays: s.followsResolution ? null : 0 })),
+          }),
+        )
       ).issues[0],
     ).toEqual({
       path: 'stages.0.limitWorkingDays',
       message: 'The limit must be at least 1 working day',
     });
-    expect(refusal(() => r.escalations.save(kirklees)).issues[0]?.path).toBe('key');
+    expect((await refusal(() => r.escalations.save(kirklees))).issues[0]?.path).toBe('key');
     expect(tableCounts(r)).toEqual(before);
 
-    const e = r.escalations.open({ ...base, openedOn: '2026-03-02' });
+    const e = await r.escalations.open({ ...base, openedOn: '2026-03-02' });
     const after = tableCounts(r);
     expect(
-      refusal(() =>
-        r.escalations.escalate({
-          escalationId: e.id,
-          on: '2026-03-01',
-          escalatedBy: person('A'),
-          escalatedTo: person('B'),
-        }),
+      (
+        await refusal(() =>
+          r.escalations.escalate({
+            escalationId: e.id,
+            on: '2026-03-01',
+            escalatedBy: person('A'),
+            escalatedTo: person('B'),
+          }),
+        )
       ).issues,
     ).toEqual([{ path: 'on', message: 'A stage cannot close before it opened (2026-03-02)' }]);
     expect(
-      refusal(() =>
-        r.escalations.addAction({
-          escalationId: e.id,
-          action: 'Review',
-          byWhom: 'CSC',
-          agreedOn: '2026-03-02',
-          completeBy: '2026-03-01',
-        }),
+      (
+        await refusal(() =>
+          r.escalations.addAction({
+            escalationId: e.id,
+            action: 'Review',
+            byWhom: 'CSC',
+            agreedOn: '2026-03-02',
+            completeBy: '2026-03-01',
+          }),
+        )
       ).issues,
     ).toEqual([{ path: 'completeBy', message: 'A completion date cannot precede the action' }]);
-    expect(refusal(() => r.escalations.open({ ...base, natures: ['other'] })).issues[0]?.path).toBe('natureOther');
+    expect((await refusal(() => r.escalations.open({ ...base, natures: ['other'] }))).issues[0]?.path).toBe(
+      'natureOther',
+    );
     expect(
-      refusal(() => r.escalations.open({ ...base, challengedAgencyId: base.initiatingAgencyId })).issues[0]?.path,
+      (await refusal(() => r.escalations.open({ ...base, challengedAgencyId: base.initiatingAgencyId }))).issues[0]
+        ?.path,
     ).toBe('challengedAgencyId');
     expect(tableCounts(r)).toEqual(after);
   });
 
-  it('records actions and their completion', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-29T10:00:00Z') });
-    const { base } = setUp(r);
-    let e = r.escalations.open(base);
-    e = r.escalations.addAction({
+  it('records actions and their completion', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-29T10:00:00Z') });
+    const { base } = await setUp(r);
+    let e = await r.escalations.open(base);
+    e = await r.escalations.addAction({
       escalationId: e.id,
       action: 'Convene strategy discussion',
       byWhom: 'CSC team manager',
@@ -221,34 +232,39 @@ describe('professional disagreement escalations', () => {
       completeBy: '2025-12-24',
     });
     const actionId = e.actions[0]?.id ?? 0;
-    expect(refusal(() => r.escalations.completeAction(actionId, '2025-12-21')).issues[0]?.path).toBe('on');
-    e = r.escalations.completeAction(actionId, '2025-12-23');
+    expect((await refusal(() => r.escalations.completeAction(actionId, '2025-12-21'))).issues[0]?.path).toBe('on');
+    e = await r.escalations.completeAction(actionId, '2025-12-23');
     expect(e.actions[0]).toMatchObject({ completedOn: '2025-12-23' });
   });
 
-  it('puts an immediate-risk escalation at the top, due the same working day; overdue ones next', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-10T10:00:00Z') });
-    const { base } = setUp(r);
-    const later = r.escalations.open({ ...base, subjectName: 'Due later', openedOn: '2026-03-09' });
-    const overdue = r.escalations.open({ ...base, subjectName: 'Overdue', openedOn: '2026-02-20' });
-    const urgent = r.escalations.open({ ...base, subjectName: 'At risk', openedOn: '2026-03-10', immediateRisk: true });
+  it('puts an immediate-risk escalation at the top, due the same working day; overdue ones next', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-10T10:00:00Z') });
+    const { base } = await setUp(r);
+    const later = await r.escalations.open({ ...base, subjectName: 'Due later', openedOn: '2026-03-09' });
+    const overdue = await r.escalations.open({ ...base, subjectName: 'Overdue', openedOn: '2026-02-20' });
+    const urgent = await r.escalations.open({
+      ...base,
+      subjectName: 'At risk',
+      openedOn: '2026-03-10',
+      immediateRisk: true,
+    });
     expect(urgent.stages[0]?.dueOn).toBe('2026-03-10');
     expect(urgent.stages[0]?.clock).toMatchObject({ dueToday: true, workingDaysLeft: 0 });
-    const list = r.escalations.list({ overdueOnly: false });
+    const list = await r.escalations.list({ overdueOnly: false });
     expect(list.map((x) => x.subjectName)).toEqual(['At risk', 'Overdue', 'Due later']);
     expect(list[1]).toMatchObject({ overdue: true, dueOn: '2026-02-27', workingDaysLeft: -7 });
-    expect(r.escalations.list({ overdueOnly: true }).map((x) => x.id)).toEqual([overdue.id]);
-    expect(r.escalations.list({ overdueOnly: false, stage: 2 })).toEqual([]);
-    expect(r.escalations.list({ overdueOnly: false, nature: 'referral-decision' })).toHaveLength(3);
-    expect(r.escalations.list({ overdueOnly: false, protocolKey: 'croydon' })).toEqual([]);
+    expect((await r.escalations.list({ overdueOnly: true })).map((x) => x.id)).toEqual([overdue.id]);
+    expect(await r.escalations.list({ overdueOnly: false, stage: 2 })).toEqual([]);
+    expect(await r.escalations.list({ overdueOnly: false, nature: 'referral-decision' })).toHaveLength(3);
+    expect(await r.escalations.list({ overdueOnly: false, protocolKey: 'croydon' })).toEqual([]);
     expect(later.stages[0]?.dueOn).toBe('2026-03-16');
   });
 
-  it('starts from a minority view at a conference, carrying the child and the conference', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
-    const { school, csc } = setUp(r);
-    const police = r.agencies.create({ name: 'Police', type: 'police' });
-    const conference = r.conferences.create({
+  it('starts from a minority view at a conference, carrying the child and the conference', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
+    const { school, csc } = await setUp(r);
+    const police = await r.agencies.create({ name: 'Police', type: 'police' });
+    const conference = await r.conferences.create({
       type: 'initial',
       date: '2026-03-02',
       time: '10:00',
@@ -259,25 +275,25 @@ describe('professional disagreement escalations', () => {
     });
     const childId = conference.children[0]?.id ?? 0;
     for (const a of [csc, school, police]) {
-      r.live.invite({
+      await r.live.invite({
         conferenceId: conference.id,
         agencyId: a.id,
         representativeName: null,
         representativeRole: null,
       });
-      r.live.setAttendance(conference.id, a.id, 'attended');
+      await r.live.setAttendance(conference.id, a.id, 'attended');
     }
-    r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
-    r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
-    r.live.setView({
+    await r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
+    await r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
+    await r.live.setView({
       conferenceId: conference.id,
       childId,
       agencyId: school.id,
       view: 'plan',
       reasons: 'Repeated unexplained bruising',
     });
-    r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
-    const draft = r.escalations.draftFromConference(conference.id, childId, school.id);
+    await r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
+    const draft = await r.escalations.draftFromConference(conference.id, childId, school.id);
     expect(draft).toMatchObject({
       conferenceId: conference.id,
       childId,
@@ -287,7 +303,7 @@ describe('professional disagreement escalations', () => {
       natures: ['conference-decision'],
       details: 'Repeated unexplained bruising',
     });
-    const e = r.escalations.open({
+    const e = await r.escalations.open({
       ...draft,
       subjectName: draft.subjectName ?? '',
       initiatingAgencyId: school.id,

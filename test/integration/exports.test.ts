@@ -1,3 +1,4 @@
+import { mapAsync } from '../../shared/async';
 import { dispatchAs } from './call';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +16,11 @@ const PERIOD = { from: '2025-03-01', to: '2026-02-28' };
 const PASSWORD = 'synthetic export password 42';
 
 /** A demo register (synthetic) and its busiest agency for the year. */
-function demoRegister() {
-  const r = tempRegister();
-  r.demo.generate('small');
-  r.settings.update({ unitEmail: 'cpru@demo.example.org', unitName: 'Demo CP Review Unit' });
-  const busiest = r.agencyEscalations.summary(PERIOD.from, PERIOD.to)[0];
+async function demoRegister() {
+  const r = await tempRegister();
+  await r.demo.generate('small');
+  await r.settings.update({ unitEmail: 'cpru@demo.example.org', unitName: 'Demo CP Review Unit' });
+  const busiest = (await r.agencyEscalations.summary(PERIOD.from, PERIOD.to))[0];
   if (!busiest) throw new Error('the demo register has no agency escalations');
   return { r, agencyId: busiest.agencyId };
 }
@@ -47,9 +48,9 @@ const base = (agencyId: number, folder: string) => ({
 });
 
 describe('an export for an agency’s safeguarding lead', () => {
-  it('plans the files and counts before anything is written', () => {
-    const { r, agencyId } = demoRegister();
-    const plan = r.exports.plan(agencyId, PERIOD.from, PERIOD.to);
+  it('plans the files and counts before anything is written', async () => {
+    const { r, agencyId } = await demoRegister();
+    const plan = await r.exports.plan(agencyId, PERIOD.from, PERIOD.to);
     expect(plan.appendix3Rows).toBeGreaterThan(0);
     expect(plan.files).toEqual(
       expect.arrayContaining([
@@ -63,9 +64,9 @@ describe('an export for an agency’s safeguarding lead', () => {
   });
 
   it('writes a password-protected zip (AES-256, PDFs encrypted too) with initials only, an .eml draft and a sharing-log entry', async () => {
-    const { r, agencyId } = demoRegister();
+    const { r, agencyId } = await demoRegister();
     const folder = join(tempDir(), 'exports');
-    const rows = r.agencyEscalations.returnFor(agencyId, PERIOD.from, PERIOD.to).rows;
+    const rows = (await r.agencyEscalations.returnFor(agencyId, PERIOD.from, PERIOD.to)).rows;
     const result = await r.exports.run({
       ...base(agencyId, folder),
       initialsOnly: true,
@@ -113,7 +114,7 @@ describe('an export for an agency’s safeguarding lead', () => {
 
     // The draft is addressed to the lead, marked unsent, carries the zip, and never the password.
     const eml = readFileSync(result.emailDraft ?? '', 'utf8');
-    const agency = r.agencies.get(agencyId);
+    const agency = await r.agencies.get(agencyId);
     expect(eml).toContain(`To: ${agency.leadName} <${agency.leadEmail}>`);
     expect(eml).toContain('X-Unsent: 1');
     expect(eml).toContain(`filename="${result.location.split('/').pop()}"`);
@@ -122,7 +123,7 @@ describe('an export for an agency’s safeguarding lead', () => {
       'protected with a password',
     );
 
-    const [entry] = r.exports.sharingLog(null, 10);
+    const [entry] = await r.exports.sharingLog(null, 10);
     expect(entry).toMatchObject({
       id: result.sharingLogId,
       actor: 'Test Chair',
@@ -143,11 +144,9 @@ describe('an export for an agency’s safeguarding lead', () => {
   });
 
   it('writes a folder of plain files when asked, whole, with the Appendix 5 records of the agency’s escalations', async () => {
-    const { r } = demoRegister();
-    const withRecords = r.agencies
-      .list('', false)
-      .map((a) => r.exports.plan(a.id, PERIOD.from, PERIOD.to))
-      .find((p) => p.files.some((f) => f.startsWith('appendix5-')));
+    const { r } = await demoRegister();
+    const plans = await mapAsync(await r.agencies.list('', false), (a) => r.exports.plan(a.id, PERIOD.from, PERIOD.to));
+    const withRecords = plans.find((p) => p.files.some((f) => f.startsWith('appendix5-')));
     if (!withRecords) throw new Error('the demo register has no Appendix 5 records in the period');
     const folder = join(tempDir(), 'exports');
     const result = await r.exports.run({ ...base(withRecords.agency.id, folder), format: 'folder' });
@@ -161,9 +160,9 @@ describe('an export for an agency’s safeguarding lead', () => {
   });
 
   it('names a missing safeguarding lead email before writing anything, and changes nothing', async () => {
-    const { r, agencyId } = demoRegister();
-    const { name, type, quoracyGroup, leadName, leadJobTitle, leadPhone } = r.agencies.get(agencyId);
-    r.agencies.update(agencyId, { name, type, quoracyGroup, leadName, leadJobTitle, leadPhone, leadEmail: null });
+    const { r, agencyId } = await demoRegister();
+    const { name, type, quoracyGroup, leadName, leadJobTitle, leadPhone } = await r.agencies.get(agencyId);
+    await r.agencies.update(agencyId, { name, type, quoracyGroup, leadName, leadJobTitle, leadPhone, leadEmail: null });
     const folder = join(tempDir(), 'exports');
     const before = tableCounts(r);
     await expect(r.exports.run({ ...base(agencyId, folder), emailDraft: true })).rejects.toMatchObject({
@@ -174,7 +173,7 @@ describe('an export for an agency’s safeguarding lead', () => {
   });
 
   it('refuses a password with a folder, and a short password, naming the field', async () => {
-    const { r, agencyId } = demoRegister();
+    const { r, agencyId } = await demoRegister();
     const h = createHandlers(r);
     const folder = join(tempDir(), 'exports');
     expect(

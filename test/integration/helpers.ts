@@ -9,9 +9,9 @@ import { createGate, type Gate, type GateOptions } from '../../electron/main/reg
 import { openRegister, type Register, type RegisterOptions } from '../../electron/main/register/register';
 import { ROLES } from '../../shared/roles';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
 });
 
 /** A fresh temp folder, removed after the test. */
@@ -25,16 +25,16 @@ export function tempDir(): string {
  * A real register file in a temp folder, with a fixed clock and user; closed after the test. The
  * clock stays put unless the test moves it with `travelTo` (to the day of a conference, say).
  */
-export function tempRegister(
+export async function tempRegister(
   options: RegisterOptions & { plain?: boolean } = {},
-): Register & { dir: string; key: Buffer | undefined; travelTo: (when: string) => void } {
+): Promise<Register & { dir: string; key: Buffer | undefined; travelTo: (when: string) => void }> {
   const dir = tempDir();
   const { now: initial, plain = false, ...rest } = options;
   let now = initial ? initial() : new Date('2026-03-02T09:30:00.000Z');
   // Encrypted, as every register the app opens is (a random key per test), unless a test is about
   // plain files.
   const key = plain ? undefined : (rest.key ?? randomBytes(32));
-  const register = openRegister(join(dir, 'register.sqlite'), {
+  const register = await openRegister(join(dir, 'register.sqlite'), {
     defaultUserName: 'Test Chair',
     // Off unless a test is about them: every temp register would otherwise back itself up twice.
     automaticBackups: false,
@@ -113,7 +113,7 @@ export async function tempGate(
   keys.set(gate.path, Buffer.from(recoveryKey, 'hex'));
   const result = await gate.call('users.setRoles', { name: user, roles: ROLES });
   if (!result.ok) throw new Error(result.error.message);
-  if (!signedIn) gate.signOut();
+  if (!signedIn) await gate.signOut();
   return Object.assign(gate, { dir, recoveryKey });
 }
 
@@ -125,7 +125,7 @@ const keys = new Map<string, Buffer>();
  * closed and its path returned. `reopen(path)` opens it again with its key.
  */
 export async function cliRegister(
-  seed?: (r: Register) => void,
+  seed?: (r: Register) => Promise<void> | void,
   user = 'Test Chair',
   now?: () => Date,
 ): Promise<string> {
@@ -136,16 +136,16 @@ export async function cliRegister(
   });
   const register = gate.register;
   if (!register) throw new Error('signed out');
-  if (seed) seed(register);
-  gate.close();
+  if (seed) await seed(register);
+  await gate.close();
   return gate.path;
 }
 
 /** Opens a register made by `tempGate`/`cliRegister` with its key (for checking what a command did). */
-export function reopen(path: string): Register {
+export async function reopen(path: string): Promise<Register> {
   const key = keys.get(path);
   if (!key) throw new Error(`no key known for ${path}`);
-  const register = openRegister(path, { key, mustExist: true });
+  const register = await openRegister(path, { key, mustExist: true });
   cleanups.unshift(() => register.close());
   return register;
 }

@@ -12,7 +12,7 @@ import { tempRegister } from './helpers';
  * nothing; duplicates caught.
  */
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
 interface Def {
   type: string;
@@ -81,10 +81,10 @@ describe('every input that crosses the contract is bounded and refuses unknown k
   });
 });
 
-function setUp(r: R) {
+async function setUp(r: R) {
   const call = caller(r);
-  const csc = call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = call.ok('agencies.create', { name: 'St Mary’s Police Station', type: 'police' });
+  const csc = await call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const police = await call.ok('agencies.create', { name: 'St Mary’s Police Station', type: 'police' });
   return { call, csc, police };
 }
 
@@ -134,16 +134,16 @@ describe('every date is a real calendar date within a sane range', () => {
       'newChildren.0.expectedDate',
       'if the baby has been born, enter the date of birth',
     ],
-  ])('refuses %s, naming the field', (_why, over, path, message) => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call } = setUp(r);
-    const error = call.refused('conferences.create', newConference(over));
+  ])('refuses %s, naming the field', async (_why, over, path, message) => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call } = await setUp(r);
+    const error = await call.refused('conferences.create', newConference(over));
     expect(error.issues.find((i) => i.path === path)?.message).toContain(message);
   });
 
-  it('refuses an escalation, a response or a return dated in the future', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, csc, police } = setUp(r);
+  it('refuses an escalation, a response or a return dated in the future', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, csc, police } = await setUp(r);
     const base = {
       subjectName: 'Zoë Alpha',
       initiatingAgencyId: police.id,
@@ -153,92 +153,108 @@ describe('every date is a real calendar date within a sane range', () => {
       outcomeSought: 'O',
       escalatedBy: { name: 'A' },
     };
-    expect(call.refused('escalations.open', { ...base, openedOn: '2026-03-03' }).issues).toEqual([
+    expect((await call.refused('escalations.open', { ...base, openedOn: '2026-03-03' })).issues).toEqual([
       {
         path: 'openedOn',
         message: 'The date of the initial escalation cannot be in the future (today is 2 March 2026)',
       },
     ]);
-    expect(call.refused('escalations.open', { ...base, openedOn: '2026-02-31' }).issues[0]?.path).toBe('openedOn');
-    const e = call.ok('escalations.open', { ...base, openedOn: '2026-03-02' });
+    expect((await call.refused('escalations.open', { ...base, openedOn: '2026-02-31' })).issues[0]?.path).toBe(
+      'openedOn',
+    );
+    const e = await call.ok('escalations.open', { ...base, openedOn: '2026-03-02' });
     expect(
-      call.refused('escalations.respond', {
-        escalationId: e.id,
-        number: 1,
-        responseFrom: { name: 'B' },
-        responseOn: '2026-03-05',
-        summary: 'S',
-        resolved: false,
-      }).issues[0]?.path,
+      (
+        await call.refused('escalations.respond', {
+          escalationId: e.id,
+          number: 1,
+          responseFrom: { name: 'B' },
+          responseOn: '2026-03-05',
+          summary: 'S',
+          resolved: false,
+        })
+      ).issues[0]?.path,
     ).toBe('responseOn');
     expect(
-      call.refused('agencyEscalations.raiseByHand', {
-        agencyId: police.id,
-        meetingDate: '2026-04-01',
-        familyIdentifier: 'Family',
-        chairName: 'Chair',
-        reason: 'did-not-attend',
-      }).issues[0]?.path,
+      (
+        await call.refused('agencyEscalations.raiseByHand', {
+          agencyId: police.id,
+          meetingDate: '2026-04-01',
+          familyIdentifier: 'Family',
+          chairName: 'Chair',
+          reason: 'did-not-attend',
+        })
+      ).issues[0]?.path,
     ).toBe('meetingDate');
   });
 });
 
 describe('numbers, texts and lists have bounds, also over IPC', () => {
-  it('a stage limit of 1 to 60 working days; texts and lists at most their size', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call } = setUp(r);
-    const croydon = call.ok('protocols.list', {}).find((p) => p.key === 'croydon')?.definition;
+  it('a stage limit of 1 to 60 working days; texts and lists at most their size', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call } = await setUp(r);
+    const croydon = (await call.ok('protocols.list', {})).find((p) => p.key === 'croydon')?.definition;
     if (!croydon) throw new Error('no protocol');
-    const save = (limit: number) =>
-      call.refused('protocols.save', {
-        protocol: { ...croydon, key: 'ours', stages: croydon.stages.map((s) => ({ ...s, limitWorkingDays: limit })) },
-      }).issues[0];
-    expect(save(0)).toEqual({
+    const save = async (limit: number) =>
+      (
+        await call.refused('protocols.save', {
+          protocol: { ...croydon, key: 'ours', stages: croydon.stages.map((s) => ({ ...s, limitWorkingDays: limit })) },
+        })
+      ).issues[0];
+    expect(await save(0)).toEqual({
       path: 'protocol.stages.0.limitWorkingDays',
       message: 'The limit must be at least 1 working day',
     });
-    expect(save(61)).toEqual({
+    expect(await save(61)).toEqual({
       path: 'protocol.stages.0.limitWorkingDays',
       message: 'The limit must be 60 working days or fewer',
     });
-    expect(call.refused('conferences.create', newConference({ venue: 'x'.repeat(201) })).issues[0]?.path).toBe('venue');
+    expect((await call.refused('conferences.create', newConference({ venue: 'x'.repeat(201) }))).issues[0]?.path).toBe(
+      'venue',
+    );
     expect(
-      call.refused('conferences.create', newConference({ childIds: Array.from({ length: 21 }, (_, i) => i + 1) }))
-        .issues[0]?.path,
+      (
+        await call.refused(
+          'conferences.create',
+          newConference({ childIds: Array.from({ length: 21 }, (_, i) => i + 1) }),
+        )
+      ).issues[0]?.path,
     ).toBe('childIds');
     expect(
-      call.refused('live.setView', {
-        conferenceId: 1,
-        childId: 1,
-        agencyId: 1,
-        view: 'plan',
-        reasons: 'x'.repeat(20_001),
-      }).issues,
+      (
+        await call.refused('live.setView', {
+          conferenceId: 1,
+          childId: 1,
+          agencyId: 1,
+          view: 'plan',
+          reasons: 'x'.repeat(20_001),
+        })
+      ).issues,
     ).toEqual([{ path: 'reasons', message: 'Reasons must be 20,000 characters or fewer' }]);
   });
 });
 
 describe('unknown keys are refused, naming them', () => {
-  it('a mistyped field never falls back silently to a default', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call } = setUp(r);
-    expect(call.refused('conferences.create', newConference({ Venue: 'Room 2' })).issues).toEqual([
+  it('a mistyped field never falls back silently to a default', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call } = await setUp(r);
+    expect((await call.refused('conferences.create', newConference({ Venue: 'Room 2' }))).issues).toEqual([
       { path: 'Venue', message: 'Unknown field “Venue”: did you mean “venue”?' },
     ]);
-    expect(call.refused('live.recordDecision', { conferenceId: 1, childId: 1, Category: 'NEG' }).issues).toEqual([
-      { path: 'Category', message: 'Unknown field “Category”: did you mean “category”?' },
-    ]);
-    expect(call.refused('agencies.list', { serach: 'x' }).issues).toEqual([
+    expect(
+      (await call.refused('live.recordDecision', { conferenceId: 1, childId: 1, Category: 'NEG' })).issues,
+    ).toEqual([{ path: 'Category', message: 'Unknown field “Category”: did you mean “category”?' }]);
+    expect((await call.refused('agencies.list', { serach: 'x' })).issues).toEqual([
       { path: 'serach', message: 'Unknown field “serach”: the fields here are search, includeInactive' },
     ]);
   });
 });
 
 describe('a command either succeeds or changes nothing', () => {
-  it('a write whose answer cannot be made is rolled back, not reported as failed after committing', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, csc, police } = setUp(r);
-    const e = call.ok('escalations.open', {
+  it('a write whose answer cannot be made is rolled back, not reported as failed after committing', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call, csc, police } = await setUp(r);
+    const e = await call.ok('escalations.open', {
       subjectName: 'Zoë Alpha',
       initiatingAgencyId: police.id,
       challengedAgencyId: csc.id,
@@ -250,7 +266,7 @@ describe('a command either succeeds or changes nothing', () => {
     });
     // A stored value the answer cannot carry (as a damaged or hand-edited row would be).
     r.db.connection.prepare(`UPDATE escalations SET natures_json = '["bogus"]' WHERE id = ?`).run(e.id);
-    const error = call.refused('escalations.addAction', {
+    const error = await call.refused('escalations.addAction', {
       escalationId: e.id,
       action: 'Convene a strategy discussion',
       byWhom: 'CSC',
@@ -262,26 +278,26 @@ describe('a command either succeeds or changes nothing', () => {
 });
 
 describe('duplicates are caught', () => {
-  it('agency names compare ignoring case, apostrophe style and spacing', () => {
-    const r = tempRegister();
-    const { call } = setUp(r);
+  it('agency names compare ignoring case, apostrophe style and spacing', async () => {
+    const r = await tempRegister();
+    const { call } = await setUp(r);
     for (const name of ["st mary's police station", 'St Mary’s  Police Station', 'ST MARY`S POLICE STATION ']) {
-      expect(call.refused('agencies.create', { name, type: 'police' })).toMatchObject({
+      expect(await call.refused('agencies.create', { name, type: 'police' })).toMatchObject({
         code: 'conflict',
         message: 'An agency called “St Mary’s Police Station” already exists',
       });
     }
   });
 
-  it('a new family or child matching one in the register is offered the existing record', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call } = setUp(r);
-    const first = call.ok('conferences.create', newConference());
+  it('a new family or child matching one in the register is offered the existing record', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call } = await setUp(r);
+    const first = await call.ok('conferences.create', newConference());
     const again = newConference({
       family: { name: 'Alpha family' },
       newChildren: [{ givenName: 'zoe', familyName: ' Alpha', dateOfBirth: '2018-04-01' }],
     });
-    const refused = call.refused('conferences.create', again);
+    const refused = await call.refused('conferences.create', again);
     expect(refused.code).toBe('conflict');
     expect(refused.issues).toEqual([
       {
@@ -291,7 +307,7 @@ describe('duplicates are caught', () => {
       },
     ]);
     expect(
-      call.ok('families.matches', {
+      await call.ok('families.matches', {
         family: { name: 'Alpha family' },
         children: [{ givenName: 'Zoe', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
       }),
@@ -304,35 +320,41 @@ describe('duplicates are caught', () => {
       },
     ]);
     expect(
-      call.refused(
-        'conferences.create',
-        newConference({
-          family: { name: 'Other', caseReference: 'ref-1' },
-          newChildren: [{ givenName: 'B', familyName: 'Other', dateOfBirth: '2019-01-01' }],
-        }),
+      (
+        await call.refused(
+          'conferences.create',
+          newConference({
+            family: { name: 'Other', caseReference: 'ref-1' },
+            newChildren: [{ givenName: 'B', familyName: 'Other', dateOfBirth: '2019-01-01' }],
+          }),
+        )
       ).issues[0]?.path,
     ).toBe('family');
     // Really someone else: confirmed, it is created.
-    expect(call.ok('conferences.create', { ...again, confirmedNew: true }).familyId).not.toBe(first.familyId);
+    expect((await call.ok('conferences.create', { ...again, confirmedNew: true })).familyId).not.toBe(first.familyId);
   });
 
-  it('the same child twice in one conference is refused', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call } = setUp(r);
-    const first = call.ok('conferences.create', newConference());
+  it('the same child twice in one conference is refused', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+    const { call } = await setUp(r);
+    const first = await call.ok('conferences.create', newConference());
     expect(
-      call.refused('conferences.create', {
-        ...newConference({ type: 'review', family: { id: first.familyId } }),
-        childIds: [first.children[0]?.id ?? 0],
-        newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-      }).issues,
+      (
+        await call.refused('conferences.create', {
+          ...newConference({ type: 'review', family: { id: first.familyId } }),
+          childIds: [first.children[0]?.id ?? 0],
+          newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+        })
+      ).issues,
     ).toEqual([{ path: 'newChildren.0', message: 'Zoë Alpha, born 1 April 2018 is already in this conference' }]);
     expect(
-      call.refused('conferences.create', {
-        ...newConference({ type: 'review', family: { id: first.familyId } }),
-        childIds: [first.children[0]?.id ?? 0, first.children[0]?.id ?? 0],
-        newChildren: [],
-      }).issues,
+      (
+        await call.refused('conferences.create', {
+          ...newConference({ type: 'review', family: { id: first.familyId } }),
+          childIds: [first.children[0]?.id ?? 0, first.children[0]?.id ?? 0],
+          newChildren: [],
+        })
+      ).issues,
     ).toEqual([{ path: 'children', message: 'A child is selected twice' }]);
   });
 });

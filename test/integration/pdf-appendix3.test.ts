@@ -10,16 +10,16 @@ const LONG_DETAIL =
     3,
   );
 
-function registerWithReturn(rows = 3) {
-  const r = tempRegister();
-  r.settings.update({
+async function registerWithReturn(rows = 3) {
+  const r = await tempRegister();
+  await r.settings.update({
     partnershipName: 'Northtown Safeguarding Children Partnership',
     unitName: 'Northtown CP Review Unit',
     unitEmail: 'cpru@northtown.example.org',
     unitPhone: '01632 960 100',
     trainingLink: 'https://training.northtown.example.org/cp-conferences',
   });
-  const agency = r.agencies.create({
+  const agency = await r.agencies.create({
     name: 'Łódź Community Health Trust',
     type: 'health',
     leadName: 'Zoë Ó Súilleabháin',
@@ -27,7 +27,7 @@ function registerWithReturn(rows = 3) {
     leadEmail: 'zoe.lead@example.org',
   });
   for (let i = 0; i < rows; i++) {
-    r.agencyEscalations.raiseByHand({
+    await r.agencyEscalations.raiseByHand({
       agencyId: agency.id,
       meetingDate: `2026-02-${String(2 + (i % 26)).padStart(2, '0')}`,
       familyIdentifier: i % 2 ? 'Ó Súilleabháin family' : 'Łukasz Nowak-Smith',
@@ -44,13 +44,13 @@ function registerWithReturn(rows = 3) {
 const OPTIONS = { generatedOn: '2026-03-02', initialsOnly: false, password: null };
 
 describe('Appendix 3 return as a PDF', () => {
-  it('carries the covering text, every column, every row and the unit’s contact details', () => {
-    const { agency, source } = registerWithReturn(4);
-    const candidate = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+  it('carries the covering text, every column, every row and the unit’s contact details', async () => {
+    const { agency, source } = await registerWithReturn(4);
+    const candidate = await source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!candidate) throw new Error('no candidate');
     expect(candidate.fileName).toBe('appendix3-lodz-community-health-trust-2026-02-01-to-2026-02-28.pdf');
-    expect(source.problems(candidate, OPTIONS)).toEqual([]);
-    const path = pdfFile(source.render(candidate, OPTIONS));
+    expect(await source.problems(candidate, OPTIONS)).toEqual([]);
+    const path = pdfFile(await source.render(candidate, OPTIONS));
     const text = squash(pdfText(path));
     for (const phrase of [
       'OFFICIAL-SENSITIVE',
@@ -87,11 +87,11 @@ describe('Appendix 3 return as a PDF', () => {
     expect(info['Encrypted']).toBe('no');
   });
 
-  it('names the safeguarding lead once, with their job title', () => {
-    const { r, agency, source } = registerWithReturn(4);
-    const candidate = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+  it('names the safeguarding lead once, with their job title', async () => {
+    const { r, agency, source } = await registerWithReturn(4);
+    const candidate = await source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!candidate) throw new Error('no candidate');
-    const text = squash(pdfText(pdfFile(source.render(candidate, OPTIONS))));
+    const text = squash(pdfText(pdfFile(await source.render(candidate, OPTIONS))));
     expect(text.split('Zoë Ó Súilleabháin')).toHaveLength(2);
     expect(text).toContain('Named Nurse for Safeguarding');
     expect(text).toContain('To: Zoë Ó Súilleabháin, Named Nurse for Safeguarding, Łódź Community Health Trust');
@@ -99,32 +99,32 @@ describe('Appendix 3 return as a PDF', () => {
 
     // With no job title recorded the lead is the agency's "Safeguarding Lead"; with no name, the
     // return goes to the Safeguarding Lead.
-    r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadName: 'Zoë Ó Súilleabháin' });
-    const untitled = squash(pdfText(pdfFile(source.render(candidate, OPTIONS))));
+    await r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadName: 'Zoë Ó Súilleabháin' });
+    const untitled = squash(pdfText(pdfFile(await source.render(candidate, OPTIONS))));
     expect(untitled.split('Zoë Ó Súilleabháin')).toHaveLength(2);
     expect(untitled).toContain('To: Zoë Ó Súilleabháin, Safeguarding Lead, Łódź Community Health Trust');
-    r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadJobTitle: 'Named Nurse' });
-    const unnamed = squash(pdfText(pdfFile(source.render(candidate, OPTIONS))));
+    await r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadJobTitle: 'Named Nurse' });
+    const unnamed = squash(pdfText(pdfFile(await source.render(candidate, OPTIONS))));
     expect(unnamed).toContain('To: the Safeguarding Lead, Łódź Community Health Trust');
     expect(unnamed).not.toContain('Zoë Ó Súilleabháin');
   });
 
-  it('gives the same bytes for the same record and date, and different bytes on another date', () => {
-    const { agency, source } = registerWithReturn(2);
-    const c = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+  it('gives the same bytes for the same record and date, and different bytes on another date', async () => {
+    const { agency, source } = await registerWithReturn(2);
+    const c = await source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!c) throw new Error('no candidate');
-    const a = source.render(c, OPTIONS);
+    const a = await source.render(c, OPTIONS);
     // Another document in between (other glyphs, the shared parsed font) changes nothing.
-    source.render(c, { ...OPTIONS, initialsOnly: true });
-    expect(source.render(c, OPTIONS).equals(a)).toBe(true);
-    expect(source.render(c, { ...OPTIONS, generatedOn: '2026-03-03' }).equals(a)).toBe(false);
+    await source.render(c, { ...OPTIONS, initialsOnly: true });
+    expect((await source.render(c, OPTIONS)).equals(a)).toBe(true);
+    expect((await source.render(c, { ...OPTIONS, generatedOn: '2026-03-03' })).equals(a)).toBe(false);
   });
 
-  it('breaks a long table across pages with the header row repeated, and numbers every page', () => {
-    const { agency, source } = registerWithReturn(40);
-    const c = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+  it('breaks a long table across pages with the header row repeated, and numbers every page', async () => {
+    const { agency, source } = await registerWithReturn(40);
+    const c = await source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!c) throw new Error('no candidate');
-    const path = pdfFile(source.render(c, OPTIONS));
+    const path = pdfFile(await source.render(c, OPTIONS));
     const pages = pdfText(path, { layout: true })
       .split('\f')
       .filter((p) => p.trim());
@@ -142,25 +142,25 @@ describe('Appendix 3 return as a PDF', () => {
     expect(squash(pdfText(path))).toContain(squash(LONG_DETAIL).trim().slice(0, 120));
   });
 
-  it('shows initials for family names when asked, and names what is missing before anything is made', () => {
-    const { r, agency, source } = registerWithReturn(2);
-    const c = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+  it('shows initials for family names when asked, and names what is missing before anything is made', async () => {
+    const { r, agency, source } = await registerWithReturn(2);
+    const c = await source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!c) throw new Error('no candidate');
-    const text = pdfText(pdfFile(source.render(c, { ...OPTIONS, initialsOnly: true })));
+    const text = pdfText(pdfFile(await source.render(c, { ...OPTIONS, initialsOnly: true })));
     expect(text).not.toContain('Nowak-Smith');
     expect(text).not.toContain('Súilleabháin family');
     expect(text).toContain('Ł.N.S.');
-    r.settings.update({ unitEmail: null });
-    expect(source.problems(c, OPTIONS)).toEqual([
+    await r.settings.update({ unitEmail: null });
+    expect(await source.problems(c, OPTIONS)).toEqual([
       expect.objectContaining({ path: 'settings.unitEmail', message: expect.stringContaining('Settings') }),
     ]);
   });
 
-  it('opens only with its password when one is given', () => {
-    const { agency, source } = registerWithReturn(1);
-    const c = source.candidate(agency.id, '2026-02-01', '2026-02-28');
+  it('opens only with its password when one is given', async () => {
+    const { agency, source } = await registerWithReturn(1);
+    const c = await source.candidate(agency.id, '2026-02-01', '2026-02-28');
     if (!c) throw new Error('no candidate');
-    const path = pdfFile(source.render(c, { ...OPTIONS, password: 'correct horse battery staple' }));
+    const path = pdfFile(await source.render(c, { ...OPTIONS, password: 'correct horse battery staple' }));
     expect(() => pdfText(path)).toThrow();
     expect(squash(pdfText(path, { password: 'correct horse battery staple' }))).toContain('Łukasz Nowak-Smith');
     expect(pdfInfo(path, 'correct horse battery staple')['Encrypted']).toContain('AES-256');

@@ -6,7 +6,7 @@ import type { DocumentSource, MakeOptions } from '../../electron/main/register/d
 import { FormWriter } from '../../electron/main/register/pdf/kit';
 import { tempDir, tempRegister } from './helpers';
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
 const OPTIONS: MakeOptions = { generatedOn: '2025-12-22', initialsOnly: false, password: null };
 
@@ -22,25 +22,25 @@ const LONG_REASONS = Array.from(
  * non-ASCII letters): Zoë by a 3–1 majority for a plan, Niamh equally divided and adjourned; then
  * the reconvened conference, still divided, so Niamh stays on a plan and a Principal Officer review opens.
  */
-function scenario(r: R) {
-  r.settings.update({
+async function scenario(r: R) {
+  await r.settings.update({
     partnershipName: 'Synthetic Safeguarding Children Partnership',
     unitName: 'Independent Review Unit',
     unitEmail: 'iru@example.org',
     unitPhone: '01632 960 100',
     protectiveMarking: 'OFFICIAL-SENSITIVE',
   });
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const police = r.agencies.create({ name: 'Police', type: 'police' });
-  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
+  const police = await r.agencies.create({ name: 'Police', type: 'police' });
+  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
   const reps = new Map([
     [csc.id, ['Amara Synthetic', 'Social worker']],
     [health.id, ['Bea Example', 'Health visitor']],
     [police.id, ['Łukasz Nowak', 'Detective constable']],
     [school.id, ['Dara Placeholder', 'Designated safeguarding lead']],
   ]);
-  const conference = r.conferences.create({
+  const conference = await r.conferences.create({
     type: 'initial',
     date: '2025-12-19',
     time: '10:00',
@@ -57,31 +57,31 @@ function scenario(r: R) {
   const id = conference.id;
   for (const a of [csc, health, police, school]) {
     const [name, role] = reps.get(a.id) ?? [null, null];
-    r.live.invite({
+    await r.live.invite({
       conferenceId: id,
       agencyId: a.id,
       representativeName: name ?? null,
       representativeRole: role ?? null,
     });
-    r.live.setAttendance(id, a.id, 'attended');
+    await r.live.setAttendance(id, a.id, 'attended');
   }
   const view = (conferenceId: number, childId: number, agencyId: number, v: 'plan' | 'no-plan', reasons = '') =>
     r.live.setView({ conferenceId, childId, agencyId, view: v, reasons });
-  view(id, zoe.id, csc.id, 'plan', 'Neglect evidenced over six months');
-  view(id, zoe.id, health.id, 'plan');
-  view(id, zoe.id, police.id, 'plan');
-  view(id, zoe.id, school.id, 'no-plan', 'Attendance has improved to 96% this term');
-  r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'NEG' });
-  view(id, niamh.id, csc.id, 'plan');
-  view(id, niamh.id, health.id, 'plan');
-  view(id, niamh.id, police.id, 'no-plan', 'No evidence of harm to her');
-  view(id, niamh.id, school.id, 'no-plan', 'Not known to the school');
-  r.live.recordDecision({ conferenceId: id, childId: niamh.id, category: null });
+  await view(id, zoe.id, csc.id, 'plan', 'Neglect evidenced over six months');
+  await view(id, zoe.id, health.id, 'plan');
+  await view(id, zoe.id, police.id, 'plan');
+  await view(id, zoe.id, school.id, 'no-plan', 'Attendance has improved to 96% this term');
+  await r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'NEG' });
+  await view(id, niamh.id, csc.id, 'plan');
+  await view(id, niamh.id, health.id, 'plan');
+  await view(id, niamh.id, police.id, 'no-plan', 'No evidence of harm to her');
+  await view(id, niamh.id, school.id, 'no-plan', 'Not known to the school');
+  await r.live.recordDecision({ conferenceId: id, childId: niamh.id, category: null });
   return { conference, zoe, niamh, agencies: { csc, health, police, school }, view };
 }
 
-function reconvene(r: R, s: ReturnType<typeof scenario>) {
-  const reconvened = r.live.scheduleReconvened({
+async function reconvene(r: R, s: Awaited<ReturnType<typeof scenario>>) {
+  const reconvened = await r.live.scheduleReconvened({
     conferenceId: s.conference.id,
     date: '2026-01-12',
     time: '14:00',
@@ -89,21 +89,21 @@ function reconvene(r: R, s: ReturnType<typeof scenario>) {
   });
   const { csc, health, police, school } = s.agencies;
   r.travelTo('2026-01-12T15:00:00Z');
-  for (const a of [csc, health, police, school]) r.live.setAttendance(reconvened.id, a.id, 'attended');
-  s.view(reconvened.id, s.niamh.id, csc.id, 'plan');
-  s.view(reconvened.id, s.niamh.id, health.id, 'plan');
-  s.view(reconvened.id, s.niamh.id, police.id, 'no-plan', LONG_REASONS);
-  s.view(reconvened.id, s.niamh.id, school.id, 'no-plan', 'Still not known to the school');
-  r.live.recordDecision({ conferenceId: reconvened.id, childId: s.niamh.id, category: 'EMO' });
+  for (const a of [csc, health, police, school]) await r.live.setAttendance(reconvened.id, a.id, 'attended');
+  await s.view(reconvened.id, s.niamh.id, csc.id, 'plan');
+  await s.view(reconvened.id, s.niamh.id, health.id, 'plan');
+  await s.view(reconvened.id, s.niamh.id, police.id, 'no-plan', LONG_REASONS);
+  await s.view(reconvened.id, s.niamh.id, school.id, 'no-plan', 'Still not known to the school');
+  await r.live.recordDecision({ conferenceId: reconvened.id, childId: s.niamh.id, category: 'EMO' });
   return reconvened;
 }
 
 /** Renders a source's document to a file and returns its text (layout kept) and the file. */
-function render(source: DocumentSource, id: number, options: MakeOptions = OPTIONS) {
-  const candidate = source.candidate(id, null, null);
+async function render(source: DocumentSource, id: number, options: MakeOptions = OPTIONS) {
+  const candidate = await source.candidate(id, null, null);
   if (!candidate) throw new Error('no candidate');
-  expect(source.problems(candidate, options)).toEqual([]);
-  const bytes = source.render(candidate, options);
+  expect(await source.problems(candidate, options)).toEqual([]);
+  const bytes = await source.render(candidate, options);
   const file = join(tempDir(), candidate.fileName);
   writeFileSync(file, bytes);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -140,12 +140,12 @@ describe('the shared font', () => {
 });
 
 describe('conference decision letter', () => {
-  it('names every invited agency, the conference and each child’s decision, in full', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
+  it('names every invited agency, the conference and each child’s decision, in full', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
     const source = r.documents.sourceFor('decision-letter');
 
-    expect(source.candidates('2025-12-22', '2025-12-22')).toEqual([
+    expect(await source.candidates('2025-12-22', '2025-12-22')).toEqual([
       {
         entity: 'conference',
         entityId: s.conference.id,
@@ -155,9 +155,9 @@ describe('conference decision letter', () => {
         fileName: `decision-letter-conference-${s.conference.id}-2025-12-19.pdf`,
       },
     ]);
-    expect(source.candidates('2025-12-19', '2025-12-19')).toEqual([]);
+    expect(await source.candidates('2025-12-19', '2025-12-19')).toEqual([]);
 
-    const { text, flat, file } = render(source, s.conference.id);
+    const { text, flat, file } = await render(source, s.conference.id);
     expectWellFormed(file);
     expect(text).toMatch(/^\s+OFFICIAL-SENSITIVE\n\s*Synthetic Safeguarding Children Partnership\n/);
     expect(text).toMatch(
@@ -204,12 +204,12 @@ describe('conference decision letter', () => {
     expect(text).not.toContain('No evidence of harm');
   });
 
-  it('names the next review and first core group, a review’s words, and the same bytes each time', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
-    const reconvened = reconvene(r, s);
+  it('names the next review and first core group, a review’s words, and the same bytes each time', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
+    const reconvened = await reconvene(r, s);
     const source = r.documents.sourceFor('decision-letter');
-    const { flat, bytes, file } = render(source, reconvened.id, { ...OPTIONS, generatedOn: '2026-01-13' });
+    const { flat, bytes, file } = await render(source, reconvened.id, { ...OPTIONS, generatedOn: '2026-01-13' });
     expectWellFormed(file);
     for (const expected of [
       'Conference Reconvened child protection conference, deciding as an initial conference',
@@ -231,17 +231,20 @@ describe('conference decision letter', () => {
     // Her first core group was scheduled when she was made subject to a plan pending this meeting.
     expect(flat).not.toContain('First core group');
     expect(flat).not.toContain('Zoë');
-    const again = source.render(source.candidate(reconvened.id, null, null) ?? expect.fail('no candidate'), {
-      ...OPTIONS,
-      generatedOn: '2026-01-13',
-    });
+    const again = await source.render(
+      (await source.candidate(reconvened.id, null, null)) ?? expect.fail('no candidate'),
+      {
+        ...OPTIONS,
+        generatedOn: '2026-01-13',
+      },
+    );
     expect(again.equals(bytes)).toBe(true);
   });
 
-  it('says the plan ends at a review, and refuses a conference with no decision yet', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
-    const s = scenario(r);
-    const review = r.conferences.create({
+  it('says the plan ends at a review, and refuses a conference with no decision yet', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
+    const s = await scenario(r);
+    const review = await r.conferences.create({
       type: 'review',
       date: '2026-03-02',
       time: '14:00',
@@ -251,20 +254,25 @@ describe('conference decision letter', () => {
       childIds: [s.zoe.id],
     });
     const source = r.documents.sourceFor('decision-letter');
-    const candidate = source.candidate(review.id, null, null) ?? expect.fail('no candidate');
-    expect(source.problems(candidate, OPTIONS)).toEqual([
+    const candidate = (await source.candidate(review.id, null, null)) ?? expect.fail('no candidate');
+    expect(await source.problems(candidate, OPTIONS)).toEqual([
       {
         path: 'decision',
         message: 'The conference has no decision recorded yet: record the decision for every child first',
       },
     ]);
     for (const a of Object.values(s.agencies)) {
-      r.live.invite({ conferenceId: review.id, agencyId: a.id, representativeName: null, representativeRole: null });
-      r.live.setAttendance(review.id, a.id, 'attended');
-      s.view(review.id, s.zoe.id, a.id, 'no-plan');
+      await r.live.invite({
+        conferenceId: review.id,
+        agencyId: a.id,
+        representativeName: null,
+        representativeRole: null,
+      });
+      await r.live.setAttendance(review.id, a.id, 'attended');
+      await s.view(review.id, s.zoe.id, a.id, 'no-plan');
     }
-    r.live.recordDecision({ conferenceId: review.id, childId: s.zoe.id, category: null });
-    const { flat } = render(source, review.id, { ...OPTIONS, generatedOn: '2026-03-03' });
+    await r.live.recordDecision({ conferenceId: review.id, childId: s.zoe.id, category: null });
+    const { flat } = await render(source, review.id, { ...OPTIONS, generatedOn: '2026-03-03' });
     for (const expected of [
       'Conference Review child protection conference',
       'Police Not named Attended',
@@ -279,11 +287,11 @@ describe('conference decision letter', () => {
     expect(flat).not.toContain('refer the matter straight away');
   });
 
-  it('gives children’s and the family’s names as initials when asked; professionals stay in full', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
+  it('gives children’s and the family’s names as initials when asked; professionals stay in full', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
     const source = r.documents.sourceFor('decision-letter');
-    const { text, flat, candidate } = render(source, s.conference.id, { ...OPTIONS, initialsOnly: true });
+    const { text, flat, candidate } = await render(source, s.conference.id, { ...OPTIONS, initialsOnly: true });
     expect(flat).toContain('Z.Ó.S.');
     expect(flat).toContain('N.Ó.S.');
     expect(flat).toContain('Family Ó.S.');
@@ -294,16 +302,16 @@ describe('conference decision letter', () => {
 });
 
 describe('adjournment and reconvene notice', () => {
-  it('explains the adjournment and the 15 working day rule, then gives the reconvened conference once arranged', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
+  it('explains the adjournment and the 15 working day rule, then gives the reconvened conference once arranged', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
     const source = r.documents.sourceFor('reconvene-notice');
-    expect(source.candidates('2025-12-01', '2025-12-31').map((c) => c.fileName)).toEqual([
+    expect((await source.candidates('2025-12-01', '2025-12-31')).map((c) => c.fileName)).toEqual([
       `reconvene-notice-conference-${s.conference.id}-2025-12-19.pdf`,
     ]);
-    expect(source.candidates('2026-01-01', '2026-01-31')).toEqual([]);
+    expect(await source.candidates('2026-01-01', '2026-01-31')).toEqual([]);
 
-    const before = render(source, s.conference.id);
+    const before = await render(source, s.conference.id);
     expectWellFormed(before.file);
     for (const expected of [
       'Child protection conference: adjournment and reconvene notice',
@@ -322,33 +330,33 @@ describe('adjournment and reconvene notice', () => {
       expect(before.flat).toContain(expected);
     }
 
-    reconvene(r, s);
-    const after = render(source, s.conference.id);
+    await reconvene(r, s);
+    const after = await render(source, s.conference.id);
     for (const expected of ['Date 12 January 2026', 'Time 14:00', 'Venue Civic Centre, Room 2', 'Chair Test Chair']) {
       expect(after.flat).toContain(expected);
     }
     expect(after.flat).not.toContain('A date will be sent');
   });
 
-  it('refuses a conference that was not adjourned', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
-    const reconvened = reconvene(r, s);
+  it('refuses a conference that was not adjourned', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
+    const reconvened = await reconvene(r, s);
     const source = r.documents.sourceFor('reconvene-notice');
-    const candidate = source.candidate(reconvened.id, null, null) ?? expect.fail('no candidate');
-    expect(source.problems(candidate, OPTIONS).map((p) => p.path)).toEqual(['status']);
+    const candidate = (await source.candidate(reconvened.id, null, null)) ?? expect.fail('no candidate');
+    expect((await source.problems(candidate, OPTIONS)).map((p) => p.path)).toEqual(['status']);
   });
 });
 
 describe('dissent record', () => {
-  it('records each minority view’s reasons in full', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
+  it('records each minority view’s reasons in full', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
     const source = r.documents.sourceFor('dissent-record');
-    expect(source.candidates('2025-12-19', '2025-12-19').map((c) => c.fileName)).toEqual([
+    expect((await source.candidates('2025-12-19', '2025-12-19')).map((c) => c.fileName)).toEqual([
       `dissent-record-conference-${s.conference.id}-2025-12-19.pdf`,
     ]);
-    const { flat, file } = render(source, s.conference.id);
+    const { flat, file } = await render(source, s.conference.id);
     expectWellFormed(file);
     for (const expected of [
       'Child protection conference: record of minority views',
@@ -367,13 +375,13 @@ describe('dissent record', () => {
     expect(flat).not.toContain('Neglect evidenced over six months');
   });
 
-  it('runs long reasons over pages with the header row repeated, and lists the Principal Officer review', () => {
-    const r = tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
-    const s = scenario(r);
-    const reconvened = reconvene(r, s);
+  it('runs long reasons over pages with the header row repeated, and lists the Principal Officer review', async () => {
+    const r = await tempRegister({ now: () => new Date('2025-12-19T11:00:00Z') });
+    const s = await scenario(r);
+    const reconvened = await reconvene(r, s);
     const source = r.documents.sourceFor('dissent-record');
-    expect(source.candidates('2026-01-01', '2026-01-31').map((c) => c.entityId)).toEqual([reconvened.id]);
-    const { text, flat, file } = render(source, reconvened.id, { ...OPTIONS, generatedOn: '2026-01-13' });
+    expect((await source.candidates('2026-01-01', '2026-01-31')).map((c) => c.entityId)).toEqual([reconvened.id]);
+    const { text, flat, file } = await render(source, reconvened.id, { ...OPTIONS, generatedOn: '2026-01-13' });
     expectWellFormed(file);
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1])).toBeGreaterThanOrEqual(2);
@@ -395,10 +403,10 @@ describe('dissent record', () => {
     expect(flat).toContain('Police Łukasz Nowak, No plan Point 1:');
   });
 
-  it('refuses a conference with no minority view', () => {
-    const r = tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
-    const s = scenario(r);
-    const review = r.conferences.create({
+  it('refuses a conference with no minority view', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
+    const s = await scenario(r);
+    const review = await r.conferences.create({
       type: 'review',
       date: '2026-03-02',
       time: '14:00',
@@ -408,14 +416,19 @@ describe('dissent record', () => {
       childIds: [s.zoe.id],
     });
     for (const a of Object.values(s.agencies)) {
-      r.live.invite({ conferenceId: review.id, agencyId: a.id, representativeName: null, representativeRole: null });
-      r.live.setAttendance(review.id, a.id, 'attended');
-      s.view(review.id, s.zoe.id, a.id, 'plan');
+      await r.live.invite({
+        conferenceId: review.id,
+        agencyId: a.id,
+        representativeName: null,
+        representativeRole: null,
+      });
+      await r.live.setAttendance(review.id, a.id, 'attended');
+      await s.view(review.id, s.zoe.id, a.id, 'plan');
     }
-    r.live.recordDecision({ conferenceId: review.id, childId: s.zoe.id, category: 'NEG' });
+    await r.live.recordDecision({ conferenceId: review.id, childId: s.zoe.id, category: 'NEG' });
     const source = r.documents.sourceFor('dissent-record');
-    expect(source.candidates('2026-03-02', '2026-03-02')).toEqual([]);
-    const candidate = source.candidate(review.id, null, null) ?? expect.fail('no candidate');
-    expect(source.problems(candidate, OPTIONS).map((p) => p.path)).toEqual(['views']);
+    expect(await source.candidates('2026-03-02', '2026-03-02')).toEqual([]);
+    const candidate = (await source.candidate(review.id, null, null)) ?? expect.fail('no candidate');
+    expect((await source.problems(candidate, OPTIONS)).map((p) => p.path)).toEqual(['views']);
   });
 });

@@ -6,27 +6,27 @@ import type { DocumentSource, MakeOptions } from '../../electron/main/register/d
 import type { OpenEscalationInput } from '../../shared/schemas/escalation';
 import { tempDir, tempRegister } from './helpers';
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
 const OPTIONS: MakeOptions = { generatedOn: '2026-03-02', initialsOnly: false, password: null };
 /** A synthetic name with letters outside ASCII: it must survive into the PDF's text. */
 const CHILD = 'Łukasz Zoë Ó Súilleabháin';
 const NOTIFIER = 'Siobhán Ní Bhriain-Żak';
 
-function setUp(r: R) {
-  r.settings.update({
+async function setUp(r: R) {
+  await r.settings.update({
     partnershipName: 'Synthetic Safeguarding Children Partnership',
     protectiveMarking: 'OFFICIAL-SENSITIVE',
   });
-  const school = r.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const protocolId = (key: string) => {
-    const p = r.escalations.protocols().find((x) => x.key === key);
+  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const protocolId = async (key: string) => {
+    const p = (await r.escalations.protocols()).find((x) => x.key === key);
     if (!p) throw new Error(key);
     return p.id;
   };
   const base: OpenEscalationInput = {
-    protocolId: protocolId('kirklees'),
+    protocolId: await protocolId('kirklees'),
     subjectName: CHILD,
     subjectDateOfBirth: '2017-05-09',
     subjectAddress: '1 Synthetic Row, Demo Town, ZZ1 1ZZ',
@@ -43,9 +43,9 @@ function setUp(r: R) {
 }
 
 /** Moves an escalation on to `stage`, responding (unresolved) at each stage first. */
-function escalateTo(r: R, id: number, stage: number, from = 1) {
+async function escalateTo(r: R, id: number, stage: number, from = 1) {
   for (let n = from; n < stage; n += 1) {
-    r.escalations.respond({
+    await r.escalations.respond({
       escalationId: id,
       number: n,
       responseFrom: { name: `Responder ${n}`, title: 'Service Manager', agency: 'Children’s Social Care' },
@@ -54,7 +54,7 @@ function escalateTo(r: R, id: number, stage: number, from = 1) {
       resolved: false,
       learning: `Synthetic learning at stage ${n}.`,
     });
-    r.escalations.escalate({
+    await r.escalations.escalate({
       escalationId: id,
       on: `2026-01-${String(6 + n * 2).padStart(2, '0')}`,
       escalatedBy: {
@@ -70,11 +70,11 @@ function escalateTo(r: R, id: number, stage: number, from = 1) {
 }
 
 /** Renders a source's document to a file and returns its text (layout kept) and the file. */
-function render(source: DocumentSource, id: number, options: MakeOptions = OPTIONS) {
-  const candidate = source.candidate(id, null, null);
+async function render(source: DocumentSource, id: number, options: MakeOptions = OPTIONS) {
+  const candidate = await source.candidate(id, null, null);
   if (!candidate) throw new Error('no candidate');
-  expect(source.problems(candidate, options)).toEqual([]);
-  const bytes = source.render(candidate, options);
+  expect(await source.problems(candidate, options)).toEqual([]);
+  const bytes = await source.render(candidate, options);
   const file = join(tempDir(), candidate.fileName);
   writeFileSync(file, bytes);
   const text = ligaturesSpelt(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
@@ -117,12 +117,12 @@ function expectWellFormed(file: string): void {
 }
 
 describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
-  it('carries every label of the form and the record’s values, the name in full', () => {
-    const r = tempRegister();
-    const { base } = setUp(r);
-    const e = r.escalations.open(base);
-    escalateTo(r, e.id, 6);
-    r.escalations.addAction({
+  it('carries every label of the form and the record’s values, the name in full', async () => {
+    const r = await tempRegister();
+    const { base } = await setUp(r);
+    const e = await r.escalations.open(base);
+    await escalateTo(r, e.id, 6);
+    await r.escalations.addAction({
       escalationId: e.id,
       action: 'Synthetic joint visit',
       byWhom: 'Receiver 6',
@@ -131,7 +131,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     });
     const source = r.documents.sourceFor('appendix5');
 
-    const { flat, raw, file, candidate } = render(source, e.id);
+    const { flat, raw, file, candidate } = await render(source, e.id);
     expect(candidate).toMatchObject({ entity: 'escalation', fileName: `appendix5-escalation-${e.id}.pdf` });
     expectWellFormed(file);
     expect(pdfInfo(file)).toContain(`Appendix 5: Professional Difference Escalation Record – ${CHILD}\n`);
@@ -212,60 +212,60 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
     }
   });
 
-  it('ticks only the formal stage reached (5 or 6, never both), and is made only from a formal-record stage', () => {
-    const r = tempRegister();
-    const { base } = setUp(r);
-    const at5 = r.escalations.open(base);
-    escalateTo(r, at5.id, 5);
-    const at4 = r.escalations.open({ ...base, subjectName: 'Synthetic Four' });
-    escalateTo(r, at4.id, 4);
-    const earlier = r.escalations.open({ ...base, subjectName: 'Synthetic Earlier', openedOn: '2025-12-01' });
-    escalateTo(r, earlier.id, 5);
+  it('ticks only the formal stage reached (5 or 6, never both), and is made only from a formal-record stage', async () => {
+    const r = await tempRegister();
+    const { base } = await setUp(r);
+    const at5 = await r.escalations.open(base);
+    await escalateTo(r, at5.id, 5);
+    const at4 = await r.escalations.open({ ...base, subjectName: 'Synthetic Four' });
+    await escalateTo(r, at4.id, 4);
+    const earlier = await r.escalations.open({ ...base, subjectName: 'Synthetic Earlier', openedOn: '2025-12-01' });
+    await escalateTo(r, earlier.id, 5);
     const source = r.documents.sourceFor('appendix5');
 
-    expect(source.candidates('2026-01-01', '2026-01-31').map((c) => c.entityId)).toEqual([at5.id]);
-    const four = source.candidate(at4.id, null, null);
+    expect((await source.candidates('2026-01-01', '2026-01-31')).map((c) => c.entityId)).toEqual([at5.id]);
+    const four = await source.candidate(at4.id, null, null);
     if (!four) throw new Error('no candidate');
-    expect(source.problems(four, OPTIONS)).toEqual([
+    expect(await source.problems(four, OPTIONS)).toEqual([
       { path: 'stage', message: 'The escalation is at stage 4; the Appendix 5 record is made at stages 5 and 6' },
     ]);
-    expect(source.candidate(9999, null, null)).toBeUndefined();
+    expect(await source.candidate(9999, null, null)).toBeUndefined();
 
-    expect(render(source, at5.id).flat).toContain('Stage of escalation ☒ Stage 5 ☐ Stage 6');
+    expect((await render(source, at5.id)).flat).toContain('Stage of escalation ☒ Stage 5 ☐ Stage 6');
     // At stage 6 only stage 6 is ticked: the form asks for the stage reached, not every stage passed.
-    const at6 = r.escalations.open({ ...base, subjectName: 'Synthetic Six' });
-    escalateTo(r, at6.id, 6);
-    const six = render(source, at6.id);
+    const at6 = await r.escalations.open({ ...base, subjectName: 'Synthetic Six' });
+    await escalateTo(r, at6.id, 6);
+    const six = await render(source, at6.id);
     expect(six.flat).toContain('Stage of escalation ☐ Stage 5 ☒ Stage 6');
     expect(six.raw.match(/☒ Stage \d/g)).toEqual(['☒ Stage 6']);
   });
 
-  it('gives the same bytes for the same record and date', () => {
-    const r = tempRegister();
-    const { base } = setUp(r);
-    const e = r.escalations.open(base);
-    escalateTo(r, e.id, 5);
+  it('gives the same bytes for the same record and date', async () => {
+    const r = await tempRegister();
+    const { base } = await setUp(r);
+    const e = await r.escalations.open(base);
+    await escalateTo(r, e.id, 5);
     const source = r.documents.sourceFor('appendix5');
-    const first = render(source, e.id);
-    const second = render(source, e.id);
+    const first = await render(source, e.id);
+    const second = await render(source, e.id);
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
-    expect(Buffer.compare(first.bytes, render(source, e.id, { ...OPTIONS, generatedOn: '2026-03-03' }).bytes)).not.toBe(
-      0,
-    );
+    expect(
+      Buffer.compare(first.bytes, (await render(source, e.id, { ...OPTIONS, generatedOn: '2026-03-03' })).bytes),
+    ).not.toBe(0);
   });
 
-  it('runs long details across pages and repeats the actions table’s header on the next page', () => {
-    const r = tempRegister();
-    const { base } = setUp(r);
+  it('runs long details across pages and repeats the actions table’s header on the next page', async () => {
+    const r = await tempRegister();
+    const { base } = await setUp(r);
     const details = Array.from(
       { length: 70 },
       (_, i) =>
         `Point ${i + 1}: the synthetic chronology records a further contact, the agency’s view and the evidence each side relies on.`,
     ).join(' ');
-    const e = r.escalations.open({ ...base, details: `${details} END OF DETAILS` });
-    escalateTo(r, e.id, 5);
+    const e = await r.escalations.open({ ...base, details: `${details} END OF DETAILS` });
+    await escalateTo(r, e.id, 5);
     for (let i = 1; i <= 40; i += 1) {
-      r.escalations.addAction({
+      await r.escalations.addAction({
         escalationId: e.id,
         action: `Synthetic action ${i}: agree the plan’s next step with the family’s social worker`,
         byWhom: `Worker ${i}`,
@@ -273,7 +273,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
         completeBy: '2026-02-27',
       });
     }
-    const { file, flat } = render(r.documents.sourceFor('appendix5'), e.id);
+    const { file, flat } = await render(r.documents.sourceFor('appendix5'), e.id);
     expect(flat).toContain('END OF DETAILS');
     expect(flat).toContain('Synthetic action 40');
     const n = pages(file);
@@ -289,10 +289,10 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
 });
 
 describe('Croydon Escalation Notification Form (PDF)', () => {
-  function croydonCase(r: R) {
-    const { base, protocolId } = setUp(r);
-    const croydon = protocolId('croydon');
-    const e = r.escalations.open({
+  async function croydonCase(r: R) {
+    const { base, protocolId } = await setUp(r);
+    const croydon = await protocolId('croydon');
+    const e = await r.escalations.open({
       ...base,
       protocolId: croydon,
       subjectGender: 'male',
@@ -300,15 +300,15 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
       subjectSend: 'ehc-plan',
       concerns: 'Synthetic concerns at stage 1.',
     });
-    escalateTo(r, e.id, 4);
+    await escalateTo(r, e.id, 4);
     return { e, base, croydon };
   }
 
-  it('carries every label of the form, the child as initials only', () => {
-    const r = tempRegister();
-    const { e } = croydonCase(r);
+  it('carries every label of the form, the child as initials only', async () => {
+    const r = await tempRegister();
+    const { e } = await croydonCase(r);
     const source = r.documents.sourceFor('croydon-notification');
-    const { flat, raw, text, file, candidate } = render(source, e.id);
+    const { flat, raw, text, file, candidate } = await render(source, e.id);
     expect(candidate).toMatchObject({
       entity: 'escalation',
       fileName: `croydon-notification-escalation-${e.id}.pdf`,
@@ -383,14 +383,14 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
       expect(pdfInfo(file)).not.toContain(part);
     }
     // Even when the export asks for names in full.
-    expect(render(source, e.id, { ...OPTIONS, initialsOnly: false }).text).not.toContain('Łukasz');
+    expect((await render(source, e.id, { ...OPTIONS, initialsOnly: false })).text).not.toContain('Łukasz');
   });
 
-  it('prints the lists’ labels for gender, ethnicity and SEND, and free text recorded before the lists as recorded', () => {
-    const r = tempRegister();
-    const { e } = croydonCase(r);
+  it('prints the lists’ labels for gender, ethnicity and SEND, and free text recorded before the lists as recorded', async () => {
+    const r = await tempRegister();
+    const { e } = await croydonCase(r);
     const source = r.documents.sourceFor('croydon-notification');
-    const coded = render(source, e.id).raw;
+    const coded = (await render(source, e.id)).raw;
     expect(coded).toContain('Gender Male Ethnicity White and Asian SEND Education, health and care (EHC) plan');
     for (const code of ['male', 'MWAS', 'ehc-plan']) expect(coded).not.toMatch(new RegExp(`\\b${code}\\b`));
 
@@ -398,34 +398,34 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     r.db.connection
       .prepare('UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?')
       .run('Not stated', 'Mixed: White and Asian', 'EHC plan (since 2024)', e.id);
-    expect(render(source, e.id).raw).toContain(
+    expect((await render(source, e.id)).raw).toContain(
       'Gender Not stated Ethnicity Mixed: White and Asian SEND EHC plan (since 2024)',
     );
   });
 
-  it('is made for Croydon escalations from stage 3 only', () => {
-    const r = tempRegister();
-    const { e, base, croydon } = croydonCase(r);
-    const early = r.escalations.open({ ...base, protocolId: croydon, subjectName: 'Synthetic Early' });
-    escalateTo(r, early.id, 2);
-    const kirklees = r.escalations.open(base);
-    escalateTo(r, kirklees.id, 5);
+  it('is made for Croydon escalations from stage 3 only', async () => {
+    const r = await tempRegister();
+    const { e, base, croydon } = await croydonCase(r);
+    const early = await r.escalations.open({ ...base, protocolId: croydon, subjectName: 'Synthetic Early' });
+    await escalateTo(r, early.id, 2);
+    const kirklees = await r.escalations.open(base);
+    await escalateTo(r, kirklees.id, 5);
     const source = r.documents.sourceFor('croydon-notification');
 
-    expect(source.candidates('2026-01-01', '2026-01-31').map((c) => c.entityId)).toEqual([e.id]);
-    expect(source.candidates('2026-02-01', '2026-02-28')).toEqual([]);
-    const problems = (id: number) => {
-      const c = source.candidate(id, null, null);
+    expect((await source.candidates('2026-01-01', '2026-01-31')).map((c) => c.entityId)).toEqual([e.id]);
+    expect(await source.candidates('2026-02-01', '2026-02-28')).toEqual([]);
+    const problems = async (id: number) => {
+      const c = await source.candidate(id, null, null);
       if (!c) throw new Error('no candidate');
       return source.problems(c, OPTIONS);
     };
-    expect(problems(early.id)).toEqual([
+    expect(await problems(early.id)).toEqual([
       {
         path: 'stage',
         message: 'The escalation is at stage 2; the Croydon notification form is completed from stage 3',
       },
     ]);
-    expect(problems(kirklees.id)).toEqual([
+    expect(await problems(kirklees.id)).toEqual([
       {
         path: 'protocol',
         message:
@@ -434,27 +434,27 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     ]);
   });
 
-  it('gives the same bytes for the same record and date', () => {
-    const r = tempRegister();
-    const { e } = croydonCase(r);
+  it('gives the same bytes for the same record and date', async () => {
+    const r = await tempRegister();
+    const { e } = await croydonCase(r);
     const source = r.documents.sourceFor('croydon-notification');
-    expect(Buffer.compare(render(source, e.id).bytes, render(source, e.id).bytes)).toBe(0);
+    expect(Buffer.compare((await render(source, e.id)).bytes, (await render(source, e.id)).bytes)).toBe(0);
   });
 });
 
 describe('the synthetic demo register’s escalations', () => {
-  it('make both forms without problems', () => {
-    const r = tempRegister({ now: () => new Date('2026-11-23T10:00:00Z') });
-    r.demo.generate('small');
+  it('make both forms without problems', async () => {
+    const r = await tempRegister({ now: () => new Date('2026-11-23T10:00:00Z') });
+    await r.demo.generate('small');
     for (const source of [r.documents.sourceFor('appendix5'), r.documents.sourceFor('croydon-notification')]) {
-      const candidates = source.candidates('2020-01-01', '2026-12-31');
+      const candidates = await source.candidates('2020-01-01', '2026-12-31');
       expect(candidates.length).toBeGreaterThan(0);
-      for (const c of candidates) expect(source.problems(c, OPTIONS)).toEqual([]);
+      for (const c of candidates) expect(await source.problems(c, OPTIONS)).toEqual([]);
     }
-    const croydon = r.documents.sourceFor('croydon-notification').candidates('2020-01-01', '2026-12-31');
+    const croydon = await r.documents.sourceFor('croydon-notification').candidates('2020-01-01', '2026-12-31');
     const last = croydon[croydon.length - 1];
     if (!last) throw new Error('no Croydon candidate');
-    const { flat } = render(r.documents.sourceFor('croydon-notification'), last.entityId);
+    const { flat } = await render(r.documents.sourceFor('croydon-notification'), last.entityId);
     expect(flat).toMatch(/Email demo\.manager\d@example\.org/);
     expect(flat).toMatch(/Gender (Female|Male|Not known)/);
     expect(flat).toMatch(/SEND (No special educational needs|SEN support|Education, health and care \(EHC\) plan)/);
@@ -463,20 +463,20 @@ describe('the synthetic demo register’s escalations', () => {
 });
 
 describe('the Croydon form’s fields in the register', () => {
-  it('keeps gender, ethnicity, SEND, the notifier’s email, each stage’s concerns and learning', () => {
-    const r = tempRegister();
-    const { base, protocolId } = setUp(r);
-    const e = r.escalations.open({
+  it('keeps gender, ethnicity, SEND, the notifier’s email, each stage’s concerns and learning', async () => {
+    const r = await tempRegister();
+    const { base, protocolId } = await setUp(r);
+    const e = await r.escalations.open({
       ...base,
-      protocolId: protocolId('croydon'),
+      protocolId: await protocolId('croydon'),
       subjectGender: 'female',
       subjectEthnicity: 'NOBT',
       subjectSend: '',
       escalatedBy: { ...base.escalatedBy, email: 'dsl@example.org' },
       concerns: 'Synthetic concerns at stage 1.',
     });
-    escalateTo(r, e.id, 2);
-    const got = r.escalations.get(e.id);
+    await escalateTo(r, e.id, 2);
+    const got = await r.escalations.get(e.id);
     expect(got).toMatchObject({ subjectGender: 'female', subjectEthnicity: 'NOBT', subjectSend: null });
     expect(got.stages.map((s) => [s.escalatedBy.email, s.concerns, s.learning])).toEqual([
       ['dsl@example.org', 'Synthetic concerns at stage 1.', 'Synthetic learning at stage 1.'],
@@ -487,16 +487,16 @@ describe('the Croydon form’s fields in the register', () => {
       ],
     ]);
     // Left out, they stay unrecorded.
-    const plain = r.escalations.get(r.escalations.open(base).id);
+    const plain = await r.escalations.get((await r.escalations.open(base)).id);
     expect(plain).toMatchObject({ subjectGender: null, subjectEthnicity: null, subjectSend: null });
     expect(plain.stages[0]).toMatchObject({ escalatedBy: { email: null }, concerns: null, learning: null });
   });
 
-  it('refuses an email address that is not one', () => {
-    const r = tempRegister();
-    const { base } = setUp(r);
-    expect(() => r.escalations.open({ ...base, escalatedBy: { ...base.escalatedBy, email: 'not an email' } })).toThrow(
-      /email address in the correct format/,
-    );
+  it('refuses an email address that is not one', async () => {
+    const r = await tempRegister();
+    const { base } = await setUp(r);
+    await expect(
+      r.escalations.open({ ...base, escalatedBy: { ...base.escalatedBy, email: 'not an email' } }),
+    ).rejects.toThrow(/email address in the correct format/);
   });
 });

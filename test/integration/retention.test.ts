@@ -9,23 +9,23 @@ import { registerContent, tempRegister } from './helpers';
  * leaves one audit event that names no one.
  */
 
-type R = ReturnType<typeof tempRegister>;
+type R = Awaited<ReturnType<typeof tempRegister>>;
 
 /**
  * A family with a conference recorded in full (invitations, attendance, views, a no-view,
  * decisions, what falls due, an amendment with its correction, an agency escalation withdrawn,
  * a document record, a sharing-log entry), an escalation with a stage response and an action.
  */
-function recordFamily(r: R, names: { family: string; child: string; sibling: string }, date: string) {
+async function recordFamily(r: R, names: { family: string; child: string; sibling: string }, date: string) {
   const call = caller(r);
-  const agencies = call.ok('agencies.list', {});
+  const agencies = await call.ok('agencies.list', {});
   const byName = (n: string) => agencies.find((a) => a.name === n)?.id ?? 0;
   const csc = byName('Children’s Social Care');
   const health = byName('Health Visiting');
   const police = byName('Police');
   const school = byName('School');
   r.travelTo(date);
-  const conf = call.ok('conferences.create', {
+  const conf = await call.ok('conferences.create', {
     type: 'initial',
     date,
     time: '10:00',
@@ -38,46 +38,52 @@ function recordFamily(r: R, names: { family: string; child: string; sibling: str
     ],
   });
   const [child, sibling] = conf.children.map((c) => c.id) as [number, number];
-  for (const a of [csc, health, police, school]) call.ok('live.invite', { conferenceId: conf.id, agencyId: a });
+  for (const a of [csc, health, police, school]) await call.ok('live.invite', { conferenceId: conf.id, agencyId: a });
   for (const a of [csc, health, police])
-    call.ok('live.setAttendance', { conferenceId: conf.id, agencyId: a, attendance: 'attended' });
-  call.ok('live.setAttendance', { conferenceId: conf.id, agencyId: school, attendance: 'did-not-attend' });
+    await call.ok('live.setAttendance', { conferenceId: conf.id, agencyId: a, attendance: 'attended' });
+  await call.ok('live.setAttendance', { conferenceId: conf.id, agencyId: school, attendance: 'did-not-attend' });
   for (const c of [child, sibling]) {
-    call.ok('live.setView', {
+    await call.ok('live.setView', {
       conferenceId: conf.id,
       childId: c,
       agencyId: csc,
       view: 'plan',
       reasons: `${names.child} is at risk`,
     });
-    call.ok('live.setView', { conferenceId: conf.id, childId: c, agencyId: health, view: 'plan', reasons: 'Agree' });
-    call.ok('live.setNoView', {
+    await call.ok('live.setView', {
+      conferenceId: conf.id,
+      childId: c,
+      agencyId: health,
+      view: 'plan',
+      reasons: 'Agree',
+    });
+    await call.ok('live.setNoView', {
       conferenceId: conf.id,
       childId: c,
       agencyId: police,
       reason: `No contact with ${names.family}`,
     });
-    call.ok('live.recordDecision', { conferenceId: conf.id, childId: c, category: 'NEG' });
+    await call.ok('live.recordDecision', { conferenceId: conf.id, childId: c, category: 'NEG' });
   }
-  call.ok('live.amendDecision', {
+  await call.ok('live.amendDecision', {
     conferenceId: conf.id,
     childId: child,
     reason: `Category misrecorded for ${names.child}`,
     category: 'EMO',
   });
-  const raised = call.ok('agencyEscalations.raiseFromConference', {
+  const raised = await call.ok('agencyEscalations.raiseFromConference', {
     conferenceId: conf.id,
     agencyId: school,
     reason: 'did-not-attend',
   });
-  call.ok('agencyEscalations.withdraw', { id: raised.id, reason: `${names.family}: school sent apologies` });
-  call.ok('agencyEscalations.raiseFromConference', {
+  await call.ok('agencyEscalations.withdraw', { id: raised.id, reason: `${names.family}: school sent apologies` });
+  await call.ok('agencyEscalations.raiseFromConference', {
     conferenceId: conf.id,
     agencyId: school,
     reason: 'other',
     reasonDetail: `Report on ${names.child} incomplete`,
   });
-  const escalation = call.ok('escalations.open', {
+  const escalation = await call.ok('escalations.open', {
     subjectName: `${names.child} ${names.family}`,
     familyId: conf.familyId,
     childId: child,
@@ -90,18 +96,18 @@ function recordFamily(r: R, names: { family: string; child: string; sibling: str
     openedOn: date,
     escalatedBy: { name: 'Synthetic Nurse' },
   });
-  call.ok('escalations.addAction', {
+  await call.ok('escalations.addAction', {
     escalationId: escalation.id,
     action: `Visit ${names.family} home`,
     byWhom: 'Social worker',
     agreedOn: date,
   });
-  call.ok('escalations.correct', {
+  await call.ok('escalations.correct', {
     escalationId: escalation.id,
     reason: 'Spelling',
     subjectName: `${names.child} ${names.family}-Smith`,
   });
-  const doc = r.repos.documents.insert({
+  const doc = await r.repos.documents.insert({
     kind: 'decision-letter',
     entity: 'conference',
     entityId: conf.id,
@@ -115,7 +121,7 @@ function recordFamily(r: R, names: { family: string; child: string; sibling: str
     generatedAt: `${date}T12:00:00.000Z`,
     generatedBy: 'Test Chair',
   });
-  r.repos.documents.insertSharing({
+  await r.repos.documents.insertSharing({
     at: `${date}T12:00:00.000Z`,
     actor: 'Test Chair',
     agencyId: school,
@@ -138,97 +144,106 @@ function recordFamily(r: R, names: { family: string; child: string; sibling: str
   return { familyId: conf.familyId, conferenceId: conf.id, escalationId: escalation.id, documentId: doc };
 }
 
-function setUp() {
-  const r = tempRegister({ now: () => new Date('2020-01-06T09:00:00Z') });
+async function setUp() {
+  const r = await tempRegister({ now: () => new Date('2020-01-06T09:00:00Z') });
   const call = caller(r);
-  call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
-  call.ok('agencies.create', { name: 'Health Visiting', type: 'health' });
-  call.ok('agencies.create', { name: 'Police', type: 'police' });
-  call.ok('agencies.create', { name: 'School', type: 'education' });
-  const old = recordFamily(r, { family: 'Quenby', child: 'Ottoline', sibling: 'Peregrine' }, '2020-01-06');
-  const recent = recordFamily(r, { family: 'Ravensworth', child: 'Sigismund', sibling: 'Tamsin' }, '2024-05-13');
+  await call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
+  await call.ok('agencies.create', { name: 'Health Visiting', type: 'health' });
+  await call.ok('agencies.create', { name: 'Police', type: 'police' });
+  await call.ok('agencies.create', { name: 'School', type: 'education' });
+  const old = await recordFamily(r, { family: 'Quenby', child: 'Ottoline', sibling: 'Peregrine' }, '2020-01-06');
+  const recent = await recordFamily(r, { family: 'Ravensworth', child: 'Sigismund', sibling: 'Tamsin' }, '2024-05-13');
   return { r, call, old, recent };
 }
 
 const ERASED_NAMES = ['Quenby', 'Ottoline', 'Peregrine'];
 
 describe('retention dates', () => {
-  it('come from the partnership’s rule, past retention first', () => {
-    const { r, call, old, recent } = setUp();
+  it('come from the partnership’s rule, past retention first', async () => {
+    const { r, call, old, recent } = await setUp();
     r.travelTo('2026-03-02');
-    const list = call.ok('retention.list', {});
+    const list = await call.ok('retention.list', {});
     expect(list.rule).toEqual({ basis: 'last-record', years: 35 });
     expect(list.families.map((f) => [f.familyName, f.lastRecordOn, f.retentionDate, f.pastRetention])).toEqual([
       ['Quenby', '2020-01-06', '2055-01-06', false],
       ['Ravensworth', '2024-05-13', '2059-05-13', false],
     ]);
-    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
-    const five = call.ok('retention.list', {});
+    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    const five = await call.ok('retention.list', {});
     expect(five.families.map((f) => [f.familyId, f.retentionDate, f.pastRetention])).toEqual([
       [old.familyId, '2025-01-06', true],
       [recent.familyId, '2029-05-13', false],
     ]);
     expect(five.pastCount).toBe(1);
-    expect(call.ok('retention.list', { pastOnly: true }).families.map((f) => f.familyId)).toEqual([old.familyId]);
+    expect((await call.ok('retention.list', { pastOnly: true })).families.map((f) => f.familyId)).toEqual([
+      old.familyId,
+    ]);
     // Youngest child's birth: the sibling born 2019-06-01 decides.
-    call.ok('settings.update', { retentionRule: { basis: 'youngest-child-birth', years: 25 } });
-    expect(call.ok('retention.list', {}).families.map((f) => f.retentionDate)).toEqual(['2044-06-01', '2044-06-01']);
-    expect(call.refused('settings.update', { retentionRule: { basis: 'last-record', years: 0 } }).message).toMatch(
-      /Years kept must be 1 or more/,
-    );
+    await call.ok('settings.update', { retentionRule: { basis: 'youngest-child-birth', years: 25 } });
+    expect((await call.ok('retention.list', {})).families.map((f) => f.retentionDate)).toEqual([
+      '2044-06-01',
+      '2044-06-01',
+    ]);
+    expect(
+      (await call.refused('settings.update', { retentionRule: { basis: 'last-record', years: 0 } })).message,
+    ).toMatch(/Years kept must be 1 or more/);
   });
 
-  it('are for an administrator only', () => {
-    const { r } = setUp();
+  it('are for an administrator only', async () => {
+    const { r } = await setUp();
     const chair = caller(r, { name: 'A Chair', roles: ['chair'] });
-    expect(chair.refused('retention.list', {}).code).toBe('forbidden');
-    expect(chair.refused('retention.erase', { familyId: 1, confirm: 'Quenby' }).code).toBe('forbidden');
+    expect((await chair.refused('retention.list', {})).code).toBe('forbidden');
+    expect((await chair.refused('retention.erase', { familyId: 1, confirm: 'Quenby' })).code).toBe('forbidden');
   });
 });
 
 describe('legal hold and erase', () => {
-  it('a hold refuses the erase, naming why; lifted, the erase goes ahead', () => {
-    const { r, call, old } = setUp();
+  it('a hold refuses the erase, naming why; lifted, the erase goes ahead', async () => {
+    const { r, call, old } = await setUp();
     r.travelTo('2026-03-02');
-    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
-    const held = call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Civil claim expected' });
+    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    const held = await call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Civil claim expected' });
     expect(held.hold).toMatchObject({ reason: 'Civil claim expected', placedBy: 'Test Chair' });
-    expect(call.refused('retention.placeHold', { familyId: old.familyId, reason: 'Again' }).message).toMatch(
+    expect((await call.refused('retention.placeHold', { familyId: old.familyId, reason: 'Again' })).message).toMatch(
       /already on legal hold/,
     );
-    expect(call.refused('retention.placeHold', { familyId: old.familyId, reason: ' ' }).issues[0]?.path).toBe('reason');
-    expect(call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' }).message).toMatch(
+    expect((await call.refused('retention.placeHold', { familyId: old.familyId, reason: ' ' })).issues[0]?.path).toBe(
+      'reason',
+    );
+    expect((await call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' })).message).toMatch(
       /on legal hold .*lift the hold/,
     );
-    expect(call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Claim settled' }).hold).toBeNull();
-    expect(call.refused('retention.liftHold', { familyId: old.familyId, reason: 'Again' }).message).toMatch(
+    expect((await call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Claim settled' })).hold).toBeNull();
+    expect((await call.refused('retention.liftHold', { familyId: old.familyId, reason: 'Again' })).message).toMatch(
       /not on legal hold/,
     );
-    expect(call.ok('retention.erase', { familyId: old.familyId, confirm: 'quenby' }).familyId).toBe(old.familyId);
+    expect((await call.ok('retention.erase', { familyId: old.familyId, confirm: 'quenby' })).familyId).toBe(
+      old.familyId,
+    );
   });
 
-  it('a family not yet past retention, or the wrong name typed, refuses the erase and changes nothing', () => {
-    const { r, call, old, recent } = setUp();
+  it('a family not yet past retention, or the wrong name typed, refuses the erase and changes nothing', async () => {
+    const { r, call, old, recent } = await setUp();
     r.travelTo('2026-03-02');
-    expect(call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' }).message).toMatch(
+    expect((await call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' })).message).toMatch(
       /kept until 2055-01-06/,
     );
-    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
-    expect(call.refused('retention.erase', { familyId: recent.familyId, confirm: 'Ravensworth' }).code).toBe(
+    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    expect((await call.refused('retention.erase', { familyId: recent.familyId, confirm: 'Ravensworth' })).code).toBe(
       'conflict',
     );
-    expect(call.refused('retention.erase', { familyId: old.familyId, confirm: 'Ravensworth' }).issues[0]?.path).toBe(
-      'confirm',
-    );
-    expect(call.refused('retention.erase', { familyId: 999, confirm: 'X' }).code).toBe('not-found');
+    expect(
+      (await call.refused('retention.erase', { familyId: old.familyId, confirm: 'Ravensworth' })).issues[0]?.path,
+    ).toBe('confirm');
+    expect((await call.refused('retention.erase', { familyId: 999, confirm: 'X' })).code).toBe('not-found');
   });
 
-  it('erases every row about the family from every table, leaves the other family’s as it was, and audits with no personal data', () => {
-    const { r, call, old } = setUp();
+  it('erases every row about the family from every table, leaves the other family’s as it was, and audits with no personal data', async () => {
+    const { r, call, old } = await setUp();
     r.travelTo('2026-03-02');
-    call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
-    call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Quenby complaint' });
-    call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Resolved' });
+    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    await call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Quenby complaint' });
+    await call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Resolved' });
 
     const before = registerContent(r);
     const mentions = (content: Record<string, string[]>) =>
@@ -241,7 +256,7 @@ describe('legal hold and erase', () => {
       expect(tablesNaming).toContain(t);
     expect(tablesNaming).toContain('audit_payloads');
 
-    const result = call.ok('retention.erase', { familyId: old.familyId, confirm: '  Quenby ' });
+    const result = await call.ok('retention.erase', { familyId: old.familyId, confirm: '  Quenby ' });
     expect(result.counts).toMatchObject({
       families: 1,
       children: 2,
@@ -292,7 +307,7 @@ describe('legal hold and erase', () => {
     ).toEqual([expect.not.stringContaining(`"id":${old.escalationId}`), expect.any(String)]);
     expect(c.pragma('foreign_key_check')).toEqual([]);
 
-    const erase = r.repos.audit.forRecord('family', old.familyId).at(-1);
+    const erase = (await r.repos.audit.forRecord('family', old.familyId)).at(-1);
     expect(erase).toMatchObject({ action: 'erase', entity: 'family', entityId: old.familyId, before: undefined });
     expect(erase?.after).toEqual({
       counts: result.counts,
@@ -302,11 +317,11 @@ describe('legal hold and erase', () => {
       retentionDate: '2025-01-06',
     });
     // The events about the erased records keep who, when and what kind, not the values.
-    for (const e of r.repos.audit.forRecord('conference', old.conferenceId)) {
+    for (const e of await r.repos.audit.forRecord('conference', old.conferenceId)) {
       expect(e.before).toBeUndefined();
       expect(e.after).toBeUndefined();
     }
     // The other family's conference keeps its history.
-    expect(call.ok('retention.list', {}).families).toHaveLength(1);
+    expect((await call.ok('retention.list', {})).families).toHaveLength(1);
   });
 });

@@ -14,10 +14,10 @@ const PERIOD = { from: '2025-03-01', to: '2026-02-28' };
 async function demoRegisterFile() {
   let agency = '';
   const path = await cliRegister(
-    (r) => {
-      r.demo.generate('small');
-      r.settings.update({ unitEmail: 'cpru@demo.example.org' });
-      const busiest = r.agencyEscalations.summary(PERIOD.from, PERIOD.to)[0];
+    async (r) => {
+      await r.demo.generate('small');
+      await r.settings.update({ unitEmail: 'cpru@demo.example.org' });
+      const busiest = (await r.agencyEscalations.summary(PERIOD.from, PERIOD.to))[0];
       if (!busiest) throw new Error('the demo register has no agency escalations');
       agency = busiest.agencyName;
     },
@@ -27,12 +27,12 @@ async function demoRegisterFile() {
   return { dir: dirname(path), path, agency };
 }
 
-function log(path: string) {
-  const r = reopen(path);
+async function log(path: string) {
+  const r = await reopen(path);
   try {
     return caller(r).ok('sharingLog.list', {});
   } finally {
-    r.close();
+    await r.close();
   }
 }
 
@@ -60,7 +60,7 @@ describe('exports cannot escape the sharing log', () => {
       { encoding: 'utf8', env: { ...process.env, CPREG_DB: '', ...signedInEnv() } },
     );
     expect(run.status).toBe(0);
-    expect(log(path)).toMatchObject([{ status: 'complete', completedAt: expect.any(String) }]);
+    expect(await log(path)).toMatchObject([{ status: 'complete', completedAt: expect.any(String) }]);
     expect(readdirSync(out).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('exports cannot escape the sharing log', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/could not be written.*interrupted/);
     expect(readdirSync(out)).toEqual([]);
-    expect(log(path)).toMatchObject([{ status: 'interrupted', completedAt: null }]);
+    expect(await log(path)).toMatchObject([{ status: 'interrupted', completedAt: null }]);
   });
 
   it('an export the app stopped writing (entry started, .partial left) is marked interrupted and its leftovers removed on opening', async () => {
@@ -103,8 +103,8 @@ describe('exports cannot escape the sharing log', () => {
     const location = join(out, 'agency-export');
     const draft = join(out, 'agency-export.eml');
     // The state a crash leaves: the entry committed as started, then part of the files written.
-    const r = reopen(path);
-    r.repos.documents.insertSharing({
+    const r = await reopen(path);
+    await r.repos.documents.insertSharing({
       at: '2026-03-02T09:30:00.000Z',
       actor: 'Test Chair',
       agencyId: 1,
@@ -121,13 +121,13 @@ describe('exports cannot escape the sharing log', () => {
       files: ['a.pdf'],
       records: [],
     });
-    r.close();
+    await r.close();
     mkdirSync(`${location}.partial`);
     writeFileSync(join(`${location}.partial`, 'a.pdf'), 'half a synthetic file');
     writeFileSync(`${draft}.partial`, 'half a synthetic draft');
     writeFileSync(join(out, 'unrelated.partial'), 'not ours');
 
-    expect(log(path)).toMatchObject([{ status: 'interrupted' }]);
+    expect(await log(path)).toMatchObject([{ status: 'interrupted' }]);
     expect(readdirSync(out)).toEqual(['unrelated.partial']);
   });
 });

@@ -40,7 +40,7 @@ function bytesOf(path: string): string {
 describe('an encrypted register', () => {
   it('holds no readable text in the file or its WAL, is "not a database" without the key, and opens with the recovery key', async () => {
     const gate = await tempGate();
-    await ok(gate.call('agencies.create', { ...healthVisiting, leadName: SECRET_NAME }));
+    await ok(await gate.call('agencies.create', { ...healthVisiting, leadName: SECRET_NAME }));
     // Still open (WAL not checkpointed): the WAL itself must be ciphertext too.
     for (const file of [gate.path, `${gate.path}-wal`]) {
       if (!existsSync(file)) continue;
@@ -48,7 +48,7 @@ describe('an encrypted register', () => {
       expect(bytes.includes(Buffer.from(SECRET_NAME)), `${file} holds the name in plain text`).toBe(false);
       expect(bytes.includes(Buffer.from('Health Visiting'))).toBe(false);
     }
-    gate.close();
+    await gate.close();
     expect(readFileSync(gate.path).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     const plain = new Database(gate.path, { readonly: true });
     expect(() => plain.prepare('SELECT count(*) FROM agencies').get()).toThrow(/not a database/);
@@ -72,15 +72,15 @@ describe('an encrypted register', () => {
   });
 
   it('encrypts a register from an earlier version on its first opening, after a verified copy, keeping every record', async () => {
-    const old = tempRegister({ plain: true });
-    old.agencies.create({ ...healthVisiting, leadName: SECRET_NAME });
+    const old = await tempRegister({ plain: true });
+    await old.agencies.create({ ...healthVisiting, leadName: SECRET_NAME });
     const before = registerContent(old);
     const path = old.path;
-    old.close();
+    await old.close();
     expect(readFileSync(path).includes(Buffer.from(SECRET_NAME))).toBe(true);
 
     const gate = createGate({ path, kdfCost: TEST_KDF_COST });
-    expect(gate.status().state).toBe('needs-encryption');
+    expect((await gate.status()).state).toBe('needs-encryption');
     await gate.setup('First Admin', TEST_PASSWORD);
     const register = gate.register;
     if (!register) throw new Error('signed out');
@@ -89,12 +89,12 @@ describe('an encrypted register', () => {
       if (['audit_events', 'audit_payloads', 'schema_migrations', 'users'].includes(table)) continue;
       expect(after[table], table).toEqual(before[table]);
     }
-    gate.close();
+    await gate.close();
     for (const file of [path, `${path}-wal`]) {
       if (existsSync(file)) expect(readFileSync(file).includes(Buffer.from(SECRET_NAME))).toBe(false);
     }
     expect(existsSync(`${path}.before-encryption`)).toBe(false);
-    expect(createGate({ path }).status().state).toBe('signed-out');
+    expect((await createGate({ path }).status()).state).toBe('signed-out');
   });
 
   it('refuses a file that is not a register, or one from a newer version, changing nothing in it', async () => {
@@ -121,7 +121,7 @@ describe('an encrypted register', () => {
         "INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (999, 'from the future', 'x', 'now')",
       )
       .run();
-    newer.close();
+    await newer.close();
     const newerBefore = bytesOf(newer.path);
     await expect(createGate({ path: newer.path }).signIn('Test Chair', TEST_PASSWORD)).rejects.toThrow(
       /newer version.*Nothing in it was changed/,
@@ -133,24 +133,27 @@ describe('an encrypted register', () => {
 describe('signing in', () => {
   it('opens with the right password only; the audit names the signed-in user', async () => {
     const gate = await tempGate({ signedIn: false });
-    expect(gate.status()).toMatchObject({ state: 'signed-out', user: null });
-    expect(await refused(gate.call('agencies.list', {}))).toMatchObject({ code: 'signed-out' });
+    expect(await gate.status()).toMatchObject({ state: 'signed-out', user: null });
+    expect(await refused(await gate.call('agencies.list', {}))).toMatchObject({ code: 'signed-out' });
     expect(
-      await refused(gate.call('session.signIn', { name: 'Test Chair', password: 'not the password' })),
+      await refused(await gate.call('session.signIn', { name: 'Test Chair', password: 'not the password' })),
     ).toMatchObject({
       code: 'invalid-input',
       message: 'The user name or password is not right',
     });
-    expect(await refused(gate.call('session.signIn', { name: 'Nobody', password: TEST_PASSWORD }))).toMatchObject({
-      message: 'The user name or password is not right',
-    });
-    expect(await ok(gate.call('session.signIn', { name: 'test chair', password: TEST_PASSWORD }))).toEqual({
+    expect(await refused(await gate.call('session.signIn', { name: 'Nobody', password: TEST_PASSWORD }))).toMatchObject(
+      {
+        message: 'The user name or password is not right',
+      },
+    );
+    expect(await ok(await gate.call('session.signIn', { name: 'test chair', password: TEST_PASSWORD }))).toEqual({
       name: 'Test Chair',
       roles: ROLES,
     });
-    const agency = (await ok(gate.call('agencies.create', healthVisiting))) as { id: number };
-    expect(gate.register?.repos.audit.forRecord('agency', agency.id)[0]).toMatchObject({ actor: 'Test Chair' });
-    const users = (await ok(gate.call('users.list', {}))) as { lastSignInAt: string | null }[];
+    const agency = (await ok(await gate.call('agencies.create', healthVisiting))) as { id: number };
+    const events = await gate.register?.repos.audit.forRecord('agency', agency.id);
+    expect(events?.[0]).toMatchObject({ actor: 'Test Chair' });
+    const users = (await ok(await gate.call('users.list', {}))) as { lastSignInAt: string | null }[];
     expect(users[0]?.lastSignInAt).not.toBeNull();
   });
 
@@ -158,60 +161,65 @@ describe('signing in', () => {
     let now = new Date('2026-12-02T09:00:00Z');
     const gate = await tempGate({ signedIn: false, now: () => now });
     const attempt = (password: string) => gate.call('session.signIn', { name: 'Test Chair', password });
-    for (let i = 0; i < 3; i += 1) expect((await refused(attempt('wrong password!'))).code).toBe('invalid-input');
+    for (let i = 0; i < 3; i += 1) expect((await refused(await attempt('wrong password!'))).code).toBe('invalid-input');
     // The fourth attempt, even with the right password, waits 10 seconds.
-    expect(await refused(attempt(TEST_PASSWORD))).toMatchObject({ code: 'forbidden', message: /wait 10 seconds/ });
+    expect(await refused(await attempt(TEST_PASSWORD))).toMatchObject({
+      code: 'forbidden',
+      message: /wait 10 seconds/,
+    });
     now = new Date(now.getTime() + 11_000);
-    expect((await refused(attempt('wrong password!'))).code).toBe('invalid-input');
+    expect((await refused(await attempt('wrong password!'))).code).toBe('invalid-input');
     now = new Date(now.getTime() + 21_000);
-    expect((await refused(attempt('wrong password!'))).code).toBe('invalid-input');
+    expect((await refused(await attempt('wrong password!'))).code).toBe('invalid-input');
     now = new Date(now.getTime() + 41_000);
-    expect((await refused(attempt('wrong password!'))).code).toBe('invalid-input');
-    expect(await refused(attempt(TEST_PASSWORD))).toMatchObject({ message: /locked for 15 more minutes/ });
+    expect((await refused(await attempt('wrong password!'))).code).toBe('invalid-input');
+    expect(await refused(await attempt(TEST_PASSWORD))).toMatchObject({ message: /locked for 15 more minutes/ });
     now = new Date(now.getTime() + 15 * 60_000 + 1000);
-    await ok(attempt(TEST_PASSWORD));
-    gate.signOut();
+    await ok(await attempt(TEST_PASSWORD));
+    await gate.signOut();
     // A success clears the count.
-    expect((await refused(attempt('wrong password!'))).code).toBe('invalid-input');
-    await ok(attempt(TEST_PASSWORD));
+    expect((await refused(await attempt('wrong password!'))).code).toBe('invalid-input');
+    await ok(await attempt(TEST_PASSWORD));
   });
 
   it('locks by hand and after the idle time, keeping the register open, and unlocks with the password', async () => {
     let now = new Date('2026-12-02T09:00:00Z');
     const gate = await tempGate({ now: () => now });
-    await ok(gate.call('settings.update', { idleLockMinutes: 5 }));
-    await ok(gate.call('session.lock', {}));
-    expect(gate.status()).toMatchObject({ state: 'locked', user: { name: 'Test Chair' } });
-    expect(await refused(gate.call('agencies.list', {}))).toMatchObject({ code: 'locked' });
-    expect(await refused(gate.call('users.list', {}))).toMatchObject({ code: 'signed-out' });
-    expect((await refused(gate.call('session.unlock', { password: 'wrong password!' }))).code).toBe('invalid-input');
-    await ok(gate.call('session.unlock', { password: TEST_PASSWORD }));
-    await ok(gate.call('agencies.list', {}));
+    await ok(await gate.call('settings.update', { idleLockMinutes: 5 }));
+    await ok(await gate.call('session.lock', {}));
+    expect(await gate.status()).toMatchObject({ state: 'locked', user: { name: 'Test Chair' } });
+    expect(await refused(await gate.call('agencies.list', {}))).toMatchObject({ code: 'locked' });
+    expect(await refused(await gate.call('users.list', {}))).toMatchObject({ code: 'signed-out' });
+    expect((await refused(await gate.call('session.unlock', { password: 'wrong password!' }))).code).toBe(
+      'invalid-input',
+    );
+    await ok(await gate.call('session.unlock', { password: TEST_PASSWORD }));
+    await ok(await gate.call('agencies.list', {}));
     now = new Date(now.getTime() + 6 * 60_000);
-    expect(await refused(gate.call('agencies.list', {}))).toMatchObject({ code: 'locked' });
-    expect(gate.status().state).toBe('locked');
-    await ok(gate.call('session.unlock', { password: TEST_PASSWORD }));
-    expect(gate.status()).toMatchObject({ state: 'signed-in', idleLockMinutes: 5 });
+    expect(await refused(await gate.call('agencies.list', {}))).toMatchObject({ code: 'locked' });
+    expect((await gate.status()).state).toBe('locked');
+    await ok(await gate.call('session.unlock', { password: TEST_PASSWORD }));
+    expect(await gate.status()).toMatchObject({ state: 'signed-in', idleLockMinutes: 5 });
   });
 });
 
 describe('the audit trail at opening', () => {
   it('notices, when someone signs in, a tail cut off or an event changed since the register was last closed', async () => {
     const gate = await tempGate();
-    await ok(gate.call('agencies.create', healthVisiting));
-    await ok(gate.call('agencies.create', { name: 'Police', type: 'police' }));
-    gate.signOut();
-    await ok(gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
-    expect(gate.status().auditProblem).toBeNull();
-    gate.signOut();
+    await ok(await gate.call('agencies.create', healthVisiting));
+    await ok(await gate.call('agencies.create', { name: 'Police', type: 'police' }));
+    await gate.signOut();
+    await ok(await gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
+    expect((await gate.status()).auditProblem).toBeNull();
+    await gate.signOut();
     // Someone with the key removes the last event and the counter that would show the gap.
     const raw = rawConnection(gate.path);
     raw.exec(
       "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_payloads WHERE event_id = (SELECT max(id) FROM audit_events); DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events); UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'audit_events'",
     );
     raw.close();
-    await ok(gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
-    expect(gate.status().auditProblem).toMatch(
+    await ok(await gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
+    expect((await gate.status()).auditProblem).toMatch(
       /^Audit event \d+, the last one when the register was last closed, is missing$/,
     );
   });
@@ -220,24 +228,28 @@ describe('the audit trail at opening', () => {
 describe('the integrity check beside the open register (desktop and browser mode)', () => {
   it('lets a user in before the check ends, and holds a write until it has passed', async () => {
     const made = await tempGate();
-    made.close();
+    await made.close();
     const gate = createGate({ path: made.path, backgroundCheck: true, register: { automaticBackups: false } });
     await gate.signIn('Test Chair', TEST_PASSWORD);
     // The write waits for the check, then goes through.
-    expect(await ok(gate.call('agencies.create', healthVisiting))).toMatchObject({ name: healthVisiting.name });
+    expect(await ok(await gate.call('agencies.create', healthVisiting))).toMatchObject({ name: healthVisiting.name });
     await gate.checked();
-    expect(gate.status().readOnly).toBe(false);
-    gate.close();
+    expect((await gate.status()).readOnly).toBe(false);
+    await gate.close();
   });
 
   it('finds damage after signing in: held writes are refused and the register is open read-only', async () => {
     const made = await tempGate();
     for (let i = 0; i < 40; i += 1) {
       await ok(
-        made.call('agencies.create', { ...healthVisiting, name: `Synthetic Agency ${i}`, leadName: 'x'.repeat(200) }),
+        await made.call('agencies.create', {
+          ...healthVisiting,
+          name: `Synthetic Agency ${i}`,
+          leadName: 'x'.repeat(200),
+        }),
       );
     }
-    made.close();
+    await made.close();
     const bytes = readFileSync(made.path);
     // Garbage over a page among the agencies' rows (written last, at the end of the file).
     const page = (Math.floor(bytes.length / 4096) - 20) * 4096;
@@ -246,11 +258,11 @@ describe('the integrity check beside the open register (desktop and browser mode
 
     const gate = createGate({ path: made.path, backgroundCheck: true, register: { automaticBackups: false } });
     await gate.signIn('Test Chair', TEST_PASSWORD);
-    expect(await refused(gate.call('agencies.create', { name: 'Not Saved', type: 'police' }))).toMatchObject({
+    expect(await refused(await gate.call('agencies.create', { name: 'Not Saved', type: 'police' }))).toMatchObject({
       code: 'read-only',
     });
-    expect(gate.status().readOnly).toBe(true);
-    gate.close();
+    expect((await gate.status()).readOnly).toBe(true);
+    await gate.close();
   });
 });
 
@@ -266,13 +278,13 @@ describe('roles', () => {
       const gate = await tempGate();
       const who = CHANNEL_ACCESS[channel].who as readonly Role[];
       const lacking = ROLES.filter((r) => !who.includes(r));
-      await ok(gate.call('users.add', { name: 'Lacking', roles: lacking, password: TEST_PASSWORD }));
-      gate.signOut();
-      await ok(gate.call('session.signIn', { name: 'Lacking', password: TEST_PASSWORD }));
+      await ok(await gate.call('users.add', { name: 'Lacking', roles: lacking, password: TEST_PASSWORD }));
+      await gate.signOut();
+      await ok(await gate.call('session.signIn', { name: 'Lacking', password: TEST_PASSWORD }));
       const register = gate.register;
       if (!register) throw new Error('signed out');
       const before = registerContent(register);
-      const error = await refused(gate.call(channel, {}));
+      const error = await refused(await gate.call(channel, {}));
       expect(error.code).toBe('forbidden');
       expect(error.message).toMatch(/^This needs the .*role; Lacking has /);
       expect(registerContent(register)).toEqual(before);
@@ -281,16 +293,16 @@ describe('roles', () => {
 
   it('lets a manager and an auditor read everything but write nothing', async () => {
     const gate = await tempGate();
-    await ok(gate.call('agencies.create', healthVisiting));
-    await ok(gate.call('users.add', { name: 'Manager', roles: ['manager'], password: TEST_PASSWORD }));
-    gate.signOut();
-    await ok(gate.call('session.signIn', { name: 'Manager', password: TEST_PASSWORD }));
-    expect(await ok(gate.call('agencies.list', {}))).toHaveLength(1);
-    expect(await refused(gate.call('agencies.create', { name: 'Police', type: 'police' }))).toMatchObject({
+    await ok(await gate.call('agencies.create', healthVisiting));
+    await ok(await gate.call('users.add', { name: 'Manager', roles: ['manager'], password: TEST_PASSWORD }));
+    await gate.signOut();
+    await ok(await gate.call('session.signIn', { name: 'Manager', password: TEST_PASSWORD }));
+    expect(await ok(await gate.call('agencies.list', {}))).toHaveLength(1);
+    expect(await refused(await gate.call('agencies.create', { name: 'Police', type: 'police' }))).toMatchObject({
       code: 'forbidden',
       message: 'This needs the unit officer role; Manager has manager. Nothing was changed.',
     });
-    expect(await refused(gate.call('users.list', {}))).toMatchObject({ code: 'forbidden' });
+    expect(await refused(await gate.call('users.list', {}))).toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -298,9 +310,9 @@ describe('users', () => {
   it('adds, disables (removing their key), enables and resets; a user changes their own password', async () => {
     const gate = await tempGate();
     const keys = () => JSON.parse(readFileSync(`${gate.path}.keys`, 'utf8')) as { users: Record<string, unknown> };
-    await ok(gate.call('users.add', { name: 'Chair Two', roles: ['chair'], password: TEST_PASSWORD }));
+    await ok(await gate.call('users.add', { name: 'Chair Two', roles: ['chair'], password: TEST_PASSWORD }));
     expect(
-      await refused(gate.call('users.add', { name: 'chair two', roles: ['chair'], password: TEST_PASSWORD })),
+      await refused(await gate.call('users.add', { name: 'chair two', roles: ['chair'], password: TEST_PASSWORD })),
     ).toMatchObject({
       code: 'invalid-input',
     });
@@ -317,7 +329,7 @@ describe('users', () => {
       [{ name: 'No Roles', roles: [], password: TEST_PASSWORD }, 'roles', 'Choose at least one role'],
       [{ name: '', roles: ['chair'], password: TEST_PASSWORD }, 'name', 'Enter a user name'],
     ] as const) {
-      expect(await refused(gate.call('users.add', input))).toMatchObject({
+      expect(await refused(await gate.call('users.add', input))).toMatchObject({
         code: 'invalid-input',
         issues: [{ path, message }],
       });
@@ -326,26 +338,32 @@ describe('users', () => {
     expect(readFileSync(`${gate.path}.keys`, 'utf8')).toBe(keysBefore);
     expect(Object.keys(keys().users)).toContain('chairtwo');
 
-    await ok(gate.call('users.disable', { name: 'Chair Two' }));
+    await ok(await gate.call('users.disable', { name: 'Chair Two' }));
     expect(Object.keys(keys().users)).not.toContain('chairtwo');
-    gate.signOut();
-    expect(await refused(gate.call('session.signIn', { name: 'Chair Two', password: TEST_PASSWORD }))).toMatchObject({
+    await gate.signOut();
+    expect(
+      await refused(await gate.call('session.signIn', { name: 'Chair Two', password: TEST_PASSWORD })),
+    ).toMatchObject({
       message: 'The user name or password is not right',
     });
-    await ok(gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
-    await ok(gate.call('users.enable', { name: 'Chair Two', password: 'a brand new password' }));
-    await ok(gate.call('users.resetPassword', { name: 'Chair Two', password: 'a second new password' }));
-    gate.signOut();
+    await ok(await gate.call('session.signIn', { name: 'Test Chair', password: TEST_PASSWORD }));
+    await ok(await gate.call('users.enable', { name: 'Chair Two', password: 'a brand new password' }));
+    await ok(await gate.call('users.resetPassword', { name: 'Chair Two', password: 'a second new password' }));
+    await gate.signOut();
     expect(
-      (await refused(gate.call('session.signIn', { name: 'Chair Two', password: 'a brand new password' }))).code,
+      (await refused(await gate.call('session.signIn', { name: 'Chair Two', password: 'a brand new password' }))).code,
     ).toBe('invalid-input');
-    await ok(gate.call('session.signIn', { name: 'Chair Two', password: 'a second new password' }));
+    await ok(await gate.call('session.signIn', { name: 'Chair Two', password: 'a second new password' }));
     expect(
-      await refused(gate.call('session.changePassword', { current: 'not it at all', next: 'my own new password' })),
+      await refused(
+        await gate.call('session.changePassword', { current: 'not it at all', next: 'my own new password' }),
+      ),
     ).toMatchObject({ issues: [{ path: 'current' }] });
-    await ok(gate.call('session.changePassword', { current: 'a second new password', next: 'my own new password' }));
-    gate.signOut();
-    await ok(gate.call('session.signIn', { name: 'Chair Two', password: 'my own new password' }));
+    await ok(
+      await gate.call('session.changePassword', { current: 'a second new password', next: 'my own new password' }),
+    );
+    await gate.signOut();
+    await ok(await gate.call('session.signIn', { name: 'Chair Two', password: 'my own new password' }));
     // Passwords never reach the audit trail.
     const audit = JSON.stringify(gate.register?.db.connection.prepare('SELECT * FROM audit_events').all());
     expect(audit).not.toMatch(/new password|TEST_PASSWORD|correct horse/);
@@ -353,8 +371,8 @@ describe('users', () => {
 
   it('keeps an active administrator, and nobody disables themselves', async () => {
     const gate = await tempGate();
-    expect(await refused(gate.call('users.disable', { name: 'Test Chair' }))).toMatchObject({ code: 'conflict' });
-    expect(await refused(gate.call('users.setRoles', { name: 'Test Chair', roles: ['chair'] }))).toMatchObject({
+    expect(await refused(await gate.call('users.disable', { name: 'Test Chair' }))).toMatchObject({ code: 'conflict' });
+    expect(await refused(await gate.call('users.setRoles', { name: 'Test Chair', roles: ['chair'] }))).toMatchObject({
       code: 'conflict',
       message: /only active administrator/,
     });

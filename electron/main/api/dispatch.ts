@@ -13,12 +13,12 @@ import { OutputMismatch, type AnyHandlers } from './handlers';
  *
  * Nothing about the record is logged: only the channel and the kind of failure.
  */
-export function dispatch(
+export async function dispatch(
   handlers: AnyHandlers,
   channel: unknown,
   input: unknown,
   options: DispatchOptions = {},
-): Result<unknown> | Promise<Result<unknown>> {
+): Promise<Result<unknown>> {
   const log = options.log ?? ((line: string) => console.error(line));
   const name = resolveChannel(channel);
   if (name === null) {
@@ -55,11 +55,8 @@ export function dispatch(
     if (!handler) {
       return { ok: false, error: { code: 'signed-out', message: 'Sign in to use the register', issues: [] } };
     }
-    // Most handlers are synchronous (one SQLite transaction) and answer at once; a few (exports)
-    // finish later, and their result is checked the same way when it comes.
     const caller = options.caller;
-    const value = caller ? runAs(caller, () => handler(parsed.data)) : handler(parsed.data);
-    if (value instanceof Promise) return value.then(checked, (error: unknown) => failure(name, error, log));
+    const value = await (caller ? runAs(caller, () => handler(parsed.data)) : handler(parsed.data));
     return checked(value);
   } catch (error) {
     return failure(name, error, log);

@@ -148,8 +148,8 @@ export function createHandlers(register: Register): Handlers {
     const output = contract[channel].output;
     Object.assign(handlers, {
       [channel]: (input: unknown) =>
-        register.db.transaction(() => {
-          const value = handler(input);
+        register.db.transaction(async () => {
+          const value = await handler(input);
           const checked = output.safeParse(value);
           if (!checked.success) throw new OutputMismatch(channel, checked.error.issues.length);
           return checked.data;

@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   console.log(`CP Conference Register (browser mode), register: ${dbPath}`);
   console.log(`Open ${server.url}`);
   const stop = () => {
-    void server.close().then(() => {
-      gate.close();
+    void server.close().then(async () => {
+      await gate.close();
       process.exit(0);
     });
   };

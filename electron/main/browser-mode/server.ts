@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
 
 export interface BrowserServerOptions {
   /** The one door: the gate's `call` (sign-in, users, and the open register's channels). */
-  call: (channel: unknown, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
+  call: (channel: unknown, input: unknown) => Promise<Result<unknown>>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** 0 picks a free port. */

@@ -135,7 +135,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init --admin NAME"`);
     // stderr carries only what the command says (for `call`, only the error's JSON).
     const gate = createGate({ path, log: () => undefined, register: CLI_REGISTER });
-    const state = gate.status().state;
+    const state = (await gate.status()).state;
     if (state === 'needs-encryption') {
       throw new UsageError(
         `the register ${path} is from an earlier version and not yet encrypted: run "cpreg --db ${path} init --admin NAME" to create its first administrator and encrypt it`,
@@ -154,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (!register || !user) throw new UsageError('sign in failed');
       return await runAs(user, () => fn(register, gate));
     } finally {
-      gate.close();
+      await gate.close();
     }
   }
 
@@ -180,9 +180,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     if (to < from) throw new UsageError('--to must be on or after --from');
   }
 
-  function agencyNamed(register: Register, name: string) {
+  async function agencyNamed(register: Register, name: string) {
     // Named as the directory compares names: ignoring case, accents, apostrophe style and spacing.
-    const agency = register.agencies.named(name.trim());
+    const agency = await register.agencies.named(name.trim());
     if (!agency) throw new UsageError(`no agency called "${name}" in the directory (see "cpreg agencies list")`);
     return agency;
   }
@@ -206,7 +206,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
    * the register exists; otherwise with the shipped snapshot, creating no register as a side effect.
    */
   async function withCalendar<T>(division: Division | undefined, fn: (calendar: WorkingDayCalendar) => T): Promise<T> {
-    if (existsSync(dbPath())) return await withRegister((register) => fn(register.calendar.calendarFor(division)));
+    if (existsSync(dbPath()))
+      return await withRegister(async (register) => fn(await register.calendar.calendarFor(division)));
     const events = loadShippedSnapshot()[division ?? 'england-and-wales']?.events ?? [];
     return fn(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
   }
@@ -305,7 +306,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       const path = dbPath();
       const gate = createGate({ path });
       try {
-        if (gate.status().state === 'signed-out') {
+        if ((await gate.status()).state === 'signed-out') {
           throw new UsageError(
             `${path} already has its administrator: sign in with --user and add users with "cpreg users add"`,
           );
@@ -324,7 +325,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io.out(`Administrator: ${user.name} (${user.roles.map((r) => ROLE_LABELS[r]).join(', ')})\n`);
         io.out(`Recovery key (shown once; keep it offline, apart from the laptop):\n${recoveryKey}\n`);
       } finally {
-        gate.close();
+        await gate.close();
       }
     });
 
@@ -443,8 +444,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description('list agencies and their safeguarding leads')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      await withRegister((register) => {
-        const list = register.agencies.list('', true);
+      await withRegister(async (register) => {
+        const list = await register.agencies.list('', true);
         if (opts.json) {
           io.out(`${JSON.stringify(list, null, 2)}\n`);
           return;
@@ -479,8 +480,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     )
     .action(async (file: string) => {
       const text = readInputFile(file, 'CSV');
-      await withRegister((register) => {
-        const created = register.agencies.importMany(readAgenciesCsv(text), { fieldName: agencyCsvColumn });
+      await withRegister(async (register) => {
+        const created = await register.agencies.importMany(readAgenciesCsv(text), { fieldName: agencyCsvColumn });
         io.out(`Imported ${created.length} agenc${created.length === 1 ? 'y' : 'ies'}.\n`);
       });
     });
@@ -498,8 +499,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       } catch {
         throw new UsageError(`"${file}" is not valid JSON`);
       }
-      await withRegister((register) => {
-        const result = register.calendar.importFeed(feed);
+      await withRegister(async (register) => {
+        const result = await register.calendar.importFeed(feed);
         io.out(`Imported ${result.imported} bank holidays for ${result.divisions.join(', ')}.\n`);
       });
     });
@@ -523,7 +524,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           await callChannel(gate, 'session.setup', { name: 'demo', password });
           await callChannel(gate, 'users.setRoles', { name: 'demo', roles: ROLES });
         } finally {
-          gate.close();
+          await gate.close();
         }
         io.err(
           `Created ${path} with the administrator "demo"${process.env['CPREG_PASSWORD'] ? ' (password from CPREG_PASSWORD)' : ` (password "${DEMO_PASSWORD}")`}.\n`,
@@ -532,9 +533,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         program.setOptionValue('passwordFile', undefined);
         process.env['CPREG_PASSWORD'] = password;
       }
-      await withRegister((register) => {
+      await withRegister(async (register) => {
         const started = Date.now();
-        const summary = register.demo.generate(opts.size, (done, total) => {
+        const summary = await register.demo.generate(opts.size, (done, total) => {
           io.err(`\rgenerating ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} conferences`);
         });
         io.err('\n');
@@ -558,9 +559,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .action(async (opts: { due?: boolean; json?: boolean; limit: string }) => {
       const limit = parseCount(opts.limit);
       if (limit < 1 || limit > 500) throw new UsageError(`--limit must be between 1 and 500 (got "${opts.limit}")`);
-      await withRegister((register) => {
+      await withRegister(async (register) => {
         if (opts.due) {
-          const due = register.live.due(limit);
+          const due = await register.live.due(limit);
           if (opts.json) return io.out(`${JSON.stringify(due, null, 2)}\n`);
           if (due.length === 0) return io.out('Nothing is due.\n');
           table(
@@ -576,7 +577,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           );
           return;
         }
-        const { total, conferences } = register.conferences.list('', limit);
+        const { total, conferences } = await register.conferences.list('', limit);
         if (opts.json) return io.out(`${JSON.stringify({ total, conferences }, null, 2)}\n`);
         if (conferences.length === 0) return io.out('No conferences yet.\n');
         table(
@@ -612,11 +613,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           throw new UsageError(`${flag} must be a real date in the form YYYY-MM-DD (got "${value}")`);
       }
       if (opts.to < opts.from) throw new UsageError('--to must be on or after --from');
-      await withRegister((register) => {
-        const agency = register.repos.agencies.findByName(opts.agency.trim());
+      await withRegister(async (register) => {
+        const agency = await register.repos.agencies.findByName(opts.agency.trim());
         if (!agency)
           throw new UsageError(`no agency called "${opts.agency}" in the directory (see "cpreg agencies list")`);
-        const { rows, returns } = register.agencyEscalations.returnFor(agency.id, opts.from, opts.to);
+        const { rows, returns } = await register.agencyEscalations.returnFor(agency.id, opts.from, opts.to);
         if (opts.json)
           return io.out(
             `${JSON.stringify({ agency: agency.name, from: opts.from, to: opts.to, rows, returns }, null, 2)}\n`,
@@ -656,8 +657,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--overdue', 'only those past their stage’s due date')
     .option('--json', 'print JSON')
     .action(async (opts: { overdue?: boolean; json?: boolean }) => {
-      await withRegister((register) => {
-        const list = register.escalations.list({ overdueOnly: opts.overdue ?? false });
+      await withRegister(async (register) => {
+        const list = await register.escalations.list({ overdueOnly: opts.overdue ?? false });
         if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
         if (list.length === 0) return io.out(opts.overdue ? 'No escalation is overdue.\n' : 'No open escalations.\n');
         table(
@@ -687,8 +688,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--json', 'print JSON')
     .action(async (idText: string, opts: { json?: boolean }) => {
       if (!/^[1-9]\d*$/.test(idText)) throw new UsageError(`<id> must be an escalation number (got "${idText}")`);
-      await withRegister((register) => {
-        const e = register.escalations.get(Number(idText));
+      await withRegister(async (register) => {
+        const e = await register.escalations.get(Number(idText));
         if (opts.json) return io.out(`${JSON.stringify(e, null, 2)}\n`);
         const lines = [
           `Escalation ${e.id}: ${e.subjectName} (${e.status})`,
@@ -779,9 +780,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }) => {
         checkPeriod(opts.from, opts.to);
         const password = readPassword(opts.protectPasswordFile);
-        await withRegister((register) => {
-          const agency = agencyNamed(register, opts.agency);
-          const doc = register.documents.makeOne(
+        await withRegister(async (register) => {
+          const agency = await agencyNamed(register, opts.agency);
+          const doc = await register.documents.makeOne(
             'appendix3',
             agency.id,
             { from: opts.from, to: opts.to },
@@ -813,8 +814,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       .action(async (opts: { escalation: string; out: string; initials?: boolean; protectPasswordFile?: string }) => {
         const id = parseId(opts.escalation, '--escalation');
         const password = readPassword(opts.protectPasswordFile);
-        await withRegister((register) => {
-          const doc = register.documents.makeOne(kind, id, null, resolve(opts.out), {
+        await withRegister(async (register) => {
+          const doc = await register.documents.makeOne(kind, id, null, resolve(opts.out), {
             initialsOnly: opts.initials === true,
             password,
           });
@@ -889,7 +890,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         checkPeriod(from, to);
         const password = readPassword(opts.protectPasswordFile);
         await withRegister(async (register) => {
-          const agency = agencyNamed(register, opts.agency);
+          const agency = await agencyNamed(register, opts.agency);
           const parsed = runExportInputSchema.safeParse({
             agencyId: agency.id,
             from,
@@ -917,9 +918,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--agency <name>', 'only exports to this agency')
     .option('--json', 'print JSON')
     .action(async (opts: { agency?: string; json?: boolean }) => {
-      await withRegister((register) => {
-        const agencyId = opts.agency ? agencyNamed(register, opts.agency).id : null;
-        const entries = register.exports.sharingLog(agencyId, 1000);
+      await withRegister(async (register) => {
+        const agencyId = opts.agency ? (await agencyNamed(register, opts.agency)).id : null;
+        const entries = await register.exports.sharingLog(agencyId, 1000);
         if (opts.json) return io.out(`${JSON.stringify(entries, null, 2)}\n`);
         if (entries.length === 0) return io.out('Nothing has been shared yet.\n');
         table(
@@ -966,10 +967,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (!opts.out)
         throw new UsageError('name the backup file with --out FILE, or check one with "cpreg backup verify FILE"');
       const out = resolve(opts.out);
-      await withRegister((register) => {
+      await withRegister(async (register) => {
         let written;
         try {
-          written = register.backups.writeTo(out);
+          written = await register.backups.writeTo(out);
         } catch (error) {
           if (error instanceof BackupError) throw new BackupFailed(error.message);
           throw error;

@@ -8,11 +8,11 @@ import { isTrustedRendererUrl } from '../window/security';
  * call comes from the app's own renderer frame before validating and dispatching.
  */
 export function registerIpc(
-  call: (channel: unknown, input: unknown) => Result<unknown> | Promise<Result<unknown>>,
+  call: (channel: unknown, input: unknown) => Promise<Result<unknown>>,
   rendererUrl: string,
 ): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isTrustedRendererUrl(frameUrl, rendererUrl)) {
         return {

@@ -120,9 +120,9 @@ export function createGate(options: GateOptions) {
     );
   }
 
-  function openWith(key: Buffer, create = false): Register {
+  async function openWith(key: Buffer, create = false): Promise<Register> {
     const background = (options.backgroundCheck ?? false) && !create;
-    const register = openRegister(path, {
+    const register = await openRegister(path, {
       ...options.register,
       key,
       now,
@@ -142,10 +142,10 @@ export function createGate(options: GateOptions) {
    * restoring a backup; writes held meanwhile then meet the read-only refusal.
    */
   function startCheck(register: Register, key: Buffer): void {
-    const done = checkInBackground(path, key).then((problem) => {
+    const done = checkInBackground(path, key).then(async (problem) => {
       if (problem === null || !session || session.register !== register) return;
-      register.close();
-      const reopened = openRegister(path, {
+      await register.close();
+      const reopened = await openRegister(path, {
         ...options.register,
         key,
         now,
@@ -165,13 +165,13 @@ export function createGate(options: GateOptions) {
     return checking ?? Promise.resolve();
   }
 
-  function startSession(register: Register, key: Buffer, name: string): SignedInUser {
-    const user = register.users.find(name);
+  async function startSession(register: Register, key: Buffer, name: string): Promise<SignedInUser> {
+    const user = await register.users.find(name);
     if (!user || !user.active) {
-      register.close();
+      await register.close();
       throw new ServiceError('forbidden', `${name} is disabled in this register: ask an administrator`);
     }
-    if (session && session.register !== register) session.register.close();
+    if (session && session.register !== register) await session.register.close();
     session = {
       register,
       handlers: createHandlers(register),
@@ -190,10 +190,10 @@ export function createGate(options: GateOptions) {
   }
 
   /** One write to the register and the keyring together: the key file is written last, inside the transaction. */
-  function commit<T>(open: OpenSession, write: () => T, keyring?: Keyring): T {
+  function commit<T>(open: OpenSession, write: () => Promise<T>, keyring?: Keyring): Promise<T> {
     return open.register.db.transaction(() =>
-      runAs(open.user, () => {
-        const value = write();
+      runAs(open.user, async () => {
+        const value = await write();
         if (keyring) writeKeyring(keysFile, keyring);
         return value;
       }),
@@ -232,7 +232,7 @@ export function createGate(options: GateOptions) {
     }
     let register: Register;
     try {
-      register = openWith(dataKey, state === 'new');
+      register = await openWith(dataKey, state === 'new');
     } catch (error) {
       if (state === 'new') {
         rmSync(keysFile, { force: true });
@@ -241,8 +241,8 @@ export function createGate(options: GateOptions) {
       throw error;
     }
     const first: Caller = { name, roles: FIRST_USER_ROLES };
-    register.db.transaction(() => runAs(first, () => register.users.add(name, FIRST_USER_ROLES)));
-    const user = startSession(register, dataKey, name);
+    await register.db.transaction(() => runAs(first, () => register.users.add(name, FIRST_USER_ROLES)));
+    const user = await startSession(register, dataKey, name);
     return { user, recoveryKey: dataKey.toString('hex') };
   }
 
@@ -251,16 +251,16 @@ export function createGate(options: GateOptions) {
    * the backup verified with the session's key and put in place (the current files kept aside),
    * and the register opened again for the same user.
    */
-  function restoreFrom(file: string) {
+  async function restoreFrom(file: string) {
     const open = signedIn();
-    open.register.close();
+    await open.register.close();
     try {
       const restored = restoreBackup({ registerPath: path, backupFile: file, key: open.key, now });
       return { restoredFrom: file, createdAt: restored.createdAt, keptAside: restored.keptAside };
     } finally {
-      const register = openWith(open.key);
+      const register = await openWith(open.key);
       session = { ...open, register, handlers: createHandlers(register) };
-      auditProblem = checkAuditTrail(register);
+      auditProblem = await checkAuditTrail(register);
     }
   }
 
@@ -269,21 +269,21 @@ export function createGate(options: GateOptions) {
    * was last when the register was closed (its id and hash, kept in the key file) must still be
    * there unchanged, so a trail cut short or rewritten at its end between sessions is noticed.
    */
-  function checkAuditTrail(register: Register): string | null {
+  async function checkAuditTrail(register: Register): Promise<string | null> {
     try {
-      return auditTrailProblem(register);
+      return await auditTrailProblem(register);
     } catch (error) {
       // A damaged register (open read-only) may fail even to read its trail: say so, and open.
       return `The audit trail could not be read (${error instanceof Error ? error.name : 'error'})`;
     }
   }
 
-  function auditTrailProblem(register: Register): string | null {
-    const verdict = register.audit.verifyTail(200);
+  async function auditTrailProblem(register: Register): Promise<string | null> {
+    const verdict = await register.audit.verifyTail(200);
     if (!verdict.ok) return `Audit event ${verdict.firstBroken.id}: ${verdict.firstBroken.problem}`;
     const anchor = loadKeyring()?.auditHead ?? null;
     if (!anchor) return null;
-    const hash = register.repos.audit.hashOf(anchor.id);
+    const hash = await register.repos.audit.hashOf(anchor.id);
     if (hash === anchor.hash) return null;
     return hash === undefined
       ? `Audit event ${anchor.id}, the last one when the register was last closed, is missing`
@@ -291,10 +291,10 @@ export function createGate(options: GateOptions) {
   }
 
   /** Keeps the audit trail's head outside the register, for the next opening's check. */
-  function anchorAuditTrail(register: Register): void {
+  async function anchorAuditTrail(register: Register): Promise<void> {
     if (register.readOnly) return;
     const keyring = loadKeyring();
-    if (keyring) writeKeyring(keysFile, { ...keyring, auditHead: register.repos.audit.head() });
+    if (keyring) writeKeyring(keysFile, { ...keyring, auditHead: await register.repos.audit.head() });
   }
 
   async function signIn(name: string, password: string): Promise<SignedInUser> {
@@ -319,9 +319,9 @@ export function createGate(options: GateOptions) {
       throw wrongPassword();
     }
     const reuse = session && session.key.equals(key) ? session.register : null;
-    const register = reuse ?? openWith(key);
-    if (!reuse) auditProblem = checkAuditTrail(register);
-    const user = startSession(register, key, name);
+    const register = reuse ?? (await openWith(key));
+    if (!reuse) auditProblem = await checkAuditTrail(register);
+    const user = await startSession(register, key, name);
     writeKeyring(keysFile, withAttempt(requireKeyring(), name, true, now()));
     return user;
   }
@@ -344,12 +344,12 @@ export function createGate(options: GateOptions) {
     return locked.user as SignedInUser;
   }
 
-  function signOut(): void {
+  async function signOut(): Promise<void> {
     if (session) {
       try {
-        anchorAuditTrail(session.register);
+        await anchorAuditTrail(session.register);
       } finally {
-        session.register.close();
+        await session.register.close();
         session = null;
       }
     }
@@ -363,7 +363,7 @@ export function createGate(options: GateOptions) {
     'session.status': () => status(),
     'session.setup': (i) => setup(i.name, i.password),
     'session.signIn': (i) => signIn(i.name, i.password),
-    'session.signOut': () => (signOut(), {}),
+    'session.signOut': async () => (await signOut(), {}),
     'session.lock': () => {
       if (session) session.locked = true;
       return {};
@@ -376,27 +376,27 @@ export function createGate(options: GateOptions) {
         throw invalid('current', 'Your current password is not right');
       }
       const keyring = await newPasswordFor(open.user.name, i.next, open.key);
-      commit(open, () => open.register.users.passwordChanged(open.user.name, open.user.name), keyring);
+      await commit(open, () => open.register.users.passwordChanged(open.user.name, open.user.name), keyring);
       return {};
     },
     'users.list': () => signedIn().register.users.list(),
     'users.add': async (i) => {
       const open = signedIn();
-      if (open.register.users.find(i.name)) {
+      if (await open.register.users.find(i.name)) {
         throw invalid('name', `There is already a user called “${i.name}”`);
       }
       const keyring = await newPasswordFor(i.name, i.password, open.key);
       return commit(open, () => open.register.users.add(i.name, i.roles), keyring);
     },
-    'users.setRoles': (i) => {
+    'users.setRoles': async (i) => {
       const open = signedIn();
-      const user = commit(open, () => open.register.users.setRoles(i.name, i.roles));
+      const user = await commit(open, () => open.register.users.setRoles(i.name, i.roles));
       if (user.name === open.user.name) open.user = { name: user.name, roles: user.roles };
       return user;
     },
-    'users.disable': (i) => {
+    'users.disable': async (i) => {
       const open = signedIn();
-      const existing = open.register.users.find(i.name);
+      const existing = await open.register.users.find(i.name);
       return commit(
         open,
         () => open.register.users.setActive(i.name, false),
@@ -405,14 +405,14 @@ export function createGate(options: GateOptions) {
     },
     'users.enable': async (i) => {
       const open = signedIn();
-      const existing = open.register.users.find(i.name);
+      const existing = await open.register.users.find(i.name);
       if (!existing) throw new ServiceError('not-found', `There is no user called “${i.name}”`);
       const keyring = await newPasswordFor(existing.name, i.password, open.key);
       return commit(open, () => open.register.users.setActive(existing.name, true), keyring);
     },
     'users.resetPassword': async (i) => {
       const open = signedIn();
-      const existing = open.register.users.find(i.name);
+      const existing = await open.register.users.find(i.name);
       if (!existing) throw new ServiceError('not-found', `There is no user called “${i.name}”`);
       if (!existing.active) {
         throw new ServiceError('conflict', `${existing.name} is disabled: enable them with a new password instead`);
@@ -423,35 +423,35 @@ export function createGate(options: GateOptions) {
   };
   const SESSION_NAMES = new Set<string>(Object.keys(sessionHandlers));
 
-  function status(): SessionStatus {
+  async function status(): Promise<SessionStatus> {
     const base = { registerPath: path, idleLockMinutes: 15, readOnly: false, user: null, auditProblem: null };
     if (!session) return { ...base, state: fileState() };
     return {
       ...base,
       state: session.locked ? 'locked' : 'signed-in',
       user: session.user as SignedInUser,
-      idleLockMinutes: idleLockMinutes(session),
+      idleLockMinutes: await idleLockMinutes(session),
       readOnly: session.register.readOnly,
       auditProblem,
     };
   }
 
   /** Locks the screen when the idle time has passed since the last call (the renderer locks too). */
-  function idleLockMinutes(open: OpenSession): number {
+  async function idleLockMinutes(open: OpenSession): Promise<number> {
     try {
-      return open.register.settings.get().idleLockMinutes;
+      return (await open.register.settings.get()).idleLockMinutes;
     } catch {
       // A damaged setting is reported by the call that reads it; the lock keeps its default.
       return 15;
     }
   }
 
-  function lockIfIdle(open: OpenSession): void {
+  async function lockIfIdle(open: OpenSession): Promise<void> {
     const at = now().getTime();
     const idle = at - open.lastActivity;
     // The setting is read only when the session has been idle past its least value (a minute), so
     // a busy chair's calls do not each read the settings.
-    if (idle > 60_000 && idle > idleLockMinutes(open) * 60_000) open.locked = true;
+    if (idle > 60_000 && idle > (await idleLockMinutes(open)) * 60_000) open.locked = true;
     else open.lastActivity = at;
   }
 
@@ -460,7 +460,7 @@ export function createGate(options: GateOptions) {
    * gate; the rest by the open register, as the signed-in user, once they are signed in and the
    * screen is not locked.
    */
-  function call(channel: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> {
+  async function call(channel: unknown, input: unknown): Promise<Result<unknown>> {
     const name = resolveChannel(channel);
     const log = options.log;
     if (name !== null && SESSION_NAMES.has(name)) {
@@ -472,7 +472,7 @@ export function createGate(options: GateOptions) {
     if (checking && name !== null && CHANNEL_ACCESS[name].writes) {
       return checking.then(() => call(channel, input));
     }
-    if (session && !session.locked) lockIfIdle(session);
+    if (session && !session.locked) await lockIfIdle(session);
     if (session?.locked && name !== null) {
       return {
         ok: false,
@@ -505,7 +505,7 @@ export function createGate(options: GateOptions) {
     close: signOut,
   };
 }
-export type Gate = ReturnType<typeof createGate>;
+export type Gate = Awaited<ReturnType<typeof createGate>>;
 
 export { KeyringError };
 

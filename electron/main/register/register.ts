@@ -2,7 +2,7 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openRegisterDb, RegisterDamagedError, RegisterOpenError, type OpenOptions } from './db/connection';
 import { checkDatabase, isCorruptionError } from './db/integrity';
-import type { RegisterDb } from './db/query';
+import { SqliteRegisterDb, type SyncRegisterDb } from './db/query';
 import type { RestoreOutcome } from '../../../shared/schemas/backups';
 import { createBackupsService } from './services/backups-service';
 import { createAgenciesService } from './services/agencies-service';
@@ -62,11 +62,13 @@ export type RegisterHealth = { state: 'ok' } | { state: 'damaged'; detail: strin
  * a damaged register (the check fails, or SQLite finds a corrupt page while opening) is opened
  * again read-only, so nothing makes the damage worse and a backup can be restored.
  */
-function openChecked(path: string, options: RegisterOptions): { db: RegisterDb; health: RegisterHealth } {
+function openChecked(path: string, options: RegisterOptions): { db: SyncRegisterDb; health: RegisterHealth } {
   try {
     // Checked before any pending migration runs, so a damaged file is never written to.
     const check =
-      path === ':memory:' || options.checkedByOpener ? undefined : (db: RegisterDb) => checkDatabase(db, 'quick_check');
+      path === ':memory:' || options.checkedByOpener
+        ? undefined
+        : (db: SyncRegisterDb) => checkDatabase(db, 'quick_check');
     const db = openRegisterDb(path, { ...options, ...(check ? { check } : {}) });
     return { db, health: { state: 'ok' } };
   } catch (error) {
@@ -84,7 +86,7 @@ function openDamaged(
   path: string,
   options: RegisterOptions,
   detail: string,
-): { db: RegisterDb; health: RegisterHealth } {
+): { db: SyncRegisterDb; health: RegisterHealth } {
   try {
     const db = openRegisterDb(path, { ...options, readonly: true, mustExist: true });
     return { db, health: { state: 'damaged', detail } };
@@ -107,8 +109,9 @@ function osUserName(): string {
  * Opens a register file and wires its services: the one object the desktop shell, browser mode,
  * the CLI and the tests all use.
  */
-export function openRegister(path: string, options: RegisterOptions = {}) {
-  const { db, health } = openChecked(path, options);
+export async function openRegister(path: string, options: RegisterOptions = {}) {
+  const { db: sqlite, health } = openChecked(path, options);
+  const db = new SqliteRegisterDb(sqlite);
   const readOnly = health.state === 'damaged' || options.readonly === true;
   const ctx: ServiceContext = {
     db,
@@ -124,8 +127,8 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
   const live = createLiveConferenceService(ctx, settings, calendar);
   const agencyEscalations = createAgencyEscalationsService(ctx, settings, live);
   const escalations = createEscalationsService(ctx, settings, calendar, live);
-  if (!readOnly) escalations.ensureShipped();
-  escalations.ensureShipped();
+  if (!readOnly) await escalations.ensureShipped();
+  await escalations.ensureShipped();
   const retention = createRetentionService(ctx, settings);
   const demo = createDemoService(ctx, calendar, escalations);
   const users = createUsersService(ctx, () => settings.actor(), options.lastSignIn);
@@ -155,15 +158,16 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     escalations,
     join(documentsDir, 'Exports'),
   );
-  if (!readOnly) exports.recoverInterrupted();
+  if (!readOnly) await exports.recoverInterrupted();
   const backups = createBackupsService(ctx, settings, {
     registerPath: path,
+    sqlite: db,
     key: options.key,
     readOnly,
     restore: options.restore,
   });
   const automaticBackups = options.automaticBackups ?? true;
-  if (automaticBackups) backups.runDue('opening');
+  if (automaticBackups) await backups.runDue('opening');
   let closed = false;
   return {
     path,
@@ -186,16 +190,16 @@ export function openRegister(path: string, options: RegisterOptions = {}) {
     audit,
     backups,
     /** Closes the register, first writing the closing backup (unless automatic backups are off). */
-    close: () => {
+    close: async () => {
       if (closed) return;
       closed = true;
       try {
-        if (automaticBackups) backups.runDue('closing');
+        if (automaticBackups) await backups.runDue('closing');
       } finally {
-        db.close();
+        await db.close();
       }
     },
     retention,
   };
 }
-export type Register = ReturnType<typeof openRegister>;
+export type Register = Awaited<ReturnType<typeof openRegister>>;

@@ -18,7 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { openRegisterDb } from '../db/connection';
 import { checkDatabase, contentHash, migrationVersion, vacuumInto } from '../db/integrity';
-import type { RegisterDb } from '../db/query';
+import type { SyncRegisterDb } from '../db/query';
 import { ServiceError } from '../services/errors';
 
 /**
@@ -61,7 +61,7 @@ export interface BackupVerification {
 /** What a backup is taken from: an open register (its file, connection and clock). */
 export interface BackupSource {
   path: string;
-  db: RegisterDb;
+  db: SyncRegisterDb;
   now: () => Date;
 }
 
@@ -161,7 +161,7 @@ function extractAndCheck(file: string, target: string, key: Buffer | undefined):
     closeSync(from);
   }
   try {
-    let db: RegisterDb;
+    let db: SyncRegisterDb;
     try {
       db = openRegisterDb(target, { key, readonly: true, mustExist: true });
     } catch (error) {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
-import { qb, RegisterDb } from './query';
+import { qb, SyncRegisterDb } from './query';
 
 export class RegisterOpenError extends Error {
   override name = 'RegisterOpenError';
@@ -30,7 +30,7 @@ export interface OpenOptions {
    * A check of the file run after opening and before any migration (`PRAGMA quick_check`): a
    * problem it names stops the opening with `RegisterDamagedError`, nothing written.
    */
-  check?: (db: RegisterDb) => string | null;
+  check?: (db: SyncRegisterDb) => string | null;
 }
 
 /** The file failed its check on opening; `detail` says what SQLite found. */
@@ -58,7 +58,7 @@ export function migrationChecksum(m: Migration): string {
  * write survives a power cut or a closed lid, foreign keys enforced; then applies any pending
  * migrations, all in one transaction.
  */
-export function openRegisterDb(path: string, options: OpenOptions = {}): RegisterDb {
+export function openRegisterDb(path: string, options: OpenOptions = {}): SyncRegisterDb {
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? (() => new Date());
   if (path !== ':memory:' && !options.mustExist) mkdirSync(dirname(path), { recursive: true });
@@ -77,7 +77,7 @@ export function openRegisterDb(path: string, options: OpenOptions = {}): Registe
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
-    const db = new RegisterDb(connection);
+    const db = new SyncRegisterDb(connection);
     const problem = options.check?.(db) ?? null;
     if (problem !== null) throw new RegisterDamagedError(problem);
     if (!options.readonly) migrate(db, migrations, now);
@@ -125,7 +125,7 @@ function checkIsRegister(connection: BetterSqlite3.Database, migrations: readonl
   }
 }
 
-function migrate(db: RegisterDb, migrations: readonly Migration[], now: () => Date): void {
+function migrate(db: SyncRegisterDb, migrations: readonly Migration[], now: () => Date): void {
   db.connection.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

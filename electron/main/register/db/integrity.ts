@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RegisterDb } from './query';
+import type { SyncRegisterDb } from './query';
 
 /** The SQLite checks and the content hash: the SQL that backups and the opening check need. */
 
@@ -8,7 +8,10 @@ import type { RegisterDb } from './query';
  * table): `null` when the file is sound, else the first problems SQLite names. A file damaged so
  * badly that the check itself fails (SQLITE_CORRUPT, SQLITE_NOTADB) is reported, not thrown.
  */
-export function checkDatabase(db: RegisterDb, kind: 'quick_check' | 'integrity_check' = 'quick_check'): string | null {
+export function checkDatabase(
+  db: SyncRegisterDb,
+  kind: 'quick_check' | 'integrity_check' = 'quick_check',
+): string | null {
   const connection = db.connection;
   try {
     const rows = connection.pragma(`${kind}(20)`) as Record<string, unknown>[];
@@ -31,7 +34,7 @@ export function isCorruptionError(error: unknown): boolean {
 }
 
 /** The register's tables (not SQLite's own), in name order. */
-export function registerTables(db: RegisterDb): string[] {
+export function registerTables(db: SyncRegisterDb): string[] {
   return (
     db.connection
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -50,7 +53,7 @@ function cell(value: unknown): unknown {
  * column names, then its rows ordered by every column. It depends on content only, not on how the
  * pages are laid out, so a `VACUUM INTO` copy has the same hash as the register it came from.
  */
-export function contentHash(db: RegisterDb): { hash: string; tables: number; rows: number } {
+export function contentHash(db: SyncRegisterDb): { hash: string; tables: number; rows: number } {
   const connection = db.connection;
   const hash = createHash('sha256');
   const tables = registerTables(db);
@@ -70,7 +73,7 @@ export function contentHash(db: RegisterDb): { hash: string; tables: number; row
 }
 
 /** The latest migration applied to the register (0 for an empty file). */
-export function migrationVersion(db: RegisterDb): number {
+export function migrationVersion(db: SyncRegisterDb): number {
   const connection = db.connection;
   const exists = connection
     .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
@@ -84,6 +87,6 @@ export function migrationVersion(db: RegisterDb): number {
  * Copies the database with `VACUUM INTO`: the only safe copy of an encrypted register (the copy
  * keeps its cipher and key; `backup()` fails on one and `serialize()` returns plain text).
  */
-export function vacuumInto(db: RegisterDb, path: string): void {
+export function vacuumInto(db: SyncRegisterDb, path: string): void {
   db.connection.prepare('VACUUM INTO ?').run(path);
 }

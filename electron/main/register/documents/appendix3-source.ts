@@ -1,3 +1,4 @@
+import { mapAsync } from '../../../../shared/async';
 import { appendix3Model, appendix3Problems, type Appendix3Input } from '../../../../shared/forms/appendix3';
 import { formatDate, slug } from '../../../../shared/forms/frame';
 import { drawAppendix3 } from '../pdf/appendix3-pdf';
@@ -18,11 +19,11 @@ export function appendix3Source(deps: SourceDeps): DocumentSource {
     };
   }
 
-  function input(c: Candidate, options: MakeOptions): Appendix3Input {
+  async function input(c: Candidate, options: MakeOptions): Promise<Appendix3Input> {
     const from = c.periodFrom ?? '';
     const to = c.periodTo ?? '';
-    const { agency, rows } = deps.agencyEscalations.returnFor(c.entityId, from, to);
-    const s = deps.settings();
+    const { agency, rows } = await deps.agencyEscalations.returnFor(c.entityId, from, to);
+    const s = await deps.settings();
     return {
       partnership: s.partnershipName,
       marking: s.protectiveMarking,
@@ -37,20 +38,20 @@ export function appendix3Source(deps: SourceDeps): DocumentSource {
 
   return {
     kind: 'appendix3',
-    candidates(from, to) {
-      const agencies = new Set(ctx.repos.agencyEscalations.countsByAgency(from, to).map((c) => c.agency_id));
-      return [...agencies]
-        .map((id) => ctx.repos.agencies.get(id))
+    async candidates(from, to) {
+      const agencies = new Set((await ctx.repos.agencyEscalations.countsByAgency(from, to)).map((c) => c.agency_id));
+      return (await mapAsync([...agencies], (id) => ctx.repos.agencies.get(id)))
         .filter((a) => a !== undefined)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((a) => candidateFor(a.id, a.name, from, to));
     },
-    candidate(agencyId, from, to) {
-      const agency = ctx.repos.agencies.get(agencyId);
+    async candidate(agencyId, from, to) {
+      const agency = await ctx.repos.agencies.get(agencyId);
       if (!agency || !from || !to) return undefined;
       return candidateFor(agency.id, agency.name, from, to);
     },
-    problems: (c, options) => appendix3Problems(input(c, options)),
-    render: (c, options) => drawAppendix3(appendix3Model(input(c, options)), { password: options.password }),
+    problems: async (c, options) => appendix3Problems(await input(c, options)),
+    render: async (c, options) =>
+      drawAppendix3(appendix3Model(await input(c, options)), { password: options.password }),
   };
 }

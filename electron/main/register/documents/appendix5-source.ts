@@ -22,9 +22,8 @@ export function appendix5Source(deps: SourceDeps): DocumentSource {
 
   return {
     kind: 'appendix5',
-    candidates(from, to) {
-      return repo
-        .openedBetween(from, to)
+    async candidates(from, to) {
+      return (await repo.openedBetween(from, to))
         .filter((row) => {
           const protocol = protocolSchema.parse(JSON.parse(row.definition_json) as unknown);
           // Stages run in order, so reaching stage n means every stage up to n was reached.
@@ -34,16 +33,16 @@ export function appendix5Source(deps: SourceDeps): DocumentSource {
         })
         .map((row) => candidateFor(row.id, row.subject_name));
     },
-    candidate(id) {
-      const row = repo.escalation(id);
+    async candidate(id) {
+      const row = await repo.escalation(id);
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
-    problems(c, options) {
-      const data = escalationFormInput(deps, c, options);
+    async problems(c, options) {
+      const data = await escalationFormInput(deps, c, options);
       const wrong = formalRecordProblem('appendix5', data.escalation.protocol);
       return wrong ? [wrong] : appendix5Problems(data);
     },
-    render: (c, options) =>
-      drawAppendix5(appendix5Model(escalationFormInput(deps, c, options)), { password: options.password }),
+    render: async (c, options) =>
+      drawAppendix5(appendix5Model(await escalationFormInput(deps, c, options)), { password: options.password }),
   };
 }

@@ -33,18 +33,20 @@ export function conferenceCandidate(kind: ConferenceDocumentKind, row: LetterCon
  * (the conference as the chair's screen shows it) and the conference-letters repository (what
  * the conference scheduled afterwards).
  */
-export function conferenceLetterInput(
+export async function conferenceLetterInput(
   deps: SourceDeps,
   conferenceId: number,
   options: MakeOptions,
-): ConferenceLetterInput {
+): Promise<ConferenceLetterInput> {
   const { repos } = deps.ctx;
-  const live = deps.live.get(conferenceId);
-  const s = deps.settings();
+  const live = await deps.live.get(conferenceId);
+  const s = await deps.settings();
   const original = live.conference.reconvenesId
-    ? repos.conferenceLetters.conference(live.conference.reconvenesId)
+    ? await repos.conferenceLetters.conference(live.conference.reconvenesId)
     : undefined;
-  const reconvened = live.conference.reconvenedById ? repos.conferences.get(live.conference.reconvenedById) : undefined;
+  const reconvened = live.conference.reconvenedById
+    ? await repos.conferences.get(live.conference.reconvenedById)
+    : undefined;
   return {
     partnership: s.partnershipName,
     marking: s.protectiveMarking,
@@ -55,8 +57,8 @@ export function conferenceLetterInput(
     reconvened: reconvened
       ? { date: reconvened.date, time: reconvened.time, venue: reconvened.venue, chairName: reconvened.chairName }
       : null,
-    tasks: repos.conferenceLetters.tasks(conferenceId),
-    principalOfficerReviews: repos.conferenceLetters.principalOfficerReviews(conferenceId),
+    tasks: await repos.conferenceLetters.tasks(conferenceId),
+    principalOfficerReviews: await repos.conferenceLetters.principalOfficerReviews(conferenceId),
     initialsOnly: options.initialsOnly,
   };
 }

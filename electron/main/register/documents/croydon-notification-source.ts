@@ -25,9 +25,8 @@ export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
 
   return {
     kind: 'croydon-notification',
-    candidates(from, to) {
-      return repo
-        .openedBetween(from, to)
+    async candidates(from, to) {
+      return (await repo.openedBetween(from, to))
         .filter((row) => {
           const protocol = protocolSchema.parse(JSON.parse(row.definition_json) as unknown);
           const first = protocol.stages.find((s) => s.formalRecord);
@@ -35,15 +34,16 @@ export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
         })
         .map((row) => candidateFor(row.id, row.subject_name));
     },
-    candidate(id) {
-      const row = repo.escalation(id);
+    async candidate(id) {
+      const row = await repo.escalation(id);
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
-    problems(c, options) {
-      const data = input(c, options);
+    async problems(c, options) {
+      const data = await input(c, options);
       const wrong = formalRecordProblem('croydon-notification', data.escalation.protocol);
       return wrong ? [wrong] : croydonProblems(data);
     },
-    render: (c, options) => drawCroydonNotification(croydonModel(input(c, options)), { password: options.password }),
+    render: async (c, options) =>
+      drawCroydonNotification(croydonModel(await input(c, options)), { password: options.password }),
   };
 }

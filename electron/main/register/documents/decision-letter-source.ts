@@ -8,15 +8,15 @@ export function decisionLetterSource(deps: SourceDeps): DocumentSource {
   const { conferenceLetters } = deps.ctx.repos;
   return {
     kind: 'decision-letter',
-    candidates: (from, to) =>
-      conferenceLetters.decisionLettersDue(from, to).map((row) => conferenceCandidate('decision-letter', row)),
-    candidate(id) {
-      const row = conferenceLetters.conference(id);
+    candidates: async (from, to) =>
+      (await conferenceLetters.decisionLettersDue(from, to)).map((row) => conferenceCandidate('decision-letter', row)),
+    async candidate(id) {
+      const row = await conferenceLetters.conference(id);
       return row ? conferenceCandidate('decision-letter', row) : undefined;
     },
-    problems: (c, options) => decisionLetterProblems(conferenceLetterInput(deps, c.entityId, options)),
-    render: (c, options) =>
-      drawDecisionLetter(decisionLetterModel(conferenceLetterInput(deps, c.entityId, options)), {
+    problems: async (c, options) => decisionLetterProblems(await conferenceLetterInput(deps, c.entityId, options)),
+    render: async (c, options) =>
+      drawDecisionLetter(decisionLetterModel(await conferenceLetterInput(deps, c.entityId, options)), {
         password: options.password,
       }),
   };

@@ -17,18 +17,18 @@ export function escalationCandidate(id: number, title: string, filePrefix: strin
 }
 
 /** Everything an escalation form is made from: the escalation as its page shows it, and the letterhead. */
-export function escalationFormInput(
+export async function escalationFormInput(
   deps: SourceDeps,
   c: Candidate,
   options: MakeOptions,
   initialsOnly = options.initialsOnly,
-): EscalationFormInput & { escalation: Escalation } {
-  const s = deps.settings();
+): Promise<EscalationFormInput & { escalation: Escalation }> {
+  const s = await deps.settings();
   return {
     partnership: s.partnershipName,
     marking: s.protectiveMarking,
     generatedOn: options.generatedOn,
-    escalation: deps.escalations.get(c.entityId),
+    escalation: await deps.escalations.get(c.entityId),
     initialsOnly,
   };
 }

@@ -8,15 +8,17 @@ export function reconveneNoticeSource(deps: SourceDeps): DocumentSource {
   const { conferenceLetters } = deps.ctx.repos;
   return {
     kind: 'reconvene-notice',
-    candidates: (from, to) =>
-      conferenceLetters.heldIn(from, to, ['adjourned']).map((row) => conferenceCandidate('reconvene-notice', row)),
-    candidate(id) {
-      const row = conferenceLetters.conference(id);
+    candidates: async (from, to) =>
+      (await conferenceLetters.heldIn(from, to, ['adjourned'])).map((row) =>
+        conferenceCandidate('reconvene-notice', row),
+      ),
+    async candidate(id) {
+      const row = await conferenceLetters.conference(id);
       return row ? conferenceCandidate('reconvene-notice', row) : undefined;
     },
-    problems: (c, options) => reconveneNoticeProblems(conferenceLetterInput(deps, c.entityId, options)),
-    render: (c, options) =>
-      drawReconveneNotice(reconveneNoticeModel(conferenceLetterInput(deps, c.entityId, options)), {
+    problems: async (c, options) => reconveneNoticeProblems(await conferenceLetterInput(deps, c.entityId, options)),
+    render: async (c, options) =>
+      drawReconveneNotice(reconveneNoticeModel(await conferenceLetterInput(deps, c.entityId, options)), {
         password: options.password,
       }),
   };

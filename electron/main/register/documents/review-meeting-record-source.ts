@@ -1,3 +1,4 @@
+import { filterAsync } from '../../../../shared/async';
 import {
   reviewMeetingModel,
   reviewMeetingProblems,
@@ -20,23 +21,27 @@ export function reviewMeetingRecordSource(deps: SourceDeps): DocumentSource {
       `Principal Officer review meeting record: ${subjectName} (escalation ${id})`,
       'review-meeting-record',
     );
-  const input = (c: Candidate, options: MakeOptions): ReviewMeetingInput => escalationFormInput(deps, c, options);
+  const input = (c: Candidate, options: MakeOptions): Promise<ReviewMeetingInput> =>
+    escalationFormInput(deps, c, options);
 
   return {
     kind: 'review-meeting-record',
-    candidates(from, to) {
-      return repo
-        .openedBetween(from, to)
-        .filter((row) => repo.reviewMeeting(row.id) !== undefined)
-        .filter((row) => deps.escalations.get(row.id).protocol.record === 'review-meeting-record')
-        .map((row) => candidateFor(row.id, row.subject_name));
+    async candidates(from, to) {
+      return (
+        await filterAsync(
+          await repo.openedBetween(from, to),
+          async (row) =>
+            (await repo.reviewMeeting(row.id)) !== undefined &&
+            (await deps.escalations.get(row.id)).protocol.record === 'review-meeting-record',
+        )
+      ).map((row) => candidateFor(row.id, row.subject_name));
     },
-    candidate(id) {
-      const row = repo.escalation(id);
+    async candidate(id) {
+      const row = await repo.escalation(id);
       return row ? candidateFor(row.id, row.subject_name) : undefined;
     },
-    problems: (c, options) => reviewMeetingProblems(input(c, options)),
-    render: (c, options) =>
-      drawReviewMeetingRecord(reviewMeetingModel(input(c, options)), { password: options.password }),
+    problems: async (c, options) => reviewMeetingProblems(await input(c, options)),
+    render: async (c, options) =>
+      drawReviewMeetingRecord(reviewMeetingModel(await input(c, options)), { password: options.password }),
   };
 }

@@ -9,7 +9,7 @@ import type { LiveConferenceService } from '../services/live-conference-service'
 /** What a document source may read: the register's repositories and services (read-only use). */
 export interface SourceDeps {
   ctx: ServiceContext;
-  settings: () => Settings;
+  settings: () => Promise<Settings>;
   live: LiveConferenceService;
   escalations: EscalationsService;
   agencyEscalations: AgencyEscalationsService;
@@ -44,9 +44,9 @@ export interface MakeOptions {
  */
 export interface DocumentSource {
   kind: DocumentKind;
-  candidates(from: string, to: string): Candidate[];
+  candidates(from: string, to: string): Promise<Candidate[]>;
   /** One record as a candidate (for a single form from the CLI or a record's page); undefined if none. */
-  candidate(entityId: number, from: string | null, to: string | null): Candidate | undefined;
-  problems(candidate: Candidate, options: MakeOptions): IssueLike[];
-  render(candidate: Candidate, options: MakeOptions): Buffer;
+  candidate(entityId: number, from: string | null, to: string | null): Promise<Candidate | undefined>;
+  problems(candidate: Candidate, options: MakeOptions): Promise<IssueLike[]>;
+  render(candidate: Candidate, options: MakeOptions): Promise<Buffer>;
 }

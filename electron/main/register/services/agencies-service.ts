@@ -1,3 +1,4 @@
+import { mapAsync } from '../../../../shared/async';
 import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
@@ -9,8 +10,8 @@ import type { SettingsService } from './settings-service';
 export function createAgenciesService(ctx: ServiceContext, settings: SettingsService) {
   const { agencies } = ctx.repos;
 
-  function mustGet(id: number): Agency {
-    const agency = agencies.get(id);
+  async function mustGet(id: number): Promise<Agency> {
+    const agency = await agencies.get(id);
     if (!agency) throw notFound('agency', id);
     return agency;
   }
@@ -19,13 +20,13 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
    * The agency already in the directory under this name, comparing names ignoring case, accents,
    * apostrophe style and spacing ("St Mary’s" and "st marys" are one agency).
    */
-  function sameNamed(name: string): Agency | undefined {
+  async function sameNamed(name: string): Promise<Agency | undefined> {
     const key = nameKey(name);
-    return agencies.findByName(name) ?? agencies.list('', true).find((a) => nameKey(a.name) === key);
+    return (await agencies.findByName(name)) ?? (await agencies.list('', true)).find((a) => nameKey(a.name) === key);
   }
 
-  function assertNameFree(name: string, exceptId: number | null, path = 'name'): void {
-    const existing = sameNamed(name);
+  async function assertNameFree(name: string, exceptId: number | null, path = 'name'): Promise<void> {
+    const existing = await sameNamed(name);
     if (existing && existing.id !== exceptId) {
       throw new ServiceError('conflict', `An agency called “${existing.name}” already exists`, [
         { path, message: `An agency called “${existing.name}” already exists` },
@@ -33,11 +34,11 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     }
   }
 
-  function createInTransaction(fields: AgencyFields, path = 'name'): Agency {
-    assertNameFree(fields.name, null, path);
-    const id = agencies.insert(fields, ctx.now().toISOString());
-    const created = mustGet(id);
-    audit(ctx, settings.actor(), 'create', 'agency', id, undefined, created);
+  async function createInTransaction(fields: AgencyFields, path = 'name'): Promise<Agency> {
+    await assertNameFree(fields.name, null, path);
+    const id = await agencies.insert(fields, ctx.now().toISOString());
+    const created = await mustGet(id);
+    await audit(ctx, await settings.actor(), 'create', 'agency', id, undefined, created);
     return created;
   }
 
@@ -58,33 +59,33 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     named: sameNamed,
     get: mustGet,
 
-    create(input: AgencyInput): Agency {
+    create(input: AgencyInput): Promise<Agency> {
       const fields = parse(input);
       return ctx.db.transaction(() => createInTransaction(fields));
     },
 
-    update(id: number, input: AgencyInput): Agency {
+    update(id: number, input: AgencyInput): Promise<Agency> {
       const fields = parse(input, 'fields.');
-      return ctx.db.transaction(() => {
-        const before = mustGet(id);
-        assertNameFree(fields.name, id);
-        agencies.update(id, fields, ctx.now().toISOString());
-        const after = mustGet(id);
-        auditChange(ctx, settings.actor(), 'update', 'agency', id, { ...before }, { ...after });
+      return ctx.db.transaction(async () => {
+        const before = await mustGet(id);
+        await assertNameFree(fields.name, id);
+        await agencies.update(id, fields, ctx.now().toISOString());
+        const after = await mustGet(id);
+        await auditChange(ctx, await settings.actor(), 'update', 'agency', id, { ...before }, { ...after });
         return after;
       });
     },
 
     /** Deactivated agencies stay in the directory (and in past conferences), marked inactive. */
-    setActive(id: number, active: boolean): Agency {
-      return ctx.db.transaction(() => {
-        const before = mustGet(id);
+    setActive(id: number, active: boolean): Promise<Agency> {
+      return ctx.db.transaction(async () => {
+        const before = await mustGet(id);
         if (before.active === active) return before;
-        agencies.setActive(id, active, ctx.now().toISOString());
-        const after = mustGet(id);
-        auditChange(
+        await agencies.setActive(id, active, ctx.now().toISOString());
+        const after = await mustGet(id);
+        await auditChange(
           ctx,
-          settings.actor(),
+          await settings.actor(),
           active ? 'reactivate' : 'deactivate',
           'agency',
           id,
@@ -103,7 +104,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     importMany(
       rows: readonly Record<string, unknown>[],
       options: { firstRowNumber?: number; fieldName?: (field: string) => string } = {},
-    ): Agency[] {
+    ): Promise<Agency[]> {
       const firstRowNumber = options.firstRowNumber ?? 2;
       const fieldName = options.fieldName ?? ((field: string) => field);
       const issues: { path: string; message: string }[] = [];
@@ -134,9 +135,9 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
         throw new ServiceError('invalid-input', describeIssues(issues), issues);
       }
       return ctx.db.transaction(() =>
-        parsed.map((fields, i) => {
+        mapAsync(parsed, async (fields, i) => {
           try {
-            return createInTransaction(fields, `row ${firstRowNumber + i}, ${fieldName('name')}`);
+            return await createInTransaction(fields, `row ${firstRowNumber + i}, ${fieldName('name')}`);
           } catch (error) {
             if (error instanceof ServiceError) {
               throw new ServiceError(error.code, describeIssues(error.issues), error.issues);
@@ -148,4 +149,4 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     },
   };
 }
-export type AgenciesService = ReturnType<typeof createAgenciesService>;
+export type AgenciesService = Awaited<ReturnType<typeof createAgenciesService>>;

@@ -25,26 +25,25 @@ export function createAgencyEscalationsService(
 ) {
   const repo = ctx.repos.agencyEscalations;
 
-  function mustAgency(id: number) {
-    const agency = ctx.repos.agencies.get(id);
+  async function mustAgency(id: number) {
+    const agency = await ctx.repos.agencies.get(id);
     if (!agency) throw invalid('agencyId', 'Choose an agency from the directory');
     return agency;
   }
 
-  function created(id: number | null, what: string): AgencyEscalation {
+  async function created(id: number | null, what: string): Promise<AgencyEscalation> {
     if (id === null) throw new ServiceError('conflict', `${what} is already escalated`);
-    const row = repo.get(id);
+    const row = await repo.get(id);
     if (!row) throw notFound('escalation', id);
-    audit(ctx, settings.actor(), 'create', 'agency_escalation', id, undefined, row);
+    await audit(ctx, await settings.actor(), 'create', 'agency_escalation', id, undefined, row);
     return row;
   }
 
   /** What the conference's attendance and reports suggest escalating, less what is already raised. */
-  function suggestions(conferenceId: number) {
-    const conference = live.get(conferenceId);
+  async function suggestions(conferenceId: number) {
+    const conference = await live.get(conferenceId);
     const raised = new Set(
-      repo
-        .forConference(conferenceId)
+      (await repo.forConference(conferenceId))
         .filter((e) => e.withdrawnOn === null)
         .map((e) => `${e.agencyId}:${e.reason}`),
     );
@@ -62,8 +61,8 @@ export function createAgencyEscalationsService(
   return {
     suggestions,
 
-    forConference(conferenceId: number) {
-      return { raised: repo.forConference(conferenceId), suggestions: suggestions(conferenceId) };
+    async forConference(conferenceId: number) {
+      return { raised: await repo.forConference(conferenceId), suggestions: await suggestions(conferenceId) };
     },
 
     /** One step from the chair's screen: the meeting, family, chair and representative come from the conference. */
@@ -73,11 +72,11 @@ export function createAgencyEscalationsService(
       reason: EscalationReason;
       reasonDetail: string | null;
     }) {
-      return ctx.db.transaction(() => {
-        const conference = live.get(i.conferenceId);
+      return ctx.db.transaction(async () => {
+        const conference = await live.get(i.conferenceId);
         const inv = conference.invitations.find((x) => x.agencyId === i.agencyId);
         if (!inv) throw invalid('agencyId', 'That agency was not invited to this conference');
-        const id = repo.insert(
+        const id = await repo.insert(
           {
             agencyId: i.agencyId,
             conferenceId: i.conferenceId,
@@ -98,17 +97,17 @@ export function createAgencyEscalationsService(
      * Withdraws a mistaken escalation with the reason: it stays in the register, marked withdrawn
      * (who, when and why are kept), and leaves returns, counts and exports from now on.
      */
-    withdraw(id: number, reason: string): AgencyEscalation {
-      return ctx.db.transaction(() => {
-        const before = repo.get(id);
+    withdraw(id: number, reason: string): Promise<AgencyEscalation> {
+      return ctx.db.transaction(async () => {
+        const before = await repo.get(id);
         if (!before) throw notFound('agency escalation', id);
         if (before.withdrawnOn) {
           throw new ServiceError('conflict', `This escalation was already withdrawn on ${before.withdrawnOn}`);
         }
         const at = ctx.now().toISOString();
         const on = localIsoDate(ctx.now());
-        repo.withdraw(id, on, reason);
-        ctx.repos.corrections.insert({
+        await repo.withdraw(id, on, reason);
+        await ctx.repos.corrections.insert({
           entity: 'agency-escalation',
           entityId: id,
           childId: null,
@@ -123,11 +122,19 @@ export function createAgencyEscalationsService(
             },
           ],
           at,
-          actor: settings.actor(),
+          actor: await settings.actor(),
         });
-        const after = repo.get(id);
+        const after = await repo.get(id);
         if (!after) throw notFound('agency escalation', id);
-        auditChange(ctx, settings.actor(), 'withdraw', 'agency_escalation', id, { ...before }, { ...after, reason });
+        await auditChange(
+          ctx,
+          await settings.actor(),
+          'withdraw',
+          'agency_escalation',
+          id,
+          { ...before },
+          { ...after, reason },
+        );
         return after;
       });
     },
@@ -141,22 +148,22 @@ export function createAgencyEscalationsService(
       reason: EscalationReason;
       reasonDetail: string | null;
     }) {
-      return ctx.db.transaction(() => {
-        mustAgency(i.agencyId);
+      return ctx.db.transaction(async () => {
+        await mustAgency(i.agencyId);
         const problem = happenedProblem(i.meetingDate, localIsoDate(ctx.now()), 'The date of the meeting');
         if (problem) throw invalid('meetingDate', problem);
-        const id = repo.insert({ ...i, conferenceId: null }, ctx.now().toISOString());
+        const id = await repo.insert({ ...i, conferenceId: null }, ctx.now().toISOString());
         return created(id, 'This');
       });
     },
 
     /** Every agency with escalations in the period: counts by reason, what is unsent, repeat non-attendance. */
-    summary(from: string, to: string): ReturnSummary[] {
-      const counts = repo.countsByAgency(from, to);
-      const yearCounts = repo.nonAttendanceCounts(addDays(to, -364), to);
+    async summary(from: string, to: string): Promise<ReturnSummary[]> {
+      const counts = await repo.countsByAgency(from, to);
+      const yearCounts = await repo.nonAttendanceCounts(addDays(to, -364), to);
       const byAgency = new Map<number, ReturnSummary>();
       for (const c of counts) {
-        const agency = ctx.repos.agencies.get(c.agency_id);
+        const agency = await ctx.repos.agencies.get(c.agency_id);
         if (!agency) continue;
         const entry = byAgency.get(c.agency_id) ?? {
           agencyId: agency.id,
@@ -185,20 +192,20 @@ export function createAgencyEscalationsService(
     },
 
     /** One agency's return for a period: the Appendix 3 rows, and the returns already sent. */
-    returnFor(agencyId: number, from: string, to: string) {
-      const agency = mustAgency(agencyId);
+    async returnFor(agencyId: number, from: string, to: string) {
+      const agency = await mustAgency(agencyId);
       return {
         agency,
-        rows: repo.forAgency(agencyId, from, to),
-        withdrawn: repo.forAgency(agencyId, from, to, true),
-        returns: repo.returnsForAgency(agencyId, from, to),
+        rows: await repo.forAgency(agencyId, from, to),
+        withdrawn: await repo.forAgency(agencyId, from, to, true),
+        returns: await repo.returnsForAgency(agencyId, from, to),
       };
     },
 
     /** Marks the period's unsent rows as sent to the safeguarding lead, as one return. */
     markSent(i: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string }) {
-      return ctx.db.transaction(() => {
-        mustAgency(i.agencyId);
+      return ctx.db.transaction(async () => {
+        await mustAgency(i.agencyId);
         const issues = [];
         if (i.sentOn < i.from)
           issues.push({ path: 'sentOn', message: 'The return cannot be sent before the period starts' });
@@ -206,33 +213,41 @@ export function createAgencyEscalationsService(
         if (future) issues.push({ path: 'sentOn', message: future });
         if (issues.length) throw new ServiceError('invalid-input', describeIssues(issues), issues);
         const at = ctx.now().toISOString();
-        const returnId = repo.insertReturn(i, at);
-        const attached = repo.attachToReturn(returnId, i.agencyId, i.from, i.to);
+        const returnId = await repo.insertReturn(i, at);
+        const attached = await repo.attachToReturn(returnId, i.agencyId, i.from, i.to);
         if (attached === 0) throw new ServiceError('conflict', 'Every escalation in this period has already been sent');
-        const sent = repo.getReturn(returnId);
-        audit(ctx, settings.actor(), 'create', 'agency_return', returnId, undefined, {
+        const sent = await repo.getReturn(returnId);
+        await audit(ctx, await settings.actor(), 'create', 'agency_return', returnId, undefined, {
           ...sent,
           escalations: attached,
         });
-        return { ...this.returnFor(i.agencyId, i.from, i.to), attached };
+        return { ...(await this.returnFor(i.agencyId, i.from, i.to)), attached };
       });
     },
 
     recordResponse(returnId: number, responseOn: string, response: string) {
-      return ctx.db.transaction(() => {
-        const before = repo.getReturn(returnId);
+      return ctx.db.transaction(async () => {
+        const before = await repo.getReturn(returnId);
         if (!before) throw notFound('return', returnId);
         if (responseOn < before.sentOn)
           throw invalid('responseOn', `The response cannot come before the return was sent (${before.sentOn})`);
         const future = happenedProblem(responseOn, localIsoDate(ctx.now()), 'The date of the response');
         if (future) throw invalid('responseOn', future);
-        repo.recordResponse(returnId, responseOn, response, ctx.now().toISOString());
-        const after = repo.getReturn(returnId);
+        await repo.recordResponse(returnId, responseOn, response, ctx.now().toISOString());
+        const after = await repo.getReturn(returnId);
         if (!after) throw notFound('return', returnId);
-        auditChange(ctx, settings.actor(), 'update', 'agency_return', returnId, { ...before }, { ...after });
+        await auditChange(
+          ctx,
+          await settings.actor(),
+          'update',
+          'agency_return',
+          returnId,
+          { ...before },
+          { ...after },
+        );
         return after;
       });
     },
   };
 }
-export type AgencyEscalationsService = ReturnType<typeof createAgencyEscalationsService>;
+export type AgencyEscalationsService = Awaited<ReturnType<typeof createAgencyEscalationsService>>;

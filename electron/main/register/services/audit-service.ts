@@ -10,19 +10,19 @@ import type { ServiceContext } from './context';
 export function createAuditService(ctx: ServiceContext) {
   const { audit } = ctx.repos;
   return {
-    verify(): ChainVerdict {
+    verify(): Promise<ChainVerdict> {
       return audit.verify();
     },
     /** The last `n` events, trusting the one before them: the quick check when the register opens. */
-    verifyTail(n: number): ChainVerdict {
+    verifyTail(n: number): Promise<ChainVerdict> {
       return audit.verifyTail(n);
     },
-    list(page: { offset: number; limit: number }): { total: number; events: AuditEventView[] } {
+    list(page: { offset: number; limit: number }): Promise<{ total: number; events: AuditEventView[] }> {
       return audit.list(page);
     },
-    forRecord(entity: AuditEntity, entityId: number): AuditEventView[] {
+    forRecord(entity: AuditEntity, entityId: number): Promise<AuditEventView[]> {
       return audit.forRecord(entity, entityId);
     },
   };
 }
-export type AuditService = ReturnType<typeof createAuditService>;
+export type AuditService = Awaited<ReturnType<typeof createAuditService>>;

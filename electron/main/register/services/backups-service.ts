@@ -1,3 +1,4 @@
+import type { SqliteRegisterDb } from '../db/query';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackupRun, BackupsStatus, BackupSummary, RestoreOutcome } from '../../../../shared/schemas/backups';
@@ -22,6 +23,8 @@ export type BackupReason = 'opening' | 'closing' | 'manual';
 
 export interface BackupsOptions {
   registerPath: string;
+  /** The embedded register's connection: a backup is written from it, between transactions. */
+  sqlite: SqliteRegisterDb;
   key: Buffer | undefined;
   /** A damaged register (opened read-only) is never backed up: it would push good backups out. */
   readOnly: boolean;
@@ -39,13 +42,13 @@ export interface BackupsOptions {
 export function createBackupsService(ctx: ServiceContext, settings: SettingsService, options: BackupsOptions) {
   let last: BackupRun | null = null;
 
-  function folder(): string {
-    return settings.get().backupFolder ?? join(dirname(options.registerPath), 'Backups');
+  async function folder(): Promise<string> {
+    return (await settings.get()).backupFolder ?? join(dirname(options.registerPath), 'Backups');
   }
 
   /** Backups in the folder, newest first; files whose header cannot be read are left out. */
-  function list(): BackupSummary[] {
-    const dir = folder();
+  async function list(): Promise<BackupSummary[]> {
+    const dir = await folder();
     if (!existsSync(dir)) return [];
     const found: BackupSummary[] = [];
     for (const name of readdirSync(dir)) {
@@ -60,15 +63,15 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.file.localeCompare(a.file));
   }
 
-  function pathOf(file: string): string {
+  async function pathOf(file: string): Promise<string> {
     if (!file.endsWith(BACKUP_EXTENSION) || /[/\\]/.test(file) || file.startsWith('.')) {
       throw new ServiceError('invalid-input', `Choose a backup in the backup folder (got “${file}”)`, [
         { path: 'file', message: 'Choose a backup in the backup folder' },
       ]);
     }
-    const path = join(folder(), file);
+    const path = join(await folder(), file);
     if (!existsSync(path)) {
-      throw new ServiceError('not-found', `There is no backup called ${file} in ${folder()}`, [
+      throw new ServiceError('not-found', `There is no backup called ${file} in ${await folder()}`, [
         { path: 'file', message: 'There is no backup with that name' },
       ]);
     }
@@ -80,20 +83,20 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
   }
 
   /** Deletes the oldest automatic backups beyond the number kept; returns their names. */
-  function prune(): string[] {
-    const kept = settings.get().backupsKept;
-    const automatic = list()
+  async function prune(): Promise<string[]> {
+    const kept = (await settings.get()).backupsKept;
+    const automatic = (await list())
       .filter((b) => b.automatic)
       .map((b) => b.file)
       .sort()
       .reverse();
     const removed = automatic.slice(kept);
-    for (const name of removed) rmSync(join(folder(), name), { force: true });
+    for (const name of removed) rmSync(join(await folder(), name), { force: true });
     return removed;
   }
 
   /** Writes one backup now, named by the time, and prunes. */
-  function run(reason: BackupReason): BackupRun {
+  async function run(reason: BackupReason): Promise<BackupRun> {
     if (options.readOnly) {
       throw new ServiceError(
         'read-only',
@@ -103,15 +106,15 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     if (options.registerPath === ':memory:') {
       throw new ServiceError('invalid-input', 'A register held only in memory cannot be backed up.');
     }
-    const dir = folder();
+    const dir = await folder();
     const stamp = fileTimestamp(ctx.now()).replace(/Z$/, '');
     let name = `register-${stamp}${BACKUP_EXTENSION}`;
     for (let n = 2; existsSync(join(dir, name)); n += 1) name = `register-${stamp}-${n}${BACKUP_EXTENSION}`;
-    const verified = writeBackup({ path: options.registerPath, db: ctx.db, now: ctx.now }, join(dir, name), {
-      key: options.key,
-    });
+    const verified = await options.sqlite.exclusive((db) =>
+      writeBackup({ path: options.registerPath, db, now: ctx.now }, join(dir, name), { key: options.key }),
+    );
     last = toRun(verified, reason, name);
-    prune();
+    await prune();
     return last;
   }
 
@@ -121,17 +124,19 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
    * the register opening or closing.
    */
   /** A verified backup to a file of the caller's choosing (`cpreg backup --out FILE`). */
-  function writeTo(file: string): BackupVerification {
+  async function writeTo(file: string): Promise<BackupVerification> {
     if (options.registerPath === ':memory:') {
       throw new ServiceError('invalid-input', 'A register held only in memory cannot be backed up.');
     }
-    return writeBackup({ path: options.registerPath, db: ctx.db, now: ctx.now }, file, { key: options.key });
+    return options.sqlite.exclusive((db) =>
+      writeBackup({ path: options.registerPath, db, now: ctx.now }, file, { key: options.key }),
+    );
   }
 
-  function runDue(reason: 'opening' | 'closing'): BackupRun | null {
+  async function runDue(reason: 'opening' | 'closing'): Promise<BackupRun | null> {
     if (options.readOnly || options.registerPath === ':memory:') return null;
     if (reason === 'opening') {
-      const newest = list()[0];
+      const newest = (await list())[0];
       if (newest && ctx.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
     }
     try {
@@ -154,16 +159,22 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     writeTo,
     runDue,
     prune,
-    status(): BackupsStatus {
-      return { folder: folder(), kept: settings.get().backupsKept, backups: list(), last, lastFailure };
+    async status(): Promise<BackupsStatus> {
+      return {
+        folder: await folder(),
+        kept: (await settings.get()).backupsKept,
+        backups: await list(),
+        last,
+        lastFailure,
+      };
     },
-    verify(file: string): BackupVerification & { file: string } {
-      const verified = verifyBackup(pathOf(file), { key: options.key });
+    async verify(file: string): Promise<BackupVerification & { file: string }> {
+      const verified = verifyBackup(await pathOf(file), { key: options.key });
       return { ...verified, file };
     },
     /** Restoring replaces the open register, so the opener does it (closing, restoring, reopening). */
     async restore(file: string): Promise<RestoreOutcome> {
-      const path = pathOf(file);
+      const path = await pathOf(file);
       if (!options.restore) {
         throw new ServiceError(
           'conflict',
@@ -176,6 +187,6 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     },
   };
 }
-export type BackupsService = ReturnType<typeof createBackupsService>;
+export type BackupsService = Awaited<ReturnType<typeof createBackupsService>>;
 
 export { BackupError };

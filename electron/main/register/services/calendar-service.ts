@@ -28,23 +28,23 @@ import type { SettingsService } from './settings-service';
 export function createCalendarService(ctx: ServiceContext, settings: () => SettingsService) {
   const cache = new Map<Division, WorkingDayCalendar>();
 
-  function events(division: Division): { events: BankHolidayEvent[]; imported: boolean } {
+  async function events(division: Division): Promise<{ events: BankHolidayEvent[]; imported: boolean }> {
     const shipped = ctx.snapshot[division]?.events ?? [];
-    const imported = ctx.repos.holidays.events(division);
+    const imported = await ctx.repos.holidays.events(division);
     return {
       events: imported.length ? mergeDivisionEvents(shipped, imported) : [...shipped],
       imported: imported.length > 0,
     };
   }
 
-  function calendarFor(division?: Division): WorkingDayCalendar {
-    const d = division ?? settings().get().division;
+  async function calendarFor(division?: Division): Promise<WorkingDayCalendar> {
+    const d = division ?? (await settings().get()).division;
     let cal = cache.get(d);
     if (!cal) {
-      const list = events(d).events;
+      const list = (await events(d)).events;
       cal = createCalendar({
         holidays: list.map((e) => e.date),
-        closures: ctx.repos.holidays.closureDays().map((c) => c.date),
+        closures: (await ctx.repos.holidays.closureDays()).map((c) => c.date),
         coverage: coveredYears(list),
       });
       cache.set(d, cal);
@@ -58,13 +58,14 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
       cache.clear();
     },
 
-    status(): ChannelOutput<'holidays.status'> {
-      const stored = ctx.repos.settings.all().get('holidaysImportedAt');
-      const divisions = DIVISIONS.map((division) => {
-        const { events: list } = events(division);
+    async status(): Promise<ChannelOutput<'holidays.status'>> {
+      const stored = (await ctx.repos.settings.all()).get('holidaysImportedAt');
+      const divisions = [];
+      for (const division of DIVISIONS) {
+        const { events: list } = await events(division);
         const years = coveredYears(list);
-        return { division, count: list.length, from: years?.from ?? null, to: years?.to ?? null };
-      });
+        divisions.push({ division, count: list.length, from: years?.from ?? null, to: years?.to ?? null });
+      }
       return {
         source: stored ? 'imported' : 'snapshot',
         importedAt: stored ? (JSON.parse(stored) as string) : null,
@@ -76,13 +77,13 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
      * Imports a feed (already parsed JSON). Validated whole before anything is written; then each
      * division it carries replaces the years it covers, in one transaction.
      */
-    importFeed(raw: unknown): { imported: number; divisions: Division[] } {
+    async importFeed(raw: unknown): Promise<{ imported: number; divisions: Division[] }> {
       const parsed = bankHolidayFeedSchema.safeParse(raw);
       if (!parsed.success) {
         throw new ServiceError('invalid-input', 'The bank-holidays file was not imported', issuesFromZod(parsed.error));
       }
       const feed: BankHolidayFeed = parsed.data;
-      const result = ctx.db.transaction(() => {
+      const result = await ctx.db.transaction(async () => {
         let imported = 0;
         const divisions: Division[] = [];
         const held: Record<string, number> = {};
@@ -90,18 +91,18 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
         for (const division of DIVISIONS) {
           const part = feed[division];
           if (!part) continue;
-          held[division] = ctx.repos.holidays.events(division).length;
-          const merged = mergeDivisionEvents(ctx.repos.holidays.events(division), part.events);
-          ctx.repos.holidays.replaceDivision(division, merged);
+          held[division] = (await ctx.repos.holidays.events(division)).length;
+          const merged = mergeDivisionEvents(await ctx.repos.holidays.events(division), part.events);
+          await ctx.repos.holidays.replaceDivision(division, merged);
           imported += part.events.length;
           divisions.push(division);
           now[division] = merged.length;
         }
         const at = ctx.now().toISOString();
-        ctx.repos.settings.set('holidaysImportedAt', JSON.stringify(at));
-        audit(
+        await ctx.repos.settings.set('holidaysImportedAt', JSON.stringify(at));
+        await audit(
           ctx,
-          settings().actor(),
+          await settings().actor(),
           'import',
           'bank_holidays',
           1,
@@ -114,8 +115,13 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
       return result;
     },
 
-    calculate(input: { date: string; days: number; direction: 'add' | 'subtract'; division?: Division | undefined }) {
-      const cal = calendarFor(input.division);
+    async calculate(input: {
+      date: string;
+      days: number;
+      direction: 'add' | 'subtract';
+      division?: Division | undefined;
+    }) {
+      const cal = await calendarFor(input.division);
       const date =
         input.direction === 'add'
           ? addWorkingDays(input.date, input.days, cal)
@@ -124,4 +130,4 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
     },
   };
 }
-export type CalendarService = ReturnType<typeof createCalendarService>;
+export type CalendarService = Awaited<ReturnType<typeof createCalendarService>>;

@@ -42,8 +42,8 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
   const { conferences, families } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 
-  function mustGet(id: number): ConferenceSummary {
-    const c = conferences.get(id);
+  async function mustGet(id: number): Promise<ConferenceSummary> {
+    const c = await conferences.get(id);
     if (!c) throw notFound('conference', id);
     return c;
   }
@@ -54,28 +54,28 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
    * and spacing), or the same family (its case reference, or its name with one of the same
    * children).
    */
-  function matches(
+  async function matches(
     family: { name: string; caseReference: string | null } | null,
     children: readonly NewChildLike[],
-  ): DuplicateMatch[] {
+  ): Promise<DuplicateMatch[]> {
     const found: DuplicateMatch[] = [];
     const dates = children.flatMap((c) => {
       const d = c.dateOfBirth ?? c.expectedDate;
       return d ? [d] : [];
     });
-    const candidates = families.childrenWithDates(dates);
+    const candidates = await families.childrenWithDates(dates);
     const familyOf = new Map<number, { id: number; name: string; caseReference: string | null }>();
-    const familyRecord = (id: number) => {
+    const familyRecord = async (id: number) => {
       const known = familyOf.get(id);
       if (known) return known;
-      const f = families.get(id);
+      const f = await families.get(id);
       const record = { id, name: f?.name ?? '', caseReference: f?.caseReference ?? null };
       familyOf.set(id, record);
       return record;
     };
-    children.forEach((c, index) => {
+    for (const [index, c] of children.entries()) {
       for (const existing of candidates.filter((x: Child) => sameChild(c, x))) {
-        const f = familyRecord(existing.familyId);
+        const f = await familyRecord(existing.familyId);
         found.push({
           newChildIndex: index,
           family: f,
@@ -83,9 +83,9 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
           why: `${childWords(existing)} is already in the register (the ${f.name} family${f.caseReference ? `, ${f.caseReference}` : ''})`,
         });
       }
-    });
+    }
     if (family?.caseReference) {
-      for (const f of families.familiesWithReference(family.caseReference)) {
+      for (const f of await families.familiesWithReference(family.caseReference)) {
         if (found.some((m) => m.family.id === f.id)) continue;
         found.push({
           newChildIndex: null,
@@ -127,23 +127,23 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
      * date is impossible, when the same child is in it twice, or when a new family or child
      * matches one in the register (naming it) unless the caller confirms they are different.
      */
-    create(raw: ConferenceInput): ConferenceSummary {
+    create(raw: ConferenceInput): Promise<ConferenceSummary> {
       const parsed = conferenceInputSchema.safeParse(raw);
       if (!parsed.success) {
         const issues = issuesFromZod(parsed.error);
         throw new ServiceError('invalid-input', describeIssues(issues), issues);
       }
       const input = parsed.data;
-      return ctx.db.transaction(() => {
+      return ctx.db.transaction(async () => {
         const at = ctx.now().toISOString();
-        const actor = settings.actor();
+        const actor = await settings.actor();
         const dateProblem = conferenceDateProblem(input.date, today());
         if (dateProblem) throw new ServiceError('invalid-input', dateProblem, [{ path: 'date', message: dateProblem }]);
         checkChildDates(input.newChildren, input.date);
         let familyId: number;
         let existingChildren: Child[] = [];
         if ('id' in input.family) {
-          const family = families.get(input.family.id);
+          const family = await families.get(input.family.id);
           if (!family)
             throw new ServiceError('not-found', 'That family is not in the register', [
               { path: 'family', message: 'Choose a family from the list' },
@@ -177,7 +177,7 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
           }
         });
         if (!input.confirmedNew) {
-          const found = matches('id' in input.family ? null : input.family, input.newChildren);
+          const found = await matches('id' in input.family ? null : input.family, input.newChildren);
           if (found.length > 0) {
             const issues = found.map((m) => ({
               path: m.newChildIndex === null ? 'family' : `newChildren.${m.newChildIndex}`,
@@ -187,19 +187,19 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
           }
         }
         if (!('id' in input.family)) {
-          familyId = families.insertFamily(input.family.name, input.family.caseReference, at);
-          audit(ctx, actor, 'create', 'family', familyId, undefined, {
+          familyId = await families.insertFamily(input.family.name, input.family.caseReference, at);
+          await audit(ctx, actor, 'create', 'family', familyId, undefined, {
             name: input.family.name,
             caseReference: input.family.caseReference,
           });
         }
         const childIds = [...input.childIds];
         for (const child of input.newChildren) {
-          const childId = families.insertChild({ familyId, ...child }, at);
-          audit(ctx, actor, 'create', 'child', childId, undefined, { familyId, ...child });
+          const childId = await families.insertChild({ familyId, ...child }, at);
+          await audit(ctx, actor, 'create', 'child', childId, undefined, { familyId, ...child });
           childIds.push(childId);
         }
-        const id = conferences.insert(
+        const id = await conferences.insert(
           {
             type: input.type,
             date: input.date,
@@ -211,11 +211,14 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
           },
           at,
         );
-        const created = mustGet(id);
-        audit(ctx, actor, 'create', 'conference', id, undefined, { ...created, confirmedNew: input.confirmedNew });
+        const created = await mustGet(id);
+        await audit(ctx, actor, 'create', 'conference', id, undefined, {
+          ...created,
+          confirmedNew: input.confirmedNew,
+        });
         return created;
       });
     },
   };
 }
-export type ConferencesService = ReturnType<typeof createConferencesService>;
+export type ConferencesService = Awaited<ReturnType<typeof createConferencesService>>;

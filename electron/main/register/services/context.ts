@@ -20,7 +20,7 @@ import { createUsersRepository } from '../db/repositories/users-repository';
 /** What every service is given: the database, its repositories, a clock and the shipped data. */
 export interface ServiceContext {
   db: RegisterDb;
-  repos: ReturnType<typeof createRepositories>;
+  repos: Awaited<ReturnType<typeof createRepositories>>;
   now: () => Date;
   snapshot: BankHolidayFeed;
   defaultUserName: string;
@@ -47,7 +47,7 @@ export function createRepositories(db: RegisterDb) {
 }
 
 /** Appends an audit event for a write, in the caller's transaction. */
-export function audit(
+export async function audit(
   ctx: ServiceContext,
   actor: string,
   action: AuditAction,
@@ -55,15 +55,15 @@ export function audit(
   entityId: number,
   before: unknown,
   after: unknown,
-): void {
-  ctx.repos.audit.append({ at: ctx.now().toISOString(), actor, action, entity, entityId, before, after });
+): Promise<void> {
+  await ctx.repos.audit.append({ at: ctx.now().toISOString(), actor, action, entity, entityId, before, after });
 }
 
 /**
  * Appends an audit event holding only what changed between two states of a record (its values
  * before and after), with `keep` (what names the change) on both sides.
  */
-export function auditChange(
+export async function auditChange(
   ctx: ServiceContext,
   actor: string,
   action: AuditAction,
@@ -72,7 +72,7 @@ export function auditChange(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
   keep: Record<string, unknown> = {},
-): void {
+): Promise<void> {
   const c = changedFields(before, after, keep);
-  audit(ctx, actor, action, entity, entityId, c.before, c.after);
+  await audit(ctx, actor, action, entity, entityId, c.before, c.after);
 }

@@ -116,12 +116,12 @@ const CHAIRS = ['Demo Chair A', 'Demo Chair B', 'Demo Chair C', 'Demo Chair D', 
  */
 export function createDemoService(ctx: ServiceContext, calendar: CalendarService, escalations: EscalationsService) {
   return {
-    generate(size: DemoSize, onProgress: (done: number, total: number) => void = () => undefined) {
+    async generate(size: DemoSize, onProgress: (done: number, total: number) => void = () => undefined) {
       const { conferences: target, years } = DEMO_SIZES[size];
-      if (!ctx.repos.demo.isEmpty()) {
+      if (!(await ctx.repos.demo.isEmpty())) {
         throw new ServiceError('conflict', 'The demo data goes only into an empty register; choose a new --db file');
       }
-      const cal: WorkingDayCalendar = calendar.calendarFor('england-and-wales');
+      const cal: WorkingDayCalendar = await calendar.calendarFor('england-and-wales');
       const random = rng(size === 'large' ? 20261122 : 42);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
       const at = ctx.now().toISOString();
@@ -620,24 +620,24 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         row.return_id = returnId;
       }
 
-      ctx.db.transaction(() => {
+      await ctx.db.transaction(async () => {
         const demo = ctx.repos.demo;
-        demo.insertRows('agencies', agencyRows);
-        demo.insertRows('families', families);
-        demo.insertRows('children', children);
-        demo.insertRows('conferences', conferences);
-        demo.insertRows('conference_children', conferenceChildren);
-        demo.insertRows('conference_agencies', invitations);
-        demo.insertRows('child_views', views);
-        demo.insertRows('child_outcomes', outcomes);
-        demo.insertRows('conference_tasks', tasks);
-        demo.insertRows('child_tasks', childTasks);
-        demo.insertRows('follow_ups', followUps);
-        demo.insertRows('agency_returns', returns);
-        demo.insertRows('agency_escalations', agencyEscalationRows);
+        await demo.insertRows('agencies', agencyRows);
+        await demo.insertRows('families', families);
+        await demo.insertRows('children', children);
+        await demo.insertRows('conferences', conferences);
+        await demo.insertRows('conference_children', conferenceChildren);
+        await demo.insertRows('conference_agencies', invitations);
+        await demo.insertRows('child_views', views);
+        await demo.insertRows('child_outcomes', outcomes);
+        await demo.insertRows('conference_tasks', tasks);
+        await demo.insertRows('child_tasks', childTasks);
+        await demo.insertRows('follow_ups', followUps);
+        await demo.insertRows('agency_returns', returns);
+        await demo.insertRows('agency_escalations', agencyEscalationRows);
       });
       // One transaction (the services' own become savepoints): one flush to disk, not hundreds.
-      const professional = ctx.db.transaction(() => seedEscalations());
+      const professional = await ctx.db.transaction(() => seedEscalations());
       onProgress(conferences.length, target);
       return {
         agencies: agencyRows.length,
@@ -656,7 +656,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
        * Professional disagreement escalations at every stage of each shipped protocol: for each
        * stage, one within its clock and one overdue; two at immediate risk; one resolved per protocol.
        */
-      function seedEscalations(): number {
+      async function seedEscalations(): Promise<number> {
         let count = 0;
         const people = (role: string) => ({ name: `Demo ${role}`, title: role, agency: null });
         const natures = [
@@ -685,7 +685,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
          * An escalation that has reached stage `reached` (starting at `startAt`, the first unless a
          * route or a reason says otherwise), each stage's response unresolved before escalating.
          */
-        const openOne = (
+        const openOne = async (
           protocolId: number,
           lastOpened: string,
           reached: number,
@@ -699,7 +699,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           const child = childUnder18(start);
           const initiating = 2 + Math.floor(random() * (AGENCIES.length - 1));
           const challenged = initiating === 1 ? 2 : 1;
-          let e = escalations.open({
+          let e = await escalations.open({
             protocolId,
             familyId: child?.family_id ?? null,
             childId: child?.id ?? null,
@@ -726,7 +726,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           for (let k = first; k < reached; k += 1) {
             const stepped = addDays(start, 7 * (k - first + 1));
             if (croydon && k >= 3) {
-              escalations.respond({
+              await escalations.respond({
                 escalationId: e.id,
                 number: k,
                 responseFrom: people(`Stage ${k} lead`),
@@ -736,7 +736,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
                 learning: `Synthetic learning from stage ${k}.`,
               });
             }
-            e = escalations.escalate({
+            e = await escalations.escalate({
               escalationId: e.id,
               on: stepped,
               escalatedBy: {
@@ -750,17 +750,17 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           count += 1;
           return e;
         };
-        for (const protocol of escalations.protocols().filter((p) => p.shipped)) {
+        for (const protocol of (await escalations.protocols()).filter((p) => p.shipped)) {
           const croydon = protocol.key === 'croydon';
           // Every stage reached by escalating, one within its clock and one overdue.
           for (const stage of clockedStages(protocol.definition)) {
-            openOne(protocol.id, addDays(today, -1), stage.number, false, croydon);
-            openOne(protocol.id, addDays(today, -40), stage.number, false, croydon);
+            await openOne(protocol.id, addDays(today, -1), stage.number, false, croydon);
+            await openOne(protocol.id, addDays(today, -40), stage.number, false, croydon);
           }
           // One resolved at stage 2; where the protocol offers a debrief after resolution, it is held.
-          const done = openOne(protocol.id, addDays(today, -60), 2, false);
+          const done = await openOne(protocol.id, addDays(today, -60), 2, false);
           const opened = done.stages[done.stages.length - 1]?.openedOn ?? addDays(today, -60);
-          escalations.respond({
+          await escalations.respond({
             escalationId: done.id,
             number: 2,
             responseFrom: people('Stage 2 lead'),
@@ -768,7 +768,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             summary: 'Synthetic response that resolved the difference.',
             resolved: true,
           });
-          escalations.close({
+          await escalations.close({
             escalationId: done.id,
             on: addDays(opened, 5),
             resolved: true,
@@ -776,7 +776,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             restorativeDebrief: null,
           });
           if (resolutionStage(protocol.definition)) {
-            escalations.recordDebrief({
+            await escalations.recordDebrief({
               escalationId: done.id,
               on: addDays(opened, 12),
               notes: 'Synthetic restorative debrief: the agencies agreed how to share information sooner.',
@@ -786,12 +786,12 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           // with its meeting's written record (North Lincolnshire).
           const review = routeStage(protocol.definition, 'principal-officer-review');
           if (review) {
-            const e = openOne(protocol.id, addDays(today, -12), review.number, false, false, {
+            const e = await openOne(protocol.id, addDays(today, -12), review.number, false, false, {
               stage: review.number,
               reason: 'Synthetic: a reconvened conference reached no majority, so a Principal Officer review followed',
             });
             if (protocol.definition.record === 'review-meeting-record') {
-              escalations.recordReviewMeeting({
+              await escalations.recordReviewMeeting({
                 escalationId: e.id,
                 heldOn: addDays(today, -5),
                 reviewType: 'Multi-agency pit stop meeting',
@@ -804,10 +804,10 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
             }
           }
         }
-        const chosen = escalations.protocols().find((p) => p.chosen);
+        const chosen = (await escalations.protocols()).find((p) => p.chosen);
         if (chosen) {
-          openOne(chosen.id, today, 1, true);
-          openOne(chosen.id, addDays(today, -1), 1, true);
+          await openOne(chosen.id, today, 1, true);
+          await openOne(chosen.id, addDays(today, -1), 1, true);
         }
         return count;
       }

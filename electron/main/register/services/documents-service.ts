@@ -1,3 +1,4 @@
+import { mapAsync } from '../../../../shared/async';
 import { createHash, randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { localIsoDate } from '../../../../shared/dates';
@@ -52,10 +53,10 @@ export function createDocumentsService(
   }
 
   /** Records one written document against its record, with an audit event, in one transaction. */
-  function record(kind: DocumentKind, c: Candidate, bytes: Buffer, batchId: string | null): GeneratedDocument {
-    return ctx.db.transaction(() => {
-      const actor = settings.actor();
-      const id = repo.insert({
+  function record(kind: DocumentKind, c: Candidate, bytes: Buffer, batchId: string | null): Promise<GeneratedDocument> {
+    return ctx.db.transaction(async () => {
+      const actor = await settings.actor();
+      const id = await repo.insert({
         kind,
         entity: c.entity,
         entityId: c.entityId,
@@ -69,14 +70,14 @@ export function createDocumentsService(
         generatedAt: ctx.now().toISOString(),
         generatedBy: actor,
       });
-      const row = repo.get(id);
+      const row = await repo.get(id);
       if (!row) throw new ServiceError('internal', 'The document was written but could not be recorded');
       // What falls due is true: the decision letter's item closes when the letter is made.
       if (kind === 'decision-letter') {
-        ctx.repos.live.completeTask(c.entityId, 'decision-letter', today(), 'letter-made');
+        await ctx.repos.live.completeTask(c.entityId, 'decision-letter', today(), 'letter-made');
       }
       // The audit event names the document, never its contents.
-      audit(ctx, actor, 'create', 'generated_document', id, undefined, {
+      await audit(ctx, actor, 'create', 'generated_document', id, undefined, {
         kind,
         entity: c.entity,
         entityId: c.entityId,
@@ -87,40 +88,40 @@ export function createDocumentsService(
     });
   }
 
-  function plan(kind: DocumentKind, from: string, to: string): BatchPlan {
+  async function plan(kind: DocumentKind, from: string, to: string): Promise<BatchPlan> {
     const source = sourceFor(kind);
     const opts = options();
-    const latest = repo.latestFor(kind, kindEntity(kind));
-    const documents: PlannedDocument[] = source.candidates(from, to).map((c) => ({
+    const latest = await repo.latestFor(kind, kindEntity(kind));
+    const documents: PlannedDocument[] = await mapAsync(await source.candidates(from, to), async (c) => ({
       key: keyOf(c),
       kind,
       entity: c.entity,
       entityId: c.entityId,
       title: c.title,
       fileName: c.fileName,
-      problems: source.problems(c, opts),
+      problems: await source.problems(c, opts),
       lastGenerated: latest.get(`${c.entityId}|${c.periodFrom ?? ''}|${c.periodTo ?? ''}`) ?? null,
     }));
     return { kind, from, to, documents, defaultFolder };
   }
 
   /** Writes one document (the CLI's `forms` commands); refuses, naming the field, before writing. */
-  function makeOne(
+  async function makeOne(
     kind: DocumentKind,
     entityId: number,
     period: { from: string; to: string } | null,
     outFile: string,
     partial: Partial<MakeOptions> = {},
-  ): GeneratedDocument {
+  ): Promise<GeneratedDocument> {
     const source = sourceFor(kind);
-    const c = source.candidate(entityId, period?.from ?? null, period?.to ?? null);
+    const c = await source.candidate(entityId, period?.from ?? null, period?.to ?? null);
     if (!c) throw invalid(kindEntity(kind), `No ${kindEntity(kind)} with id ${entityId}`);
     const opts = options(partial);
-    const problems = source.problems(c, opts);
+    const problems = await source.problems(c, opts);
     if (problems.length) {
       throw new ServiceError('invalid-input', problems.map((p) => p.message).join('; '), problems);
     }
-    const bytes = source.render(c, opts);
+    const bytes = await source.render(c, opts);
     try {
       writeFileAtomic(outFile, bytes);
     } catch (error) {
@@ -143,22 +144,22 @@ export function createDocumentsService(
     keys: readonly string[] | undefined,
     onProgress: (status: BatchStatus) => void = () => undefined,
   ): Promise<BatchStatus> {
-    const status = begin(kind, from, to, folderInput, keys);
+    const status = await begin(kind, from, to, folderInput, keys);
     onProgress(status);
     await drive(status, onProgress);
     return status;
   }
 
-  function begin(
+  async function begin(
     kind: DocumentKind,
     from: string,
     to: string,
     folderInput: string,
     keys: readonly string[] | undefined,
-  ): BatchStatus & { queue: Candidate[] } {
+  ): Promise<BatchStatus & { queue: Candidate[] }> {
     const source = sourceFor(kind);
     const opts = options();
-    let candidates = source.candidates(from, to);
+    let candidates = await source.candidates(from, to);
     if (keys) {
       const wanted = new Set(keys);
       candidates = candidates.filter((c) => wanted.has(keyOf(c)));
@@ -186,7 +187,7 @@ export function createDocumentsService(
     };
     // Documents with a problem are reported as failed at once, with the reason; they are never half-made.
     for (const c of candidates) {
-      const problems = source.problems(c, opts);
+      const problems = await source.problems(c, opts);
       if (problems.length) {
         status.failed.push({
           key: keyOf(c),
@@ -209,9 +210,9 @@ export function createDocumentsService(
       const c = status.queue.shift();
       if (!c) break;
       try {
-        const bytes = source.render(c, opts);
+        const bytes = await source.render(c, opts);
         writeFileAtomic(join(status.folder, c.fileName), bytes);
-        record(status.kind, c, bytes, status.id);
+        await record(status.kind, c, bytes, status.id);
         status.written.push({ key: keyOf(c), title: c.title, fileName: c.fileName, bytes: bytes.length });
       } catch (error) {
         const message =
@@ -273,8 +274,8 @@ export function createDocumentsService(
     makeOne,
     run,
     /** Starts a batch in the background and returns at once; `status` reports its progress. */
-    start(i: { kind: DocumentKind; from: string; to: string; folder: string; keys?: string[] | undefined }) {
-      const status = begin(i.kind, i.from, i.to, i.folder, i.keys);
+    async start(i: { kind: DocumentKind; from: string; to: string; folder: string; keys?: string[] | undefined }) {
+      const status = await begin(i.kind, i.from, i.to, i.folder, i.keys);
       const answered = publicStatus(status);
       // Answer first; the first document is made on the next turn, like the rest.
       const running = new Promise<void>((resolve) => setImmediate(resolve))
@@ -304,7 +305,7 @@ export function createDocumentsService(
     record,
   };
 }
-export type DocumentsService = ReturnType<typeof createDocumentsService>;
+export type DocumentsService = Awaited<ReturnType<typeof createDocumentsService>>;
 
 /** The record each kind of document belongs to. */
 export function kindEntity(kind: DocumentKind): RecordEntity {

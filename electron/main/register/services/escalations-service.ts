@@ -79,25 +79,30 @@ export function createEscalationsService(
    * does not set) applies to running escalations too. A partnership's adjusted copies are never
    * changed.
    */
-  function ensureShipped(): void {
-    const missing = SHIPPED_PROTOCOLS.filter((p) => !repo.protocolByKey(p.key, p.version));
-    const stale = SHIPPED_PROTOCOLS.flatMap((p) => {
-      const row = repo.protocolByKey(p.key, p.version);
-      return row && row.shipped === 1 && row.definition_json !== JSON.stringify(p) ? [{ row, p }] : [];
-    });
+  async function ensureShipped(): Promise<void> {
+    const missing: (typeof SHIPPED_PROTOCOLS)[number][] = [];
+    const stale: {
+      row: NonNullable<Awaited<ReturnType<typeof repo.protocolByKey>>>;
+      p: (typeof SHIPPED_PROTOCOLS)[number];
+    }[] = [];
+    for (const p of SHIPPED_PROTOCOLS) {
+      const row = await repo.protocolByKey(p.key, p.version);
+      if (!row) missing.push(p);
+      else if (row.shipped === 1 && row.definition_json !== JSON.stringify(p)) stale.push({ row, p });
+    }
     if (missing.length === 0 && stale.length === 0) return;
-    ctx.db.transaction(() => {
+    await ctx.db.transaction(async () => {
       const at = ctx.now().toISOString();
       for (const p of missing) {
-        repo.insertProtocol(
+        await repo.insertProtocol(
           { key: p.key, version: p.version, name: p.name, definitionJson: JSON.stringify(p), shipped: true },
           at,
         );
       }
       for (const { row, p } of stale) {
-        repo.updateShippedDefinition(row.id, p.name, JSON.stringify(p));
+        await repo.updateShippedDefinition(row.id, p.name, JSON.stringify(p));
         const changed = changedFields(JSON.parse(row.definition_json) as Record<string, unknown>, { ...p });
-        ctx.repos.audit.append({
+        await ctx.repos.audit.append({
           at,
           actor: 'CP Conference Register',
           action: 'update',
@@ -110,37 +115,37 @@ export function createEscalationsService(
     });
   }
 
-  function chosenKey(): string {
-    const raw = ctx.repos.settings.all().get(CHOSEN_KEY);
+  async function chosenKey(): Promise<string> {
+    const raw = (await ctx.repos.settings.all()).get(CHOSEN_KEY);
     return raw ? (JSON.parse(raw) as string) : 'kirklees';
   }
 
-  function latest(key: string): ProtocolRow {
-    const row = repo.protocolByKey(key, repo.latestVersion(key));
+  async function latest(key: string): Promise<ProtocolRow> {
+    const row = await repo.protocolByKey(key, await repo.latestVersion(key));
     if (!row) throw invalid('protocolKey', `No protocol “${key}” in the register`);
     return row;
   }
 
-  function mustEscalation(id: number) {
-    const row = repo.escalation(id);
+  async function mustEscalation(id: number) {
+    const row = await repo.escalation(id);
     if (!row) throw notFound('escalation', id);
     return row;
   }
 
-  function protocolOf(e: { protocol_id: number }): Protocol {
-    const row = repo.protocol(e.protocol_id);
+  async function protocolOf(e: { protocol_id: number }): Promise<Protocol> {
+    const row = await repo.protocol(e.protocol_id);
     if (!row) throw notFound('protocol', e.protocol_id);
     return definition(row);
   }
 
-  function openStage(id: number) {
-    const stage = repo.stages(id).find((s) => s.closed_on === null);
+  async function openStage(id: number) {
+    const stage = (await repo.stages(id)).find((s) => s.closed_on === null);
     if (!stage) throw new ServiceError('conflict', 'This escalation is closed');
     return stage;
   }
 
-  function agencyName(id: number, path = 'agencyId'): string {
-    const agency = ctx.repos.agencies.get(id);
+  async function agencyName(id: number, path = 'agencyId'): Promise<string> {
+    const agency = await ctx.repos.agencies.get(id);
     if (!agency) throw invalid(path, 'Choose an agency from the directory');
     return agency.name;
   }
@@ -158,12 +163,12 @@ export function createEscalationsService(
     if (problem) throw invalid(path, problem);
   }
 
-  function get(id: number): Escalation {
-    const e = mustEscalation(id);
-    const protocol = protocolOf(e);
-    const cal = calendar.calendarFor();
+  async function get(id: number): Promise<Escalation> {
+    const e = await mustEscalation(id);
+    const protocol = await protocolOf(e);
+    const cal = await calendar.calendarFor();
     const on = today();
-    const rows = repo.stages(id);
+    const rows = await repo.stages(id);
     const stages = rows.map((s) => {
       const spec = protocol.stages.find((x) => x.number === s.number);
       const clocked = spec ? !spec.followsResolution : true;
@@ -201,7 +206,7 @@ export function createEscalationsService(
     const current = rows.find((s) => s.closed_on === null) ?? null;
     const isOpen = e.status === 'open';
     const offered = resolutionStage(protocol);
-    const meeting = repo.reviewMeeting(id);
+    const meeting = await repo.reviewMeeting(id);
     const formalReached = stages.some((s) => s.formalRecord);
     return {
       id: e.id,
@@ -217,8 +222,8 @@ export function createEscalationsService(
       subjectSend: e.subject_send,
       conferenceId: e.conference_id,
       followUpId: e.follow_up_id,
-      initiatingAgency: { id: e.initiating_agency_id, name: agencyName(e.initiating_agency_id) },
-      challengedAgency: { id: e.challenged_agency_id, name: agencyName(e.challenged_agency_id) },
+      initiatingAgency: { id: e.initiating_agency_id, name: await agencyName(e.initiating_agency_id) },
+      challengedAgency: { id: e.challenged_agency_id, name: await agencyName(e.challenged_agency_id) },
       natures: JSON.parse(e.natures_json) as Nature[],
       natureOther: e.nature_other,
       details: e.details,
@@ -252,8 +257,8 @@ export function createEscalationsService(
             agreements: meeting.agreements,
           }
         : null,
-      sameDayContact: e.immediate_risk === 1 ? settings.get().sameDayContact : null,
-      actions: repo.actions(id).map((a) => ({
+      sameDayContact: e.immediate_risk === 1 ? (await settings.get()).sameDayContact : null,
+      actions: (await repo.actions(id)).map((a) => ({
         id: a.id,
         action: a.action,
         byWhom: a.by_whom,
@@ -261,7 +266,7 @@ export function createEscalationsService(
         completeBy: a.complete_by,
         completedOn: a.completed_on,
       })),
-      corrections: ctx.repos.corrections.forRecord('escalation', id),
+      corrections: await ctx.repos.corrections.forRecord('escalation', id),
       warning: coverageWarning(cal, ...stages.filter((s) => s.clock).map((s) => s.dueOn)),
     };
   }
@@ -271,16 +276,16 @@ export function createEscalationsService(
    * replaces an earlier one keeps the earlier one in the audit trail), answering with the
    * escalation read in the same transaction.
    */
-  function write(id: number | null, action: string, fn: (at: string) => unknown): Escalation {
-    return ctx.db.transaction(() => {
+  function write(id: number | null, action: string, fn: (at: string) => Promise<unknown>): Promise<Escalation> {
+    return ctx.db.transaction(async () => {
       const at = ctx.now().toISOString();
-      const before = id === null ? undefined : auditable(get(id));
-      const result = fn(at);
+      const before = id === null ? undefined : auditable(await get(id));
+      const result = await fn(at);
       const target = id ?? (typeof result === 'number' ? result : 0);
-      const after = get(target);
-      auditChange(
+      const after = await get(target);
+      await auditChange(
         ctx,
-        settings.actor(),
+        await settings.actor(),
         id === null ? 'create' : 'update',
         'escalation',
         target,
@@ -318,26 +323,37 @@ export function createEscalationsService(
     ensureShipped,
     get,
 
-    protocols() {
-      const chosen = chosenKey();
-      return repo.protocols().map((row) => ({
+    async protocols() {
+      const chosen = await chosenKey();
+      const rows = await repo.protocols();
+      const latestOf = new Map<string, number | undefined>();
+      for (const row of rows) if (!latestOf.has(row.key)) latestOf.set(row.key, await repo.latestVersion(row.key));
+      return rows.map((row) => ({
         id: row.id,
         key: row.key,
         version: row.version,
         name: row.name,
         shipped: row.shipped === 1,
-        chosen: row.key === chosen && row.version === repo.latestVersion(row.key),
+        chosen: row.key === chosen && row.version === latestOf.get(row.key),
         definition: definition(row),
       }));
     },
 
     /** The partnership's protocol: new escalations start under its latest version. */
     choose(key: string) {
-      return ctx.db.transaction(() => {
-        latest(key);
-        const before = chosenKey();
-        ctx.repos.settings.set(CHOSEN_KEY, JSON.stringify(key));
-        audit(ctx, settings.actor(), 'settings', 'settings', 1, { [CHOSEN_KEY]: before }, { [CHOSEN_KEY]: key });
+      return ctx.db.transaction(async () => {
+        await latest(key);
+        const before = await chosenKey();
+        await ctx.repos.settings.set(CHOSEN_KEY, JSON.stringify(key));
+        await audit(
+          ctx,
+          await settings.actor(),
+          'settings',
+          'settings',
+          1,
+          { [CHOSEN_KEY]: before },
+          { [CHOSEN_KEY]: key },
+        );
         return this.protocols();
       });
     },
@@ -355,13 +371,13 @@ export function createEscalationsService(
         throw new ServiceError('invalid-input', describeIssues(issues), issues);
       }
       const p = parsed.data;
-      return ctx.db.transaction(() => {
+      return ctx.db.transaction(async () => {
         if (SHIPPED_PROTOCOLS.some((s) => s.key === p.key)) {
           throw invalid('key', `“${p.key}” is a shipped protocol; copy it under a new key to adjust it`);
         }
-        const previous = repo.latestVersion(p.key);
+        const previous = await repo.latestVersion(p.key);
         if (previous > 0) {
-          const earlier = latest(p.key);
+          const earlier = await latest(p.key);
           const record = definition(earlier).record;
           if (record !== p.record) {
             throw invalid('record', 'A protocol keeps the formal record of the protocol it was copied from');
@@ -369,11 +385,11 @@ export function createEscalationsService(
         }
         const version = previous + 1;
         const saved: Protocol = { ...p, version };
-        const id = repo.insertProtocol(
+        const id = await repo.insertProtocol(
           { key: p.key, version, name: p.name, definitionJson: JSON.stringify(saved), shipped: false },
           ctx.now().toISOString(),
         );
-        audit(ctx, settings.actor(), 'create', 'protocol', id, undefined, saved);
+        await audit(ctx, await settings.actor(), 'create', 'protocol', id, undefined, saved);
         return { id, key: p.key, version };
       });
     },
@@ -384,16 +400,20 @@ export function createEscalationsService(
      * (North Lincolnshire: a minority view at its line managers stage, a Principal Officer review
      * at its Principal Officer review stage).
      */
-    draftFromConference(conferenceId: number, childId: number, agencyId: number | null): EscalationDraft {
-      const conference = live.get(conferenceId);
+    async draftFromConference(
+      conferenceId: number,
+      childId: number,
+      agencyId: number | null,
+    ): Promise<EscalationDraft> {
+      const conference = await live.get(conferenceId);
       const child = conference.children.find((c) => c.id === childId);
       if (!child) throw invalid('childId', 'That child is not considered at this conference');
       const csc = conference.invitations.find((i) => i.agencyType === 'childrens-social-care');
       const minority = agencyId ? conference.invitations.find((i) => i.agencyId === agencyId) : undefined;
       if (agencyId && !minority) throw invalid('agencyId', 'That agency is not invited to this conference');
       const reasons = child.views.find((v) => v.agencyId === agencyId)?.reasons ?? '';
-      const followUpId = minority ? null : ctx.repos.live.followUpFor(conferenceId, childId);
-      const protocol = definition(latest(chosenKey()));
+      const followUpId = minority ? null : await ctx.repos.live.followUpFor(conferenceId, childId);
+      const protocol = definition(await latest(await chosenKey()));
       const route: StartRoute | null = minority
         ? 'minority-view'
         : followUpId !== null
@@ -422,12 +442,12 @@ export function createEscalationsService(
         throw new ServiceError('invalid-input', describeIssues(issues), issues);
       }
       const input = parsed.data;
-      return write(null, 'open', (at) => {
-        const protocolRow = input.protocolId ? repo.protocol(input.protocolId) : latest(chosenKey());
+      return write(null, 'open', async (at) => {
+        const protocolRow = input.protocolId ? await repo.protocol(input.protocolId) : await latest(await chosenKey());
         if (!protocolRow) throw invalid('protocolId', 'Choose a protocol');
         const protocol = definition(protocolRow);
-        agencyName(input.initiatingAgencyId, 'initiatingAgencyId');
-        agencyName(input.challengedAgencyId, 'challengedAgencyId');
+        await agencyName(input.initiatingAgencyId, 'initiatingAgencyId');
+        await agencyName(input.challengedAgencyId, 'challengedAgencyId');
         happened(input.openedOn, 'openedOn', 'The date of the initial escalation');
         checkBirthDate(input.subjectDateOfBirth, input.openedOn, 'subjectDateOfBirth');
         const first = clockedStages(protocol)[0];
@@ -463,10 +483,10 @@ export function createEscalationsService(
             throw invalid('startReason', `Say why the escalation starts at stage ${number} (${spec.name})`);
           }
         }
-        if (input.conferenceId !== null && !ctx.repos.live.state(input.conferenceId))
+        if (input.conferenceId !== null && !(await ctx.repos.live.state(input.conferenceId)))
           throw invalid('conferenceId', 'That conference is not in the register');
         const natures = NATURES.filter((n) => input.natures.includes(n));
-        const newId = repo.insertEscalation({
+        const newId = await repo.insertEscalation({
           protocol_id: protocolRow.id,
           family_id: input.familyId,
           child_id: input.childId,
@@ -490,11 +510,16 @@ export function createEscalationsService(
           created_at: at,
           updated_at: at,
         });
-        repo.insertStage({
+        await repo.insertStage({
           escalationId: newId,
           number,
           openedOn: input.openedOn,
-          dueOn: stageDueDate(input.openedOn, spec.limitWorkingDays ?? 0, calendar.calendarFor(), input.immediateRisk),
+          dueOn: stageDueDate(
+            input.openedOn,
+            spec.limitWorkingDays ?? 0,
+            await calendar.calendarFor(),
+            input.immediateRisk,
+          ),
           escalatedBy: input.escalatedBy,
           escalatedTo: input.escalatedTo,
           concerns: input.concerns,
@@ -512,14 +537,14 @@ export function createEscalationsService(
       resolved: boolean;
       learning?: string | null;
     }) {
-      return write(i.escalationId, 'response', () => {
-        const stage = openStage(i.escalationId);
+      return write(i.escalationId, 'response', async () => {
+        const stage = await openStage(i.escalationId);
         if (stage.number !== i.number)
           throw invalid('number', `Stage ${i.number} is not the current stage (stage ${stage.number} is)`);
         if (i.responseOn < stage.opened_on)
           throw invalid('responseOn', `The response cannot come before the stage opened (${stage.opened_on})`);
         happened(i.responseOn, 'responseOn', 'The date of the response');
-        repo.recordResponse(i.escalationId, i.number, {
+        await repo.recordResponse(i.escalationId, i.number, {
           ...i.responseFrom,
           on: i.responseOn,
           summary: i.summary,
@@ -541,10 +566,10 @@ export function createEscalationsService(
       escalatedTo: PersonInput;
       concerns?: string | null;
     }) {
-      return write(i.escalationId, 'escalate', () => {
-        const e = mustEscalation(i.escalationId);
-        const protocol = protocolOf(e);
-        const stage = openStage(i.escalationId);
+      return write(i.escalationId, 'escalate', async () => {
+        const e = await mustEscalation(i.escalationId);
+        const protocol = await protocolOf(e);
+        const stage = await openStage(i.escalationId);
         if (stage.resolved === 1) {
           throw new ServiceError(
             'conflict',
@@ -563,12 +588,12 @@ export function createEscalationsService(
               : 'This is the protocol’s last stage: close the escalation instead',
           );
         }
-        repo.closeStage(i.escalationId, stage.number, i.on);
-        repo.insertStage({
+        await repo.closeStage(i.escalationId, stage.number, i.on);
+        await repo.insertStage({
           escalationId: i.escalationId,
           number: next.number,
           openedOn: i.on,
-          dueOn: stageDueDate(i.on, next.limitWorkingDays ?? 0, calendar.calendarFor(), e.immediate_risk === 1),
+          dueOn: stageDueDate(i.on, next.limitWorkingDays ?? 0, await calendar.calendarFor(), e.immediate_risk === 1),
           escalatedBy: { ...i.escalatedBy, email: blankToNull(i.escalatedBy.email) },
           escalatedTo: i.escalatedTo,
           concerns: blankToNull(i.concerns),
@@ -583,8 +608,8 @@ export function createEscalationsService(
       learning: string | null;
       restorativeDebrief: string | null;
     }) {
-      return write(i.escalationId, 'close', (at) => {
-        const stage = openStage(i.escalationId);
+      return write(i.escalationId, 'close', async (at) => {
+        const stage = await openStage(i.escalationId);
         if (i.on < stage.opened_on) throw invalid('on', `A stage cannot close before it opened (${stage.opened_on})`);
         happened(i.on, 'on', 'The date it closed');
         if (!i.resolved && i.restorativeDebrief) {
@@ -593,8 +618,8 @@ export function createEscalationsService(
             'A restorative debrief follows resolution: record it when the difference is resolved',
           );
         }
-        repo.closeStage(i.escalationId, stage.number, i.on);
-        repo.close(
+        await repo.closeStage(i.escalationId, stage.number, i.on);
+        await repo.close(
           i.escalationId,
           i.resolved ? 'resolved' : 'closed-unresolved',
           i.on,
@@ -602,27 +627,27 @@ export function createEscalationsService(
           i.restorativeDebrief,
           at,
         );
-        if (i.restorativeDebrief) repo.recordDebrief(i.escalationId, i.on, i.restorativeDebrief, at);
+        if (i.restorativeDebrief) await repo.recordDebrief(i.escalationId, i.on, i.restorativeDebrief, at);
       });
     },
 
     /** The restorative debrief after resolution (Kirklees stage 7): no clock, recorded when it happens. */
     recordDebrief(i: { escalationId: number; on: string; notes: string }) {
-      return write(i.escalationId, 'debrief', (at) => {
-        const e = mustEscalation(i.escalationId);
+      return write(i.escalationId, 'debrief', async (at) => {
+        const e = await mustEscalation(i.escalationId);
         if (e.status !== 'resolved') {
           throw new ServiceError(
             'conflict',
             'A restorative debrief follows resolution: close the escalation as resolved first',
           );
         }
-        if (!resolutionStage(protocolOf(e))) {
+        if (!resolutionStage(await protocolOf(e))) {
           throw new ServiceError('conflict', 'This escalation’s protocol has no restorative debrief');
         }
         if (e.closed_on && i.on < e.closed_on)
           throw invalid('on', `The debrief follows resolution (the escalation closed on ${e.closed_on})`);
         happened(i.on, 'on', 'The date of the debrief');
-        repo.recordDebrief(i.escalationId, i.on, i.notes, at);
+        await repo.recordDebrief(i.escalationId, i.on, i.notes, at);
       });
     },
 
@@ -637,18 +662,18 @@ export function createEscalationsService(
       disagreements: string;
       agreements: string;
     }) {
-      return write(i.escalationId, 'review-meeting', (at) => {
-        const e = mustEscalation(i.escalationId);
-        const protocol = protocolOf(e);
+      return write(i.escalationId, 'review-meeting', async (at) => {
+        const e = await mustEscalation(i.escalationId);
+        const protocol = await protocolOf(e);
         if (protocol.record !== 'review-meeting-record') {
           throw new ServiceError(
             'conflict',
             `${protocol.name} keeps its own formal record, not a Principal Officer review meeting record`,
           );
         }
-        const formal = repo
-          .stages(i.escalationId)
-          .filter((s) => protocol.stages.some((p) => p.number === s.number && p.formalRecord));
+        const formal = (await repo.stages(i.escalationId)).filter((s) =>
+          protocol.stages.some((p) => p.number === s.number && p.formalRecord),
+        );
         const stage = formal[formal.length - 1];
         if (!stage) {
           const needed = protocol.stages.find((s) => s.formalRecord);
@@ -660,7 +685,7 @@ export function createEscalationsService(
         if (i.heldOn < stage.opened_on)
           throw invalid('heldOn', `The meeting cannot come before the stage opened (${stage.opened_on})`);
         happened(i.heldOn, 'heldOn', 'The date of the meeting');
-        repo.upsertReviewMeeting({ ...i, stageNumber: stage.number, at });
+        await repo.upsertReviewMeeting({ ...i, stageNumber: stage.number, at });
       });
     },
 
@@ -683,8 +708,8 @@ export function createEscalationsService(
       outcomeSought?: string | undefined;
       immediateRisk?: boolean | undefined;
     }) {
-      return ctx.db.transaction(() => {
-        const e = mustEscalation(i.escalationId);
+      return ctx.db.transaction(async () => {
+        const e = await mustEscalation(i.escalationId);
         const at = ctx.now().toISOString();
         const natures = i.natures
           ? NATURES.filter((n) => i.natures?.includes(n))
@@ -716,7 +741,11 @@ export function createEscalationsService(
         };
         const words: Record<
           keyof typeof after,
-          [string, (v: typeof after) => string | null, (v: typeof e) => string | null]
+          [
+            string,
+            (v: typeof after) => string | null | Promise<string>,
+            (v: typeof e) => string | null | Promise<string>,
+          ]
         > = {
           subject_name: ['Child or family', (v) => v.subject_name, (v) => v.subject_name],
           subject_date_of_birth: ['Date of birth', (v) => v.subject_date_of_birth, (v) => v.subject_date_of_birth],
@@ -748,29 +777,29 @@ export function createEscalationsService(
         const changes: Change[] = [];
         for (const field of Object.keys(after) as (keyof typeof after)[]) {
           const [label, afterWords, beforeWords] = words[field];
-          const before = beforeWords(e);
-          const now = afterWords(after);
+          const before = await beforeWords(e);
+          const now = await afterWords(after);
           if (before !== now) changes.push({ field, label, before, after: now });
         }
         if (changes.length === 0) throw invalid('reason', 'Nothing would change: give the corrected details');
-        repo.updateDetails(i.escalationId, after, at);
+        await repo.updateDetails(i.escalationId, after, at);
         if (after.immediate_risk !== e.immediate_risk && e.status === 'open') {
-          const stage = openStage(i.escalationId);
-          const spec = protocolOf(e).stages.find((s) => s.number === stage.number);
+          const stage = await openStage(i.escalationId);
+          const spec = (await protocolOf(e)).stages.find((s) => s.number === stage.number);
           if (spec && !spec.followsResolution) {
-            repo.setStageDue(
+            await repo.setStageDue(
               i.escalationId,
               stage.number,
               stageDueDate(
                 stage.opened_on,
                 spec.limitWorkingDays ?? 0,
-                calendar.calendarFor(),
+                await calendar.calendarFor(),
                 after.immediate_risk === 1,
               ),
             );
           }
         }
-        const correctionId = ctx.repos.corrections.insert({
+        const correctionId = await ctx.repos.corrections.insert({
           entity: 'escalation',
           entityId: i.escalationId,
           childId: null,
@@ -778,12 +807,12 @@ export function createEscalationsService(
           reason: i.reason,
           changes,
           at,
-          actor: settings.actor(),
+          actor: await settings.actor(),
         });
-        ctx.repos.documents.supersede('escalation', i.escalationId, at, correctionId);
-        audit(
+        await ctx.repos.documents.supersede('escalation', i.escalationId, at, correctionId);
+        await audit(
           ctx,
-          settings.actor(),
+          await settings.actor(),
           'amend',
           'escalation',
           i.escalationId,
@@ -801,41 +830,40 @@ export function createEscalationsService(
       agreedOn: string;
       completeBy: string | null;
     }) {
-      return write(i.escalationId, 'action', () => {
-        const e = mustEscalation(i.escalationId);
+      return write(i.escalationId, 'action', async () => {
+        const e = await mustEscalation(i.escalationId);
         if (i.agreedOn < e.opened_on)
           throw invalid('agreedOn', `An action cannot be agreed before the escalation opened (${e.opened_on})`);
         happened(i.agreedOn, 'agreedOn', 'The date the action was agreed');
         if (i.completeBy && i.completeBy < i.agreedOn)
           throw invalid('completeBy', 'A completion date cannot precede the action');
-        repo.insertAction(i);
+        await repo.insertAction(i);
       });
     },
 
-    completeAction(actionId: number, on: string) {
-      const action = repo.action(actionId);
+    async completeAction(actionId: number, on: string) {
+      const action = await repo.action(actionId);
       if (!action) throw notFound('action', actionId);
-      return write(action.escalation_id, 'action-done', () => {
+      return write(action.escalation_id, 'action-done', async () => {
         if (on < action.agreed_on)
           throw invalid('on', `A completion date cannot precede the action (agreed ${action.agreed_on})`);
         happened(on, 'on', 'The date it was completed');
-        repo.completeAction(actionId, on);
+        await repo.completeAction(actionId, on);
       });
     },
 
     /** Open escalations: immediate risk first, then overdue (most overdue first), then by due date. */
-    list(f: {
+    async list(f: {
       agencyId?: number | undefined;
       stage?: number | undefined;
       nature?: Nature | undefined;
       protocolKey?: string | undefined;
       overdueOnly: boolean;
-    }): EscalationListItem[] {
-      const cal = calendar.calendarFor();
+    }): Promise<EscalationListItem[]> {
+      const cal = await calendar.calendarFor();
       const on = today();
       const definitions = new Map<string, Protocol>();
-      return repo
-        .openWithCurrentStage()
+      return (await repo.openWithCurrentStage())
         .map((r) => {
           const natures = JSON.parse(r.natures_json) as Nature[];
           const protocol = definitions.get(r.definition_json) ?? parseDefinition(r.definition_json);
@@ -880,7 +908,7 @@ export function createEscalationsService(
     },
   };
 }
-export type EscalationsService = ReturnType<typeof createEscalationsService>;
+export type EscalationsService = Awaited<ReturnType<typeof createEscalationsService>>;
 
 /** Optional text from a caller that skipped the contract (the demo, the CLI): blank is not recorded. */
 function blankToNull(text: string | null | undefined): string | null {

@@ -1,3 +1,4 @@
+import { mapAsync } from '../../../../shared/async';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,13 +58,14 @@ export function createExportsService(
   escalations: EscalationsService,
   defaultFolder: string,
 ) {
-  function gather(agencyId: number, from: string, to: string) {
-    const { agency, rows } = agencyEscalations.returnFor(agencyId, from, to);
-    const escalationList: Escalation[] = ctx.repos.documents
-      .escalationIdsForAgency(agencyId, from, to)
-      .map((id) => escalations.get(id));
+  async function gather(agencyId: number, from: string, to: string) {
+    const { agency, rows } = await agencyEscalations.returnFor(agencyId, from, to);
+    const escalationList: Escalation[] = await mapAsync(
+      await ctx.repos.documents.escalationIdsForAgency(agencyId, from, to),
+      (id) => escalations.get(id),
+    );
     const appendix3 = documents.sourceFor('appendix3');
-    const appendix3Candidate = rows.length ? appendix3.candidate(agencyId, from, to) : undefined;
+    const appendix3Candidate = rows.length ? await appendix3.candidate(agencyId, from, to) : undefined;
     // Each escalation's own protocol's formal record (Kirklees Appendix 5, the Croydon form, the
     // North Lincolnshire review meeting record), where it has reached the stage needing it.
     const recordCandidates: { escalation: Escalation; kind: EscalationRecordKind; candidate: Candidate }[] = [];
@@ -71,8 +73,8 @@ export function createExportsService(
       const kind = e.protocol.record === 'child-file' ? null : e.protocol.record;
       if (kind === null) continue;
       const source = documents.sourceFor(kind);
-      const c = source.candidate(e.id, null, null);
-      if (c && source.problems(c, makeOptions(false)).length === 0)
+      const c = await source.candidate(e.id, null, null);
+      if (c && (await source.problems(c, makeOptions(false))).length === 0)
         recordCandidates.push({ escalation: e, kind, candidate: c });
     }
     return { agency, rows, escalationList, appendix3Candidate, recordCandidates };
@@ -86,13 +88,13 @@ export function createExportsService(
     return `${slug(agencyName)}-${from}-to-${to}`;
   }
 
-  function problemsFor(g: ReturnType<typeof gather>, wantsEmail: boolean): IssueLike[] {
+  async function problemsFor(g: Awaited<ReturnType<typeof gather>>, wantsEmail: boolean): Promise<IssueLike[]> {
     const problems: IssueLike[] = [];
     if (g.rows.length === 0 && g.escalationList.length === 0) {
       problems.push({ path: 'from', message: `${g.agency.name} has nothing to share for this period` });
     }
     if (g.appendix3Candidate) {
-      problems.push(...documents.sourceFor('appendix3').problems(g.appendix3Candidate, makeOptions(false)));
+      problems.push(...(await documents.sourceFor('appendix3').problems(g.appendix3Candidate, makeOptions(false))));
     }
     if (wantsEmail && !g.agency.leadEmail) {
       problems.push({
@@ -103,7 +105,7 @@ export function createExportsService(
     return problems;
   }
 
-  function fileNames(g: ReturnType<typeof gather>): string[] {
+  function fileNames(g: Awaited<ReturnType<typeof gather>>): string[] {
     return [
       ...(g.appendix3Candidate ? [g.appendix3Candidate.fileName] : []),
       ...g.recordCandidates.map((c) => c.candidate.fileName),
@@ -113,8 +115,8 @@ export function createExportsService(
     ];
   }
 
-  function plan(agencyId: number, from: string, to: string): ExportPlan {
-    const g = gather(agencyId, from, to);
+  async function plan(agencyId: number, from: string, to: string): Promise<ExportPlan> {
+    const g = await gather(agencyId, from, to);
     return {
       agency: { id: g.agency.id, name: g.agency.name, leadName: g.agency.leadName, leadEmail: g.agency.leadEmail },
       from,
@@ -122,19 +124,19 @@ export function createExportsService(
       appendix3Rows: g.rows.length,
       escalations: g.escalationList.length,
       files: fileNames(g),
-      problems: problemsFor(g, true).filter((p) => p.path !== 'agency.leadEmail'),
+      problems: (await problemsFor(g, true)).filter((p) => p.path !== 'agency.leadEmail'),
       defaultFolder,
     };
   }
 
   async function run(i: ExportRequest): Promise<ExportResult> {
-    const g = gather(i.agencyId, i.from, i.to);
-    const problems = problemsFor(g, i.emailDraft);
+    const g = await gather(i.agencyId, i.from, i.to);
+    const problems = await problemsFor(g, i.emailDraft);
     if (problems.length) {
       throw new ServiceError('invalid-input', problems.map((p) => p.message).join('; '), problems);
     }
     const folder = prepareFolder(i.folder);
-    const s = settings.get();
+    const s = await settings.get();
     const opts = makeOptions(i.initialsOnly, i.password);
     const generatedAt = ctx.now().toISOString();
 
@@ -142,12 +144,12 @@ export function createExportsService(
     const files: { name: string; bytes: Buffer }[] = [];
     const made: { candidate: Candidate; kind: 'appendix3' | EscalationRecordKind; bytes: Buffer }[] = [];
     if (g.appendix3Candidate) {
-      const bytes = documents.sourceFor('appendix3').render(g.appendix3Candidate, opts);
+      const bytes = await documents.sourceFor('appendix3').render(g.appendix3Candidate, opts);
       files.push({ name: g.appendix3Candidate.fileName, bytes });
       made.push({ candidate: g.appendix3Candidate, kind: 'appendix3', bytes });
     }
     for (const { candidate, kind } of g.recordCandidates) {
-      const bytes = documents.sourceFor(kind).render(candidate, opts);
+      const bytes = await documents.sourceFor(kind).render(candidate, opts);
       files.push({ name: candidate.fileName, bytes });
       made.push({ candidate, kind, bytes });
     }
@@ -211,12 +213,12 @@ export function createExportsService(
       ...g.rows.map((r) => ({ entity: 'agency_escalation', id: r.id })),
       ...g.escalationList.map((e) => ({ entity: 'escalation', id: e.id })),
     ];
-    const actor = settings.actor();
+    const actor = await settings.actor();
     // The sharing-log entry is committed before any file exists, so no export leaves the machine
     // unlogged: if the app stops while writing, the entry stays `started` and is marked
     // `interrupted` (its `.partial` files removed) when the register next opens.
-    const sharingLogId = ctx.db.transaction(() => {
-      const id = ctx.repos.documents.insertSharing({
+    const sharingLogId = await ctx.db.transaction(async () => {
+      const id = await ctx.repos.documents.insertSharing({
         at: generatedAt,
         actor,
         agencyId: g.agency.id,
@@ -233,7 +235,7 @@ export function createExportsService(
         files: files.map((f) => f.name),
         records,
       });
-      audit(ctx, actor, 'create', 'sharing_log', id, undefined, {
+      await audit(ctx, actor, 'create', 'sharing_log', id, undefined, {
         agencyId: g.agency.id,
         format: i.format,
         files: files.length,
@@ -260,15 +262,15 @@ export function createExportsService(
         if (path && !removeExportFiles(path, written.includes(path))) cleared = false;
       }
       // Left `started` when a leftover could not be removed: the next opening tries again.
-      if (cleared) finish(sharingLogId, actor, 'interrupted');
+      if (cleared) await finish(sharingLogId, actor, 'interrupted');
       throw invalid(
         'folder',
         `The export could not be written (${describeIoError(error)}); the sharing log records it as interrupted`,
       );
     }
-    ctx.db.transaction(() => {
-      for (const m of made) documents.record(m.kind, m.candidate, m.bytes, null);
-      finish(sharingLogId, actor, 'complete');
+    await ctx.db.transaction(async () => {
+      for (const m of made) await documents.record(m.kind, m.candidate, m.bytes, null);
+      await finish(sharingLogId, actor, 'complete');
     });
     return {
       sharingLogId,
@@ -278,10 +280,10 @@ export function createExportsService(
     };
   }
 
-  function finish(id: number, actor: string, status: 'complete' | 'interrupted'): void {
-    ctx.db.transaction(() => {
-      if (ctx.repos.documents.finishSharing(id, status, ctx.now().toISOString())) {
-        audit(ctx, actor, 'update', 'sharing_log', id, { status: 'started' }, { status });
+  async function finish(id: number, actor: string, status: 'complete' | 'interrupted'): Promise<void> {
+    await ctx.db.transaction(async () => {
+      if (await ctx.repos.documents.finishSharing(id, status, ctx.now().toISOString())) {
+        await audit(ctx, actor, 'update', 'sharing_log', id, { status: 'started' }, { status });
       }
     });
   }
@@ -291,13 +293,13 @@ export function createExportsService(
    * `.partial` files and is marked interrupted. Files already renamed into place are kept: the
    * entry still records them.
    */
-  function recoverInterrupted(): number {
-    const unfinished = ctx.repos.documents.unfinishedSharing();
+  async function recoverInterrupted(): Promise<number> {
+    const unfinished = await ctx.repos.documents.unfinishedSharing();
     for (const entry of unfinished) {
       for (const path of [entry.location, entry.emailDraft]) {
         if (path) rmSync(`${path}.partial`, { recursive: true, force: true });
       }
-      finish(entry.id, settings.actor(), 'interrupted');
+      await finish(entry.id, await settings.actor(), 'interrupted');
     }
     return unfinished.length;
   }
@@ -310,7 +312,7 @@ export function createExportsService(
     sharingLog: (agencyId: number | null, limit: number) => ctx.repos.documents.sharingLog(agencyId, limit),
   };
 }
-export type ExportsService = ReturnType<typeof createExportsService>;
+export type ExportsService = Awaited<ReturnType<typeof createExportsService>>;
 
 /** A zip of the files; with a password, each entry is AES-256 encrypted (WinZip AE-2). */
 async function zipFiles(files: readonly { name: string; bytes: Buffer }[], password: string | null): Promise<Buffer> {

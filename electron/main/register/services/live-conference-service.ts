@@ -76,10 +76,10 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   const { live, conferences, corrections } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 
-  type State = NonNullable<ReturnType<typeof live.state>>;
+  type State = NonNullable<Awaited<ReturnType<typeof live.state>>>;
 
-  function mustState(id: number): State {
-    const state = live.state(id);
+  async function mustState(id: number): Promise<State> {
+    const state = await live.state(id);
     if (!state) throw notFound('conference', id);
     return state;
   }
@@ -108,30 +108,29 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     }
   }
 
-  function summaryOf(id: number) {
-    const summary = conferences.get(id);
+  async function summaryOf(id: number) {
+    const summary = await conferences.get(id);
     if (!summary) throw notFound('conference', id);
     return summary;
   }
 
   /** The type whose decision words apply: a reconvened conference decides as the one it reconvenes. */
-  function baseType(state: { type: ConferenceType; reconvenesId: number | null }): 'initial' | 'review' {
+  async function baseType(state: { type: ConferenceType; reconvenesId: number | null }): Promise<'initial' | 'review'> {
     if (state.type !== 'reconvened') return state.type;
-    const original = state.reconvenesId ? live.state(state.reconvenesId) : undefined;
-    return original ? baseType(original) : 'initial';
+    const original = state.reconvenesId ? await live.state(state.reconvenesId) : undefined;
+    return original ? await baseType(original) : 'initial';
   }
 
   /** The date of the conference a decision answers: its own, or for a reconvened one, the one it reconvenes. */
-  function chainStart(state: { date: string; reconvenesId: number | null }): string {
-    const original = state.reconvenesId ? live.state(state.reconvenesId) : undefined;
-    return original ? chainStart(original) : state.date;
+  async function chainStart(state: { date: string; reconvenesId: number | null }): Promise<string> {
+    const original = state.reconvenesId ? await live.state(state.reconvenesId) : undefined;
+    return original ? await chainStart(original) : state.date;
   }
 
   /** The earliest reconvene-by date of a conference's adjourned children. */
-  function reconveneByOf(conferenceId: number): string | null {
+  async function reconveneByOf(conferenceId: number): Promise<string | null> {
     return (
-      live
-        .outcomes(conferenceId)
+      (await live.outcomes(conferenceId))
         .filter((o) => o.decision === 'adjourned')
         .map((o) => o.reconveneBy ?? '')
         .filter(Boolean)
@@ -140,8 +139,8 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   }
 
   /** A reconvened conference must be held by its adjourned conference's reconvene-by date. */
-  function mustBeHeldBy(state: State): string | null {
-    return state.reconvenesId ? reconveneByOf(state.reconvenesId) : null;
+  async function mustBeHeldBy(state: State): Promise<string | null> {
+    return state.reconvenesId ? await reconveneByOf(state.reconvenesId) : null;
   }
 
   /**
@@ -165,14 +164,14 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     if (problem) throw invalid('date', problem);
   }
 
-  function build(id: number): LiveConference {
-    const state = mustState(id);
-    const summary = summaryOf(id);
-    const s = settings.get();
-    const cal = calendar.calendarFor();
-    const decidesAs = baseType(state);
+  async function build(id: number): Promise<LiveConference> {
+    const state = await mustState(id);
+    const summary = await summaryOf(id);
+    const s = await settings.get();
+    const cal = await calendar.calendarFor();
+    const decidesAs = await baseType(state);
     const reportDue = reportDueDate(summary.date, decidesAs, timescales(s), cal);
-    const invitations = live.invitations(id).map((i) => ({
+    const invitations = (await live.invitations(id)).map((i) => ({
       ...i,
       reportTimeliness: i.reportReceivedOn ? reportTimeliness(i.reportReceivedOn, reportDue) : null,
     }));
@@ -183,11 +182,13 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       attending.map((i) => ({ id: i.agencyId, name: i.agencyName, type: i.agencyType, quoracyGroup: i.quoracyGroup })),
       { requireChildrensSocialCare: s.quoracyRequireChildrensSocialCare, minOtherAgencies: s.quoracyMinOtherAgencies },
     );
-    const views = live.views(id);
-    const noViews = live.noViews(id);
-    const outcomes = new Map(live.outcomes(id).map((o) => [o.childId, o]));
-    const history = live.categoryHistory(summary.children.map((c) => c.id));
-    const details = new Map(ctx.repos.families.childrenByIds(summary.children.map((c) => c.id)).map((c) => [c.id, c]));
+    const views = await live.views(id);
+    const noViews = await live.noViews(id);
+    const outcomes = new Map((await live.outcomes(id)).map((o) => [o.childId, o]));
+    const history = await live.categoryHistory(summary.children.map((c) => c.id));
+    const details = new Map(
+      (await ctx.repos.families.childrenByIds(summary.children.map((c) => c.id))).map((c) => [c.id, c]),
+    );
 
     const children: Omit<LiveChild, 'blockers'>[] = summary.children.map((c) => {
       const childViews = views.filter((v) => v.childId === c.id && attendingIds.has(v.agencyId));
@@ -254,9 +255,9 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         status: state.cancelledOn ? 'cancelled' : state.status,
         cancelledOn: state.cancelledOn,
         cancelReason: state.cancelReason,
-        mustBeHeldBy: mustBeHeldBy(state),
+        mustBeHeldBy: await mustBeHeldBy(state),
         future: summary.date > today(),
-        recorded: Object.entries(conferences.recordedOn(id))
+        recorded: Object.entries(await conferences.recordedOn(id))
           .filter(([, n]) => n > 0)
           .map(([what]) => what),
         reconvenesId: state.reconvenesId,
@@ -270,19 +271,19 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       invitations,
       quoracy,
       children: withBlockers,
-      amendments: corrections.forRecord('conference', id),
+      amendments: await corrections.forRecord('conference', id),
       warning: coverageWarning(cal, reportDue, summary.date, ...reconveneDates),
     };
   }
 
-  function invitation(conferenceId: number, agencyId: number) {
-    const found = live.invitations(conferenceId).find((i) => i.agencyId === agencyId);
+  async function invitation(conferenceId: number, agencyId: number) {
+    const found = (await live.invitations(conferenceId)).find((i) => i.agencyId === agencyId);
     if (!found) throw invalid('agencyId', 'That agency is not invited to this conference');
     return found;
   }
 
-  function attendingInvitation(conferenceId: number, agencyId: number, path = 'agencyId') {
-    const inv = invitation(conferenceId, agencyId);
+  async function attendingInvitation(conferenceId: number, agencyId: number, path = 'agencyId') {
+    const inv = await invitation(conferenceId, agencyId);
     if (inv.attendance !== 'attended') {
       throw invalid(path, `${inv.agencyName} is not marked as attending, so gives no view`);
     }
@@ -294,20 +295,20 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
    * view) needs; `recording` says something is being recorded rather than withdrawn, which waits
    * for the conference's day.
    */
-  function undecidedChild(state: State, childId: number, recording: boolean) {
+  async function undecidedChild(state: State, childId: number, recording: boolean) {
     assertOpen(state);
     if (recording) assertHeld(state, 'views');
-    const child = summaryOf(state.id).children.find((c) => c.id === childId);
+    const child = (await summaryOf(state.id)).children.find((c) => c.id === childId);
     if (!child) throw invalid('childId', 'That child is not considered at this conference');
-    if (live.outcomes(state.id).some((o) => o.childId === childId)) {
+    if ((await live.outcomes(state.id)).some((o) => o.childId === childId)) {
       throw new ServiceError('conflict', `The decision for ${child.givenName} is already recorded`);
     }
     return child;
   }
 
-  function hasViewsOrRecords(conferenceId: number, agencyId?: number): boolean {
+  async function hasViewsOrRecords(conferenceId: number, agencyId?: number): Promise<boolean> {
     const mine = (v: { agencyId: number }) => agencyId === undefined || v.agencyId === agencyId;
-    return live.views(conferenceId).some(mine) || live.noViews(conferenceId).some(mine);
+    return (await live.views(conferenceId)).some(mine) || (await live.noViews(conferenceId)).some(mine);
   }
 
   /**
@@ -317,16 +318,16 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   function change(
     conferenceId: number,
     action: string,
-    fn: (state: State, at: string) => unknown,
+    fn: (state: State, at: string) => Promise<unknown>,
     auditAction: AuditAction = 'update',
-  ): LiveConference {
-    return ctx.db.transaction(() => {
-      const state = mustState(conferenceId);
+  ): Promise<LiveConference> {
+    return ctx.db.transaction(async () => {
+      const state = await mustState(conferenceId);
       const at = ctx.now().toISOString();
-      const before = auditable(conferenceId);
-      const result = fn(state, at) as Record<string, unknown>;
-      const changed = changedFields(before, auditable(conferenceId), { change: action });
-      audit(ctx, settings.actor(), auditAction, 'conference', conferenceId, changed.before, {
+      const before = await auditable(conferenceId);
+      const result = (await fn(state, at)) as Record<string, unknown>;
+      const changed = changedFields(before, await auditable(conferenceId), { change: action });
+      await audit(ctx, await settings.actor(), auditAction, 'conference', conferenceId, changed.before, {
         ...changed.after,
         ...result,
       });
@@ -340,9 +341,9 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
    * its agency and child, so the audit event holds exactly what changed (a view's reasons, the
    * inquorate reason, attendance cleared by a new date).
    */
-  function auditable(id: number): Record<string, unknown> {
-    const state = mustState(id);
-    const summary = summaryOf(id);
+  async function auditable(id: number): Promise<Record<string, unknown>> {
+    const state = await mustState(id);
+    const summary = await summaryOf(id);
     return {
       date: summary.date,
       time: summary.time,
@@ -353,7 +354,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       cancelledOn: state.cancelledOn,
       cancelReason: state.cancelReason,
       invitations: Object.fromEntries(
-        live.invitations(id).map((i) => [
+        (await live.invitations(id)).map((i) => [
           `agency ${i.agencyId}`,
           {
             agency: i.agencyName,
@@ -366,13 +367,16 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         ]),
       ),
       views: Object.fromEntries(
-        live.views(id).map((v) => [`child ${v.childId} agency ${v.agencyId}`, { view: v.view, reasons: v.reasons }]),
+        (await live.views(id)).map((v) => [
+          `child ${v.childId} agency ${v.agencyId}`,
+          { view: v.view, reasons: v.reasons },
+        ]),
       ),
       noViews: Object.fromEntries(
-        live.noViews(id).map((v) => [`child ${v.childId} agency ${v.agencyId}`, { reason: v.reason }]),
+        (await live.noViews(id)).map((v) => [`child ${v.childId} agency ${v.agencyId}`, { reason: v.reason }]),
       ),
       decisions: Object.fromEntries(
-        live.outcomes(id).map(({ childId, decidedAt: _decidedAt, ...o }) => [`child ${childId}`, o]),
+        (await live.outcomes(id)).map(({ childId, decidedAt: _decidedAt, ...o }) => [`child ${childId}`, o]),
       ),
     };
   }
@@ -417,7 +421,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
    * The child's decision from its views by the partnership's rule, with every check the procedure
    * requires; all the problems are refused together, each naming its field.
    */
-  function decide(
+  async function decide(
     state: State,
     current: LiveConference,
     childId: number,
@@ -441,7 +445,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
               chairDecision: s.outcomeRule === 'chair' ? choices.chairDecision : undefined,
               views: child.views.map((v) => ({ agency: names.get(v.agencyId) ?? String(v.agencyId), view: v.view })),
             },
-            calendar.calendarFor(),
+            await calendar.calendarFor(),
           )
         : null;
     const decision = outcome ? recordedDecision(outcome, current.conference.decidesAs) : null;
@@ -494,25 +498,20 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
    * matter), and closes what the decision answers among the child's earlier items. Items the
    * conference already scheduled for the child and that are done stay as they are.
    */
-  function scheduleForChild(
+  async function scheduleForChild(
     state: State,
     childId: number,
     decision: RecordedDecision,
     interimPlan: boolean,
     s: Settings,
-  ): void {
-    const child = ctx.repos.families.childrenByIds([childId])[0];
+  ): Promise<void> {
+    const child = (await ctx.repos.families.childrenByIds([childId]))[0];
     const firstCoreGroupScheduled = state.reconvenesId
-      ? live.childTasks(state.reconvenesId).some((t) => t.childId === childId && t.kind === 'first-core-group')
+      ? (await live.childTasks(state.reconvenesId)).some((t) => t.childId === childId && t.kind === 'first-core-group')
       : false;
-    const done = new Set(
-      live
-        .childTasks(state.id)
-        .filter((t) => t.childId === childId)
-        .map((t) => t.kind),
-    );
+    const done = new Set((await live.childTasks(state.id)).filter((t) => t.childId === childId).map((t) => t.kind));
     const items = dueForChild(
-      { date: state.date, decidesAs: baseType(state), chainStart: chainStart(state) },
+      { date: state.date, decidesAs: await baseType(state), chainStart: await chainStart(state) },
       {
         decision,
         interimPlan,
@@ -520,36 +519,36 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         firstCoreGroupScheduled,
       },
       timescales(s),
-      calendar.calendarFor(),
+      await calendar.calendarFor(),
     ).filter((t) => !done.has(t.kind));
-    live.insertChildTasks(state.id, childId, items);
+    await live.insertChildTasks(state.id, childId, items);
     for (const c of closedByDecision(decision)) {
-      live.closeEarlierChildTasks(childId, c.kind, state.id, state.date, state.date, c.closedBy);
+      await live.closeEarlierChildTasks(childId, c.kind, state.id, state.date, state.date, c.closedBy);
     }
   }
 
   /** A Principal Officer review is opened for a child exactly while its outcome calls for one. */
-  function syncFollowUp(state: State, childId: number, needed: boolean, s: Settings, at: string): void {
-    const existing = live.followUpFor(state.id, childId);
+  async function syncFollowUp(state: State, childId: number, needed: boolean, s: Settings, at: string): Promise<void> {
+    const existing = await live.followUpFor(state.id, childId);
     if (needed && existing === null) {
-      live.insertFollowUp(
+      await live.insertFollowUp(
         {
           kind: 'principal-officer-review',
           conferenceId: state.id,
           childId,
           openedOn: state.date,
-          dueOn: addWorkingDays(state.date, s.principalOfficerReviewWorkingDays, calendar.calendarFor()),
+          dueOn: addWorkingDays(state.date, s.principalOfficerReviewWorkingDays, await calendar.calendarFor()),
         },
         at,
       );
     }
-    if (!needed && existing !== null) live.closeFollowUp(existing, today());
+    if (!needed && existing !== null) await live.closeFollowUp(existing, today());
   }
 
   /** Moves a scheduled conference (a correction, or re-dating an inquorate one): attendance is cleared. */
-  function move(state: State, date: string, time: string, at: string): { from: string; to: string } {
+  async function move(state: State, date: string, time: string, at: string): Promise<{ from: string; to: string }> {
     assertOpen(state);
-    if (hasViewsOrRecords(state.id)) {
+    if (await hasViewsOrRecords(state.id)) {
       throw new ServiceError(
         'conflict',
         'Views have been given at this conference; record the decisions instead of moving it',
@@ -557,14 +556,14 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     }
     checkConferenceDate(date);
     if (state.reconvenesId) {
-      const original = mustState(state.reconvenesId);
-      checkReconvenedDate(date, mustBeHeldBy(state), original.date);
+      const original = await mustState(state.reconvenesId);
+      checkReconvenedDate(date, await mustBeHeldBy(state), original.date);
     }
-    const before = summaryOf(state.id);
-    live.redate(state.id, date, time, at);
+    const before = await summaryOf(state.id);
+    await live.redate(state.id, date, time, at);
     if (date !== before.date) {
-      for (const inv of live.invitations(state.id)) live.setAttendance(state.id, inv.agencyId, null, at);
-      live.setInquorateReason(state.id, null, at);
+      for (const inv of await live.invitations(state.id)) await live.setAttendance(state.id, inv.agencyId, null, at);
+      await live.setInquorateReason(state.id, null, at);
     }
     return { from: `${before.date} ${before.time}`, to: `${date} ${time}` };
   }
@@ -585,54 +584,54 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       representativeName: string | null;
       representativeRole: string | null;
     }) {
-      return change(i.conferenceId, 'invite', (state, at) => {
+      return change(i.conferenceId, 'invite', async (state, at) => {
         assertOpen(state);
-        const agency = ctx.repos.agencies.get(i.agencyId);
+        const agency = await ctx.repos.agencies.get(i.agencyId);
         if (!agency) throw invalid('agencyId', 'Choose an agency from the directory');
         if (!agency.active)
           throw invalid('agencyId', `${agency.name} is inactive; reactivate it in Agencies to invite it`);
-        live.upsertInvitation(i.conferenceId, i.agencyId, i.representativeName, i.representativeRole, at);
+        await live.upsertInvitation(i.conferenceId, i.agencyId, i.representativeName, i.representativeRole, at);
         return { agencyId: i.agencyId };
       });
     },
 
     uninvite(conferenceId: number, agencyId: number) {
-      return change(conferenceId, 'uninvite', (state) => {
+      return change(conferenceId, 'uninvite', async (state) => {
         assertOpen(state);
-        const inv = invitation(conferenceId, agencyId);
-        if (hasViewsOrRecords(conferenceId, agencyId)) {
+        const inv = await invitation(conferenceId, agencyId);
+        if (await hasViewsOrRecords(conferenceId, agencyId)) {
           throw invalid('agencyId', `${inv.agencyName} has given views; withdraw them before removing the agency`);
         }
-        live.removeInvitation(conferenceId, agencyId);
+        await live.removeInvitation(conferenceId, agencyId);
         return { agencyId };
       });
     },
 
     setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null) {
-      return change(conferenceId, 'attendance', (state, at) => {
+      return change(conferenceId, 'attendance', async (state, at) => {
         assertOpen(state);
         if (attendance !== null) assertHeld(state, 'attendance');
-        const inv = invitation(conferenceId, agencyId);
-        if (attendance !== 'attended' && hasViewsOrRecords(conferenceId, agencyId)) {
+        const inv = await invitation(conferenceId, agencyId);
+        if (attendance !== 'attended' && (await hasViewsOrRecords(conferenceId, agencyId))) {
           throw invalid(
             'attendance',
             `${inv.agencyName} has given views, so cannot be marked “${attendance ? ATTENDANCE_LABELS[attendance] : 'not recorded'}”; withdraw its views first`,
           );
         }
-        live.setAttendance(conferenceId, agencyId, attendance, at);
+        await live.setAttendance(conferenceId, agencyId, attendance, at);
         return { agencyId };
       });
     },
 
     setReport(conferenceId: number, agencyId: number, report: ReportState, receivedOn: string | null) {
-      return change(conferenceId, 'report', (state, at) => {
+      return change(conferenceId, 'report', async (state, at) => {
         assertOpen(state);
-        invitation(conferenceId, agencyId);
+        await invitation(conferenceId, agencyId);
         if (report === 'received' && !receivedOn) throw invalid('receivedOn', 'Enter the date the report was received');
         if (receivedOn && toDayNumber(receivedOn) > toDayNumber(today())) {
           throw invalid('receivedOn', 'The date the report was received must be today or in the past');
         }
-        live.setReport(conferenceId, agencyId, report, report === 'received' ? receivedOn : null, at);
+        await live.setReport(conferenceId, agencyId, report, report === 'received' ? receivedOn : null, at);
         return { agencyId, report };
       });
     },
@@ -645,13 +644,13 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       view: 'plan' | 'no-plan' | null;
       reasons: string;
     }) {
-      return change(i.conferenceId, 'view', (state, at) => {
-        undecidedChild(state, i.childId, i.view !== null);
-        attendingInvitation(i.conferenceId, i.agencyId);
-        if (i.view === null) live.deleteView(i.conferenceId, i.childId, i.agencyId);
+      return change(i.conferenceId, 'view', async (state, at) => {
+        await undecidedChild(state, i.childId, i.view !== null);
+        await attendingInvitation(i.conferenceId, i.agencyId);
+        if (i.view === null) await live.deleteView(i.conferenceId, i.childId, i.agencyId);
         else {
-          live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
-          live.upsertView(
+          await live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
+          await live.upsertView(
             i.conferenceId,
             { childId: i.childId, agencyId: i.agencyId, view: i.view, reasons: i.reasons.trim() },
             at,
@@ -666,13 +665,17 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * with reason null, withdraws that record). It replaces any view the agency gave.
      */
     setNoView(i: { conferenceId: number; childId: number; agencyId: number; reason: string | null }) {
-      return change(i.conferenceId, 'no-view', (state, at) => {
-        undecidedChild(state, i.childId, i.reason !== null);
-        attendingInvitation(i.conferenceId, i.agencyId);
-        if (i.reason === null) live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
+      return change(i.conferenceId, 'no-view', async (state, at) => {
+        await undecidedChild(state, i.childId, i.reason !== null);
+        await attendingInvitation(i.conferenceId, i.agencyId);
+        if (i.reason === null) await live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
         else {
-          live.deleteView(i.conferenceId, i.childId, i.agencyId);
-          live.upsertNoView(i.conferenceId, { childId: i.childId, agencyId: i.agencyId, reason: i.reason.trim() }, at);
+          await live.deleteView(i.conferenceId, i.childId, i.agencyId);
+          await live.upsertNoView(
+            i.conferenceId,
+            { childId: i.childId, agencyId: i.agencyId, reason: i.reason.trim() },
+            at,
+          );
         }
         return { childId: i.childId, agencyId: i.agencyId, noView: i.reason !== null };
       });
@@ -680,38 +683,38 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
     /** Copies every view (and its reasons) and every record of no view from one child to a sibling not yet decided. */
     copyViews(conferenceId: number, fromChildId: number, toChildId: number) {
-      return change(conferenceId, 'copy-views', (state, at) => {
+      return change(conferenceId, 'copy-views', async (state, at) => {
         assertOpen(state);
         assertHeld(state, 'views');
-        const summary = summaryOf(conferenceId);
+        const summary = await summaryOf(conferenceId);
         const ids = new Set(summary.children.map((c) => c.id));
         if (!ids.has(fromChildId)) throw invalid('fromChildId', 'That child is not considered at this conference');
         if (!ids.has(toChildId)) throw invalid('toChildId', 'That child is not considered at this conference');
         if (fromChildId === toChildId) throw invalid('toChildId', 'Choose a different child to copy the views to');
-        if (live.outcomes(conferenceId).some((o) => o.childId === toChildId)) {
+        if ((await live.outcomes(conferenceId)).some((o) => o.childId === toChildId)) {
           throw new ServiceError('conflict', 'The decision for that child is already recorded');
         }
-        const all = live.views(conferenceId);
-        const allNo = live.noViews(conferenceId);
+        const all = await live.views(conferenceId);
+        const allNo = await live.noViews(conferenceId);
         for (const v of all.filter((x) => x.childId === toChildId))
-          live.deleteView(conferenceId, toChildId, v.agencyId);
+          await live.deleteView(conferenceId, toChildId, v.agencyId);
         for (const v of allNo.filter((x) => x.childId === toChildId))
-          live.deleteNoView(conferenceId, toChildId, v.agencyId);
+          await live.deleteNoView(conferenceId, toChildId, v.agencyId);
         const copied = all.filter((v) => v.childId === fromChildId);
-        for (const v of copied) live.upsertView(conferenceId, { ...v, childId: toChildId }, at);
+        for (const v of copied) await live.upsertView(conferenceId, { ...v, childId: toChildId }, at);
         const copiedNo = allNo.filter((v) => v.childId === fromChildId);
-        for (const v of copiedNo) live.upsertNoView(conferenceId, { ...v, childId: toChildId }, at);
+        for (const v of copiedNo) await live.upsertNoView(conferenceId, { ...v, childId: toChildId }, at);
         return { fromChildId, toChildId, copied: copied.length + copiedNo.length };
       });
     },
 
     /** The chair's reason for going ahead although inquorate (null clears it). */
     setInquorateReason(conferenceId: number, reason: string | null) {
-      return change(conferenceId, 'inquorate-reason', (state, at) => {
+      return change(conferenceId, 'inquorate-reason', async (state, at) => {
         assertOpen(state);
         const text = reason?.trim() ?? '';
         if (text !== '') assertHeld(state, 'the reason to go ahead');
-        live.setInquorateReason(conferenceId, text === '' ? null : text, at);
+        await live.setInquorateReason(conferenceId, text === '' ? null : text, at);
         return { recorded: text !== '' };
       });
     },
@@ -732,15 +735,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       venue?: string | undefined;
       chairName?: string | undefined;
     }) {
-      return change(i.id, 'edit', (state, at) => {
+      return change(i.id, 'edit', async (state, at) => {
         assertOpen(state);
-        const before = summaryOf(i.id);
+        const before = await summaryOf(i.id);
         const date = i.date ?? before.date;
         const time = i.time ?? before.time;
         let moved: { from: string; to: string } | null = null;
-        if (date !== before.date || time !== before.time) moved = move(state, date, time, at);
+        if (date !== before.date || time !== before.time) moved = await move(state, date, time, at);
         const fields = { date, time, venue: i.venue ?? before.venue, chairName: i.chairName ?? before.chairName };
-        conferences.update(i.id, fields, at);
+        await conferences.update(i.id, fields, at);
         return { attendanceCleared: moved !== null && date !== before.date };
       });
     },
@@ -750,15 +753,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       return change(
         id,
         'cancel',
-        (state, at) => {
+        async (state, at) => {
           assertOpen(state);
-          if (hasViewsOrRecords(id)) {
+          if (await hasViewsOrRecords(id)) {
             throw new ServiceError(
               'conflict',
               'Views have been given at this conference; record the decisions, or withdraw the views before cancelling it',
             );
           }
-          conferences.cancel(id, today(), reason, at);
+          await conferences.cancel(id, today(), reason, at);
           return { reason };
         },
         'cancel',
@@ -770,10 +773,10 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * reports, views, decisions, escalations, documents, a reconvened conference). Otherwise the
      * refusal says what is recorded and to cancel it instead.
      */
-    remove(id: number): { deleted: number } {
-      return ctx.db.transaction(() => {
-        const state = mustState(id);
-        const recorded = Object.entries(conferences.recordedOn(id))
+    remove(id: number): Promise<{ deleted: number }> {
+      return ctx.db.transaction(async () => {
+        const state = await mustState(id);
+        const recorded = Object.entries(await conferences.recordedOn(id))
           .filter(([, n]) => n > 0)
           .map(([what]) => what);
         if (recorded.length > 0) {
@@ -782,11 +785,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
             `This conference has ${listWords(recorded)} recorded, so it cannot be deleted: cancel it instead, with the reason`,
           );
         }
-        const before = summaryOf(id);
-        conferences.delete(id);
-        audit(
+        const before = await summaryOf(id);
+        await conferences.delete(id);
+        await audit(
           ctx,
-          settings.actor(),
+          await settings.actor(),
           'delete',
           'conference',
           id,
@@ -806,28 +809,28 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * (whatever its siblings' decisions); when every child is decided the conference concludes
      * (or is adjourned) and its letter and minutes fall due.
      */
-    recordDecision(i: {
+    async recordDecision(i: {
       conferenceId: number;
       childId: number;
       category: Category | null;
       chairDecision?: 'plan' | 'no-plan' | undefined;
     }) {
-      const s = settings.get();
-      const cal = calendar.calendarFor();
-      return change(i.conferenceId, 'decision', (state, at) => {
+      const s = await settings.get();
+      const cal = await calendar.calendarFor();
+      return change(i.conferenceId, 'decision', async (state, at) => {
         assertOpen(state);
         assertHeld(state, 'decisions');
-        const current = build(i.conferenceId);
+        const current = await build(i.conferenceId);
         const known = current.children.find((c) => c.id === i.childId);
         if (!known) throw invalid('childId', 'That child is not considered at this conference');
         if (known.recorded)
           throw new ServiceError('conflict', `The decision for ${known.givenName} is already recorded`);
-        const { outcome, decision, category } = decide(state, current, i.childId, s, {
+        const { outcome, decision, category } = await decide(state, current, i.childId, s, {
           chairDecision: i.chairDecision,
           category: i.category,
           checkQuoracy: true,
         });
-        live.insertOutcome(i.conferenceId, {
+        await live.insertOutcome(i.conferenceId, {
           childId: i.childId,
           result: outcome.result,
           decision,
@@ -837,14 +840,17 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           escalation: outcome.escalation,
           decidedAt: at,
         });
-        syncFollowUp(state, i.childId, outcome.escalation === 'principal-officer-review', s, at);
-        scheduleForChild(state, i.childId, decision, outcome.interimPlan, s);
-        const outcomes = live.outcomes(i.conferenceId);
+        await syncFollowUp(state, i.childId, outcome.escalation === 'principal-officer-review', s, at);
+        await scheduleForChild(state, i.childId, decision, outcome.interimPlan, s);
+        const outcomes = await live.outcomes(i.conferenceId);
         if (outcomes.length === current.children.length) {
           const adjourned = outcomes.some((o) => o.decision === 'adjourned');
-          live.upsertTasks(i.conferenceId, dueAfterDecisions(state.date, reconveneByOf(state.id), timescales(s), cal));
-          live.setStatus(i.conferenceId, adjourned ? 'adjourned' : 'concluded', at);
-          if (state.reconvenesId) live.completeTask(state.reconvenesId, 'reconvene', state.date, 'reconvened');
+          await live.upsertTasks(
+            i.conferenceId,
+            dueAfterDecisions(state.date, await reconveneByOf(state.id), timescales(s), cal),
+          );
+          await live.setStatus(i.conferenceId, adjourned ? 'adjourned' : 'concluded', at);
+          if (state.reconvenesId) await live.completeTask(state.reconvenesId, 'reconvene', state.date, 'reconvened');
         }
         return { childId: i.childId, result: outcome.result, decision, escalation: outcome.escalation };
       });
@@ -858,7 +864,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * marked superseded, and the decision letter falls due again. A decision cannot be amended
      * into or out of an adjournment.
      */
-    amendDecision(i: {
+    async amendDecision(i: {
       conferenceId: number;
       childId: number;
       reason: string;
@@ -867,14 +873,14 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       category?: Category | null | undefined;
       chairDecision?: 'plan' | 'no-plan' | undefined;
     }) {
-      const s = settings.get();
+      const s = await settings.get();
       return change(
         i.conferenceId,
         'amend-decision',
-        (state, at) => {
+        async (state, at) => {
           if (state.cancelledOn) throw new ServiceError('conflict', 'This conference was cancelled');
-          const old = live.outcomes(i.conferenceId).find((o) => o.childId === i.childId);
-          const beforeConference = build(i.conferenceId);
+          const old = (await live.outcomes(i.conferenceId)).find((o) => o.childId === i.childId);
+          const beforeConference = await build(i.conferenceId);
           const beforeChild = beforeConference.children.find((c) => c.id === i.childId);
           if (!beforeChild) throw invalid('childId', 'That child is not considered at this conference');
           if (!old) {
@@ -884,34 +890,34 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
             );
           }
           const names = new Map(beforeConference.invitations.map((inv) => [inv.agencyId, inv.agencyName]));
-          i.views.forEach((v, n) => {
-            attendingInvitation(i.conferenceId, v.agencyId, `views.${n}.agencyId`);
-            if (v.view === null) live.deleteView(i.conferenceId, i.childId, v.agencyId);
+          for (const [n, v] of i.views.entries()) {
+            await attendingInvitation(i.conferenceId, v.agencyId, `views.${n}.agencyId`);
+            if (v.view === null) await live.deleteView(i.conferenceId, i.childId, v.agencyId);
             else {
-              live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
-              live.upsertView(
+              await live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
+              await live.upsertView(
                 i.conferenceId,
                 { childId: i.childId, agencyId: v.agencyId, view: v.view, reasons: v.reasons.trim() },
                 at,
               );
             }
-          });
-          i.noViews.forEach((v, n) => {
-            attendingInvitation(i.conferenceId, v.agencyId, `noViews.${n}.agencyId`);
-            if (v.reason === null) live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
+          }
+          for (const [n, v] of i.noViews.entries()) {
+            await attendingInvitation(i.conferenceId, v.agencyId, `noViews.${n}.agencyId`);
+            if (v.reason === null) await live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
             else {
-              live.deleteView(i.conferenceId, i.childId, v.agencyId);
-              live.upsertNoView(
+              await live.deleteView(i.conferenceId, i.childId, v.agencyId);
+              await live.upsertNoView(
                 i.conferenceId,
                 { childId: i.childId, agencyId: v.agencyId, reason: v.reason.trim() },
                 at,
               );
             }
-          });
+          }
           // Decide again on the corrected views, with every check a decision has.
-          const reopened = build(i.conferenceId);
+          const reopened = await build(i.conferenceId);
           const previousView = old.decision === 'no-plan' || old.decision === 'plan-ends' ? 'no-plan' : 'plan';
-          const { child, outcome, decision, category } = decide(state, reopened, i.childId, s, {
+          const { child, outcome, decision, category } = await decide(state, reopened, i.childId, s, {
             chairDecision: s.outcomeRule === 'chair' ? (i.chairDecision ?? previousView) : undefined,
             category: i.category === undefined ? old.category : i.category,
             checkQuoracy: false,
@@ -953,7 +959,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           if (changes.length === 0) {
             throw invalid('reason', 'Nothing would change: give the corrected views or category to amend the decision');
           }
-          live.updateOutcome(i.conferenceId, {
+          await live.updateOutcome(i.conferenceId, {
             childId: i.childId,
             result: outcome.result,
             decision,
@@ -963,7 +969,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
             escalation: outcome.escalation,
             decidedAt: old.decidedAt,
           });
-          const correctionId = corrections.insert({
+          const correctionId = await corrections.insert({
             entity: 'conference',
             entityId: i.conferenceId,
             childId: i.childId,
@@ -971,17 +977,17 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
             reason: i.reason,
             changes,
             at,
-            actor: settings.actor(),
+            actor: await settings.actor(),
           });
-          live.deleteOpenChildTasks(i.conferenceId, i.childId);
-          scheduleForChild(state, i.childId, decision, outcome.interimPlan, s);
-          syncFollowUp(state, i.childId, outcome.escalation === 'principal-officer-review', s, at);
-          ctx.repos.documents.supersede('conference', i.conferenceId, at, correctionId);
+          await live.deleteOpenChildTasks(i.conferenceId, i.childId);
+          await scheduleForChild(state, i.childId, decision, outcome.interimPlan, s);
+          await syncFollowUp(state, i.childId, outcome.escalation === 'principal-officer-review', s, at);
+          await ctx.repos.documents.supersede('conference', i.conferenceId, at, correctionId);
           if (state.status !== 'scheduled') {
-            live.reopenTask(
+            await live.reopenTask(
               i.conferenceId,
               'decision-letter',
-              addWorkingDays(today(), DEFAULT_TIMESCALES.decisionLetterWorkingDays, calendar.calendarFor()),
+              addWorkingDays(today(), DEFAULT_TIMESCALES.decisionLetterWorkingDays, await calendar.calendarFor()),
             );
           }
           return { childId: i.childId, correctionId, reason: i.reason, changes };
@@ -996,17 +1002,17 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * than the reconvene-by date, named in the refusal).
      */
     scheduleReconvened(i: { conferenceId: number; date: string; time: string; venue: string }) {
-      return ctx.db.transaction(() => {
-        const state = mustState(i.conferenceId);
+      return ctx.db.transaction(async () => {
+        const state = await mustState(i.conferenceId);
         if (state.status !== 'adjourned' || state.cancelledOn)
           throw new ServiceError('conflict', 'Only an adjourned conference can be reconvened');
         if (state.reconvenedById) throw new ServiceError('conflict', 'The reconvened conference is already scheduled');
-        const adjourned = live.outcomes(i.conferenceId).filter((o) => o.decision === 'adjourned');
-        checkReconvenedDate(i.date, reconveneByOf(i.conferenceId), state.date);
+        const adjourned = (await live.outcomes(i.conferenceId)).filter((o) => o.decision === 'adjourned');
+        checkReconvenedDate(i.date, await reconveneByOf(i.conferenceId), state.date);
         checkConferenceDate(i.date);
-        const summary = summaryOf(i.conferenceId);
+        const summary = await summaryOf(i.conferenceId);
         const at = ctx.now().toISOString();
-        const newId = conferences.insert(
+        const newId = await conferences.insert(
           {
             type: 'reconvened',
             date: i.date,
@@ -1018,11 +1024,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           },
           at,
         );
-        live.setReconvenes(newId, i.conferenceId, at);
-        for (const inv of live.invitations(i.conferenceId)) {
-          live.upsertInvitation(newId, inv.agencyId, inv.representativeName, inv.representativeRole, at);
+        await live.setReconvenes(newId, i.conferenceId, at);
+        for (const inv of await live.invitations(i.conferenceId)) {
+          await live.upsertInvitation(newId, inv.agencyId, inv.representativeName, inv.representativeRole, at);
         }
-        audit(ctx, settings.actor(), 'create', 'conference', newId, undefined, {
+        await audit(ctx, await settings.actor(), 'create', 'conference', newId, undefined, {
           reconvenes: i.conferenceId,
           date: i.date,
           time: i.time,
@@ -1031,10 +1037,10 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       });
     },
 
-    adjournments(): Adjournment[] {
-      const cal = calendar.calendarFor();
-      const rows = live.adjourned(500);
-      const children = live.adjournedChildren(rows.map((r) => r.id));
+    async adjournments(): Promise<Adjournment[]> {
+      const cal = await calendar.calendarFor();
+      const rows = await live.adjourned(500);
+      const children = await live.adjournedChildren(rows.map((r) => r.id));
       const on = today();
       return rows.map((r) => {
         const mine = children.filter((c) => c.conference_id === r.id);
@@ -1065,10 +1071,14 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** What falls due across all conferences and children, soonest first, overdue marked. */
-    due(limit: number): DueItemRow[] {
-      const cal = calendar.calendarFor();
+    async due(limit: number): Promise<DueItemRow[]> {
+      const cal = await calendar.calendarFor();
       const on = today();
-      const rows = [...live.openTasks(limit), ...live.openChildTasks(limit), ...live.openFollowUps(limit)].map((t) => ({
+      const rows = [
+        ...(await live.openTasks(limit)),
+        ...(await live.openChildTasks(limit)),
+        ...(await live.openFollowUps(limit)),
+      ].map((t) => ({
         ...t,
         label: t.kind === 'principal-officer-review' ? 'Principal Officer review' : DUE_KIND_LABELS[t.kind as DueKind],
       }));
@@ -1097,19 +1107,19 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
     /** Marks an item done by hand: a conference's own (letter, minutes, reconvening) or a child's (core group, review). */
     completeTask(conferenceId: number, kind: DueKind, childId: number | null) {
-      return ctx.db.transaction(() => {
-        mustState(conferenceId);
+      return ctx.db.transaction(async () => {
+        await mustState(conferenceId);
         const isChild = (CHILD_DUE_KINDS as readonly string[]).includes(kind);
         if (isChild && childId === null)
           throw invalid('childId', `Choose the child whose ${DUE_KIND_LABELS[kind].toLowerCase()} is done`);
         const changed = isChild
-          ? live.completeChildTask(conferenceId, childId ?? 0, kind as ChildDueKind, today(), 'done')
-          : live.completeTask(conferenceId, kind as ConferenceDueKind, today(), 'done');
+          ? await live.completeChildTask(conferenceId, childId ?? 0, kind as ChildDueKind, today(), 'done')
+          : await live.completeTask(conferenceId, kind as ConferenceDueKind, today(), 'done');
         if (changed === 0) throw invalid('kind', 'That item is not open for this conference');
         const names = { change: 'task-done', kind, childId };
-        audit(
+        await audit(
           ctx,
-          settings.actor(),
+          await settings.actor(),
           'update',
           'conference',
           conferenceId,
@@ -1125,11 +1135,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Conferences in the coming weeks with reports still awaited, soonest first. */
-    reportsOutstanding(weeks: number) {
+    async reportsOutstanding(weeks: number) {
       const from = today();
       const to = localIsoDate(new Date(ctx.now().getTime() + weeks * 7 * 86_400_000));
-      const s = settings.get();
-      const cal = calendar.calendarFor();
+      const s = await settings.get();
+      const cal = await calendar.calendarFor();
       const byConference = new Map<
         number,
         {
@@ -1142,7 +1152,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           agencies: string[];
         }
       >();
-      for (const r of live.reportsOutstanding(from, to)) {
+      for (const r of await live.reportsOutstanding(from, to)) {
         const type = r.type as ConferenceType;
         const entry = byConference.get(r.id) ?? {
           conferenceId: r.id,
@@ -1150,7 +1160,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           date: r.date,
           time: r.time,
           familyName: r.family_name,
-          reportDue: reportDueDate(r.date, baseType({ type, reconvenesId: r.reconvenes_id }), timescales(s), cal),
+          reportDue: reportDueDate(r.date, await baseType({ type, reconvenesId: r.reconvenes_id }), timescales(s), cal),
           agencies: [],
         };
         entry.agencies.push(r.agency_name);
@@ -1160,4 +1170,4 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
   };
 }
-export type LiveConferenceService = ReturnType<typeof createLiveConferenceService>;
+export type LiveConferenceService = Awaited<ReturnType<typeof createLiveConferenceService>>;

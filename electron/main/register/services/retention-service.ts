@@ -19,12 +19,11 @@ function sameName(a: string, b: string): boolean {
 export function createRetentionService(ctx: ServiceContext, settings: SettingsService) {
   const repo = ctx.repos.retention;
 
-  function entries(): RetentionEntry[] {
-    const rule = settings.get().retentionRule;
+  async function entries(): Promise<RetentionEntry[]> {
+    const rule = (await settings.get()).retentionRule;
     const today = localIsoDate(ctx.now());
-    const holds = repo.holdsInForce();
-    return repo
-      .facts()
+    const holds = await repo.holdsInForce();
+    return (await repo.facts())
       .map((f) => {
         const date = retentionDate(rule, f);
         const hold = holds.get(f.familyId);
@@ -46,52 +45,52 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
       );
   }
 
-  function entry(familyId: number): RetentionEntry {
-    const found = entries().find((e) => e.familyId === familyId);
+  async function entry(familyId: number): Promise<RetentionEntry> {
+    const found = (await entries()).find((e) => e.familyId === familyId);
     if (!found) throw notFound('family', familyId);
     return found;
   }
 
   return {
     /** Families with their retention date and hold, past retention first, then soonest. */
-    list(i: { pastOnly: boolean; offset: number; limit: number }) {
-      const all = entries();
+    async list(i: { pastOnly: boolean; offset: number; limit: number }) {
+      const all = await entries();
       const shown = i.pastOnly ? all.filter((e) => e.pastRetention) : all;
       return {
         total: shown.length,
         pastCount: all.filter((e) => e.pastRetention).length,
-        rule: settings.get().retentionRule,
+        rule: (await settings.get()).retentionRule,
         today: localIsoDate(ctx.now()),
         families: shown.slice(i.offset, i.offset + i.limit),
       };
     },
 
     /** Puts a family's records on legal hold: they cannot be erased until it is lifted. */
-    placeHold(familyId: number, reason: string): RetentionEntry {
-      return ctx.db.transaction(() => {
-        const current = entry(familyId);
+    placeHold(familyId: number, reason: string): Promise<RetentionEntry> {
+      return ctx.db.transaction(async () => {
+        const current = await entry(familyId);
         if (current.hold) {
           throw new ServiceError(
             'conflict',
             `This family’s records are already on legal hold (placed by ${current.hold.placedBy} on ${current.hold.placedAt.slice(0, 10)})`,
           );
         }
-        const actor = settings.actor();
-        const holdId = repo.placeHold(familyId, reason, actor, ctx.now().toISOString());
-        audit(ctx, actor, 'hold', 'family', familyId, undefined, { holdId, reason });
+        const actor = await settings.actor();
+        const holdId = await repo.placeHold(familyId, reason, actor, ctx.now().toISOString());
+        await audit(ctx, actor, 'hold', 'family', familyId, undefined, { holdId, reason });
         return entry(familyId);
       });
     },
 
     /** Lifts the hold in force, with the reason; the hold stays on record as lifted. */
-    liftHold(familyId: number, reason: string): RetentionEntry {
-      return ctx.db.transaction(() => {
-        entry(familyId);
-        const hold = repo.holdInForce(familyId);
+    liftHold(familyId: number, reason: string): Promise<RetentionEntry> {
+      return ctx.db.transaction(async () => {
+        await entry(familyId);
+        const hold = await repo.holdInForce(familyId);
         if (!hold) throw new ServiceError('conflict', 'This family’s records are not on legal hold');
-        const actor = settings.actor();
-        repo.liftHold(hold.id, reason, actor, ctx.now().toISOString());
-        audit(
+        const actor = await settings.actor();
+        await repo.liftHold(hold.id, reason, actor, ctx.now().toISOString());
+        await audit(
           ctx,
           actor,
           'lift-hold',
@@ -112,8 +111,8 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
      * outside the register and stay where they were written.
      */
     erase(familyId: number, confirm: string) {
-      return ctx.db.transaction(() => {
-        const current = entry(familyId);
+      return ctx.db.transaction(async () => {
+        const current = await entry(familyId);
         if (current.hold) {
           throw new ServiceError(
             'conflict',
@@ -129,10 +128,10 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
         if (!sameName(confirm, current.familyName)) {
           throw invalid('confirm', 'Type the family name exactly as shown to confirm the erase');
         }
-        const rule = settings.get().retentionRule;
-        const erased = repo.eraseFamily(familyId);
-        const redactedEvents = ctx.repos.audit.redactRecords(erased.refs);
-        audit(ctx, settings.actor(), 'erase', 'family', familyId, undefined, {
+        const rule = (await settings.get()).retentionRule;
+        const erased = await repo.eraseFamily(familyId);
+        const redactedEvents = await ctx.repos.audit.redactRecords(erased.refs);
+        await audit(ctx, await settings.actor(), 'erase', 'family', familyId, undefined, {
           counts: erased.counts,
           sharingLogUpdated: erased.sharingLogUpdated,
           redactedEvents,
@@ -150,4 +149,4 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
     },
   };
 }
-export type RetentionService = ReturnType<typeof createRetentionService>;
+export type RetentionService = Awaited<ReturnType<typeof createRetentionService>>;

@@ -30,8 +30,8 @@ const STORED_KEYS = [
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
 export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {
-  function get(): Settings {
-    const stored = ctx.repos.settings.all();
+  async function get(): Promise<Settings> {
+    const stored = await ctx.repos.settings.all();
     const settings: Settings = { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };
     for (const key of STORED_KEYS) {
       const raw = stored.get(key);
@@ -41,7 +41,7 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
       const parsed = settingsSchema.shape[key].safeParse(JSON.parse(raw) as unknown);
       if (parsed.success) Object.assign(settings, { [key]: parsed.data });
     }
-    settings.closureDays = ctx.repos.holidays.closureDays();
+    settings.closureDays = await ctx.repos.holidays.closureDays();
     return settings;
   }
 
@@ -51,12 +51,12 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
      * The name written as "who" in the audit trail: the signed-in user making the call. Only work
      * the register does by itself (the shipped protocols, a demo) falls back to the name set here.
      */
-    actor(): string {
-      return currentCaller()?.name ?? get().userName;
+    async actor(): Promise<string> {
+      return currentCaller()?.name ?? (await get()).userName;
     },
-    update(changes: Partial<Settings>): Settings {
-      const saved = ctx.db.transaction(() => {
-        const before = get();
+    async update(changes: Partial<Settings>): Promise<Settings> {
+      const saved = await ctx.db.transaction(async () => {
+        const before = await get();
         const parsed = settingsSchema.safeParse({ ...before, ...changes });
         if (!parsed.success) {
           throw new ServiceError('invalid-input', 'The settings were not saved', issuesFromZod(parsed.error));
@@ -69,10 +69,10 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
           ]);
         }
         for (const key of STORED_KEYS) {
-          if (changes[key] !== undefined) ctx.repos.settings.set(key, JSON.stringify(after[key]));
+          if (changes[key] !== undefined) await ctx.repos.settings.set(key, JSON.stringify(after[key]));
         }
-        if (changes.closureDays !== undefined) ctx.repos.holidays.replaceClosureDays(after.closureDays);
-        auditChange(
+        if (changes.closureDays !== undefined) await ctx.repos.holidays.replaceClosureDays(after.closureDays);
+        await auditChange(
           ctx,
           currentCaller()?.name ?? after.userName,
           'settings',
@@ -88,4 +88,4 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
     },
   };
 }
-export type SettingsService = ReturnType<typeof createSettingsService>;
+export type SettingsService = Awaited<ReturnType<typeof createSettingsService>>;

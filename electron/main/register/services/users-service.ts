@@ -18,51 +18,51 @@ function publicUser({ id: _id, ...user }: StoredUser, lastSignIn: (name: string)
  */
 export function createUsersService(
   ctx: ServiceContext,
-  actor: () => string,
+  actor: () => Promise<string>,
   lastSignIn: (name: string) => string | null = () => null,
 ) {
-  const find = (name: string): StoredUser => {
-    const user = ctx.repos.users.byKey(nameKey(name));
+  const find = async (name: string): Promise<StoredUser> => {
+    const user = await ctx.repos.users.byKey(nameKey(name));
     if (!user)
       throw new ServiceError('not-found', `There is no user called “${name}”`, [
         { path: 'name', message: `There is no user called “${name}”` },
       ]);
     return user;
   };
-  const activeAdministrators = () =>
-    ctx.repos.users.all().filter((u) => u.active && u.roles.includes('administrator')).length;
+  const activeAdministrators = async () =>
+    (await ctx.repos.users.all()).filter((u) => u.active && u.roles.includes('administrator')).length;
 
   return {
-    list(): User[] {
-      return ctx.repos.users.all().map((u) => publicUser(u, lastSignIn));
+    async list(): Promise<User[]> {
+      return (await ctx.repos.users.all()).map((u) => publicUser(u, lastSignIn));
     },
-    count(): number {
+    count(): Promise<number> {
       return ctx.repos.users.count();
     },
     /** The user as the register holds them, or undefined. */
-    find(name: string): User | undefined {
-      const user = ctx.repos.users.byKey(nameKey(name));
+    async find(name: string): Promise<User | undefined> {
+      const user = await ctx.repos.users.byKey(nameKey(name));
       return user ? publicUser(user, lastSignIn) : undefined;
     },
-    add(name: string, roles: readonly Role[]): User {
+    async add(name: string, roles: readonly Role[]): Promise<User> {
       const key = nameKey(name);
-      if (ctx.repos.users.byKey(key)) {
+      if (await ctx.repos.users.byKey(key)) {
         throw new ServiceError('conflict', `There is already a user called “${name}”`, [
           { path: 'name', message: `There is already a user called “${name}”` },
         ]);
       }
       const at = ctx.now().toISOString();
-      const id = ctx.repos.users.insert({ name, key, roles, at, by: actor() });
-      audit(ctx, actor(), 'create', 'user', id, undefined, { name, roles, active: true });
-      return publicUser(find(name), lastSignIn);
+      const id = await ctx.repos.users.insert({ name, key, roles, at, by: await actor() });
+      await audit(ctx, await actor(), 'create', 'user', id, undefined, { name, roles, active: true });
+      return publicUser(await find(name), lastSignIn);
     },
-    setRoles(name: string, roles: readonly Role[]): User {
-      const user = find(name);
+    async setRoles(name: string, roles: readonly Role[]): Promise<User> {
+      const user = await find(name);
       if (
         user.roles.includes('administrator') &&
         !roles.includes('administrator') &&
         user.active &&
-        activeAdministrators() <= 1
+        (await activeAdministrators()) <= 1
       ) {
         throw new ServiceError(
           'conflict',
@@ -70,32 +70,43 @@ export function createUsersService(
           [{ path: 'roles', message: 'The register must keep an active administrator' }],
         );
       }
-      ctx.repos.users.update(user.id, { roles });
-      audit(ctx, actor(), 'update', 'user', user.id, { roles: user.roles }, { roles });
-      return publicUser(find(name), lastSignIn);
+      await ctx.repos.users.update(user.id, { roles });
+      await audit(ctx, await actor(), 'update', 'user', user.id, { roles: user.roles }, { roles });
+      return publicUser(await find(name), lastSignIn);
     },
-    setActive(name: string, active: boolean): User {
-      const user = find(name);
+    async setActive(name: string, active: boolean): Promise<User> {
+      const user = await find(name);
       if (!active) {
-        if (nameKey(user.name) === nameKey(actor())) {
+        if (nameKey(user.name) === nameKey(await actor())) {
           throw new ServiceError('conflict', 'You cannot disable yourself: ask another administrator');
         }
-        if (user.roles.includes('administrator') && user.active && activeAdministrators() <= 1) {
+        if (user.roles.includes('administrator') && user.active && (await activeAdministrators()) <= 1) {
           throw new ServiceError('conflict', `${user.name} is the only active administrator and cannot be disabled`);
         }
       }
-      ctx.repos.users.update(user.id, { active, ...(active ? { passwordChangedAt: ctx.now().toISOString() } : {}) });
-      audit(ctx, actor(), active ? 'reactivate' : 'deactivate', 'user', user.id, { active: user.active }, { active });
-      return publicUser(find(name), lastSignIn);
+      await ctx.repos.users.update(user.id, {
+        active,
+        ...(active ? { passwordChangedAt: ctx.now().toISOString() } : {}),
+      });
+      await audit(
+        ctx,
+        await actor(),
+        active ? 'reactivate' : 'deactivate',
+        'user',
+        user.id,
+        { active: user.active },
+        { active },
+      );
+      return publicUser(await find(name), lastSignIn);
     },
-    passwordChanged(name: string, by: string): User {
-      const user = find(name);
-      ctx.repos.users.update(user.id, { passwordChangedAt: ctx.now().toISOString() });
-      audit(ctx, by, 'update', 'user', user.id, undefined, {
+    async passwordChanged(name: string, by: string): Promise<User> {
+      const user = await find(name);
+      await ctx.repos.users.update(user.id, { passwordChangedAt: ctx.now().toISOString() });
+      await audit(ctx, by, 'update', 'user', user.id, undefined, {
         password: by === user.name ? 'changed by the user' : 'reset by an administrator',
       });
-      return publicUser(find(name), lastSignIn);
+      return publicUser(await find(name), lastSignIn);
     },
   };
 }
-export type UsersService = ReturnType<typeof createUsersService>;
+export type UsersService = Awaited<ReturnType<typeof createUsersService>>;

@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../query';
+import type { SyncRegisterDb } from '../query';
 
 /**
  * A numbered migration: plain SQL, frozen the day it ships. The runner records a checksum of
@@ -14,5 +14,5 @@ export interface Migration {
    * the audit chain of events written before it existed). Frozen like the SQL; not checksummed,
    * because a bundler may rewrite a function's text.
    */
-  readonly after?: (db: RegisterDb) => void;
+  readonly after?: (db: SyncRegisterDb) => void;
 }

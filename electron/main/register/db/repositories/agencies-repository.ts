@@ -33,33 +33,36 @@ function toColumns(fields: AgencyFields) {
 
 export function createAgenciesRepository(db: RegisterDb) {
   return {
-    list(search: string, includeInactive: boolean): Agency[] {
+    async list(search: string, includeInactive: boolean): Promise<Agency[]> {
       let query = qb.selectFrom('agencies').selectAll();
       if (!includeInactive) query = query.where('active', '=', 1);
       if (search) {
         query = query.where(anyColumnContains(['name', 'type', 'quoracy_group', 'lead_name', 'lead_email'], search));
       }
-      return db.all(query.orderBy('active', 'desc').orderBy('name')).map(toAgency);
+      return (await db.all(query.orderBy('active', 'desc').orderBy('name'))).map(toAgency);
     },
 
-    get(id: number): Agency | undefined {
-      const row = db.first(qb.selectFrom('agencies').selectAll().where('id', '=', id));
+    async get(id: number): Promise<Agency | undefined> {
+      const row = await db.first(qb.selectFrom('agencies').selectAll().where('id', '=', id));
       return row ? toAgency(row) : undefined;
     },
 
-    findByName(name: string): Agency | undefined {
-      const row = db.first(qb.selectFrom('agencies').selectAll().where('name', '=', name));
+    async findByName(name: string): Promise<Agency | undefined> {
+      const row = await db.first(qb.selectFrom('agencies').selectAll().where('name', '=', name));
       return row ? toAgency(row) : undefined;
     },
 
-    insert(fields: AgencyFields, at: string): number {
-      return db.run(
-        qb.insertInto('agencies').values({ ...toColumns(fields), active: 1, created_at: at, updated_at: at }),
-      ).lastInsertRowid;
+    async insert(fields: AgencyFields, at: string): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('agencies')
+          .values({ ...toColumns(fields), active: 1, created_at: at, updated_at: at })
+          .returning('id'),
+      );
     },
 
-    update(id: number, fields: AgencyFields, at: string): void {
-      db.run(
+    async update(id: number, fields: AgencyFields, at: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('agencies')
           .set({ ...toColumns(fields), updated_at: at })
@@ -67,8 +70,8 @@ export function createAgenciesRepository(db: RegisterDb) {
       );
     },
 
-    setActive(id: number, active: boolean, at: string): void {
-      db.run(
+    async setActive(id: number, active: boolean, at: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('agencies')
           .set({ active: active ? 1 : 0, updated_at: at })
@@ -77,4 +80,4 @@ export function createAgenciesRepository(db: RegisterDb) {
     },
   };
 }
-export type AgenciesRepository = ReturnType<typeof createAgenciesRepository>;
+export type AgenciesRepository = Awaited<ReturnType<typeof createAgenciesRepository>>;

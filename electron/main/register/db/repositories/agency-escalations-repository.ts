@@ -70,8 +70,8 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
 
   return {
     /** Inserts unless the same conference, agency and reason is already recorded; returns the id, or null. */
-    insert(e: NewAgencyEscalation, at: string): number | null {
-      const result = db.run(
+    async insert(e: NewAgencyEscalation, at: string): Promise<number | null> {
+      const inserted = await db.first(
         qb
           .insertInto('agency_escalations')
           .values({
@@ -86,31 +86,32 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
             return_id: null,
             created_at: at,
           })
-          .onConflict((oc) => oc.doNothing()),
+          .onConflict((oc) => oc.doNothing())
+          .returning('id'),
       );
-      return result.changes === 1 ? result.lastInsertRowid : null;
+      return inserted ? Number(inserted.id) : null;
     },
 
-    get(id: number): AgencyEscalation | undefined {
-      const r = db.first(rows().where('e.id', '=', id));
+    async get(id: number): Promise<AgencyEscalation | undefined> {
+      const r = await db.first(rows().where('e.id', '=', id));
       return r ? toEscalation(r) : undefined;
     },
 
-    forConference(conferenceId: number): AgencyEscalation[] {
-      return db.all(rows().where('e.conference_id', '=', conferenceId).orderBy('e.id')).map(toEscalation);
+    async forConference(conferenceId: number): Promise<AgencyEscalation[]> {
+      return (await db.all(rows().where('e.conference_id', '=', conferenceId).orderBy('e.id'))).map(toEscalation);
     },
 
     /** Withdraws a mistaken escalation: kept, marked withdrawn with the reason, left out of returns and counts. */
-    withdraw(id: number, on: string, reason: string): void {
-      db.run(
+    async withdraw(id: number, on: string, reason: string): Promise<void> {
+      await db.run(
         qb.updateTable('agency_escalations').set({ withdrawn_on: on, withdrawn_reason: reason }).where('id', '=', id),
       );
     },
 
     /** One agency's rows for a period (meeting dates inclusive), oldest first: standing ones, or those withdrawn. */
-    forAgency(agencyId: number, from: string, to: string, withdrawn = false): AgencyEscalation[] {
-      return db
-        .all(
+    async forAgency(agencyId: number, from: string, to: string, withdrawn = false): Promise<AgencyEscalation[]> {
+      return (
+        await db.all(
           rows()
             .where('e.agency_id', '=', agencyId)
             .where('e.meeting_date', '>=', from)
@@ -119,7 +120,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
             .orderBy('e.meeting_date')
             .orderBy('e.id'),
         )
-        .map(toEscalation);
+      ).map(toEscalation);
     },
 
     /** Per agency and reason: counts in the period, and how many are not yet in a sent return. */
@@ -140,10 +141,10 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    nonAttendanceCounts(from: string, to: string): Map<number, number> {
+    async nonAttendanceCounts(from: string, to: string): Promise<Map<number, number>> {
       return new Map(
-        db
-          .all(
+        (
+          await db.all(
             qb
               .selectFrom('agency_escalations')
               .select((eb) => ['agency_id', eb.fn.countAll<number>().as('n')])
@@ -153,45 +154,50 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
               .where('withdrawn_on', 'is', null)
               .groupBy('agency_id'),
           )
-          .map((r) => [r.agency_id, r.n]),
+        ).map((r) => [r.agency_id, r.n]),
       );
     },
 
-    insertReturn(
+    async insertReturn(
       r: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string },
       at: string,
-    ): number {
-      return db.run(
-        qb.insertInto('agency_returns').values({
-          agency_id: r.agencyId,
-          period_from: r.from,
-          period_to: r.to,
-          sent_on: r.sentOn,
-          sent_to: r.sentTo,
-          response_on: null,
-          response: null,
-          created_at: at,
-          updated_at: at,
-        }),
-      ).lastInsertRowid;
+    ): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('agency_returns')
+          .values({
+            agency_id: r.agencyId,
+            period_from: r.from,
+            period_to: r.to,
+            sent_on: r.sentOn,
+            sent_to: r.sentTo,
+            response_on: null,
+            response: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id'),
+      );
     },
 
     /** Attaches the period's rows not yet in a return; returns how many. */
-    attachToReturn(returnId: number, agencyId: number, from: string, to: string): number {
-      return db.run(
-        qb
-          .updateTable('agency_escalations')
-          .set({ return_id: returnId })
-          .where('agency_id', '=', agencyId)
-          .where('meeting_date', '>=', from)
-          .where('meeting_date', '<=', to)
-          .where('withdrawn_on', 'is', null)
-          .where('return_id', 'is', null),
+    async attachToReturn(returnId: number, agencyId: number, from: string, to: string): Promise<number> {
+      return (
+        await db.run(
+          qb
+            .updateTable('agency_escalations')
+            .set({ return_id: returnId })
+            .where('agency_id', '=', agencyId)
+            .where('meeting_date', '>=', from)
+            .where('meeting_date', '<=', to)
+            .where('withdrawn_on', 'is', null)
+            .where('return_id', 'is', null),
+        )
       ).changes;
     },
 
-    getReturn(id: number): AgencyReturn | undefined {
-      const r = db.first(qb.selectFrom('agency_returns').selectAll().where('id', '=', id));
+    async getReturn(id: number): Promise<AgencyReturn | undefined> {
+      const r = await db.first(qb.selectFrom('agency_returns').selectAll().where('id', '=', id));
       return r
         ? {
             id: r.id,
@@ -206,9 +212,9 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
         : undefined;
     },
 
-    returnsForAgency(agencyId: number, from: string, to: string): AgencyReturn[] {
-      return db
-        .all(
+    async returnsForAgency(agencyId: number, from: string, to: string): Promise<AgencyReturn[]> {
+      const ids = (
+        await db.all(
           qb
             .selectFrom('agency_returns')
             .select('id')
@@ -217,15 +223,20 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
             .where('period_from', '<=', to)
             .orderBy('sent_on'),
         )
-        .flatMap((r) => {
-          const full = this.getReturn(r.id);
-          return full ? [full] : [];
-        });
+      ).map((r) => r.id);
+      const returns: AgencyReturn[] = [];
+      for (const id of ids) {
+        const full = await this.getReturn(id);
+        if (full) returns.push(full);
+      }
+      return returns;
     },
 
-    recordResponse(id: number, on: string, response: string, at: string): void {
-      db.run(qb.updateTable('agency_returns').set({ response_on: on, response, updated_at: at }).where('id', '=', id));
+    async recordResponse(id: number, on: string, response: string, at: string): Promise<void> {
+      await db.run(
+        qb.updateTable('agency_returns').set({ response_on: on, response, updated_at: at }).where('id', '=', id),
+      );
     },
   };
 }
-export type AgencyEscalationsRepository = ReturnType<typeof createAgencyEscalationsRepository>;
+export type AgencyEscalationsRepository = Awaited<ReturnType<typeof createAgencyEscalationsRepository>>;

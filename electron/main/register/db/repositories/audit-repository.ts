@@ -126,29 +126,26 @@ export function createAuditRepository(db: RegisterDb) {
     };
   }
 
-  function head(): { id: number; hash: string } | null {
-    return db.first(qb.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1)) ?? null;
+  async function head(): Promise<{ id: number; hash: string } | null> {
+    return (
+      (await db.first(qb.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1))) ?? null
+    );
   }
 
   /** The highest id the register has issued to an event (kept by SQLite even if the tail is deleted). */
-  function issuedUpTo(): number {
-    return db.first(qb.selectFrom('sqlite_sequence').select('seq').where('name', '=', 'audit_events'))?.seq ?? 0;
-  }
-
-  function count(): number {
-    return db.first(qb.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  }
-
-  function payload(id: number): StoredPayload | undefined {
-    const row = db.first(
-      qb.selectFrom('audit_payloads').select(['before_json', 'after_json']).where('event_id', '=', id),
+  async function issuedUpTo(): Promise<number> {
+    return (
+      (await db.first(qb.selectFrom('sqlite_sequence').select('seq').where('name', '=', 'audit_events')))?.seq ?? 0
     );
-    return row ? { beforeJson: row.before_json, afterJson: row.after_json } : undefined;
+  }
+
+  async function count(): Promise<number> {
+    return (await db.first(qb.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
   }
 
   /** Event id → the id of the erasure event that lists it in `redactedEvents`. */
-  function erasures(): Map<number, number> {
-    const rows = db.all(
+  async function erasures(): Promise<Map<number, number>> {
+    const rows = await db.all(
       qb
         .selectFrom('audit_events as e')
         .innerJoin('audit_payloads as p', 'p.event_id', 'e.id')
@@ -170,16 +167,32 @@ export function createAuditRepository(db: RegisterDb) {
     return erasedBy;
   }
 
-  function check(rows: EventRow[], start: { id: number; hash: string } | null): ChainVerdict {
+  /** The payloads of the events with ids from `low` to `high`, read at once. */
+  async function payloadsBetween(low: number, high: number): Promise<Map<number, StoredPayload>> {
+    const rows = await db.all(
+      qb
+        .selectFrom('audit_payloads')
+        .select(['event_id', 'before_json', 'after_json'])
+        .where('event_id', '>=', low)
+        .where('event_id', '<=', high),
+    );
+    return new Map(rows.map((r) => [r.event_id, { beforeJson: r.before_json, afterJson: r.after_json }]));
+  }
+
+  async function check(rows: EventRow[], start: { id: number; hash: string } | null): Promise<ChainVerdict> {
     const chain = rows.map(chainEvent);
+    const payloads =
+      chain.length === 0
+        ? new Map<number, StoredPayload>()
+        : await payloadsBetween(chain[0]?.id ?? 0, chain.at(-1)?.id ?? 0);
     return verifyChain({
       events: chain,
       start,
       hashIds: new Map(chain.map((e) => [e.hash, e.id])),
-      payload,
-      erasedBy: erasures(),
-      issuedUpTo: issuedUpTo(),
-      total: count(),
+      payload: (id) => payloads.get(id),
+      erasedBy: await erasures(),
+      issuedUpTo: await issuedUpTo(),
+      total: await count(),
     });
   }
 
@@ -188,9 +201,9 @@ export function createAuditRepository(db: RegisterDb) {
      * Appends an event in the caller's transaction: its id (the next the register issues), its
      * payloads' digests and the hash linking it to the event before. Returns its id.
      */
-    append(event: AuditEvent): number {
-      const last = head();
-      const id = Math.max(last?.id ?? 0, issuedUpTo()) + 1;
+    async append(event: AuditEvent): Promise<number> {
+      const last = await head();
+      const id = Math.max(last?.id ?? 0, await issuedUpTo()) + 1;
       const beforeJson = event.before === undefined ? null : JSON.stringify(event.before);
       const afterJson = event.after === undefined ? null : JSON.stringify(event.after);
       const fields = {
@@ -204,7 +217,7 @@ export function createAuditRepository(db: RegisterDb) {
         afterDigest: payloadDigest(afterJson),
       };
       const prevHash = last?.hash ?? GENESIS_HASH;
-      db.run(
+      await db.run(
         qb.insertInto('audit_events').values({
           id,
           at: fields.at,
@@ -219,7 +232,7 @@ export function createAuditRepository(db: RegisterDb) {
         }),
       );
       if (beforeJson !== null || afterJson !== null) {
-        db.run(
+        await db.run(
           qb.insertInto('audit_payloads').values({ event_id: id, before_json: beforeJson, after_json: afterJson }),
         );
       }
@@ -227,17 +240,17 @@ export function createAuditRepository(db: RegisterDb) {
     },
 
     /** The history of one record, oldest first. */
-    forRecord(entity: string, entityId: number): StoredAuditEvent[] {
-      return db
-        .all(events().where('e.entity', '=', entity).where('e.entity_id', '=', entityId).orderBy('e.id'))
-        .map(stored);
+    async forRecord(entity: string, entityId: number): Promise<StoredAuditEvent[]> {
+      return (
+        await db.all(events().where('e.entity', '=', entity).where('e.entity_id', '=', entityId).orderBy('e.id'))
+      ).map(stored);
     },
 
     /** A page of the whole trail, newest first, with how many events there are. */
-    list(page: { offset: number; limit: number }): { total: number; events: StoredAuditEvent[] } {
+    async list(page: { offset: number; limit: number }): Promise<{ total: number; events: StoredAuditEvent[] }> {
       return {
-        total: count(),
-        events: db.all(events().orderBy('e.id', 'desc').limit(page.limit).offset(page.offset)).map(stored),
+        total: await count(),
+        events: (await db.all(events().orderBy('e.id', 'desc').limit(page.limit).offset(page.offset))).map(stored),
       };
     },
 
@@ -245,33 +258,33 @@ export function createAuditRepository(db: RegisterDb) {
     head,
 
     /** One event's hash, or undefined when there is no such event. */
-    hashOf(id: number): string | undefined {
-      return db.first(qb.selectFrom('audit_events').select('hash').where('id', '=', id))?.hash;
+    async hashOf(id: number): Promise<string | undefined> {
+      return (await db.first(qb.selectFrom('audit_events').select('hash').where('id', '=', id)))?.hash;
     },
 
     count,
 
     /** Checks the whole chain, oldest first; names the first broken event and what is wrong with it. */
-    verify(): ChainVerdict {
-      return check(db.all(qb.selectFrom('audit_events').selectAll().orderBy('id')), null);
+    async verify(): Promise<ChainVerdict> {
+      return check(await db.all(qb.selectFrom('audit_events').selectAll().orderBy('id')), null);
     },
 
     /**
      * Checks the last `n` events (at opening), taking the event before them as given: they must
      * follow it, compute, and have their payloads (or an erasure covering them).
      */
-    verifyTail(n: number): ChainVerdict {
-      const tail = db.all(qb.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(n)).reverse();
+    async verifyTail(n: number): Promise<ChainVerdict> {
+      const tail = (await db.all(qb.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(n))).reverse();
       const first = tail[0];
       const start = first
-        ? (db.first(
+        ? ((await db.first(
             qb
               .selectFrom('audit_events')
               .select(['id', 'hash'])
               .where('id', '<', first.id)
               .orderBy('id', 'desc')
               .limit(1),
-          ) ?? null)
+          )) ?? null)
         : null;
       return check(tail, start);
     },
@@ -283,10 +296,10 @@ export function createAuditRepository(db: RegisterDb) {
      * event listing them in `redactedEvents` (without personal data), in the same transaction, or
      * `verify()` reports the payloads missing.
      */
-    redactRecords(refs: readonly { entity: string; entityId: number }[]): number[] {
+    async redactRecords(refs: readonly { entity: string; entityId: number }[]): Promise<number[]> {
       const ids = new Set<number>();
       for (const ref of refs) {
-        const rows = db.all(
+        const rows = await db.all(
           qb
             .selectFrom('audit_events as e')
             .innerJoin('audit_payloads as p', 'p.event_id', 'e.id')
@@ -297,9 +310,9 @@ export function createAuditRepository(db: RegisterDb) {
         for (const r of rows) ids.add(r.id);
       }
       const sorted = [...ids].sort((a, b) => a - b);
-      for (const id of sorted) db.run(qb.deleteFrom('audit_payloads').where('event_id', '=', id));
+      for (const id of sorted) await db.run(qb.deleteFrom('audit_payloads').where('event_id', '=', id));
       return sorted;
     },
   };
 }
-export type AuditRepository = ReturnType<typeof createAuditRepository>;
+export type AuditRepository = Awaited<ReturnType<typeof createAuditRepository>>;

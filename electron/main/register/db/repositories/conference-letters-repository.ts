@@ -28,15 +28,15 @@ export function createConferenceLettersRepository(db: RegisterDb) {
 
   return {
     /** One conference with its family's name, whatever its status. */
-    conference(id: number): LetterConferenceRow | undefined {
-      const row = db.first(conferences().where('c.id', '=', id));
+    async conference(id: number): Promise<LetterConferenceRow | undefined> {
+      const row = await db.first(conferences().where('c.id', '=', id));
       return row ? toRow(row) : undefined;
     },
 
     /** Concluded or adjourned conferences whose decision letter falls due in the period. */
-    decisionLettersDue(from: string, to: string): LetterConferenceRow[] {
-      return db
-        .all(
+    async decisionLettersDue(from: string, to: string): Promise<LetterConferenceRow[]> {
+      return (
+        await db.all(
           conferences()
             .innerJoin('conference_tasks as t', 't.conference_id', 'c.id')
             .where('t.kind', '=', 'decision-letter')
@@ -47,14 +47,14 @@ export function createConferenceLettersRepository(db: RegisterDb) {
             .orderBy('c.time')
             .orderBy('c.id'),
         )
-        .map(toRow);
+      ).map(toRow);
     },
 
     /** Conferences held in the period with the given statuses, by date, time and id. */
-    heldIn(from: string, to: string, statuses: readonly string[]): LetterConferenceRow[] {
+    async heldIn(from: string, to: string, statuses: readonly string[]): Promise<LetterConferenceRow[]> {
       if (statuses.length === 0) return [];
-      return db
-        .all(
+      return (
+        await db.all(
           conferences()
             .where('c.date', '>=', from)
             .where('c.date', '<=', to)
@@ -63,39 +63,41 @@ export function createConferenceLettersRepository(db: RegisterDb) {
             .orderBy('c.time')
             .orderBy('c.id'),
         )
-        .map(toRow);
+      ).map(toRow);
     },
 
     /**
      * What the conference scheduled after its decisions: its own items (decision letter, minutes,
      * reconvening) and each child's (first core group, next review), by due date.
      */
-    tasks(conferenceId: number): { kind: DueKind; due: string; done: string | null; childId: number | null }[] {
-      const own = db
-        .all(
+    async tasks(
+      conferenceId: number,
+    ): Promise<{ kind: DueKind; due: string; done: string | null; childId: number | null }[]> {
+      const own = (
+        await db.all(
           qb
             .selectFrom('conference_tasks')
             .select(['kind', 'due_on', 'done_on'])
             .where('conference_id', '=', conferenceId),
         )
-        .map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: null }));
-      const children = db
-        .all(
+      ).map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: null }));
+      const children = (
+        await db.all(
           qb
             .selectFrom('child_tasks')
             .select(['kind', 'due_on', 'done_on', 'child_id'])
             .where('conference_id', '=', conferenceId),
         )
-        .map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: r.child_id }));
+      ).map((r) => ({ kind: r.kind as DueKind, due: r.due_on, done: r.done_on, childId: r.child_id }));
       return [...own, ...children].sort(
         (a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || (a.childId ?? 0) - (b.childId ?? 0),
       );
     },
 
     /** Principal Officer reviews the conference opened (a reconvened conference still divided). */
-    principalOfficerReviews(conferenceId: number): { childId: number; due: string }[] {
-      return db
-        .all(
+    async principalOfficerReviews(conferenceId: number): Promise<{ childId: number; due: string }[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('follow_ups')
             .select(['child_id', 'due_on'])
@@ -103,8 +105,8 @@ export function createConferenceLettersRepository(db: RegisterDb) {
             .where('kind', '=', 'principal-officer-review')
             .orderBy('child_id'),
         )
-        .map((r) => ({ childId: r.child_id, due: r.due_on }));
+      ).map((r) => ({ childId: r.child_id, due: r.due_on }));
     },
   };
 }
-export type ConferenceLettersRepository = ReturnType<typeof createConferenceLettersRepository>;
+export type ConferenceLettersRepository = Awaited<ReturnType<typeof createConferenceLettersRepository>>;

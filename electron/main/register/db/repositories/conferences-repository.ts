@@ -17,9 +17,9 @@ export interface NewConferenceRow {
 const BATCH = 500;
 
 export function createConferencesRepository(db: RegisterDb) {
-  function summaries(ids: readonly number[]): ConferenceSummary[] {
+  async function summaries(ids: readonly number[]): Promise<ConferenceSummary[]> {
     if (ids.length === 0) return [];
-    const rows = db.all(
+    const rows = await db.all(
       qb
         .selectFrom('conferences as c')
         .innerJoin('families as f', 'f.id', 'c.family_id')
@@ -37,7 +37,7 @@ export function createConferencesRepository(db: RegisterDb) {
         ])
         .where('c.id', 'in', ids),
     );
-    const children = db.all(
+    const children = await db.all(
       qb
         .selectFrom('conference_children as cc')
         .innerJoin('children as ch', 'ch.id', 'cc.child_id')
@@ -74,11 +74,11 @@ export function createConferencesRepository(db: RegisterDb) {
 
   return {
     /** Inserts conferences with their children, in batches; returns the new ids in order. */
-    insertMany(rows: readonly NewConferenceRow[], at: string): number[] {
+    async insertMany(rows: readonly NewConferenceRow[], at: string): Promise<number[]> {
       const ids: number[] = [];
       for (let start = 0; start < rows.length; start += BATCH) {
         const batch = rows.slice(start, start + BATCH);
-        const inserted = db.all(
+        const inserted = await db.all(
           qb
             .insertInto('conferences')
             .values(
@@ -102,25 +102,29 @@ export function createConferencesRepository(db: RegisterDb) {
           return r.childIds.map((childId) => ({ conference_id: id, child_id: childId }));
         });
         for (let l = 0; l < links.length; l += BATCH) {
-          db.run(qb.insertInto('conference_children').values(links.slice(l, l + BATCH)));
+          await db.run(qb.insertInto('conference_children').values(links.slice(l, l + BATCH)));
         }
       }
       return ids;
     },
 
-    insert(row: NewConferenceRow, at: string): number {
-      const [id] = this.insertMany([row], at);
+    async insert(row: NewConferenceRow, at: string): Promise<number> {
+      const [id] = await this.insertMany([row], at);
       if (id === undefined) throw new Error('Conference insert returned no id');
       return id;
     },
 
-    get(id: number): ConferenceSummary | undefined {
-      return summaries([id])[0];
+    async get(id: number): Promise<ConferenceSummary | undefined> {
+      return (await summaries([id]))[0];
     },
 
     /** Corrects a scheduled conference's date, time, venue or chair. */
-    update(id: number, fields: { date: string; time: string; venue: string; chairName: string }, at: string): void {
-      db.run(
+    async update(
+      id: number,
+      fields: { date: string; time: string; venue: string; chairName: string },
+      at: string,
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('conferences')
           .set({
@@ -134,8 +138,8 @@ export function createConferencesRepository(db: RegisterDb) {
       );
     },
 
-    cancel(id: number, on: string, reason: string, at: string): void {
-      db.run(
+    async cancel(id: number, on: string, reason: string, at: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('conferences')
           .set({ cancelled_on: on, cancel_reason: reason, updated_at: at })
@@ -148,11 +152,11 @@ export function createConferencesRepository(db: RegisterDb) {
      * escalations, documents, a reconvened conference): a conference made by mistake can be
      * deleted only while every count is 0.
      */
-    recordedOn(id: number): Record<string, number> {
+    async recordedOn(id: number): Promise<Record<string, number>> {
       const count = (n: { n: number | string } | undefined) => Number(n?.n ?? 0);
-      const countWhere = (table: 'child_views' | 'child_no_views' | 'child_outcomes') =>
+      const countWhere = async (table: 'child_views' | 'child_no_views' | 'child_outcomes') =>
         count(
-          db.first(
+          await db.first(
             qb
               .selectFrom(table)
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -161,7 +165,7 @@ export function createConferencesRepository(db: RegisterDb) {
         );
       return {
         attendance: count(
-          db.first(
+          await db.first(
             qb
               .selectFrom('conference_agencies')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -170,7 +174,7 @@ export function createConferencesRepository(db: RegisterDb) {
           ),
         ),
         reports: count(
-          db.first(
+          await db.first(
             qb
               .selectFrom('conference_agencies')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -178,10 +182,10 @@ export function createConferencesRepository(db: RegisterDb) {
               .where('report', '!=', 'awaited'),
           ),
         ),
-        views: countWhere('child_views') + countWhere('child_no_views'),
-        decisions: countWhere('child_outcomes'),
+        views: (await countWhere('child_views')) + (await countWhere('child_no_views')),
+        decisions: await countWhere('child_outcomes'),
         'agency escalations': count(
-          db.first(
+          await db.first(
             qb
               .selectFrom('agency_escalations')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -189,7 +193,7 @@ export function createConferencesRepository(db: RegisterDb) {
           ),
         ),
         escalations: count(
-          db.first(
+          await db.first(
             qb
               .selectFrom('escalations')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -197,7 +201,7 @@ export function createConferencesRepository(db: RegisterDb) {
           ),
         ),
         documents: count(
-          db.first(
+          await db.first(
             qb
               .selectFrom('generated_documents')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -206,7 +210,7 @@ export function createConferencesRepository(db: RegisterDb) {
           ),
         ),
         'reconvened conferences': count(
-          db.first(
+          await db.first(
             qb
               .selectFrom('conferences')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -217,15 +221,15 @@ export function createConferencesRepository(db: RegisterDb) {
     },
 
     /** Deletes a conference made by mistake, with its invitations and children links (nothing else may refer to it). */
-    delete(id: number): void {
-      db.run(qb.deleteFrom('conference_agencies').where('conference_id', '=', id));
-      db.run(qb.deleteFrom('conference_tasks').where('conference_id', '=', id));
-      db.run(qb.deleteFrom('conference_children').where('conference_id', '=', id));
-      db.run(qb.deleteFrom('conferences').where('id', '=', id));
+    async delete(id: number): Promise<void> {
+      await db.run(qb.deleteFrom('conference_agencies').where('conference_id', '=', id));
+      await db.run(qb.deleteFrom('conference_tasks').where('conference_id', '=', id));
+      await db.run(qb.deleteFrom('conference_children').where('conference_id', '=', id));
+      await db.run(qb.deleteFrom('conferences').where('id', '=', id));
     },
 
     /** Newest first; search matches the family name, a child's name or either case reference. */
-    list(search: string, limit: number): { total: number; conferences: ConferenceSummary[] } {
+    async list(search: string, limit: number): Promise<{ total: number; conferences: ConferenceSummary[] }> {
       let query = qb.selectFrom('conferences');
       if (search) {
         query = query.where((eb) =>
@@ -257,12 +261,14 @@ export function createConferencesRepository(db: RegisterDb) {
           ]),
         );
       }
-      const total = db.first(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-      const ids = db
-        .all(query.select('id').orderBy('date', 'desc').orderBy('time', 'desc').orderBy('id', 'desc').limit(limit))
-        .map((r) => r.id);
-      return { total, conferences: summaries(ids) };
+      const total = (await db.first(query.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+      const ids = (
+        await db.all(
+          query.select('id').orderBy('date', 'desc').orderBy('time', 'desc').orderBy('id', 'desc').limit(limit),
+        )
+      ).map((r) => r.id);
+      return { total, conferences: await summaries(ids) };
     },
   };
 }
-export type ConferencesRepository = ReturnType<typeof createConferencesRepository>;
+export type ConferencesRepository = Awaited<ReturnType<typeof createConferencesRepository>>;

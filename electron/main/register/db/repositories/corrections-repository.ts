@@ -21,27 +21,30 @@ export interface NewCorrection {
  */
 export function createCorrectionsRepository(db: RegisterDb) {
   return {
-    insert(c: NewCorrection): number {
-      return db.run(
-        qb.insertInto('corrections').values({
-          entity: c.entity,
-          entity_id: c.entityId,
-          child_id: c.childId,
-          kind: c.kind,
-          reason: c.reason,
-          before_json: JSON.stringify(Object.fromEntries(c.changes.map((x) => [x.field, x.before]))),
-          after_json: JSON.stringify(Object.fromEntries(c.changes.map((x) => [x.field, x.after]))),
-          changes_json: JSON.stringify(c.changes),
-          at: c.at,
-          actor: c.actor,
-        }),
-      ).lastInsertRowid;
+    async insert(c: NewCorrection): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('corrections')
+          .values({
+            entity: c.entity,
+            entity_id: c.entityId,
+            child_id: c.childId,
+            kind: c.kind,
+            reason: c.reason,
+            before_json: JSON.stringify(Object.fromEntries(c.changes.map((x) => [x.field, x.before]))),
+            after_json: JSON.stringify(Object.fromEntries(c.changes.map((x) => [x.field, x.after]))),
+            changes_json: JSON.stringify(c.changes),
+            at: c.at,
+            actor: c.actor,
+          })
+          .returning('id'),
+      );
     },
 
     /** A record's corrections, oldest first. */
-    forRecord(entity: CorrectionEntity, entityId: number): Correction[] {
-      return db
-        .all(
+    async forRecord(entity: CorrectionEntity, entityId: number): Promise<Correction[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('corrections')
             .selectAll()
@@ -49,16 +52,16 @@ export function createCorrectionsRepository(db: RegisterDb) {
             .where('entity_id', '=', entityId)
             .orderBy('id'),
         )
-        .map((r) => ({
-          id: r.id,
-          kind: r.kind as Correction['kind'],
-          childId: r.child_id,
-          at: r.at,
-          actor: r.actor,
-          reason: r.reason,
-          changes: JSON.parse(r.changes_json) as Change[],
-        }));
+      ).map((r) => ({
+        id: r.id,
+        kind: r.kind as Correction['kind'],
+        childId: r.child_id,
+        at: r.at,
+        actor: r.actor,
+        reason: r.reason,
+        changes: JSON.parse(r.changes_json) as Change[],
+      }));
     },
   };
 }
-export type CorrectionsRepository = ReturnType<typeof createCorrectionsRepository>;
+export type CorrectionsRepository = Awaited<ReturnType<typeof createCorrectionsRepository>>;

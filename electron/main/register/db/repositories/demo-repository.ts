@@ -23,21 +23,21 @@ const VARIABLES_PER_STATEMENT = 30_000;
 /** Bulk loading for the synthetic demo register (training and benchmarks). */
 export function createDemoRepository(db: RegisterDb) {
   return {
-    isEmpty(): boolean {
-      const n = db.first(qb.selectFrom('conferences').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-      const a = db.first(qb.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    async isEmpty(): Promise<boolean> {
+      const n = (await db.first(qb.selectFrom('conferences').select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+      const a = (await db.first(qb.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
       return n === 0 && a === 0;
     },
 
-    insertRows<T extends Table>(table: T, rows: readonly Insertable<RegisterSchema[T]>[]): void {
+    async insertRows<T extends Table>(table: T, rows: readonly Insertable<RegisterSchema[T]>[]): Promise<void> {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0] as object).length;
       const batch = Math.max(1, Math.floor(VARIABLES_PER_STATEMENT / columns));
       for (let i = 0; i < rows.length; i += batch) {
         // Kysely's insert types are per-table; the generic table parameter needs this one cast.
-        db.run(qb.insertInto(table).values(rows.slice(i, i + batch) as never));
+        await db.run(qb.insertInto(table).values(rows.slice(i, i + batch) as never));
       }
     },
   };
 }
-export type DemoRepository = ReturnType<typeof createDemoRepository>;
+export type DemoRepository = Awaited<ReturnType<typeof createDemoRepository>>;

@@ -65,49 +65,54 @@ export interface NewSharingLogEntry {
 /** SQL for the record of generated documents and the sharing log. */
 export function createDocumentsRepository(db: RegisterDb) {
   return {
-    insert(d: NewGeneratedDocument): number {
-      return db.run(
-        qb.insertInto('generated_documents').values({
-          kind: d.kind,
-          entity: d.entity,
-          entity_id: d.entityId,
-          period_from: d.periodFrom,
-          period_to: d.periodTo,
-          title: d.title,
-          file_name: d.fileName,
-          sha256: d.sha256,
-          bytes: d.bytes,
-          batch_id: d.batchId,
-          generated_at: d.generatedAt,
-          generated_by: d.generatedBy,
-        }),
-      ).lastInsertRowid;
+    async insert(d: NewGeneratedDocument): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('generated_documents')
+          .values({
+            kind: d.kind,
+            entity: d.entity,
+            entity_id: d.entityId,
+            period_from: d.periodFrom,
+            period_to: d.periodTo,
+            title: d.title,
+            file_name: d.fileName,
+            sha256: d.sha256,
+            bytes: d.bytes,
+            batch_id: d.batchId,
+            generated_at: d.generatedAt,
+            generated_by: d.generatedBy,
+          })
+          .returning('id'),
+      );
     },
 
     /**
      * Marks every document made for a record before `at` as superseded by a correction (made from
      * values since amended); returns how many.
      */
-    supersede(entity: RecordEntity, entityId: number, at: string, correctionId: number): number {
-      return db.run(
-        qb
-          .updateTable('generated_documents')
-          .set({ superseded_at: at, superseded_by: correctionId })
-          .where('entity', '=', entity)
-          .where('entity_id', '=', entityId)
-          .where('superseded_at', 'is', null)
-          .where('generated_at', '<=', at),
+    async supersede(entity: RecordEntity, entityId: number, at: string, correctionId: number): Promise<number> {
+      return (
+        await db.run(
+          qb
+            .updateTable('generated_documents')
+            .set({ superseded_at: at, superseded_by: correctionId })
+            .where('entity', '=', entity)
+            .where('entity_id', '=', entityId)
+            .where('superseded_at', 'is', null)
+            .where('generated_at', '<=', at),
+        )
       ).changes;
     },
 
-    get(id: number): GeneratedDocument | undefined {
-      const row = db.first(qb.selectFrom('generated_documents').selectAll().where('id', '=', id));
+    async get(id: number): Promise<GeneratedDocument | undefined> {
+      const row = await db.first(qb.selectFrom('generated_documents').selectAll().where('id', '=', id));
       return row ? toDocument(row) : undefined;
     },
 
-    forRecord(entity: RecordEntity, entityId: number): GeneratedDocument[] {
-      return db
-        .all(
+    async forRecord(entity: RecordEntity, entityId: number): Promise<GeneratedDocument[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('generated_documents')
             .selectAll()
@@ -116,12 +121,12 @@ export function createDocumentsRepository(db: RegisterDb) {
             .orderBy('generated_at', 'desc')
             .orderBy('id', 'desc'),
         )
-        .map(toDocument);
+      ).map(toDocument);
     },
 
     /** The latest generation of each (kind, record, period), for the batch preview. */
-    latestFor(kind: DocumentKind, entity: RecordEntity): Map<string, { at: string; by: string }> {
-      const rows = db.all(
+    async latestFor(kind: DocumentKind, entity: RecordEntity): Promise<Map<string, { at: string; by: string }>> {
+      const rows = await db.all(
         qb
           .selectFrom('generated_documents')
           .select((eb) => [
@@ -140,16 +145,16 @@ export function createDocumentsRepository(db: RegisterDb) {
       );
     },
 
-    recent(limit: number): GeneratedDocument[] {
-      return db
-        .all(qb.selectFrom('generated_documents').selectAll().orderBy('id', 'desc').limit(limit))
-        .map(toDocument);
+    async recent(limit: number): Promise<GeneratedDocument[]> {
+      return (await db.all(qb.selectFrom('generated_documents').selectAll().orderBy('id', 'desc').limit(limit))).map(
+        toDocument,
+      );
     },
 
     /** Professional escalations the agency raised or was challenged in, opened in the period. */
-    escalationIdsForAgency(agencyId: number, from: string, to: string): number[] {
-      return db
-        .all(
+    async escalationIdsForAgency(agencyId: number, from: string, to: string): Promise<number[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('escalations')
             .select('id')
@@ -161,59 +166,64 @@ export function createDocumentsRepository(db: RegisterDb) {
             .orderBy('opened_on')
             .orderBy('id'),
         )
-        .map((r) => r.id);
+      ).map((r) => r.id);
     },
 
-    insertSharing(e: NewSharingLogEntry): number {
-      return db.run(
-        qb.insertInto('sharing_log').values({
-          at: e.at,
-          actor: e.actor,
-          agency_id: e.agencyId,
-          recipient_name: e.recipientName,
-          recipient_email: e.recipientEmail,
-          purpose: e.purpose,
-          period_from: e.from,
-          period_to: e.to,
-          format: e.format,
-          initials_only: e.initialsOnly ? 1 : 0,
-          password_protected: e.passwordProtected ? 1 : 0,
-          location: e.location,
-          email_draft: e.emailDraft,
-          files_json: JSON.stringify(e.files),
-          records_json: JSON.stringify(e.records),
-          status: 'started',
-        }),
-      ).lastInsertRowid;
+    async insertSharing(e: NewSharingLogEntry): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('sharing_log')
+          .values({
+            at: e.at,
+            actor: e.actor,
+            agency_id: e.agencyId,
+            recipient_name: e.recipientName,
+            recipient_email: e.recipientEmail,
+            purpose: e.purpose,
+            period_from: e.from,
+            period_to: e.to,
+            format: e.format,
+            initials_only: e.initialsOnly ? 1 : 0,
+            password_protected: e.passwordProtected ? 1 : 0,
+            location: e.location,
+            email_draft: e.emailDraft,
+            files_json: JSON.stringify(e.files),
+            records_json: JSON.stringify(e.records),
+            status: 'started',
+          })
+          .returning('id'),
+      );
     },
 
     /** Marks a started entry complete (every file in place) or interrupted; returns whether it was started. */
-    finishSharing(id: number, status: 'complete' | 'interrupted', at: string): boolean {
+    async finishSharing(id: number, status: 'complete' | 'interrupted', at: string): Promise<boolean> {
       return (
-        db.run(
-          qb
-            .updateTable('sharing_log')
-            .set({ status, completed_at: status === 'complete' ? at : null })
-            .where('id', '=', id)
-            .where('status', '=', 'started'),
+        (
+          await db.run(
+            qb
+              .updateTable('sharing_log')
+              .set({ status, completed_at: status === 'complete' ? at : null })
+              .where('id', '=', id)
+              .where('status', '=', 'started'),
+          )
         ).changes === 1
       );
     },
 
     /** Entries whose export never finished (the app stopped while writing it). */
-    unfinishedSharing(): { id: number; location: string; emailDraft: string | null }[] {
-      return db
-        .all(
+    async unfinishedSharing(): Promise<{ id: number; location: string; emailDraft: string | null }[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('sharing_log')
             .select(['id', 'location', 'email_draft'])
             .where('status', '=', 'started')
             .orderBy('id'),
         )
-        .map((r) => ({ id: r.id, location: r.location, emailDraft: r.email_draft }));
+      ).map((r) => ({ id: r.id, location: r.location, emailDraft: r.email_draft }));
     },
 
-    sharingLog(agencyId: number | null, limit: number): SharingLogEntry[] {
+    async sharingLog(agencyId: number | null, limit: number): Promise<SharingLogEntry[]> {
       let query = qb
         .selectFrom('sharing_log as s')
         .innerJoin('agencies as a', 'a.id', 's.agency_id')
@@ -222,7 +232,7 @@ export function createDocumentsRepository(db: RegisterDb) {
         .orderBy('s.id', 'desc')
         .limit(limit);
       if (agencyId !== null) query = query.where('s.agency_id', '=', agencyId);
-      return db.all(query).map((r: Selectable<SharingLogTable> & { agency_name: string }) => ({
+      return (await db.all(query)).map((r: Selectable<SharingLogTable> & { agency_name: string }) => ({
         id: r.id,
         at: r.at,
         actor: r.actor,

@@ -16,44 +16,49 @@ export interface Person {
 /** SQL for professional disagreement escalations and the protocols they run under. */
 export function createEscalationsRepository(db: RegisterDb) {
   return {
-    protocols(): ProtocolRow[] {
+    protocols(): Promise<ProtocolRow[]> {
       return db.all(qb.selectFrom('protocols').selectAll().orderBy('key').orderBy('version'));
     },
-    protocol(id: number): ProtocolRow | undefined {
+    protocol(id: number): Promise<ProtocolRow | undefined> {
       return db.first(qb.selectFrom('protocols').selectAll().where('id', '=', id));
     },
-    protocolByKey(key: string, version: number): ProtocolRow | undefined {
+    protocolByKey(key: string, version: number): Promise<ProtocolRow | undefined> {
       return db.first(qb.selectFrom('protocols').selectAll().where('key', '=', key).where('version', '=', version));
     },
-    latestVersion(key: string): number {
+    async latestVersion(key: string): Promise<number> {
       return (
-        db.first(
-          qb
-            .selectFrom('protocols')
-            .select((eb) => eb.fn.max<number>('version').as('v'))
-            .where('key', '=', key),
+        (
+          await db.first(
+            qb
+              .selectFrom('protocols')
+              .select((eb) => eb.fn.max<number>('version').as('v'))
+              .where('key', '=', key),
+          )
         )?.v ?? 0
       );
     },
-    insertProtocol(
+    async insertProtocol(
       p: { key: string; version: number; name: string; definitionJson: string; shipped: boolean },
       at: string,
-    ): number {
-      return db.run(
-        qb.insertInto('protocols').values({
-          key: p.key,
-          version: p.version,
-          name: p.name,
-          definition_json: p.definitionJson,
-          shipped: p.shipped ? 1 : 0,
-          created_at: at,
-        }),
-      ).lastInsertRowid;
+    ): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('protocols')
+          .values({
+            key: p.key,
+            version: p.version,
+            name: p.name,
+            definition_json: p.definitionJson,
+            shipped: p.shipped ? 1 : 0,
+            created_at: at,
+          })
+          .returning('id'),
+      );
     },
 
     /** A shipped protocol's stored definition brought in line with the app's (a correction of the app's own data). */
-    updateShippedDefinition(id: number, name: string, definitionJson: string): void {
-      db.run(
+    async updateShippedDefinition(id: number, name: string, definitionJson: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('protocols')
           .set({ name, definition_json: definitionJson })
@@ -62,7 +67,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    insertEscalation(
+    async insertEscalation(
       e: Omit<
         EscalationRow,
         | 'id'
@@ -77,23 +82,26 @@ export function createEscalationsRepository(db: RegisterDb) {
         | 'debrief_on'
       > &
         Partial<Pick<EscalationRow, 'subject_gender' | 'subject_ethnicity' | 'subject_send' | 'start_reason'>>,
-    ): number {
-      return db.run(
-        qb.insertInto('escalations').values({ ...e, closed_on: null, learning: null, restorative_debrief: null }),
-      ).lastInsertRowid;
+    ): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('escalations')
+          .values({ ...e, closed_on: null, learning: null, restorative_debrief: null })
+          .returning('id'),
+      );
     },
-    escalation(id: number): EscalationRow | undefined {
+    escalation(id: number): Promise<EscalationRow | undefined> {
       return db.first(qb.selectFrom('escalations').selectAll().where('id', '=', id));
     },
-    close(
+    async close(
       id: number,
       status: 'resolved' | 'closed-unresolved',
       on: string,
       learning: string | null,
       debrief: string | null,
       at: string,
-    ): void {
-      db.run(
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('escalations')
           .set({ status, closed_on: on, learning, restorative_debrief: debrief, updated_at: at })
@@ -102,7 +110,7 @@ export function createEscalationsRepository(db: RegisterDb) {
     },
 
     /** Corrects descriptive fields of an escalation (the correction row keeps the old values). */
-    updateDetails(
+    async updateDetails(
       id: number,
       fields: Partial<
         Pick<
@@ -120,8 +128,8 @@ export function createEscalationsRepository(db: RegisterDb) {
         >
       >,
       at: string,
-    ): void {
-      db.run(
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('escalations')
           .set({ ...fields, updated_at: at })
@@ -129,8 +137,8 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    recordDebrief(id: number, on: string, notes: string, at: string): void {
-      db.run(
+    async recordDebrief(id: number, on: string, notes: string, at: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('escalations')
           .set({ debrief_on: on, restorative_debrief: notes, updated_at: at })
@@ -138,8 +146,8 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    setStageDue(escalationId: number, number: number, dueOn: string): void {
-      db.run(
+    async setStageDue(escalationId: number, number: number, dueOn: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('escalation_stages')
           .set({ due_on: dueOn })
@@ -158,7 +166,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    upsertReviewMeeting(m: {
+    async upsertReviewMeeting(m: {
       escalationId: number;
       stageNumber: number;
       heldOn: string;
@@ -169,7 +177,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       disagreements: string;
       agreements: string;
       at: string;
-    }): void {
+    }): Promise<void> {
       const values = {
         held_on: m.heldOn,
         review_type: m.reviewType,
@@ -180,7 +188,7 @@ export function createEscalationsRepository(db: RegisterDb) {
         agreements: m.agreements,
         updated_at: m.at,
       };
-      db.run(
+      await db.run(
         qb
           .insertInto('review_meetings')
           .values({ escalation_id: m.escalationId, stage_number: m.stageNumber, ...values })
@@ -188,12 +196,12 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    stages(escalationId: number): StageRow[] {
+    stages(escalationId: number): Promise<StageRow[]> {
       return db.all(
         qb.selectFrom('escalation_stages').selectAll().where('escalation_id', '=', escalationId).orderBy('number'),
       );
     },
-    insertStage(s: {
+    async insertStage(s: {
       escalationId: number;
       number: number;
       openedOn: string;
@@ -201,8 +209,8 @@ export function createEscalationsRepository(db: RegisterDb) {
       escalatedBy: Person & { name: string; email?: string | null };
       escalatedTo: Person;
       concerns?: string | null;
-    }): void {
-      db.run(
+    }): Promise<void> {
+      await db.run(
         qb.insertInto('escalation_stages').values({
           escalation_id: s.escalationId,
           number: s.number,
@@ -219,12 +227,12 @@ export function createEscalationsRepository(db: RegisterDb) {
         }),
       );
     },
-    recordResponse(
+    async recordResponse(
       escalationId: number,
       number: number,
       r: Person & { on: string; summary: string; resolved: boolean; learning?: string | null },
-    ): void {
-      db.run(
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('escalation_stages')
           .set({
@@ -240,8 +248,8 @@ export function createEscalationsRepository(db: RegisterDb) {
           .where('number', '=', number),
       );
     },
-    closeStage(escalationId: number, number: number, on: string): void {
-      db.run(
+    async closeStage(escalationId: number, number: number, on: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('escalation_stages')
           .set({ closed_on: on })
@@ -250,34 +258,37 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    actions(escalationId: number): ActionRow[] {
+    actions(escalationId: number): Promise<ActionRow[]> {
       return db.all(
         qb.selectFrom('escalation_actions').selectAll().where('escalation_id', '=', escalationId).orderBy('id'),
       );
     },
-    insertAction(a: {
+    async insertAction(a: {
       escalationId: number;
       action: string;
       byWhom: string;
       agreedOn: string;
       completeBy: string | null;
-    }): number {
-      return db.run(
-        qb.insertInto('escalation_actions').values({
-          escalation_id: a.escalationId,
-          action: a.action,
-          by_whom: a.byWhom,
-          agreed_on: a.agreedOn,
-          complete_by: a.completeBy,
-          completed_on: null,
-        }),
-      ).lastInsertRowid;
+    }): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('escalation_actions')
+          .values({
+            escalation_id: a.escalationId,
+            action: a.action,
+            by_whom: a.byWhom,
+            agreed_on: a.agreedOn,
+            complete_by: a.completeBy,
+            completed_on: null,
+          })
+          .returning('id'),
+      );
     },
-    action(id: number): ActionRow | undefined {
+    action(id: number): Promise<ActionRow | undefined> {
       return db.first(qb.selectFrom('escalation_actions').selectAll().where('id', '=', id));
     },
-    completeAction(id: number, on: string): void {
-      db.run(qb.updateTable('escalation_actions').set({ completed_on: on }).where('id', '=', id));
+    async completeAction(id: number, on: string): Promise<void> {
+      await db.run(qb.updateTable('escalation_actions').set({ completed_on: on }).where('id', '=', id));
     },
 
     /**
@@ -336,4 +347,4 @@ export function createEscalationsRepository(db: RegisterDb) {
     },
   };
 }
-export type EscalationsRepository = ReturnType<typeof createEscalationsRepository>;
+export type EscalationsRepository = Awaited<ReturnType<typeof createEscalationsRepository>>;

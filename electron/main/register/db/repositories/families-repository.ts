@@ -26,10 +26,10 @@ export interface NewChildRow {
 }
 
 export function createFamiliesRepository(db: RegisterDb) {
-  function childrenOf(familyIds: readonly number[]): Map<number, Child[]> {
+  async function childrenOf(familyIds: readonly number[]): Promise<Map<number, Child[]>> {
     const byFamily = new Map<number, Child[]>();
     if (familyIds.length === 0) return byFamily;
-    const rows = db.all(
+    const rows = await db.all(
       qb
         .selectFrom('children')
         .selectAll()
@@ -47,7 +47,7 @@ export function createFamiliesRepository(db: RegisterDb) {
 
   return {
     /** Families matching the family name, its case reference, or a child's name or reference. */
-    search(search: string, limit: number): Family[] {
+    async search(search: string, limit: number): Promise<Family[]> {
       let query = qb.selectFrom('families').selectAll();
       if (search) {
         query = query.where((eb) =>
@@ -64,8 +64,8 @@ export function createFamiliesRepository(db: RegisterDb) {
           ]),
         );
       }
-      const rows = db.all(query.orderBy('name').orderBy('id').limit(limit));
-      const children = childrenOf(rows.map((r) => r.id));
+      const rows = await db.all(query.orderBy('name').orderBy('id').limit(limit));
+      const children = await childrenOf(rows.map((r) => r.id));
       return rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -74,67 +74,75 @@ export function createFamiliesRepository(db: RegisterDb) {
       }));
     },
 
-    get(id: number): Family | undefined {
-      const row = db.first(qb.selectFrom('families').selectAll().where('id', '=', id));
+    async get(id: number): Promise<Family | undefined> {
+      const row = await db.first(qb.selectFrom('families').selectAll().where('id', '=', id));
       if (!row) return undefined;
       return {
         id: row.id,
         name: row.name,
         caseReference: row.case_reference,
-        children: childrenOf([id]).get(id) ?? [],
+        children: (await childrenOf([id])).get(id) ?? [],
       };
     },
 
-    insertFamily(name: string, caseReference: string | null, at: string): number {
-      return db.run(
-        qb.insertInto('families').values({ name, case_reference: caseReference, created_at: at, updated_at: at }),
-      ).lastInsertRowid;
+    async insertFamily(name: string, caseReference: string | null, at: string): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('families')
+          .values({ name, case_reference: caseReference, created_at: at, updated_at: at })
+          .returning('id'),
+      );
     },
 
-    insertChild(child: NewChildRow, at: string): number {
-      return db.run(
-        qb.insertInto('children').values({
-          family_id: child.familyId,
-          given_name: child.givenName,
-          family_name: child.familyName,
-          date_of_birth: child.dateOfBirth,
-          expected_date: child.expectedDate,
-          case_reference: child.caseReference,
-          created_at: at,
-          updated_at: at,
-        }),
-      ).lastInsertRowid;
+    async insertChild(child: NewChildRow, at: string): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('children')
+          .values({
+            family_id: child.familyId,
+            given_name: child.givenName,
+            family_name: child.familyName,
+            date_of_birth: child.dateOfBirth,
+            expected_date: child.expectedDate,
+            case_reference: child.caseReference,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id'),
+      );
     },
 
     /** Children born (or expected) on any of these dates, for spotting a child entered twice. */
-    childrenWithDates(dates: readonly string[]): Child[] {
+    async childrenWithDates(dates: readonly string[]): Promise<Child[]> {
       if (dates.length === 0) return [];
-      return db
-        .all(
+      return (
+        await db.all(
           qb
             .selectFrom('children')
             .selectAll()
             .where((eb) => eb.or([eb('date_of_birth', 'in', [...dates]), eb('expected_date', 'in', [...dates])])),
         )
-        .map(toChild);
+      ).map(toChild);
     },
 
     /** Families with this case reference (ignoring case). */
-    familiesWithReference(reference: string): { id: number; name: string; caseReference: string | null }[] {
-      return db
-        .all(
+    async familiesWithReference(
+      reference: string,
+    ): Promise<{ id: number; name: string; caseReference: string | null }[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('families')
             .select(['id', 'name', 'case_reference'])
             .where((eb) => eb(eb.fn('lower', ['case_reference']), '=', reference.toLowerCase())),
         )
-        .map((r) => ({ id: r.id, name: r.name, caseReference: r.case_reference }));
+      ).map((r) => ({ id: r.id, name: r.name, caseReference: r.case_reference }));
     },
 
-    childrenByIds(ids: readonly number[]): Child[] {
+    async childrenByIds(ids: readonly number[]): Promise<Child[]> {
       if (ids.length === 0) return [];
-      return db.all(qb.selectFrom('children').selectAll().where('id', 'in', ids)).map(toChild);
+      return (await db.all(qb.selectFrom('children').selectAll().where('id', 'in', ids))).map(toChild);
     },
   };
 }
-export type FamiliesRepository = ReturnType<typeof createFamiliesRepository>;
+export type FamiliesRepository = Awaited<ReturnType<typeof createFamiliesRepository>>;

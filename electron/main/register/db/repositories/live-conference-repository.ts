@@ -94,8 +94,8 @@ function toDueTaskRow(r: {
 /** SQL for the live conference: invitations, attendance, views, outcomes, tasks, follow-ups. */
 export function createLiveConferenceRepository(db: RegisterDb) {
   return {
-    state(id: number) {
-      const row = db.first(
+    async state(id: number) {
+      const row = await db.first(
         qb
           .selectFrom('conferences')
           .select([
@@ -114,7 +114,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
       if (!row) return undefined;
       // A cancelled reconvened conference no longer reconvenes anything: another can be scheduled.
-      const reconvenedBy = db.first(
+      const reconvenedBy = await db.first(
         qb
           .selectFrom('conferences')
           .select(['id', 'status'])
@@ -137,25 +137,29 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       };
     },
 
-    setStatus(id: number, status: ConferenceStatus, at: string): void {
-      db.run(qb.updateTable('conferences').set({ status, updated_at: at }).where('id', '=', id));
+    async setStatus(id: number, status: ConferenceStatus, at: string): Promise<void> {
+      await db.run(qb.updateTable('conferences').set({ status, updated_at: at }).where('id', '=', id));
     },
 
-    setInquorateReason(id: number, reason: string | null, at: string): void {
-      db.run(qb.updateTable('conferences').set({ inquorate_reason: reason, updated_at: at }).where('id', '=', id));
+    async setInquorateReason(id: number, reason: string | null, at: string): Promise<void> {
+      await db.run(
+        qb.updateTable('conferences').set({ inquorate_reason: reason, updated_at: at }).where('id', '=', id),
+      );
     },
 
-    redate(id: number, date: string, time: string, at: string): void {
-      db.run(qb.updateTable('conferences').set({ date, time, updated_at: at }).where('id', '=', id));
+    async redate(id: number, date: string, time: string, at: string): Promise<void> {
+      await db.run(qb.updateTable('conferences').set({ date, time, updated_at: at }).where('id', '=', id));
     },
 
-    setReconvenes(id: number, reconvenesId: number, at: string): void {
-      db.run(qb.updateTable('conferences').set({ reconvenes_id: reconvenesId, updated_at: at }).where('id', '=', id));
+    async setReconvenes(id: number, reconvenesId: number, at: string): Promise<void> {
+      await db.run(
+        qb.updateTable('conferences').set({ reconvenes_id: reconvenesId, updated_at: at }).where('id', '=', id),
+      );
     },
 
-    invitations(conferenceId: number): InvitationRow[] {
-      return db
-        .all(
+    async invitations(conferenceId: number): Promise<InvitationRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('conference_agencies as ca')
             .innerJoin('agencies as a', 'a.id', 'ca.agency_id')
@@ -174,27 +178,27 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('a.type')
             .orderBy('a.name'),
         )
-        .map((r) => ({
-          agencyId: r.agency_id,
-          agencyName: r.name,
-          agencyType: r.type as AgencyType,
-          quoracyGroup: r.quoracy_group,
-          representativeName: r.representative_name,
-          representativeRole: r.representative_role,
-          attendance: r.attendance as Attendance | null,
-          report: r.report as ReportState,
-          reportReceivedOn: r.report_received_on,
-        }));
+      ).map((r) => ({
+        agencyId: r.agency_id,
+        agencyName: r.name,
+        agencyType: r.type as AgencyType,
+        quoracyGroup: r.quoracy_group,
+        representativeName: r.representative_name,
+        representativeRole: r.representative_role,
+        attendance: r.attendance as Attendance | null,
+        report: r.report as ReportState,
+        reportReceivedOn: r.report_received_on,
+      }));
     },
 
-    upsertInvitation(
+    async upsertInvitation(
       conferenceId: number,
       agencyId: number,
       name: string | null,
       role: string | null,
       at: string,
-    ): void {
-      db.run(
+    ): Promise<void> {
+      await db.run(
         qb
           .insertInto('conference_agencies')
           .values({
@@ -212,8 +216,8 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    removeInvitation(conferenceId: number, agencyId: number): void {
-      db.run(
+    async removeInvitation(conferenceId: number, agencyId: number): Promise<void> {
+      await db.run(
         qb
           .deleteFrom('conference_agencies')
           .where('conference_id', '=', conferenceId)
@@ -221,8 +225,13 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null, at: string): void {
-      db.run(
+    async setAttendance(
+      conferenceId: number,
+      agencyId: number,
+      attendance: Attendance | null,
+      at: string,
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('conference_agencies')
           .set({ attendance, updated_at: at })
@@ -231,14 +240,14 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    setReport(
+    async setReport(
       conferenceId: number,
       agencyId: number,
       report: ReportState,
       receivedOn: string | null,
       at: string,
-    ): void {
-      db.run(
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('conference_agencies')
           .set({ report, report_received_on: receivedOn, updated_at: at })
@@ -247,24 +256,24 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    views(conferenceId: number): ViewRow[] {
-      return db
-        .all(
+    async views(conferenceId: number): Promise<ViewRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('child_views')
             .select(['child_id', 'agency_id', 'view', 'reasons'])
             .where('conference_id', '=', conferenceId),
         )
-        .map((r) => ({
-          childId: r.child_id,
-          agencyId: r.agency_id,
-          view: r.view as ViewRow['view'],
-          reasons: r.reasons,
-        }));
+      ).map((r) => ({
+        childId: r.child_id,
+        agencyId: r.agency_id,
+        view: r.view as ViewRow['view'],
+        reasons: r.reasons,
+      }));
     },
 
-    upsertView(conferenceId: number, v: ViewRow, at: string): void {
-      db.run(
+    async upsertView(conferenceId: number, v: ViewRow, at: string): Promise<void> {
+      await db.run(
         qb
           .insertInto('child_views')
           .values({
@@ -283,8 +292,8 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    deleteView(conferenceId: number, childId: number, agencyId: number): void {
-      db.run(
+    async deleteView(conferenceId: number, childId: number, agencyId: number): Promise<void> {
+      await db.run(
         qb
           .deleteFrom('child_views')
           .where('conference_id', '=', conferenceId)
@@ -293,19 +302,19 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    noViews(conferenceId: number): NoViewRow[] {
-      return db
-        .all(
+    async noViews(conferenceId: number): Promise<NoViewRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('child_no_views')
             .select(['child_id', 'agency_id', 'reason'])
             .where('conference_id', '=', conferenceId),
         )
-        .map((r) => ({ childId: r.child_id, agencyId: r.agency_id, reason: r.reason }));
+      ).map((r) => ({ childId: r.child_id, agencyId: r.agency_id, reason: r.reason }));
     },
 
-    upsertNoView(conferenceId: number, v: NoViewRow, at: string): void {
-      db.run(
+    async upsertNoView(conferenceId: number, v: NoViewRow, at: string): Promise<void> {
+      await db.run(
         qb
           .insertInto('child_no_views')
           .values({
@@ -321,8 +330,8 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    deleteNoView(conferenceId: number, childId: number, agencyId: number): void {
-      db.run(
+    async deleteNoView(conferenceId: number, childId: number, agencyId: number): Promise<void> {
+      await db.run(
         qb
           .deleteFrom('child_no_views')
           .where('conference_id', '=', conferenceId)
@@ -331,21 +340,23 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    outcomes(conferenceId: number): OutcomeRow[] {
-      return db.all(qb.selectFrom('child_outcomes').selectAll().where('conference_id', '=', conferenceId)).map((r) => ({
-        childId: r.child_id,
-        result: r.result as OutcomeRow['result'],
-        decision: r.decision as Decision,
-        interimPlan: r.interim_plan === 1,
-        reconveneBy: r.reconvene_by,
-        category: r.category as Category | null,
-        escalation: r.escalation as OutcomeRow['escalation'],
-        decidedAt: r.decided_at,
-      }));
+    async outcomes(conferenceId: number): Promise<OutcomeRow[]> {
+      return (await db.all(qb.selectFrom('child_outcomes').selectAll().where('conference_id', '=', conferenceId))).map(
+        (r) => ({
+          childId: r.child_id,
+          result: r.result as OutcomeRow['result'],
+          decision: r.decision as Decision,
+          interimPlan: r.interim_plan === 1,
+          reconveneBy: r.reconvene_by,
+          category: r.category as Category | null,
+          escalation: r.escalation as OutcomeRow['escalation'],
+          decidedAt: r.decided_at,
+        }),
+      );
     },
 
-    insertOutcome(conferenceId: number, o: OutcomeRow): void {
-      db.run(
+    async insertOutcome(conferenceId: number, o: OutcomeRow): Promise<void> {
+      await db.run(
         qb.insertInto('child_outcomes').values({
           conference_id: conferenceId,
           child_id: o.childId,
@@ -361,8 +372,8 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     /** Replaces a child's recorded outcome (an amendment: the correction row keeps the old values). */
-    updateOutcome(conferenceId: number, o: OutcomeRow): void {
-      db.run(
+    async updateOutcome(conferenceId: number, o: OutcomeRow): Promise<void> {
+      await db.run(
         qb
           .updateTable('child_outcomes')
           .set({
@@ -379,10 +390,10 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     /** Each child's categories in conference order (first = initial, last = latest). */
-    categoryHistory(childIds: readonly number[]): Map<number, Category[]> {
+    async categoryHistory(childIds: readonly number[]): Promise<Map<number, Category[]>> {
       const history = new Map<number, Category[]>();
       if (childIds.length === 0) return history;
-      const rows = db.all(
+      const rows = await db.all(
         qb
           .selectFrom('child_outcomes as o')
           .innerJoin('conferences as c', 'c.id', 'o.conference_id')
@@ -401,9 +412,9 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       return history;
     },
 
-    upsertTasks(conferenceId: number, tasks: readonly { kind: ConferenceDueKind; due: string }[]): void {
+    async upsertTasks(conferenceId: number, tasks: readonly { kind: ConferenceDueKind; due: string }[]): Promise<void> {
       for (const t of tasks) {
-        db.run(
+        await db.run(
           qb
             .insertInto('conference_tasks')
             .values({ conference_id: conferenceId, kind: t.kind, due_on: t.due, done_on: null })
@@ -412,35 +423,44 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       }
     },
 
-    completeTask(conferenceId: number, kind: ConferenceDueKind, on: string, closedBy: ConferenceTaskClosure): number {
-      return db.run(
-        qb
-          .updateTable('conference_tasks')
-          .set({ done_on: on, closed_by: closedBy })
-          .where('conference_id', '=', conferenceId)
-          .where('kind', '=', kind)
-          .where('done_on', 'is', null),
+    async completeTask(
+      conferenceId: number,
+      kind: ConferenceDueKind,
+      on: string,
+      closedBy: ConferenceTaskClosure,
+    ): Promise<number> {
+      return (
+        await db.run(
+          qb
+            .updateTable('conference_tasks')
+            .set({ done_on: on, closed_by: closedBy })
+            .where('conference_id', '=', conferenceId)
+            .where('kind', '=', kind)
+            .where('done_on', 'is', null),
+        )
       ).changes;
     },
 
     /** Opens a conference's item again (a decision letter due again after an amended decision). */
-    reopenTask(conferenceId: number, kind: ConferenceDueKind, due: string): number {
-      return db.run(
-        qb
-          .updateTable('conference_tasks')
-          .set({ due_on: due, done_on: null, closed_by: null })
-          .where('conference_id', '=', conferenceId)
-          .where('kind', '=', kind),
+    async reopenTask(conferenceId: number, kind: ConferenceDueKind, due: string): Promise<number> {
+      return (
+        await db.run(
+          qb
+            .updateTable('conference_tasks')
+            .set({ due_on: due, done_on: null, closed_by: null })
+            .where('conference_id', '=', conferenceId)
+            .where('kind', '=', kind),
+        )
       ).changes;
     },
 
-    insertChildTasks(
+    async insertChildTasks(
       conferenceId: number,
       childId: number,
       tasks: readonly { kind: ChildDueKind; due: string }[],
-    ): void {
+    ): Promise<void> {
       for (const t of tasks) {
-        db.run(
+        await db.run(
           qb.insertInto('child_tasks').values({
             conference_id: conferenceId,
             child_id: childId,
@@ -454,28 +474,28 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     /** What one conference scheduled for each child. */
-    childTasks(conferenceId: number): ChildTaskRow[] {
-      return db
-        .all(
+    async childTasks(conferenceId: number): Promise<ChildTaskRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('child_tasks')
             .select(['conference_id', 'child_id', 'kind', 'due_on', 'done_on', 'closed_by'])
             .where('conference_id', '=', conferenceId)
             .orderBy('due_on'),
         )
-        .map((r) => ({
-          conferenceId: r.conference_id,
-          childId: r.child_id,
-          kind: r.kind as ChildDueKind,
-          due: r.due_on,
-          done: r.done_on,
-          closedBy: r.closed_by as ChildTaskClosure | null,
-        }));
+      ).map((r) => ({
+        conferenceId: r.conference_id,
+        childId: r.child_id,
+        kind: r.kind as ChildDueKind,
+        due: r.due_on,
+        done: r.done_on,
+        closedBy: r.closed_by as ChildTaskClosure | null,
+      }));
     },
 
     /** Removes a conference's open items for a child, to schedule them again (an amended decision). */
-    deleteOpenChildTasks(conferenceId: number, childId: number): void {
-      db.run(
+    async deleteOpenChildTasks(conferenceId: number, childId: number): Promise<void> {
+      await db.run(
         qb
           .deleteFrom('child_tasks')
           .where('conference_id', '=', conferenceId)
@@ -484,21 +504,23 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    completeChildTask(
+    async completeChildTask(
       conferenceId: number,
       childId: number,
       kind: ChildDueKind,
       on: string,
       closedBy: ChildTaskClosure,
-    ): number {
-      return db.run(
-        qb
-          .updateTable('child_tasks')
-          .set({ done_on: on, closed_by: closedBy })
-          .where('conference_id', '=', conferenceId)
-          .where('child_id', '=', childId)
-          .where('kind', '=', kind)
-          .where('done_on', 'is', null),
+    ): Promise<number> {
+      return (
+        await db.run(
+          qb
+            .updateTable('child_tasks')
+            .set({ done_on: on, closed_by: closedBy })
+            .where('conference_id', '=', conferenceId)
+            .where('child_id', '=', childId)
+            .where('kind', '=', kind)
+            .where('done_on', 'is', null),
+        )
       ).changes;
     },
 
@@ -506,39 +528,41 @@ export function createLiveConferenceRepository(db: RegisterDb) {
      * Closes a child's open items of one kind from conferences held before `beforeDate` (a review
      * held answers the review that was due); returns how many closed.
      */
-    closeEarlierChildTasks(
+    async closeEarlierChildTasks(
       childId: number,
       kind: ChildDueKind,
       exceptConferenceId: number,
       beforeDate: string,
       on: string,
       closedBy: ChildTaskClosure,
-    ): number {
-      return db.run(
-        qb
-          .updateTable('child_tasks')
-          .set({ done_on: on, closed_by: closedBy })
-          .where('child_id', '=', childId)
-          .where('kind', '=', kind)
-          .where('done_on', 'is', null)
-          .where('conference_id', '!=', exceptConferenceId)
-          // Correlated, so each of the child's few items looks up its own conference by key.
-          .where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('conferences as c')
-                .select('c.id')
-                .whereRef('c.id', '=', 'child_tasks.conference_id')
-                .where('c.date', '<=', beforeDate),
+    ): Promise<number> {
+      return (
+        await db.run(
+          qb
+            .updateTable('child_tasks')
+            .set({ done_on: on, closed_by: closedBy })
+            .where('child_id', '=', childId)
+            .where('kind', '=', kind)
+            .where('done_on', 'is', null)
+            .where('conference_id', '!=', exceptConferenceId)
+            // Correlated, so each of the child's few items looks up its own conference by key.
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('conferences as c')
+                  .select('c.id')
+                  .whereRef('c.id', '=', 'child_tasks.conference_id')
+                  .where('c.date', '<=', beforeDate),
+              ),
             ),
-          ),
+        )
       ).changes;
     },
 
     /** Open items, soonest first. */
-    openTasks(limit: number): DueTaskRow[] {
-      return db
-        .all(
+    async openTasks(limit: number): Promise<DueTaskRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('conference_tasks as t')
             .innerJoin('conferences as c', 'c.id', 't.conference_id')
@@ -549,13 +573,13 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('t.conference_id')
             .limit(limit),
         )
-        .map(toDueTaskRow);
+      ).map(toDueTaskRow);
     },
 
     /** Open items for children, soonest first. */
-    openChildTasks(limit: number): DueTaskRow[] {
-      return db
-        .all(
+    async openChildTasks(limit: number): Promise<DueTaskRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('child_tasks as t')
             .innerJoin('conferences as c', 'c.id', 't.conference_id')
@@ -578,46 +602,53 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('t.child_id')
             .limit(limit),
         )
-        .map(toDueTaskRow);
+      ).map(toDueTaskRow);
     },
 
-    insertFollowUp(
+    async insertFollowUp(
       f: { kind: 'principal-officer-review'; conferenceId: number; childId: number; openedOn: string; dueOn: string },
       at: string,
-    ): number {
-      return db.run(
-        qb.insertInto('follow_ups').values({
-          kind: f.kind,
-          conference_id: f.conferenceId,
-          child_id: f.childId,
-          opened_on: f.openedOn,
-          due_on: f.dueOn,
-          closed_on: null,
-          created_at: at,
-        }),
-      ).lastInsertRowid;
+    ): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('follow_ups')
+          .values({
+            kind: f.kind,
+            conference_id: f.conferenceId,
+            child_id: f.childId,
+            opened_on: f.openedOn,
+            due_on: f.dueOn,
+            closed_on: null,
+            created_at: at,
+          })
+          .returning('id'),
+      );
     },
 
     /** The follow-up a conference opened for a child (a Principal Officer review), if any. */
-    followUpFor(conferenceId: number, childId: number): number | null {
+    async followUpFor(conferenceId: number, childId: number): Promise<number | null> {
       return (
-        db.first(
-          qb
-            .selectFrom('follow_ups')
-            .select('id')
-            .where('conference_id', '=', conferenceId)
-            .where('child_id', '=', childId),
+        (
+          await db.first(
+            qb
+              .selectFrom('follow_ups')
+              .select('id')
+              .where('conference_id', '=', conferenceId)
+              .where('child_id', '=', childId),
+          )
         )?.id ?? null
       );
     },
 
-    closeFollowUp(id: number, on: string): void {
-      db.run(qb.updateTable('follow_ups').set({ closed_on: on }).where('id', '=', id).where('closed_on', 'is', null));
+    async closeFollowUp(id: number, on: string): Promise<void> {
+      await db.run(
+        qb.updateTable('follow_ups').set({ closed_on: on }).where('id', '=', id).where('closed_on', 'is', null),
+      );
     },
 
-    openFollowUps(limit: number): DueTaskRow[] {
-      return db
-        .all(
+    async openFollowUps(limit: number): Promise<DueTaskRow[]> {
+      return (
+        await db.all(
           qb
             .selectFrom('follow_ups as u')
             .innerJoin('conferences as c', 'c.id', 'u.conference_id')
@@ -638,13 +669,13 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('u.due_on')
             .limit(limit),
         )
-        .map(toDueTaskRow);
+      ).map(toDueTaskRow);
     },
 
     /** Adjourned conferences, with the conference that reconvenes each (if scheduled). */
-    adjourned(limit: number) {
-      return db
-        .all(
+    async adjourned(limit: number) {
+      return (
+        await db.all(
           qb
             .selectFrom('conferences as c')
             .innerJoin('families as f', 'f.id', 'c.family_id')
@@ -664,15 +695,15 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             .orderBy('c.date', 'desc')
             .limit(limit),
         )
-        .map((r) => ({
-          id: r.id,
-          type: r.type as ConferenceType,
-          date: r.date,
-          familyName: r.family_name,
-          reconvenedId: r.reconvened_id,
-          reconvenedDate: r.reconvened_date,
-          reconvenedStatus: r.reconvened_status as ConferenceStatus | null,
-        }));
+      ).map((r) => ({
+        id: r.id,
+        type: r.type as ConferenceType,
+        date: r.date,
+        familyName: r.family_name,
+        reconvenedId: r.reconvened_id,
+        reconvenedDate: r.reconvened_date,
+        reconvenedStatus: r.reconvened_status as ConferenceStatus | null,
+      }));
     },
 
     /** Adjourned children of several conferences, with their interim plan and reconvene-by. */
@@ -717,4 +748,4 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
   };
 }
-export type LiveConferenceRepository = ReturnType<typeof createLiveConferenceRepository>;
+export type LiveConferenceRepository = Awaited<ReturnType<typeof createLiveConferenceRepository>>;

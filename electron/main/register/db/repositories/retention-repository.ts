@@ -39,8 +39,8 @@ function later(a: string | undefined, b: string | null): string | undefined {
  */
 export function createRetentionRepository(db: RegisterDb) {
   /** Each escalation's family: its own, or its child's, or its conference's. */
-  function escalationFamilies(): Map<number, number> {
-    const rows = db.all(
+  async function escalationFamilies(): Promise<Map<number, number>> {
+    const rows = await db.all(
       qb
         .selectFrom('escalations as e')
         .leftJoin('children as ch', 'ch.id', 'e.child_id')
@@ -59,22 +59,22 @@ export function createRetentionRepository(db: RegisterDb) {
      * agency escalation raised or withdrawn at its conferences, and each escalation about it
      * (opened, responded to, closed, debriefed, its actions and review meetings).
      */
-    facts(): FamilyRetentionFacts[] {
+    async facts(): Promise<FamilyRetentionFacts[]> {
       const last = new Map<number, string>();
       const note = (familyId: number, ...dates: (string | null | undefined)[]) => {
         let current = last.get(familyId);
         for (const d of dates) current = later(current, day(d));
         if (current !== undefined) last.set(familyId, current);
       };
-      const families = db.all(qb.selectFrom('families').select(['id', 'name', 'created_at', 'updated_at']));
+      const families = await db.all(qb.selectFrom('families').select(['id', 'name', 'created_at', 'updated_at']));
       for (const f of families) note(f.id, f.created_at, f.updated_at);
 
       const births = new Map<number, (string | null)[]>();
-      for (const c of db.all(qb.selectFrom('children').select(['family_id', 'date_of_birth', 'updated_at']))) {
+      for (const c of await db.all(qb.selectFrom('children').select(['family_id', 'date_of_birth', 'updated_at']))) {
         note(c.family_id, c.updated_at);
         births.set(c.family_id, [...(births.get(c.family_id) ?? []), c.date_of_birth]);
       }
-      for (const c of db.all(
+      for (const c of await db.all(
         qb
           .selectFrom('conferences')
           .select((eb) => [
@@ -87,7 +87,7 @@ export function createRetentionRepository(db: RegisterDb) {
       )) {
         note(c.family_id, c.date, c.cancelled_on, c.updated_at);
       }
-      for (const o of db.all(
+      for (const o of await db.all(
         qb
           .selectFrom('child_outcomes as o')
           .innerJoin('conferences as c', 'c.id', 'o.conference_id')
@@ -96,7 +96,7 @@ export function createRetentionRepository(db: RegisterDb) {
       )) {
         note(o.family_id, o.decided_at);
       }
-      for (const a of db.all(
+      for (const a of await db.all(
         qb
           .selectFrom('agency_escalations as a')
           .innerJoin('conferences as c', 'c.id', 'a.conference_id')
@@ -110,17 +110,17 @@ export function createRetentionRepository(db: RegisterDb) {
         note(a.family_id, a.meeting_date, a.withdrawn_on);
       }
 
-      const familyOf = escalationFamilies();
+      const familyOf = await escalationFamilies();
       const noteEscalation = (escalationId: number, ...dates: (string | null | undefined)[]) => {
         const familyId = familyOf.get(escalationId);
         if (familyId !== undefined) note(familyId, ...dates);
       };
-      for (const e of db.all(
+      for (const e of await db.all(
         qb.selectFrom('escalations').select(['id', 'opened_on', 'closed_on', 'debrief_on', 'updated_at']),
       )) {
         noteEscalation(e.id, e.opened_on, e.closed_on, e.debrief_on, e.updated_at);
       }
-      for (const s of db.all(
+      for (const s of await db.all(
         qb
           .selectFrom('escalation_stages')
           .select((eb) => [
@@ -133,7 +133,7 @@ export function createRetentionRepository(db: RegisterDb) {
       )) {
         noteEscalation(s.escalation_id, s.opened_on, s.response_on, s.closed_on);
       }
-      for (const a of db.all(
+      for (const a of await db.all(
         qb
           .selectFrom('escalation_actions')
           .select((eb) => [
@@ -145,7 +145,7 @@ export function createRetentionRepository(db: RegisterDb) {
       )) {
         noteEscalation(a.escalation_id, a.agreed_on, a.completed_on);
       }
-      for (const m of db.all(
+      for (const m of await db.all(
         qb
           .selectFrom('review_meetings')
           .select((eb) => ['escalation_id', eb.fn.max('held_on').as('held_on')])
@@ -162,13 +162,13 @@ export function createRetentionRepository(db: RegisterDb) {
       }));
     },
 
-    familyName(familyId: number): string | undefined {
-      return db.first(qb.selectFrom('families').select('name').where('id', '=', familyId))?.name;
+    async familyName(familyId: number): Promise<string | undefined> {
+      return (await db.first(qb.selectFrom('families').select('name').where('id', '=', familyId)))?.name;
     },
 
     /** The holds in force, by family. */
-    holdsInForce(): Map<number, LegalHold> {
-      const rows = db.all(qb.selectFrom('legal_holds').selectAll().where('lifted_at', 'is', null));
+    async holdsInForce(): Promise<Map<number, LegalHold>> {
+      const rows = await db.all(qb.selectFrom('legal_holds').selectAll().where('lifted_at', 'is', null));
       return new Map(
         rows.map((r) => [
           r.family_id,
@@ -177,8 +177,8 @@ export function createRetentionRepository(db: RegisterDb) {
       );
     },
 
-    holdInForce(familyId: number): LegalHold | undefined {
-      const r = db.first(
+    async holdInForce(familyId: number): Promise<LegalHold | undefined> {
+      const r = await db.first(
         qb.selectFrom('legal_holds').selectAll().where('family_id', '=', familyId).where('lifted_at', 'is', null),
       );
       return r
@@ -186,13 +186,17 @@ export function createRetentionRepository(db: RegisterDb) {
         : undefined;
     },
 
-    placeHold(familyId: number, reason: string, by: string, at: string): number {
-      return db.run(qb.insertInto('legal_holds').values({ family_id: familyId, reason, placed_by: by, placed_at: at }))
-        .lastInsertRowid;
+    async placeHold(familyId: number, reason: string, by: string, at: string): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('legal_holds')
+          .values({ family_id: familyId, reason, placed_by: by, placed_at: at })
+          .returning('id'),
+      );
     },
 
-    liftHold(id: number, reason: string, by: string, at: string): void {
-      db.run(
+    async liftHold(id: number, reason: string, by: string, at: string): Promise<void> {
+      await db.run(
         qb
           .updateTable('legal_holds')
           .set({ lifted_by: by, lifted_at: at, lift_reason: reason })
@@ -211,15 +215,19 @@ export function createRetentionRepository(db: RegisterDb) {
      * records taken out of its list of records. Returns the rows deleted per table, the sharing-log
      * entries so changed, and every erased record as the audit trail names it. Run inside the caller's transaction.
      */
-    eraseFamily(familyId: number): { counts: Record<string, number>; sharingLogUpdated: number; refs: ErasedRef[] } {
+    async eraseFamily(
+      familyId: number,
+    ): Promise<{ counts: Record<string, number>; sharingLogUpdated: number; refs: ErasedRef[] }> {
       const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id);
-      const childIds = ids(db.all(qb.selectFrom('children').select('id').where('family_id', '=', familyId)));
-      const conferenceIds = ids(db.all(qb.selectFrom('conferences').select('id').where('family_id', '=', familyId)));
+      const childIds = ids(await db.all(qb.selectFrom('children').select('id').where('family_id', '=', familyId)));
+      const conferenceIds = ids(
+        await db.all(qb.selectFrom('conferences').select('id').where('family_id', '=', familyId)),
+      );
       const followUpIds =
         conferenceIds.length + childIds.length === 0
           ? []
           : ids(
-              db.all(
+              await db.all(
                 qb
                   .selectFrom('follow_ups')
                   .select('id')
@@ -232,7 +240,7 @@ export function createRetentionRepository(db: RegisterDb) {
               ),
             );
       const escalationIds = ids(
-        db.all(
+        await db.all(
           qb
             .selectFrom('escalations')
             .select('id')
@@ -247,10 +255,12 @@ export function createRetentionRepository(db: RegisterDb) {
         ),
       );
       const agencyEscalationIds = conferenceIds.length
-        ? ids(db.all(qb.selectFrom('agency_escalations').select('id').where('conference_id', 'in', conferenceIds)))
+        ? ids(
+            await db.all(qb.selectFrom('agency_escalations').select('id').where('conference_id', 'in', conferenceIds)),
+          )
         : [];
       const correctionIds = ids(
-        db.all(
+        await db.all(
           qb
             .selectFrom('corrections')
             .select('id')
@@ -271,7 +281,7 @@ export function createRetentionRepository(db: RegisterDb) {
         ),
       );
       const documentIds = ids(
-        db.all(
+        await db.all(
           qb
             .selectFrom('generated_documents')
             .select('id')
@@ -297,81 +307,85 @@ export function createRetentionRepository(db: RegisterDb) {
       if (documentIds.length) {
         count(
           'generated_documents',
-          db.run(qb.deleteFrom('generated_documents').where('id', 'in', documentIds)).changes,
+          (await db.run(qb.deleteFrom('generated_documents').where('id', 'in', documentIds))).changes,
         );
       }
       if (correctionIds.length) {
         // Another record's document marked superseded by one of these corrections keeps the mark
         // (when), not the link to a correction that no longer exists.
-        db.run(
+        await db.run(
           qb
             .updateTable('generated_documents')
             .set({ superseded_by: null })
             .where('superseded_by', 'in', correctionIds),
         );
-        count('corrections', db.run(qb.deleteFrom('corrections').where('id', 'in', correctionIds)).changes);
+        count('corrections', (await db.run(qb.deleteFrom('corrections').where('id', 'in', correctionIds))).changes);
       }
       if (escalationIds.length) {
         for (const table of ['review_meetings', 'escalation_stages', 'escalation_actions'] as const) {
-          count(table, db.run(qb.deleteFrom(table).where('escalation_id', 'in', escalationIds)).changes);
+          count(table, (await db.run(qb.deleteFrom(table).where('escalation_id', 'in', escalationIds))).changes);
         }
-        count('escalations', db.run(qb.deleteFrom('escalations').where('id', 'in', escalationIds)).changes);
+        count('escalations', (await db.run(qb.deleteFrom('escalations').where('id', 'in', escalationIds))).changes);
       }
       if (followUpIds.length) {
-        count('follow_ups', db.run(qb.deleteFrom('follow_ups').where('id', 'in', followUpIds)).changes);
+        count('follow_ups', (await db.run(qb.deleteFrom('follow_ups').where('id', 'in', followUpIds))).changes);
       }
       if (agencyEscalationIds.length) {
         count(
           'agency_escalations',
-          db.run(qb.deleteFrom('agency_escalations').where('id', 'in', agencyEscalationIds)).changes,
+          (await db.run(qb.deleteFrom('agency_escalations').where('id', 'in', agencyEscalationIds))).changes,
         );
       }
       for (const table of ['child_views', 'child_no_views', 'child_outcomes', 'child_tasks'] as const) {
         if (conferenceIds.length + childIds.length === 0) break;
         count(
           table,
-          db.run(
-            qb
-              .deleteFrom(table)
-              .where((eb) =>
-                eb.or([
-                  ...(conferenceIds.length ? [eb('conference_id', 'in', conferenceIds)] : []),
-                  ...(childIds.length ? [eb('child_id', 'in', childIds)] : []),
-                ]),
-              ),
+          (
+            await db.run(
+              qb
+                .deleteFrom(table)
+                .where((eb) =>
+                  eb.or([
+                    ...(conferenceIds.length ? [eb('conference_id', 'in', conferenceIds)] : []),
+                    ...(childIds.length ? [eb('child_id', 'in', childIds)] : []),
+                  ]),
+                ),
+            )
           ).changes,
         );
       }
       if (conferenceIds.length) {
         for (const table of ['conference_tasks', 'conference_agencies'] as const) {
-          count(table, db.run(qb.deleteFrom(table).where('conference_id', 'in', conferenceIds)).changes);
+          count(table, (await db.run(qb.deleteFrom(table).where('conference_id', 'in', conferenceIds))).changes);
         }
       }
       if (conferenceIds.length + childIds.length > 0) {
         count(
           'conference_children',
-          db.run(
-            qb
-              .deleteFrom('conference_children')
-              .where((eb) =>
-                eb.or([
-                  ...(conferenceIds.length ? [eb('conference_id', 'in', conferenceIds)] : []),
-                  ...(childIds.length ? [eb('child_id', 'in', childIds)] : []),
-                ]),
-              ),
+          (
+            await db.run(
+              qb
+                .deleteFrom('conference_children')
+                .where((eb) =>
+                  eb.or([
+                    ...(conferenceIds.length ? [eb('conference_id', 'in', conferenceIds)] : []),
+                    ...(childIds.length ? [eb('child_id', 'in', childIds)] : []),
+                  ]),
+                ),
+            )
           ).changes,
         );
       }
       if (conferenceIds.length) {
         // A reconvened conference references the one it reconvenes, both the family's.
-        db.run(qb.updateTable('conferences').set({ reconvenes_id: null }).where('id', 'in', conferenceIds));
-        count('conferences', db.run(qb.deleteFrom('conferences').where('id', 'in', conferenceIds)).changes);
+        await db.run(qb.updateTable('conferences').set({ reconvenes_id: null }).where('id', 'in', conferenceIds));
+        count('conferences', (await db.run(qb.deleteFrom('conferences').where('id', 'in', conferenceIds))).changes);
       }
       if (childIds.length) {
-        count('children', db.run(qb.deleteFrom('children').where('id', 'in', childIds)).changes);
+        count('children', (await db.run(qb.deleteFrom('children').where('id', 'in', childIds))).changes);
       }
-      count('legal_holds', db.run(qb.deleteFrom('legal_holds').where('family_id', '=', familyId)).changes);
-      count('families', db.run(qb.deleteFrom('families').where('id', '=', familyId)).changes);
+      count('legal_holds', (await db.run(qb.deleteFrom('legal_holds').where('family_id', '=', familyId))).changes);
+      count('families', (await db.run(qb.deleteFrom('families').where('id', '=', familyId))).changes);
 
       // The sharing log keeps each export to an agency; only the erased records leave its list.
       const erased = new Set([
@@ -380,11 +394,11 @@ export function createRetentionRepository(db: RegisterDb) {
       ]);
       let sharingLogUpdated = 0;
       if (erased.size) {
-        for (const s of db.all(qb.selectFrom('sharing_log').select(['id', 'records_json']))) {
+        for (const s of await db.all(qb.selectFrom('sharing_log').select(['id', 'records_json']))) {
           const records = JSON.parse(s.records_json) as { entity: string; id: number }[];
           const kept = records.filter((r) => !erased.has(`${r.entity}:${r.id}`));
           if (kept.length === records.length) continue;
-          db.run(
+          await db.run(
             qb
               .updateTable('sharing_log')
               .set({ records_json: JSON.stringify(kept) })
@@ -406,4 +420,4 @@ export function createRetentionRepository(db: RegisterDb) {
     },
   };
 }
-export type RetentionRepository = ReturnType<typeof createRetentionRepository>;
+export type RetentionRepository = Awaited<ReturnType<typeof createRetentionRepository>>;

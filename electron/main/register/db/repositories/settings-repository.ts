@@ -3,11 +3,11 @@ import { qb, type RegisterDb } from '../query';
 /** Settings as key → JSON text; the service parses and validates them. */
 export function createSettingsRepository(db: RegisterDb) {
   return {
-    all(): Map<string, string> {
-      return new Map(db.all(qb.selectFrom('settings').selectAll()).map((r) => [r.key, r.value]));
+    async all(): Promise<Map<string, string>> {
+      return new Map((await db.all(qb.selectFrom('settings').selectAll())).map((r) => [r.key, r.value]));
     },
-    set(key: string, value: string): void {
-      db.run(
+    async set(key: string, value: string): Promise<void> {
+      await db.run(
         qb
           .insertInto('settings')
           .values({ key, value })
@@ -16,4 +16,4 @@ export function createSettingsRepository(db: RegisterDb) {
     },
   };
 }
-export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
+export type SettingsRepository = Awaited<ReturnType<typeof createSettingsRepository>>;

@@ -22,34 +22,37 @@ function toUser(row: Selectable<UsersTable>): StoredUser {
 
 export function createUsersRepository(db: RegisterDb) {
   return {
-    all(): StoredUser[] {
-      return db.all(qb.selectFrom('users').selectAll().orderBy('name_key')).map(toUser);
+    async all(): Promise<StoredUser[]> {
+      return (await db.all(qb.selectFrom('users').selectAll().orderBy('name_key'))).map(toUser);
     },
-    byKey(key: string): StoredUser | undefined {
-      const row = db.first(qb.selectFrom('users').selectAll().where('name_key', '=', key));
+    async byKey(key: string): Promise<StoredUser | undefined> {
+      const row = await db.first(qb.selectFrom('users').selectAll().where('name_key', '=', key));
       return row ? toUser(row) : undefined;
     },
-    count(): number {
-      return db.first(qb.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    async count(): Promise<number> {
+      return (await db.first(qb.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
     },
-    insert(user: { name: string; key: string; roles: readonly Role[]; at: string; by: string }): number {
-      return db.run(
-        qb.insertInto('users').values({
-          name: user.name,
-          name_key: user.key,
-          roles: JSON.stringify(user.roles),
-          active: 1,
-          created_at: user.at,
-          created_by: user.by,
-          password_changed_at: user.at,
-        }),
-      ).lastInsertRowid;
+    async insert(user: { name: string; key: string; roles: readonly Role[]; at: string; by: string }): Promise<number> {
+      return await db.insert(
+        qb
+          .insertInto('users')
+          .values({
+            name: user.name,
+            name_key: user.key,
+            roles: JSON.stringify(user.roles),
+            active: 1,
+            created_at: user.at,
+            created_by: user.by,
+            password_changed_at: user.at,
+          })
+          .returning('id'),
+      );
     },
-    update(
+    async update(
       id: number,
       fields: { roles?: readonly Role[]; active?: boolean; passwordChangedAt?: string; lastSignInAt?: string },
-    ): void {
-      db.run(
+    ): Promise<void> {
+      await db.run(
         qb
           .updateTable('users')
           .set({
@@ -62,4 +65,4 @@ export function createUsersRepository(db: RegisterDb) {
     },
   };
 }
-export type UsersRepository = ReturnType<typeof createUsersRepository>;
+export type UsersRepository = Awaited<ReturnType<typeof createUsersRepository>>;
