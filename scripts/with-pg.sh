@@ -10,6 +10,10 @@
 # TEST_PG_URL=postgres://postgres@127.0.0.1:PORT/postgres; the cluster is stopped and its folder
 # removed however the command ends, and the command's exit code is this script's.
 # If TEST_PG_URL is already set (a PostgreSQL of your own), the command just runs against it.
+# To use the URL in the command's own arguments, let a shell inside expand it (your shell would
+# expand it before the cluster exists):
+#
+#   bash scripts/with-pg.sh bash -c 'psql "$TEST_PG_URL" -c "select 1"'
 # Recipe: ../shared/docs/toolchain.md, "PostgreSQL for the unit register".
 set -euo pipefail
 
