@@ -425,6 +425,25 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
     expect(await pgContent(client)).toEqual(before);
   });
 
+  it('applies a migration once when two connections open a new register at the same moment', async () => {
+    const first = await freshClient();
+    const database = opened.at(-1)?.database;
+    if (!database) throw new Error('no database');
+    const second = new pg.Client({ connectionString: database.url });
+    await second.connect();
+    try {
+      const results = await Promise.all([
+        applyPgMigrations(first, PG_MIGRATIONS, () => NOW),
+        applyPgMigrations(second, PG_MIGRATIONS, () => NOW),
+      ]);
+      expect(results.map((ids) => ids.join()).sort()).toEqual(['', '10']);
+      const ledger = await first.query<{ id: number }>('SELECT id FROM schema_migrations');
+      expect(ledger.rows).toEqual([{ id: 10 }]);
+    } finally {
+      await second.end();
+    }
+  });
+
   it('refuses a register whose applied migration has since been edited, changing nothing', async () => {
     const client = await pgRegister();
     await client.query(`INSERT INTO settings (key, value) VALUES ('synthetic', '1')`);
