@@ -10,8 +10,8 @@ import tseslint from 'typescript-eslint';
  * - the renderer reaches the main process only through the api client (no Electron, Node or db);
  * - only electron/main/ipc/register-ipc.ts touches ipcMain, only the preload touches
  *   contextBridge and ipcRenderer;
- * - SQL lives in electron/main/register/db/ (the only place that may import kysely or
- *   better-sqlite3, or reach the raw connection).
+ * - SQL lives in electron/main/register/db/ (the only place that may import kysely,
+ *   better-sqlite3 or pg, or reach the raw connection).
  */
 const NODE_BUILTINS = [
   'node:*',
@@ -30,7 +30,7 @@ const NODE_BUILTINS = [
   'process',
 ];
 const DB_LIBS = {
-  group: ['better-sqlite3-multiple-ciphers', 'kysely', 'kysely/*'],
+  group: ['better-sqlite3-multiple-ciphers', 'kysely', 'kysely/*', 'pg'],
   message: 'SQL lives in electron/main/register/db/ (repositories).',
 };
 const IPC_MAIN = {
@@ -78,7 +78,7 @@ export default tseslint.config(
           patterns: [
             { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node.' },
             {
-              group: ['electron', 'react', 'react-dom', 'pdfkit', 'better-sqlite3-multiple-ciphers', 'kysely'],
+              group: ['electron', 'react', 'react-dom', 'pdfkit', 'better-sqlite3-multiple-ciphers', 'kysely', 'pg'],
               message: 'shared/ imports no runtime, UI or database library.',
             },
             { group: ['**/electron/**', '**/renderer/**', '**/test/**'], message: 'shared/ imports only shared/.' },
@@ -100,7 +100,7 @@ export default tseslint.config(
           patterns: [
             { group: NODE_BUILTINS, message: 'The renderer has no Node: use the api client.' },
             {
-              group: ['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'pdfkit'],
+              group: ['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'pg', 'pdfkit'],
               message: 'The renderer reaches the register only through renderer/src/api/client.ts.',
             },
             { group: ['**/electron/**'], message: 'The renderer imports shared/, not the main process.' },
