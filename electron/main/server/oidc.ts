@@ -191,8 +191,9 @@ const INVALID_PENDING =
 
 function openPending(sealed: string): Pending {
   const [payload, tag, ...rest] = sealed.split('.');
-  if (payload === undefined || tag === undefined || rest.length > 0)
+  if (payload === undefined || tag === undefined || rest.length > 0) {
     throw new OidcError('invalid-pending', INVALID_PENDING);
+  }
   const expected = mac(payload);
   const given = Buffer.from(tag, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -201,7 +202,7 @@ function openPending(sealed: string): Pending {
   try {
     return pendingSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
   } catch (error) {
-    // Only this process can sign a value, so this means a format from another version.
+    // Unreachable for a value this process signed; a refusal all the same, never a crash.
     throw new OidcError('invalid-pending', INVALID_PENDING, { cause: error });
   }
 }
