@@ -76,7 +76,8 @@ async function startProvider(extra: Partial<Configuration> = {}): Promise<Runnin
     },
     ...extra,
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => void handle(req, res));
   return {
     issuer,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),

@@ -25,12 +25,10 @@ let sqliteDir = '';
 let sqlite: Database.Database;
 
 /** The SQLite register at version 10, opened raw (read-only) to read its catalogue. */
-beforeAll(async () => {
+beforeAll(() => {
   sqliteDir = mkdtempSync(join(tmpdir(), 'cpreg-pg-schema-'));
   const path = join(sqliteDir, 'register.sqlite');
-  // `await` whether opening is synchronous or not.
-  const db = await openRegisterDb(path, { now: () => NOW });
-  await db.close();
+  openRegisterDb(path, { now: () => NOW }).close();
   sqlite = new Database(path);
 });
 afterAll(() => {
