@@ -166,6 +166,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
+      // A promise returned from inside try/catch/finally without await escapes the catch.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
     },
   },
 );

@@ -30,7 +30,7 @@ async function demoRegisterFile() {
 async function log(path: string) {
   const r = await reopen(path);
   try {
-    return caller(r).ok('sharingLog.list', {});
+    return await caller(r).ok('sharingLog.list', {});
   } finally {
     await r.close();
   }

@@ -207,7 +207,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
    */
   async function withCalendar<T>(division: Division | undefined, fn: (calendar: WorkingDayCalendar) => T): Promise<T> {
     if (existsSync(dbPath()))
-      return await withRegister(async (register) => fn(await register.calendar.calendarFor(division)));
+      return withRegister(async (register) => fn(await register.calendar.calendarFor(division)));
     const events = loadShippedSnapshot()[division ?? 'england-and-wales']?.events ?? [];
     return fn(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
   }

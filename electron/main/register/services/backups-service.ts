@@ -140,7 +140,7 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
       if (newest && ctx.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
     }
     try {
-      return run(reason);
+      return await run(reason);
     } catch (error) {
       lastFailure = {
         at: ctx.now().toISOString(),

@@ -118,13 +118,13 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   async function baseType(state: { type: ConferenceType; reconvenesId: number | null }): Promise<'initial' | 'review'> {
     if (state.type !== 'reconvened') return state.type;
     const original = state.reconvenesId ? await live.state(state.reconvenesId) : undefined;
-    return original ? await baseType(original) : 'initial';
+    return original ? baseType(original) : 'initial';
   }
 
   /** The date of the conference a decision answers: its own, or for a reconvened one, the one it reconvenes. */
   async function chainStart(state: { date: string; reconvenesId: number | null }): Promise<string> {
     const original = state.reconvenesId ? await live.state(state.reconvenesId) : undefined;
-    return original ? await chainStart(original) : state.date;
+    return original ? chainStart(original) : state.date;
   }
 
   /** The earliest reconvene-by date of a conference's adjourned children. */
@@ -140,7 +140,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
 
   /** A reconvened conference must be held by its adjourned conference's reconvene-by date. */
   async function mustBeHeldBy(state: State): Promise<string | null> {
-    return state.reconvenesId ? await reconveneByOf(state.reconvenesId) : null;
+    return state.reconvenesId ? reconveneByOf(state.reconvenesId) : null;
   }
 
   /**

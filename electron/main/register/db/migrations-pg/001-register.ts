@@ -21,6 +21,9 @@ import type { PgMigration } from './types';
  * - `STRICT` and `WITHOUT ROWID` have no meaning here and are left out.
  * - The triggers raise SQLSTATE 23001 (restrict_violation) with SQLite's messages. TRUNCATE, which
  *   SQLite does not have and which skips row triggers, is refused on audit_events too.
+ * - One table only PostgreSQL has: `register_keyring`, the keyring (`keys/keyring.ts`) in one row.
+ *   An embedded register keeps it in a file beside the register, readable before the register is
+ *   unlocked; a unit's register has no file, and its server reads it from here.
  * Shipped: never edit; add a new numbered migration (a SQLite and PostgreSQL pair) instead.
  */
 export const pgMigration001: PgMigration = {
@@ -479,5 +482,10 @@ CREATE TABLE legal_holds (
 );
 CREATE UNIQUE INDEX legal_holds_in_force ON legal_holds (family_id) WHERE lifted_at IS NULL;
 CREATE INDEX legal_holds_by_family ON legal_holds (family_id);
+
+CREATE TABLE register_keyring (
+  id integer PRIMARY KEY CHECK (id = 1),
+  document text NOT NULL
+);
 `,
 };

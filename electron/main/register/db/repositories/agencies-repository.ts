@@ -53,7 +53,7 @@ export function createAgenciesRepository(db: RegisterDb) {
     },
 
     async insert(fields: AgencyFields, at: string): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('agencies')
           .values({ ...toColumns(fields), active: 1, created_at: at, updated_at: at })

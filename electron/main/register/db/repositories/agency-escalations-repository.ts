@@ -162,7 +162,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
       r: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string },
       at: string,
     ): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('agency_returns')
           .values({

@@ -22,7 +22,7 @@ export interface NewCorrection {
 export function createCorrectionsRepository(db: RegisterDb) {
   return {
     async insert(c: NewCorrection): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('corrections')
           .values({

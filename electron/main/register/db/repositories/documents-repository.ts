@@ -66,7 +66,7 @@ export interface NewSharingLogEntry {
 export function createDocumentsRepository(db: RegisterDb) {
   return {
     async insert(d: NewGeneratedDocument): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('generated_documents')
           .values({
@@ -170,7 +170,7 @@ export function createDocumentsRepository(db: RegisterDb) {
     },
 
     async insertSharing(e: NewSharingLogEntry): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('sharing_log')
           .values({

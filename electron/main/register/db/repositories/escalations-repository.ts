@@ -41,7 +41,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       p: { key: string; version: number; name: string; definitionJson: string; shipped: boolean },
       at: string,
     ): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('protocols')
           .values({
@@ -83,7 +83,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       > &
         Partial<Pick<EscalationRow, 'subject_gender' | 'subject_ethnicity' | 'subject_send' | 'start_reason'>>,
     ): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('escalations')
           .values({ ...e, closed_on: null, learning: null, restorative_debrief: null })
@@ -270,7 +270,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       agreedOn: string;
       completeBy: string | null;
     }): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('escalation_actions')
           .values({

@@ -86,7 +86,7 @@ export function createFamiliesRepository(db: RegisterDb) {
     },
 
     async insertFamily(name: string, caseReference: string | null, at: string): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('families')
           .values({ name, case_reference: caseReference, created_at: at, updated_at: at })
@@ -95,7 +95,7 @@ export function createFamiliesRepository(db: RegisterDb) {
     },
 
     async insertChild(child: NewChildRow, at: string): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('children')
           .values({

@@ -609,7 +609,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       f: { kind: 'principal-officer-review'; conferenceId: number; childId: number; openedOn: string; dueOn: string },
       at: string,
     ): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('follow_ups')
           .values({

@@ -187,7 +187,7 @@ export function createRetentionRepository(db: RegisterDb) {
     },
 
     async placeHold(familyId: number, reason: string, by: string, at: string): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('legal_holds')
           .values({ family_id: familyId, reason, placed_by: by, placed_at: at })

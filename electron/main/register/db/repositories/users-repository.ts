@@ -33,7 +33,7 @@ export function createUsersRepository(db: RegisterDb) {
       return (await db.first(qb.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
     },
     async insert(user: { name: string; key: string; roles: readonly Role[]; at: string; by: string }): Promise<number> {
-      return await db.insert(
+      return db.insert(
         qb
           .insertInto('users')
           .values({
