@@ -1,3 +1,4 @@
+import { embedded } from '../test/embedded';
 /**
  * `npm run bench`: the figures the issues ask for, measured side by side in one run.
  * Nothing here is a pass/fail test; it prints what it measured on this machine.
@@ -121,7 +122,7 @@ async function viaRepository(): Promise<number> {
 
 async function viaRawStatement(): Promise<number> {
   const { register, rows } = await seededRegister();
-  const c = register.db.connection;
+  const c = embedded(register).connection;
   const insertConference = c.prepare(
     'INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
   const demoStarted = performance.now();
   const demoSummary = await plain.demo.generate('large');
   const demoSeconds = (performance.now() - demoStarted) / 1000;
-  plain.db.connection.pragma('wal_checkpoint(TRUNCATE)');
+  embedded(plain).connection.pragma('wal_checkpoint(TRUNCATE)');
 
   // The same register encrypted, as every register the app opens is: a copy of the plain file
   // encrypted the way an earlier version's register is on its first opening (copy, check, re-key,
@@ -235,8 +236,8 @@ async function main(): Promise<void> {
   // Scheduled (future) conferences: mark everyone attended (setup), then time each view, on the
   // encrypted register and on the plain one in turn (same conferences, same views).
   const scheduled = (
-    large.db.connection
-      .prepare("SELECT id FROM conferences WHERE status = 'scheduled' ORDER BY id LIMIT 150")
+    embedded(large)
+      .connection.prepare("SELECT id FROM conferences WHERE status = 'scheduled' ORDER BY id LIMIT 150")
       .all() as {
       id: number;
     }[]

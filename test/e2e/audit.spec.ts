@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
@@ -63,7 +64,7 @@ test('the Audit page names the first broken event when the trail was changed out
   page,
 }) => {
   await seed(app);
-  app.register.db.connection.exec(
+  embedded(app.register).connection.exec(
     "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'Someone else' WHERE id = 2",
   );
   await page.goto(`${app.url}#/audit`);

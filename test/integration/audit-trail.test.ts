@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ async function withEvents(n: number): Promise<Register> {
 
 /** What someone holding the key could do: drop the append-only triggers and edit with plain SQL. */
 function dropTriggers(r: Register): void {
-  r.db.connection.exec(`
+  embedded(r).connection.exec(`
     DROP TRIGGER audit_events_no_update;
     DROP TRIGGER audit_events_no_delete;
     DROP TRIGGER audit_payloads_no_update;
@@ -43,7 +44,7 @@ const broken = async (r: Register) => {
 describe('the audit chain', () => {
   it('links every event to the one before from a fixed genesis, with ids in the hash', async () => {
     const r = await withEvents(3);
-    const rows = r.db.connection.prepare('SELECT * FROM audit_events ORDER BY id').all() as {
+    const rows = embedded(r).connection.prepare('SELECT * FROM audit_events ORDER BY id').all() as {
       id: number;
       at: string;
       actor: string;
@@ -59,7 +60,7 @@ describe('the audit chain', () => {
     expect(rows[0]?.prev_hash).toBe(GENESIS_HASH);
     let prev = GENESIS_HASH;
     for (const e of rows) {
-      const p = r.db.connection.prepare('SELECT * FROM audit_payloads WHERE event_id = ?').get(e.id) as {
+      const p = embedded(r).connection.prepare('SELECT * FROM audit_payloads WHERE event_id = ?').get(e.id) as {
         before_json: string | null;
         after_json: string | null;
       };
@@ -87,7 +88,7 @@ describe('the audit chain', () => {
 
   it('is append-only: the register refuses to change or delete an event, or change its values', async () => {
     const r = await withEvents(2);
-    const c = r.db.connection;
+    const c = embedded(r).connection;
     expect(() => c.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => c.prepare('DELETE FROM audit_events WHERE id = 2').run()).toThrow(/append-only/);
     expect(() => c.prepare("UPDATE audit_payloads SET after_json = '{}' WHERE event_id = 1").run()).toThrow(
@@ -99,10 +100,10 @@ describe('the audit chain', () => {
   it('never reuses an id, and a gap in the ids is reported', async () => {
     const r = await withEvents(4);
     dropTriggers(r);
-    r.db.connection.prepare('DELETE FROM audit_events WHERE id = 4').run();
+    embedded(r).connection.prepare('DELETE FROM audit_events WHERE id = 4').run();
     // The tail cut off by a plain DELETE: SQLite still remembers issuing id 4.
     expect(await broken(r)).toEqual({ id: 4, problem: expect.stringMatching(/missing from the end/) as unknown });
-    r.db.connection.prepare('DELETE FROM audit_events WHERE id IN (2, 3)').run();
+    embedded(r).connection.prepare('DELETE FROM audit_events WHERE id IN (2, 3)').run();
     expect(await broken(r)).toEqual({
       id: 2,
       problem: 'events from 2 to 4 are missing from the end of the trail (the register issued them)',
@@ -120,15 +121,15 @@ describe('the audit chain', () => {
     it('edited', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
-      r.db.connection.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 3").run();
+      embedded(r).connection.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 3").run();
       expect(await broken(r)).toEqual({ id: 3, problem: 'its contents changed: they no longer match its hash' });
     });
 
     it('edited payload (the values before and after)', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
-      r.db.connection
-        .prepare(`UPDATE audit_payloads SET after_json = '{"leadName":"Forged"}' WHERE event_id = 2`)
+      embedded(r)
+        .connection.prepare(`UPDATE audit_payloads SET after_json = '{"leadName":"Forged"}' WHERE event_id = 2`)
         .run();
       expect(await broken(r)).toEqual({
         id: 2,
@@ -139,7 +140,7 @@ describe('the audit chain', () => {
     it('deleted (and the ids after it renumbered to hide the gap)', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
-      const c = r.db.connection;
+      const c = embedded(r).connection;
       c.prepare('DELETE FROM audit_payloads WHERE event_id = 3').run();
       c.prepare('DELETE FROM audit_events WHERE id = 3').run();
       c.prepare('UPDATE audit_events SET id = id + 100 WHERE id > 3').run();
@@ -155,7 +156,7 @@ describe('the audit chain', () => {
     it('deleted (leaving a gap)', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
-      r.db.connection.prepare('DELETE FROM audit_events WHERE id = 2').run();
+      embedded(r).connection.prepare('DELETE FROM audit_events WHERE id = 2').run();
       expect(await broken(r)).toEqual({
         id: 3,
         problem: 'an event before it is missing: event 2 is not in the register',
@@ -165,7 +166,7 @@ describe('the audit chain', () => {
     it('inserted', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
-      const c = r.db.connection;
+      const c = embedded(r).connection;
       const e2 = c.prepare('SELECT hash FROM audit_events WHERE id = 2').get() as { hash: string };
       c.prepare('UPDATE audit_events SET id = id + 100 WHERE id >= 3').run();
       c.prepare('UPDATE audit_events SET id = id - 99 WHERE id > 100').run();
@@ -182,7 +183,7 @@ describe('the audit chain', () => {
     it('reordered', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
-      const c = r.db.connection;
+      const c = embedded(r).connection;
       c.prepare('UPDATE audit_events SET id = 100 WHERE id = 2').run();
       c.prepare('UPDATE audit_events SET id = 2 WHERE id = 3').run();
       c.prepare('UPDATE audit_events SET id = 3 WHERE id = 100').run();
@@ -193,9 +194,9 @@ describe('the audit chain', () => {
   it('checks the tail at opening: the last events, trusting the one before them', async () => {
     const r = await withEvents(6);
     dropTriggers(r);
-    r.db.connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 2").run();
+    embedded(r).connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 2").run();
     expect(await r.repos.audit.verifyTail(3)).toEqual({ ok: true, events: 6 });
-    r.db.connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 5").run();
+    embedded(r).connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 5").run();
     expect(await r.repos.audit.verifyTail(3)).toMatchObject({ ok: false, firstBroken: { id: 5 } });
   });
 

@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     const path = join(dir, 'register.sqlite');
     const r = await registerWithFamily(path);
     const file = join(dir, 'out', 'one.cpreg-backup');
-    const written = writeBackup({ ...r, db: r.db.sync }, file);
+    const written = writeBackup({ ...r, db: embedded(r).sync }, file);
     expect(written.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'out')).mode & 0o777).toBe(0o700);
@@ -93,7 +94,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     writeFileSync(`${path}.keys`, '{"synthetic":"wrapped keys"}');
     const r = await registerWithFamily(path);
     const file = join(dir, 'k.cpreg-backup');
-    expect(writeBackup({ ...r, db: r.db.sync }, file).keyring).toBe(true);
+    expect(writeBackup({ ...r, db: embedded(r).sync }, file).keyring).toBe(true);
     await r.close();
     writeFileSync(`${path}.keys`, '{"changed":true}');
     const restored = restoreBackup({
@@ -111,7 +112,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     const key = randomBytes(32);
     const r = await registerWithFamily(join(dir, 'register.sqlite'), key);
     const file = join(dir, 'enc.cpreg-backup');
-    writeBackup({ ...r, db: r.db.sync }, file, { key });
+    writeBackup({ ...r, db: embedded(r).sync }, file, { key });
     await r.close();
     const bytes = readFileSync(file);
     expect(bytes.includes(Buffer.from(SYNTHETIC_NAME.split(' ')[1] ?? 'x'))).toBe(false);
@@ -126,7 +127,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     const dir = tempDir();
     const r = await registerWithFamily(join(dir, 'register.sqlite'));
     const file = join(dir, 'plain.cpreg-backup');
-    writeBackup({ ...r, db: r.db.sync }, file);
+    writeBackup({ ...r, db: embedded(r).sync }, file);
     await r.close();
     expect(readFileSync(file).includes(Buffer.from('Quillfeather'))).toBe(true);
   });
@@ -176,7 +177,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     const path = join(dir, 'register.sqlite');
     const r = await registerWithFamily(path);
     const file = join(dir, 'backups', 't.cpreg-backup');
-    writeBackup({ ...r, db: r.db.sync }, file);
+    writeBackup({ ...r, db: embedded(r).sync }, file);
     await r.agencies.create({ ...healthVisiting, name: 'Current Only' });
     await r.close();
     writeFileSync(file, tamper(readFileSync(file)));
@@ -192,7 +193,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     const r = await tempRegister();
     const file = join(r.dir, 'exists.cpreg-backup');
     writeFileSync(file, 'x');
-    expect(() => writeBackup({ ...r, db: r.db.sync }, file)).toThrow(/already exists/);
+    expect(() => writeBackup({ ...r, db: embedded(r).sync }, file)).toThrow(/already exists/);
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
@@ -250,7 +251,7 @@ describe('automatic backups', () => {
     const folder = join(r.dir, 'elsewhere');
     const call = caller(r);
     await call.ok('settings.update', { backupFolder: folder, backupsKept: 1 });
-    writeBackup({ ...r, db: r.db.sync }, join(folder, 'before-upgrade.cpreg-backup'), { key: r.key });
+    writeBackup({ ...r, db: embedded(r).sync }, join(folder, 'before-upgrade.cpreg-backup'), { key: r.key });
     const first = await call.ok('backups.run', {});
     r.travelTo('2026-03-02T10:00:00.000Z');
     const second = await call.ok('backups.run', {});

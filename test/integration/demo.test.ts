@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { mapAsync } from '../../shared/async';
 import { describe, expect, it } from 'vitest';
 import type { Register } from '../../electron/main/register/register';
@@ -6,7 +7,7 @@ import { localIsoDate } from '../../shared/dates';
 import { decideOutcome } from '../../shared/outcome';
 import { tableCounts, tempRegister } from './helpers';
 
-type Connection = Register['db']['connection'];
+type Connection = NonNullable<Register['sqlite']>['connection'];
 
 /** Dated columns that say something happened: never after the register's today. */
 const EVENT_COLUMNS: Record<string, readonly string[]> = {
@@ -165,7 +166,7 @@ describe('the synthetic demo register', () => {
     const summary = await r.demo.generate('small');
     expect(summary.conferences).toBe(300);
     expect(summary.reconvened).toBeGreaterThan(0);
-    expect(r.db.connection.pragma('foreign_key_check')).toEqual([]);
+    expect(embedded(r).connection.pragma('foreign_key_check')).toEqual([]);
     const counts = tableCounts(r);
     expect(counts).toMatchObject({ conferences: 300, agencies: 12 });
 
@@ -206,8 +207,8 @@ describe('the synthetic demo register', () => {
       );
     }
     const kirklees = (await r.escalations.protocols()).find((p) => p.key === 'kirklees');
-    const resolved = r.db.connection
-      .prepare("SELECT id FROM escalations WHERE status = 'resolved' AND protocol_id = ?")
+    const resolved = embedded(r)
+      .connection.prepare("SELECT id FROM escalations WHERE status = 'resolved' AND protocol_id = ?")
       .pluck()
       .all(kirklees?.id) as number[];
     expect(
@@ -260,11 +261,13 @@ describe('the demo register’s today', () => {
     const now = new Date(instant);
     const r = await tempRegister({ now: () => now });
     const summary = await r.demo.generate('small');
-    expect(afterToday(r.db.connection, localIsoDate(now))).toEqual([]);
+    expect(afterToday(embedded(r).connection, localIsoDate(now))).toEqual([]);
     // Still the demo: adjournments and reconvened conferences, monthly returns, some answered.
     expect(summary.reconvened).toBeGreaterThan(0);
     expect(summary.returns).toBeGreaterThan(0);
-    const answered = r.db.connection.prepare('SELECT count(*) FROM agency_returns WHERE response_on IS NOT NULL');
+    const answered = embedded(r).connection.prepare(
+      'SELECT count(*) FROM agency_returns WHERE response_on IS NOT NULL',
+    );
     expect(answered.pluck().get()).toBeGreaterThan(0);
   });
 
@@ -272,6 +275,6 @@ describe('the demo register’s today', () => {
     const now = new Date('2026-03-02T12:00:00Z');
     const r = await tempRegister({ now: () => now });
     await r.demo.generate('large');
-    expect(afterToday(r.db.connection, localIsoDate(now))).toEqual([]);
+    expect(afterToday(embedded(r).connection, localIsoDate(now))).toEqual([]);
   });
 });

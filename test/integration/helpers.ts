@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,9 +6,26 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey } from '../../electron/main/register/db/connection';
+import { PgRegisterDb } from '../../electron/main/register/db/pg-query';
 import { createGate, type Gate, type GateOptions } from '../../electron/main/register/gate';
-import { openRegister, type Register, type RegisterOptions } from '../../electron/main/register/register';
+import { openPgRegister, openRegister, type Register, type RegisterOptions } from '../../electron/main/register/register';
+import { pgStore } from '../../electron/main/register/register-store';
 import { ROLES } from '../../shared/roles';
+import { freshPgDatabase } from '../pg-database';
+
+/**
+ * The engine this run of the integration suite tests: the embedded SQLite register, or (the
+ * `integration-pg` project) a unit's register on PostgreSQL, each test on a new database.
+ */
+export const ENGINE: 'sqlite' | 'postgres' = process.env['CPREG_TEST_ENGINE'] === 'postgres' ? 'postgres' : 'sqlite';
+export const onPostgres = ENGINE === 'postgres';
+
+/** A new empty PostgreSQL database for one test, dropped after it. */
+async function tempPgUrl(): Promise<string> {
+  const database = await freshPgDatabase();
+  cleanups.push(() => database.drop());
+  return database.url;
+}
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -34,14 +52,17 @@ export async function tempRegister(
   // Encrypted, as every register the app opens is (a random key per test), unless a test is about
   // plain files.
   const key = plain ? undefined : (rest.key ?? randomBytes(32));
-  const register = await openRegister(join(dir, 'register.sqlite'), {
+  const opening = {
     defaultUserName: 'Test Chair',
     // Off unless a test is about them: every temp register would otherwise back itself up twice.
     automaticBackups: false,
     ...rest,
     ...(key ? { key } : {}),
     now: () => now,
-  });
+  };
+  const register = onPostgres
+    ? await openPgRegister(PgRegisterDb.open(await tempPgUrl()), opening)
+    : await openRegister(join(dir, 'register.sqlite'), opening);
   cleanups.unshift(() => register.close());
   return Object.assign(register, {
     dir,
@@ -53,35 +74,42 @@ export async function tempRegister(
   });
 }
 
-/** Counts of every table's rows: a rejected command must leave these unchanged. */
-export function tableCounts(register: Register): Record<string, number> {
-  const tables = register.db.connection
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map((t) => [
-      t.name,
-      (register.db.connection.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n,
-    ]),
+/** Every table's rows, each as JSON, in a stable order, on either engine. */
+async function tableRows(register: Register): Promise<Record<string, string[]>> {
+  const rows: Record<string, string[]> = {};
+  if (register.sqlite) {
+    const connection = embedded(register).connection;
+    const tables = connection
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
+    for (const t of tables) {
+      rows[t.name] = (connection.prepare(`SELECT * FROM "${t.name}"`).all() as unknown[])
+        .map((row) => JSON.stringify(row))
+        .sort();
+    }
+    return rows;
+  }
+  const db = register.db as PgRegisterDb;
+  const tables = await db.sql<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
   );
+  for (const t of tables) {
+    rows[t.table_name] = (await db.sql(`SELECT * FROM "${t.table_name}"`)).map((row) => JSON.stringify(row)).sort();
+  }
+  return rows;
+}
+
+/** Counts of every table's rows: a rejected command must leave these unchanged. */
+export async function tableCounts(register: Register): Promise<Record<string, number>> {
+  return Object.fromEntries(Object.entries(await tableRows(register)).map(([name, rows]) => [name, rows.length]));
 }
 
 /**
  * Everything the register holds, table by table (rows in a stable order): a refused command must
  * leave this exactly as it was, not only the counts.
  */
-export function registerContent(register: Register): Record<string, string[]> {
-  const tables = register.db.connection
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map((t) => [
-      t.name,
-      (register.db.connection.prepare(`SELECT * FROM "${t.name}"`).all() as unknown[])
-        .map((row) => JSON.stringify(row))
-        .sort(),
-    ]),
-  );
+export async function registerContent(register: Register): Promise<Record<string, string[]>> {
+  return tableRows(register);
 }
 
 export const healthVisiting = {
@@ -107,10 +135,13 @@ export async function tempGate(
 ): Promise<Gate & { dir: string; recoveryKey: string }> {
   const dir = tempDir();
   const { signedIn = true, user = 'Test Chair', ...rest } = options;
-  const gate = createGate({ path: join(dir, 'register.sqlite'), kdfCost: TEST_KDF_COST, ...rest });
+  const url = onPostgres ? await tempPgUrl() : '';
+  const where = onPostgres ? { store: pgStore(url) } : { path: join(dir, 'register.sqlite') };
+  const gate = createGate({ ...where, kdfCost: TEST_KDF_COST, ...rest });
   cleanups.unshift(() => gate.close());
   const { recoveryKey } = await gate.setup(user, TEST_PASSWORD);
   keys.set(gate.path, Buffer.from(recoveryKey, 'hex'));
+  if (onPostgres) pgUrls.set(gate.path, url);
   const result = await gate.call('users.setRoles', { name: user, roles: ROLES });
   if (!result.ok) throw new Error(result.error.message);
   if (!signedIn) await gate.signOut();
@@ -118,6 +149,8 @@ export async function tempGate(
 }
 
 const keys = new Map<string, Buffer>();
+/** A PostgreSQL register's full address (with its password, if any) by the address shown. */
+const pgUrls = new Map<string, string>();
 
 /**
  * An encrypted register as `cpreg init` makes one, for the command-line tests: `user` (every role,
@@ -138,11 +171,16 @@ export async function cliRegister(
   if (!register) throw new Error('signed out');
   if (seed) await seed(register);
   await gate.close();
-  return gate.path;
+  return onPostgres ? pgUrls.get(gate.path) ?? gate.path : gate.path;
 }
 
 /** Opens a register made by `tempGate`/`cliRegister` with its key (for checking what a command did). */
 export async function reopen(path: string): Promise<Register> {
+  if (onPostgres) {
+    const register = await openPgRegister(PgRegisterDb.open(path));
+    cleanups.unshift(() => register.close());
+    return register;
+  }
   const key = keys.get(path);
   if (!key) throw new Error(`no key known for ${path}`);
   const register = await openRegister(path, { key, mustExist: true });

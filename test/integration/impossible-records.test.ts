@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
@@ -265,7 +266,7 @@ describe('a command either succeeds or changes nothing', () => {
       escalatedBy: { name: 'A' },
     });
     // A stored value the answer cannot carry (as a damaged or hand-edited row would be).
-    r.db.connection.prepare(`UPDATE escalations SET natures_json = '["bogus"]' WHERE id = ?`).run(e.id);
+    embedded(r).connection.prepare(`UPDATE escalations SET natures_json = '["bogus"]' WHERE id = ?`).run(e.id);
     const error = await call.refused('escalations.addAction', {
       escalationId: e.id,
       action: 'Convene a strategy discussion',
@@ -273,7 +274,7 @@ describe('a command either succeeds or changes nothing', () => {
       agreedOn: '2026-03-02',
     });
     expect(error).toMatchObject({ code: 'internal', message: expect.stringMatching(/nothing was saved/) });
-    expect(r.db.connection.prepare('SELECT count(*) AS n FROM escalation_actions').get()).toEqual({ n: 0 });
+    expect(embedded(r).connection.prepare('SELECT count(*) AS n FROM escalation_actions').get()).toEqual({ n: 0 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -395,8 +396,10 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     for (const code of ['male', 'MWAS', 'ehc-plan']) expect(coded).not.toMatch(new RegExp(`\\b${code}\\b`));
 
     // A register made before the lists holds what was typed: it prints as recorded.
-    r.db.connection
-      .prepare('UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?')
+    embedded(r)
+      .connection.prepare(
+        'UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?',
+      )
       .run('Not stated', 'Mixed: White and Asian', 'EHC plan (since 2024)', e.id);
     expect((await render(source, e.id)).raw).toContain(
       'Gender Not stated Ethnicity Mixed: White and Asian SEND EHC plan (since 2024)',

@@ -1,3 +1,4 @@
+import { embedded } from '../embedded';
 import { describe, expect, it } from 'vitest';
 import { caller } from './call';
 import { registerContent, tempRegister } from './helpers';
@@ -297,7 +298,7 @@ describe('legal hold and erase', () => {
     for (const table of ['Ravensworth', 'Sigismund', 'Tamsin'])
       expect(JSON.stringify(after).includes(table)).toBe(true);
     // No row anywhere refers to the erased records by id.
-    const c = r.db.connection;
+    const c = embedded(r).connection;
     expect(c.prepare('SELECT count(*) AS n FROM conferences WHERE family_id = ?').get(old.familyId)).toEqual({ n: 0 });
     expect(
       c

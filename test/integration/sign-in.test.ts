@@ -116,7 +116,7 @@ describe('an encrypted register', () => {
     expect(bytesOf(other)).toBe(foreignBefore);
 
     const newer = await tempGate();
-    newer.register?.db.connection
+    newer.register?.sqlite?.connection
       .prepare(
         "INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (999, 'from the future', 'x', 'now')",
       )
@@ -365,7 +365,7 @@ describe('users', () => {
     await gate.signOut();
     await ok(await gate.call('session.signIn', { name: 'Chair Two', password: 'my own new password' }));
     // Passwords never reach the audit trail.
-    const audit = JSON.stringify(gate.register?.db.connection.prepare('SELECT * FROM audit_events').all());
+    const audit = JSON.stringify(gate.register?.sqlite?.connection.prepare('SELECT * FROM audit_events').all());
     expect(audit).not.toMatch(/new password|TEST_PASSWORD|correct horse/);
   });
 

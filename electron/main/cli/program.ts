@@ -28,7 +28,9 @@ import {
 import { BackupError, restoreBackup, verifyBackup } from '../register/backup/backup-file';
 import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
 import { resolveRegisterPath } from '../register/paths';
-import { backupKey, createGate, type Gate } from '../register/gate';
+import { withoutPassword } from '../../../shared/addresses';
+import { backupKey, createGate, type Gate, type GateOptions } from '../register/gate';
+import { pgStore } from '../register/register-store';
 import type { Register } from '../register/register';
 import { runAs } from '../register/services/caller';
 import { firstLineOf, newPassword, promptHidden, UsageError } from './sign-in';
@@ -104,6 +106,35 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const program = new Command('cpreg');
   const readStdin = io.stdin ?? readProcessStdin;
   const dbPath = () => resolveRegisterPath(program.opts<{ db?: string }>().db);
+  /** The unit's register on PostgreSQL when --pg (or CPREG_PG) gives one; the embedded file otherwise. */
+  const pgUrl = (): string | null => {
+    const url = program.opts<{ pg?: string }>().pg ?? process.env['CPREG_PG'] ?? '';
+    if (!url) return null;
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--pg must be a postgres:// address (got "${url}")`);
+    return url;
+  };
+  /** The register's name in messages: the file, or the PostgreSQL address without its password. */
+  const where = (): string => {
+    const url = pgUrl();
+    return url ? withoutPassword(url) : dbPath();
+  };
+  /** How to name the register again in a suggested command. */
+  const registerFlag = (): string => (pgUrl() ? `--pg ${where()}` : `--db ${dbPath()}`);
+  /** The gate to the register at --pg or --db. */
+  const newGate = (extra: Omit<GateOptions, 'path' | 'store'> = {}): Gate => {
+    const url = pgUrl();
+    return url ? createGate({ store: pgStore(url), ...extra }) : createGate({ path: dbPath(), ...extra });
+  };
+  /** Whether there is a register there yet (a file, or a PostgreSQL register with its administrator). */
+  const registerExists = async (): Promise<boolean> => {
+    if (!pgUrl()) return existsSync(dbPath());
+    const gate = newGate({ log: () => undefined });
+    try {
+      return (await gate.status()).state !== 'new';
+    } finally {
+      await gate.close();
+    }
+  };
 
   /** A plain text table, columns padded to their widest cell. */
   function table(header: string[], rows: string[][]): void {
@@ -130,12 +161,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 
   /** Signs in to the register at --db: nothing in it is read before that. */
   async function signIn(): Promise<Gate> {
-    const path = dbPath();
-    if (!existsSync(path))
-      throw new UsageError(`no register at ${path}: create one with "cpreg --db ${path} init --admin NAME"`);
+    const path = where();
+    if (!pgUrl() && !existsSync(path))
+      throw new UsageError(`no register at ${path}: create one with "cpreg ${registerFlag()} init --admin NAME"`);
     // stderr carries only what the command says (for `call`, only the error's JSON).
-    const gate = createGate({ path, log: () => undefined, register: CLI_REGISTER });
+    const gate = newGate({ log: () => undefined, register: CLI_REGISTER });
     const state = (await gate.status()).state;
+    if (state === 'new') {
+      await gate.close();
+      throw new UsageError(`no register at ${path}: create one with "cpreg ${registerFlag()} init --admin NAME"`);
+    }
     if (state === 'needs-encryption') {
       throw new UsageError(
         `the register ${path} is from an earlier version and not yet encrypted: run "cpreg --db ${path} init --admin NAME" to create its first administrator and encrypt it`,
@@ -206,7 +241,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
    * the register exists; otherwise with the shipped snapshot, creating no register as a side effect.
    */
   async function withCalendar<T>(division: Division | undefined, fn: (calendar: WorkingDayCalendar) => T): Promise<T> {
-    if (existsSync(dbPath()))
+    if (await registerExists())
       return withRegister(async (register) => fn(await register.calendar.calendarFor(division)));
     const events = loadShippedSnapshot()[division ?? 'england-and-wales']?.events ?? [];
     return fn(createCalendar({ holidays: events.map((e) => e.date), coverage: coveredYears(events) }));
@@ -215,6 +250,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   program
     .description('CP Conference Register: the command-line twin of the app')
     .option('--db <path>', 'register file (default: $CPREG_DB, else the app-data folder)')
+    .option('--pg <url>', 'the unit’s register on PostgreSQL, postgres://… (default: $CPREG_PG); instead of --db')
     .option('--user <name>', 'who is signing in (default: $CPREG_USER)')
     .option(
       '--password-file <file>',
@@ -272,11 +308,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           });
         }
       }
-      const path = dbPath();
-      if (!existsSync(path)) {
+      const path = where();
+      if (!(await registerExists())) {
         fail({
           code: 'not-found',
-          message: `No register at ${path}: create one with "cpreg --db ${path} init --admin NAME"`,
+          message: `No register at ${path}: create one with "cpreg ${registerFlag()} init --admin NAME"`,
           issues: [],
         });
       }
@@ -303,8 +339,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         'printed once is the register’s data key: it opens the file if every password is lost (see README).',
     )
     .action(async (opts: { admin: string }) => {
-      const path = dbPath();
-      const gate = createGate({ path });
+      const path = where();
+      const gate = newGate();
       try {
         if ((await gate.status()).state === 'signed-out') {
           throw new UsageError(
@@ -514,12 +550,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         .default('small'),
     )
     .action(async (opts: { size: DemoSize }) => {
-      const path = dbPath();
-      if (!existsSync(path)) {
+      const path = where();
+      if (!(await registerExists())) {
         // A new demo register, with an administrator "demo" (password CPREG_PASSWORD, or the
         // demo's own, printed: the data is synthetic).
         const password = process.env['CPREG_PASSWORD'] || DEMO_PASSWORD;
-        const gate = createGate({ path });
+        const gate = newGate();
         try {
           await callChannel(gate, 'session.setup', { name: 'demo', password });
           await callChannel(gate, 'users.setRoles', { name: 'demo', roles: ROLES });

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { SessionChannel } from '../../../shared/ipc/channels';
 import { CHANNEL_ACCESS } from '../../../shared/ipc/access';
 import { resolveChannel } from '../../../shared/ipc/contract';
@@ -11,25 +9,21 @@ import { dispatch } from '../api/dispatch';
 import { createHandlers, type HandlerMap, type Handlers } from '../api/handlers';
 import { restoreBackup, readBackupHeader } from './backup/backup-file';
 import { checkInBackground } from './db/background-check';
-import { encryptPlainRegister } from './db/encrypt-plain';
 import type { KdfCost } from './keys/key-wrap';
 import {
   entryFor,
-  keyringPath,
   KeyringError,
   newKeyring,
   keyringSchema,
-  readKeyring,
   unwrapFor,
   waitBeforeAttempt,
   withAttempt,
   withoutUser,
   withUser,
-  writeKeyring,
   type Keyring,
 } from './keys/keyring';
-import { makePrivate } from './private-files';
 import { openRegister, type Register, type RegisterOptions } from './register';
+import { fileStore, type RegisterStore } from './register-store';
 import { runAs, type Caller } from './services/caller';
 import { invalid, ServiceError } from './services/errors';
 
@@ -39,11 +33,11 @@ import { invalid, ServiceError } from './services/errors';
  */
 export const FIRST_USER_ROLES: readonly Role[] = ['administrator', 'chair', 'officer'];
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 export interface GateOptions {
-  /** The register file. */
-  path: string;
+  /** The register file (an embedded register), unless `store` says where the register is. */
+  path?: string;
+  /** Where the register is: `pgStore(url)` for a unit's register on PostgreSQL. */
+  store?: RegisterStore;
   now?: () => Date;
   /** scrypt's cost for new passwords (the tests lower it; a user's machine uses the default). */
   kdfCost?: KdfCost;
@@ -68,16 +62,6 @@ interface OpenSession {
   lastActivity: number;
 }
 
-function isPlainSqlite(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_HEADER);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function wrongPassword(): ServiceError {
   return invalid('password', 'The user name or password is not right');
 }
@@ -91,47 +75,35 @@ function wrongPassword(): ServiceError {
  * signed-in user as the caller.
  */
 export function createGate(options: GateOptions) {
-  const { path } = options;
+  const store = options.store ?? fileStore(options.path ?? ':memory:');
+  const path = store.where;
   const now = options.now ?? (() => new Date());
-  const keysFile = keyringPath(path);
   let session: OpenSession | null = null;
   /** What the audit trail's check found when the register opened (null when whole). */
   let auditProblem: string | null = null;
   /** The background integrity check of the open register, while it runs: writes wait for it. */
   let checking: Promise<void> | null = null;
 
-  const loadKeyring = (): Keyring | null => readKeyring(keysFile);
+  const loadKeyring = (): Promise<Keyring | null> => store.loadKeyring();
+  const writeKeyring = (keyring: Keyring): Promise<void> => store.saveKeyring(keyring);
 
-  function fileState(): 'new' | 'needs-encryption' | 'signed-out' {
-    if (!existsSync(path) || statSync(path).size === 0) {
-      if (existsSync(keysFile)) {
-        throw new ServiceError(
-          'conflict',
-          `The key file ${keysFile} is here but the register it opens is not: restore the register from a backup.`,
-        );
-      }
-      return 'new';
-    }
-    if (existsSync(keysFile)) return 'signed-out';
-    if (isPlainSqlite(path)) return 'needs-encryption';
-    throw new ServiceError(
-      'conflict',
-      `The register ${path} is encrypted but its key file ${keysFile} is missing: put the key file back (it travels with every backup), or open the register with its recovery key.`,
-    );
-  }
+  const fileState = () => store.state();
 
   async function openWith(key: Buffer, create = false): Promise<Register> {
-    const background = (options.backgroundCheck ?? false) && !create;
-    const register = await openRegister(path, {
-      ...options.register,
-      key,
-      now,
-      mustExist: !create,
+    const background = (options.backgroundCheck ?? false) && !create && store.engine === 'sqlite';
+    const register = await store.open(key, {
+      create,
       checkedByOpener: background,
-      lastSignIn: (name) => (loadKeyring() && entryFor(requireKeyring(), name)?.lastSignInAt) ?? null,
-      restore: (file) => restoreFrom(file),
+      options: {
+        ...options.register,
+        now,
+        lastSignIn: async (name) => {
+          const keyring = await loadKeyring();
+          return (keyring && entryFor(keyring, name)?.lastSignInAt) ?? null;
+        },
+        restore: (file) => restoreFrom(file),
+      },
     });
-    makePrivate(path);
     if (background) startCheck(register, key);
     return register;
   }
@@ -194,20 +166,20 @@ export function createGate(options: GateOptions) {
     return open.register.db.transaction(() =>
       runAs(open.user, async () => {
         const value = await write();
-        if (keyring) writeKeyring(keysFile, keyring);
+        if (keyring) await writeKeyring(keyring);
         return value;
       }),
     );
   }
 
-  function requireKeyring(): Keyring {
-    const keyring = loadKeyring();
-    if (!keyring) throw new ServiceError('conflict', `The key file ${keysFile} is missing`);
+  async function requireKeyring(): Promise<Keyring> {
+    const keyring = await loadKeyring();
+    if (!keyring) throw new ServiceError('conflict', `The keyring of ${path} is missing`);
     return keyring;
   }
 
   async function setup(name: string, password: string): Promise<{ user: SignedInUser; recoveryKey: string }> {
-    const state = fileState();
+    const state = await fileState();
     if (state === 'signed-out') {
       throw new ServiceError('conflict', 'This register already has its administrator: sign in instead');
     }
@@ -218,26 +190,12 @@ export function createGate(options: GateOptions) {
       true,
       now(),
     );
-    if (state === 'needs-encryption') {
-      encryptPlainRegister(
-        path,
-        dataKey,
-        () => writeKeyring(keysFile, keyring),
-        () => rmSync(keysFile, { force: true }),
-        now,
-      );
-    } else {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      writeKeyring(keysFile, keyring);
-    }
+    await store.create(keyring, dataKey, state);
     let register: Register;
     try {
       register = await openWith(dataKey, state === 'new');
     } catch (error) {
-      if (state === 'new') {
-        rmSync(keysFile, { force: true });
-        for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
-      }
+      if (state === 'new') await store.discard();
       throw error;
     }
     const first: Caller = { name, roles: FIRST_USER_ROLES };
@@ -281,7 +239,7 @@ export function createGate(options: GateOptions) {
   async function auditTrailProblem(register: Register): Promise<string | null> {
     const verdict = await register.audit.verifyTail(200);
     if (!verdict.ok) return `Audit event ${verdict.firstBroken.id}: ${verdict.firstBroken.problem}`;
-    const anchor = loadKeyring()?.auditHead ?? null;
+    const anchor = (await loadKeyring())?.auditHead ?? null;
     if (!anchor) return null;
     const hash = await register.repos.audit.hashOf(anchor.id);
     if (hash === anchor.hash) return null;
@@ -293,15 +251,15 @@ export function createGate(options: GateOptions) {
   /** Keeps the audit trail's head outside the register, for the next opening's check. */
   async function anchorAuditTrail(register: Register): Promise<void> {
     if (register.readOnly) return;
-    const keyring = loadKeyring();
-    if (keyring) writeKeyring(keysFile, { ...keyring, auditHead: await register.repos.audit.head() });
+    const keyring = await loadKeyring();
+    if (keyring) await writeKeyring({ ...keyring, auditHead: await register.repos.audit.head() });
   }
 
   async function signIn(name: string, password: string): Promise<SignedInUser> {
-    if (fileState() !== 'signed-out') {
+    if ((await fileState()) !== 'signed-out') {
       throw new ServiceError('conflict', 'This register has no users yet: create its first administrator');
     }
-    let keyring = requireKeyring();
+    let keyring = await requireKeyring();
     const entry = entryFor(keyring, name);
     const wait = waitBeforeAttempt(entry, now());
     if (wait > 0) {
@@ -313,32 +271,32 @@ export function createGate(options: GateOptions) {
       );
     }
     const key = await unwrapFor(keyring, name, password);
-    keyring = requireKeyring();
+    keyring = await requireKeyring();
     if (!key) {
-      if (entry) writeKeyring(keysFile, withAttempt(keyring, name, false, now()));
+      if (entry) await writeKeyring(withAttempt(keyring, name, false, now()));
       throw wrongPassword();
     }
     const reuse = session && session.key.equals(key) ? session.register : null;
     const register = reuse ?? (await openWith(key));
     if (!reuse) auditProblem = await checkAuditTrail(register);
     const user = await startSession(register, key, name);
-    writeKeyring(keysFile, withAttempt(requireKeyring(), name, true, now()));
+    await writeKeyring(withAttempt(await requireKeyring(), name, true, now()));
     return user;
   }
 
   async function unlock(password: string): Promise<SignedInUser> {
     if (!session) throw new ServiceError('signed-out', 'Sign in to use the register');
     const locked = session;
-    const keyring = requireKeyring();
+    const keyring = await requireKeyring();
     const wait = waitBeforeAttempt(entryFor(keyring, locked.user.name), now());
     if (wait > 0)
       throw new ServiceError('forbidden', `Too many failed attempts: wait ${wait} seconds before trying again`);
     const key = await unwrapFor(keyring, locked.user.name, password);
     if (!key || !key.equals(locked.key)) {
-      writeKeyring(keysFile, withAttempt(requireKeyring(), locked.user.name, false, now()));
+      await writeKeyring(withAttempt(await requireKeyring(), locked.user.name, false, now()));
       throw wrongPassword();
     }
-    writeKeyring(keysFile, withAttempt(requireKeyring(), locked.user.name, true, now()));
+    await writeKeyring(withAttempt(await requireKeyring(), locked.user.name, true, now()));
     locked.locked = false;
     locked.lastActivity = now().getTime();
     return locked.user as SignedInUser;
@@ -356,7 +314,7 @@ export function createGate(options: GateOptions) {
   }
 
   async function newPasswordFor(name: string, password: string, key: Buffer): Promise<Keyring> {
-    return withUser(requireKeyring(), name, password, key, options.kdfCost);
+    return withUser(await requireKeyring(), name, password, key, options.kdfCost);
   }
 
   const sessionHandlers: HandlerMap<SessionChannel> = {
@@ -371,7 +329,7 @@ export function createGate(options: GateOptions) {
     'session.unlock': (i) => unlock(i.password),
     'session.changePassword': async (i) => {
       const open = signedIn();
-      const key = await unwrapFor(requireKeyring(), open.user.name, i.current);
+      const key = await unwrapFor(await requireKeyring(), open.user.name, i.current);
       if (!key || !key.equals(open.key)) {
         throw invalid('current', 'Your current password is not right');
       }
@@ -400,7 +358,7 @@ export function createGate(options: GateOptions) {
       return commit(
         open,
         () => open.register.users.setActive(i.name, false),
-        withoutUser(requireKeyring(), existing?.name ?? i.name),
+        withoutUser(await requireKeyring(), existing?.name ?? i.name),
       );
     },
     'users.enable': async (i) => {
@@ -425,7 +383,7 @@ export function createGate(options: GateOptions) {
 
   async function status(): Promise<SessionStatus> {
     const base = { registerPath: path, idleLockMinutes: 15, readOnly: false, user: null, auditProblem: null };
-    if (!session) return { ...base, state: fileState() };
+    if (!session) return { ...base, state: await fileState() };
     return {
       ...base,
       state: session.locked ? 'locked' : 'signed-in',
@@ -502,7 +460,14 @@ export function createGate(options: GateOptions) {
     get user(): Caller | null {
       return session?.user ?? null;
     },
-    close: signOut,
+    /** Signs out and lets go of the register's store (a unit register's connections). */
+    close: async () => {
+      try {
+        await signOut();
+      } finally {
+        await store.close();
+      }
+    },
   };
 }
 export type Gate = Awaited<ReturnType<typeof createGate>>;

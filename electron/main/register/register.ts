@@ -2,7 +2,8 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openRegisterDb, RegisterDamagedError, RegisterOpenError, type OpenOptions } from './db/connection';
 import { checkDatabase, isCorruptionError } from './db/integrity';
-import { SqliteRegisterDb, type SyncRegisterDb } from './db/query';
+import type { PgRegisterDb } from './db/pg-query';
+import { SqliteRegisterDb, type RegisterDb, type SyncRegisterDb } from './db/query';
 import type { RestoreOutcome } from '../../../shared/schemas/backups';
 import { createBackupsService } from './services/backups-service';
 import { createAgenciesService } from './services/agencies-service';
@@ -35,7 +36,7 @@ export interface RegisterOptions extends OpenOptions {
   /** Where letters and exports go unless the user picks a folder; `CPREG_DOCUMENTS` or ~/Documents. */
   documentsDir?: string;
   /** When a user last signed in (the keyring keeps it, so signing in writes nothing here). */
-  lastSignIn?: (name: string) => string | null;
+  lastSignIn?: (name: string) => Promise<string | null>;
   /**
    * Automatic backups (daily on opening, always on closing) into the backup folder; on unless
    * turned off (the tests' temp registers, and the CLI, whose commands each open and close).
@@ -112,6 +113,33 @@ function osUserName(): string {
 export async function openRegister(path: string, options: RegisterOptions = {}) {
   const { db: sqlite, health } = openChecked(path, options);
   const db = new SqliteRegisterDb(sqlite);
+  try {
+    return await wire({ db, sqlite: db, path, health }, options);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens a unit's register on PostgreSQL (`url` is postgres://…): brings its schema up to date and
+ * wires the same services as the embedded register's. `where` names it without its password.
+ */
+export async function openPgRegister(db: PgRegisterDb, options: RegisterOptions = {}) {
+  await db.migrate(options.now);
+  return wire({ db, sqlite: null, path: db.where, health: { state: 'ok' } }, options);
+}
+
+interface Opened {
+  db: RegisterDb;
+  /** The embedded register's connection (backups, integrity); null on PostgreSQL. */
+  sqlite: SqliteRegisterDb | null;
+  /** The register file, or a PostgreSQL register's address without its password. */
+  path: string;
+  health: RegisterHealth;
+}
+
+async function wire({ db, sqlite, path, health }: Opened, options: RegisterOptions) {
   const readOnly = health.state === 'damaged' || options.readonly === true;
   const ctx: ServiceContext = {
     db,
@@ -161,17 +189,20 @@ export async function openRegister(path: string, options: RegisterOptions = {}) 
   if (!readOnly) await exports.recoverInterrupted();
   const backups = createBackupsService(ctx, settings, {
     registerPath: path,
-    sqlite: db,
+    sqlite,
     key: options.key,
     readOnly,
     restore: options.restore,
   });
-  const automaticBackups = options.automaticBackups ?? true;
+  const automaticBackups = sqlite !== null && (options.automaticBackups ?? true);
   if (automaticBackups) await backups.runDue('opening');
   let closed = false;
   return {
     path,
     db,
+    /** The embedded register's own connection; null on PostgreSQL. */
+    sqlite,
+    engine: db.engine,
     health,
     readOnly,
     now: ctx.now,
@@ -202,4 +233,4 @@ export async function openRegister(path: string, options: RegisterOptions = {}) 
     retention,
   };
 }
-export type Register = Awaited<ReturnType<typeof openRegister>>;
+export type Register = Awaited<ReturnType<typeof wire>>;

@@ -1,6 +1,15 @@
+import { withoutPassword } from '../../../../shared/addresses';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createQueryId, PostgresQueryCompiler, type Compilable, type OperationNodeSource, type RootOperationNode } from 'kysely';
+import {
+  createQueryId,
+  PostgresQueryCompiler,
+  type Compilable,
+  type OperationNodeSource,
+  type RootOperationNode,
+} from 'kysely';
 import pg from 'pg';
+import { PG_MIGRATIONS } from './migrations-pg';
+import { applyPgMigrations } from './pg-schema';
 import type { RegisterDb } from './query';
 
 /** pg answers 64-bit integers (ids, counts, sums) and numerics as text; the register's fit a JS number. */
@@ -13,6 +22,9 @@ const types = {
 };
 
 const compiler = new PostgresQueryCompiler();
+
+/** Transaction-scoped advisory locks, by name (arbitrary fixed numbers). */
+const LOCKS = { 'audit-chain': 0x617564697400 } as const;
 
 /** The statement for PostgreSQL of a query the repositories built once (with the shared builder). */
 function compile(query: Compilable<unknown>) {
@@ -39,14 +51,28 @@ export class PgRegisterDb implements RegisterDb {
   readonly engine = 'postgres' as const;
   private readonly context = new AsyncLocalStorage<OpenTransaction>();
 
-  constructor(readonly pool: pg.Pool) {}
+  constructor(
+    readonly pool: pg.Pool,
+    /** The register's address without its password, for messages and the header. */
+    readonly where: string,
+  ) {}
 
   static open(url: string, max = 10): PgRegisterDb {
     const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'cpreg' });
     // A connection the server drops while idle (a restart) is removed from the pool and the next
     // query opens a new one; the error must not take the process down.
     pool.on('error', () => undefined);
-    return new PgRegisterDb(pool);
+    return new PgRegisterDb(pool, withoutPassword(url));
+  }
+
+  /** Applies any pending PostgreSQL migrations (one transaction, on one connection). */
+  async migrate(now: () => Date = () => new Date()): Promise<number[]> {
+    const client = await this.retrying(() => this.pool.connect());
+    try {
+      return await applyPgMigrations(client, PG_MIGRATIONS, now);
+    } finally {
+      client.release();
+    }
   }
 
   private current(): pg.PoolClient | null {
@@ -99,6 +125,12 @@ export class PgRegisterDb implements RegisterDb {
     const client = this.current();
     if (client) return (await client.query<R>(text, values)).rows;
     return (await this.retrying(() => this.pool.query<R>(text, values))).rows;
+  }
+
+  async lock(name: 'audit-chain'): Promise<void> {
+    const client = this.current();
+    if (!client) throw new Error(`The ${name} lock is taken inside a transaction`);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS[name]]);
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {

@@ -36,6 +36,12 @@ export interface RegisterDb {
   /** Runs an insert that ends `.returning('id')` and answers the new row's id. */
   insert(query: Compilable<{ id: number }>): Promise<number>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: waits until no other transaction holds the lock named `name`, and
+   * holds it until this one ends (appending to the audit chain, whose next link depends on the
+   * last). On SQLite, where one transaction runs at a time, it is already held.
+   */
+  lock(name: 'audit-chain'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -137,6 +143,10 @@ export class SqliteRegisterDb implements RegisterDb {
       if (!row) throw new Error('The insert answered no id');
       return Number(row.id);
     });
+  }
+
+  async lock(): Promise<void> {
+    // One transaction at a time holds the connection: every lock is already this one's.
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {

@@ -43,28 +43,36 @@ export class KeyringError extends Error {
 
 export function readKeyring(path: string): Keyring | null {
   if (!existsSync(path)) return null;
+  return parseKeyring(readFileSync(path, 'utf8'), `The key file ${path}`);
+}
+
+/** A keyring document (a key file's text, or a unit register's keyring row), checked whole. */
+export function parseKeyring(text: string, what: string): Keyring {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch {
-    throw new KeyringError(
-      `The key file ${path} is not valid JSON: restore it from a backup, or use the recovery key.`,
-    );
+    throw new KeyringError(`${what} is not valid JSON: restore it from a backup, or use the recovery key.`);
   }
   const parsed = keyringSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new KeyringError(
-      `The key file ${path} is not one this app wrote (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unknown shape'}): restore it from a backup, or use the recovery key.`,
+      `${what} is not one this app wrote (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unknown shape'}): restore it from a backup, or use the recovery key.`,
     );
   }
   return parsed.data;
 }
 
+/** The keyring as stored: JSON, one entry per user. */
+export function keyringDocument(keyring: Keyring): string {
+  return `${JSON.stringify(keyring, null, 2)}\n`;
+}
+
 /** Written whole to a temporary file and renamed over the old one, readable by the user only. */
 export function writeKeyring(path: string, keyring: Keyring): void {
   const temporary = `${path}.writing`;
-  writeFileSync(temporary, `${JSON.stringify(keyring, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temporary, keyringDocument(keyring), { mode: 0o600 });
   renameSync(temporary, path);
   if (process.platform !== 'win32') chmodSync(path, 0o600);
 }

@@ -23,8 +23,8 @@ export type BackupReason = 'opening' | 'closing' | 'manual';
 
 export interface BackupsOptions {
   registerPath: string;
-  /** The embedded register's connection: a backup is written from it, between transactions. */
-  sqlite: SqliteRegisterDb;
+  /** The embedded register's connection: a backup is written from it, between transactions. Null on PostgreSQL. */
+  sqlite: SqliteRegisterDb | null;
   key: Buffer | undefined;
   /** A damaged register (opened read-only) is never backed up: it would push good backups out. */
   readOnly: boolean;
@@ -41,6 +41,17 @@ export interface BackupsOptions {
  */
 export function createBackupsService(ctx: ServiceContext, settings: SettingsService, options: BackupsOptions) {
   let last: BackupRun | null = null;
+
+  /** The embedded register's connection; a unit's register on PostgreSQL is backed up by PostgreSQL's own means. */
+  function embedded(): SqliteRegisterDb {
+    if (!options.sqlite) {
+      throw new ServiceError(
+        'conflict',
+        'This register is the unit’s, on PostgreSQL: it is backed up with PostgreSQL’s own tools (pg_dump or the database server’s backups), not from the app.',
+      );
+    }
+    return options.sqlite;
+  }
 
   async function folder(): Promise<string> {
     return (await settings.get()).backupFolder ?? join(dirname(options.registerPath), 'Backups');
@@ -110,7 +121,7 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     const stamp = fileTimestamp(ctx.now()).replace(/Z$/, '');
     let name = `register-${stamp}${BACKUP_EXTENSION}`;
     for (let n = 2; existsSync(join(dir, name)); n += 1) name = `register-${stamp}-${n}${BACKUP_EXTENSION}`;
-    const verified = await options.sqlite.exclusive((db) =>
+    const verified = await embedded().exclusive((db) =>
       writeBackup({ path: options.registerPath, db, now: ctx.now }, join(dir, name), { key: options.key }),
     );
     last = toRun(verified, reason, name);
@@ -128,7 +139,7 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     if (options.registerPath === ':memory:') {
       throw new ServiceError('invalid-input', 'A register held only in memory cannot be backed up.');
     }
-    return options.sqlite.exclusive((db) =>
+    return embedded().exclusive((db) =>
       writeBackup({ path: options.registerPath, db, now: ctx.now }, file, { key: options.key }),
     );
   }
@@ -160,6 +171,7 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
     runDue,
     prune,
     async status(): Promise<BackupsStatus> {
+      embedded();
       return {
         folder: await folder(),
         kept: (await settings.get()).backupsKept,
@@ -169,11 +181,13 @@ export function createBackupsService(ctx: ServiceContext, settings: SettingsServ
       };
     },
     async verify(file: string): Promise<BackupVerification & { file: string }> {
+      embedded();
       const verified = verifyBackup(await pathOf(file), { key: options.key });
       return { ...verified, file };
     },
     /** Restoring replaces the open register, so the opener does it (closing, restoring, reopening). */
     async restore(file: string): Promise<RestoreOutcome> {
+      embedded();
       const path = await pathOf(file);
       if (!options.restore) {
         throw new ServiceError(

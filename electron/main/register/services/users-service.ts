@@ -1,3 +1,4 @@
+import { mapAsync } from '../../../../shared/async';
 import { nameKey } from '../../../../shared/names';
 import type { Role } from '../../../../shared/roles';
 import type { User } from '../../../../shared/schemas/users';
@@ -7,8 +8,11 @@ import { ServiceError } from './errors';
 import type { StoredUser } from '../db/repositories/users-repository';
 
 /** Omits the row id; when they last signed in comes from the keyring (`lastSignIn`). */
-function publicUser({ id: _id, ...user }: StoredUser, lastSignIn: (name: string) => string | null): User {
-  return { ...user, lastSignInAt: lastSignIn(user.name) };
+async function publicUser(
+  { id: _id, ...user }: StoredUser,
+  lastSignIn: (name: string) => Promise<string | null>,
+): Promise<User> {
+  return { ...user, lastSignInAt: await lastSignIn(user.name) };
 }
 
 /**
@@ -19,7 +23,7 @@ function publicUser({ id: _id, ...user }: StoredUser, lastSignIn: (name: string)
 export function createUsersService(
   ctx: ServiceContext,
   actor: () => Promise<string>,
-  lastSignIn: (name: string) => string | null = () => null,
+  lastSignIn: (name: string) => Promise<string | null> = async () => null,
 ) {
   const find = async (name: string): Promise<StoredUser> => {
     const user = await ctx.repos.users.byKey(nameKey(name));
@@ -34,7 +38,7 @@ export function createUsersService(
 
   return {
     async list(): Promise<User[]> {
-      return (await ctx.repos.users.all()).map((u) => publicUser(u, lastSignIn));
+      return mapAsync(await ctx.repos.users.all(), (u) => publicUser(u, lastSignIn));
     },
     count(): Promise<number> {
       return ctx.repos.users.count();

@@ -132,8 +132,13 @@ export function createAuditRepository(db: RegisterDb) {
     );
   }
 
-  /** The highest id the register has issued to an event (kept by SQLite even if the tail is deleted). */
+  /**
+   * The highest id the register has issued to an event: SQLite keeps it even if the tail is
+   * deleted. PostgreSQL's triggers refuse deleting events and truncating the table, and a
+   * sequence is not rolled back with its transaction, so there it is the last event's id.
+   */
   async function issuedUpTo(): Promise<number> {
+    if (db.engine === 'postgres') return (await head())?.id ?? 0;
     return (
       (await db.first(qb.selectFrom('sqlite_sequence').select('seq').where('name', '=', 'audit_events')))?.seq ?? 0
     );
@@ -202,6 +207,8 @@ export function createAuditRepository(db: RegisterDb) {
      * payloads' digests and the hash linking it to the event before. Returns its id.
      */
     async append(event: AuditEvent): Promise<number> {
+      // Two writers at once on PostgreSQL would both link to the same last event.
+      await db.lock('audit-chain');
       const last = await head();
       const id = Math.max(last?.id ?? 0, await issuedUpTo()) + 1;
       const beforeJson = event.before === undefined ? null : JSON.stringify(event.before);
