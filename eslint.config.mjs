@@ -168,6 +168,9 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       // A promise returned from inside try/catch/finally without await escapes the catch.
       '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      // A function that answers a promise is async, so a refusal is a rejection, never a throw
+      // before the promise exists.
+      '@typescript-eslint/promise-function-async': 'error',
     },
   },
 );

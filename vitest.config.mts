@@ -19,6 +19,30 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The same suite on a unit's register on PostgreSQL (scripts/with-pg.sh starts one).
+        test: {
+          name: 'integration-pg',
+          include: ['test/integration/**/*.test.ts'],
+          // What is about the embedded register's file alone (its migrations, backups, integrity
+          // check), and what runs no register at all (lint, the PostgreSQL schema's own test,
+          // OpenID Connect), runs once, in the project above.
+          exclude: [
+            'test/integration/migrations.test.ts',
+            'test/integration/backups.test.ts',
+            'test/integration/backups-cli.test.ts',
+            'test/integration/integrity.test.ts',
+            'test/integration/lint-boundaries.test.ts',
+            'test/integration/lint-boundaries-pg.test.ts',
+            'test/integration/pg-schema.test.ts',
+            'test/integration/oidc.test.ts',
+          ],
+          environment: 'node',
+          env: { CPREG_TEST_ENGINE: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

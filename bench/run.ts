@@ -114,7 +114,7 @@ async function seededRegister(): Promise<{ register: Register; rows: NewConferen
 async function viaRepository(): Promise<number> {
   const { register, rows } = await seededRegister();
   const t0 = performance.now();
-  await register.db.transaction(() => register.repos.conferences.insertMany(rows, '2026-01-01T00:00:00Z'));
+  await register.db.transaction(async () => register.repos.conferences.insertMany(rows, '2026-01-01T00:00:00Z'));
   const elapsed = performance.now() - t0;
   await register.close();
   return elapsed;
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
     if (!result.ok) throw new Error(`${String(channel)}: ${result.error.message}`);
     return result.value;
   };
-  const call = (channel: Parameters<typeof dispatch>[1], input: unknown) => callOn(handlers, channel, input);
+  const call = async (channel: Parameters<typeof dispatch>[1], input: unknown) => callOn(handlers, channel, input);
 
   // Scheduled (future) conferences: mark everyone attended (setup), then time each view, on the
   // encrypted register and on the plain one in turn (same conferences, same views).

@@ -8,7 +8,7 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 const allowed = new Set<string>(CHANNEL_NAMES);
 
 contextBridge.exposeInMainWorld('cpreg', {
-  invoke(channel: string, input: unknown): Promise<unknown> {
+  async invoke(channel: string, input: unknown): Promise<unknown> {
     if (!allowed.has(channel)) {
       return Promise.resolve({
         ok: false,

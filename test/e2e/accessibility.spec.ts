@@ -312,16 +312,16 @@ async function previewMarchReturns(p: Page): Promise<void> {
 }
 
 const SCREENS: Screen[] = [
-  { name: 'home', hash: '#/', ready: (p) => expect(p.getByText('1 conference in the register.')).toBeVisible() },
+  { name: 'home', hash: '#/', ready: async (p) => expect(p.getByText('1 conference in the register.')).toBeVisible() },
   {
     name: 'conferences list',
     hash: '#/conferences',
-    ready: (p) => expect(p.getByRole('row', { name: /Smith/ })).toBeVisible(),
+    ready: async (p) => expect(p.getByRole('row', { name: /Smith/ })).toBeVisible(),
   },
   {
     name: 'create conference',
     hash: '#/conferences/new',
-    ready: (p) => expect(p.getByLabel('Chair')).toHaveValue('Test Chair'),
+    ready: async (p) => expect(p.getByLabel('Chair')).toHaveValue('Test Chair'),
   },
   {
     name: 'create conference with a family found, a child added and errors shown',
@@ -335,7 +335,11 @@ const SCREENS: Screen[] = [
       await expect(p.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     },
   },
-  { name: 'conference page', hash: '#/conferences/1', ready: (p) => expect(h1(p, /Initial conference/)).toBeVisible() },
+  {
+    name: 'conference page',
+    hash: '#/conferences/1',
+    ready: async (p) => expect(h1(p, /Initial conference/)).toBeVisible(),
+  },
   {
     name: 'chair’s screen under way, with a refused decision and the minority’s reasons missing',
     hash: '#/conferences/1',
@@ -363,19 +367,20 @@ const SCREENS: Screen[] = [
     name: 'adjournments',
     hash: '#/adjournments',
     seed: seedAdjourned,
-    ready: (p) => expect(p.getByRole('row', { name: /Jones/ })).toContainText('Wednesday 14 January 2026'),
+    ready: async (p) => expect(p.getByRole('row', { name: /Jones/ })).toContainText('Wednesday 14 January 2026'),
   },
   {
     name: 'what falls due',
     hash: '#/due',
     seed: seedAdjourned,
-    ready: (p) => expect(p.getByRole('row', { name: /Decision letter/ })).toContainText('Jones family'),
+    ready: async (p) => expect(p.getByRole('row', { name: /Decision letter/ })).toContainText('Jones family'),
   },
   {
     name: 'reports outstanding',
     hash: '#/reports-outstanding',
     seed: seedAdjourned,
-    ready: (p) => expect(p.getByRole('row', { name: /Patel/ })).toContainText('North Lincolnshire Children’s Services'),
+    ready: async (p) =>
+      expect(p.getByRole('row', { name: /Patel/ })).toContainText('North Lincolnshire Children’s Services'),
   },
   {
     name: 'chair’s screen with an agency recorded as giving no view and the problems listed beside the button',
@@ -393,13 +398,13 @@ const SCREENS: Screen[] = [
     name: 'chair’s screen of a conference dated after today',
     hash: '#/conferences/2',
     seed: seedFuture,
-    ready: (p) => expect(p.getByTestId('attendance-not-open')).toBeVisible(),
+    ready: async (p) => expect(p.getByTestId('attendance-not-open')).toBeVisible(),
   },
   {
     name: 'chair’s screen of a cancelled conference',
     hash: '#/conferences/2',
     seed: seedCancelled,
-    ready: (p) => expect(p.getByTestId('cancelled-notice')).toContainText('The family moved'),
+    ready: async (p) => expect(p.getByTestId('cancelled-notice')).toContainText('The family moved'),
   },
   {
     name: 'chair’s screen with an amended decision and a superseded letter',
@@ -429,13 +434,13 @@ const SCREENS: Screen[] = [
   {
     name: 'delete a conference made by mistake',
     hash: '#/conferences/1/delete',
-    ready: (p) => expect(p.getByRole('button', { name: 'Delete the conference' })).toBeVisible(),
+    ready: async (p) => expect(p.getByRole('button', { name: 'Delete the conference' })).toBeVisible(),
   },
   {
     name: 'delete a conference, refused because something is recorded',
     hash: '#/conferences/1/delete',
     seed: seedLiveConference,
-    ready: (p) => expect(p.getByTestId('cannot-delete')).toContainText('cannot be deleted'),
+    ready: async (p) => expect(p.getByTestId('cannot-delete')).toContainText('cannot be deleted'),
   },
   {
     name: 'amend a decision, with the outcome worked out again and the reason missing',
@@ -472,9 +477,9 @@ const SCREENS: Screen[] = [
   {
     name: 'agencies list',
     hash: '#/agencies',
-    ready: (p) => expect(p.getByRole('row', { name: /Old Road Clinic/ })).toContainText('Inactive'),
+    ready: async (p) => expect(p.getByRole('row', { name: /Old Road Clinic/ })).toContainText('Inactive'),
   },
-  { name: 'add agency', hash: '#/agencies/new', ready: (p) => expect(h1(p, 'Add an agency')).toBeVisible() },
+  { name: 'add agency', hash: '#/agencies/new', ready: async (p) => expect(h1(p, 'Add an agency')).toBeVisible() },
   {
     name: 'add agency with errors shown',
     hash: '#/agencies/new',
@@ -487,12 +492,12 @@ const SCREENS: Screen[] = [
   {
     name: 'edit agency',
     hash: '#/agencies/1/edit',
-    ready: (p) => expect(p.getByLabel('Agency name')).toHaveValue('Humber Police'),
+    ready: async (p) => expect(p.getByLabel('Agency name')).toHaveValue('Humber Police'),
   },
   {
     name: 'settings',
     hash: '#/settings',
-    ready: (p) => expect(p.getByRole('row', { name: /Scotland/ })).toBeVisible(),
+    ready: async (p) => expect(p.getByRole('row', { name: /Scotland/ })).toBeVisible(),
   },
   {
     name: 'settings with a calculation warning',
@@ -507,12 +512,12 @@ const SCREENS: Screen[] = [
       await expect(p.getByTestId('working-days-result')).toContainText('Warning');
     },
   },
-  { name: 'escalations', hash: '#/escalations', ready: (p) => expect(h1(p, 'Escalations')).toBeVisible() },
+  { name: 'escalations', hash: '#/escalations', ready: async (p) => expect(h1(p, 'Escalations')).toBeVisible() },
   {
     name: 'escalations list with an immediate-risk escalation',
     hash: '#/escalations',
     seed: seedEscalations,
-    ready: (p) =>
+    ready: async (p) =>
       expect(p.getByTestId('escalations-table').locator('tbody tr').first()).toContainText('Immediate risk'),
   },
   {
@@ -529,19 +534,19 @@ const SCREENS: Screen[] = [
     name: 'escalation page with its stages, forms and actions',
     hash: '#/escalations/2',
     seed: seedEscalations,
-    ready: (p) => expect(p.getByTestId('actions-table')).toContainText('Joint visit'),
+    ready: async (p) => expect(p.getByTestId('actions-table')).toContainText('Joint visit'),
   },
   {
     name: 'agency returns for a period',
     hash: '#/escalations/returns?from=2026-03-01&to=2026-03-31',
     seed: seedEscalations,
-    ready: (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Repeat non-attendance'),
+    ready: async (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Repeat non-attendance'),
   },
   {
     name: 'one agency’s return, part sent',
     hash: '#/escalations/returns/1?from=2026-03-01&to=2026-03-31',
     seed: seedEscalations,
-    ready: (p) => expect(p.getByTestId('appendix-3-table')).toContainText('19 March 2026'),
+    ready: async (p) => expect(p.getByTestId('appendix-3-table')).toContainText('19 March 2026'),
   },
   {
     name: 'settings with a protocol copied to adjust and refused',
@@ -556,7 +561,7 @@ const SCREENS: Screen[] = [
   {
     name: 'letters and forms',
     hash: '#/letters',
-    ready: (p) => expect(p.getByText('No forms or letters have been made yet.')).toBeVisible(),
+    ready: async (p) => expect(p.getByText('No forms or letters have been made yet.')).toBeVisible(),
   },
   {
     name: 'letters and forms with a preview naming what stops each document',
@@ -608,9 +613,9 @@ const SCREENS: Screen[] = [
         emailDraft: false,
       });
     },
-    ready: (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Quarterly review'),
+    ready: async (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Quarterly review'),
   },
-  { name: 'reports', hash: '#/reports', ready: (p) => expect(h1(p, 'Reports')).toBeVisible() },
+  { name: 'reports', hash: '#/reports', ready: async (p) => expect(h1(p, 'Reports')).toBeVisible() },
   {
     name: 'chair’s screen with reasons over the limit, refused and kept in their box',
     hash: '#/conferences/1',

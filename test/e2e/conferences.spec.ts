@@ -171,7 +171,7 @@ test('a conference with no children, and other gaps, is refused with each proble
 });
 
 /** The Jones family already in the register, with Cara (born 1 June 2018) and Dylan. */
-function seedJones(app: AppUnderTest) {
+async function seedJones(app: AppUnderTest) {
   return app.register.conferences.create({
     type: 'initial',
     date: '2025-11-03',

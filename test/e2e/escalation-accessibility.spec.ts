@@ -17,7 +17,7 @@ interface Screen {
   ready(page: Page): Promise<void>;
 }
 
-const errorShown = (page: Page, message: string) =>
+const errorShown = async (page: Page, message: string) =>
   expect(page.locator('.govuk-error-summary').getByRole('link', { name: message })).toBeVisible();
 
 /** A North Lincolnshire escalation at its Principal Officer review stage (3). */
@@ -63,7 +63,7 @@ const SCREENS: Screen[] = [
       });
       return `#/escalations/${e.id}`;
     },
-    ready: (page) => expect(page.getByTestId('what-next')).toContainText('close it as resolved'),
+    ready: async (page) => expect(page.getByTestId('what-next')).toContainText('close it as resolved'),
   },
   {
     name: 'escalation page offering the Kirklees restorative debrief, with an error',
@@ -107,7 +107,7 @@ const SCREENS: Screen[] = [
       });
       return `#/escalations/${e.id}`;
     },
-    ready: (page) => expect(page.getByTestId('review-meeting-record')).toContainText('Pat Principal'),
+    ready: async (page) => expect(page.getByTestId('review-meeting-record')).toContainText('Pat Principal'),
   },
   {
     name: 'new escalation starting at a later stage without its reason, at immediate risk',
@@ -127,7 +127,7 @@ const SCREENS: Screen[] = [
     name: 'agency return asking to confirm a withdrawal, with a row withdrawn',
     seed: async (app) => {
       const police = await app.register.agencies.create({ name: 'Humber Police', type: 'police' });
-      const rows = await mapAsync(['Alpha', 'Bravo', 'Charlie'], (familyIdentifier, i) =>
+      const rows = await mapAsync(['Alpha', 'Bravo', 'Charlie'], async (familyIdentifier, i) =>
         app.register.agencyEscalations.raiseByHand({
           agencyId: police.id,
           meetingDate: `2026-10-0${i + 5}`,

@@ -23,7 +23,7 @@ export async function seedAgencies(app: AppUnderTest) {
 }
 
 /** An escalation from the school to children's social care, under the partnership's chosen protocol. */
-export function openEscalation(
+export async function openEscalation(
   app: AppUnderTest,
   agencies: Awaited<ReturnType<typeof seedAgencies>>,
   more: Partial<OpenEscalationInput> = {},

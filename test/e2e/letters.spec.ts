@@ -221,7 +221,7 @@ test('the documents made for an escalation and a conference are listed on their 
     newChildren: [{ givenName: 'Child', familyName: 'B', dateOfBirth: '2019-04-02' }],
   });
   // Recorded as the documents service records every document it writes (the bytes are not read back).
-  const made = (kind: 'appendix5' | 'decision-letter', entity: 'escalation' | 'conference', entityId: number) =>
+  const made = async (kind: 'appendix5' | 'decision-letter', entity: 'escalation' | 'conference', entityId: number) =>
     r.documents.record(
       kind,
       {

@@ -55,20 +55,20 @@ describe('agencies service', () => {
   it('refuses a duplicate name (in any case) and writes nothing', async () => {
     const r = await tempRegister();
     await r.agencies.create(healthVisiting);
-    const before = tableCounts(r);
-    const error = await refusal(() => r.agencies.create({ ...healthVisiting, name: 'health visiting service' }));
+    const before = await tableCounts(r);
+    const error = await refusal(async () => r.agencies.create({ ...healthVisiting, name: 'health visiting service' }));
     expect(error.code).toBe('conflict');
     expect(error.issues).toEqual([
       { path: 'name', message: 'An agency called “Health Visiting Service” already exists' },
     ]);
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
   });
 
   it('imports all or nothing, naming each bad row and field', async () => {
     const r = await tempRegister();
     await r.agencies.create(healthVisiting);
-    const before = tableCounts(r);
-    const error = await refusal(() =>
+    const before = await tableCounts(r);
+    const error = await refusal(async () =>
       r.agencies.importMany([
         { name: 'School A', type: 'education' },
         { name: 'Bad email', type: 'housing', leadEmail: 'nope' },
@@ -79,17 +79,17 @@ describe('agencies service', () => {
       'row 3, leadEmail: Enter an email address in the correct format, like name@example.com',
       'row 4, name: “School A” is already on row 2',
     ]);
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
 
     // A clash with an agency already in the register is found inside the transaction: still nothing written.
-    const clash = await refusal(() =>
+    const clash = await refusal(async () =>
       r.agencies.importMany([
         { name: 'School B', type: 'education' },
         { name: 'HEALTH VISITING SERVICE', type: 'health' },
       ]),
     );
     expect(clash.message).toBe('row 3, name: An agency called “Health Visiting Service” already exists');
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
 
     expect((await r.agencies.importMany([{ name: 'School B', type: 'education' }])).map((a) => a.name)).toEqual([
       'School B',
@@ -98,6 +98,6 @@ describe('agencies service', () => {
 
   it('says which agency is missing', async () => {
     const r = await tempRegister();
-    expect((await refusal(() => r.agencies.update(42, healthVisiting))).message).toBe('No agency with id 42');
+    expect((await refusal(async () => r.agencies.update(42, healthVisiting))).message).toBe('No agency with id 42');
   });
 });

@@ -89,10 +89,10 @@ describe('agency contribution escalations (Appendix 3)', () => {
     });
     expect((await r.agencyEscalations.forConference(conference.id)).suggestions).toHaveLength(2);
     // the same incident twice is refused, nothing written
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.agencyEscalations.raiseFromConference({
             conferenceId: conference.id,
             agencyId: police.id,
@@ -102,7 +102,7 @@ describe('agency contribution escalations (Appendix 3)', () => {
         )
       ).code,
     ).toBe('conflict');
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
     expect(await r.repos.audit.forRecord('agency_escalation', row.id)).toHaveLength(1);
   });
 
@@ -172,7 +172,7 @@ describe('agency contribution escalations (Appendix 3)', () => {
     expect((await r.agencyEscalations.summary('2026-03-01', '2026-03-31'))[0]?.notYetSent).toBe(0);
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.agencyEscalations.markSent({
             agencyId: policeId,
             from: '2026-03-01',
@@ -186,10 +186,12 @@ describe('agency contribution escalations (Appendix 3)', () => {
 
     const returnId = sent.returns[0]?.id ?? 0;
     expect(
-      (await refusal(() => r.agencyEscalations.recordResponse(returnId, '2026-04-01', 'Too early'))).issues[0]?.path,
+      (await refusal(async () => r.agencyEscalations.recordResponse(returnId, '2026-04-01', 'Too early'))).issues[0]
+        ?.path,
     ).toBe('responseOn');
     expect(
-      (await refusal(() => r.agencyEscalations.recordResponse(returnId, '2026-04-10', 'Not yet'))).issues[0]?.message,
+      (await refusal(async () => r.agencyEscalations.recordResponse(returnId, '2026-04-10', 'Not yet'))).issues[0]
+        ?.message,
     ).toBe('The date of the response cannot be in the future (today is 2 April 2026)');
     r.travelTo('2026-04-10');
     expect(

@@ -7,7 +7,16 @@ import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { MIGRATIONS } from '../../electron/main/register/db/migrations';
 import { openRegister, type Register } from '../../electron/main/register/register';
 import { caller } from './call';
-import { cliRegister, healthVisiting, rawConnection, reopen, signedInEnv, tempDir, tempRegister } from './helpers';
+import {
+  cliRegister,
+  healthVisiting,
+  rawConnection,
+  reopen,
+  signedInEnv,
+  tempDir,
+  tempRegister,
+  onPostgres,
+} from './helpers';
 
 const opened: Register[] = [];
 afterEach(async () => {
@@ -42,7 +51,7 @@ const broken = async (r: Register) => {
 };
 
 describe('the audit chain', () => {
-  it('links every event to the one before from a fixed genesis, with ids in the hash', async () => {
+  it.skipIf(onPostgres)('links every event to the one before from a fixed genesis, with ids in the hash', async () => {
     const r = await withEvents(3);
     const rows = embedded(r).connection.prepare('SELECT * FROM audit_events ORDER BY id').all() as {
       id: number;
@@ -86,18 +95,23 @@ describe('the audit chain', () => {
     expect(await r.repos.audit.head()).toEqual({ id: 3, hash: prev });
   });
 
-  it('is append-only: the register refuses to change or delete an event, or change its values', async () => {
-    const r = await withEvents(2);
-    const c = embedded(r).connection;
-    expect(() => c.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => c.prepare('DELETE FROM audit_events WHERE id = 2').run()).toThrow(/append-only/);
-    expect(() => c.prepare("UPDATE audit_payloads SET after_json = '{}' WHERE event_id = 1").run()).toThrow(
-      /append-only/,
-    );
-    expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 2 });
-  });
+  it.skipIf(onPostgres)(
+    'is append-only: the register refuses to change or delete an event, or change its values',
+    async () => {
+      const r = await withEvents(2);
+      const c = embedded(r).connection;
+      expect(() => c.prepare("UPDATE audit_events SET actor = 'Someone else' WHERE id = 1").run()).toThrow(
+        /append-only/,
+      );
+      expect(() => c.prepare('DELETE FROM audit_events WHERE id = 2').run()).toThrow(/append-only/);
+      expect(() => c.prepare("UPDATE audit_payloads SET after_json = '{}' WHERE event_id = 1").run()).toThrow(
+        /append-only/,
+      );
+      expect(await r.repos.audit.verify()).toEqual({ ok: true, events: 2 });
+    },
+  );
 
-  it('never reuses an id, and a gap in the ids is reported', async () => {
+  it.skipIf(onPostgres)('never reuses an id, and a gap in the ids is reported', async () => {
     const r = await withEvents(4);
     dropTriggers(r);
     embedded(r).connection.prepare('DELETE FROM audit_events WHERE id = 4').run();
@@ -117,7 +131,7 @@ describe('the audit chain', () => {
     });
   });
 
-  describe('names the first event tampered with, even with the triggers dropped', () => {
+  describe.skipIf(onPostgres)('names the first event tampered with, even with the triggers dropped', () => {
     it('edited', async () => {
       const r = await withEvents(5);
       dropTriggers(r);
@@ -191,7 +205,7 @@ describe('the audit chain', () => {
     });
   });
 
-  it('checks the tail at opening: the last events, trusting the one before them', async () => {
+  it.skipIf(onPostgres)('checks the tail at opening: the last events, trusting the one before them', async () => {
     const r = await withEvents(6);
     dropTriggers(r);
     embedded(r).connection.prepare("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 2").run();
@@ -204,7 +218,9 @@ describe('the audit chain', () => {
     const r = await withEvents(3);
     const a = (await r.repos.agencies.list('', true))[0];
     if (!a) throw new Error('no agency');
-    const redacted = await r.db.transaction(() => r.repos.audit.redactRecords([{ entity: 'agency', entityId: a.id }]));
+    const redacted = await r.db.transaction(async () =>
+      r.repos.audit.redactRecords([{ entity: 'agency', entityId: a.id }]),
+    );
     expect(redacted).toEqual([1, 2, 3]);
     expect(await broken(r)).toEqual({ id: 1, problem: 'its payload is missing without an erasure event covering it' });
     await r.repos.audit.append({
@@ -236,7 +252,7 @@ describe('the audit chain', () => {
   });
 });
 
-describe('migration 007 (the audit chain)', () => {
+describe.skipIf(onPostgres)('migration 007 (the audit chain)', () => {
   it('from empty: the tables, and an empty trail that verifies', async () => {
     const path = join(tempDir(), 'register.sqlite');
     const db = openRegisterDb(path);
@@ -331,7 +347,7 @@ describe('the audit channels', () => {
   });
 });
 
-describe('cpreg audit verify', () => {
+describe.skipIf(onPostgres)('cpreg audit verify', () => {
   const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
   const cpreg = (args: string[]) => {
     const result = spawnSync(process.execPath, [BIN, ...args], {

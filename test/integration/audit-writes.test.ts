@@ -43,7 +43,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'agencies.update',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('agencies.update', {
         id: w.ids['health'] ?? 0,
         fields: { name: 'Health Visiting Service', type: 'health' },
@@ -55,7 +55,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'agencies.setActive',
-    run: (w) => w.call.ok('agencies.setActive', { id: w.ids['health'] ?? 0, active: false }),
+    run: async (w) => w.call.ok('agencies.setActive', { id: w.ids['health'] ?? 0, active: false }),
     entity: 'agency',
     entityId: id('health'),
     before: { active: true },
@@ -103,7 +103,8 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.uninvite',
-    run: (w) => w.call.ok('live.uninvite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['police'] ?? 0 }),
+    run: async (w) =>
+      w.call.ok('live.uninvite', { conferenceId: w.ids['conference'] ?? 0, agencyId: w.ids['police'] ?? 0 }),
     entity: 'conference',
     entityId: id('conference'),
     before: { change: 'uninvite', invitations: { 'agency 2': { representativeName: 'DC Synthetic' } } },
@@ -131,7 +132,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.setReport',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.setReport', {
         conferenceId: w.ids['conference'] ?? 0,
         agencyId: w.ids['csc'] ?? 0,
@@ -145,7 +146,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.setView (recorded)',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.setView', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
@@ -160,7 +161,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.setView (reasons changed)',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.setView', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
@@ -175,7 +176,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.setNoView',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.setNoView', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
@@ -188,7 +189,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.copyViews',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.copyViews', {
         conferenceId: w.ids['conference'] ?? 0,
         fromChildId: w.ids['zoe'] ?? 0,
@@ -203,7 +204,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.setInquorateReason',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.setInquorateReason', {
         conferenceId: w.ids['conference'] ?? 0,
         reason: 'Health could not attend; their report was shared',
@@ -234,7 +235,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'live.amendDecision',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('live.amendDecision', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
@@ -250,7 +251,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'due.complete',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('due.complete', {
         conferenceId: w.ids['conference'] ?? 0,
         kind: 'first-core-group',
@@ -284,7 +285,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.update',
-    run: (w) => w.call.ok('conferences.update', { id: w.ids['later'] ?? 0, venue: 'Online' }),
+    run: async (w) => w.call.ok('conferences.update', { id: w.ids['later'] ?? 0, venue: 'Online' }),
     entity: 'conference',
     entityId: id('later'),
     before: { venue: 'Room 2' },
@@ -292,7 +293,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.cancel',
-    run: (w) => w.call.ok('conferences.cancel', { id: w.ids['later'] ?? 0, reason: 'Family moved away' }),
+    run: async (w) => w.call.ok('conferences.cancel', { id: w.ids['later'] ?? 0, reason: 'Family moved away' }),
     entity: 'conference',
     entityId: id('later'),
     before: { cancelReason: null, cancelledOn: null },
@@ -335,7 +336,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'agencyEscalations.withdraw',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('agencyEscalations.withdraw', { id: w.ids['agencyEscalation'] ?? 0, reason: 'Raised by mistake' }),
     entity: 'agency_escalation',
     entityId: id('agencyEscalation'),
@@ -375,7 +376,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'returns.recordResponse',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('returns.recordResponse', {
         returnId: 1,
         responseOn: '2026-03-02',
@@ -388,7 +389,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'protocols.choose',
-    run: (w) => w.call.ok('protocols.choose', { key: 'kirklees' }),
+    run: async (w) => w.call.ok('protocols.choose', { key: 'kirklees' }),
     entity: 'settings',
     entityId: () => 1,
     after: { escalationProtocolKey: 'kirklees' },
@@ -414,7 +415,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.respond',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('escalations.respond', {
         escalationId: w.ids['escalation'] ?? 0,
         number: 1,
@@ -429,7 +430,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.escalate',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('escalations.escalate', {
         escalationId: w.ids['escalation'] ?? 0,
         on: '2026-03-02',
@@ -443,7 +444,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.addAction',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('escalations.addAction', {
         escalationId: w.ids['escalation'] ?? 0,
         action: 'Hold a strategy discussion',
@@ -468,7 +469,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.correct',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('escalations.correct', {
         escalationId: w.ids['escalation'] ?? 0,
         reason: 'Details were incomplete',
@@ -481,7 +482,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.close',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('escalations.close', {
         escalationId: w.ids['escalation'] ?? 0,
         on: '2026-03-02',
@@ -496,7 +497,7 @@ const ROWS: Row[] = [
   },
   {
     channel: 'escalations.recordDebrief',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('escalations.recordDebrief', {
         escalationId: w.ids['escalation'] ?? 0,
         on: '2026-03-02',
@@ -512,14 +513,14 @@ const ROWS: Row[] = [
   },
   {
     channel: 'settings.update',
-    run: (w) => w.call.ok('settings.update', { unitEmail: 'unit@example.org' }),
+    run: async (w) => w.call.ok('settings.update', { unitEmail: 'unit@example.org' }),
     entity: 'settings',
     entityId: () => 1,
     after: { unitEmail: 'unit@example.org' },
   },
   {
     channel: 'holidays.import',
-    run: (w) =>
+    run: async (w) =>
       w.call.ok('holidays.import', {
         feed: {
           'england-and-wales': {

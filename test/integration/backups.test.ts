@@ -36,7 +36,7 @@ async function registerWithFamily(path: string, key?: Buffer) {
 async function contentOf(path: string, key?: Buffer) {
   const r = await openRegister(path, { key, automaticBackups: false, mustExist: true });
   try {
-    return registerContent(r);
+    return await registerContent(r);
   } finally {
     await r.close();
   }
@@ -62,7 +62,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'out')).mode & 0o777).toBe(0o700);
     expect(readFileSync(file).subarray(0, BACKUP_MAGIC.length).toString()).toBe(BACKUP_MAGIC);
-    const before = registerContent(r);
+    const before = await registerContent(r);
     // A change after the backup: restore must take it away.
     await r.agencies.create({ ...healthVisiting, name: 'After The Backup' });
     await r.close();
@@ -203,7 +203,7 @@ describe('automatic backups', () => {
     const dir = tempDir();
     const path = join(dir, 'register.sqlite');
     let now = new Date('2026-03-02T09:00:00.000Z');
-    const open = () => openRegister(path, { now: () => now, defaultUserName: 'Test Chair' });
+    const open = async () => openRegister(path, { now: () => now, defaultUserName: 'Test Chair' });
     const backups = join(dir, 'Backups');
     const names = () => readdirSync(backups).sort();
 

@@ -26,7 +26,7 @@ async function start() {
 }
 
 /** A raw HTTP request, so Host and Origin can be set as an attacker's page would. */
-function send(
+async function send(
   s: BrowserServer,
   options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
 ): Promise<{ status: number; body: string }> {
@@ -52,7 +52,7 @@ function send(
   });
 }
 
-const invoke = (s: BrowserServer, body: unknown, headers: Record<string, string> = {}) =>
+const invoke = async (s: BrowserServer, body: unknown, headers: Record<string, string> = {}) =>
   send(s, {
     path: '/api/invoke',
     method: 'POST',

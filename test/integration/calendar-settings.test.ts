@@ -45,7 +45,7 @@ describe('the register’s calendar', () => {
 
   it('refuses a bad feed by field and changes nothing', async () => {
     const r = await tempRegister();
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     let caught: unknown;
     try {
       await r.calendar.importFeed({
@@ -58,7 +58,7 @@ describe('the register’s calendar', () => {
     expect((caught as ServiceError).issues).toEqual([
       { path: 'scotland.events.1.date', message: 'Date must be a real date in the form YYYY-MM-DD' },
     ]);
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
     expect((await r.calendar.status()).source).toBe('snapshot');
   });
 
@@ -119,7 +119,7 @@ describe('settings', () => {
       trainingLink: 'https://example.org/t',
     });
     expect(await r.settings.get()).toMatchObject({ protectiveMarking: 'OFFICIAL', unitEmail: 'cpru@example.org' });
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     try {
       await r.settings.update({ unitEmail: 'not an email', trainingLink: 'example.org', protectiveMarking: ' ' });
       throw new Error('expected a refusal');
@@ -130,14 +130,14 @@ describe('settings', () => {
         'unitEmail',
       ]);
     }
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
     await r.settings.update({ unitEmail: null });
     expect((await r.settings.get()).unitEmail).toBeNull();
   });
 
   it('refuse bad values by field, saving nothing', async () => {
     const r = await tempRegister();
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     await expect(r.settings.update({ partnershipName: ' ' })).rejects.toThrow(ServiceError);
     try {
       await r.settings.update({
@@ -151,7 +151,7 @@ describe('settings', () => {
         { path: 'closureDays', message: 'A closure day is listed twice' },
       ]);
     }
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
   });
 
   it('persist across a reopen, with an audit event', async () => {

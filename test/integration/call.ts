@@ -12,7 +12,7 @@ import { registerContent } from './helpers';
 export const TEST_CALLER: Caller = { name: 'Test Chair', roles: ROLES };
 
 /** The contract's dispatch, called as a signed-in user (every role unless a test says otherwise). */
-export function dispatchAs(handlers: Handlers, channel: unknown, input: unknown, caller: Caller = TEST_CALLER) {
+export async function dispatchAs(handlers: Handlers, channel: unknown, input: unknown, caller: Caller = TEST_CALLER) {
   return dispatch(handlers, channel, input, { caller });
 }
 
@@ -31,11 +31,11 @@ export function caller(r: Register, as: Caller = TEST_CALLER) {
       return result.value as ChannelOutput<C>;
     },
     async refused(channel: string, input: unknown): Promise<ApiError> {
-      const before = registerContent(r);
+      const before = await registerContent(r);
       const result = await dispatch(handlers, channel, input, { caller: as });
       if (result instanceof Promise) throw new Error(`${channel} is asynchronous`);
       if (result.ok) expect.fail(`${channel} was accepted, but should have been refused`);
-      expect(registerContent(r), `${channel} changed the register although refused`).toEqual(before);
+      expect(await registerContent(r), `${channel} changed the register although refused`).toEqual(before);
       return result.error;
     },
   };

@@ -16,7 +16,7 @@ function cpreg(db: string, args: string[]) {
 }
 
 /** A register with two agencies' Appendix 3 rows in October 2026, made through the services. */
-function seededRegister(unitEmail: string | null = 'cpru@example.org'): Promise<string> {
+async function seededRegister(unitEmail: string | null = 'cpru@example.org'): Promise<string> {
   return cliRegister(async (r) => {
     await r.settings.update({ unitEmail });
     for (const name of ['Northtown Police', 'Northtown Health']) {

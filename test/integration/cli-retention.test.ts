@@ -15,7 +15,7 @@ function cpreg(args: string[]) {
 }
 
 /** A register holding one family whose only conference was in 2003, and a rule of 5 years. */
-function oldRegister(): Promise<string> {
+async function oldRegister(): Promise<string> {
   return cliRegister(
     async (r) => {
       const call = caller(r);

@@ -14,7 +14,7 @@ type R = Awaited<ReturnType<typeof tempRegister>>;
 /** Four agencies and an initial conference for two siblings on `date`, every agency invited. */
 async function setUp(r: R, date: string, type: 'initial' | 'review' = 'initial') {
   const call = caller(r);
-  const agency = (name: string, agencyType: 'childrens-social-care' | 'health' | 'police' | 'education') =>
+  const agency = async (name: string, agencyType: 'childrens-social-care' | 'health' | 'police' | 'education') =>
     call.ok('agencies.create', { name, type: agencyType });
   const agencies = {
     csc: await agency('Children’s Social Care', 'childrens-social-care'),

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type ConferenceInput } from '../../shared/schemas/conference';
 import { openRegister } from '../../electron/main/register/register';
 import { ServiceError } from '../../electron/main/register/services/errors';
-import { tableCounts, tempRegister } from './helpers';
+import { tableCounts, tempRegister, onPostgres, reopen } from './helpers';
 
-const create = (r: Awaited<ReturnType<typeof tempRegister>>, input: ConferenceInput) => r.conferences.create(input);
+const create = async (r: Awaited<ReturnType<typeof tempRegister>>, input: ConferenceInput) =>
+  r.conferences.create(input);
 
 const base = {
   type: 'initial',
@@ -28,9 +29,9 @@ describe('conferences service', () => {
     expect(c).toMatchObject({ type: 'initial', date: '2026-03-09', familyName: 'Family Alpha' });
     // oldest first, the unborn child last
     expect(c.children.map((ch) => ch.givenName)).toEqual(['Zoë', 'Unborn']);
-    expect(tableCounts(r)).toMatchObject({ families: 1, children: 2, conferences: 1, conference_children: 2 });
+    expect(await tableCounts(r)).toMatchObject({ families: 1, children: 2, conferences: 1, conference_children: 2 });
     // family, two children and the conference each have their audit event
-    expect(tableCounts(r)['audit_events']).toBe(4);
+    expect((await tableCounts(r))['audit_events']).toBe(4);
   });
 
   it('creates a review for an existing family, picking one child and adding a new baby', async () => {
@@ -71,7 +72,7 @@ describe('conferences service', () => {
       family: { name: 'Family B' },
       newChildren: [{ givenName: 'B', familyName: 'B', dateOfBirth: '2020-01-01' }],
     });
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     let caught: unknown;
     try {
       await create(r, {
@@ -87,7 +88,7 @@ describe('conferences service', () => {
     expect((caught as ServiceError).issues).toEqual([
       { path: 'childIds.0', message: 'A selected child is not in this family' },
     ]);
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
   });
 
   it('lists newest first and searches by family, child and case reference', async () => {
@@ -124,7 +125,7 @@ describe('conferences service', () => {
     });
     const path = r.path;
     await r.close();
-    const again = await openRegister(path, r.key ? { key: r.key } : {});
+    const again = onPostgres ? await reopen(path) : await openRegister(path, r.key ? { key: r.key } : {});
     expect((await again.conferences.list('', 10)).conferences[0]?.children[0]?.givenName).toBe('Eve');
     await again.close();
   });

@@ -15,7 +15,7 @@ describe('dispatch: the contract at the edge', () => {
 
   it('validates the input before any service runs, naming the field', async () => {
     const r = await tempRegister();
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     const result = await dispatchAs(createHandlers(r), 'agencies.update', {
       id: 1,
       fields: { name: 'X', type: 'health', leadEmail: 'x@' },
@@ -30,7 +30,7 @@ describe('dispatch: the contract at the edge', () => {
         ],
       },
     });
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
   });
 
   it('passes service refusals through as values', async () => {
@@ -84,15 +84,15 @@ describe('dispatch: the child’s gender, ethnicity and SEND come from the Croyd
     ['subjectSend', 'EHC plan', 'Choose the child’s SEND from the list'],
   ])('refuses %s as free text (%s), naming the field, and writes nothing', async (field, value, message) => {
     const { r, h, base } = await setUp();
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     expect(await dispatchAs(h, 'escalations.open', { ...base, [field]: value })).toEqual({
       ok: false,
       error: { code: 'invalid-input', message, issues: [{ path: field, message }] },
     });
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
     // The service refuses it too, for the CLI and imports that call it directly.
     await expect(r.escalations.open({ ...base, [field]: value })).rejects.toThrow(message);
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
   });
 
   it('keeps a code as it was chosen, and a blank as not recorded', async () => {

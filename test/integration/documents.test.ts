@@ -109,7 +109,7 @@ describe('a batch of Appendix 3 returns', () => {
 
   it('refuses a period with nothing in it, or a folder that is a file, before writing anything', async () => {
     const { r } = await seeded(1);
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     await expect(
       r.documents.start({ kind: 'appendix3', from: '2025-01-01', to: '2025-01-31', folder: tempDir() }),
     ).rejects.toThrow(/no documents of this kind/);
@@ -118,7 +118,7 @@ describe('a batch of Appendix 3 returns', () => {
     await expect(
       r.documents.start({ kind: 'appendix3', from: '2026-02-01', to: '2026-02-28', folder: file }),
     ).rejects.toThrow(/is a file, not a folder/);
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
   });
 
   it('runs through the contract: start, then poll the status until it finishes', async () => {

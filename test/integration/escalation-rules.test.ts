@@ -247,7 +247,7 @@ describe('where an escalation starts', () => {
         await call.ok('live.invite', { conferenceId, agencyId: a.id });
         await call.ok('live.setAttendance', { conferenceId, agencyId: a.id, attendance: 'attended' });
       }
-      await mapAsync(agencies, (a, i) =>
+      await mapAsync(agencies, async (a, i) =>
         call.ok('live.setView', {
           conferenceId,
           childId,

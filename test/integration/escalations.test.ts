@@ -88,7 +88,7 @@ describe('professional disagreement escalations', () => {
     r.travelTo('2026-02-04');
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.escalations.escalate({
             escalationId: e.id,
             on: '2026-02-04',
@@ -162,13 +162,13 @@ describe('professional disagreement escalations', () => {
     const r = await tempRegister({ now: () => new Date('2026-03-02T10:00:00Z') });
     const { base } = await setUp(r);
     const kirklees = (await r.escalations.protocols()).find((p) => p.key === 'kirklees')?.definition;
-    const before = tableCounts(r);
-    expect((await refusal(() => r.escalations.save({ ...kirklees, key: 'x-area', stages: [] }))).issues).toEqual([
+    const before = await tableCounts(r);
+    expect((await refusal(async () => r.escalations.save({ ...kirklees, key: 'x-area', stages: [] }))).issues).toEqual([
       { path: 'stages', message: 'A protocol needs at least one stage' },
     ]);
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.escalations.save({
             ...kirklees,
             key: 'x-area',
@@ -180,14 +180,14 @@ describe('professional disagreement escalations', () => {
       path: 'stages.0.limitWorkingDays',
       message: 'The limit must be at least 1 working day',
     });
-    expect((await refusal(() => r.escalations.save(kirklees))).issues[0]?.path).toBe('key');
-    expect(tableCounts(r)).toEqual(before);
+    expect((await refusal(async () => r.escalations.save(kirklees))).issues[0]?.path).toBe('key');
+    expect(await tableCounts(r)).toEqual(before);
 
     const e = await r.escalations.open({ ...base, openedOn: '2026-03-02' });
-    const after = tableCounts(r);
+    const after = await tableCounts(r);
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.escalations.escalate({
             escalationId: e.id,
             on: '2026-03-01',
@@ -199,7 +199,7 @@ describe('professional disagreement escalations', () => {
     ).toEqual([{ path: 'on', message: 'A stage cannot close before it opened (2026-03-02)' }]);
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.escalations.addAction({
             escalationId: e.id,
             action: 'Review',
@@ -210,14 +210,14 @@ describe('professional disagreement escalations', () => {
         )
       ).issues,
     ).toEqual([{ path: 'completeBy', message: 'A completion date cannot precede the action' }]);
-    expect((await refusal(() => r.escalations.open({ ...base, natures: ['other'] }))).issues[0]?.path).toBe(
+    expect((await refusal(async () => r.escalations.open({ ...base, natures: ['other'] }))).issues[0]?.path).toBe(
       'natureOther',
     );
     expect(
-      (await refusal(() => r.escalations.open({ ...base, challengedAgencyId: base.initiatingAgencyId }))).issues[0]
-        ?.path,
+      (await refusal(async () => r.escalations.open({ ...base, challengedAgencyId: base.initiatingAgencyId })))
+        .issues[0]?.path,
     ).toBe('challengedAgencyId');
-    expect(tableCounts(r)).toEqual(after);
+    expect(await tableCounts(r)).toEqual(after);
   });
 
   it('records actions and their completion', async () => {
@@ -232,7 +232,9 @@ describe('professional disagreement escalations', () => {
       completeBy: '2025-12-24',
     });
     const actionId = e.actions[0]?.id ?? 0;
-    expect((await refusal(() => r.escalations.completeAction(actionId, '2025-12-21'))).issues[0]?.path).toBe('on');
+    expect((await refusal(async () => r.escalations.completeAction(actionId, '2025-12-21'))).issues[0]?.path).toBe(
+      'on',
+    );
     e = await r.escalations.completeAction(actionId, '2025-12-23');
     expect(e.actions[0]).toMatchObject({ completedOn: '2025-12-23' });
   });

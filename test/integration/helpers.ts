@@ -8,7 +8,12 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey } from '../../electron/main/register/db/connection';
 import { PgRegisterDb } from '../../electron/main/register/db/pg-query';
 import { createGate, type Gate, type GateOptions } from '../../electron/main/register/gate';
-import { openPgRegister, openRegister, type Register, type RegisterOptions } from '../../electron/main/register/register';
+import {
+  openPgRegister,
+  openRegister,
+  type Register,
+  type RegisterOptions,
+} from '../../electron/main/register/register';
 import { pgStore } from '../../electron/main/register/register-store';
 import { ROLES } from '../../shared/roles';
 import { freshPgDatabase } from '../pg-database';
@@ -23,13 +28,19 @@ export const onPostgres = ENGINE === 'postgres';
 /** A new empty PostgreSQL database for one test, dropped after it. */
 async function tempPgUrl(): Promise<string> {
   const database = await freshPgDatabase();
-  cleanups.push(() => database.drop());
+  lastCleanups.push(async () => database.drop());
   return database.url;
 }
 
 const cleanups: (() => unknown)[] = [];
+/** Run after every other cleanup: the test's PostgreSQL databases, once everything using them is closed. */
+const lastCleanups: (() => unknown)[] = [];
 afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
+  try {
+    while (cleanups.length) await cleanups.pop()?.();
+  } finally {
+    while (lastCleanups.length) await lastCleanups.pop()?.();
+  }
 });
 
 /** A fresh temp folder, removed after the test. */
@@ -63,7 +74,7 @@ export async function tempRegister(
   const register = onPostgres
     ? await openPgRegister(PgRegisterDb.open(await tempPgUrl()), opening)
     : await openRegister(join(dir, 'register.sqlite'), opening);
-  cleanups.unshift(() => register.close());
+  cleanups.unshift(async () => register.close());
   return Object.assign(register, {
     dir,
     key,
@@ -138,7 +149,7 @@ export async function tempGate(
   const url = onPostgres ? await tempPgUrl() : '';
   const where = onPostgres ? { store: pgStore(url) } : { path: join(dir, 'register.sqlite') };
   const gate = createGate({ ...where, kdfCost: TEST_KDF_COST, ...rest });
-  cleanups.unshift(() => gate.close());
+  cleanups.unshift(async () => gate.close());
   const { recoveryKey } = await gate.setup(user, TEST_PASSWORD);
   keys.set(gate.path, Buffer.from(recoveryKey, 'hex'));
   if (onPostgres) pgUrls.set(gate.path, url);
@@ -171,20 +182,20 @@ export async function cliRegister(
   if (!register) throw new Error('signed out');
   if (seed) await seed(register);
   await gate.close();
-  return onPostgres ? pgUrls.get(gate.path) ?? gate.path : gate.path;
+  return onPostgres ? (pgUrls.get(gate.path) ?? gate.path) : gate.path;
 }
 
 /** Opens a register made by `tempGate`/`cliRegister` with its key (for checking what a command did). */
 export async function reopen(path: string): Promise<Register> {
   if (onPostgres) {
     const register = await openPgRegister(PgRegisterDb.open(path));
-    cleanups.unshift(() => register.close());
+    cleanups.unshift(async () => register.close());
     return register;
   }
   const key = keys.get(path);
   if (!key) throw new Error(`no key known for ${path}`);
   const register = await openRegister(path, { key, mustExist: true });
-  cleanups.unshift(() => register.close());
+  cleanups.unshift(async () => register.close());
   return register;
 }
 

@@ -5,7 +5,7 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import type { ConferenceInput } from '../../shared/schemas/conference';
 import { caller } from './call';
-import { tempRegister } from './helpers';
+import { tempRegister, onPostgres } from './helpers';
 
 /**
  * No impossible record, and nothing lost on refusal: real dates in sane ranges, bounded numbers,
@@ -252,30 +252,33 @@ describe('unknown keys are refused, naming them', () => {
 });
 
 describe('a command either succeeds or changes nothing', () => {
-  it('a write whose answer cannot be made is rolled back, not reported as failed after committing', async () => {
-    const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
-    const { call, csc, police } = await setUp(r);
-    const e = await call.ok('escalations.open', {
-      subjectName: 'Zoë Alpha',
-      initiatingAgencyId: police.id,
-      challengedAgencyId: csc.id,
-      natures: ['referral-decision'],
-      details: 'D',
-      outcomeSought: 'O',
-      openedOn: '2026-03-02',
-      escalatedBy: { name: 'A' },
-    });
-    // A stored value the answer cannot carry (as a damaged or hand-edited row would be).
-    embedded(r).connection.prepare(`UPDATE escalations SET natures_json = '["bogus"]' WHERE id = ?`).run(e.id);
-    const error = await call.refused('escalations.addAction', {
-      escalationId: e.id,
-      action: 'Convene a strategy discussion',
-      byWhom: 'CSC',
-      agreedOn: '2026-03-02',
-    });
-    expect(error).toMatchObject({ code: 'internal', message: expect.stringMatching(/nothing was saved/) });
-    expect(embedded(r).connection.prepare('SELECT count(*) AS n FROM escalation_actions').get()).toEqual({ n: 0 });
-  });
+  it.skipIf(onPostgres)(
+    'a write whose answer cannot be made is rolled back, not reported as failed after committing',
+    async () => {
+      const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
+      const { call, csc, police } = await setUp(r);
+      const e = await call.ok('escalations.open', {
+        subjectName: 'Zoë Alpha',
+        initiatingAgencyId: police.id,
+        challengedAgencyId: csc.id,
+        natures: ['referral-decision'],
+        details: 'D',
+        outcomeSought: 'O',
+        openedOn: '2026-03-02',
+        escalatedBy: { name: 'A' },
+      });
+      // A stored value the answer cannot carry (as a damaged or hand-edited row would be).
+      embedded(r).connection.prepare(`UPDATE escalations SET natures_json = '["bogus"]' WHERE id = ?`).run(e.id);
+      const error = await call.refused('escalations.addAction', {
+        escalationId: e.id,
+        action: 'Convene a strategy discussion',
+        byWhom: 'CSC',
+        agreedOn: '2026-03-02',
+      });
+      expect(error).toMatchObject({ code: 'internal', message: expect.stringMatching(/nothing was saved/) });
+      expect(embedded(r).connection.prepare('SELECT count(*) AS n FROM escalation_actions').get()).toEqual({ n: 0 });
+    },
+  );
 });
 
 describe('duplicates are caught', () => {

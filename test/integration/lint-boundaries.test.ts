@@ -12,6 +12,7 @@ const eslint = new ESLint({
       '@typescript-eslint/no-floating-promises': 'off',
       '@typescript-eslint/no-misused-promises': 'off',
       '@typescript-eslint/await-thenable': 'off',
+      '@typescript-eslint/return-await': 'off',
     },
   },
 });

@@ -84,10 +84,10 @@ describe('the live conference', () => {
     expect(byName.get('Police')?.reportTimeliness).toBe('late');
     expect(byName.get('Primary School')).toMatchObject({ report: 'not-received', reportTimeliness: null });
     expect(
-      (await refusal(() => r.live.setReport(conference.id, agencies.csc.id, 'received', null))).issues[0]?.path,
+      (await refusal(async () => r.live.setReport(conference.id, agencies.csc.id, 'received', null))).issues[0]?.path,
     ).toBe('receivedOn');
     expect(
-      (await refusal(() => r.live.setReport(conference.id, agencies.csc.id, 'received', '2026-03-10'))).message,
+      (await refusal(async () => r.live.setReport(conference.id, agencies.csc.id, 'received', '2026-03-10'))).message,
     ).toMatch(/today or in the past/);
   });
 
@@ -133,11 +133,12 @@ describe('the live conference', () => {
       minority: ['Primary School'],
     });
     expect(child(live, zoe.id).missingReasons).toEqual(['Primary School']);
-    const before = tableCounts(r);
+    const before = await tableCounts(r);
     expect(
-      (await refusal(() => r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'NEG' }))).message,
+      (await refusal(async () => r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'NEG' })))
+        .message,
     ).toBe('Record the concerns and reasons of the minority view: Primary School');
-    expect(tableCounts(r)).toEqual(before);
+    expect(await tableCounts(r)).toEqual(before);
     await r.live.setView({
       conferenceId: id,
       childId: zoe.id,
@@ -146,11 +147,12 @@ describe('the live conference', () => {
       reasons: 'Attendance has improved',
     });
     expect(
-      (await refusal(() => r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: null }))).issues[0]
-        ?.path,
+      (await refusal(async () => r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: null })))
+        .issues[0]?.path,
     ).toBe('category');
     expect(
-      (await refusal(() => r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'MUL' }))).message,
+      (await refusal(async () => r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'MUL' })))
+        .message,
     ).toMatch(/not used in this partnership/);
     live = await r.live.recordDecision({ conferenceId: id, childId: zoe.id, category: 'NEG' });
     expect(child(live, zoe.id).recorded).toMatchObject({ result: 'majority', decision: 'plan', category: 'NEG' });
@@ -182,7 +184,7 @@ describe('the live conference', () => {
     expect(live.conference.status).toBe('adjourned');
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.live.setView({ conferenceId: id, childId: lukasz.id, agencyId: agencies.csc.id, view: null, reasons: '' }),
         )
       ).code,
@@ -213,7 +215,7 @@ describe('the live conference', () => {
     // Reconvene: too late is refused; in time carries the child and the invitations
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.live.scheduleReconvened({ conferenceId: id, date: '2026-01-15', time: '10:00', venue: 'Room 1' }),
         )
       ).message,
@@ -332,8 +334,8 @@ describe('the live conference', () => {
       });
       await r.live.setAttendance(review.id, a.id, 'attended');
     }
-    const views = (confId: number, plan: number) =>
-      mapAsync(Object.values(agencies), (a, i) =>
+    const views = async (confId: number, plan: number) =>
+      mapAsync(Object.values(agencies), async (a, i) =>
         r.live.setView({
           conferenceId: confId,
           childId: zoe.id,
@@ -372,8 +374,11 @@ describe('the live conference', () => {
       reasons: '',
     });
     expect(
-      (await refusal(() => r.live.recordDecision({ conferenceId: conference.id, childId: zoe.id, category: 'NEG' })))
-        .issues[0]?.path,
+      (
+        await refusal(async () =>
+          r.live.recordDecision({ conferenceId: conference.id, childId: zoe.id, category: 'NEG' }),
+        )
+      ).issues[0]?.path,
     ).toBe('quoracy');
     await r.live.setInquorateReason(conference.id, 'Delay would place the children at risk');
     await r.live.setNoView({
@@ -405,7 +410,7 @@ describe('the live conference', () => {
     r.travelTo('2026-03-09');
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.live.setView({
             conferenceId: conference.id,
             childId: zoe.id,
@@ -425,9 +430,11 @@ describe('the live conference', () => {
       reasons: '',
     });
     expect(
-      (await refusal(() => r.live.setAttendance(conference.id, agencies.police.id, 'did-not-attend'))).message,
+      (await refusal(async () => r.live.setAttendance(conference.id, agencies.police.id, 'did-not-attend'))).message,
     ).toMatch(/withdraw its views first/);
-    expect((await refusal(() => r.live.uninvite(conference.id, agencies.police.id))).message).toMatch(/withdraw them/);
+    expect((await refusal(async () => r.live.uninvite(conference.id, agencies.police.id))).message).toMatch(
+      /withdraw them/,
+    );
   });
 
   it('under the “chair decides” rule, records the chair’s decision and the dissent', async () => {
@@ -448,12 +455,15 @@ describe('the live conference', () => {
     });
     expect(child(await r.live.get(conference.id), zoe.id).preview).toBeNull();
     expect(
-      (await refusal(() => r.live.recordDecision({ conferenceId: conference.id, childId: zoe.id, category: 'PHY' })))
-        .issues[0]?.path,
+      (
+        await refusal(async () =>
+          r.live.recordDecision({ conferenceId: conference.id, childId: zoe.id, category: 'PHY' }),
+        )
+      ).issues[0]?.path,
     ).toBe('chairDecision');
     expect(
       (
-        await refusal(() =>
+        await refusal(async () =>
           r.live.recordDecision({
             conferenceId: conference.id,
             childId: zoe.id,

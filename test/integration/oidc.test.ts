@@ -80,7 +80,8 @@ async function startProvider(extra: Partial<Configuration> = {}): Promise<Runnin
   server.on('request', (req, res) => void handle(req, res));
   return {
     issuer,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: async () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
 

@@ -65,7 +65,7 @@ async function scenario(r: R) {
     });
     await r.live.setAttendance(id, a.id, 'attended');
   }
-  const view = (conferenceId: number, childId: number, agencyId: number, v: 'plan' | 'no-plan', reasons = '') =>
+  const view = async (conferenceId: number, childId: number, agencyId: number, v: 'plan' | 'no-plan', reasons = '') =>
     r.live.setView({ conferenceId, childId, agencyId, view: v, reasons });
   await view(id, zoe.id, csc.id, 'plan', 'Neglect evidenced over six months');
   await view(id, zoe.id, health.id, 'plan');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentSource, MakeOptions } from '../../electron/main/register/documents/source';
 import type { OpenEscalationInput } from '../../shared/schemas/escalation';
-import { tempDir, tempRegister } from './helpers';
+import { tempDir, tempRegister, onPostgres } from './helpers';
 
 type R = Awaited<ReturnType<typeof tempRegister>>;
 
@@ -387,24 +387,28 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
     expect((await render(source, e.id, { ...OPTIONS, initialsOnly: false })).text).not.toContain('Łukasz');
   });
 
-  it('prints the lists’ labels for gender, ethnicity and SEND, and free text recorded before the lists as recorded', async () => {
-    const r = await tempRegister();
-    const { e } = await croydonCase(r);
-    const source = r.documents.sourceFor('croydon-notification');
-    const coded = (await render(source, e.id)).raw;
-    expect(coded).toContain('Gender Male Ethnicity White and Asian SEND Education, health and care (EHC) plan');
-    for (const code of ['male', 'MWAS', 'ehc-plan']) expect(coded).not.toMatch(new RegExp(`\\b${code}\\b`));
+  // Free text recorded before the lists existed is put there by hand, in the embedded register.
+  it.skipIf(onPostgres)(
+    'prints the lists’ labels for gender, ethnicity and SEND, and free text recorded before the lists as recorded',
+    async () => {
+      const r = await tempRegister();
+      const { e } = await croydonCase(r);
+      const source = r.documents.sourceFor('croydon-notification');
+      const coded = (await render(source, e.id)).raw;
+      expect(coded).toContain('Gender Male Ethnicity White and Asian SEND Education, health and care (EHC) plan');
+      for (const code of ['male', 'MWAS', 'ehc-plan']) expect(coded).not.toMatch(new RegExp(`\\b${code}\\b`));
 
-    // A register made before the lists holds what was typed: it prints as recorded.
-    embedded(r)
-      .connection.prepare(
-        'UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?',
-      )
-      .run('Not stated', 'Mixed: White and Asian', 'EHC plan (since 2024)', e.id);
-    expect((await render(source, e.id)).raw).toContain(
-      'Gender Not stated Ethnicity Mixed: White and Asian SEND EHC plan (since 2024)',
-    );
-  });
+      // A register made before the lists holds what was typed: it prints as recorded.
+      embedded(r)
+        .connection.prepare(
+          'UPDATE escalations SET subject_gender = ?, subject_ethnicity = ?, subject_send = ? WHERE id = ?',
+        )
+        .run('Not stated', 'Mixed: White and Asian', 'EHC plan (since 2024)', e.id);
+      expect((await render(source, e.id)).raw).toContain(
+        'Gender Not stated Ethnicity Mixed: White and Asian SEND EHC plan (since 2024)',
+      );
+    },
+  );
 
   it('is made for Croydon escalations from stage 3 only', async () => {
     const r = await tempRegister();

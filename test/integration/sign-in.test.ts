@@ -15,6 +15,7 @@ import {
   tempGate,
   tempRegister,
   rawConnection,
+  onPostgres,
 } from './helpers';
 
 const SECRET_NAME = 'Zebedee Quillfeather';
@@ -37,7 +38,7 @@ function bytesOf(path: string): string {
     .join('|');
 }
 
-describe('an encrypted register', () => {
+describe.skipIf(onPostgres)('an encrypted register', () => {
   it('holds no readable text in the file or its WAL, is "not a database" without the key, and opens with the recovery key', async () => {
     const gate = await tempGate();
     await ok(await gate.call('agencies.create', { ...healthVisiting, leadName: SECRET_NAME }));
@@ -74,7 +75,7 @@ describe('an encrypted register', () => {
   it('encrypts a register from an earlier version on its first opening, after a verified copy, keeping every record', async () => {
     const old = await tempRegister({ plain: true });
     await old.agencies.create({ ...healthVisiting, leadName: SECRET_NAME });
-    const before = registerContent(old);
+    const before = await registerContent(old);
     const path = old.path;
     await old.close();
     expect(readFileSync(path).includes(Buffer.from(SECRET_NAME))).toBe(true);
@@ -84,7 +85,7 @@ describe('an encrypted register', () => {
     await gate.setup('First Admin', TEST_PASSWORD);
     const register = gate.register;
     if (!register) throw new Error('signed out');
-    const after = registerContent(register);
+    const after = await registerContent(register);
     for (const table of Object.keys(before)) {
       if (['audit_events', 'audit_payloads', 'schema_migrations', 'users'].includes(table)) continue;
       expect(after[table], table).toEqual(before[table]);
@@ -160,7 +161,7 @@ describe('signing in', () => {
   it('slows down after three failures and locks the name for 15 minutes after six', async () => {
     let now = new Date('2026-12-02T09:00:00Z');
     const gate = await tempGate({ signedIn: false, now: () => now });
-    const attempt = (password: string) => gate.call('session.signIn', { name: 'Test Chair', password });
+    const attempt = async (password: string) => gate.call('session.signIn', { name: 'Test Chair', password });
     for (let i = 0; i < 3; i += 1) expect((await refused(await attempt('wrong password!'))).code).toBe('invalid-input');
     // The fourth attempt, even with the right password, waits 10 seconds.
     expect(await refused(await attempt(TEST_PASSWORD))).toMatchObject({
@@ -203,7 +204,7 @@ describe('signing in', () => {
   });
 });
 
-describe('the audit trail at opening', () => {
+describe.skipIf(onPostgres)('the audit trail at opening', () => {
   it('notices, when someone signs in, a tail cut off or an event changed since the register was last closed', async () => {
     const gate = await tempGate();
     await ok(await gate.call('agencies.create', healthVisiting));
@@ -225,7 +226,7 @@ describe('the audit trail at opening', () => {
   });
 });
 
-describe('the integrity check beside the open register (desktop and browser mode)', () => {
+describe.skipIf(onPostgres)('the integrity check beside the open register (desktop and browser mode)', () => {
   it('lets a user in before the check ends, and holds a write until it has passed', async () => {
     const made = await tempGate();
     await made.close();
@@ -283,11 +284,11 @@ describe('roles', () => {
       await ok(await gate.call('session.signIn', { name: 'Lacking', password: TEST_PASSWORD }));
       const register = gate.register;
       if (!register) throw new Error('signed out');
-      const before = registerContent(register);
+      const before = await registerContent(register);
       const error = await refused(await gate.call(channel, {}));
       expect(error.code).toBe('forbidden');
       expect(error.message).toMatch(/^This needs the .*role; Lacking has /);
-      expect(registerContent(register)).toEqual(before);
+      expect(await registerContent(register)).toEqual(before);
     },
   );
 
@@ -309,7 +310,7 @@ describe('roles', () => {
 describe('users', () => {
   it('adds, disables (removing their key), enables and resets; a user changes their own password', async () => {
     const gate = await tempGate();
-    const keys = () => JSON.parse(readFileSync(`${gate.path}.keys`, 'utf8')) as { users: Record<string, unknown> };
+    const keys = async () => (await gate.store.loadKeyring()) ?? { users: {} };
     await ok(await gate.call('users.add', { name: 'Chair Two', roles: ['chair'], password: TEST_PASSWORD }));
     expect(
       await refused(await gate.call('users.add', { name: 'chair two', roles: ['chair'], password: TEST_PASSWORD })),
@@ -318,8 +319,8 @@ describe('users', () => {
     });
     const register = gate.register;
     if (!register) throw new Error('signed out');
-    const before = registerContent(register);
-    const keysBefore = readFileSync(`${gate.path}.keys`, 'utf8');
+    const before = await registerContent(register);
+    const keysBefore = JSON.stringify(await gate.store.loadKeyring());
     for (const [input, path, message] of [
       [
         { name: 'Short', roles: ['chair'], password: 'short' },
@@ -334,12 +335,12 @@ describe('users', () => {
         issues: [{ path, message }],
       });
     }
-    expect(registerContent(register)).toEqual(before);
-    expect(readFileSync(`${gate.path}.keys`, 'utf8')).toBe(keysBefore);
-    expect(Object.keys(keys().users)).toContain('chairtwo');
+    expect(await registerContent(register)).toEqual(before);
+    expect(JSON.stringify(await gate.store.loadKeyring())).toBe(keysBefore);
+    expect(Object.keys((await keys()).users)).toContain('chairtwo');
 
     await ok(await gate.call('users.disable', { name: 'Chair Two' }));
-    expect(Object.keys(keys().users)).not.toContain('chairtwo');
+    expect(Object.keys((await keys()).users)).not.toContain('chairtwo');
     await gate.signOut();
     expect(
       await refused(await gate.call('session.signIn', { name: 'Chair Two', password: TEST_PASSWORD })),
@@ -365,7 +366,9 @@ describe('users', () => {
     await gate.signOut();
     await ok(await gate.call('session.signIn', { name: 'Chair Two', password: 'my own new password' }));
     // Passwords never reach the audit trail.
-    const audit = JSON.stringify(gate.register?.sqlite?.connection.prepare('SELECT * FROM audit_events').all());
+    const now = gate.register;
+    if (!now) throw new Error('signed out');
+    const audit = JSON.stringify(await registerContent(now));
     expect(audit).not.toMatch(/new password|TEST_PASSWORD|correct horse/);
   });
 

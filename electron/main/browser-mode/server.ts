@@ -180,7 +180,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () =>
+    close: async () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -108,7 +108,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const dbPath = () => resolveRegisterPath(program.opts<{ db?: string }>().db);
   /** The unit's register on PostgreSQL when --pg (or CPREG_PG) gives one; the embedded file otherwise. */
   const pgUrl = (): string | null => {
-    const url = program.opts<{ pg?: string }>().pg ?? process.env['CPREG_PG'] ?? '';
+    const { pg, db } = program.opts<{ pg?: string; db?: string }>();
+    // --pg, or --db given a postgres:// address; a --db file wins over CPREG_PG.
+    const url = pg ?? (db === undefined ? process.env['CPREG_PG'] : /^postgres(ql)?:\/\//.test(db) ? db : '') ?? '';
     if (!url) return null;
     if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--pg must be a postgres:// address (got "${url}")`);
     return url;
@@ -187,7 +189,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     try {
       const { register, user } = gate;
       if (!register || !user) throw new UsageError('sign in failed');
-      return await runAs(user, () => fn(register, gate));
+      return await runAs(user, async () => fn(register, gate));
     } finally {
       await gate.close();
     }

@@ -18,7 +18,7 @@ export function firstLineOf(path: string, what: string): string {
  * Asks for a password on the terminal without echoing it. Only on a terminal: a script gives it
  * in a file or `CPREG_PASSWORD` instead, so nothing ever waits on a pipe.
  */
-export function promptHidden(question: string): Promise<string> {
+export async function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) {
     return Promise.reject(

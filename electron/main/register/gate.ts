@@ -84,10 +84,10 @@ export function createGate(options: GateOptions) {
   /** The background integrity check of the open register, while it runs: writes wait for it. */
   let checking: Promise<void> | null = null;
 
-  const loadKeyring = (): Promise<Keyring | null> => store.loadKeyring();
-  const writeKeyring = (keyring: Keyring): Promise<void> => store.saveKeyring(keyring);
+  const loadKeyring = async (): Promise<Keyring | null> => store.loadKeyring();
+  const writeKeyring = async (keyring: Keyring): Promise<void> => store.saveKeyring(keyring);
 
-  const fileState = () => store.state();
+  const fileState = async () => store.state();
 
   async function openWith(key: Buffer, create = false): Promise<Register> {
     const background = (options.backgroundCheck ?? false) && !create && store.engine === 'sqlite';
@@ -101,7 +101,7 @@ export function createGate(options: GateOptions) {
           const keyring = await loadKeyring();
           return (keyring && entryFor(keyring, name)?.lastSignInAt) ?? null;
         },
-        restore: (file) => restoreFrom(file),
+        restore: async (file) => restoreFrom(file),
       },
     });
     if (background) startCheck(register, key);
@@ -122,7 +122,7 @@ export function createGate(options: GateOptions) {
         key,
         now,
         mustExist: true,
-        restore: (file) => restoreFrom(file),
+        restore: async (file) => restoreFrom(file),
       });
       session = { ...session, register: reopened, handlers: createHandlers(reopened) };
     });
@@ -133,7 +133,7 @@ export function createGate(options: GateOptions) {
   }
 
   /** Resolves once the open register's integrity check has finished (at once if none is running). */
-  function checked(): Promise<void> {
+  async function checked(): Promise<void> {
     return checking ?? Promise.resolve();
   }
 
@@ -162,8 +162,8 @@ export function createGate(options: GateOptions) {
   }
 
   /** One write to the register and the keyring together: the key file is written last, inside the transaction. */
-  function commit<T>(open: OpenSession, write: () => Promise<T>, keyring?: Keyring): Promise<T> {
-    return open.register.db.transaction(() =>
+  async function commit<T>(open: OpenSession, write: () => Promise<T>, keyring?: Keyring): Promise<T> {
+    return open.register.db.transaction(async () =>
       runAs(open.user, async () => {
         const value = await write();
         if (keyring) await writeKeyring(keyring);
@@ -199,7 +199,7 @@ export function createGate(options: GateOptions) {
       throw error;
     }
     const first: Caller = { name, roles: FIRST_USER_ROLES };
-    await register.db.transaction(() => runAs(first, () => register.users.add(name, FIRST_USER_ROLES)));
+    await register.db.transaction(async () => runAs(first, async () => register.users.add(name, FIRST_USER_ROLES)));
     const user = await startSession(register, dataKey, name);
     return { user, recoveryKey: dataKey.toString('hex') };
   }
@@ -318,15 +318,15 @@ export function createGate(options: GateOptions) {
   }
 
   const sessionHandlers: HandlerMap<SessionChannel> = {
-    'session.status': () => status(),
-    'session.setup': (i) => setup(i.name, i.password),
-    'session.signIn': (i) => signIn(i.name, i.password),
+    'session.status': async () => status(),
+    'session.setup': async (i) => setup(i.name, i.password),
+    'session.signIn': async (i) => signIn(i.name, i.password),
     'session.signOut': async () => (await signOut(), {}),
     'session.lock': () => {
       if (session) session.locked = true;
       return {};
     },
-    'session.unlock': (i) => unlock(i.password),
+    'session.unlock': async (i) => unlock(i.password),
     'session.changePassword': async (i) => {
       const open = signedIn();
       const key = await unwrapFor(await requireKeyring(), open.user.name, i.current);
@@ -334,21 +334,21 @@ export function createGate(options: GateOptions) {
         throw invalid('current', 'Your current password is not right');
       }
       const keyring = await newPasswordFor(open.user.name, i.next, open.key);
-      await commit(open, () => open.register.users.passwordChanged(open.user.name, open.user.name), keyring);
+      await commit(open, async () => open.register.users.passwordChanged(open.user.name, open.user.name), keyring);
       return {};
     },
-    'users.list': () => signedIn().register.users.list(),
+    'users.list': async () => signedIn().register.users.list(),
     'users.add': async (i) => {
       const open = signedIn();
       if (await open.register.users.find(i.name)) {
         throw invalid('name', `There is already a user called “${i.name}”`);
       }
       const keyring = await newPasswordFor(i.name, i.password, open.key);
-      return commit(open, () => open.register.users.add(i.name, i.roles), keyring);
+      return commit(open, async () => open.register.users.add(i.name, i.roles), keyring);
     },
     'users.setRoles': async (i) => {
       const open = signedIn();
-      const user = await commit(open, () => open.register.users.setRoles(i.name, i.roles));
+      const user = await commit(open, async () => open.register.users.setRoles(i.name, i.roles));
       if (user.name === open.user.name) open.user = { name: user.name, roles: user.roles };
       return user;
     },
@@ -357,7 +357,7 @@ export function createGate(options: GateOptions) {
       const existing = await open.register.users.find(i.name);
       return commit(
         open,
-        () => open.register.users.setActive(i.name, false),
+        async () => open.register.users.setActive(i.name, false),
         withoutUser(await requireKeyring(), existing?.name ?? i.name),
       );
     },
@@ -366,7 +366,7 @@ export function createGate(options: GateOptions) {
       const existing = await open.register.users.find(i.name);
       if (!existing) throw new ServiceError('not-found', `There is no user called “${i.name}”`);
       const keyring = await newPasswordFor(existing.name, i.password, open.key);
-      return commit(open, () => open.register.users.setActive(existing.name, true), keyring);
+      return commit(open, async () => open.register.users.setActive(existing.name, true), keyring);
     },
     'users.resetPassword': async (i) => {
       const open = signedIn();
@@ -376,7 +376,7 @@ export function createGate(options: GateOptions) {
         throw new ServiceError('conflict', `${existing.name} is disabled: enable them with a new password instead`);
       }
       const keyring = await newPasswordFor(existing.name, i.password, open.key);
-      return commit(open, () => open.register.users.passwordChanged(existing.name, open.user.name), keyring);
+      return commit(open, async () => open.register.users.passwordChanged(existing.name, open.user.name), keyring);
     },
   };
   const SESSION_NAMES = new Set<string>(Object.keys(sessionHandlers));
@@ -428,7 +428,7 @@ export function createGate(options: GateOptions) {
     }
     // A write waits for the integrity check that started when the register opened.
     if (checking && name !== null && CHANNEL_ACCESS[name].writes) {
-      return checking.then(() => call(channel, input));
+      return checking.then(async () => call(channel, input));
     }
     if (session && !session.locked) await lockIfIdle(session);
     if (session?.locked && name !== null) {
@@ -446,6 +446,8 @@ export function createGate(options: GateOptions) {
 
   return {
     path,
+    /** Where the register is, and its keyring. */
+    store,
     call,
     status,
     setup,

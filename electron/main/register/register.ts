@@ -159,11 +159,11 @@ async function wire({ db, sqlite, path, health }: Opened, options: RegisterOptio
   await escalations.ensureShipped();
   const retention = createRetentionService(ctx, settings);
   const demo = createDemoService(ctx, calendar, escalations);
-  const users = createUsersService(ctx, () => settings.actor(), options.lastSignIn);
+  const users = createUsersService(ctx, async () => settings.actor(), options.lastSignIn);
   const audit = createAuditService(ctx);
   const documentsDir =
     options.documentsDir ?? process.env['CPREG_DOCUMENTS'] ?? join(homedir(), 'Documents', 'CP Conference Register');
-  const deps: SourceDeps = { ctx, settings: () => settings.get(), live, escalations, agencyEscalations };
+  const deps: SourceDeps = { ctx, settings: async () => settings.get(), live, escalations, agencyEscalations };
   const documents = createDocumentsService(
     ctx,
     settings,

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
  * reads through at once and holds writes until the answer comes. Resolves to null when the file is
  * sound, or to what SQLite found.
  */
-export function checkInBackground(path: string, key: Buffer): Promise<string | null> {
+export async function checkInBackground(path: string, key: Buffer): Promise<string | null> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     const Database = require(workerData.module);

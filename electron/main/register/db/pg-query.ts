@@ -67,7 +67,7 @@ export class PgRegisterDb implements RegisterDb {
 
   /** Applies any pending PostgreSQL migrations (one transaction, on one connection). */
   async migrate(now: () => Date = () => new Date()): Promise<number[]> {
-    const client = await this.retrying(() => this.pool.connect());
+    const client = await this.retrying(async () => this.pool.connect());
     try {
       return await applyPgMigrations(client, PG_MIGRATIONS, now);
     } finally {
@@ -85,7 +85,7 @@ export class PgRegisterDb implements RegisterDb {
     const client = this.current();
     const values = compiled.parameters as unknown[];
     if (client) return client.query<R & pg.QueryResultRow>(compiled.sql, values);
-    return this.retrying(() => this.pool.query<R & pg.QueryResultRow>(compiled.sql, values));
+    return this.retrying(async () => this.pool.query<R & pg.QueryResultRow>(compiled.sql, values));
   }
 
   /**
@@ -124,7 +124,7 @@ export class PgRegisterDb implements RegisterDb {
   async sql<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
     const client = this.current();
     if (client) return (await client.query<R>(text, values)).rows;
-    return (await this.retrying(() => this.pool.query<R>(text, values))).rows;
+    return (await this.retrying(async () => this.pool.query<R>(text, values))).rows;
   }
 
   async lock(name: 'audit-chain'): Promise<void> {
@@ -136,7 +136,7 @@ export class PgRegisterDb implements RegisterDb {
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     const current = this.context.getStore();
     if (current?.open) return this.savepoint(current, fn);
-    const client = await this.retrying(() => this.pool.connect());
+    const client = await this.retrying(async () => this.pool.connect());
     const tx: OpenTransaction = { client, open: true, savepoints: 0 };
     let broken = false;
     try {

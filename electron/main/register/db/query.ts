@@ -125,19 +125,19 @@ export class SqliteRegisterDb implements RegisterDb {
     return step();
   }
 
-  all<R>(query: Compilable<R>): Promise<R[]> {
+  async all<R>(query: Compilable<R>): Promise<R[]> {
     return this.turn(() => this.sync.all(query));
   }
 
-  first<R>(query: Compilable<R>): Promise<R | undefined> {
+  async first<R>(query: Compilable<R>): Promise<R | undefined> {
     return this.turn(() => this.sync.first(query));
   }
 
-  run(query: Compilable<unknown>): Promise<{ changes: number }> {
+  async run(query: Compilable<unknown>): Promise<{ changes: number }> {
     return this.turn(() => this.sync.run(query));
   }
 
-  insert(query: Compilable<{ id: number }>): Promise<number> {
+  async insert(query: Compilable<{ id: number }>): Promise<number> {
     return this.turn(() => {
       const row = this.sync.first(query);
       if (!row) throw new Error('The insert answered no id');

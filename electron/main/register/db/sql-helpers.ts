@@ -6,13 +6,14 @@ export function likePattern(search: string): string {
 }
 
 /**
- * True where any of the columns contains `search` (case-insensitive for ASCII, as SQLite's LIKE).
+ * True where any of the columns contains `search`, ignoring the case of ASCII letters on both
+ * engines (PostgreSQL's LIKE minds case; SQLite's does not; `lower` on both sides is the same on each).
  * Null columns never match.
  */
 export function anyColumnContains(columns: readonly string[], search: string): RawBuilder<boolean> {
   const pattern = likePattern(search);
   return sql<boolean>`(${sql.join(
-    columns.map((c) => sql`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`),
+    columns.map((c) => sql`lower(${sql.ref(c)}) LIKE lower(${pattern}) ESCAPE '\\'`),
     sql` OR `,
   )})`;
 }

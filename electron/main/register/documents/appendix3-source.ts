@@ -40,7 +40,7 @@ export function appendix3Source(deps: SourceDeps): DocumentSource {
     kind: 'appendix3',
     async candidates(from, to) {
       const agencies = new Set((await ctx.repos.agencyEscalations.countsByAgency(from, to)).map((c) => c.agency_id));
-      return (await mapAsync([...agencies], (id) => ctx.repos.agencies.get(id)))
+      return (await mapAsync([...agencies], async (id) => ctx.repos.agencies.get(id)))
         .filter((a) => a !== undefined)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((a) => candidateFor(a.id, a.name, from, to));

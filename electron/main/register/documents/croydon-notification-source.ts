@@ -21,7 +21,7 @@ export function croydonNotificationSource(deps: SourceDeps): DocumentSource {
       `Croydon Escalation Notification Form: ${initials(subjectName)} (escalation ${id})`,
       'croydon-notification',
     );
-  const input = (c: Candidate, options: MakeOptions) => escalationFormInput(deps, c, options, true);
+  const input = async (c: Candidate, options: MakeOptions) => escalationFormInput(deps, c, options, true);
 
   return {
     kind: 'croydon-notification',

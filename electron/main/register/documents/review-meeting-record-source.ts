@@ -21,7 +21,7 @@ export function reviewMeetingRecordSource(deps: SourceDeps): DocumentSource {
       `Principal Officer review meeting record: ${subjectName} (escalation ${id})`,
       'review-meeting-record',
     );
-  const input = (c: Candidate, options: MakeOptions): Promise<ReviewMeetingInput> =>
+  const input = async (c: Candidate, options: MakeOptions): Promise<ReviewMeetingInput> =>
     escalationFormInput(deps, c, options);
 
   return {

@@ -39,7 +39,7 @@ export function newKdf(cost: KdfCost = DEFAULT_KDF_COST): Kdf {
 }
 
 /** The key-encryption key: scrypt of the password (asynchronous, so the app stays responsive). */
-export function deriveKek(password: string, kdf: Kdf): Promise<Buffer> {
+export async function deriveKek(password: string, kdf: Kdf): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(
       password.normalize('NFC'),

@@ -54,17 +54,17 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
   }
 
   return {
-    list: (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
+    list: async (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
     /** The agency with this name, compared as duplicates are (for the command line's --agency). */
     named: sameNamed,
     get: mustGet,
 
-    create(input: AgencyInput): Promise<Agency> {
+    async create(input: AgencyInput): Promise<Agency> {
       const fields = parse(input);
-      return ctx.db.transaction(() => createInTransaction(fields));
+      return ctx.db.transaction(async () => createInTransaction(fields));
     },
 
-    update(id: number, input: AgencyInput): Promise<Agency> {
+    async update(id: number, input: AgencyInput): Promise<Agency> {
       const fields = parse(input, 'fields.');
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
@@ -77,7 +77,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     },
 
     /** Deactivated agencies stay in the directory (and in past conferences), marked inactive. */
-    setActive(id: number, active: boolean): Promise<Agency> {
+    async setActive(id: number, active: boolean): Promise<Agency> {
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
         if (before.active === active) return before;
@@ -101,7 +101,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
      * reported with its row number (as the user counts them: the header is row 1); a name that
      * already exists, or appears twice, refuses the whole import.
      */
-    importMany(
+    async importMany(
       rows: readonly Record<string, unknown>[],
       options: { firstRowNumber?: number; fieldName?: (field: string) => string } = {},
     ): Promise<Agency[]> {
@@ -134,7 +134,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
       if (issues.length > 0) {
         throw new ServiceError('invalid-input', describeIssues(issues), issues);
       }
-      return ctx.db.transaction(() =>
+      return ctx.db.transaction(async () =>
         mapAsync(parsed, async (fields, i) => {
           try {
             return await createInTransaction(fields, `row ${firstRowNumber + i}, ${fieldName('name')}`);

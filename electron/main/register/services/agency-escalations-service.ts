@@ -66,7 +66,7 @@ export function createAgencyEscalationsService(
     },
 
     /** One step from the chair's screen: the meeting, family, chair and representative come from the conference. */
-    raiseFromConference(i: {
+    async raiseFromConference(i: {
       conferenceId: number;
       agencyId: number;
       reason: EscalationReason;
@@ -97,7 +97,7 @@ export function createAgencyEscalationsService(
      * Withdraws a mistaken escalation with the reason: it stays in the register, marked withdrawn
      * (who, when and why are kept), and leaves returns, counts and exports from now on.
      */
-    withdraw(id: number, reason: string): Promise<AgencyEscalation> {
+    async withdraw(id: number, reason: string): Promise<AgencyEscalation> {
       return ctx.db.transaction(async () => {
         const before = await repo.get(id);
         if (!before) throw notFound('agency escalation', id);
@@ -139,7 +139,7 @@ export function createAgencyEscalationsService(
       });
     },
 
-    raiseByHand(i: {
+    async raiseByHand(i: {
       agencyId: number;
       meetingDate: string;
       familyIdentifier: string;
@@ -203,7 +203,7 @@ export function createAgencyEscalationsService(
     },
 
     /** Marks the period's unsent rows as sent to the safeguarding lead, as one return. */
-    markSent(i: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string }) {
+    async markSent(i: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string }) {
       return ctx.db.transaction(async () => {
         await mustAgency(i.agencyId);
         const issues = [];
@@ -225,7 +225,7 @@ export function createAgencyEscalationsService(
       });
     },
 
-    recordResponse(returnId: number, responseOn: string, response: string) {
+    async recordResponse(returnId: number, responseOn: string, response: string) {
       return ctx.db.transaction(async () => {
         const before = await repo.getReturn(returnId);
         if (!before) throw notFound('return', returnId);

@@ -10,17 +10,17 @@ import type { ServiceContext } from './context';
 export function createAuditService(ctx: ServiceContext) {
   const { audit } = ctx.repos;
   return {
-    verify(): Promise<ChainVerdict> {
+    async verify(): Promise<ChainVerdict> {
       return audit.verify();
     },
     /** The last `n` events, trusting the one before them: the quick check when the register opens. */
-    verifyTail(n: number): Promise<ChainVerdict> {
+    async verifyTail(n: number): Promise<ChainVerdict> {
       return audit.verifyTail(n);
     },
-    list(page: { offset: number; limit: number }): Promise<{ total: number; events: AuditEventView[] }> {
+    async list(page: { offset: number; limit: number }): Promise<{ total: number; events: AuditEventView[] }> {
       return audit.list(page);
     },
-    forRecord(entity: AuditEntity, entityId: number): Promise<AuditEventView[]> {
+    async forRecord(entity: AuditEntity, entityId: number): Promise<AuditEventView[]> {
       return audit.forRecord(entity, entityId);
     },
   };

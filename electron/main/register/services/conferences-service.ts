@@ -117,8 +117,8 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
 
   return {
     get: mustGet,
-    list: (search: string, limit: number) => conferences.list(search, limit),
-    searchFamilies: (search: string) => families.search(search, 50),
+    list: async (search: string, limit: number) => conferences.list(search, limit),
+    searchFamilies: async (search: string) => families.search(search, 50),
     matches,
 
     /**
@@ -127,7 +127,7 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
      * date is impossible, when the same child is in it twice, or when a new family or child
      * matches one in the register (naming it) unless the caller confirms they are different.
      */
-    create(raw: ConferenceInput): Promise<ConferenceSummary> {
+    async create(raw: ConferenceInput): Promise<ConferenceSummary> {
       const parsed = conferenceInputSchema.safeParse(raw);
       if (!parsed.success) {
         const issues = issuesFromZod(parsed.error);

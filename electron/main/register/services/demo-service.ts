@@ -637,7 +637,7 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
         await demo.insertRows('agency_escalations', agencyEscalationRows);
       });
       // One transaction (the services' own become savepoints): one flush to disk, not hundreds.
-      const professional = await ctx.db.transaction(() => seedEscalations());
+      const professional = await ctx.db.transaction(async () => seedEscalations());
       onProgress(conferences.length, target);
       return {
         agencies: agencyRows.length,

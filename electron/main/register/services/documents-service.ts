@@ -53,7 +53,12 @@ export function createDocumentsService(
   }
 
   /** Records one written document against its record, with an audit event, in one transaction. */
-  function record(kind: DocumentKind, c: Candidate, bytes: Buffer, batchId: string | null): Promise<GeneratedDocument> {
+  async function record(
+    kind: DocumentKind,
+    c: Candidate,
+    bytes: Buffer,
+    batchId: string | null,
+  ): Promise<GeneratedDocument> {
     return ctx.db.transaction(async () => {
       const actor = await settings.actor();
       const id = await repo.insert({
@@ -279,7 +284,7 @@ export function createDocumentsService(
       const answered = publicStatus(status);
       // Answer first; the first document is made on the next turn, like the rest.
       const running = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => drive(status, () => undefined))
+        .then(async () => drive(status, () => undefined))
         .then(
           () => undefined,
           () => {
@@ -300,8 +305,8 @@ export function createDocumentsService(
       if (!status) throw new ServiceError('not-found', 'That batch is no longer known: see the documents list');
       return publicStatus(status);
     },
-    forRecord: (entity: RecordEntity, entityId: number) => repo.forRecord(entity, entityId),
-    recent: (limit: number) => repo.recent(limit),
+    forRecord: async (entity: RecordEntity, entityId: number) => repo.forRecord(entity, entityId),
+    recent: async (limit: number) => repo.recent(limit),
     record,
   };
 }

@@ -276,7 +276,7 @@ export function createEscalationsService(
    * replaces an earlier one keeps the earlier one in the audit trail), answering with the
    * escalation read in the same transaction.
    */
-  function write(id: number | null, action: string, fn: (at: string) => Promise<unknown>): Promise<Escalation> {
+  async function write(id: number | null, action: string, fn: (at: string) => Promise<unknown>): Promise<Escalation> {
     return ctx.db.transaction(async () => {
       const at = ctx.now().toISOString();
       const before = id === null ? undefined : auditable(await get(id));
@@ -340,7 +340,7 @@ export function createEscalationsService(
     },
 
     /** The partnership's protocol: new escalations start under its latest version. */
-    choose(key: string) {
+    async choose(key: string) {
       return ctx.db.transaction(async () => {
         await latest(key);
         const before = await chosenKey();
@@ -364,7 +364,7 @@ export function createEscalationsService(
      * protocols are not changed in place: copy one under a new key. A copy keeps the formal record
      * of the protocol it was copied from.
      */
-    save(raw: unknown) {
+    async save(raw: unknown) {
       const parsed = protocolSchema.safeParse(raw);
       if (!parsed.success) {
         const issues = issuesFromZod(parsed.error);
@@ -435,7 +435,7 @@ export function createEscalationsService(
       };
     },
 
-    open(raw: OpenEscalationInput) {
+    async open(raw: OpenEscalationInput) {
       const parsed = openEscalationInputSchema.safeParse(raw);
       if (!parsed.success) {
         const issues = issuesFromZod(parsed.error);
@@ -528,7 +528,7 @@ export function createEscalationsService(
       });
     },
 
-    respond(i: {
+    async respond(i: {
       escalationId: number;
       number: number;
       responseFrom: PersonInput;
@@ -559,7 +559,7 @@ export function createEscalationsService(
      * is unresolved (a resolved response leads to closing), and never into a stage that follows
      * resolution (the Kirklees restorative debrief is offered after a resolved closing).
      */
-    escalate(i: {
+    async escalate(i: {
       escalationId: number;
       on: string;
       escalatedBy: EscalatingPersonInput;
@@ -601,7 +601,7 @@ export function createEscalationsService(
       });
     },
 
-    close(i: {
+    async close(i: {
       escalationId: number;
       on: string;
       resolved: boolean;
@@ -632,7 +632,7 @@ export function createEscalationsService(
     },
 
     /** The restorative debrief after resolution (Kirklees stage 7): no clock, recorded when it happens. */
-    recordDebrief(i: { escalationId: number; on: string; notes: string }) {
+    async recordDebrief(i: { escalationId: number; on: string; notes: string }) {
       return write(i.escalationId, 'debrief', async (at) => {
         const e = await mustEscalation(i.escalationId);
         if (e.status !== 'resolved') {
@@ -652,7 +652,7 @@ export function createEscalationsService(
     },
 
     /** The written record of the Principal Officer review meeting (North Lincolnshire protocol and its copies). */
-    recordReviewMeeting(i: {
+    async recordReviewMeeting(i: {
       escalationId: number;
       heldOn: string;
       reviewType: string;
@@ -694,7 +694,7 @@ export function createEscalationsService(
      * before and after are kept and shown. Immediate risk changed moves the current stage's due
      * date with it.
      */
-    correct(i: {
+    async correct(i: {
       escalationId: number;
       reason: string;
       subjectName?: string | undefined;
@@ -752,13 +752,13 @@ export function createEscalationsService(
           subject_address: ['Address', (v) => v.subject_address, (v) => v.subject_address],
           initiating_agency_id: [
             'Agency initiating the escalation',
-            (v) => agencyName(v.initiating_agency_id, 'initiatingAgencyId'),
-            (v) => agencyName(v.initiating_agency_id),
+            async (v) => agencyName(v.initiating_agency_id, 'initiatingAgencyId'),
+            async (v) => agencyName(v.initiating_agency_id),
           ],
           challenged_agency_id: [
             'Agency with whom the difference is held',
-            (v) => agencyName(v.challenged_agency_id, 'challengedAgencyId'),
-            (v) => agencyName(v.challenged_agency_id),
+            async (v) => agencyName(v.challenged_agency_id, 'challengedAgencyId'),
+            async (v) => agencyName(v.challenged_agency_id),
           ],
           natures_json: [
             'Nature of the difference',
@@ -823,7 +823,7 @@ export function createEscalationsService(
       });
     },
 
-    addAction(i: {
+    async addAction(i: {
       escalationId: number;
       action: string;
       byWhom: string;

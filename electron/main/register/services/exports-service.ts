@@ -62,7 +62,7 @@ export function createExportsService(
     const { agency, rows } = await agencyEscalations.returnFor(agencyId, from, to);
     const escalationList: Escalation[] = await mapAsync(
       await ctx.repos.documents.escalationIdsForAgency(agencyId, from, to),
-      (id) => escalations.get(id),
+      async (id) => escalations.get(id),
     );
     const appendix3 = documents.sourceFor('appendix3');
     const appendix3Candidate = rows.length ? await appendix3.candidate(agencyId, from, to) : undefined;
@@ -309,7 +309,7 @@ export function createExportsService(
     run,
     recoverInterrupted,
     defaultFolder,
-    sharingLog: (agencyId: number | null, limit: number) => ctx.repos.documents.sharingLog(agencyId, limit),
+    sharingLog: async (agencyId: number | null, limit: number) => ctx.repos.documents.sharingLog(agencyId, limit),
   };
 }
 export type ExportsService = Awaited<ReturnType<typeof createExportsService>>;

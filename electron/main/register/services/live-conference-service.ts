@@ -315,7 +315,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
    * Runs one change in a transaction, audits it, and returns the conference as it now stands,
    * read in the same transaction: a failure anywhere leaves the register as it was.
    */
-  function change(
+  async function change(
     conferenceId: number,
     action: string,
     fn: (state: State, at: string) => Promise<unknown>,
@@ -578,7 +578,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   return {
     get: build,
 
-    invite(i: {
+    async invite(i: {
       conferenceId: number;
       agencyId: number;
       representativeName: string | null;
@@ -595,7 +595,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       });
     },
 
-    uninvite(conferenceId: number, agencyId: number) {
+    async uninvite(conferenceId: number, agencyId: number) {
       return change(conferenceId, 'uninvite', async (state) => {
         assertOpen(state);
         const inv = await invitation(conferenceId, agencyId);
@@ -607,7 +607,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       });
     },
 
-    setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null) {
+    async setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null) {
       return change(conferenceId, 'attendance', async (state, at) => {
         assertOpen(state);
         if (attendance !== null) assertHeld(state, 'attendance');
@@ -623,7 +623,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       });
     },
 
-    setReport(conferenceId: number, agencyId: number, report: ReportState, receivedOn: string | null) {
+    async setReport(conferenceId: number, agencyId: number, report: ReportState, receivedOn: string | null) {
       return change(conferenceId, 'report', async (state, at) => {
         assertOpen(state);
         await invitation(conferenceId, agencyId);
@@ -637,7 +637,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Records (or, with view null, withdraws) one agency's view for one child. */
-    setView(i: {
+    async setView(i: {
       conferenceId: number;
       childId: number;
       agencyId: number;
@@ -664,7 +664,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * The chair records that an attending agency gives no view for a child, with the reason (or,
      * with reason null, withdraws that record). It replaces any view the agency gave.
      */
-    setNoView(i: { conferenceId: number; childId: number; agencyId: number; reason: string | null }) {
+    async setNoView(i: { conferenceId: number; childId: number; agencyId: number; reason: string | null }) {
       return change(i.conferenceId, 'no-view', async (state, at) => {
         await undecidedChild(state, i.childId, i.reason !== null);
         await attendingInvitation(i.conferenceId, i.agencyId);
@@ -682,7 +682,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Copies every view (and its reasons) and every record of no view from one child to a sibling not yet decided. */
-    copyViews(conferenceId: number, fromChildId: number, toChildId: number) {
+    async copyViews(conferenceId: number, fromChildId: number, toChildId: number) {
       return change(conferenceId, 'copy-views', async (state, at) => {
         assertOpen(state);
         assertHeld(state, 'views');
@@ -709,7 +709,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** The chair's reason for going ahead although inquorate (null clears it). */
-    setInquorateReason(conferenceId: number, reason: string | null) {
+    async setInquorateReason(conferenceId: number, reason: string | null) {
       return change(conferenceId, 'inquorate-reason', async (state, at) => {
         assertOpen(state);
         const text = reason?.trim() ?? '';
@@ -720,15 +720,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Moves an (inquorate) conference to another date: attendance is cleared, invitations and reports kept. */
-    redate(conferenceId: number, date: string, time: string) {
-      return change(conferenceId, 'redate', (state, at) => move(state, date, time, at));
+    async redate(conferenceId: number, date: string, time: string) {
+      return change(conferenceId, 'redate', async (state, at) => move(state, date, time, at));
     },
 
     /**
      * Corrects a scheduled conference's date, time, venue or chair. A new date clears attendance
      * (as re-dating does); a reconvened conference stays within its limit.
      */
-    update(i: {
+    async update(i: {
       id: number;
       date?: string | undefined;
       time?: string | undefined;
@@ -749,7 +749,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Cancels a scheduled conference with the reason; it stays in the register, marked cancelled. */
-    cancel(id: number, reason: string) {
+    async cancel(id: number, reason: string) {
       return change(
         id,
         'cancel',
@@ -773,7 +773,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * reports, views, decisions, escalations, documents, a reconvened conference). Otherwise the
      * refusal says what is recorded and to cancel it instead.
      */
-    remove(id: number): Promise<{ deleted: number }> {
+    async remove(id: number): Promise<{ deleted: number }> {
       return ctx.db.transaction(async () => {
         const state = await mustState(id);
         const recorded = Object.entries(await conferences.recordedOn(id))
@@ -1001,7 +1001,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * its adjourned children and its invitations. It must be held within the adjournment (no later
      * than the reconvene-by date, named in the refusal).
      */
-    scheduleReconvened(i: { conferenceId: number; date: string; time: string; venue: string }) {
+    async scheduleReconvened(i: { conferenceId: number; date: string; time: string; venue: string }) {
       return ctx.db.transaction(async () => {
         const state = await mustState(i.conferenceId);
         if (state.status !== 'adjourned' || state.cancelledOn)
@@ -1087,7 +1087,8 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           (a, b) =>
             (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
             a.conferenceId - b.conferenceId ||
-            (a.childId ?? 0) - (b.childId ?? 0),
+            (a.childId ?? 0) - (b.childId ?? 0) ||
+            a.kind.localeCompare(b.kind),
         )
         .slice(0, limit)
         .map((r) => ({
@@ -1106,7 +1107,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Marks an item done by hand: a conference's own (letter, minutes, reconvening) or a child's (core group, review). */
-    completeTask(conferenceId: number, kind: DueKind, childId: number | null) {
+    async completeTask(conferenceId: number, kind: DueKind, childId: number | null) {
       return ctx.db.transaction(async () => {
         await mustState(conferenceId);
         const isChild = (CHILD_DUE_KINDS as readonly string[]).includes(kind);

@@ -66,7 +66,7 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
     },
 
     /** Puts a family's records on legal hold: they cannot be erased until it is lifted. */
-    placeHold(familyId: number, reason: string): Promise<RetentionEntry> {
+    async placeHold(familyId: number, reason: string): Promise<RetentionEntry> {
       return ctx.db.transaction(async () => {
         const current = await entry(familyId);
         if (current.hold) {
@@ -83,7 +83,7 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
     },
 
     /** Lifts the hold in force, with the reason; the hold stays on record as lifted. */
-    liftHold(familyId: number, reason: string): Promise<RetentionEntry> {
+    async liftHold(familyId: number, reason: string): Promise<RetentionEntry> {
       return ctx.db.transaction(async () => {
         await entry(familyId);
         const hold = await repo.holdInForce(familyId);
@@ -110,7 +110,7 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
      * rule and the retention date, and nothing that names anyone. Generated files on disk are
      * outside the register and stay where they were written.
      */
-    erase(familyId: number, confirm: string) {
+    async erase(familyId: number, confirm: string) {
       return ctx.db.transaction(async () => {
         const current = await entry(familyId);
         if (current.hold) {

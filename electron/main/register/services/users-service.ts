@@ -38,9 +38,9 @@ export function createUsersService(
 
   return {
     async list(): Promise<User[]> {
-      return mapAsync(await ctx.repos.users.all(), (u) => publicUser(u, lastSignIn));
+      return mapAsync(await ctx.repos.users.all(), async (u) => publicUser(u, lastSignIn));
     },
-    count(): Promise<number> {
+    async count(): Promise<number> {
       return ctx.repos.users.count();
     },
     /** The user as the register holds them, or undefined. */

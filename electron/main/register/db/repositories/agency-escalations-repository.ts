@@ -124,7 +124,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
     },
 
     /** Per agency and reason: counts in the period, and how many are not yet in a sent return. */
-    countsByAgency(from: string, to: string) {
+    async countsByAgency(from: string, to: string) {
       return db.all(
         qb
           .selectFrom('agency_escalations')

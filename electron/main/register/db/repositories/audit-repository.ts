@@ -207,43 +207,46 @@ export function createAuditRepository(db: RegisterDb) {
      * payloads' digests and the hash linking it to the event before. Returns its id.
      */
     async append(event: AuditEvent): Promise<number> {
-      // Two writers at once on PostgreSQL would both link to the same last event.
-      await db.lock('audit-chain');
-      const last = await head();
-      const id = Math.max(last?.id ?? 0, await issuedUpTo()) + 1;
-      const beforeJson = event.before === undefined ? null : JSON.stringify(event.before);
-      const afterJson = event.after === undefined ? null : JSON.stringify(event.after);
-      const fields = {
-        id,
-        at: event.at,
-        actor: event.actor,
-        action: event.action,
-        entity: event.entity,
-        entityId: event.entityId,
-        beforeDigest: payloadDigest(beforeJson),
-        afterDigest: payloadDigest(afterJson),
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      await db.run(
-        qb.insertInto('audit_events').values({
+      // In the caller's transaction, or one of its own: the lock and the link go together.
+      return db.transaction(async () => {
+        // Two writers at once on PostgreSQL would both link to the same last event.
+        await db.lock('audit-chain');
+        const last = await head();
+        const id = Math.max(last?.id ?? 0, await issuedUpTo()) + 1;
+        const beforeJson = event.before === undefined ? null : JSON.stringify(event.before);
+        const afterJson = event.after === undefined ? null : JSON.stringify(event.after);
+        const fields = {
           id,
-          at: fields.at,
-          actor: fields.actor,
-          action: fields.action,
-          entity: fields.entity,
-          entity_id: fields.entityId,
-          before_digest: fields.beforeDigest,
-          after_digest: fields.afterDigest,
-          prev_hash: prevHash,
-          hash: eventHash(prevHash, fields),
-        }),
-      );
-      if (beforeJson !== null || afterJson !== null) {
+          at: event.at,
+          actor: event.actor,
+          action: event.action,
+          entity: event.entity,
+          entityId: event.entityId,
+          beforeDigest: payloadDigest(beforeJson),
+          afterDigest: payloadDigest(afterJson),
+        };
+        const prevHash = last?.hash ?? GENESIS_HASH;
         await db.run(
-          qb.insertInto('audit_payloads').values({ event_id: id, before_json: beforeJson, after_json: afterJson }),
+          qb.insertInto('audit_events').values({
+            id,
+            at: fields.at,
+            actor: fields.actor,
+            action: fields.action,
+            entity: fields.entity,
+            entity_id: fields.entityId,
+            before_digest: fields.beforeDigest,
+            after_digest: fields.afterDigest,
+            prev_hash: prevHash,
+            hash: eventHash(prevHash, fields),
+          }),
         );
-      }
-      return id;
+        if (beforeJson !== null || afterJson !== null) {
+          await db.run(
+            qb.insertInto('audit_payloads').values({ event_id: id, before_json: beforeJson, after_json: afterJson }),
+          );
+        }
+        return id;
+      });
     },
 
     /** The history of one record, oldest first. */

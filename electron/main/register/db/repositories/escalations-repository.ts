@@ -16,13 +16,13 @@ export interface Person {
 /** SQL for professional disagreement escalations and the protocols they run under. */
 export function createEscalationsRepository(db: RegisterDb) {
   return {
-    protocols(): Promise<ProtocolRow[]> {
+    async protocols(): Promise<ProtocolRow[]> {
       return db.all(qb.selectFrom('protocols').selectAll().orderBy('key').orderBy('version'));
     },
-    protocol(id: number): Promise<ProtocolRow | undefined> {
+    async protocol(id: number): Promise<ProtocolRow | undefined> {
       return db.first(qb.selectFrom('protocols').selectAll().where('id', '=', id));
     },
-    protocolByKey(key: string, version: number): Promise<ProtocolRow | undefined> {
+    async protocolByKey(key: string, version: number): Promise<ProtocolRow | undefined> {
       return db.first(qb.selectFrom('protocols').selectAll().where('key', '=', key).where('version', '=', version));
     },
     async latestVersion(key: string): Promise<number> {
@@ -90,7 +90,7 @@ export function createEscalationsRepository(db: RegisterDb) {
           .returning('id'),
       );
     },
-    escalation(id: number): Promise<EscalationRow | undefined> {
+    async escalation(id: number): Promise<EscalationRow | undefined> {
       return db.first(qb.selectFrom('escalations').selectAll().where('id', '=', id));
     },
     async close(
@@ -156,7 +156,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    reviewMeeting(escalationId: number) {
+    async reviewMeeting(escalationId: number) {
       return db.first(
         qb
           .selectFrom('review_meetings')
@@ -196,7 +196,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    stages(escalationId: number): Promise<StageRow[]> {
+    async stages(escalationId: number): Promise<StageRow[]> {
       return db.all(
         qb.selectFrom('escalation_stages').selectAll().where('escalation_id', '=', escalationId).orderBy('number'),
       );
@@ -258,7 +258,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    actions(escalationId: number): Promise<ActionRow[]> {
+    async actions(escalationId: number): Promise<ActionRow[]> {
       return db.all(
         qb.selectFrom('escalation_actions').selectAll().where('escalation_id', '=', escalationId).orderBy('id'),
       );
@@ -284,7 +284,7 @@ export function createEscalationsRepository(db: RegisterDb) {
           .returning('id'),
       );
     },
-    action(id: number): Promise<ActionRow | undefined> {
+    async action(id: number): Promise<ActionRow | undefined> {
       return db.first(qb.selectFrom('escalation_actions').selectAll().where('id', '=', id));
     },
     async completeAction(id: number, on: string): Promise<void> {
@@ -295,7 +295,7 @@ export function createEscalationsRepository(db: RegisterDb) {
      * Escalations opened in a period (inclusive), with their protocol and the furthest stage each
      * has reached: what the formal-record forms (Appendix 5, the Croydon notification) are made from.
      */
-    openedBetween(from: string, to: string) {
+    async openedBetween(from: string, to: string) {
       return db.all(
         qb
           .selectFrom('escalations as e')
@@ -318,7 +318,7 @@ export function createEscalationsRepository(db: RegisterDb) {
     },
 
     /** Open escalations with their current (open) stage, agencies and protocol. */
-    openWithCurrentStage() {
+    async openWithCurrentStage() {
       return db.all(
         qb
           .selectFrom('escalations as e')

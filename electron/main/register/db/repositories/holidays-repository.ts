@@ -27,7 +27,7 @@ export function createHolidaysRepository(db: RegisterDb) {
       }
     },
 
-    closureDays(): Promise<{ date: string; reason: string }[]> {
+    async closureDays(): Promise<{ date: string; reason: string }[]> {
       return db.all(qb.selectFrom('closure_days').selectAll().orderBy('date'));
     },
 

@@ -707,7 +707,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     /** Adjourned children of several conferences, with their interim plan and reconvene-by. */
-    adjournedChildren(conferenceIds: readonly number[]) {
+    async adjournedChildren(conferenceIds: readonly number[]) {
       if (conferenceIds.length === 0) return [];
       return db.all(
         qb
@@ -720,7 +720,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     /** Scheduled conferences in a date range with at least one report still awaited. */
-    reportsOutstanding(from: string, to: string) {
+    async reportsOutstanding(from: string, to: string) {
       return db.all(
         qb
           .selectFrom('conferences as c')
