@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { PG_MIGRATIONS } from '../electron/main/register/db/migrations-pg';
+import { applyPgMigrations } from '../electron/main/register/db/pg-schema';
 
 /** A new, empty database on the test cluster; `drop()` ends its connections and removes it. */
 export interface PgTestDatabase {
@@ -7,6 +9,46 @@ export interface PgTestDatabase {
   readonly url: string;
   readonly name: string;
   drop(): Promise<void>;
+}
+
+function urlOf(database: string): string {
+  const url = new URL(testPgUrl());
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+let template: Promise<string> | null = null;
+
+/**
+ * A database with this version's PostgreSQL migrations applied, made once per cluster (the test
+ * workers take turns by an advisory lock) and copied for each test that wants a register rather
+ * than an empty database: copying is much quicker than migrating each time.
+ */
+async function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const digest = createHash('sha256');
+    for (const m of PG_MIGRATIONS) digest.update(`${m.id}\n${m.sql}`);
+    const name = `cpreg_template_${digest.digest('hex').slice(0, 12)}`;
+    await withAdmin(async (client) => {
+      await client.query('SELECT pg_advisory_lock(7170)');
+      try {
+        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (found.rowCount) return;
+        await client.query(`CREATE DATABASE "${name}"`);
+        const register = new pg.Client({ connectionString: urlOf(name) });
+        await register.connect();
+        try {
+          await applyPgMigrations(register);
+        } finally {
+          await register.end();
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(7170)');
+      }
+    });
+    return name;
+  })();
+  return template;
 }
 
 /** The test cluster's URL, or a clear error saying how to get one. */
@@ -34,15 +76,15 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
  * Creates a database named `cpreg_test_<random hex>` on the cluster at TEST_PG_URL: each test gets
  * its own, so tests never see each other's rows and can run in parallel.
  */
-export async function freshPgDatabase(): Promise<PgTestDatabase> {
+export async function freshPgDatabase(options: { migrated?: boolean } = {}): Promise<PgTestDatabase> {
   const name = `cpreg_test_${randomBytes(8).toString('hex')}`;
   // The name is ours (fixed prefix, hex), so quoting it as an identifier is safe.
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(testPgUrl());
-  url.pathname = `/${name}`;
+  const template = options.migrated ? ` TEMPLATE "${await migratedTemplate()}"` : '';
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"${template}`));
+  const url = urlOf(name);
   let dropped = false;
   return {
-    url: url.toString(),
+    url,
     name,
     async drop() {
       if (dropped) return;

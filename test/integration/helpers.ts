@@ -27,7 +27,7 @@ export const onPostgres = ENGINE === 'postgres';
 
 /** A new empty PostgreSQL database for one test, dropped after it. */
 async function tempPgUrl(): Promise<string> {
-  const database = await freshPgDatabase();
+  const database = await freshPgDatabase({ migrated: true });
   lastCleanups.push(async () => database.drop());
   return database.url;
 }

@@ -13,6 +13,7 @@ const eslint = new ESLint({
       '@typescript-eslint/no-misused-promises': 'off',
       '@typescript-eslint/await-thenable': 'off',
       '@typescript-eslint/return-await': 'off',
+      '@typescript-eslint/promise-function-async': 'off',
     },
   },
 });
