@@ -36,6 +36,10 @@ export default defineConfig({
             'test/integration/lint-boundaries-pg.test.ts',
             'test/integration/pg-schema.test.ts',
             'test/integration/oidc.test.ts',
+            // The command line's own tests run on register files they make with `cpreg init`;
+            // it is run against PostgreSQL (init, demo, the commands, compared) in postgres.test.ts.
+            'test/integration/cli.test.ts',
+            'test/integration/postgres.test.ts',
           ],
           environment: 'node',
           env: { CPREG_TEST_ENGINE: 'postgres' },

@@ -136,11 +136,10 @@ export class PgRegisterDb implements RegisterDb {
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     const current = this.context.getStore();
     if (current?.open) return this.savepoint(current, fn);
-    const client = await this.retrying(async () => this.pool.connect());
+    const client = await this.begin();
     const tx: OpenTransaction = { client, open: true, savepoints: 0 };
     let broken = false;
     try {
-      await client.query('BEGIN');
       const value = await this.context.run(tx, fn);
       await client.query('COMMIT');
       return value;
@@ -154,6 +153,23 @@ export class PgRegisterDb implements RegisterDb {
     } finally {
       tx.open = false;
       client.release(broken ? true : undefined);
+    }
+  }
+
+  /**
+   * A connection with a transaction begun. A pooled connection the server dropped meanwhile (a
+   * restart) fails at BEGIN, before anything is done: it is discarded and a new one tried, once.
+   */
+  private async begin(): Promise<pg.PoolClient> {
+    for (let attempt = 0; ; attempt += 1) {
+      const client = await this.retrying(async () => this.pool.connect());
+      try {
+        await client.query('BEGIN');
+        return client;
+      } catch (error) {
+        client.release(true);
+        if (attempt > 0 || !isConnectionLost(error)) throw error;
+      }
     }
   }
 
