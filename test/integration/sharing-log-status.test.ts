@@ -24,7 +24,8 @@ async function demoRegisterFile() {
     'Test Chair',
     () => new Date('2026-03-02T09:30:00Z'),
   );
-  return { dir: dirname(path), path, agency };
+  // A folder of its own for what the test writes (a PostgreSQL register's address is no folder).
+  return { dir: onPostgres ? tempDir() : dirname(path), path, agency };
 }
 
 async function log(path: string) {

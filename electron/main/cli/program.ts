@@ -28,7 +28,7 @@ import {
 import { BackupError, restoreBackup, verifyBackup } from '../register/backup/backup-file';
 import { agencyCsvColumn, readAgenciesCsv } from '../register/import/agencies-csv';
 import { resolveRegisterPath } from '../register/paths';
-import { withoutPassword } from '../../../shared/addresses';
+import { withoutPassword } from '../register/addresses';
 import { backupKey, createGate, type Gate, type GateOptions } from '../register/gate';
 import { pgStore } from '../register/register-store';
 import type { Register } from '../register/register';

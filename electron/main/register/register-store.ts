@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync 
 import { dirname } from 'node:path';
 import { encryptPlainRegister } from './db/encrypt-plain';
 import { deleteKeyringRow, readKeyringRow, writeKeyringRow } from './db/keyring-row';
-import { withoutPassword } from '../../../shared/addresses';
+import { withoutPassword } from './addresses';
 import { PgRegisterDb } from './db/pg-query';
 import type { Engine } from './db/query';
 import { keyringDocument, keyringPath, parseKeyring, readKeyring, writeKeyring, type Keyring } from './keys/keyring';

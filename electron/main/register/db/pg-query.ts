@@ -1,4 +1,4 @@
-import { withoutPassword } from '../../../../shared/addresses';
+import { withoutPassword } from '../addresses';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   createQueryId,
