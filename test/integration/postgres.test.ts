@@ -16,9 +16,10 @@ import { healthVisiting, tempDir } from './helpers';
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 const PASSWORD = 'a unit register password';
 
-function cpreg(args: string[], env: Record<string, string> = {}) {
+function cpreg(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    input,
     env: { ...process.env, CPREG_DB: '', CPREG_PG: '', CPREG_USER: 'Ann Admin', CPREG_PASSWORD: PASSWORD, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -81,6 +82,47 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
       ]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).not.toContain('s3cret');
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('cpreg move-to copies a register file into an empty PostgreSQL register: users, keyring and audit chain; checked there', async () => {
+    const database = await newDatabase();
+    try {
+      const file = join(tempDir(), 'register.sqlite');
+      expect(cpreg(['--db', file, 'init', '--admin', 'Ann Admin'])).toMatchObject({ code: 0 });
+      expect(cpreg(['--db', file, 'demo'])).toMatchObject({ code: 0 });
+      const moved = cpreg(['--db', file, '--pg', database.url, 'move-to']);
+      expect(moved.stderr).toBe('');
+      expect(moved.code).toBe(0);
+      expect(moved.stdout).toMatch(/every table's count matches, and the audit trail is whole \([\d,]+ events\)/);
+      // The same password signs in there, and the register answers as the file does.
+      for (const command of [
+        ['conferences', 'list', '--limit', '500'],
+        ['escalations', 'list'],
+        ['users', 'list'],
+      ]) {
+        expect(answer(['--pg', database.url, ...command]), command.join(' ')).toEqual(
+          answer(['--db', file, ...command]),
+        );
+      }
+      const events = answer(['--pg', database.url, 'audit', 'verify']);
+      expect(events).toMatchObject({ ok: true });
+      // New records carry on after the ids copied, and the chain stays whole.
+      const created = cpreg(
+        ['--pg', database.url, 'call', 'agencies.create'],
+        {},
+        '{"name":"Moved Agency","type":"police"}',
+      );
+      expect(created.code).toBe(0);
+      expect(answer(['--pg', database.url, 'audit', 'verify'])).toMatchObject({ ok: true });
+      // A second move into a register that now holds records is refused and changes nothing.
+      const before = answer(['--pg', database.url, 'audit', 'verify']);
+      const again = cpreg(['--db', file, '--pg', database.url, 'move-to']);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(/already has users: move into an empty database/);
+      expect(answer(['--pg', database.url, 'audit', 'verify'])).toEqual(before);
     } finally {
       await database.drop();
     }
