@@ -85,8 +85,11 @@ export async function tempRegister(
   });
 }
 
-/** Every table's rows, each as JSON, in a stable order, on either engine. */
-async function tableRows(register: Register): Promise<Record<string, string[]>> {
+/**
+ * Everything the register holds, table by table (each row as JSON, in a stable order), on either
+ * engine: a refused command must leave this exactly as it was, not only the counts.
+ */
+export async function registerContent(register: Register): Promise<Record<string, string[]>> {
   const rows: Record<string, string[]> = {};
   if (register.sqlite) {
     const connection = embedded(register).connection;
@@ -112,15 +115,7 @@ async function tableRows(register: Register): Promise<Record<string, string[]>> 
 
 /** Counts of every table's rows: a rejected command must leave these unchanged. */
 export async function tableCounts(register: Register): Promise<Record<string, number>> {
-  return Object.fromEntries(Object.entries(await tableRows(register)).map(([name, rows]) => [name, rows.length]));
-}
-
-/**
- * Everything the register holds, table by table (rows in a stable order): a refused command must
- * leave this exactly as it was, not only the counts.
- */
-export async function registerContent(register: Register): Promise<Record<string, string[]>> {
-  return tableRows(register);
+  return Object.fromEntries(Object.entries(await registerContent(register)).map(([name, rows]) => [name, rows.length]));
 }
 
 export const healthVisiting = {

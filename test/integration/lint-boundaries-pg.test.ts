@@ -1,27 +1,8 @@
-import { resolve } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { boundaryMessages } from './lint';
 
 /** `pg` is a database library like kysely: SQL on PostgreSQL lives in electron/main/register/db/ too. */
-const eslint = new ESLint({
-  cwd: resolve(__dirname, '../..'),
-  // The boundary rules need no types, and these made-up files belong to no TypeScript project.
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/await-thenable': 'off',
-      '@typescript-eslint/return-await': 'off',
-      '@typescript-eslint/promise-function-async': 'off',
-    },
-  },
-});
-
-async function messages(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: resolve(__dirname, '../..', filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => m.message);
-}
+const messages = boundaryMessages;
 
 const usePg = "import pg from 'pg';\nexport const x = pg;";
 

@@ -37,14 +37,9 @@ function withoutInstants(json: string): unknown {
   return JSON.parse(json, (key, value: unknown) => (/At$/.test(key) ? '(instant)' : value));
 }
 
-async function newDatabase(migrated = false) {
-  const database = await freshPgDatabase({ migrated });
-  return database;
-}
-
 describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL', () => {
   it('cpreg --pg (and CPREG_PG) runs init, demo and the commands, answering as the embedded register does', async () => {
-    const database = await newDatabase();
+    const database = await freshPgDatabase();
     try {
       const file = join(tempDir(), 'register.sqlite');
       expect(cpreg(['--pg', database.url, 'init', '--admin', 'Ann Admin'])).toMatchObject({ code: 0 });
@@ -88,7 +83,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
   });
 
   it('cpreg move-to copies a register file into an empty PostgreSQL register: users, keyring and audit chain; checked there', async () => {
-    const database = await newDatabase();
+    const database = await freshPgDatabase();
     try {
       const file = join(tempDir(), 'register.sqlite');
       expect(cpreg(['--db', file, 'init', '--admin', 'Ann Admin'])).toMatchObject({ code: 0 });
@@ -129,18 +124,25 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
   });
 
   it('refuses an empty database to commands other than init, naming how to make the register', async () => {
-    const database = await newDatabase();
+    const database = await freshPgDatabase();
     try {
       const r = cpreg(['--pg', database.url, 'agencies', 'list']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/no register at postgres:\/\/.*init --admin NAME/);
+      // An address that is not PostgreSQL's is refused, naming the flag, before anything is opened.
+      const wrong = cpreg(['--pg', 'mysql://unit@db.example/register', 'agencies', 'list']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/--pg must be a postgres:\/\/ address/);
+      const noTarget = cpreg(['--db', join(tempDir(), 'none.sqlite'), 'move-to']);
+      expect(noTarget.code).toBe(2);
+      expect(noTarget.stderr).toMatch(/move-to: name the PostgreSQL register with --pg/);
     } finally {
       await database.drop();
     }
   });
 
   it('keeps one audit chain when two servers write at once', async () => {
-    const database = await newDatabase(true);
+    const database = await freshPgDatabase({ migrated: true });
     const [a, b] = [PgRegisterDb.open(database.url), PgRegisterDb.open(database.url)];
     const one = await openPgRegister(a, { defaultUserName: 'Server One' });
     const two = await openPgRegister(b, { defaultUserName: 'Server Two' });
@@ -160,7 +162,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
   });
 
   it('survives losing its connections (a database restart): the next command reconnects', async () => {
-    const database = await newDatabase(true);
+    const database = await freshPgDatabase({ migrated: true });
     const register = await openPgRegister(PgRegisterDb.open(database.url));
     const admin = new pg.Client({ connectionString: process.env['TEST_PG_URL'] });
     await admin.connect();
@@ -182,7 +184,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
   });
 
   it('leaves backups to PostgreSQL, saying so', async () => {
-    const database = await newDatabase(true);
+    const database = await freshPgDatabase({ migrated: true });
     const register = await openPgRegister(PgRegisterDb.open(database.url));
     try {
       const error = await caller(register).refused('backups.run', {});

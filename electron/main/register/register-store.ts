@@ -132,6 +132,10 @@ export function pgStore(url: string): RegisterStore {
     return idle;
   }
 
+  async function saveKeyring(keyring: Keyring): Promise<void> {
+    await writeKeyringRow(await db(), keyringDocument(keyring));
+  }
+
   return {
     engine: 'postgres',
     where: address,
@@ -142,12 +146,8 @@ export function pgStore(url: string): RegisterStore {
       const text = await readKeyringRow(await db());
       return text === null ? null : parseKeyring(text, `The keyring of the register at ${address}`);
     },
-    async saveKeyring(keyring) {
-      await writeKeyringRow(await db(), keyringDocument(keyring));
-    },
-    async create(keyring) {
-      await writeKeyringRow(await db(), keyringDocument(keyring));
-    },
+    saveKeyring,
+    create: saveKeyring,
     async discard() {
       await deleteKeyringRow(await db());
     },
