@@ -78,17 +78,19 @@ export function SessionGate() {
   const user = status?.user ?? null;
   const readOnly = status?.readOnly ?? false;
   const auditProblem = status?.auditProblem ?? null;
+  const unitServer = status?.unitServer ?? null;
   const roles = user?.roles;
   const session = useMemo<SessionContextValue>(
     () => ({
       user: user ?? { name: '', roles: [] },
       readOnly,
       auditProblem,
+      unitServer,
       lock,
       signOut,
       can: (channel: Channel) => canCall(channel, roles ?? [], readOnly),
     }),
-    [user, roles, readOnly, auditProblem, lock, signOut],
+    [user, roles, readOnly, auditProblem, unitServer, lock, signOut],
   );
 
   if (!status) {
@@ -126,7 +128,12 @@ export function SessionGate() {
       );
     case 'signed-out':
       return (
-        <SignInPage lastUser={status.user?.name ?? null} registerPath={status.registerPath} onSignedIn={refresh} />
+        <SignInPage
+          lastUser={status.user?.name ?? null}
+          registerPath={status.unitServer ?? status.registerPath}
+          singleSignOn={status.singleSignOn ?? null}
+          onSignedIn={refresh}
+        />
       );
     case 'locked':
     case 'signed-in': {
