@@ -7,7 +7,8 @@ import { resolveChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { Gate } from '../register/gate';
 import { NOT_JSON, readInvocation, refuse, send, sendResult, serveStatic } from './http';
-import { isLoopbackHost, OidcError, type OidcSignIn } from './oidc';
+import { isLoopbackHost } from './loopback';
+import { OidcError, type OidcSignIn } from './oidc';
 
 /** The header every contract call must carry: a page on another site cannot add it without asking first. */
 export const CLIENT_HEADER = 'x-cpreg-client';
