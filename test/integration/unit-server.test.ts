@@ -199,6 +199,23 @@ describe('the unit server', () => {
     await client.ok('session.signIn', { name: 'Ann', password: TEST_PASSWORD });
   });
 
+  it('leaves creating a new register’s first administrator to the server’s own command line', async () => {
+    const database = await freshPgDatabase({ migrated: true });
+    cleanups.push(async () => database.drop());
+    const { server } = await serve(database.url);
+    const first = new UnitClient(server.origin);
+    expect((await first.ok<{ state: string }>('session.status')).state).toBe('new');
+    const refused = await first.call('session.setup', { name: 'Mallory', password: TEST_PASSWORD });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('run cpreg --pg URL init --admin NAME there') as unknown,
+      },
+    });
+    expect((await first.ok<{ state: string }>('session.status')).state).toBe('new');
+  });
+
   it('listens on loopback only without TLS, and says what to give instead', async () => {
     const { url } = await unitRegister();
     const gate = createGate({ store: pgStore(url), multiSession: true });

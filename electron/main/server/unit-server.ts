@@ -75,7 +75,7 @@ function cookies(req: IncomingMessage): Map<string, string> {
   return found;
 }
 
-const SIGN_INS = new Set(['session.signIn', 'session.setup']);
+const SIGN_INS = new Set(['session.signIn']);
 
 /**
  * The unit server: the renderer and the contract over HTTP(S) for everyone in a review unit,
@@ -138,6 +138,20 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
     }
     const channel = resolveChannel(body.channel);
     const address = req.socket.remoteAddress ?? 'unknown';
+    if (channel === 'session.setup') {
+      // Whoever reached a new unit server first would become its administrator: that is done on
+      // the server itself instead.
+      sendResult(res, 200, {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message:
+            'A unit register’s first administrator is created on the server: run cpreg --pg URL init --admin NAME there, then sign in here',
+          issues: [],
+        },
+      });
+      return;
+    }
     if (channel !== null && SIGN_INS.has(channel)) {
       const wait = throttle.wait(address);
       if (wait > 0) {

@@ -113,6 +113,20 @@ export function SessionGate() {
     return <RecoveryKeyPage recoveryKey={recoveryKey} onContinue={() => setRecoveryKey(null)} />;
   }
 
+  if (status.state === 'new' && status.unitServer) {
+    return (
+      <PlainLayout>
+        <Page title="This unit register has no administrator yet">
+          <p className="govuk-body">
+            A unit register’s first administrator is created on the server, by whoever runs it:
+          </p>
+          <pre className="app-code">cpreg --pg postgres://… init --admin NAME</pre>
+          <p className="govuk-body">Then come back here and sign in.</p>
+        </Page>
+      </PlainLayout>
+    );
+  }
+
   switch (status.state) {
     case 'new':
     case 'needs-encryption':
