@@ -16,7 +16,7 @@ import type { Register } from '../register/register';
 import { ServiceError } from '../register/services/errors';
 
 /** Channels whose handlers finish later (they write files before committing their record). */
-const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run', 'backups.restore']);
+const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run', 'backups.restore', 'documents.make']);
 /**
  * Channels that must not run inside a transaction: `VACUUM INTO` refuses to, and a backup's
  * checks read another file. They write nothing to the register.

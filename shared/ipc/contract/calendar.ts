@@ -22,6 +22,14 @@ export const holidaysStatusSchema = z.object({
 export const holidaysImportedSchema = z.object({ imported: z.number().int(), divisions: z.array(divisionSchema) });
 
 /** The working day counted to, and a warning when it lies past the years the calendar covers. */
+/** A division's calendar: its bank holidays and the unit's closure days, and the years it covers. */
+export const workingDayCalendarSchema = z.object({
+  division: divisionSchema,
+  holidays: z.array(z.string()),
+  closures: z.array(z.string()),
+  coverage: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+});
+
 export const workingDayResultSchema = z.object({ date: z.string(), warning: z.string().nullable() });
 
 /** The bank-holiday calendar and working-day arithmetic. */
@@ -49,5 +57,13 @@ export const calendarContract = {
       division: divisionSchema.optional(),
     }),
     output: workingDayResultSchema,
+  },
+  /**
+   * The working-day calendar itself (bank holidays and closure days, for the register's division
+   * or the one named), so a front end can count working days with the shared rules as it previews.
+   */
+  'workingDays.calendar': {
+    input: strictObject({ division: divisionSchema.optional() }),
+    output: workingDayCalendarSchema,
   },
 } as const satisfies ContractPart;

@@ -7,6 +7,8 @@ export function agenciesHandlers({ agencies }: Register): HandlerMap<keyof typeo
   return {
     'agencies.list': async (i) => agencies.list(i.search, i.includeInactive),
     'agencies.get': async (i) => agencies.get(i.id),
+    'agencies.findByName': async (i) => agencies.byName(i.name),
+    'agencies.import': async (i) => agencies.importCsv(i.csv),
     'agencies.create': async (i) => agencies.create(i),
     'agencies.update': async (i) => agencies.update(i.id, i.fields),
     'agencies.setActive': async (i) => agencies.setActive(i.id, i.active),

@@ -8,5 +8,6 @@ export function calendarHandlers({ calendar }: Register): HandlerMap<keyof typeo
     'holidays.status': async () => calendar.status(),
     'holidays.import': async (i) => calendar.importFeed(i.feed),
     'workingDays.calculate': async (i) => calendar.calculate(i),
+    'workingDays.calendar': async (i) => calendar.calendarData(i.division),
   };
 }

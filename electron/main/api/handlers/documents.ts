@@ -7,6 +7,11 @@ export function documentsHandlers({ documents, exports }: Register): HandlerMap<
   return {
     'documents.plan': async (i) => documents.plan(i.kind, i.from, i.to),
     'documents.startBatch': async (i) => documents.start(i),
+    'documents.make': async (i) =>
+      documents.makeOne(i.kind, i.id, i.from !== null && i.to !== null ? { from: i.from, to: i.to } : null, i.file, {
+        initialsOnly: i.initialsOnly,
+        password: i.password,
+      }),
     'documents.batchStatus': (i) => documents.status(i.id),
     'documents.forRecord': async (i) => documents.forRecord(i.entity, i.entityId),
     'documents.recent': async (i) => documents.recent(i.limit),
