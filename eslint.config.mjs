@@ -11,7 +11,8 @@ import tseslint from 'typescript-eslint';
  * - only electron/main/ipc/register-ipc.ts touches ipcMain, only the preload touches
  *   contextBridge and ipcRenderer;
  * - SQL lives in electron/main/register/db/ (the only place that may import kysely,
- *   better-sqlite3 or pg, or reach the raw connection).
+ *   better-sqlite3 or pg, or reach the raw connection);
+ * - the CLI (electron/main/cli/) is a front end: no repositories, no data layer, only channels.
  */
 const NODE_BUILTINS = [
   'node:*',
@@ -44,6 +45,15 @@ const PRELOAD_ONLY = {
   message: 'Only the preload uses contextBridge and ipcRenderer.',
 };
 const NO_RENDERER = { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' };
+/** The command line is a front end: it reaches the register through channels, like the app. */
+const CLI_NO_DATA_LAYER = {
+  group: ['**/register/db', '**/register/db/**', '**/repositories', '**/repositories/**'],
+  message: 'The CLI reaches the register through channels (cli.call); add a channel rather than a repository call.',
+};
+const CLI_NO_REPOS = {
+  selector: "MemberExpression[property.name='repos']",
+  message: 'The CLI reaches the register through channels (cli.call); add a channel rather than a repository call.',
+};
 const NO_RAW_CONNECTION = {
   selector: "MemberExpression[property.name='connection']",
   message: 'The raw SQLite connection is for electron/main/register/db/ only; add a repository method.',
@@ -116,6 +126,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [IPC_MAIN, PRELOAD_ONLY], patterns: [DB_LIBS, NO_RENDERER] }],
       'no-restricted-syntax': ['error', NO_RAW_CONNECTION],
+    },
+  },
+  {
+    files: ['electron/main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [IPC_MAIN, PRELOAD_ONLY], patterns: [DB_LIBS, NO_RENDERER, CLI_NO_DATA_LAYER] },
+      ],
+      'no-restricted-syntax': ['error', NO_RAW_CONNECTION, CLI_NO_REPOS],
     },
   },
   {

@@ -62,6 +62,24 @@ describe('lint enforces the boundaries', () => {
       /Only the preload/,
     ],
     [
+      'the CLI imports no repository',
+      'electron/main/cli/commands/x.ts',
+      "import { createRepositories } from '../../register/db/repositories';\nexport const x = createRepositories;",
+      /The CLI reaches the register through channels/,
+    ],
+    [
+      'the CLI imports nothing from the data layer',
+      'electron/main/cli/x.ts',
+      "import { openRegisterDb } from '../register/db/connection';\nexport const x = openRegisterDb;",
+      /The CLI reaches the register through channels/,
+    ],
+    [
+      'the CLI reaches no repository through the register',
+      'electron/main/cli/commands/x.ts',
+      'export const x = (register: { repos: { agencies: unknown } }) => register.repos.agencies;',
+      /The CLI reaches the register through channels/,
+    ],
+    [
       'the preload bundles no zod',
       'electron/preload/x.ts',
       "import { z } from 'zod';\nexport const x = z;",
@@ -80,6 +98,11 @@ describe('lint enforces the boundaries', () => {
       'repositories may use kysely',
       'electron/main/register/db/repositories/x.ts',
       "import { sql } from 'kysely';\nexport const x = sql;",
+    ],
+    [
+      'the CLI may call channels through its gate',
+      'electron/main/cli/commands/x.ts',
+      "import { type Cli } from '../cli';\nexport const x = async (cli: Cli, gate: Parameters<Cli['call']>[0]) => cli.call(gate, 'agencies.list', {});",
     ],
     [
       'register-ipc.ts may use ipcMain',

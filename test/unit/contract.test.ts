@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNEL_ALIASES, CHANNEL_NAMES, resolveChannelName } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
@@ -22,6 +22,18 @@ describe('the IPC contract', () => {
     }
     expect(resolveChannelName('conferences.due')).toBe('due.list');
     expect(resolveChannelName('no.such')).toBeNull();
+  });
+
+  it('is split per domain, each part beside its handlers, every output a named schema', () => {
+    const parts = join(__dirname, '../../shared/ipc/contract');
+    const handlers = join(__dirname, '../../electron/main/api/handlers');
+    for (const file of readdirSync(parts).filter((f) => f !== 'common.ts')) {
+      const text = readFileSync(join(parts, file), 'utf8');
+      // An output written inline (an object, or a list of objects) has no name to refer to.
+      expect(text, file).not.toMatch(/output:\s*(z\.object|strictObject|z\.array\(\s*z\.object)/);
+      // Session channels are the gate's; every other part has its handlers beside it, in name.
+      if (file !== 'session.ts') expect(readdirSync(handlers), file).toContain(file);
+    }
   });
 });
 

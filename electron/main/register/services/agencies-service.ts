@@ -2,6 +2,7 @@ import { mapAsync } from '../../../../shared/async';
 import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
+import { agencyCsvColumn, readAgenciesCsv } from '../import/agencies-csv';
 import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, notFound } from './errors';
 import type { SettingsService } from './settings-service';
@@ -53,11 +54,24 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     throw new ServiceError('invalid-input', describeIssues(issues), issues);
   }
 
-  return {
+  const service = {
     list: async (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
     /** The agency with this name, compared as duplicates are (for the command line's --agency). */
     named: sameNamed,
     get: mustGet,
+    /** The agency with this name, compared as duplicates are; not found names it. */
+    async byName(name: string): Promise<Agency> {
+      const agency = await sameNamed(name);
+      if (!agency) {
+        const message = `There is no agency called “${name}” in the directory`;
+        throw new ServiceError('not-found', message, [{ path: 'name', message }]);
+      }
+      return agency;
+    },
+    /** Imports an agencies CSV (see `readAgenciesCsv`), naming each problem by row and the file's column. */
+    async importCsv(text: string): Promise<Agency[]> {
+      return service.importMany(readAgenciesCsv(text), { fieldName: agencyCsvColumn });
+    },
 
     async create(input: AgencyInput): Promise<Agency> {
       const fields = parse(input);
@@ -148,5 +162,6 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
       );
     },
   };
+  return service;
 }
 export type AgenciesService = Awaited<ReturnType<typeof createAgenciesService>>;

@@ -54,6 +54,17 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
 
   return {
     calendarFor,
+    /** A division's calendar as data (the register's division unless one is named): what `calendarFor` is built from. */
+    async calendarData(division?: Division) {
+      const d = division ?? (await settings().get()).division;
+      const list = (await events(d)).events;
+      return {
+        division: d,
+        holidays: list.map((e) => e.date),
+        closures: (await ctx.repos.holidays.closureDays()).map((c) => c.date),
+        coverage: coveredYears(list),
+      };
+    },
     invalidate(): void {
       cache.clear();
     },

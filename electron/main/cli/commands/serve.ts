@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createGate } from '../register/gate';
-import { pgStore } from '../register/register-store';
-import { createOidcSignIn, OidcError } from '../server/oidc';
-import { startUnitServer, UnitServerRefused } from '../server/unit-server';
-import { UsageError } from './sign-in';
+import { createGate } from '../../register/gate';
+import { pgStore } from '../../register/register-store';
+import { createOidcSignIn, OidcError } from '../../server/oidc';
+import { startUnitServer, UnitServerRefused } from '../../server/unit-server';
+import type { CliCommand } from '../cli';
+import { UsageError } from '../sign-in';
 
 export interface ServeContext {
   /** The unit's register (--pg or CPREG_PG), or null for a register file. */
@@ -62,7 +63,7 @@ export function addServeCommand(program: Command, ctx: ServeContext): void {
       '--name <host...>',
       'the names people reach the server by, such as cpreg.council.local (requests naming another host are refused)',
     )
-    .option('--renderer <dir>', 'the built app to serve', resolve(__dirname, '../../../out/renderer'))
+    .option('--renderer <dir>', 'the built app to serve', resolve(__dirname, '../../../../out/renderer'))
     .option(
       '--oidc-issuer <url>',
       'sign staff in through the council’s identity provider (OpenID Connect) at this issuer',
@@ -146,3 +147,6 @@ async function untilSignalled(): Promise<void> {
     process.once('SIGTERM', () => done());
   });
 }
+
+export const serveCommand: CliCommand = (program, cli) =>
+  addServeCommand(program, { pgUrl: cli.pgUrl, where: cli.where, out: cli.io.out });

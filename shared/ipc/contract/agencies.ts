@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { agencyInputSchema, agencySchema } from '../../schemas/agency';
+import { idSchema, requiredText, strictObject } from '../../schemas/common';
+import { byId, type ContractPart } from './common';
+
+/** Agencies: the directory with each agency's quoracy group and safeguarding lead. */
+export const agenciesContract = {
+  /** Agencies, optionally filtered by a search of name, type, group or lead. */
+  'agencies.list': {
+    input: strictObject({
+      search: z.string().trim().max(100).default(''),
+      includeInactive: z.boolean().default(true),
+    }),
+    output: z.array(agencySchema),
+  },
+  'agencies.get': { input: byId, output: agencySchema },
+  /**
+   * The agency with this name, compared as duplicates are (ignoring case, accents, apostrophe
+   * style and spacing): how the command line's `--agency NAME` finds one. Not found names it.
+   */
+  'agencies.findByName': {
+    input: strictObject({ name: requiredText('Enter the agency’s name', 200) }),
+    output: agencySchema,
+  },
+  'agencies.create': { input: agencyInputSchema, output: agencySchema },
+  'agencies.update': { input: strictObject({ id: idSchema, fields: agencyInputSchema }), output: agencySchema },
+  /** Deactivate (or reactivate) an agency: kept for history, hidden from new invitations. */
+  'agencies.setActive': { input: strictObject({ id: idSchema, active: z.boolean() }), output: agencySchema },
+  /**
+   * Imports agencies from a CSV file's text (header row; columns as in `cpreg agencies import`),
+   * all or nothing: each problem names its row (the header is row 1) and the file's column.
+   */
+  'agencies.import': {
+    input: strictObject({ csv: z.string().max(2_000_000, 'The CSV file must be 2 MB or smaller') }),
+    output: z.array(agencySchema),
+  },
+} as const satisfies ContractPart;

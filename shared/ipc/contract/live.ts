@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../dates';
+import { idSchema, isoDateSchema, strictObject } from '../../schemas/common';
+import { MAX_INQUORATE_REASON } from '../../schemas/limits';
+import {
+  amendDecisionInputSchema,
+  attendanceSchema,
+  dueItemSchema,
+  inviteInputSchema,
+  liveConferenceSchema,
+  recordDecisionInputSchema,
+  reportStateSchema,
+  setNoViewInputSchema,
+  setViewInputSchema,
+} from '../../schemas/live-conference';
+import { byId, type ContractPart } from './common';
+
+/** The chair's screen for one conference, and what falls due across conferences. */
+export const liveContract = {
+  /** The chair's screen: everything about one conference, with quoracy and outcomes computed. */
+  'live.get': { input: byId, output: liveConferenceSchema },
+  'live.invite': { input: inviteInputSchema, output: liveConferenceSchema },
+  'live.uninvite': {
+    input: strictObject({ conferenceId: idSchema, agencyId: idSchema }),
+    output: liveConferenceSchema,
+  },
+  /** Attendance is recorded on or after the conference's day, never before. */
+  'live.setAttendance': {
+    input: strictObject({ conferenceId: idSchema, agencyId: idSchema, attendance: attendanceSchema.nullable() }),
+    output: liveConferenceSchema,
+  },
+  'live.setReport': {
+    input: strictObject({
+      conferenceId: idSchema,
+      agencyId: idSchema,
+      report: reportStateSchema,
+      receivedOn: z
+        .string()
+        .max(10, 'The date received must be a real date')
+        .refine(isIsoDate, 'The date received must be a real date')
+        .nullish()
+        .transform((v) => v ?? null),
+    }),
+    output: liveConferenceSchema,
+  },
+  /** One agency's view for one child (null withdraws it); the outcome is recomputed at once. */
+  'live.setView': { input: setViewInputSchema, output: liveConferenceSchema },
+  /** The chair's record that an attending agency gives no view for a child, and why (null withdraws it). */
+  'live.setNoView': { input: setNoViewInputSchema, output: liveConferenceSchema },
+  'live.copyViews': {
+    input: strictObject({ conferenceId: idSchema, fromChildId: idSchema, toChildId: idSchema }),
+    output: liveConferenceSchema,
+  },
+  'live.setInquorateReason': {
+    input: strictObject({
+      conferenceId: idSchema,
+      reason: z.string().max(MAX_INQUORATE_REASON, 'The reason must be 5,000 characters or fewer').nullable(),
+    }),
+    output: liveConferenceSchema,
+  },
+  'live.redate': {
+    input: strictObject({
+      conferenceId: idSchema,
+      date: isoDateSchema('the new date'),
+      time: z
+        .string()
+        .max(5, 'Enter the start time as hh:mm, like 09:30 or 14:00')
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as hh:mm, like 09:30 or 14:00'),
+    }),
+    output: liveConferenceSchema,
+  },
+  /**
+   * Records one child's decision by the partnership's rule, once every attending agency has given
+   * a view or been recorded as giving none; what falls due for the child is scheduled at once.
+   */
+  'live.recordDecision': { input: recordDecisionInputSchema, output: liveConferenceSchema },
+  /** Amends a recorded decision with the reason; who, when, why and the values before and after are kept. */
+  'live.amendDecision': { input: amendDecisionInputSchema, output: liveConferenceSchema },
+  /** What falls due across conferences and children, soonest first (formerly `conferences.due`). */
+  'due.list': {
+    input: strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.array(dueItemSchema),
+  },
+  /** Marks an item done by hand; a child's item names the child (formerly `conferences.completeTask`). */
+  'due.complete': {
+    input: strictObject({
+      conferenceId: idSchema,
+      kind: z.enum(['decision-letter', 'minutes', 'first-core-group', 'next-review', 'reconvene']),
+      childId: idSchema.nullable().default(null),
+    }),
+    output: z.array(dueItemSchema),
+  },
+} as const satisfies ContractPart;
