@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { bankHolidayFeedSchema, divisionSchema } from '../bank-holidays';
 import { isIsoDate } from '../dates';
 import { protocolSchema } from '../escalation-protocols';
-import { agencyInputSchema, agencySchema } from '../schemas/agency';
+import {
+  agencyInputSchema,
+  agencySchema,
+  agencySetActiveInputSchema,
+  agencyUpdateInputSchema,
+} from '../schemas/agency';
 import {
   auditEventSchema,
   auditForRecordInputSchema,
@@ -33,14 +38,14 @@ import {
 import {
   adjournmentSchema,
   amendDecisionInputSchema,
-  attendanceSchema,
   dueItemSchema,
   inviteInputSchema,
   liveConferenceSchema,
   recordDecisionInputSchema,
-  reportStateSchema,
   scheduleReconvenedInputSchema,
+  setAttendanceInputSchema,
   setNoViewInputSchema,
+  setReportInputSchema,
   setViewInputSchema,
 } from '../schemas/live-conference';
 import {
@@ -67,7 +72,7 @@ import {
   retentionListInputSchema,
   retentionListSchema,
 } from '../schemas/retention';
-import { settingsSchema, settingsUpdateSchema } from '../schemas/settings';
+import { settingsSaveInputSchema, versionedSettingsSchema } from '../schemas/settings';
 import {
   addUserInputSchema,
   changePasswordInputSchema,
@@ -126,9 +131,9 @@ export const contract = {
   },
   'agencies.get': { input: byId, output: agencySchema },
   'agencies.create': { input: agencyInputSchema, output: agencySchema },
-  'agencies.update': { input: strictObject({ id: idSchema, fields: agencyInputSchema }), output: agencySchema },
+  'agencies.update': { input: agencyUpdateInputSchema, output: agencySchema },
   /** Deactivate (or reactivate) an agency: kept for history, hidden from new invitations. */
-  'agencies.setActive': { input: strictObject({ id: idSchema, active: z.boolean() }), output: agencySchema },
+  'agencies.setActive': { input: agencySetActiveInputSchema, output: agencySchema },
 
   /** Families whose name, case reference or a child's name matches. */
   'families.search': {
@@ -157,8 +162,8 @@ export const contract = {
   /** Deletes a conference made by mistake, only while nothing is recorded on it. */
   'conferences.delete': { input: byId, output: strictObject({ deleted: idSchema }) },
 
-  'settings.get': { input: none, output: settingsSchema },
-  'settings.update': { input: settingsUpdateSchema, output: settingsSchema },
+  'settings.get': { input: none, output: versionedSettingsSchema },
+  'settings.update': { input: settingsSaveInputSchema, output: versionedSettingsSchema },
 
   /** What the bank-holiday calendar covers and where it came from. */
   'holidays.status': {
@@ -204,24 +209,8 @@ export const contract = {
     output: liveConferenceSchema,
   },
   /** Attendance is recorded on or after the conference's day, never before. */
-  'live.setAttendance': {
-    input: strictObject({ conferenceId: idSchema, agencyId: idSchema, attendance: attendanceSchema.nullable() }),
-    output: liveConferenceSchema,
-  },
-  'live.setReport': {
-    input: strictObject({
-      conferenceId: idSchema,
-      agencyId: idSchema,
-      report: reportStateSchema,
-      receivedOn: z
-        .string()
-        .max(10, 'The date received must be a real date')
-        .refine(isIsoDate, 'The date received must be a real date')
-        .nullish()
-        .transform((v) => v ?? null),
-    }),
-    output: liveConferenceSchema,
-  },
+  'live.setAttendance': { input: setAttendanceInputSchema, output: liveConferenceSchema },
+  'live.setReport': { input: setReportInputSchema, output: liveConferenceSchema },
   /** One agency's view for one child (null withdraws it); the outcome is recomputed at once. */
   'live.setView': { input: setViewInputSchema, output: liveConferenceSchema },
   /** The chair's record that an attending agency gives no view for a child, and why (null withdraws it). */

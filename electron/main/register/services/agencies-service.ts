@@ -1,9 +1,15 @@
 import { mapAsync } from '../../../../shared/async';
-import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
+import {
+  AGENCY_TYPE_LABELS,
+  agencyInputSchema,
+  type Agency,
+  type AgencyFields,
+  type AgencyInput,
+} from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
 import { audit, auditChange, type ServiceContext } from './context';
-import { ServiceError, notFound } from './errors';
+import { ServiceError, notFound, staleEdit } from './errors';
 import type { SettingsService } from './settings-service';
 
 /** The agency directory: each agency, its quoracy group and its safeguarding lead. */
@@ -20,6 +26,21 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
    * The agency already in the directory under this name, comparing names ignoring case, accents,
    * apostrophe style and spacing ("St Mary’s" and "st marys" are one agency).
    */
+  /** The refusal of a save over a newer version, showing the agency as it now is. */
+  async function stale(id: number): Promise<ServiceError> {
+    const now = await mustGet(id);
+    return staleEdit('This agency', [
+      ['name', now.name],
+      ['type', AGENCY_TYPE_LABELS[now.type]],
+      ['quoracy group', now.quoracyGroup],
+      ['safeguarding lead', now.leadName],
+      ['job title', now.leadJobTitle],
+      ['email', now.leadEmail],
+      ['phone', now.leadPhone],
+      ['status', now.active ? 'active' : 'inactive'],
+    ]);
+  }
+
   async function sameNamed(name: string): Promise<Agency | undefined> {
     const key = nameKey(name);
     return (await agencies.findByName(name)) ?? (await agencies.list('', true)).find((a) => nameKey(a.name) === key);
@@ -64,12 +85,13 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
       return ctx.db.transaction(async () => createInTransaction(fields));
     },
 
-    async update(id: number, input: AgencyInput): Promise<Agency> {
+    /** `version` is the one the caller loaded: a save over a newer one is refused (`conflict`). */
+    async update(id: number, input: AgencyInput, version?: number): Promise<Agency> {
       const fields = parse(input, 'fields.');
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
+        if (!(await agencies.update(id, fields, ctx.now().toISOString(), version))) throw await stale(id);
         await assertNameFree(fields.name, id);
-        await agencies.update(id, fields, ctx.now().toISOString());
         const after = await mustGet(id);
         await auditChange(ctx, await settings.actor(), 'update', 'agency', id, { ...before }, { ...after });
         return after;
@@ -77,11 +99,12 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     },
 
     /** Deactivated agencies stay in the directory (and in past conferences), marked inactive. */
-    async setActive(id: number, active: boolean): Promise<Agency> {
+    async setActive(id: number, active: boolean, version?: number): Promise<Agency> {
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
+        if (version !== undefined && before.version !== version) throw await stale(id);
         if (before.active === active) return before;
-        await agencies.setActive(id, active, ctx.now().toISOString());
+        if (!(await agencies.setActive(id, active, ctx.now().toISOString(), version))) throw await stale(id);
         const after = await mustGet(id);
         await auditChange(
           ctx,
