@@ -38,6 +38,8 @@ export interface LiveConferenceState {
    * state after every earlier change (a check made then sees what was typed just before).
    */
   latest(): LiveConference | null;
+  /** Loads the conference as the register now holds it (after a change refused as out of date). */
+  reload(): void;
 }
 
 /**
@@ -58,6 +60,7 @@ export function useLiveConference(id: number): LiveConferenceState {
   const dirty = useRef(new Set<string>());
   const lastFailed = useRef(false);
   const anySaved = useRef(false);
+  const [loads, setLoads] = useState(0);
 
   const refreshStatus = useCallback(() => {
     if (pending.current > 0 || dirty.current.size > 0) setStatus('saving');
@@ -72,6 +75,7 @@ export function useLiveConference(id: number): LiveConferenceState {
       if (result.ok) {
         server.current = result.value;
         setLive(result.value);
+        setErrors([]);
       } else {
         setLoadError(result.error);
       }
@@ -79,7 +83,7 @@ export function useLiveConference(id: number): LiveConferenceState {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, loads]);
 
   const change = useCallback(
     (call: () => Promise<Result<LiveConference>>, options: ChangeOptions = {}) => {
@@ -120,6 +124,7 @@ export function useLiveConference(id: number): LiveConferenceState {
   );
 
   const latest = useCallback(() => server.current, []);
+  const reload = useCallback(() => setLoads((n) => n + 1), []);
 
-  return { live, loadError, errors, setErrors, status, change, markDirty, latest };
+  return { live, loadError, errors, setErrors, status, change, markDirty, latest, reload };
 }
