@@ -191,7 +191,7 @@ describe('every attending agency is consulted', () => {
     // An agency recorded as giving no view is not counted: 3 for a plan, unanimous.
     expect(live.children[0]?.recorded).toMatchObject({ result: 'unanimous', decision: 'plan' });
     expect(live.children[0]?.noViews).toEqual([
-      { agencyId: s.agencies.school.id, reason: 'The school has not met Zoë this term' },
+      { agencyId: s.agencies.school.id, reason: 'The school has not met Zoë this term', version: 1 },
     ]);
   });
 });

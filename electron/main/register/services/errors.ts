@@ -31,10 +31,11 @@ export function notFound(what: string, id: number): ServiceError {
 export function staleEdit(
   what: string,
   now: readonly (readonly [label: string, value: string | number | null])[],
+  verb: 'was' | 'were' = 'was',
 ): ServiceError {
   const reads = now.map(([label, value]) => `${label} ${value === null || value === '' ? '(blank)' : String(value)}`);
   const message =
-    `${what} was changed by someone else since you opened it. It now reads: ${reads.join(', ')}. ` +
+    `${what} ${verb} changed by someone else since you opened it. It now reads: ${reads.join(', ')}. ` +
     'Reload to see it, then make your change again.';
   // The issue names `version`, the field that is out of date: a form links it to its
   // "Load the current version" button, and tells it apart from other conflicts (a duplicate name).

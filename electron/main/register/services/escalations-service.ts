@@ -592,19 +592,19 @@ export function createEscalationsService(
         i.escalationId,
         'response',
         async () => {
-        const stage = await openStage(i.escalationId);
-        if (stage.number !== i.number)
-          throw invalid('number', `Stage ${i.number} is not the current stage (stage ${stage.number} is)`);
-        if (i.responseOn < stage.opened_on)
-          throw invalid('responseOn', `The response cannot come before the stage opened (${stage.opened_on})`);
-        happened(i.responseOn, 'responseOn', 'The date of the response');
-        await repo.recordResponse(i.escalationId, i.number, {
-          ...i.responseFrom,
-          on: i.responseOn,
-          summary: i.summary,
-          resolved: i.resolved,
-          learning: blankToNull(i.learning),
-        });
+          const stage = await openStage(i.escalationId);
+          if (stage.number !== i.number)
+            throw invalid('number', `Stage ${i.number} is not the current stage (stage ${stage.number} is)`);
+          if (i.responseOn < stage.opened_on)
+            throw invalid('responseOn', `The response cannot come before the stage opened (${stage.opened_on})`);
+          happened(i.responseOn, 'responseOn', 'The date of the response');
+          await repo.recordResponse(i.escalationId, i.number, {
+            ...i.responseFrom,
+            on: i.responseOn,
+            summary: i.summary,
+            resolved: i.resolved,
+            learning: blankToNull(i.learning),
+          });
         },
         i.version,
       );

@@ -81,6 +81,7 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
           throw staleEdit(
             'The settings',
             keys.map((k) => [k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`), words(now[k])] as const),
+            'were',
           );
         }
         const before = await get();
