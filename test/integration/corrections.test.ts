@@ -162,12 +162,26 @@ describe('a recorded decision', () => {
     r.travelTo('2026-03-04T09:00:00Z');
     // Nothing to change, or no reason: refused, nothing written.
     expect(
-      (await call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: 'Typo', category: 'NEG' }))
-        .issues[0]?.path,
+      (
+        await call.refused('live.amendDecision', {
+          conferenceId: c.id,
+          childId,
+          version: await call.version.decision(c.id, childId),
+          reason: 'Typo',
+          category: 'NEG',
+        })
+      ).issues[0]?.path,
     ).toBe('reason');
     expect(
-      (await call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: '', category: 'EMO' })).issues[0]
-        ?.path,
+      (
+        await call.refused('live.amendDecision', {
+          conferenceId: c.id,
+          childId,
+          version: await call.version.decision(c.id, childId),
+          reason: '',
+          category: 'EMO',
+        })
+      ).issues[0]?.path,
     ).toBe('reason');
     // Police's view was recorded wrongly: it was no plan, with its reasons; the category was emotional abuse.
     const police = agencies[2]?.id ?? 0;
@@ -219,6 +233,7 @@ describe('a recorded decision', () => {
     const refused = await call.refused('live.amendDecision', {
       conferenceId: c.id,
       childId,
+      version: await call.version.decision(c.id, childId),
       reason: 'Views were wrong',
       views: [
         { agencyId: agencies[2]?.id ?? 0, view: 'no-plan', reasons: 'R' },

@@ -106,7 +106,7 @@ async function recordFamily(r: R, names: { family: string; child: string; siblin
   });
   await call.ok('escalations.correct', {
     escalationId: escalation.id,
-    version: escalation.version,
+    version: await call.version.escalation(escalation.id),
     reason: 'Spelling',
     subjectName: `${names.child} ${names.family}-Smith`,
   });

@@ -26,6 +26,12 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
    * The agency already in the directory under this name, comparing names ignoring case, accents,
    * apostrophe style and spacing ("St Mary’s" and "st marys" are one agency).
    */
+  /** The agency as the audit keeps it: its fields, not the version that counts its changes. */
+  function auditable(agency: Agency): Record<string, unknown> {
+    const { version: _version, ...fields } = agency;
+    return fields;
+  }
+
   /** The refusal of a save over a newer version, showing the agency as it now is. */
   async function stale(id: number): Promise<ServiceError> {
     const now = await mustGet(id);
@@ -59,7 +65,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     await assertNameFree(fields.name, null, path);
     const id = await agencies.insert(fields, ctx.now().toISOString());
     const created = await mustGet(id);
-    await audit(ctx, await settings.actor(), 'create', 'agency', id, undefined, created);
+    await audit(ctx, await settings.actor(), 'create', 'agency', id, undefined, auditable(created));
     return created;
   }
 
@@ -93,7 +99,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
         if (!(await agencies.update(id, fields, ctx.now().toISOString(), version))) throw await stale(id);
         await assertNameFree(fields.name, id);
         const after = await mustGet(id);
-        await auditChange(ctx, await settings.actor(), 'update', 'agency', id, { ...before }, { ...after });
+        await auditChange(ctx, await settings.actor(), 'update', 'agency', id, auditable(before), auditable(after));
         return after;
       });
     },
@@ -112,8 +118,8 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
           active ? 'reactivate' : 'deactivate',
           'agency',
           id,
-          { ...before },
-          { ...after },
+          auditable(before),
+          auditable(after),
         );
         return after;
       });
