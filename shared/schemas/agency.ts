@@ -80,7 +80,11 @@ export const agencySchema = z.object({
 export type Agency = z.infer<typeof agencySchema>;
 
 /** An edit of an agency: its fields, and the version the caller loaded (see `versionSchema`). */
-export const agencyUpdateInputSchema = strictObject({ id: idSchema, version: versionSchema, fields: agencyInputSchema });
+export const agencyUpdateInputSchema = strictObject({
+  id: idSchema,
+  version: versionSchema,
+  fields: agencyInputSchema,
+});
 
 /** Deactivates or reactivates an agency; with `version`, only if nobody has changed it since. */
 export const agencySetActiveInputSchema = strictObject({

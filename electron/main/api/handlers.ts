@@ -78,8 +78,7 @@ export function createHandlers(register: Register): Handlers {
     'live.invite': async (i) => live.invite(i),
     'live.uninvite': async (i) => live.uninvite(i.conferenceId, i.agencyId),
     'live.setAttendance': async (i) => live.setAttendance(i.conferenceId, i.agencyId, i.attendance, i.version),
-    'live.setReport': async (i) =>
-      live.setReport(i.conferenceId, i.agencyId, i.report, i.receivedOn, i.version),
+    'live.setReport': async (i) => live.setReport(i.conferenceId, i.agencyId, i.report, i.receivedOn, i.version),
     'live.setView': async (i) => live.setView(i),
     'live.setNoView': async (i) => live.setNoView(i),
     'live.copyViews': async (i) => live.copyViews(i.conferenceId, i.fromChildId, i.toChildId),

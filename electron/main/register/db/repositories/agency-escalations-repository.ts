@@ -105,7 +105,10 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
     /** Withdraws a mistaken escalation: kept, marked withdrawn with the reason, left out of returns and counts. */
     async withdraw(id: number, on: string, reason: string): Promise<void> {
       await db.run(
-        qb.updateTable('agency_escalations').set({ withdrawn_on: on, withdrawn_reason: reason, version: nextVersion('agency_escalations') }).where('id', '=', id),
+        qb
+          .updateTable('agency_escalations')
+          .set({ withdrawn_on: on, withdrawn_reason: reason, version: nextVersion('agency_escalations') })
+          .where('id', '=', id),
       );
     },
 
@@ -235,7 +238,10 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
 
     async recordResponse(id: number, on: string, response: string, at: string): Promise<void> {
       await db.run(
-        qb.updateTable('agency_returns').set({ response_on: on, response, updated_at: at, version: nextVersion('agency_returns') }).where('id', '=', id),
+        qb
+          .updateTable('agency_returns')
+          .set({ response_on: on, response, updated_at: at, version: nextVersion('agency_returns') })
+          .where('id', '=', id),
       );
     },
   };

@@ -106,7 +106,12 @@ export function createEscalationsRepository(db: RegisterDb) {
     },
     /** Counts an escalation's version up: any change to it, its stages or actions included. */
     async bump(id: number): Promise<void> {
-      await db.run(qb.updateTable('escalations').set({ version: nextVersion('escalations') }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('escalations')
+          .set({ version: nextVersion('escalations') })
+          .where('id', '=', id),
+      );
     },
     async escalation(id: number): Promise<EscalationRow | undefined> {
       return db.first(qb.selectFrom('escalations').selectAll().where('id', '=', id));
@@ -314,7 +319,12 @@ export function createEscalationsRepository(db: RegisterDb) {
       return db.first(qb.selectFrom('escalation_actions').selectAll().where('id', '=', id));
     },
     async completeAction(id: number, on: string): Promise<void> {
-      await db.run(qb.updateTable('escalation_actions').set({ completed_on: on, version: nextVersion('escalation_actions') }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('escalation_actions')
+          .set({ completed_on: on, version: nextVersion('escalation_actions') })
+          .where('id', '=', id),
+      );
     },
 
     /**

@@ -143,22 +143,38 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     async setStatus(id: number, status: ConferenceStatus, at: string): Promise<void> {
-      await db.run(qb.updateTable('conferences').set({ status, updated_at: at, version: nextVersion('conferences') }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('conferences')
+          .set({ status, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
+      );
     },
 
     async setInquorateReason(id: number, reason: string | null, at: string): Promise<void> {
       await db.run(
-        qb.updateTable('conferences').set({ inquorate_reason: reason, updated_at: at, version: nextVersion('conferences') }).where('id', '=', id),
+        qb
+          .updateTable('conferences')
+          .set({ inquorate_reason: reason, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
       );
     },
 
     async redate(id: number, date: string, time: string, at: string): Promise<void> {
-      await db.run(qb.updateTable('conferences').set({ date, time, updated_at: at, version: nextVersion('conferences') }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('conferences')
+          .set({ date, time, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
+      );
     },
 
     async setReconvenes(id: number, reconvenesId: number, at: string): Promise<void> {
       await db.run(
-        qb.updateTable('conferences').set({ reconvenes_id: reconvenesId, updated_at: at, version: nextVersion('conferences') }).where('id', '=', id),
+        qb
+          .updateTable('conferences')
+          .set({ reconvenes_id: reconvenesId, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
       );
     },
 
@@ -216,14 +232,12 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             updated_at: at,
           })
           .onConflict((oc) =>
-            oc
-              .columns(['conference_id', 'agency_id'])
-              .doUpdateSet({
-                representative_name: name,
-                representative_role: role,
-                updated_at: at,
-                version: nextVersion('conference_agencies'),
-              }),
+            oc.columns(['conference_id', 'agency_id']).doUpdateSet({
+              representative_name: name,
+              representative_role: role,
+              updated_at: at,
+              version: nextVersion('conference_agencies'),
+            }),
           ),
       );
     },
@@ -512,7 +526,11 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           qb
             .insertInto('conference_tasks')
             .values({ conference_id: conferenceId, kind: t.kind, due_on: t.due, done_on: null })
-            .onConflict((oc) => oc.columns(['conference_id', 'kind']).doUpdateSet({ due_on: t.due, version: nextVersion('conference_tasks') })),
+            .onConflict((oc) =>
+              oc
+                .columns(['conference_id', 'kind'])
+                .doUpdateSet({ due_on: t.due, version: nextVersion('conference_tasks') }),
+            ),
         );
       }
     },
@@ -736,7 +754,11 @@ export function createLiveConferenceRepository(db: RegisterDb) {
 
     async closeFollowUp(id: number, on: string): Promise<void> {
       await db.run(
-        qb.updateTable('follow_ups').set({ closed_on: on, version: nextVersion('follow_ups') }).where('id', '=', id).where('closed_on', 'is', null),
+        qb
+          .updateTable('follow_ups')
+          .set({ closed_on: on, version: nextVersion('follow_ups') })
+          .where('id', '=', id)
+          .where('closed_on', 'is', null),
       );
     },
 

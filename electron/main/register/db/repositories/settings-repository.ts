@@ -23,7 +23,10 @@ export function createSettingsRepository(db: RegisterDb) {
      */
     async claim(version: number): Promise<boolean> {
       const changed = await db.run(
-        qb.updateTable('settings').set({ version: nextVersion('settings') }).where('version', '=', version),
+        qb
+          .updateTable('settings')
+          .set({ version: nextVersion('settings') })
+          .where('version', '=', version),
       );
       return changed.changes > 0 || (version === 0 && (await this.version()) === 0);
     },
