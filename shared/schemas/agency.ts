@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, requiredText, strictObject } from './common';
+import { idSchema, optionalText, requiredText, strictObject, versionSchema } from './common';
 
 /** Agency types as the directory groups them. Children's social care anchors quoracy. */
 export const AGENCY_TYPES = [
@@ -74,5 +74,21 @@ export const agencySchema = z.object({
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Sent back with an edit; see `versionSchema`. */
+  version: versionSchema,
 });
 export type Agency = z.infer<typeof agencySchema>;
+
+/** An edit of an agency: its fields, and the version the caller loaded (see `versionSchema`). */
+export const agencyUpdateInputSchema = strictObject({
+  id: idSchema,
+  version: versionSchema,
+  fields: agencyInputSchema,
+});
+
+/** Deactivates or reactivates an agency; with `version`, only if nobody has changed it since. */
+export const agencySetActiveInputSchema = strictObject({
+  id: idSchema,
+  active: z.boolean(),
+  version: versionSchema.optional(),
+});

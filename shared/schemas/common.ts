@@ -9,6 +9,18 @@ export const idSchema = z
   .positive('Identifier must be a positive number')
   .max(Number.MAX_SAFE_INTEGER, 'Identifier is too large');
 
+/**
+ * A record's version as the caller loaded it: 1 when it was made, one more at every change. An
+ * edit sends it back, and is refused (code `conflict`, showing the record as it now is) when
+ * someone else has changed the record since. 0 stands for a record not yet made (an agency's
+ * view for a child not yet given), so that two people cannot both give the first one unseen.
+ */
+export const versionSchema = z
+  .number({ error: 'Send the version of the record you loaded (reload it, then make your change again)' })
+  .int('Version must be a whole number')
+  .min(0, 'Version must be 0 or more')
+  .max(Number.MAX_SAFE_INTEGER, 'Version is too large');
+
 /** Required text, trimmed, with the GOV.UK-style message to show when it is empty. */
 export function requiredText(message: string, max = 200) {
   return z.string({ error: message }).trim().min(1, message).max(max, `Must be ${max} characters or fewer`);

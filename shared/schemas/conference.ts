@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalIsoDate, optionalText, requiredText, strictObject } from './common';
+import {
+  idSchema,
+  isoDateSchema,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  strictObject,
+  versionSchema,
+} from './common';
 import { MAX_LIST, MAX_REASON } from './limits';
 
 export const CONFERENCE_TYPES = ['initial', 'review', 'reconvened'] as const;
@@ -136,6 +144,8 @@ export const conferenceSummarySchema = z.object({
   familyId: idSchema,
   familyName: z.string(),
   children: z.array(z.object({ id: idSchema, givenName: z.string(), familyName: z.string() })),
+  /** Sent back with an edit of the conference; see `versionSchema`. */
+  version: versionSchema,
 });
 export type ConferenceSummary = z.infer<typeof conferenceSummarySchema>;
 
@@ -146,6 +156,8 @@ export type ConferenceSummary = z.infer<typeof conferenceSummarySchema>;
  */
 export const conferenceUpdateInputSchema = strictObject({
   id: idSchema,
+  /** The conference's version as the caller loaded it. */
+  version: versionSchema,
   date: isoDateSchema('the date of the conference').optional(),
   time: timeSchema.optional(),
   venue: requiredText('Enter the venue, or “Online”').optional(),
@@ -158,6 +170,8 @@ export const conferenceUpdateInputSchema = strictObject({
 /** Cancels a scheduled conference, with the reason: it stays in the register, marked cancelled. */
 export const conferenceCancelInputSchema = strictObject({
   id: idSchema,
+  /** With it, the conference is cancelled only if nobody has changed it since. */
+  version: versionSchema.optional(),
   reason: requiredText('Enter why the conference is cancelled', MAX_REASON),
 });
 

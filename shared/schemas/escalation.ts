@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { protocolSchema } from '../escalation-protocols';
 import { ethnicitySchema, genderSchema, sendSchema } from './child-characteristics';
-import { idSchema, isoDateSchema, optionalIsoDate, optionalText, requiredText, strictObject } from './common';
+import {
+  idSchema,
+  isoDateSchema,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  strictObject,
+  versionSchema,
+} from './common';
 import { correctionSchema } from './live-conference';
 import { MAX_ACTION, MAX_ADDRESS, MAX_ATTENDEES, MAX_LONG_TEXT, MAX_REASON } from './limits';
 
@@ -112,6 +120,8 @@ export type OpenEscalationInput = z.input<typeof openEscalationInputSchema>;
 /** The response at the current stage. */
 export const stageResponseInputSchema = strictObject({
   escalationId: idSchema,
+  /** With it, the response is recorded only if nobody has changed the escalation since. */
+  version: versionSchema.optional(),
   number: z.number().int().min(1).max(20),
   responseFrom: strictObject(person('responding')),
   responseOn: isoDateSchema('the date of the response'),
@@ -196,6 +206,8 @@ export const actionInputSchema = strictObject({
  */
 export const correctEscalationInputSchema = strictObject({
   escalationId: idSchema,
+  /** The escalation's version as the caller loaded it. */
+  version: versionSchema,
   reason: requiredText('Enter why the details are corrected', MAX_REASON),
   subjectName: requiredText('Enter the child’s or family’s name').optional(),
   subjectDateOfBirth: optionalIsoDate('the date of birth').optional(),
@@ -297,6 +309,8 @@ export const escalationSchema = z.object({
   /** The partnership's own same-day contact, for an escalation at immediate risk. */
   sameDayContact: z.string().nullable(),
   corrections: z.array(correctionSchema),
+  /** The escalation's version: any change to it, its stages or actions counts it up; sent back with an edit. */
+  version: versionSchema,
   actions: z.array(
     z.object({
       id: idSchema,

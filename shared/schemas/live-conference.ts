@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { fieldIssueSchema } from '../ipc/result';
 import { DUE_KIND_LABELS, type DueKind } from '../conference-deadlines';
+import { isIsoDate } from '../dates';
 import { OUTCOME_RULES, VIEWS } from '../outcome';
 import { agencyTypeSchema } from './agency';
-import { idSchema, isoDateSchema, requiredText, strictObject } from './common';
+import { idSchema, isoDateSchema, requiredText, strictObject, versionSchema } from './common';
 import { conferenceStatusSchema, conferenceSummarySchema, conferenceTypeSchema } from './conference';
 import { MAX_LONG_TEXT, MAX_REASON, MAX_REASONS } from './limits';
 
@@ -58,6 +59,8 @@ export const invitationSchema = z.object({
   reportReceivedOn: z.string().nullable(),
   /** Derived: on time or late against the conference's report due date. */
   reportTimeliness: z.enum(['on-time', 'late']).nullable(),
+  /** The invitation's version (its attendance and report), sent back with an edit of either. */
+  version: versionSchema,
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -65,10 +68,15 @@ export const childViewSchema = z.object({
   agencyId: idSchema,
   view: viewSchema,
   reasons: z.string(),
+  /**
+   * The version of what this agency said for this child (its view, or the record that it gave
+   * none: one replaces the other and carries the version on); 0 when neither is recorded.
+   */
+  version: versionSchema,
 });
 
 /** The chair's record that an attending agency gave no view for a child, and why. */
-export const noViewSchema = z.object({ agencyId: idSchema, reason: z.string() });
+export const noViewSchema = z.object({ agencyId: idSchema, reason: z.string(), version: versionSchema });
 
 /** One field of a record as it was and as it became, in words: how every correction is shown. */
 export const changeSchema = z.object({
@@ -108,6 +116,8 @@ export const recordedOutcomeSchema = z.object({
   category: categorySchema.nullable(),
   escalation: z.literal('principal-officer-review').nullable(),
   decidedAt: z.string(),
+  /** Sent back with an amendment of the decision. */
+  version: versionSchema,
 });
 export type RecordedOutcome = z.infer<typeof recordedOutcomeSchema>;
 
@@ -200,6 +210,8 @@ export const setViewInputSchema = strictObject({
   /** null withdraws the agency's view. */
   view: viewSchema.nullable(),
   reasons: z.string().max(MAX_REASONS, 'Reasons must be 20,000 characters or fewer').default(''),
+  /** What this agency said for this child, as the caller loaded it (0: nothing yet); see `childViewSchema`. */
+  version: versionSchema.optional(),
 });
 
 /**
@@ -211,6 +223,8 @@ export const setNoViewInputSchema = strictObject({
   childId: idSchema,
   agencyId: idSchema,
   reason: requiredText('Enter why the agency gives no view', MAX_REASON).nullable(),
+  /** As for `setViewInputSchema`. */
+  version: versionSchema.optional(),
 });
 
 export const recordDecisionInputSchema = strictObject({
@@ -229,6 +243,8 @@ export const recordDecisionInputSchema = strictObject({
 export const amendDecisionInputSchema = strictObject({
   conferenceId: idSchema,
   childId: idSchema,
+  /** The recorded decision's version as the caller loaded it. */
+  version: versionSchema,
   reason: requiredText('Enter why the decision is amended', MAX_REASON),
   views: z
     .array(
@@ -310,3 +326,25 @@ export const dueItemSchema = z.object({
   workingDays: z.number().int(),
 });
 export type DueItemRow = z.infer<typeof dueItemSchema>;
+
+/** Attendance at a conference, from its day; `version` is the invitation's as the caller loaded it. */
+export const setAttendanceInputSchema = strictObject({
+  conferenceId: idSchema,
+  agencyId: idSchema,
+  attendance: attendanceSchema.nullable(),
+  version: versionSchema.optional(),
+});
+
+/** An agency's report: awaited, received (and when) or not received. */
+export const setReportInputSchema = strictObject({
+  conferenceId: idSchema,
+  agencyId: idSchema,
+  report: reportStateSchema,
+  receivedOn: z
+    .string()
+    .max(10, 'The date received must be a real date')
+    .refine(isIsoDate, 'The date received must be a real date')
+    .nullish()
+    .transform((v) => v ?? null),
+  version: versionSchema.optional(),
+});

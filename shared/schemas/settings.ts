@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
 import { DEFAULT_RETENTION_RULE, retentionRuleSchema } from '../retention';
 import { isIsoDate } from '../dates';
-import { optionalText, requiredText, strictObject } from './common';
+import { optionalText, requiredText, strictObject, versionSchema } from './common';
 import { MAX_SAME_DAY_CONTACT } from './limits';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -99,3 +99,10 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();
+
+/** The settings as the contract answers them: with their version, sent back with a save. */
+export const versionedSettingsSchema = settingsSchema.extend({ version: versionSchema });
+export type VersionedSettings = z.infer<typeof versionedSettingsSchema>;
+
+/** A save of some settings, with the version the caller loaded (see `versionSchema`). */
+export const settingsSaveInputSchema = strictObject({ ...settingsUpdateSchema.shape, version: versionSchema });

@@ -490,7 +490,12 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   await why.blur();
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await expect
-    .poll(async () => (await app.register.live.get(conferenceId)).children[0]?.noViews)
+    .poll(async () =>
+      (await app.register.live.get(conferenceId)).children[0]?.noViews.map(({ agencyId, reason }) => ({
+        agencyId,
+        reason,
+      })),
+    )
     .toEqual([{ agencyId: agencies.school, reason: 'The school has not seen Zoë since the referral' }]);
   await expect(problems).toHaveCount(0);
   await expect(page.getByTestId('status-panel')).toContainText('Unanimous: plan (3–0)');

@@ -29,7 +29,11 @@ async function withEvents(n: number): Promise<Register> {
   const call = caller(r);
   const a = await call.ok('agencies.create', healthVisiting);
   for (let i = 1; i < n; i++)
-    await call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: `Lead ${i}` } });
+    await call.ok('agencies.update', {
+      id: a.id,
+      version: await call.version.agency(a.id),
+      fields: { ...healthVisiting, leadName: `Lead ${i}` },
+    });
   expect(await r.repos.audit.count()).toBe(n);
   return r;
 }
@@ -361,7 +365,11 @@ describe.skipIf(onPostgres)('cpreg audit verify', () => {
     const db = await cliRegister(async (r) => {
       const call = caller(r);
       const a = await call.ok('agencies.create', healthVisiting);
-      await call.ok('agencies.update', { id: a.id, fields: { ...healthVisiting, leadName: 'Another Lead' } });
+      await call.ok('agencies.update', {
+        id: a.id,
+        version: await call.version.agency(a.id),
+        fields: { ...healthVisiting, leadName: 'Another Lead' },
+      });
       await call.ok('agencies.setActive', { id: a.id, active: false });
     });
     const check = await reopen(db);

@@ -46,6 +46,7 @@ const ROWS: Row[] = [
     run: async (w) =>
       w.call.ok('agencies.update', {
         id: w.ids['health'] ?? 0,
+        version: await w.call.version.agency(w.ids['health'] ?? 0),
         fields: { name: 'Health Visiting Service', type: 'health' },
       }),
     entity: 'agency',
@@ -239,6 +240,7 @@ const ROWS: Row[] = [
       w.call.ok('live.amendDecision', {
         conferenceId: w.ids['conference'] ?? 0,
         childId: w.ids['zoe'] ?? 0,
+        version: await w.call.version.decision(w.ids['conference'] ?? 0, w.ids['zoe'] ?? 0),
         reason: 'Category recorded wrongly',
         views: [],
         noViews: [],
@@ -285,7 +287,12 @@ const ROWS: Row[] = [
   },
   {
     channel: 'conferences.update',
-    run: async (w) => w.call.ok('conferences.update', { id: w.ids['later'] ?? 0, venue: 'Online' }),
+    run: async (w) =>
+      w.call.ok('conferences.update', {
+        id: w.ids['later'] ?? 0,
+        version: await w.call.version.conference(w.ids['later'] ?? 0),
+        venue: 'Online',
+      }),
     entity: 'conference',
     entityId: id('later'),
     before: { venue: 'Room 2' },
@@ -472,6 +479,7 @@ const ROWS: Row[] = [
     run: async (w) =>
       w.call.ok('escalations.correct', {
         escalationId: w.ids['escalation'] ?? 0,
+        version: await w.call.version.escalation(w.ids['escalation'] ?? 0),
         reason: 'Details were incomplete',
         details: 'Referral not accepted despite disclosures',
       }),
@@ -513,7 +521,8 @@ const ROWS: Row[] = [
   },
   {
     channel: 'settings.update',
-    run: async (w) => w.call.ok('settings.update', { unitEmail: 'unit@example.org' }),
+    run: async (w) =>
+      w.call.ok('settings.update', { version: await w.call.version.settings(), unitEmail: 'unit@example.org' }),
     entity: 'settings',
     entityId: () => 1,
     after: { unitEmail: 'unit@example.org' },
@@ -557,6 +566,7 @@ describe('every write is audited with the values before and after of what change
     const a = await call.ok('agencies.create', { name: 'Police', type: 'police', leadName: 'Synthetic Lead' });
     await call.ok('agencies.update', {
       id: a.id,
+      version: a.version,
       fields: { name: 'Police', type: 'police', leadName: 'Another Lead' },
     });
     const [, update] = await r.repos.audit.forRecord('agency', a.id);

@@ -24,7 +24,7 @@ describe('cpreg backup, backup verify, restore', () => {
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining(`Wrote a verified backup to ${file}`) });
     const verify = cpreg(['backup', 'verify', file]);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/is sound[\s\S]*register version 10[\s\S]*tables/);
+    expect(verify.stdout).toMatch(/is sound[\s\S]*register version 11[\s\S]*tables/);
     // A change after the backup, which the restore takes away.
     const add = spawnSync(process.execPath, [BIN, '--db', db, 'call', 'agencies.create'], {
       encoding: 'utf8',

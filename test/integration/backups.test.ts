@@ -250,7 +250,7 @@ describe('automatic backups', () => {
     const r = await tempRegister({ automaticBackups: true });
     const folder = join(r.dir, 'elsewhere');
     const call = caller(r);
-    await call.ok('settings.update', { backupFolder: folder, backupsKept: 1 });
+    await call.ok('settings.update', { version: await call.version.settings(), backupFolder: folder, backupsKept: 1 });
     writeBackup({ ...r, db: embedded(r).sync }, join(folder, 'before-upgrade.cpreg-backup'), { key: r.key });
     const first = await call.ok('backups.run', {});
     r.travelTo('2026-03-02T10:00:00.000Z');

@@ -23,7 +23,7 @@ export async function dispatchAs(handlers: Handlers, channel: unknown, input: un
  */
 export function caller(r: Register, as: Caller = TEST_CALLER) {
   const handlers = createHandlers(r);
-  return {
+  const this_ = {
     async ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
       const result = await dispatch(handlers, channel, input, { caller: as });
       if (result instanceof Promise) throw new Error(`${channel} is asynchronous: use okAsync`);
@@ -38,5 +38,16 @@ export function caller(r: Register, as: Caller = TEST_CALLER) {
       expect(await registerContent(r), `${channel} changed the register although refused`).toEqual(before);
       return result.error;
     },
+    /** The version of a record as a screen would load it, to send back with an edit. */
+    version: {
+      agency: async (id: number) => (await this_.ok('agencies.get', { id })).version,
+      conference: async (id: number) => (await this_.ok('live.get', { id })).conference.version,
+      escalation: async (id: number) => (await this_.ok('escalations.get', { id })).version,
+      settings: async () => (await this_.ok('settings.get', {})).version,
+      decision: async (conferenceId: number, childId: number) =>
+        (await this_.ok('live.get', { id: conferenceId })).children.find((c) => c.id === childId)?.recorded?.version ??
+        0,
+    },
   };
+  return this_;
 }

@@ -28,7 +28,10 @@ async function oldRegister(): Promise<string> {
         family: { name: 'Umfreville' },
         newChildren: [{ givenName: 'Valentine', familyName: 'Umfreville', dateOfBirth: '2001-02-03' }],
       });
-      await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+      await call.ok('settings.update', {
+        version: await call.version.settings(),
+        retentionRule: { basis: 'last-record', years: 5 },
+      });
     },
     'Test Chair',
     () => new Date('2003-01-06T09:00:00Z'),

@@ -36,16 +36,29 @@ describe('a scheduled conference', () => {
     const r = await tempRegister({ now: () => new Date('2026-03-02T12:00:00Z') });
     const { call, conference: c, agencies } = await conference(r, '2026-03-02');
     await call.ok('live.setAttendance', { conferenceId: c.id, agencyId: agencies[0]?.id ?? 0, attendance: 'attended' });
-    const venue = await call.ok('conferences.update', { id: c.id, venue: 'Online', chairName: 'Second Chair' });
+    const venue = await call.ok('conferences.update', {
+      id: c.id,
+      version: await call.version.conference(c.id),
+      venue: 'Online',
+      chairName: 'Second Chair',
+    });
     expect(venue.conference).toMatchObject({ venue: 'Online', chairName: 'Second Chair', date: '2026-03-02' });
     expect(venue.invitations[0]?.attendance).toBe('attended');
-    const moved = await call.ok('conferences.update', { id: c.id, date: '2026-03-09', time: '14:00' });
+    const moved = await call.ok('conferences.update', {
+      id: c.id,
+      version: venue.conference.version,
+      date: '2026-03-09',
+      time: '14:00',
+    });
     expect(moved.conference).toMatchObject({ date: '2026-03-09', time: '14:00', future: true });
     expect(moved.invitations.every((i) => i.attendance === null)).toBe(true);
-    expect((await call.refused('conferences.update', { id: c.id })).issues[0]?.path).toBe('date');
-    expect((await call.refused('conferences.update', { id: c.id, date: '2029-01-01' })).message).toMatch(
-      /within 2 years of today/,
-    );
+    expect(
+      (await call.refused('conferences.update', { id: c.id, version: moved.conference.version })).issues[0]?.path,
+    ).toBe('date');
+    expect(
+      (await call.refused('conferences.update', { id: c.id, version: moved.conference.version, date: '2029-01-01' }))
+        .message,
+    ).toMatch(/within 2 years of today/);
   });
 
   it('can be cancelled with a reason, staying in the register, marked cancelled', async () => {
@@ -149,18 +162,33 @@ describe('a recorded decision', () => {
     r.travelTo('2026-03-04T09:00:00Z');
     // Nothing to change, or no reason: refused, nothing written.
     expect(
-      (await call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: 'Typo', category: 'NEG' }))
-        .issues[0]?.path,
+      (
+        await call.refused('live.amendDecision', {
+          conferenceId: c.id,
+          childId,
+          version: await call.version.decision(c.id, childId),
+          reason: 'Typo',
+          category: 'NEG',
+        })
+      ).issues[0]?.path,
     ).toBe('reason');
     expect(
-      (await call.refused('live.amendDecision', { conferenceId: c.id, childId, reason: '', category: 'EMO' })).issues[0]
-        ?.path,
+      (
+        await call.refused('live.amendDecision', {
+          conferenceId: c.id,
+          childId,
+          version: await call.version.decision(c.id, childId),
+          reason: '',
+          category: 'EMO',
+        })
+      ).issues[0]?.path,
     ).toBe('reason');
     // Police's view was recorded wrongly: it was no plan, with its reasons; the category was emotional abuse.
     const police = agencies[2]?.id ?? 0;
     const amended = await call.ok('live.amendDecision', {
       conferenceId: c.id,
       childId,
+      version: await call.version.decision(c.id, childId),
       reason: 'Police’s view and the category were entered wrongly in the room',
       views: [{ agencyId: police, view: 'no-plan', reasons: 'No police concerns at home' }],
       category: 'EMO',
@@ -205,6 +233,7 @@ describe('a recorded decision', () => {
     const refused = await call.refused('live.amendDecision', {
       conferenceId: c.id,
       childId,
+      version: await call.version.decision(c.id, childId),
       reason: 'Views were wrong',
       views: [
         { agencyId: agencies[2]?.id ?? 0, view: 'no-plan', reasons: 'R' },
@@ -268,11 +297,12 @@ describe('agency escalations and professional escalations', () => {
       openedOn: '2026-03-02',
       escalatedBy: { name: 'Synthetic DSL' },
     });
-    expect((await call.refused('escalations.correct', { escalationId: e.id, reason: 'Typo' })).message).toMatch(
-      /Nothing would change/,
-    );
+    expect(
+      (await call.refused('escalations.correct', { escalationId: e.id, version: e.version, reason: 'Typo' })).message,
+    ).toMatch(/Nothing would change/);
     const corrected = await call.ok('escalations.correct', {
       escalationId: e.id,
+      version: e.version,
       reason: 'Name misspelt; the police were the agency challenged',
       subjectName: 'Zoë Alpha',
       challengedAgencyId: police.id,

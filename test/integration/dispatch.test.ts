@@ -18,6 +18,7 @@ describe('dispatch: the contract at the edge', () => {
     const before = await tableCounts(r);
     const result = await dispatchAs(createHandlers(r), 'agencies.update', {
       id: 1,
+      version: 1,
       fields: { name: 'X', type: 'health', leadEmail: 'x@' },
     });
     expect(result).toEqual({

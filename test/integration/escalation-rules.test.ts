@@ -334,6 +334,7 @@ describe('immediate risk is due the day it is raised', () => {
     const r = await tempRegister({ now: () => new Date('2026-04-03T10:00:00Z') }); // Good Friday
     const { call, base } = await setUp(r);
     await call.ok('settings.update', {
+      version: await call.version.settings(),
       sameDayContact: 'Children’s Social Care Duty & Advice, professional line 01632 960 999',
     });
     const friday = await call.ok('escalations.open', { ...base, openedOn: '2026-04-03', immediateRisk: true });

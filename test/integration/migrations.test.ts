@@ -262,7 +262,7 @@ describe('upgrading from an earlier version', () => {
     const current = openRegisterDb(path);
     const k = current.connection;
     expect(k.prepare('SELECT id, name FROM families').all()).toEqual([{ id: 1, name: 'Family A' }]);
-    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 10 });
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 11 });
     const hold = k.prepare(
       "INSERT INTO legal_holds (family_id, reason, placed_by, placed_at) VALUES (?, 'Claim', 'Admin', '2026-03-02T09:00:00Z')",
     );
@@ -277,6 +277,53 @@ describe('upgrading from an earlier version', () => {
     ).run();
     hold.run(1);
     expect(k.prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 2 });
+    current.close();
+  });
+
+  it('011 (record versions) upgrades a 010 register: every row it versions gets version 1, and new rows too', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v10 = openRegisterDb(path, { migrations: MIGRATIONS.filter((m) => m.id <= 10) });
+    v10.connection
+      .prepare("INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('Police', 'police', 'x', 'x')")
+      .run();
+    v10.connection.prepare(`INSERT INTO settings (key, value) VALUES ('unitName', '"Unit"')`).run();
+    v10.close();
+    const current = openRegisterDb(path);
+    const k = current.connection;
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 11 });
+    expect(k.prepare('SELECT name, version FROM agencies').all()).toEqual([{ name: 'Police', version: 1 }]);
+    expect(k.prepare('SELECT key, version FROM settings').all()).toEqual([{ key: 'unitName', version: 1 }]);
+    k.prepare(
+      "INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('School', 'education', 'x', 'x')",
+    ).run();
+    expect(k.prepare("SELECT version FROM agencies WHERE name = 'School'").get()).toEqual({ version: 1 });
+    expect(() => k.prepare("UPDATE agencies SET version = NULL WHERE name = 'School'").run()).toThrow(/NOT NULL/);
+    const versioned = (
+      k
+        .prepare(
+          "SELECT m.name FROM sqlite_schema m, pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'version' ORDER BY m.name",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    // protocols had a version of its own (the adjusted copy's number) since 004.
+    expect(versioned).toEqual([
+      'agencies',
+      'agency_escalations',
+      'agency_returns',
+      'child_no_views',
+      'child_outcomes',
+      'child_tasks',
+      'child_views',
+      'conference_agencies',
+      'conference_tasks',
+      'conferences',
+      'escalation_actions',
+      'escalation_stages',
+      'escalations',
+      'follow_ups',
+      'protocols',
+      'settings',
+    ]);
     current.close();
   });
 

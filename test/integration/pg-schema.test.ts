@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { pgMigration001 } from '../../electron/main/register/db/migrations-pg/001-register';
+import { pgMigration002 } from '../../electron/main/register/db/migrations-pg/002-record-versions';
 import { PG_MIGRATIONS } from '../../electron/main/register/db/migrations-pg';
 import { applyPgMigrations, pgMigrationChecksum } from '../../electron/main/register/db/pg-schema';
 import { freshPgDatabase, type PgTestDatabase } from '../pg-database';
@@ -418,10 +419,16 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
 
   it('records the migration once, with its checksum; a second application changes nothing', async () => {
     const client = await freshClient();
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11]);
     const ledger = async () => (await client.query('SELECT * FROM schema_migrations ORDER BY id')).rows;
     expect(await ledger()).toEqual([
       { id: 10, name: 'register', checksum: pgMigrationChecksum(pgMigration001), applied_at: NOW.toISOString() },
+      {
+        id: 11,
+        name: 'record-versions',
+        checksum: pgMigrationChecksum(pgMigration002),
+        applied_at: NOW.toISOString(),
+      },
     ]);
     const before = await pgContent(client);
     expect(await applyPgMigrations(client, PG_MIGRATIONS, () => new Date('2027-01-01T00:00:00.000Z'))).toEqual([]);
@@ -439,9 +446,9 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
         applyPgMigrations(first, PG_MIGRATIONS, () => NOW),
         applyPgMigrations(second, PG_MIGRATIONS, () => NOW),
       ]);
-      expect(results.map((ids) => ids.join()).sort()).toEqual(['', '10']);
-      const ledger = await first.query<{ id: number }>('SELECT id FROM schema_migrations');
-      expect(ledger.rows).toEqual([{ id: 10 }]);
+      expect(results.map((ids) => ids.join()).sort()).toEqual(['', '10,11']);
+      const ledger = await first.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
+      expect(ledger.rows).toEqual([{ id: 10 }, { id: 11 }]);
     } finally {
       await second.end();
     }
@@ -452,10 +459,33 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
     await client.query(`INSERT INTO settings (key, value) VALUES ('synthetic', '1')`);
     const before = await pgContent(client);
     const edited = { ...pgMigration001, sql: `${pgMigration001.sql}\nCREATE TABLE extra (x integer);` };
-    await expect(applyPgMigrations(client, [edited], () => NOW)).rejects.toThrow(
+    await expect(applyPgMigrations(client, [edited, ...PG_MIGRATIONS.slice(1)], () => NOW)).rejects.toThrow(
       'Migration 10 "register" has changed since it was applied to this register; shipped migrations must never be edited.',
     );
     expect(await pgContent(client)).toEqual(before);
+  });
+
+  it('011 (record versions) upgrades a version-10 register: every row it versions gets version 1, kept on both engines alike', async () => {
+    const client = await freshClient();
+    expect(await applyPgMigrations(client, [pgMigration001], () => NOW)).toEqual([10]);
+    await client.query(
+      "INSERT INTO agencies (name, type, active, created_at, updated_at) VALUES ('Police', 'police', 1, 'x', 'x')",
+    );
+    await client.query(`INSERT INTO settings (key, value) VALUES ('unitName', '"Unit"')`);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([11]);
+    expect((await client.query('SELECT name, version FROM agencies')).rows).toEqual([{ name: 'Police', version: 1 }]);
+    expect((await client.query('SELECT key, version FROM settings')).rows).toEqual([{ key: 'unitName', version: 1 }]);
+    // The same tables have a version on each engine (the catalogue test compares the rest).
+    const versioned = async () =>
+      (
+        await client.query<{ table_name: string }>(
+          `SELECT table_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND column_name = 'version' ORDER BY table_name`,
+        )
+      ).rows.map((r) => r.table_name);
+    const onSqlite = sqliteTables().filter((t) => sqliteColumns(t).some((c) => c.name === 'version'));
+    expect(await versioned()).toEqual(onSqlite);
+    expect(onSqlite).toContain('conferences');
   });
 
   it('refuses a register a newer version updated, changing nothing', async () => {
@@ -482,12 +512,12 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
 
   it('applies all pending migrations in one transaction: a failing one leaves the database empty', async () => {
     const client = await freshClient();
-    const broken = { id: 11, name: 'broken', sql: 'CREATE TABLE half_done (x integer); SELECT 1 / 0;' };
+    const broken = { id: 12, name: 'broken', sql: 'CREATE TABLE half_done (x integer); SELECT 1 / 0;' };
     await expect(applyPgMigrations(client, [...PG_MIGRATIONS, broken], () => NOW)).rejects.toThrow(
-      /Migration 11 "broken" failed on PostgreSQL \(division by zero\); nothing in the database was changed/,
+      /Migration 12 "broken" failed on PostgreSQL \(division by zero\); nothing in the database was changed/,
     );
     expect(await pgTables(client)).toEqual([]);
     // The connection is usable afterwards: the transaction was rolled back.
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11]);
   });
 });

@@ -38,6 +38,7 @@ function withoutInstants(json: string): unknown {
 }
 
 describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL', () => {
+  // Some twenty cpreg processes, each starting Node and tsx: minutes on a busy two-CPU machine.
   it('cpreg --pg (and CPREG_PG) runs init, demo and the commands, answering as the embedded register does', async () => {
     const database = await freshPgDatabase();
     try {
@@ -80,7 +81,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
     } finally {
       await database.drop();
     }
-  });
+  }, 240_000);
 
   it('cpreg move-to copies a register file into an empty PostgreSQL register: users, keyring and audit chain; checked there', async () => {
     const database = await freshPgDatabase();

@@ -69,6 +69,7 @@ async function recordFamily(r: R, names: { family: string; child: string; siblin
   await call.ok('live.amendDecision', {
     conferenceId: conf.id,
     childId: child,
+    version: await call.version.decision(conf.id, child),
     reason: `Category misrecorded for ${names.child}`,
     category: 'EMO',
   });
@@ -105,6 +106,7 @@ async function recordFamily(r: R, names: { family: string; child: string; siblin
   });
   await call.ok('escalations.correct', {
     escalationId: escalation.id,
+    version: await call.version.escalation(escalation.id),
     reason: 'Spelling',
     subjectName: `${names.child} ${names.family}-Smith`,
   });
@@ -169,7 +171,10 @@ describe('retention dates', () => {
       ['Quenby', '2020-01-06', '2055-01-06', false],
       ['Ravensworth', '2024-05-13', '2059-05-13', false],
     ]);
-    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    await call.ok('settings.update', {
+      version: await call.version.settings(),
+      retentionRule: { basis: 'last-record', years: 5 },
+    });
     const five = await call.ok('retention.list', {});
     expect(five.families.map((f) => [f.familyId, f.retentionDate, f.pastRetention])).toEqual([
       [old.familyId, '2025-01-06', true],
@@ -180,13 +185,21 @@ describe('retention dates', () => {
       old.familyId,
     ]);
     // Youngest child's birth: the sibling born 2019-06-01 decides.
-    await call.ok('settings.update', { retentionRule: { basis: 'youngest-child-birth', years: 25 } });
+    await call.ok('settings.update', {
+      version: await call.version.settings(),
+      retentionRule: { basis: 'youngest-child-birth', years: 25 },
+    });
     expect((await call.ok('retention.list', {})).families.map((f) => f.retentionDate)).toEqual([
       '2044-06-01',
       '2044-06-01',
     ]);
     expect(
-      (await call.refused('settings.update', { retentionRule: { basis: 'last-record', years: 0 } })).message,
+      (
+        await call.refused('settings.update', {
+          version: await call.version.settings(),
+          retentionRule: { basis: 'last-record', years: 0 },
+        })
+      ).message,
     ).toMatch(/Years kept must be 1 or more/);
   });
 
@@ -202,7 +215,10 @@ describe('legal hold and erase', () => {
   it('a hold refuses the erase, naming why; lifted, the erase goes ahead', async () => {
     const { r, call, old } = await setUp();
     r.travelTo('2026-03-02');
-    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    await call.ok('settings.update', {
+      version: await call.version.settings(),
+      retentionRule: { basis: 'last-record', years: 5 },
+    });
     const held = await call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Civil claim expected' });
     expect(held.hold).toMatchObject({ reason: 'Civil claim expected', placedBy: 'Test Chair' });
     expect((await call.refused('retention.placeHold', { familyId: old.familyId, reason: 'Again' })).message).toMatch(
@@ -229,7 +245,10 @@ describe('legal hold and erase', () => {
     expect((await call.refused('retention.erase', { familyId: old.familyId, confirm: 'Quenby' })).message).toMatch(
       /kept until 2055-01-06/,
     );
-    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    await call.ok('settings.update', {
+      version: await call.version.settings(),
+      retentionRule: { basis: 'last-record', years: 5 },
+    });
     expect((await call.refused('retention.erase', { familyId: recent.familyId, confirm: 'Ravensworth' })).code).toBe(
       'conflict',
     );
@@ -242,7 +261,10 @@ describe('legal hold and erase', () => {
   it('erases every row about the family from every table, leaves the other family’s as it was, and audits with no personal data', async () => {
     const { r, call, old } = await setUp();
     r.travelTo('2026-03-02');
-    await call.ok('settings.update', { retentionRule: { basis: 'last-record', years: 5 } });
+    await call.ok('settings.update', {
+      version: await call.version.settings(),
+      retentionRule: { basis: 'last-record', years: 5 },
+    });
     await call.ok('retention.placeHold', { familyId: old.familyId, reason: 'Quenby complaint' });
     await call.ok('retention.liftHold', { familyId: old.familyId, reason: 'Resolved' });
 

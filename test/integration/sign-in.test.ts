@@ -186,7 +186,8 @@ describe('signing in', () => {
   it('locks by hand and after the idle time, keeping the register open, and unlocks with the password', async () => {
     let now = new Date('2026-12-02T09:00:00Z');
     const gate = await tempGate({ now: () => now });
-    await ok(await gate.call('settings.update', { idleLockMinutes: 5 }));
+    const { version } = (await ok(await gate.call('settings.get', {}))) as { version: number };
+    await ok(await gate.call('settings.update', { version, idleLockMinutes: 5 }));
     await ok(await gate.call('session.lock', {}));
     expect(await gate.status()).toMatchObject({ state: 'locked', user: { name: 'Test Chair' } });
     expect(await refused(await gate.call('agencies.list', {}))).toMatchObject({ code: 'locked' });

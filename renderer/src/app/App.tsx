@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Settings } from '../../../shared/schemas/settings';
+import type { VersionedSettings } from '../../../shared/schemas/settings';
 import { invoke } from '../api/client';
 import { AuditProblemBanner, DamagedRegisterBanner } from './DamagedRegisterBanner';
 import { AgenciesPage } from '../features/agencies/AgenciesPage';
@@ -120,7 +120,7 @@ export function App() {
   const { path, navigations, flash } = useHashRoute();
   const route = parseRoute(path);
   const section = sectionOf(route);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<VersionedSettings | null>(null);
   const unexpected = useUnexpectedErrors(navigations);
 
   useEffect(() => {

@@ -9,6 +9,14 @@ export interface FormError {
   message: string;
 }
 
+/** The id of the "Load the current version" button a form shows after a stale save. */
+export const LOAD_CURRENT_ID = 'load-current-version';
+
+/** True when a save was refused because someone else changed the record since it was loaded. */
+export function isStale(errors: readonly FormError[]): boolean {
+  return errors.some((e) => e.fieldId === 'version');
+}
+
 /** Where an issue path points: a field id, or a field id and a different link target. */
 export type FieldRef = string | { fieldId: string; targetId: string | null };
 
@@ -25,7 +33,8 @@ export function errorsFromIssues(
   const seen = new Set<string>();
   const errors: FormError[] = [];
   for (const issue of issues) {
-    const ref = resolve(issue.path);
+    // A save over a newer version of the record: the summary links to the button that loads it.
+    const ref = issue.path === 'version' ? { fieldId: 'version', targetId: LOAD_CURRENT_ID } : resolve(issue.path);
     const { fieldId, targetId } = typeof ref === 'string' ? { fieldId: ref, targetId: ref } : ref;
     if (seen.has(fieldId) && !options.keepAll) continue;
     seen.add(fieldId);

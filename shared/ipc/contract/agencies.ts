@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { agencyInputSchema, agencySchema } from '../../schemas/agency';
-import { idSchema, requiredText, strictObject } from '../../schemas/common';
+import {
+  agencyInputSchema,
+  agencySchema,
+  agencySetActiveInputSchema,
+  agencyUpdateInputSchema,
+} from '../../schemas/agency';
+import { requiredText, strictObject } from '../../schemas/common';
 import { byId, type ContractPart } from './common';
 
 /** Agencies: the directory with each agency's quoracy group and safeguarding lead. */
@@ -23,9 +28,9 @@ export const agenciesContract = {
     output: agencySchema,
   },
   'agencies.create': { input: agencyInputSchema, output: agencySchema },
-  'agencies.update': { input: strictObject({ id: idSchema, fields: agencyInputSchema }), output: agencySchema },
+  'agencies.update': { input: agencyUpdateInputSchema, output: agencySchema },
   /** Deactivate (or reactivate) an agency: kept for history, hidden from new invitations. */
-  'agencies.setActive': { input: strictObject({ id: idSchema, active: z.boolean() }), output: agencySchema },
+  'agencies.setActive': { input: agencySetActiveInputSchema, output: agencySchema },
   /**
    * Imports agencies from a CSV file's text (header row; columns as in `cpreg agencies import`),
    * all or nothing: each problem names its row (the header is row 1) and the file's column.

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../dates';
 import { idSchema, isoDateSchema, strictObject } from '../../schemas/common';
 import { MAX_INQUORATE_REASON } from '../../schemas/limits';
 import {
   amendDecisionInputSchema,
-  attendanceSchema,
   dueItemSchema,
   inviteInputSchema,
   liveConferenceSchema,
   recordDecisionInputSchema,
-  reportStateSchema,
+  setAttendanceInputSchema,
   setNoViewInputSchema,
+  setReportInputSchema,
   setViewInputSchema,
 } from '../../schemas/live-conference';
 import { byId, type ContractPart } from './common';
@@ -25,24 +24,8 @@ export const liveContract = {
     output: liveConferenceSchema,
   },
   /** Attendance is recorded on or after the conference's day, never before. */
-  'live.setAttendance': {
-    input: strictObject({ conferenceId: idSchema, agencyId: idSchema, attendance: attendanceSchema.nullable() }),
-    output: liveConferenceSchema,
-  },
-  'live.setReport': {
-    input: strictObject({
-      conferenceId: idSchema,
-      agencyId: idSchema,
-      report: reportStateSchema,
-      receivedOn: z
-        .string()
-        .max(10, 'The date received must be a real date')
-        .refine(isIsoDate, 'The date received must be a real date')
-        .nullish()
-        .transform((v) => v ?? null),
-    }),
-    output: liveConferenceSchema,
-  },
+  'live.setAttendance': { input: setAttendanceInputSchema, output: liveConferenceSchema },
+  'live.setReport': { input: setReportInputSchema, output: liveConferenceSchema },
   /** One agency's view for one child (null withdraws it); the outcome is recomputed at once. */
   'live.setView': { input: setViewInputSchema, output: liveConferenceSchema },
   /** The chair's record that an attending agency gives no view for a child, and why (null withdraws it). */

@@ -10,7 +10,7 @@ export function agenciesHandlers({ agencies }: Register): HandlerMap<keyof typeo
     'agencies.findByName': async (i) => agencies.byName(i.name),
     'agencies.import': async (i) => agencies.importCsv(i.csv),
     'agencies.create': async (i) => agencies.create(i),
-    'agencies.update': async (i) => agencies.update(i.id, i.fields),
-    'agencies.setActive': async (i) => agencies.setActive(i.id, i.active),
+    'agencies.update': async (i) => agencies.update(i.id, i.fields, i.version),
+    'agencies.setActive': async (i) => agencies.setActive(i.id, i.active, i.version),
   };
 }

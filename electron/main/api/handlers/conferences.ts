@@ -11,7 +11,7 @@ export function conferencesHandlers({ conferences, live }: Register): HandlerMap
     'conferences.get': async (i) => conferences.get(i.id),
     'conferences.create': async (i) => conferences.create(i),
     'conferences.update': async (i) => live.update(i),
-    'conferences.cancel': async (i) => live.cancel(i.id, i.reason),
+    'conferences.cancel': async (i) => live.cancel(i.id, i.reason, i.version),
     'conferences.delete': async (i) => live.remove(i.id),
     'conferences.scheduleReconvened': async (i) => live.scheduleReconvened(i),
     'conferences.adjournments': async () => live.adjournments(),

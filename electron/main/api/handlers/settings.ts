@@ -5,7 +5,7 @@ import type { HandlerMap } from './types';
 /** The settings channels (`shared/ipc/contract/settings.ts`): each a thin call into a service. */
 export function settingsHandlers({ settings }: Register): HandlerMap<keyof typeof settingsContract> {
   return {
-    'settings.get': async () => settings.get(),
+    'settings.get': async () => settings.getVersioned(),
     'settings.update': async (i) => settings.update(i),
   };
 }

@@ -7,6 +7,8 @@ import type { Generated, Selectable } from 'kysely';
 export interface SettingsTable {
   key: string;
   value: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface AgenciesTable {
@@ -21,6 +23,8 @@ export interface AgenciesTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface FamiliesTable {
@@ -60,6 +64,8 @@ export interface ConferencesTable {
   /** 006 */
   cancelled_on: Generated<string | null>;
   cancel_reason: Generated<string | null>;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface ConferenceChildrenTable {
@@ -134,6 +140,8 @@ export interface ConferenceAgenciesTable {
   report: Generated<string>;
   report_received_on: string | null;
   updated_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface ChildViewsTable {
@@ -143,6 +151,8 @@ export interface ChildViewsTable {
   view: string;
   reasons: string;
   updated_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface ChildOutcomesTable {
@@ -155,6 +165,8 @@ export interface ChildOutcomesTable {
   category: string | null;
   escalation: string | null;
   decided_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface ConferenceTasksTable {
@@ -164,6 +176,8 @@ export interface ConferenceTasksTable {
   done_on: string | null;
   /** 006 */
   closed_by: Generated<string | null>;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 /** 006: what falls due for one child after its decision. */
@@ -174,6 +188,8 @@ export interface ChildTasksTable {
   due_on: string;
   done_on: string | null;
   closed_by: string | null;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 /** 006: the chair's record that an attending agency gave no view for a child, and why. */
@@ -183,6 +199,8 @@ export interface ChildNoViewsTable {
   agency_id: number;
   reason: string;
   updated_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 /** 006: corrections made openly, with who, when, why and the values before and after. */
@@ -224,6 +242,8 @@ export interface FollowUpsTable {
   due_on: string;
   closed_on: string | null;
   created_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface AgencyReturnsTable {
@@ -237,6 +257,8 @@ export interface AgencyReturnsTable {
   response: string | null;
   created_at: string;
   updated_at: string;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface AgencyEscalationsTable {
@@ -254,6 +276,8 @@ export interface AgencyEscalationsTable {
   /** 006 */
   withdrawn_on: Generated<string | null>;
   withdrawn_reason: Generated<string | null>;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface ProtocolsTable {
@@ -297,6 +321,8 @@ export interface EscalationsTable {
   /** 006 */
   start_reason: Generated<string | null>;
   debrief_on: Generated<string | null>;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface EscalationStagesTable {
@@ -321,6 +347,8 @@ export interface EscalationStagesTable {
   escalated_by_email: Generated<string | null>;
   concerns: Generated<string | null>;
   learning: Generated<string | null>;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface GeneratedDocumentsTable {
@@ -372,6 +400,8 @@ export interface EscalationActionsTable {
   agreed_on: string;
   complete_by: string | null;
   completed_on: string | null;
+  /** 011: the row's version, one more at every update. */
+  version: Generated<number>;
 }
 
 export interface LegalHoldsTable {

@@ -17,3 +17,12 @@ export function anyColumnContains(columns: readonly string[], search: string): R
     sql` OR `,
   )})`;
 }
+
+/**
+ * `<table>.version + 1`: every update of a row of a versioned table counts its version up
+ * (migration 011), so a screen holding the version it loaded can tell whether anyone has changed
+ * the row since. Qualified, so it reads the stored row in an upsert's update on both engines.
+ */
+export function nextVersion(table: string): RawBuilder<number> {
+  return sql<number>`${sql.ref(`${table}.version`)} + 1`;
+}

@@ -1,10 +1,16 @@
 import { mapAsync } from '../../../../shared/async';
-import { agencyInputSchema, type Agency, type AgencyFields, type AgencyInput } from '../../../../shared/schemas/agency';
+import {
+  AGENCY_TYPE_LABELS,
+  agencyInputSchema,
+  type Agency,
+  type AgencyFields,
+  type AgencyInput,
+} from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
 import { agencyCsvColumn, readAgenciesCsv } from '../import/agencies-csv';
 import { audit, auditChange, type ServiceContext } from './context';
-import { ServiceError, notFound } from './errors';
+import { ServiceError, notFound, staleEdit } from './errors';
 import type { SettingsService } from './settings-service';
 
 /** The agency directory: each agency, its quoracy group and its safeguarding lead. */
@@ -21,6 +27,27 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
    * The agency already in the directory under this name, comparing names ignoring case, accents,
    * apostrophe style and spacing ("St Mary’s" and "st marys" are one agency).
    */
+  /** The agency as the audit keeps it: its fields, not the version that counts its changes. */
+  function auditable(agency: Agency): Record<string, unknown> {
+    const { version: _version, ...fields } = agency;
+    return fields;
+  }
+
+  /** The refusal of a save over a newer version, showing the agency as it now is. */
+  async function stale(id: number): Promise<ServiceError> {
+    const now = await mustGet(id);
+    return staleEdit('This agency', [
+      ['name', now.name],
+      ['type', AGENCY_TYPE_LABELS[now.type]],
+      ['quoracy group', now.quoracyGroup],
+      ['safeguarding lead', now.leadName],
+      ['job title', now.leadJobTitle],
+      ['email', now.leadEmail],
+      ['phone', now.leadPhone],
+      ['status', now.active ? 'active' : 'inactive'],
+    ]);
+  }
+
   async function sameNamed(name: string): Promise<Agency | undefined> {
     const key = nameKey(name);
     return (await agencies.findByName(name)) ?? (await agencies.list('', true)).find((a) => nameKey(a.name) === key);
@@ -39,7 +66,7 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     await assertNameFree(fields.name, null, path);
     const id = await agencies.insert(fields, ctx.now().toISOString());
     const created = await mustGet(id);
-    await audit(ctx, await settings.actor(), 'create', 'agency', id, undefined, created);
+    await audit(ctx, await settings.actor(), 'create', 'agency', id, undefined, auditable(created));
     return created;
   }
 
@@ -78,24 +105,26 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
       return ctx.db.transaction(async () => createInTransaction(fields));
     },
 
-    async update(id: number, input: AgencyInput): Promise<Agency> {
+    /** `version` is the one the caller loaded: a save over a newer one is refused (`conflict`). */
+    async update(id: number, input: AgencyInput, version?: number): Promise<Agency> {
       const fields = parse(input, 'fields.');
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
+        if (!(await agencies.update(id, fields, ctx.now().toISOString(), version))) throw await stale(id);
         await assertNameFree(fields.name, id);
-        await agencies.update(id, fields, ctx.now().toISOString());
         const after = await mustGet(id);
-        await auditChange(ctx, await settings.actor(), 'update', 'agency', id, { ...before }, { ...after });
+        await auditChange(ctx, await settings.actor(), 'update', 'agency', id, auditable(before), auditable(after));
         return after;
       });
     },
 
     /** Deactivated agencies stay in the directory (and in past conferences), marked inactive. */
-    async setActive(id: number, active: boolean): Promise<Agency> {
+    async setActive(id: number, active: boolean, version?: number): Promise<Agency> {
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
+        if (version !== undefined && before.version !== version) throw await stale(id);
         if (before.active === active) return before;
-        await agencies.setActive(id, active, ctx.now().toISOString());
+        if (!(await agencies.setActive(id, active, ctx.now().toISOString(), version))) throw await stale(id);
         const after = await mustGet(id);
         await auditChange(
           ctx,
@@ -103,8 +132,8 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
           active ? 'reactivate' : 'deactivate',
           'agency',
           id,
-          { ...before },
-          { ...after },
+          auditable(before),
+          auditable(after),
         );
         return after;
       });

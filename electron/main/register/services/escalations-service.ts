@@ -32,7 +32,7 @@ import { coverageWarning } from '../../../../shared/working-days';
 import type { ProtocolRow } from '../db/repositories/escalations-repository';
 import type { CalendarService } from './calendar-service';
 import { audit, auditChange, type ServiceContext } from './context';
-import { ServiceError, invalid, notFound } from './errors';
+import { ServiceError, invalid, notFound, staleEdit } from './errors';
 import type { LiveConferenceService } from './live-conference-service';
 import type { SettingsService } from './settings-service';
 
@@ -268,7 +268,42 @@ export function createEscalationsService(
       })),
       corrections: await ctx.repos.corrections.forRecord('escalation', id),
       warning: coverageWarning(cal, ...stages.filter((s) => s.clock).map((s) => s.dueOn)),
+      version: e.version,
     };
+  }
+
+  /**
+   * An edit made from a screen carries the escalation's version as that screen loaded it: the
+   * escalation is claimed first (its version counted up only if it still has that one); when
+   * someone else changed it since, the edit is refused showing what it now says, nothing written.
+   * Without a version (work the register does itself) the version is simply counted up, so every
+   * change to an escalation, a stage's response as much as its details, moves it on.
+   */
+  async function claim(id: number, version: number | undefined): Promise<void> {
+    if (version === undefined) {
+      await repo.bump(id);
+      return;
+    }
+    if (await repo.claim(id, version)) return;
+    const now = await get(id);
+    const stage = now.stages.find((x) => x.closedOn === null);
+    throw staleEdit('This escalation', [
+      ['child or family', now.subjectName],
+      ['date of birth', now.subjectDateOfBirth],
+      ['address', now.subjectAddress],
+      ['agency initiating', now.initiatingAgency.name],
+      ['agency challenged', now.challengedAgency.name],
+      ['nature', now.natures.map((n) => NATURE_LABELS[n]).join('; ')],
+      ['other nature', now.natureOther],
+      ['details', now.details],
+      ['outcome sought', now.outcomeSought],
+      ['immediate risk', now.immediateRisk ? 'yes' : 'no'],
+      ['status', now.status.replace('-', ' ')],
+      [
+        'current stage',
+        stage ? `${stage.number} (${stage.name})${stage.response ? `, responded ${stage.response.on}` : ''}` : 'none',
+      ],
+    ]);
   }
 
   /**
@@ -276,9 +311,15 @@ export function createEscalationsService(
    * replaces an earlier one keeps the earlier one in the audit trail), answering with the
    * escalation read in the same transaction.
    */
-  async function write(id: number | null, action: string, fn: (at: string) => Promise<unknown>): Promise<Escalation> {
+  async function write(
+    id: number | null,
+    action: string,
+    fn: (at: string) => Promise<unknown>,
+    version?: number,
+  ): Promise<Escalation> {
     return ctx.db.transaction(async () => {
       const at = ctx.now().toISOString();
+      if (id !== null) await claim(id, version);
       const before = id === null ? undefined : auditable(await get(id));
       const result = await fn(at);
       const target = id ?? (typeof result === 'number' ? result : 0);
@@ -301,7 +342,15 @@ export function createEscalationsService(
 
   /** The escalation as the audit keeps it: the record, not what is derived from today's clock. */
   function auditable(e: Escalation) {
-    const { stages, next: _next, warning: _warning, protocol, corrections: _corrections, ...record } = e;
+    const {
+      stages,
+      next: _next,
+      warning: _warning,
+      protocol,
+      corrections: _corrections,
+      version: _version,
+      ...record
+    } = e;
     return {
       ...record,
       protocol: { key: protocol.key, version: protocol.version },
@@ -536,22 +585,29 @@ export function createEscalationsService(
       summary: string;
       resolved: boolean;
       learning?: string | null;
+      /** The escalation's version as the caller loaded it. */
+      version?: number | undefined;
     }) {
-      return write(i.escalationId, 'response', async () => {
-        const stage = await openStage(i.escalationId);
-        if (stage.number !== i.number)
-          throw invalid('number', `Stage ${i.number} is not the current stage (stage ${stage.number} is)`);
-        if (i.responseOn < stage.opened_on)
-          throw invalid('responseOn', `The response cannot come before the stage opened (${stage.opened_on})`);
-        happened(i.responseOn, 'responseOn', 'The date of the response');
-        await repo.recordResponse(i.escalationId, i.number, {
-          ...i.responseFrom,
-          on: i.responseOn,
-          summary: i.summary,
-          resolved: i.resolved,
-          learning: blankToNull(i.learning),
-        });
-      });
+      return write(
+        i.escalationId,
+        'response',
+        async () => {
+          const stage = await openStage(i.escalationId);
+          if (stage.number !== i.number)
+            throw invalid('number', `Stage ${i.number} is not the current stage (stage ${stage.number} is)`);
+          if (i.responseOn < stage.opened_on)
+            throw invalid('responseOn', `The response cannot come before the stage opened (${stage.opened_on})`);
+          happened(i.responseOn, 'responseOn', 'The date of the response');
+          await repo.recordResponse(i.escalationId, i.number, {
+            ...i.responseFrom,
+            on: i.responseOn,
+            summary: i.summary,
+            resolved: i.resolved,
+            learning: blankToNull(i.learning),
+          });
+        },
+        i.version,
+      );
     },
 
     /**
@@ -707,8 +763,12 @@ export function createEscalationsService(
       details?: string | undefined;
       outcomeSought?: string | undefined;
       immediateRisk?: boolean | undefined;
+      /** The escalation's version as the caller loaded it. */
+      version?: number | undefined;
     }) {
       return ctx.db.transaction(async () => {
+        await mustEscalation(i.escalationId);
+        await claim(i.escalationId, i.version);
         const e = await mustEscalation(i.escalationId);
         const at = ctx.now().toISOString();
         const natures = i.natures

@@ -44,7 +44,7 @@ import { addWorkingDays, coverageWarning, workingDaysBetween } from '../../../..
 import type { AuditAction } from '../db/repositories/audit-repository';
 import type { CalendarService } from './calendar-service';
 import { audit, type ServiceContext } from './context';
-import { ServiceError, invalid, notFound } from './errors';
+import { ServiceError, invalid, notFound, staleEdit } from './errors';
 import type { SettingsService } from './settings-service';
 
 function timescales(s: Settings): ConferenceTimescales {
@@ -216,7 +216,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         familyName: c.familyName,
         dateOfBirth: detail?.dateOfBirth ?? null,
         expectedDate: detail?.expectedDate ?? null,
-        views: childViews.map((v) => ({ agencyId: v.agencyId, view: v.view, reasons: v.reasons })),
+        views: childViews.map((v) => ({ agencyId: v.agencyId, view: v.view, reasons: v.reasons, version: v.version })),
         preview,
         missingReasons: childViews
           .filter((v) => minority.has(names.get(v.agencyId) ?? '') && v.reasons.trim() === '')
@@ -230,9 +230,10 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
               category: recorded.category,
               escalation: recorded.escalation,
               decidedAt: recorded.decidedAt,
+              version: recorded.version,
             }
           : null,
-        noViews: childNoViews.map((v) => ({ agencyId: v.agencyId, reason: v.reason })),
+        noViews: childNoViews.map((v) => ({ agencyId: v.agencyId, reason: v.reason, version: v.version })),
         unconsulted: attending.filter((i) => !consulted.has(i.agencyId)).map((i) => i.agencyName),
         initialCategory: categories[0] ?? null,
         latestCategory: categories[categories.length - 1] ?? null,
@@ -280,6 +281,71 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     const found = (await live.invitations(conferenceId)).find((i) => i.agencyId === agencyId);
     if (!found) throw invalid('agencyId', 'That agency is not invited to this conference');
     return found;
+  }
+
+  /**
+   * Edits made from a screen carry the version of what they change as that screen loaded it: the
+   * conference, an agency's invitation, what an agency said for a child, a child's decision. Each
+   * is claimed first (its version counted up only if it still has that one); when someone else
+   * changed it since, the edit is refused showing what it now says, and nothing is written.
+   */
+  async function claimConference(id: number, version: number | undefined): Promise<void> {
+    if (version === undefined || (await live.claimConference(id, version))) return;
+    const now = await summaryOf(id);
+    const state = await mustState(id);
+    throw staleEdit('This conference', [
+      ['date', now.date],
+      ['time', now.time],
+      ['venue', now.venue],
+      ['chair', now.chairName],
+      ['status', state.cancelledOn ? 'cancelled' : state.status],
+    ]);
+  }
+
+  async function claimInvitation(conferenceId: number, agencyId: number, version: number | undefined): Promise<void> {
+    if (version === undefined || (await live.claimInvitation(conferenceId, agencyId, version))) return;
+    const now = await invitation(conferenceId, agencyId);
+    throw staleEdit(`${now.agencyName}’s attendance and report`, [
+      ['attendance', now.attendance ? ATTENDANCE_LABELS[now.attendance] : 'not recorded'],
+      ['report', now.report.replace('-', ' ')],
+      ['received on', now.reportReceivedOn],
+    ]);
+  }
+
+  /** Claims what an agency said for a child (see `claimSlot`); answers the version to write it with. */
+  async function claimSlot(
+    conferenceId: number,
+    childId: number,
+    agencyId: number,
+    version: number | undefined,
+  ): Promise<number> {
+    if (version === undefined) return (await live.slotVersion(conferenceId, childId, agencyId)) + 1;
+    if (await live.claimSlot(conferenceId, childId, agencyId, version)) return version + 1;
+    const inv = await invitation(conferenceId, agencyId);
+    const child = (await summaryOf(conferenceId)).children.find((c) => c.id === childId);
+    const view = (await live.views(conferenceId)).find((v) => v.childId === childId && v.agencyId === agencyId);
+    const noView = (await live.noViews(conferenceId)).find((v) => v.childId === childId && v.agencyId === agencyId);
+    throw staleEdit(
+      `${inv.agencyName}’s view for ${child?.givenName ?? 'this child'}`,
+      view
+        ? [
+            ['view', VIEW_WORDS[view.view]],
+            ['reasons', view.reasons],
+          ]
+        : noView
+          ? [['no view given, because', noView.reason]]
+          : [['view', 'none given']],
+    );
+  }
+
+  async function claimOutcome(conferenceId: number, childId: number, version: number | undefined): Promise<void> {
+    if (version === undefined || (await live.claimOutcome(conferenceId, childId, version))) return;
+    const now = (await live.outcomes(conferenceId)).find((o) => o.childId === childId);
+    const child = (await summaryOf(conferenceId)).children.find((c) => c.id === childId);
+    throw staleEdit(`${child?.givenName ?? 'This child'}’s decision`, [
+      ['decision', now ? DECISION_LABELS[now.decision] : 'none recorded'],
+      ['category', now?.category ? CATEGORY_LABELS[now.category] : null],
+    ]);
   }
 
   async function attendingInvitation(conferenceId: number, agencyId: number, path = 'agencyId') {
@@ -607,8 +673,9 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       });
     },
 
-    async setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null) {
+    async setAttendance(conferenceId: number, agencyId: number, attendance: Attendance | null, version?: number) {
       return change(conferenceId, 'attendance', async (state, at) => {
+        await claimInvitation(conferenceId, agencyId, version);
         assertOpen(state);
         if (attendance !== null) assertHeld(state, 'attendance');
         const inv = await invitation(conferenceId, agencyId);
@@ -623,8 +690,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       });
     },
 
-    async setReport(conferenceId: number, agencyId: number, report: ReportState, receivedOn: string | null) {
+    async setReport(
+      conferenceId: number,
+      agencyId: number,
+      report: ReportState,
+      receivedOn: string | null,
+      version?: number,
+    ) {
       return change(conferenceId, 'report', async (state, at) => {
+        await claimInvitation(conferenceId, agencyId, version);
         assertOpen(state);
         await invitation(conferenceId, agencyId);
         if (report === 'received' && !receivedOn) throw invalid('receivedOn', 'Enter the date the report was received');
@@ -643,8 +717,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       agencyId: number;
       view: 'plan' | 'no-plan' | null;
       reasons: string;
+      version?: number | undefined;
     }) {
       return change(i.conferenceId, 'view', async (state, at) => {
+        await invitation(i.conferenceId, i.agencyId);
+        const version = await claimSlot(i.conferenceId, i.childId, i.agencyId, i.version);
         await undecidedChild(state, i.childId, i.view !== null);
         await attendingInvitation(i.conferenceId, i.agencyId);
         if (i.view === null) await live.deleteView(i.conferenceId, i.childId, i.agencyId);
@@ -652,7 +729,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           await live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
           await live.upsertView(
             i.conferenceId,
-            { childId: i.childId, agencyId: i.agencyId, view: i.view, reasons: i.reasons.trim() },
+            { childId: i.childId, agencyId: i.agencyId, view: i.view, reasons: i.reasons.trim(), version },
             at,
           );
         }
@@ -664,8 +741,16 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * The chair records that an attending agency gives no view for a child, with the reason (or,
      * with reason null, withdraws that record). It replaces any view the agency gave.
      */
-    async setNoView(i: { conferenceId: number; childId: number; agencyId: number; reason: string | null }) {
+    async setNoView(i: {
+      conferenceId: number;
+      childId: number;
+      agencyId: number;
+      reason: string | null;
+      version?: number | undefined;
+    }) {
       return change(i.conferenceId, 'no-view', async (state, at) => {
+        await invitation(i.conferenceId, i.agencyId);
+        const version = await claimSlot(i.conferenceId, i.childId, i.agencyId, i.version);
         await undecidedChild(state, i.childId, i.reason !== null);
         await attendingInvitation(i.conferenceId, i.agencyId);
         if (i.reason === null) await live.deleteNoView(i.conferenceId, i.childId, i.agencyId);
@@ -673,7 +758,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
           await live.deleteView(i.conferenceId, i.childId, i.agencyId);
           await live.upsertNoView(
             i.conferenceId,
-            { childId: i.childId, agencyId: i.agencyId, reason: i.reason.trim() },
+            { childId: i.childId, agencyId: i.agencyId, reason: i.reason.trim(), version },
             at,
           );
         }
@@ -701,9 +786,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
         for (const v of allNo.filter((x) => x.childId === toChildId))
           await live.deleteNoView(conferenceId, toChildId, v.agencyId);
         const copied = all.filter((v) => v.childId === fromChildId);
-        for (const v of copied) await live.upsertView(conferenceId, { ...v, childId: toChildId }, at);
+        for (const v of copied) {
+          const version = (await live.slotVersion(conferenceId, toChildId, v.agencyId)) + 1;
+          await live.upsertView(conferenceId, { ...v, childId: toChildId, version }, at);
+        }
         const copiedNo = allNo.filter((v) => v.childId === fromChildId);
-        for (const v of copiedNo) await live.upsertNoView(conferenceId, { ...v, childId: toChildId }, at);
+        for (const v of copiedNo) {
+          const version = (await live.slotVersion(conferenceId, toChildId, v.agencyId)) + 1;
+          await live.upsertNoView(conferenceId, { ...v, childId: toChildId, version }, at);
+        }
         return { fromChildId, toChildId, copied: copied.length + copiedNo.length };
       });
     },
@@ -734,8 +825,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       time?: string | undefined;
       venue?: string | undefined;
       chairName?: string | undefined;
+      /** The conference's version as the caller loaded it. */
+      version?: number | undefined;
     }) {
       return change(i.id, 'edit', async (state, at) => {
+        await claimConference(i.id, i.version);
         assertOpen(state);
         const before = await summaryOf(i.id);
         const date = i.date ?? before.date;
@@ -749,11 +843,12 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Cancels a scheduled conference with the reason; it stays in the register, marked cancelled. */
-    async cancel(id: number, reason: string) {
+    async cancel(id: number, reason: string, version?: number) {
       return change(
         id,
         'cancel',
         async (state, at) => {
+          await claimConference(id, version);
           assertOpen(state);
           if (await hasViewsOrRecords(id)) {
             throw new ServiceError(
@@ -872,12 +967,15 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
       noViews: { agencyId: number; reason: string | null }[];
       category?: Category | null | undefined;
       chairDecision?: 'plan' | 'no-plan' | undefined;
+      /** The decision's version as the caller loaded it. */
+      version?: number | undefined;
     }) {
       const s = await settings.get();
       return change(
         i.conferenceId,
         'amend-decision',
         async (state, at) => {
+          await claimOutcome(i.conferenceId, i.childId, i.version);
           if (state.cancelledOn) throw new ServiceError('conflict', 'This conference was cancelled');
           const old = (await live.outcomes(i.conferenceId)).find((o) => o.childId === i.childId);
           const beforeConference = await build(i.conferenceId);
@@ -894,10 +992,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
             await attendingInvitation(i.conferenceId, v.agencyId, `views.${n}.agencyId`);
             if (v.view === null) await live.deleteView(i.conferenceId, i.childId, v.agencyId);
             else {
+              const version = (await live.slotVersion(i.conferenceId, i.childId, v.agencyId)) + 1;
               await live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
               await live.upsertView(
                 i.conferenceId,
-                { childId: i.childId, agencyId: v.agencyId, view: v.view, reasons: v.reasons.trim() },
+                { childId: i.childId, agencyId: v.agencyId, view: v.view, reasons: v.reasons.trim(), version },
                 at,
               );
             }
@@ -906,10 +1005,11 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
             await attendingInvitation(i.conferenceId, v.agencyId, `noViews.${n}.agencyId`);
             if (v.reason === null) await live.deleteNoView(i.conferenceId, i.childId, v.agencyId);
             else {
+              const version = (await live.slotVersion(i.conferenceId, i.childId, v.agencyId)) + 1;
               await live.deleteView(i.conferenceId, i.childId, v.agencyId);
               await live.upsertNoView(
                 i.conferenceId,
-                { childId: i.childId, agencyId: v.agencyId, reason: v.reason.trim() },
+                { childId: i.childId, agencyId: v.agencyId, reason: v.reason.trim(), version },
                 at,
               );
             }

@@ -2,7 +2,7 @@ import { currentCaller } from './caller';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../../shared/schemas/settings';
 import { auditChange, type ServiceContext } from './context';
-import { ServiceError } from './errors';
+import { ServiceError, staleEdit } from './errors';
 
 /** Every setting but the closure days, which have their own table. */
 const STORED_KEYS = [
@@ -45,8 +45,20 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
     return settings;
   }
 
+  /** A setting's value in words, for the refusal of a save over newer settings. */
+  function words(value: Settings[keyof Settings]): string | number | null {
+    if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    if (Array.isArray(value)) return value.map((d) => `${d.date} (${d.reason})`).join('; ') || 'none';
+    if (value !== null && typeof value === 'object') return `${value.years} years (${value.basis.replace(/-/g, ' ')})`;
+    return value;
+  }
+
   return {
     get,
+    /** The settings with their version, as the contract answers them (see `versionSchema`). */
+    async getVersioned(): Promise<Settings & { version: number }> {
+      return { ...(await get()), version: await ctx.repos.settings.version() };
+    },
     /**
      * The name written as "who" in the audit trail: the signed-in user making the call. Only work
      * the register does by itself (the shipped protocols, a demo) falls back to the name set here.
@@ -54,8 +66,24 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
     async actor(): Promise<string> {
       return currentCaller()?.name ?? (await get()).userName;
     },
-    async update(changes: Partial<Settings>): Promise<Settings> {
+    /**
+     * Saves some settings. With `version` (the settings' version as the caller loaded them), only
+     * if nobody has saved them since; otherwise refused showing what the settings being changed now
+     * say, and nothing is written.
+     */
+    async update(input: Partial<Settings> & { version?: number | undefined }): Promise<Settings & { version: number }> {
+      const { version, ...changes } = input;
       const saved = await ctx.db.transaction(async () => {
+        if (version === undefined) await ctx.repos.settings.bump();
+        else if (!(await ctx.repos.settings.claim(version))) {
+          const now = await get();
+          const keys = (Object.keys(changes) as (keyof Settings)[]).filter((k) => changes[k] !== undefined);
+          throw staleEdit(
+            'The settings',
+            keys.map((k) => [k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`), words(now[k])] as const),
+            'were',
+          );
+        }
         const before = await get();
         const parsed = settingsSchema.safeParse({ ...before, ...changes });
         if (!parsed.success) {
@@ -81,7 +109,7 @@ export function createSettingsService(ctx: ServiceContext, onCalendarChange: () 
           { ...before },
           { ...after },
         );
-        return after;
+        return { ...after, version: await ctx.repos.settings.version() };
       });
       if (changes.closureDays !== undefined || changes.division !== undefined) onCalendarChange();
       return saved;

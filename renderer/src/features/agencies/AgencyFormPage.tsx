@@ -12,6 +12,7 @@ import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { Fieldset } from '../../components/Fieldset';
 import { errorFor, errorsFromApi, errorsFromIssues, type FormError } from '../../components/form-errors';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
 import { History } from '../audit/History';
@@ -70,6 +71,7 @@ export function AgencyFormPage({ id }: { id?: number }) {
   const [draft, setDraft] = useState<AgencyDraft>(EMPTY);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     if (id === undefined) return;
@@ -79,6 +81,7 @@ export function AgencyFormPage({ id }: { id?: number }) {
       if (result.ok) {
         setAgency(result.value);
         setDraft(draftOf(result.value));
+        setErrors([]);
       } else {
         setLoadError(result.error.code === 'not-found' ? 'There is no agency with this number.' : result.error.message);
       }
@@ -86,7 +89,7 @@ export function AgencyFormPage({ id }: { id?: number }) {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, loads]);
 
   const set = (field: keyof AgencyDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
@@ -102,7 +105,9 @@ export function AgencyFormPage({ id }: { id?: number }) {
     const fields = parsed.data;
     setBusy(true);
     const result =
-      id === undefined ? await invoke('agencies.create', fields) : await invoke('agencies.update', { id, fields });
+      id === undefined
+        ? await invoke('agencies.create', fields)
+        : await invoke('agencies.update', { id, version: agency?.version ?? 0, fields });
     setBusy(false);
     if (result.ok) {
       navigate('/agencies', { heading: id === undefined ? 'Agency added' : 'Agency updated', body: result.value.name });
@@ -114,7 +119,7 @@ export function AgencyFormPage({ id }: { id?: number }) {
   async function setActive(active: boolean) {
     if (id === undefined || busy) return;
     setBusy(true);
-    const result = await invoke('agencies.setActive', { id, active });
+    const result = await invoke('agencies.setActive', { id, active, version: agency?.version });
     setBusy(false);
     if (result.ok) {
       navigate('/agencies', { heading: active ? 'Agency reactivated' : 'Agency deactivated', body: result.value.name });
@@ -208,6 +213,7 @@ export function AgencyFormPage({ id }: { id?: number }) {
             <button type="submit" className="govuk-button">
               {editing ? 'Save changes' : 'Add agency'}
             </button>
+            <LoadCurrentVersion errors={errors} onLoad={() => setLoads((n) => n + 1)} />
             <a href="#/agencies" className="govuk-link">
               Cancel
             </a>

@@ -9,6 +9,7 @@ import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { errorFor, errorsFromApi, errorsFromIssues, type FieldRef, type FormError } from '../../components/form-errors';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import { Textarea } from '../../components/Textarea';
 import { WarningText } from '../../components/WarningText';
 import { ConferenceNotLoaded, ConferenceSummaryLine, conferenceTitle, NotScheduled } from './conference-parts';
@@ -22,7 +23,7 @@ const fieldFor = (path: string): FieldRef => (path === 'reason' ? 'reason' : { f
  * register marked cancelled with the reason, and the reason itself (required). Cancelling is not
  * deleting: the record, its invitations and reports are kept and shown, read-only.
  */
-function CancelForm({ live }: { live: LiveConference }) {
+function CancelForm({ live, onLoadCurrent }: { live: LiveConference; onLoadCurrent: () => void }) {
   const { conference } = live;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -31,7 +32,7 @@ function CancelForm({ live }: { live: LiveConference }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const parsed = conferenceCancelInputSchema.safeParse({ id: conference.id, reason });
+    const parsed = conferenceCancelInputSchema.safeParse({ id: conference.id, version: conference.version, reason });
     if (!parsed.success) {
       setErrors(errorsFromIssues(issuesFromZod(parsed.error), fieldFor));
       return;
@@ -79,6 +80,7 @@ function CancelForm({ live }: { live: LiveConference }) {
           <button type="submit" className="govuk-button govuk-button--warning">
             Cancel the conference
           </button>
+          <LoadCurrentVersion errors={errors} onLoad={onLoadCurrent} />
           <a href={`#/conferences/${conference.id}`} className="govuk-link">
             Keep the conference
           </a>
@@ -92,9 +94,9 @@ function CancelForm({ live }: { live: LiveConference }) {
 }
 
 export function CancelConferencePage({ id }: { id: number }) {
-  const { data, error } = useApi('live.get', { id });
+  const { data, error, reload } = useApi('live.get', { id });
   if (!data) return <ConferenceNotLoaded title={TITLE} error={error} />;
   if (data.conference.status !== 'scheduled')
     return <NotScheduled live={data} title={TITLE} cannot="cannot be cancelled" />;
-  return <CancelForm live={data} />;
+  return <CancelForm key={data.conference.version} live={data} onLoadCurrent={reload} />;
 }

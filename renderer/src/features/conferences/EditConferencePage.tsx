@@ -9,6 +9,7 @@ import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
 import { errorsFromApi, errorsFromIssues, pathToId, type FieldRef, type FormError } from '../../components/form-errors';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import { WarningText } from '../../components/WarningText';
 import { WhenAndWhereFields } from './WhenAndWhereFields';
 import { ConferenceNotLoaded, conferenceTitle, NotScheduled } from './conference-parts';
@@ -31,7 +32,7 @@ function fieldFor(path: string): FieldRef {
  * does; a reconvened conference must stay within its limit, which is shown, and the register
  * refuses a later date, naming the limit.
  */
-function EditForm({ live }: { live: LiveConference }) {
+function EditForm({ live, onLoadCurrent }: { live: LiveConference; onLoadCurrent: () => void }) {
   const { conference } = live;
   const [date, setDate] = useState<DateParts>(toParts(conference.date));
   const [time, setTime] = useState(conference.time);
@@ -48,6 +49,7 @@ function EditForm({ live }: { live: LiveConference }) {
     const newDate = datePartsToString(date);
     const draft = {
       id: conference.id,
+      version: conference.version,
       ...(newDate !== conference.date ? { date: newDate } : {}),
       ...(time.trim() !== conference.time ? { time: time.trim() } : {}),
       ...(venue.trim() !== conference.venue ? { venue } : {}),
@@ -120,6 +122,7 @@ function EditForm({ live }: { live: LiveConference }) {
           <button type="submit" className="govuk-button">
             Save changes
           </button>
+          <LoadCurrentVersion errors={errors} onLoad={onLoadCurrent} />
           <a href={`#/conferences/${conference.id}`} className="govuk-link">
             Back to the conference without saving
           </a>
@@ -130,9 +133,10 @@ function EditForm({ live }: { live: LiveConference }) {
 }
 
 export function EditConferencePage({ id }: { id: number }) {
-  const { data, error } = useApi('live.get', { id });
+  const { data, error, reload } = useApi('live.get', { id });
   if (!data) return <ConferenceNotLoaded title={TITLE} error={error} />;
   if (data.conference.status !== 'scheduled')
     return <NotScheduled live={data} title={TITLE} cannot="cannot be changed" />;
-  return <EditForm live={data} />;
+  // Keyed by version: loading the current version after a refused save starts the form afresh.
+  return <EditForm key={data.conference.version} live={data} onLoadCurrent={reload} />;
 }

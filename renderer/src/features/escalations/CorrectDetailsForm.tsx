@@ -106,6 +106,7 @@ export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormPro
       () =>
         invoke('escalations.correct', {
           escalationId: escalation.id,
+          version: escalation.version,
           reason: draft.reason,
           ...changesOf(escalation, draft),
         }),

@@ -17,6 +17,7 @@ import { DateInput } from '../../components/DateInput';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
 import { CorrectionsHistory } from '../../components/CorrectionsHistory';
 import { errorFor, errorsFromApi, type FormError } from '../../components/form-errors';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import { NotificationBanner } from '../../components/NotificationBanner';
 import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
@@ -198,6 +199,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
       () =>
         invoke('escalations.respond', {
           escalationId: escalation.id,
+          version: escalation.version,
           number: stage.number,
           responseFrom: personInput(from),
           responseOn: datePartsToString(on),
@@ -564,13 +566,16 @@ export function EscalationPage({ id }: { id: number }) {
   const [success, setSuccess] = useState<{ n: number; heading: string } | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [changingMeeting, setChangingMeeting] = useState(false);
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     let current = true;
     void invoke('escalations.get', { id }).then((result) => {
       if (!current) return;
-      if (result.ok) setEscalation(result.value);
-      else
+      if (result.ok) {
+        setEscalation(result.value);
+        setErrors([]);
+      } else
         setLoadError(
           result.error.code === 'not-found' ? 'There is no escalation with this number.' : result.error.message,
         );
@@ -578,7 +583,7 @@ export function EscalationPage({ id }: { id: number }) {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, loads]);
 
   const send: FormProps['send'] = async (call, fieldFor, done) => {
     const result = await call();
@@ -636,6 +641,7 @@ export function EscalationPage({ id }: { id: number }) {
         )
       }
     >
+      <LoadCurrentVersion errors={errors} onLoad={() => setLoads((n) => n + 1)} />
       {e.immediateRisk && <ImmediateRiskPanel sameDayContact={e.sameDayContact} testId="immediate-risk" tag />}
       {e.warning && <WarningText>{e.warning}</WarningText>}
       <dl className="govuk-summary-list" data-testid="escalation-summary">

@@ -24,6 +24,7 @@ import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
 import { errorFor, errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
 import { ConferenceNotLoaded, conferenceTitle } from '../conferences/conference-parts';
@@ -79,7 +80,15 @@ interface Problem {
  * and after, shows them on the conference under "Amendments", and marks documents made from the
  * old values as superseded.
  */
-function AmendForm({ live, child }: { live: LiveConference; child: LiveChild }) {
+function AmendForm({
+  live,
+  child,
+  onLoadCurrent,
+}: {
+  live: LiveConference;
+  child: LiveChild;
+  onLoadCurrent: () => void;
+}) {
   const recorded = child.recorded;
   const attending = live.invitations.filter((i) => i.attendance === 'attended');
   const labels = viewLabels(live.conference.decidesAs);
@@ -225,6 +234,7 @@ function AmendForm({ live, child }: { live: LiveConference; child: LiveChild }) 
     const result = await invoke('live.amendDecision', {
       conferenceId: live.conference.id,
       childId: child.id,
+      version: recorded.version,
       reason,
       views: changedViews,
       noViews: changedNoViews,
@@ -417,6 +427,7 @@ function AmendForm({ live, child }: { live: LiveConference; child: LiveChild }) 
           <button type="submit" className="govuk-button">
             Save the amendment
           </button>
+          <LoadCurrentVersion errors={errors} onLoad={onLoadCurrent} />
           <a href={`#/conferences/${live.conference.id}`} className="govuk-link">
             Back to the conference without amending
           </a>
@@ -427,7 +438,7 @@ function AmendForm({ live, child }: { live: LiveConference; child: LiveChild }) 
 }
 
 export function AmendDecisionPage({ conferenceId, childId }: { conferenceId: number; childId: number }) {
-  const { data, error } = useApi('live.get', { id: conferenceId });
+  const { data, error, reload } = useApi('live.get', { id: conferenceId });
   if (!data) return <ConferenceNotLoaded title={TITLE} error={error} />;
   const child = data.children.find((c) => c.id === childId);
   if (!child || !child.recorded || data.conference.status === 'cancelled') {
@@ -448,5 +459,5 @@ export function AmendDecisionPage({ conferenceId, childId }: { conferenceId: num
       </Page>
     );
   }
-  return <AmendForm live={data} child={child} />;
+  return <AmendForm key={child.recorded.version} live={data} child={child} onLoadCurrent={reload} />;
 }

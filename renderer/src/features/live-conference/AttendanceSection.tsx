@@ -19,6 +19,7 @@ import { WarningText } from '../../components/WarningText';
 import type { FocusAfterRender } from './types';
 import { useAutosaveText, withNotSaved } from './use-autosave-text';
 import { notOpenText } from './wording';
+import { invitationVersion } from './versions';
 import type { LiveConferenceState } from './use-live-conference';
 
 function isAttendance(value: string): value is Attendance {
@@ -131,13 +132,22 @@ export function AttendanceSection({
   const taken = live.invitations.some((i) => i.attendance !== null);
 
   function setAttendance(agencyId: number, attendance: Attendance) {
-    void state.change(() => invoke('live.setAttendance', { conferenceId, agencyId, attendance }), {
-      patch: (l) => ({
-        ...l,
-        invitations: l.invitations.map((i) => (i.agencyId === agencyId ? { ...i, attendance } : i)),
-      }),
-      fieldFor: () => `attendance-${agencyId}`,
-    });
+    void state.change(
+      () =>
+        invoke('live.setAttendance', {
+          conferenceId,
+          agencyId,
+          attendance,
+          version: invitationVersion(state.latest(), agencyId),
+        }),
+      {
+        patch: (l) => ({
+          ...l,
+          invitations: l.invitations.map((i) => (i.agencyId === agencyId ? { ...i, attendance } : i)),
+        }),
+        fieldFor: () => `attendance-${agencyId}`,
+      },
+    );
   }
 
   return (

@@ -14,6 +14,7 @@ import { InvitationsSection } from './InvitationsSection';
 import { StatusPanel } from './StatusPanel';
 import type { FocusAfterRender } from './types';
 import { useLiveConference } from './use-live-conference';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import './chair-screen.scss';
 
 /**
@@ -74,6 +75,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
       errors={errors}
     >
       <ConferenceHeader live={live} />
+      <LoadCurrentVersion errors={errors} onLoad={state.reload} />
       {live.warning && <WarningText>{live.warning}</WarningText>}
       <div className="app-chair-layout" data-testid="chair-screen-ready">
         <div className="app-chair-layout__main">

@@ -19,6 +19,7 @@ import { DecisionEscalationLinks } from './AgencyEscalationsSection';
 import type { FocusAfterRender } from './types';
 import type { LiveConferenceState } from './use-live-conference';
 import { NO_VIEW_LABEL, ViewRow } from './ViewRow';
+import { slotVersion } from './versions';
 import {
   childName,
   decisionProblems,
@@ -238,18 +239,29 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
   function saveView(agencyId: number, view: View | null, reasons: string): Promise<boolean> {
     const childId = child.id;
     return state
-      .change(() => invoke('live.setView', { conferenceId, childId, agencyId, view, reasons }), {
-        patch: patchChild((c) => ({
-          noViews: view === null ? c.noViews : c.noViews.filter((v) => v.agencyId !== agencyId),
-          views:
-            view === null
-              ? c.views.filter((v) => v.agencyId !== agencyId)
-              : c.views.some((v) => v.agencyId === agencyId)
-                ? c.views.map((v) => (v.agencyId === agencyId ? { agencyId, view, reasons } : v))
-                : [...c.views, { agencyId, view, reasons }],
-        })),
-        fieldFor: (path) => (path === 'reasons' ? `reasons-${childId}-${agencyId}` : `view-${childId}-${agencyId}`),
-      })
+      .change(
+        () =>
+          invoke('live.setView', {
+            conferenceId,
+            childId,
+            agencyId,
+            view,
+            reasons,
+            version: slotVersion(state.latest(), childId, agencyId),
+          }),
+        {
+          patch: patchChild((c) => ({
+            noViews: view === null ? c.noViews : c.noViews.filter((v) => v.agencyId !== agencyId),
+            views:
+              view === null
+                ? c.views.filter((v) => v.agencyId !== agencyId)
+                : c.views.some((v) => v.agencyId === agencyId)
+                  ? c.views.map((v) => (v.agencyId === agencyId ? { ...v, view, reasons } : v))
+                  : [...c.views, { agencyId, view, reasons, version: 0 }],
+          })),
+          fieldFor: (path) => (path === 'reasons' ? `reasons-${childId}-${agencyId}` : `view-${childId}-${agencyId}`),
+        },
+      )
       .then((result) => {
         if (result && view === null) focusAfterRender(`view-${childId}-${agencyId}`);
         return result !== null;
@@ -259,16 +271,26 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
   function saveNoView(agencyId: number, reason: string | null): Promise<boolean> {
     const childId = child.id;
     return state
-      .change(() => invoke('live.setNoView', { conferenceId, childId, agencyId, reason }), {
-        patch: patchChild((c) => ({
-          views: reason === null ? c.views : c.views.filter((v) => v.agencyId !== agencyId),
-          noViews:
-            reason === null
-              ? c.noViews.filter((v) => v.agencyId !== agencyId)
-              : [...c.noViews.filter((v) => v.agencyId !== agencyId), { agencyId, reason }],
-        })),
-        fieldFor: (path) => (path === 'reason' ? `no-view-${childId}-${agencyId}` : `view-${childId}-${agencyId}`),
-      })
+      .change(
+        () =>
+          invoke('live.setNoView', {
+            conferenceId,
+            childId,
+            agencyId,
+            reason,
+            version: slotVersion(state.latest(), childId, agencyId),
+          }),
+        {
+          patch: patchChild((c) => ({
+            views: reason === null ? c.views : c.views.filter((v) => v.agencyId !== agencyId),
+            noViews:
+              reason === null
+                ? c.noViews.filter((v) => v.agencyId !== agencyId)
+                : [...c.noViews.filter((v) => v.agencyId !== agencyId), { agencyId, reason, version: 0 }],
+          })),
+          fieldFor: (path) => (path === 'reason' ? `no-view-${childId}-${agencyId}` : `view-${childId}-${agencyId}`),
+        },
+      )
       .then((result) => {
         if (result && reason === null) focusAfterRender(`view-${childId}-${agencyId}`);
         return result !== null;

@@ -14,6 +14,7 @@ import { errorFor, type FieldRef } from '../../components/form-errors';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
 import type { FocusAfterRender } from './types';
+import { invitationVersion } from './versions';
 import type { LiveConferenceState } from './use-live-conference';
 
 const REPORT_LABELS: Record<ReportState, string> = {
@@ -218,18 +219,28 @@ export function InvitationsSection({
 
   function setReport(invitation: Invitation, report: ReportState, receivedOn: string | null) {
     const agencyId = invitation.agencyId;
-    void state.change(() => invoke('live.setReport', { conferenceId, agencyId, report, receivedOn }), {
-      patch: (l) => ({
-        ...l,
-        invitations: l.invitations.map((i) =>
-          i.agencyId === agencyId ? { ...i, report, reportReceivedOn: receivedOn } : i,
-        ),
-      }),
-      fieldFor: (path) =>
-        path === 'receivedOn'
-          ? { fieldId: `received-${agencyId}`, targetId: `received-${agencyId}-day` }
-          : `report-${agencyId}`,
-    });
+    void state.change(
+      () =>
+        invoke('live.setReport', {
+          conferenceId,
+          agencyId,
+          report,
+          receivedOn,
+          version: invitationVersion(state.latest(), agencyId),
+        }),
+      {
+        patch: (l) => ({
+          ...l,
+          invitations: l.invitations.map((i) =>
+            i.agencyId === agencyId ? { ...i, report, reportReceivedOn: receivedOn } : i,
+          ),
+        }),
+        fieldFor: (path) =>
+          path === 'receivedOn'
+            ? { fieldId: `received-${agencyId}`, targetId: `received-${agencyId}-day` }
+            : `report-${agencyId}`,
+      },
+    );
   }
 
   function uninvite(invitation: Invitation) {

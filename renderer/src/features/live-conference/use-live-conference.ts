@@ -43,6 +43,8 @@ export interface LiveConferenceState {
   latest(): LiveConference | null;
   /** When the screen last took in changes someone else made while it was open (null: none yet). */
   othersChangedAt: Date | null;
+  /** Loads the conference as the register now holds it (after a change refused as out of date). */
+  reload(): void;
 }
 
 /**
@@ -69,6 +71,7 @@ export function useLiveConference(id: number): LiveConferenceState {
   const anySaved = useRef(false);
   /** Counts answered changes: a refresh asked before one was answered is out of date. */
   const answered = useRef(0);
+  const [loads, setLoads] = useState(0);
 
   const refreshStatus = useCallback(() => {
     if (pending.current > 0 || dirty.current.size > 0) setStatus('saving');
@@ -83,6 +86,7 @@ export function useLiveConference(id: number): LiveConferenceState {
       if (result.ok) {
         server.current = result.value;
         setLive(result.value);
+        setErrors([]);
       } else {
         setLoadError(result.error);
       }
@@ -90,7 +94,7 @@ export function useLiveConference(id: number): LiveConferenceState {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, loads]);
 
   useEffect(() => {
     let current = true;
@@ -151,6 +155,7 @@ export function useLiveConference(id: number): LiveConferenceState {
   );
 
   const latest = useCallback(() => server.current, []);
+  const reload = useCallback(() => setLoads((n) => n + 1), []);
 
-  return { live, loadError, errors, setErrors, status, change, markDirty, latest, othersChangedAt };
+  return { live, loadError, errors, setErrors, status, change, markDirty, latest, othersChangedAt, reload };
 }

@@ -4,7 +4,7 @@ import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatBytes, formatDateTime } from '../../app/format';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { TextInput } from '../../components/TextInput';
 import { useFormDraft } from '../../hooks/use-form-draft';
@@ -24,6 +24,7 @@ export function BackupsSection({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const status = useApi('backups.status', {});
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -44,7 +45,7 @@ export function BackupsSection({
       onErrors(errorsFromIssues(issuesFromZod(parsed.error)));
       return false;
     }
-    const result = await invoke('settings.update', parsed.data);
+    const result = await saveSettings(parsed.data);
     if (result.ok) {
       setSettings(result.value);
       draft.commit(sent);

@@ -1,9 +1,8 @@
 import type { FormEvent } from 'react';
 import { isIsoDate } from '../../../../shared/dates';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { DateInput } from '../../components/DateInput';
 import { EMPTY_DATE, datePartsToString, type DateParts } from '../../components/date-parts';
 import { errorFor, errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
@@ -33,12 +32,13 @@ export function ClosureDaysSection({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const draft = useFormDraft<{ date: DateParts; reason: string }>(() => ({ date: EMPTY_DATE, reason: '' }));
   const { date, reason } = draft.values;
   const days = [...settings.closureDays].sort((a, b) => (a.date < b.date ? -1 : 1));
 
   async function saveList(closureDays: ClosureDay[], heading: string, body: string): Promise<boolean> {
-    const result = await invoke('settings.update', { closureDays });
+    const result = await saveSettings({ closureDays });
     if (result.ok) {
       setSettings(result.value);
       onSuccess(heading, body);

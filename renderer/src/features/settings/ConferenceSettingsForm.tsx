@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/settings';
-import { invoke } from '../../api/client';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { Checkboxes } from '../../components/Checkboxes';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
@@ -46,6 +45,7 @@ export function ConferenceSettingsForm({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const draft = useFormDraft<Values>(() => ({
     outcomeRule: settings.outcomeRule,
     allowMultipleCategory: settings.allowMultipleCategory ? ['allowMultipleCategory'] : [],
@@ -75,7 +75,7 @@ export function ConferenceSettingsForm({
       onErrors(errorsFromIssues(issuesFromZod(parsed.error)));
       return false;
     }
-    const result = await invoke('settings.update', parsed.data);
+    const result = await saveSettings(parsed.data);
     if (result.ok) {
       setSettings(result.value);
       draft.commit(sent);

@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/settings';
-import { invoke } from '../../api/client';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { TextInput } from '../../components/TextInput';
 import { useFormDraft } from '../../hooks/use-form-draft';
@@ -22,6 +21,7 @@ export function FormsSettingsForm({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const draft = useFormDraft(() => ({
     protectiveMarking: settings.protectiveMarking,
     unitName: settings.unitName,
@@ -40,7 +40,7 @@ export function FormsSettingsForm({
       onErrors(errorsFromIssues(issuesFromZod(parsed.error)));
       return false;
     }
-    const result = await invoke('settings.update', parsed.data);
+    const result = await saveSettings(parsed.data);
     if (result.ok) {
       setSettings(result.value);
       draft.commit(sent);

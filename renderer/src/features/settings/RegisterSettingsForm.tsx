@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { DIVISIONS, DIVISION_LABELS, type Division } from '../../../../shared/bank-holidays';
 import type { Settings } from '../../../../shared/schemas/settings';
-import { invoke } from '../../api/client';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
 import { TextInput } from '../../components/TextInput';
@@ -23,6 +22,7 @@ export function RegisterSettingsForm({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const draft = useFormDraft(() => ({
     partnershipName: settings.partnershipName,
     userName: settings.userName,
@@ -34,7 +34,7 @@ export function RegisterSettingsForm({
   async function save(): Promise<boolean> {
     const sent = values;
     const minutes = /^\d+$/.test(sent.idleLockMinutes.trim()) ? Number(sent.idleLockMinutes.trim()) : Number.NaN;
-    const result = await invoke('settings.update', {
+    const result = await saveSettings({
       partnershipName: sent.partnershipName,
       userName: sent.userName,
       division: sent.division,

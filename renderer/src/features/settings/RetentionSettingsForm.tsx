@@ -2,8 +2,7 @@ import type { FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { RETENTION_BASIS_LABELS, type RetentionBasis } from '../../../../shared/retention';
 import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/settings';
-import { invoke } from '../../api/client';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi, errorsFromIssues, type FieldRef } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
 import { TextInput } from '../../components/TextInput';
@@ -26,6 +25,7 @@ export function RetentionSettingsForm({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const draft = useFormDraft(() => ({
     retentionBasis: settings.retentionRule.basis as string,
     retentionYears: String(settings.retentionRule.years),
@@ -42,7 +42,7 @@ export function RetentionSettingsForm({
       onErrors(errorsFromIssues(issuesFromZod(parsed.error), fieldFor));
       return false;
     }
-    const result = await invoke('settings.update', parsed.data);
+    const result = await saveSettings(parsed.data);
     if (result.ok) {
       setSettings(result.value);
       draft.commit(sent);

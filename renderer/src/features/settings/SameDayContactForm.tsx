@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { settingsUpdateSchema, type Settings } from '../../../../shared/schemas/settings';
-import { invoke } from '../../api/client';
-import { useSettings } from '../../app/settings-context';
+import { useSaveSettings, useSettings } from '../../app/settings-context';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { Textarea } from '../../components/Textarea';
 import { useFormDraft } from '../../hooks/use-form-draft';
@@ -27,6 +26,7 @@ export function SameDayContactForm({
   onUnsaved,
 }: SectionProps & { settings: Settings }) {
   const { setSettings } = useSettings();
+  const saveSettings = useSaveSettings();
   const draft = useFormDraft(() => ({ sameDayContact: settings.sameDayContact ?? '' }));
   const { values, set } = draft;
 
@@ -38,7 +38,7 @@ export function SameDayContactForm({
       onErrors(errorsFromIssues(issuesFromZod(parsed.error)));
       return false;
     }
-    const result = await invoke('settings.update', parsed.data);
+    const result = await saveSettings(parsed.data);
     if (result.ok) {
       setSettings(result.value);
       draft.commit(sent);

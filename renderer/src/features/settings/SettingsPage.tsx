@@ -3,7 +3,9 @@ import { Page } from '../../app/Page';
 import { useSettings } from '../../app/settings-context';
 import { navigate, useNavigationGuard } from '../../app/use-hash-route';
 import { focusField, type FormError } from '../../components/form-errors';
+import { LoadCurrentVersion } from '../../components/LoadCurrentVersion';
 import { NotificationBanner } from '../../components/NotificationBanner';
+import { invoke } from '../../api/client';
 import { BackupsSection } from './BackupsSection';
 import { BankHolidaysSection } from './BankHolidaysSection';
 import { ClosureDaysSection } from './ClosureDaysSection';
@@ -31,7 +33,7 @@ import { useCan } from '../session/session-context';
  * changes and asks to save or discard them (or, when leaving, to stay).
  */
 export function SettingsPage() {
-  const { settings } = useSettings();
+  const { settings, setSettings } = useSettings();
   const can = useCan();
   const [errors, setErrors] = useState<FormError[]>([]);
   const [success, setSuccess] = useState<{
@@ -57,6 +59,14 @@ export function SettingsPage() {
     setSuccess((previous) => ({ n: (previous?.n ?? 0) + 1, heading, body, unsavedThen: unsavedNow.current }));
   }, []);
   const section: SectionProps = { errors, onErrors, onSuccess, onUnsaved: unsaved.report };
+
+  /** After a save refused because someone else saved the settings since: the settings as they now are. */
+  const loadCurrent = () =>
+    void invoke('settings.get', {}).then((result) => {
+      if (!result.ok) return;
+      setSettings(result.value);
+      setErrors([]);
+    });
 
   const hasUnsaved = unsaved.keys.length > 0;
   // Saved or discarded from the sections themselves: nothing is left to ask about.
@@ -133,6 +143,7 @@ export function SettingsPage() {
           Only an administrator can change settings. You can read them, and use the working days calculator.
         </div>
       )}
+      <LoadCurrentVersion errors={errors} onLoad={loadCurrent} />
       {settings ? (
         <>
           <RegisterSettingsForm settings={settings} {...section} />

@@ -8,6 +8,7 @@ import { migration007 } from './007-audit-chain';
 import { migration008 } from './008-users';
 import { migration009 } from './009-sharing-log-status';
 import { migration010 } from './010-retention';
+import { migration011 } from './011-record-versions';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

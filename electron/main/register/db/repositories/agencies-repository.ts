@@ -1,6 +1,6 @@
 import type { Agency, AgencyFields, AgencyType } from '../../../../../shared/schemas/agency';
 import { qb, type RegisterDb } from '../query';
-import { anyColumnContains } from '../sql-helpers';
+import { anyColumnContains, nextVersion } from '../sql-helpers';
 import type { AgencyRow } from '../schema';
 
 function toAgency(row: AgencyRow): Agency {
@@ -16,6 +16,7 @@ function toAgency(row: AgencyRow): Agency {
     active: row.active === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 
@@ -61,22 +62,24 @@ export function createAgenciesRepository(db: RegisterDb) {
       );
     },
 
-    async update(id: number, fields: AgencyFields, at: string): Promise<void> {
-      await db.run(
-        qb
-          .updateTable('agencies')
-          .set({ ...toColumns(fields), updated_at: at })
-          .where('id', '=', id),
-      );
+    /** False when `version` is given and the row no longer has it (someone else saved first). */
+    async update(id: number, fields: AgencyFields, at: string, version?: number): Promise<boolean> {
+      let query = qb
+        .updateTable('agencies')
+        .set({ ...toColumns(fields), updated_at: at, version: nextVersion('agencies') })
+        .where('id', '=', id);
+      if (version !== undefined) query = query.where('version', '=', version);
+      return (await db.run(query)).changes > 0;
     },
 
-    async setActive(id: number, active: boolean, at: string): Promise<void> {
-      await db.run(
-        qb
-          .updateTable('agencies')
-          .set({ active: active ? 1 : 0, updated_at: at })
-          .where('id', '=', id),
-      );
+    /** False when `version` is given and the row no longer has it (someone else saved first). */
+    async setActive(id: number, active: boolean, at: string, version?: number): Promise<boolean> {
+      let query = qb
+        .updateTable('agencies')
+        .set({ active: active ? 1 : 0, updated_at: at, version: nextVersion('agencies') })
+        .where('id', '=', id);
+      if (version !== undefined) query = query.where('version', '=', version);
+      return (await db.run(query)).changes > 0;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { AgencyEscalation, AgencyReturn, EscalationReason } from '../../../../../shared/schemas/agency-escalation';
 import { qb, type RegisterDb } from '../query';
+import { nextVersion } from '../sql-helpers';
 
 export interface NewAgencyEscalation {
   agencyId: number;
@@ -104,7 +105,10 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
     /** Withdraws a mistaken escalation: kept, marked withdrawn with the reason, left out of returns and counts. */
     async withdraw(id: number, on: string, reason: string): Promise<void> {
       await db.run(
-        qb.updateTable('agency_escalations').set({ withdrawn_on: on, withdrawn_reason: reason }).where('id', '=', id),
+        qb
+          .updateTable('agency_escalations')
+          .set({ withdrawn_on: on, withdrawn_reason: reason, version: nextVersion('agency_escalations') })
+          .where('id', '=', id),
       );
     },
 
@@ -186,7 +190,7 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
         await db.run(
           qb
             .updateTable('agency_escalations')
-            .set({ return_id: returnId })
+            .set({ return_id: returnId, version: nextVersion('agency_escalations') })
             .where('agency_id', '=', agencyId)
             .where('meeting_date', '>=', from)
             .where('meeting_date', '<=', to)
@@ -234,7 +238,10 @@ export function createAgencyEscalationsRepository(db: RegisterDb) {
 
     async recordResponse(id: number, on: string, response: string, at: string): Promise<void> {
       await db.run(
-        qb.updateTable('agency_returns').set({ response_on: on, response, updated_at: at }).where('id', '=', id),
+        qb
+          .updateTable('agency_returns')
+          .set({ response_on: on, response, updated_at: at, version: nextVersion('agency_returns') })
+          .where('id', '=', id),
       );
     },
   };

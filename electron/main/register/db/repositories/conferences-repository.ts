@@ -1,7 +1,7 @@
 import type { ConferenceStatus, ConferenceSummary, ConferenceType } from '../../../../../shared/schemas/conference';
 import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
-import { anyColumnContains } from '../sql-helpers';
+import { anyColumnContains, nextVersion } from '../sql-helpers';
 
 export interface NewConferenceRow {
   type: ConferenceType;
@@ -34,6 +34,7 @@ export function createConferencesRepository(db: RegisterDb) {
           'c.chair_name',
           'c.family_id',
           'f.name as family_name',
+          'c.version',
         ])
         .where('c.id', 'in', ids),
     );
@@ -66,6 +67,7 @@ export function createConferencesRepository(db: RegisterDb) {
           familyId: r.family_id,
           familyName: r.family_name,
           children: byConference.get(r.id) ?? [],
+          version: r.version,
         } satisfies ConferenceSummary,
       ]),
     );
@@ -118,33 +120,39 @@ export function createConferencesRepository(db: RegisterDb) {
       return (await summaries([id]))[0];
     },
 
-    /** Corrects a scheduled conference's date, time, venue or chair. */
+    /**
+     * Corrects a scheduled conference's date, time, venue or chair. False when `version` is given
+     * and the row no longer has it (someone else saved first): nothing is written.
+     */
     async update(
       id: number,
       fields: { date: string; time: string; venue: string; chairName: string },
       at: string,
-    ): Promise<void> {
-      await db.run(
-        qb
-          .updateTable('conferences')
-          .set({
-            date: fields.date,
-            time: fields.time,
-            venue: fields.venue,
-            chair_name: fields.chairName,
-            updated_at: at,
-          })
-          .where('id', '=', id),
-      );
+      version?: number,
+    ): Promise<boolean> {
+      let query = qb
+        .updateTable('conferences')
+        .set({
+          date: fields.date,
+          time: fields.time,
+          venue: fields.venue,
+          chair_name: fields.chairName,
+          updated_at: at,
+          version: nextVersion('conferences'),
+        })
+        .where('id', '=', id);
+      if (version !== undefined) query = query.where('version', '=', version);
+      return (await db.run(query)).changes > 0;
     },
 
-    async cancel(id: number, on: string, reason: string, at: string): Promise<void> {
-      await db.run(
-        qb
-          .updateTable('conferences')
-          .set({ cancelled_on: on, cancel_reason: reason, updated_at: at })
-          .where('id', '=', id),
-      );
+    /** False when `version` is given and the row no longer has it: nothing is written. */
+    async cancel(id: number, on: string, reason: string, at: string, version?: number): Promise<boolean> {
+      let query = qb
+        .updateTable('conferences')
+        .set({ cancelled_on: on, cancel_reason: reason, updated_at: at, version: nextVersion('conferences') })
+        .where('id', '=', id);
+      if (version !== undefined) query = query.where('version', '=', version);
+      return (await db.run(query)).changes > 0;
     },
 
     /**

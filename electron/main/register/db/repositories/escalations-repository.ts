@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { qb, type RegisterDb } from '../query';
+import { nextVersion } from '../sql-helpers';
 import type { EscalationActionsTable, EscalationStagesTable, EscalationsTable, ProtocolsTable } from '../schema';
 
 export type ProtocolRow = Selectable<ProtocolsTable>;
@@ -80,6 +81,7 @@ export function createEscalationsRepository(db: RegisterDb) {
         | 'subject_send'
         | 'start_reason'
         | 'debrief_on'
+        | 'version'
       > &
         Partial<Pick<EscalationRow, 'subject_gender' | 'subject_ethnicity' | 'subject_send' | 'start_reason'>>,
     ): Promise<number> {
@@ -88,6 +90,27 @@ export function createEscalationsRepository(db: RegisterDb) {
           .insertInto('escalations')
           .values({ ...e, closed_on: null, learning: null, restorative_debrief: null })
           .returning('id'),
+      );
+    },
+    /**
+     * Claims an escalation for an edit made from a screen that loaded it at `version`: counts its
+     * version up only if it still has that one. False means someone else changed it first.
+     */
+    async claim(id: number, version: number): Promise<boolean> {
+      const query = qb
+        .updateTable('escalations')
+        .set({ version: nextVersion('escalations') })
+        .where('id', '=', id)
+        .where('version', '=', version);
+      return (await db.run(query)).changes > 0;
+    },
+    /** Counts an escalation's version up: any change to it, its stages or actions included. */
+    async bump(id: number): Promise<void> {
+      await db.run(
+        qb
+          .updateTable('escalations')
+          .set({ version: nextVersion('escalations') })
+          .where('id', '=', id),
       );
     },
     async escalation(id: number): Promise<EscalationRow | undefined> {
@@ -104,7 +127,14 @@ export function createEscalationsRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('escalations')
-          .set({ status, closed_on: on, learning, restorative_debrief: debrief, updated_at: at })
+          .set({
+            status,
+            closed_on: on,
+            learning,
+            restorative_debrief: debrief,
+            updated_at: at,
+            version: nextVersion('escalations'),
+          })
           .where('id', '=', id),
       );
     },
@@ -132,7 +162,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('escalations')
-          .set({ ...fields, updated_at: at })
+          .set({ ...fields, updated_at: at, version: nextVersion('escalations') })
           .where('id', '=', id),
       );
     },
@@ -141,7 +171,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('escalations')
-          .set({ debrief_on: on, restorative_debrief: notes, updated_at: at })
+          .set({ debrief_on: on, restorative_debrief: notes, updated_at: at, version: nextVersion('escalations') })
           .where('id', '=', id),
       );
     },
@@ -150,7 +180,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('escalation_stages')
-          .set({ due_on: dueOn })
+          .set({ due_on: dueOn, version: nextVersion('escalation_stages') })
           .where('escalation_id', '=', escalationId)
           .where('number', '=', number),
       );
@@ -243,6 +273,7 @@ export function createEscalationsRepository(db: RegisterDb) {
             response_summary: r.summary,
             resolved: r.resolved ? 1 : 0,
             learning: r.learning ?? null,
+            version: nextVersion('escalation_stages'),
           })
           .where('escalation_id', '=', escalationId)
           .where('number', '=', number),
@@ -252,7 +283,7 @@ export function createEscalationsRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('escalation_stages')
-          .set({ closed_on: on })
+          .set({ closed_on: on, version: nextVersion('escalation_stages') })
           .where('escalation_id', '=', escalationId)
           .where('number', '=', number),
       );
@@ -288,7 +319,12 @@ export function createEscalationsRepository(db: RegisterDb) {
       return db.first(qb.selectFrom('escalation_actions').selectAll().where('id', '=', id));
     },
     async completeAction(id: number, on: string): Promise<void> {
-      await db.run(qb.updateTable('escalation_actions').set({ completed_on: on }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('escalation_actions')
+          .set({ completed_on: on, version: nextVersion('escalation_actions') })
+          .where('id', '=', id),
+      );
     },
 
     /**

@@ -8,6 +8,7 @@ import type {
   ConferenceTaskClosure,
 } from '../../../../../shared/conference-deadlines';
 import { qb, type RegisterDb } from '../query';
+import { nextVersion } from '../sql-helpers';
 
 /** The status column: a cancelled conference keeps the status it had ('scheduled') and a cancellation date. */
 export type ConferenceStatus = 'scheduled' | 'concluded' | 'adjourned';
@@ -22,6 +23,7 @@ export interface InvitationRow {
   attendance: Attendance | null;
   report: ReportState;
   reportReceivedOn: string | null;
+  version: number;
 }
 
 export interface ViewRow {
@@ -29,6 +31,7 @@ export interface ViewRow {
   agencyId: number;
   view: 'plan' | 'no-plan';
   reasons: string;
+  version: number;
 }
 
 export interface OutcomeRow {
@@ -40,12 +43,14 @@ export interface OutcomeRow {
   category: Category | null;
   escalation: 'principal-officer-review' | null;
   decidedAt: string;
+  version: number;
 }
 
 export interface NoViewRow {
   childId: number;
   agencyId: number;
   reason: string;
+  version: number;
 }
 
 export interface DueTaskRow {
@@ -138,22 +143,38 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     async setStatus(id: number, status: ConferenceStatus, at: string): Promise<void> {
-      await db.run(qb.updateTable('conferences').set({ status, updated_at: at }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('conferences')
+          .set({ status, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
+      );
     },
 
     async setInquorateReason(id: number, reason: string | null, at: string): Promise<void> {
       await db.run(
-        qb.updateTable('conferences').set({ inquorate_reason: reason, updated_at: at }).where('id', '=', id),
+        qb
+          .updateTable('conferences')
+          .set({ inquorate_reason: reason, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
       );
     },
 
     async redate(id: number, date: string, time: string, at: string): Promise<void> {
-      await db.run(qb.updateTable('conferences').set({ date, time, updated_at: at }).where('id', '=', id));
+      await db.run(
+        qb
+          .updateTable('conferences')
+          .set({ date, time, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
+      );
     },
 
     async setReconvenes(id: number, reconvenesId: number, at: string): Promise<void> {
       await db.run(
-        qb.updateTable('conferences').set({ reconvenes_id: reconvenesId, updated_at: at }).where('id', '=', id),
+        qb
+          .updateTable('conferences')
+          .set({ reconvenes_id: reconvenesId, updated_at: at, version: nextVersion('conferences') })
+          .where('id', '=', id),
       );
     },
 
@@ -173,6 +194,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
               'ca.attendance',
               'ca.report',
               'ca.report_received_on',
+              'ca.version',
             ])
             .where('ca.conference_id', '=', conferenceId)
             .orderBy('a.type')
@@ -188,6 +210,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         attendance: r.attendance as Attendance | null,
         report: r.report as ReportState,
         reportReceivedOn: r.report_received_on,
+        version: r.version,
       }));
     },
 
@@ -209,9 +232,12 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             updated_at: at,
           })
           .onConflict((oc) =>
-            oc
-              .columns(['conference_id', 'agency_id'])
-              .doUpdateSet({ representative_name: name, representative_role: role, updated_at: at }),
+            oc.columns(['conference_id', 'agency_id']).doUpdateSet({
+              representative_name: name,
+              representative_role: role,
+              updated_at: at,
+              version: nextVersion('conference_agencies'),
+            }),
           ),
       );
     },
@@ -234,7 +260,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('conference_agencies')
-          .set({ attendance, updated_at: at })
+          .set({ attendance, updated_at: at, version: nextVersion('conference_agencies') })
           .where('conference_id', '=', conferenceId)
           .where('agency_id', '=', agencyId),
       );
@@ -250,10 +276,84 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       await db.run(
         qb
           .updateTable('conference_agencies')
-          .set({ report, report_received_on: receivedOn, updated_at: at })
+          .set({ report, report_received_on: receivedOn, updated_at: at, version: nextVersion('conference_agencies') })
           .where('conference_id', '=', conferenceId)
           .where('agency_id', '=', agencyId),
       );
+    },
+
+    /**
+     * Claims a conference for an edit made from a screen that loaded it at `version`: counts its
+     * version up only if it still has that one. False means someone else changed it first.
+     */
+    async claimConference(id: number, version: number): Promise<boolean> {
+      const query = qb
+        .updateTable('conferences')
+        .set({ version: nextVersion('conferences') })
+        .where('id', '=', id)
+        .where('version', '=', version);
+      return (await db.run(query)).changes > 0;
+    },
+
+    /** As `claimConference`, for one agency's invitation (its attendance and report). */
+    async claimInvitation(conferenceId: number, agencyId: number, version: number): Promise<boolean> {
+      const query = qb
+        .updateTable('conference_agencies')
+        .set({ version: nextVersion('conference_agencies') })
+        .where('conference_id', '=', conferenceId)
+        .where('agency_id', '=', agencyId)
+        .where('version', '=', version);
+      return (await db.run(query)).changes > 0;
+    },
+
+    /** As `claimConference`, for a child's recorded decision. */
+    async claimOutcome(conferenceId: number, childId: number, version: number): Promise<boolean> {
+      const query = qb
+        .updateTable('child_outcomes')
+        .set({ version: nextVersion('child_outcomes') })
+        .where('conference_id', '=', conferenceId)
+        .where('child_id', '=', childId)
+        .where('version', '=', version);
+      return (await db.run(query)).changes > 0;
+    },
+
+    /**
+     * The version of what one agency said for one child: its view or the chair's record that it
+     * gave none (one replaces the other and carries the version on), 0 while there is neither.
+     */
+    async slotVersion(conferenceId: number, childId: number, agencyId: number): Promise<number> {
+      let version = 0;
+      for (const table of ['child_views', 'child_no_views'] as const) {
+        const row = await db.first(
+          qb
+            .selectFrom(table)
+            .select('version')
+            .where('conference_id', '=', conferenceId)
+            .where('child_id', '=', childId)
+            .where('agency_id', '=', agencyId),
+        );
+        version = Math.max(version, row?.version ?? 0);
+      }
+      return version;
+    },
+
+    /**
+     * As `claimConference`, for what one agency said for one child (see `slotVersion`); version 0
+     * claims a slot still empty.
+     */
+    async claimSlot(conferenceId: number, childId: number, agencyId: number, version: number): Promise<boolean> {
+      if (version === 0) return (await this.slotVersion(conferenceId, childId, agencyId)) === 0;
+      for (const table of ['child_views', 'child_no_views'] as const) {
+        const query = qb
+          .updateTable(table)
+          .set({ version: nextVersion(table) })
+          .where('conference_id', '=', conferenceId)
+          .where('child_id', '=', childId)
+          .where('agency_id', '=', agencyId)
+          .where('version', '=', version);
+        if ((await db.run(query)).changes > 0) return true;
+      }
+      return false;
     },
 
     async views(conferenceId: number): Promise<ViewRow[]> {
@@ -261,7 +361,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         await db.all(
           qb
             .selectFrom('child_views')
-            .select(['child_id', 'agency_id', 'view', 'reasons'])
+            .select(['child_id', 'agency_id', 'view', 'reasons', 'version'])
             .where('conference_id', '=', conferenceId),
         )
       ).map((r) => ({
@@ -269,9 +369,11 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         agencyId: r.agency_id,
         view: r.view as ViewRow['view'],
         reasons: r.reasons,
+        version: r.version,
       }));
     },
 
+    /** Writes a view with the version its slot (view or record of no view) is to have now. */
     async upsertView(conferenceId: number, v: ViewRow, at: string): Promise<void> {
       await db.run(
         qb
@@ -283,11 +385,12 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             view: v.view,
             reasons: v.reasons,
             updated_at: at,
+            version: v.version,
           })
           .onConflict((oc) =>
             oc
               .columns(['conference_id', 'child_id', 'agency_id'])
-              .doUpdateSet({ view: v.view, reasons: v.reasons, updated_at: at }),
+              .doUpdateSet({ view: v.view, reasons: v.reasons, updated_at: at, version: v.version }),
           ),
       );
     },
@@ -307,10 +410,10 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         await db.all(
           qb
             .selectFrom('child_no_views')
-            .select(['child_id', 'agency_id', 'reason'])
+            .select(['child_id', 'agency_id', 'reason', 'version'])
             .where('conference_id', '=', conferenceId),
         )
-      ).map((r) => ({ childId: r.child_id, agencyId: r.agency_id, reason: r.reason }));
+      ).map((r) => ({ childId: r.child_id, agencyId: r.agency_id, reason: r.reason, version: r.version }));
     },
 
     async upsertNoView(conferenceId: number, v: NoViewRow, at: string): Promise<void> {
@@ -323,9 +426,12 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             agency_id: v.agencyId,
             reason: v.reason,
             updated_at: at,
+            version: v.version,
           })
           .onConflict((oc) =>
-            oc.columns(['conference_id', 'child_id', 'agency_id']).doUpdateSet({ reason: v.reason, updated_at: at }),
+            oc
+              .columns(['conference_id', 'child_id', 'agency_id'])
+              .doUpdateSet({ reason: v.reason, updated_at: at, version: v.version }),
           ),
       );
     },
@@ -351,11 +457,12 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           category: r.category as Category | null,
           escalation: r.escalation as OutcomeRow['escalation'],
           decidedAt: r.decided_at,
+          version: r.version,
         }),
       );
     },
 
-    async insertOutcome(conferenceId: number, o: OutcomeRow): Promise<void> {
+    async insertOutcome(conferenceId: number, o: Omit<OutcomeRow, 'version'>): Promise<void> {
       await db.run(
         qb.insertInto('child_outcomes').values({
           conference_id: conferenceId,
@@ -372,7 +479,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
     },
 
     /** Replaces a child's recorded outcome (an amendment: the correction row keeps the old values). */
-    async updateOutcome(conferenceId: number, o: OutcomeRow): Promise<void> {
+    async updateOutcome(conferenceId: number, o: Omit<OutcomeRow, 'version'>): Promise<void> {
       await db.run(
         qb
           .updateTable('child_outcomes')
@@ -383,6 +490,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
             reconvene_by: o.reconveneBy,
             category: o.category,
             escalation: o.escalation,
+            version: nextVersion('child_outcomes'),
           })
           .where('conference_id', '=', conferenceId)
           .where('child_id', '=', o.childId),
@@ -418,7 +526,11 @@ export function createLiveConferenceRepository(db: RegisterDb) {
           qb
             .insertInto('conference_tasks')
             .values({ conference_id: conferenceId, kind: t.kind, due_on: t.due, done_on: null })
-            .onConflict((oc) => oc.columns(['conference_id', 'kind']).doUpdateSet({ due_on: t.due })),
+            .onConflict((oc) =>
+              oc
+                .columns(['conference_id', 'kind'])
+                .doUpdateSet({ due_on: t.due, version: nextVersion('conference_tasks') }),
+            ),
         );
       }
     },
@@ -433,7 +545,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         await db.run(
           qb
             .updateTable('conference_tasks')
-            .set({ done_on: on, closed_by: closedBy })
+            .set({ done_on: on, closed_by: closedBy, version: nextVersion('conference_tasks') })
             .where('conference_id', '=', conferenceId)
             .where('kind', '=', kind)
             .where('done_on', 'is', null),
@@ -447,7 +559,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         await db.run(
           qb
             .updateTable('conference_tasks')
-            .set({ due_on: due, done_on: null, closed_by: null })
+            .set({ due_on: due, done_on: null, closed_by: null, version: nextVersion('conference_tasks') })
             .where('conference_id', '=', conferenceId)
             .where('kind', '=', kind),
         )
@@ -515,7 +627,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         await db.run(
           qb
             .updateTable('child_tasks')
-            .set({ done_on: on, closed_by: closedBy })
+            .set({ done_on: on, closed_by: closedBy, version: nextVersion('child_tasks') })
             .where('conference_id', '=', conferenceId)
             .where('child_id', '=', childId)
             .where('kind', '=', kind)
@@ -540,7 +652,7 @@ export function createLiveConferenceRepository(db: RegisterDb) {
         await db.run(
           qb
             .updateTable('child_tasks')
-            .set({ done_on: on, closed_by: closedBy })
+            .set({ done_on: on, closed_by: closedBy, version: nextVersion('child_tasks') })
             .where('child_id', '=', childId)
             .where('kind', '=', kind)
             .where('done_on', 'is', null)
@@ -642,7 +754,11 @@ export function createLiveConferenceRepository(db: RegisterDb) {
 
     async closeFollowUp(id: number, on: string): Promise<void> {
       await db.run(
-        qb.updateTable('follow_ups').set({ closed_on: on }).where('id', '=', id).where('closed_on', 'is', null),
+        qb
+          .updateTable('follow_ups')
+          .set({ closed_on: on, version: nextVersion('follow_ups') })
+          .where('id', '=', id)
+          .where('closed_on', 'is', null),
       );
     },
 

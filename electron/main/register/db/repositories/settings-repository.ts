@@ -1,16 +1,44 @@
+import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
+import { nextVersion } from '../sql-helpers';
 
-/** Settings as key → JSON text; the service parses and validates them. */
+/**
+ * Settings as key → JSON text; the service parses and validates them. The settings are one record
+ * to the people editing them, so every row carries the same version (migration 011): a save counts
+ * them all up together, and a key stored for the first time takes the version the others have.
+ */
 export function createSettingsRepository(db: RegisterDb) {
   return {
     async all(): Promise<Map<string, string>> {
       return new Map((await db.all(qb.selectFrom('settings').selectAll())).map((r) => [r.key, r.value]));
     },
+    /** The settings' version: 0 while nothing is stored. */
+    async version(): Promise<number> {
+      const row = await db.first(qb.selectFrom('settings').select((eb) => eb.fn.max<number>('version').as('v')));
+      return Number(row?.v ?? 0);
+    },
+    /**
+     * Counts the settings' version up for a save made from a screen that loaded them at `version`,
+     * only if they still have it. False means someone else saved them first.
+     */
+    async claim(version: number): Promise<boolean> {
+      const changed = await db.run(
+        qb
+          .updateTable('settings')
+          .set({ version: nextVersion('settings') })
+          .where('version', '=', version),
+      );
+      return changed.changes > 0 || (version === 0 && (await this.version()) === 0);
+    },
+    /** Counts the settings' version up (a save with no version to check). */
+    async bump(): Promise<void> {
+      await db.run(qb.updateTable('settings').set({ version: nextVersion('settings') }));
+    },
     async set(key: string, value: string): Promise<void> {
       await db.run(
         qb
           .insertInto('settings')
-          .values({ key, value })
+          .values({ key, value, version: sql<number>`(SELECT coalesce(max(version), 1) FROM settings)` })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
       );
     },
