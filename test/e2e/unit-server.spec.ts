@@ -149,4 +149,30 @@ test.describe('two people on the unit server', () => {
         .getByLabel('Attended'),
     ).toBeChecked({ timeout: 10_000 });
   });
+
+  test('a stale edit is refused, showing what the other person saved', async ({ browser }) => {
+    const chair = await signedInPage(browser, unit, 'Chris Chair');
+    const officer = await signedInPage(browser, unit, 'Olive Officer');
+    const edit = `${unit.server.origin}/#/conferences/${unit.conferenceId}/edit`;
+    await chair.goto(edit);
+    await officer.goto(edit);
+    await expect(chair.getByLabel('Venue')).toHaveValue('Civic Centre, room 1');
+    await expect(officer.getByLabel('Venue')).toHaveValue('Civic Centre, room 1');
+
+    await officer.getByLabel('Venue').fill('Town Hall');
+    await officer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(officer.getByRole('alert')).toContainText('Conference details changed');
+
+    await chair.getByLabel('Venue').fill('Online');
+    await chair.getByRole('button', { name: 'Save changes' }).click();
+    const summary = chair.getByRole('alert');
+    await expect(summary).toContainText('This conference was changed by someone else since you opened it.');
+    await expect(summary).toContainText('venue Town Hall');
+    await expect(chair.getByLabel('Venue')).toHaveValue('Online');
+    const held = await unit.gate.inSession('check', async () => {
+      await unit.gate.signIn('Ann Admin', PASSWORD);
+      return unit.gate.call('live.get', { id: unit.conferenceId });
+    });
+    expect(held.ok && (held.value as { conference: { venue: string } }).conference.venue).toBe('Town Hall');
+  });
 });
