@@ -20,6 +20,7 @@ import { createGate } from '../electron/main/register/gate';
 import { openRegister, type Register } from '../electron/main/register/register';
 import { loadShippedSnapshot } from '../electron/main/register/snapshot';
 import { formsBench } from './forms';
+import { unitRegisterBench } from './unit';
 
 const root = mkdtempSync(join(tmpdir(), 'cpreg-bench-'));
 let counter = 0;
@@ -371,6 +372,7 @@ async function main(): Promise<void> {
     process.stderr.write('bench: 6. forms, letters, batches and exports\n');
     const forms = await formsBench(root, large);
     await gate.close();
+    const unit = await unitRegisterBench();
 
     // ---- report ------------------------------------------------------------------------------
     const open = summary(openSamples);
@@ -453,6 +455,7 @@ async function main(): Promise<void> {
 
     console.log('\nForms, letters and exports (pdfkit, embedded DejaVu Sans; the large demo register)');
     for (const line of forms) console.log(line);
+    for (const line of unit) console.log(line);
 
     rmSync(root, { recursive: true, force: true });
   }

@@ -10,6 +10,10 @@
 # TEST_PG_URL=postgres://postgres@127.0.0.1:PORT/postgres; the cluster is stopped and its folder
 # removed however the command ends, and the command's exit code is this script's.
 # If TEST_PG_URL is already set (a PostgreSQL of your own), the command just runs against it.
+# WITH_PG_DURABLE=1 keeps PostgreSQL's durable defaults instead (fsync, synchronous_commit and
+# full_page_writes on): the benchmark times commits that reach the disk.
+# WITH_PG_OPTIONAL=1 runs the command without TEST_PG_URL when PostgreSQL is not installed (the
+# benchmark then says it skipped its PostgreSQL figures) rather than failing.
 # To use the URL in the command's own arguments, let a shell inside expand it (your shell would
 # expand it before the cluster exists):
 #
@@ -28,6 +32,10 @@ fi
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+  if [ "${WITH_PG_OPTIONAL:-}" = 1 ]; then
+    echo "with-pg.sh: PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); running without it" >&2
+    exec "$@"
+  fi
   echo "with-pg.sh: PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install Debian's package: apt-get install -y postgresql" >&2
   exit 2
 fi
@@ -56,8 +64,11 @@ if ! as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U postgres --auth=trust -E UTF8 --
   exit 2
 fi
 started=1
-if ! as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w -t 30 start -o \
-  "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+SETTINGS="-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT"
+if [ "${WITH_PG_DURABLE:-}" != 1 ]; then
+  SETTINGS="$SETTINGS -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
+if ! as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w -t 30 start -o "$SETTINGS" >/dev/null; then
   echo "with-pg.sh: PostgreSQL did not start; its log:" >&2
   cat "$PGROOT/log" >&2 || true
   exit 2
