@@ -8,8 +8,10 @@
  * The protocol: POST {origin}/api/invoke with {"channel", "input"}, JSON, the Origin header, the
  * X-Cpreg-Client header and the cpreg_session cookie; answers {ok: true, value} or {ok: false, error}.
  */
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { label, ms, percentiles } from './stats';
 
 export const SESSION_COOKIE = 'cpreg_session';
@@ -65,6 +67,11 @@ export class UnitClient {
   get signedIn(): boolean {
     return this.cookie !== null;
   }
+
+  /** The session cookie (`cpreg_session=…`), to carry the session into the clients' worker. */
+  get session(): string | null {
+    return this.cookie;
+  }
 }
 
 /** `cpreg_session=…` from the Set-Cookie headers of an answer, without its attributes. */
@@ -87,7 +94,7 @@ export async function signInOverHttp(origin: string, name: string, password: str
 
 export interface LoadUser {
   readonly name: string;
-  readonly client: UnitClient;
+  readonly client: Pick<UnitClient, 'invoke'>;
   /** The conference this user records views on, and the child/agency pairs it may record. */
   readonly conferenceId: number;
   readonly pairs: readonly { childId: number; agencyId: number }[];
@@ -128,6 +135,8 @@ export interface LoadResult {
   samples: Record<Kind, number[]>;
   errors: Map<string, number>;
   ledger: Map<string, ViewLedgerEntry>;
+  /** Views the server acknowledged (every write, not only the last of each child and agency). */
+  acknowledged: number;
 }
 
 /** A deterministic pseudo-random sequence per user, so every run asks the same things. */
@@ -162,6 +171,7 @@ export async function runLoad(options: {
   const samples = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
   const errors = new Map<string, number>();
   const ledger = new Map<string, ViewLedgerEntry>();
+  let acknowledged = 0;
   const started = performance.now();
   const end = started + options.seconds * 1000;
 
@@ -222,6 +232,7 @@ export async function runLoad(options: {
           unsure: [],
         };
         if (answer.ok) {
+          acknowledged += 1;
           entry.acknowledged = written.value;
           entry.unsure = [];
         } else entry.unsure.push(written.value);
@@ -239,7 +250,69 @@ export async function runLoad(options: {
     samples,
     errors,
     ledger,
+    acknowledged,
   };
+}
+
+/** What the clients' worker is given: each user's session cookie rather than its client. */
+export interface LoadWorkerData {
+  origin: string;
+  users: {
+    name: string;
+    session: string | null;
+    conferenceId: number;
+    pairs: { childId: number; agencyId: number }[];
+  }[];
+  seconds: number;
+  thinkMs: number;
+  conferenceIds: readonly number[];
+}
+
+/** What the server's thread did meanwhile: its event loop's busy share, and the process's CPU time. */
+export interface ServerLoad {
+  eventLoop: number;
+  cpuSeconds: number;
+}
+
+/**
+ * `runLoad` on a worker thread (bench/load-worker.ts), the users signed in already: this thread
+ * (the unit server's) then serves only requests. Also says how busy this thread was meanwhile.
+ */
+export async function runLoadInWorker(
+  data: Omit<LoadWorkerData, 'users'> & { users: readonly (Omit<LoadUser, 'client'> & { client: UnitClient })[] },
+): Promise<{ result: LoadResult; server: ServerLoad }> {
+  const workerData: LoadWorkerData = {
+    ...data,
+    users: data.users.map((u) => ({
+      name: u.name,
+      session: u.client.session,
+      conferenceId: u.conferenceId,
+      pairs: [...u.pairs],
+    })),
+  };
+  const eventLoopBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
+  // A worker does not inherit tsx's loader: it registers tsx's require hook, then the TypeScript file.
+  const entry = `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'load-worker.ts'))});`;
+  const worker = new Worker(entry, { eval: true, workerData });
+  try {
+    const message = await new Promise<{ result?: LoadResult; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the load worker ended (exit code ${code}) before reporting`)));
+    });
+    if (!message.result) throw new Error(`the load worker failed: ${message.error ?? 'no result'}`);
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      result: message.result,
+      server: {
+        eventLoop: performance.eventLoopUtilization(eventLoopBefore).utilization,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      },
+    };
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** What a conference holds now, as live.get answers: each child's views. */
@@ -266,7 +339,12 @@ export function lostUpdates(ledger: Iterable<ViewLedgerEntry>, stored: ReadonlyM
 }
 
 /** The report's lines, in the style of the rest of the benchmark. */
-export function loadReport(result: LoadResult, lost: { checked: number; lost: number }, cpus: number): string[] {
+export function loadReport(
+  result: LoadResult,
+  lost: { checked: number; lost: number },
+  cpus: number,
+  server: ServerLoad | null,
+): string[] {
   const all = KINDS.flatMap((k) => result.samples[k]);
   const total = all.length;
   const errors = [...result.errors.values()].reduce((a, b) => a + b, 0);
@@ -275,9 +353,15 @@ export function loadReport(result: LoadResult, lost: { checked: number; lost: nu
       ? `each waits ${(result.thinkMs / 2000).toFixed(2)}–${((result.thinkMs * 3) / 2000).toFixed(2)} s between requests`
       : 'back to back, no wait between requests';
   const lines = [
-    `  ${result.users} users for ${result.seconds.toFixed(0)} s; ${think}; clients and server in one process sharing ${cpus} CPU${cpus === 1 ? '' : 's'}`,
+    `  ${result.users} users for ${result.seconds.toFixed(0)} s; ${think}`,
+    `  clients and server in one process (the clients on a worker thread), sharing ${cpus} CPU${cpus === 1 ? '' : 's'} with PostgreSQL`,
     `${label('requests')}${total.toLocaleString('en-GB')}   (${(total / result.seconds).toFixed(1)} per second)`,
   ];
+  if (server) {
+    lines.push(
+      `${label('server thread busy')}${(server.eventLoop * 100).toFixed(0)}% of the time   (the process used ${((server.cpuSeconds / result.seconds) * 100).toFixed(0)}% of one CPU, clients included)`,
+    );
+  }
   for (const kind of KINDS) {
     const p = percentiles(result.samples[kind]);
     lines.push(`${label(`  ${kind}`)}p50 ${ms(p.p50)}   p95 ${ms(p.p95)}   p99 ${ms(p.p99)}   (n=${p.n})`);
@@ -291,7 +375,7 @@ export function loadReport(result: LoadResult, lost: { checked: number; lost: nu
     lines.push(`${label(`  ${what}`)}${n}`);
   }
   lines.push(
-    `${label('lost updates')}${lost.lost}   (of ${lost.checked.toLocaleString('en-GB')} views acknowledged, read back after the run; aim: 0)`,
+    `${label('lost updates')}${lost.lost}   (${result.acknowledged.toLocaleString('en-GB')} views acknowledged; the last of each of ${lost.checked.toLocaleString('en-GB')} child and agency pairs read back; aim: 0)`,
   );
   return lines;
 }

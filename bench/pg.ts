@@ -4,6 +4,7 @@
  * on the same server (BEGIN; INSERT one row; COMMIT). Run under scripts/with-pg.sh, which sets
  * TEST_PG_URL (npm run bench asks it for a durable cluster: fsync and synchronous_commit on).
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ROLES } from '../shared/roles';
@@ -165,6 +166,7 @@ export async function pgViewBench(register: PgDemoRegister, clock: BenchClock): 
   const view = percentiles(viewSamples);
   const commit = percentiles(rawSamples);
   return [
+    `  the machine's load average (1 min) was ${(loadavg()[0] ?? NaN).toFixed(1)} at the end (other work on the machine counts too)`,
     `${label('record one view (gate.call)')}p50 ${ms(view.p50)}   p95 ${ms(view.p95)}   (n=${view.n}; audited, outcome recomputed, one transaction)`,
     `${label('raw single-row commit')}p50 ${ms(commit.p50)}   p95 ${ms(commit.p95)}   (n=${commit.n}; BEGIN; INSERT; COMMIT on the same server)`,
     `${label('ratio view / raw commit')}p50 ${(view.p50 / commit.p50).toFixed(2)}x   p95 ${(view.p95 / commit.p95).toFixed(2)}x   (aim: within 2x)`,

@@ -4,14 +4,14 @@
  * users are added and the conferences made ready through the server as the administrator.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createGate, type Gate, type GateOptions } from '../electron/main/register/gate';
 import { pgStore } from '../electron/main/register/register-store';
 import {
   loadReport,
   lostUpdates,
-  runLoad,
+  runLoadInWorker,
   signInOverHttp,
   type LoadUser,
   type StoredViews,
@@ -101,7 +101,7 @@ export async function unitLoadBench(url: string, clock: BenchClock, start: Start
         `only ${ready.length} scheduled conferences with children and invited agencies for ${users} users`,
       );
     }
-    const loadUsers: LoadUser[] = [];
+    const loadUsers: (LoadUser & { client: UnitClient })[] = [];
     for (let i = 0; i < users; i += 1) {
       const name = `Bench User ${String(i + 1).padStart(2, '0')}`;
       const password = `bench user password ${i + 1}`;
@@ -117,11 +117,21 @@ export async function unitLoadBench(url: string, clock: BenchClock, start: Start
 
     process.stderr.write(`bench: 7c. ${users} users for ${seconds} s against the unit server\n`);
     const all = (await scheduledConferences(url, 5000)).map((c) => c.id);
-    const result = await runLoad({ users: loadUsers, seconds, thinkMs, conferenceIds: all });
+    const loadBefore = loadavg()[0] ?? NaN;
+    const { result, server: busy } = await runLoadInWorker({
+      origin: server.origin,
+      users: loadUsers,
+      seconds,
+      thinkMs,
+      conferenceIds: all,
+    });
 
     const stored = new Map<number, StoredViews>();
     for (const { id } of ready) stored.set(id, (await ok(admin, 'live.get', { id })) as StoredViews);
-    return loadReport(result, lostUpdates(result.ledger.values(), stored), availableParallelism());
+    return [
+      ...loadReport(result, lostUpdates(result.ledger.values(), stored), availableParallelism(), busy),
+      `  the machine's load average (1 min) was ${loadBefore.toFixed(1)} before the run and ${(loadavg()[0] ?? NaN).toFixed(1)} after (other work on the machine counts too)`,
+    ];
   } finally {
     await server.close();
     await gate.close();
