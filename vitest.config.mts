@@ -40,6 +40,7 @@ export default defineConfig({
             // it is run against PostgreSQL (init, demo, the commands, compared) in postgres.test.ts.
             'test/integration/cli.test.ts',
             'test/integration/postgres.test.ts',
+            'test/integration/unit-server.test.ts',
           ],
           environment: 'node',
           env: { CPREG_TEST_ENGINE: 'postgres' },

@@ -3,11 +3,11 @@
  * large demo, and simulated users (bench/load.ts) for BENCH_LOAD_SECONDS (default 60). The
  * users are added and the conferences made ready through the server as the administrator.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createGate, type Gate, type GateOptions } from '../electron/main/register/gate';
+import { createGate } from '../electron/main/register/gate';
 import { pgStore } from '../electron/main/register/register-store';
+import { startUnitServer } from '../electron/main/server/unit-server';
 import {
   loadReport,
   lostUpdates,
@@ -18,27 +18,6 @@ import {
   type UnitClient,
 } from './load';
 import { PG_ADMIN, PG_ADMIN_PASSWORD, pgDemoRegister, pgViewBench, scheduledConferences, type BenchClock } from './pg';
-
-export interface UnitServer {
-  origin: string;
-  close(): Promise<void>;
-}
-export type StartUnitServer = (options: {
-  gate: Gate;
-  rendererDir: string;
-  listen: { host: string; port: number };
-}) => Promise<UnitServer>;
-
-const SERVER_FILE = join(__dirname, '..', 'electron', 'main', 'server', 'unit-server.ts');
-
-/** The unit server's start, or null while electron/main/server/unit-server.ts is not on this branch. */
-export async function unitServerStart(): Promise<StartUnitServer | null> {
-  if (!existsSync(SERVER_FILE)) return null;
-  // A specifier in a variable: this file compiles before the server exists.
-  const specifier = SERVER_FILE;
-  const module = (await import(specifier)) as { startUnitServer?: StartUnitServer };
-  return module.startUnitServer ?? null;
-}
 
 function envNumber(name: string, fallback: number): number {
   const text = process.env[name];
@@ -59,7 +38,7 @@ interface LiveShape {
   invitations: { agencyId: number }[];
 }
 
-export async function unitLoadBench(url: string, clock: BenchClock, start: StartUnitServer): Promise<string[]> {
+export async function unitLoadBench(url: string, clock: BenchClock): Promise<string[]> {
   const users = Math.round(envNumber('BENCH_LOAD_USERS', 50));
   const seconds = envNumber('BENCH_LOAD_SECONDS', 60);
   const thinkMs = envNumber('BENCH_LOAD_THINK_MS', 1000);
@@ -68,14 +47,13 @@ export async function unitLoadBench(url: string, clock: BenchClock, start: Start
   // clock stands at the last one's day, so each takes views and no session sees the clock jump.
   const candidates = (await scheduledConferences(url, 100 + users * 2)).slice(100);
   clock.now = new Date(`${candidates[candidates.length - 1]?.date ?? '2026-11-22'}T12:00:00Z`);
-  const options: GateOptions & { multiSession: boolean } = {
+  const gate = createGate({
     store: pgStore(url),
     multiSession: true,
     now: () => clock.now,
     register: { defaultUserName: PG_ADMIN },
-  };
-  const gate = createGate(options);
-  const server = await start({
+  });
+  const server = await startUnitServer({
     gate,
     rendererDir: join(__dirname, '..', 'out', 'renderer'),
     listen: { host: '127.0.0.1', port: 0 },
@@ -159,12 +137,7 @@ export async function unitRegisterBench(): Promise<string[]> {
     process.stderr.write('bench: 7a. recording one view against a raw durable commit\n');
     lines.push(...(await pgViewBench(register, clock)));
     lines.push('\nThe unit server on loopback (the same register)');
-    const start = await unitServerStart();
-    if (!start) {
-      lines.push('  not measured: the unit server (electron/main/server/unit-server.ts) is not on this branch yet');
-    } else {
-      lines.push(...(await unitLoadBench(register.database.url, clock, start)));
-    }
+    lines.push(...(await unitLoadBench(register.database.url, clock)));
     return lines;
   } finally {
     await register.database.drop();

@@ -11,8 +11,8 @@ export interface PgTestDatabase {
   drop(): Promise<void>;
 }
 
-function urlOf(database: string): string {
-  const url = new URL(testPgUrl());
+function urlOf(database: string, cluster: string = testPgUrl()): string {
+  const url = new URL(cluster);
   url.pathname = `/${database}`;
   return url.toString();
 }
@@ -62,8 +62,8 @@ export function testPgUrl(): string {
   return url;
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testPgUrl() });
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>, cluster: string = testPgUrl()): Promise<T> {
+  const client = new pg.Client({ connectionString: cluster });
   await client.connect();
   try {
     return await work(client);
@@ -76,12 +76,19 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
  * Creates a database named `cpreg_test_<random hex>` on the cluster at TEST_PG_URL: each test gets
  * its own, so tests never see each other's rows and can run in parallel.
  */
-export async function freshPgDatabase(options: { migrated?: boolean } = {}): Promise<PgTestDatabase> {
+export async function freshPgDatabase(
+  options: {
+    migrated?: boolean;
+    /** Another cluster's URL (the restartable one) instead of TEST_PG_URL's; `migrated` is then ignored. */
+    cluster?: string;
+  } = {},
+): Promise<PgTestDatabase> {
+  const cluster = options.cluster ?? testPgUrl();
   const name = `cpreg_test_${randomBytes(8).toString('hex')}`;
   // The name is ours (fixed prefix, hex), so quoting it as an identifier is safe.
-  const template = options.migrated ? ` TEMPLATE "${await migratedTemplate()}"` : '';
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"${template}`));
-  const url = urlOf(name);
+  const template = options.migrated && !options.cluster ? ` TEMPLATE "${await migratedTemplate()}"` : '';
+  await withAdmin(async (client) => client.query(`CREATE DATABASE "${name}"${template}`), cluster);
+  const url = urlOf(name, cluster);
   let dropped = false;
   return {
     url,
@@ -91,7 +98,7 @@ export async function freshPgDatabase(options: { migrated?: boolean } = {}): Pro
       dropped = true;
       // FORCE terminates the database's remaining connections (a pool a failed test left open)
       // before dropping it, rather than failing because it is in use.
-      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdmin(async (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`), cluster);
     },
   };
 }

@@ -5,6 +5,7 @@ import { registerIpc } from './ipc/register-ipc';
 import { REGISTER_FILE_NAME, resolveRegisterPath } from './register/paths';
 import { createGate, type Gate } from './register/gate';
 import { hardenSession, hardenWebContents, windowOptions } from './window/security';
+import { chooseTarget } from './window/target';
 
 /** The desktop shell: thin. Opens the register, registers the contract, shows one window. */
 let gate: Gate | null = null;
@@ -17,6 +18,17 @@ function dbFlag(argv: readonly string[]): string | undefined {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const target = chooseTarget(process.argv, process.env, app.getPath('userData'));
+  hardenSession(session.defaultSession);
+  if (target.kind === 'server') {
+    // A unit server's register: the window shows the server's own pages, which sign in and call
+    // the register over HTTPS; nothing of this laptop's register is opened, and no IPC is offered.
+    const win = new BrowserWindow(windowOptions(null, 'CP Conference Register (unit server)'));
+    hardenWebContents(win.webContents, target.origin);
+    win.once('ready-to-show', () => win.show());
+    await win.loadURL(`${target.origin}/`);
+    return;
+  }
   const dbPath = resolveRegisterPath(dbFlag(process.argv), process.env, app.getPath('userData'));
   // Nothing in the register is read until someone signs in: the gate holds it shut.
   gate = createGate({
@@ -25,7 +37,6 @@ async function start(): Promise<void> {
   });
   const rendererFile = join(__dirname, '../renderer/index.html');
   const rendererUrl = pathToFileURL(rendererFile).toString();
-  hardenSession(session.defaultSession);
   registerIpc(gate.call, rendererUrl);
   // The screen locks with the computer's own lock and when the lid closes.
   const lockNow = () => void gate?.call('session.lock', {});

@@ -64,6 +64,10 @@ export const sessionStatusSchema = z.object({
   registerPath: z.string(),
   /** What the audit trail's check found when the register opened; null when whole. */
   auditProblem: z.string().nullable(),
+  /** The unit server's address when the register is a unit's, served to this page (absent on a laptop). */
+  unitServer: z.string().nullable().optional(),
+  /** Where single sign-on starts, when the unit server offers it. */
+  singleSignOn: z.string().nullable().optional(),
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

@@ -1,25 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Result } from '../../../shared/ipc/result';
+import { NOT_JSON, readInvocation, refuse, send, sendResult, serveStatic } from '../server/http';
 
 export const TOKEN_HEADER = 'x-cpreg-token';
-const MAX_BODY = 5 * 1024 * 1024;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
-
 export interface BrowserServerOptions {
   /** The one door: the gate's `call` (sign-in, users, and the open register's channels). */
   call: (channel: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -53,66 +38,9 @@ function tokensEqual(a: string, b: string): boolean {
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const rendererDir = normalize(options.rendererDir);
+  const rendererDir = options.rendererDir;
   let origin = '';
   let allowedHosts = new Set<string>();
-
-  function send(
-    res: ServerResponse,
-    status: number,
-    body: string | Buffer,
-    type: string,
-    extra: Record<string, string> = {},
-  ): void {
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      ...extra,
-    });
-    res.end(body);
-  }
-
-  function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
-    send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
-  }
-
-  function refuse(res: ServerResponse, status: number, message: string): void {
-    sendResult(res, status, { ok: false, error: { code: 'forbidden', message, issues: [] } });
-  }
-
-  async function readBody(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      if (size > MAX_BODY) throw new Error('too-large');
-      chunks.push(buf);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
-  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = normalize(join(rendererDir, relative));
-    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) {
-      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      return;
-    }
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      send(res, 200, req.method === 'HEAD' ? '' : body, TYPES[extname(file)] ?? 'application/octet-stream');
-    } catch {
-      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    }
-  }
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -141,28 +69,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           refuse(res, 415, 'Send JSON');
           return;
         }
-        let body: unknown;
-        try {
-          body = JSON.parse(await readBody(req)) as unknown;
-        } catch {
-          sendResult(res, 400, {
-            ok: false,
-            error: { code: 'invalid-input', message: 'The request was not valid JSON', issues: [] },
-          });
+        const body = await readInvocation(req);
+        if (body === null) {
+          sendResult(res, 400, NOT_JSON);
           return;
         }
-        const { channel, input } = (typeof body === 'object' && body !== null ? body : {}) as {
-          channel?: unknown;
-          input?: unknown;
-        };
-        sendResult(res, 200, await options.call(channel, input));
+        sendResult(res, 200, await options.call(body.channel, body.input));
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         refuse(res, 405, 'Method not allowed');
         return;
       }
-      await serveStatic(req, res, url.pathname);
+      await serveStatic(rendererDir, req, res, url.pathname);
     })().catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
       else res.end();

@@ -35,6 +35,7 @@ import { moveRegister } from '../register/move';
 import { keyringDocument } from '../register/keys/keyring';
 import type { Register } from '../register/register';
 import { runAs } from '../register/services/caller';
+import { addServeCommand } from './serve';
 import { firstLineOf, newPassword, promptHidden, UsageError } from './sign-in';
 import { ROLES, ROLE_LABELS, ROLE_PURPOSES, type Role } from '../../../shared/roles';
 import type { DemoSize } from '../register/services/demo-service';
@@ -267,6 +268,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       outputError: (message, write) => write(`cpreg: ${message.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     })
     .exitOverride();
+
+  addServeCommand(program, { pgUrl, where, out: io.out });
 
   program
     .command('call [channel]')

@@ -1,10 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { SessionChannel } from '../../../shared/ipc/channels';
 import { CHANNEL_ACCESS } from '../../../shared/ipc/access';
 import { resolveChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { Role } from '../../../shared/roles';
-import type { SessionStatus, SignedInUser } from '../../../shared/schemas/users';
+import { userNameSchema, type SessionStatus, type SignedInUser } from '../../../shared/schemas/users';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type HandlerMap, type Handlers } from '../api/handlers';
 import { restoreBackup, readBackupHeader } from './backup/backup-file';
@@ -15,10 +16,12 @@ import {
   KeyringError,
   newKeyring,
   keyringSchema,
+  subjectOf,
   unwrapFor,
   waitBeforeAttempt,
   withAttempt,
   withoutUser,
+  withSubject,
   withUser,
   type Keyring,
 } from './keys/keyring';
@@ -51,16 +54,44 @@ export interface GateOptions {
    * The command line and the tests check first, as `openRegister` does by default.
    */
   backgroundCheck?: boolean;
+  /**
+   * Many people signed in at once, each with a session of their own (the unit server): the
+   * register stays open until the gate closes, and each call names its session. Otherwise one
+   * person at a time (the desktop app, browser mode, the command line), and signing out closes
+   * the register.
+   */
+  multiSession?: boolean;
 }
 
-interface OpenSession {
+/** The register while it is open: one for everybody signed in. */
+interface OpenRegister {
   register: Register;
   handlers: Handlers;
-  key: Buffer;
+  /** The data key; null when the register was opened for a single sign-on sign-in (PostgreSQL only). */
+  key: Buffer | null;
+}
+
+/** One signed-in person (the unit server has many; a laptop one). */
+interface UserSession {
   user: Caller;
   locked: boolean;
   lastActivity: number;
+  startedAt: number;
+  /** Signed in through the council's identity provider: no password to unlock with, so idling ends the session. */
+  singleSignOn: boolean;
 }
+
+/** What a channel works with: the open register and the caller's session. */
+interface OpenSession {
+  register: Register;
+  key: Buffer | null;
+  session: UserSession;
+}
+
+/** The session of the desktop app, browser mode and the command line. */
+export const LOCAL_SESSION = 'local';
+/** However busy, a unit server session ends after this long and its user signs in again. */
+export const SESSION_HOURS = 12;
 
 function wrongPassword(): ServiceError {
   return invalid('password', 'The user name or password is not right');
@@ -78,7 +109,23 @@ export function createGate(options: GateOptions) {
   const store = options.store ?? fileStore(options.path ?? ':memory:');
   const path = store.where;
   const now = options.now ?? (() => new Date());
-  let session: OpenSession | null = null;
+  const multi = options.multiSession ?? false;
+  let opened: OpenRegister | null = null;
+  const sessions = new Map<string, UserSession>();
+  /** Which session the call in progress belongs to (a unit server's cookie), across its awaits. */
+  const scope = new AsyncLocalStorage<string>();
+  const currentId = (): string => scope.getStore() ?? LOCAL_SESSION;
+  /** The calling session, if signed in and not past its time. */
+  function current(): UserSession | null {
+    const id = currentId();
+    const found = sessions.get(id);
+    if (!found || !opened) return null;
+    if (multi && now().getTime() - found.startedAt > SESSION_HOURS * 3_600_000) {
+      sessions.delete(id);
+      return null;
+    }
+    return found;
+  }
   /** What the audit trail's check found when the register opened (null when whole). */
   let auditProblem: string | null = null;
   /** The background integrity check of the open register, while it runs: writes wait for it. */
@@ -115,7 +162,7 @@ export function createGate(options: GateOptions) {
    */
   function startCheck(register: Register, key: Buffer): void {
     const done = checkInBackground(path, key).then(async (problem) => {
-      if (problem === null || !session || session.register !== register) return;
+      if (problem === null || !opened || opened.register !== register) return;
       await register.close();
       const reopened = await openRegister(path, {
         ...options.register,
@@ -124,7 +171,7 @@ export function createGate(options: GateOptions) {
         mustExist: true,
         restore: async (file) => restoreFrom(file),
       });
-      session = { ...session, register: reopened, handlers: createHandlers(reopened) };
+      opened = { ...opened, register: reopened, handlers: createHandlers(reopened) };
     });
     const current = done.finally(() => {
       if (checking === current) checking = null;
@@ -137,34 +184,57 @@ export function createGate(options: GateOptions) {
     return checking ?? Promise.resolve();
   }
 
-  async function startSession(register: Register, key: Buffer, name: string): Promise<SignedInUser> {
+  async function startSession(
+    register: Register,
+    key: Buffer | null,
+    name: string,
+    singleSignOn = false,
+  ): Promise<SignedInUser> {
     const user = await register.users.find(name);
     if (!user || !user.active) {
-      await register.close();
+      if (opened?.register !== register) await register.close();
       throw new ServiceError('forbidden', `${name} is disabled in this register: ask an administrator`);
     }
-    if (session && session.register !== register) await session.register.close();
-    session = {
-      register,
-      handlers: createHandlers(register),
-      key,
+    if (opened && opened.register !== register) {
+      await opened.register.close();
+      opened = null;
+    }
+    opened ??= { register, handlers: createHandlers(register), key };
+    opened.key ??= key;
+    const at = now().getTime();
+    const started: UserSession = {
       user: { name: user.name, roles: user.roles },
       locked: false,
-      lastActivity: now().getTime(),
+      lastActivity: at,
+      startedAt: at,
+      singleSignOn,
     };
-    return session.user as SignedInUser;
+    sessions.set(currentId(), started);
+    return started.user as SignedInUser;
   }
 
   function signedIn(): OpenSession {
-    if (!session) throw new ServiceError('signed-out', 'Sign in to use the register');
-    if (session.locked) throw new ServiceError('locked', 'The screen is locked: unlock it with your password');
-    return session;
+    const found = current();
+    if (!found || !opened) throw new ServiceError('signed-out', 'Sign in to use the register');
+    if (found.locked) throw new ServiceError('locked', 'The screen is locked: unlock it with your password');
+    return { register: opened.register, key: opened.key, session: found };
+  }
+
+  /** The data key of the open register, which only a password sign-in yields. */
+  function dataKey(open: OpenSession): Buffer {
+    if (!open.key) {
+      throw new ServiceError(
+        'forbidden',
+        'This needs the register’s key, which only a password sign-in gives: ask a user who signs in with a password',
+      );
+    }
+    return open.key;
   }
 
   /** One write to the register and the keyring together: the key file is written last, inside the transaction. */
   async function commit<T>(open: OpenSession, write: () => Promise<T>, keyring?: Keyring): Promise<T> {
     return open.register.db.transaction(async () =>
-      runAs(open.user, async () => {
+      runAs(open.session.user, async () => {
         const value = await write();
         if (keyring) await writeKeyring(keyring);
         return value;
@@ -211,13 +281,14 @@ export function createGate(options: GateOptions) {
    */
   async function restoreFrom(file: string) {
     const open = signedIn();
+    const key = dataKey(open);
     await open.register.close();
     try {
-      const restored = restoreBackup({ registerPath: path, backupFile: file, key: open.key, now });
+      const restored = restoreBackup({ registerPath: path, backupFile: file, key, now });
       return { restoredFrom: file, createdAt: restored.createdAt, keptAside: restored.keptAside };
     } finally {
-      const register = await openWith(open.key);
-      session = { ...open, register, handlers: createHandlers(register) };
+      const register = await openWith(key);
+      opened = { register, handlers: createHandlers(register), key };
       auditProblem = await checkAuditTrail(register);
     }
   }
@@ -276,7 +347,7 @@ export function createGate(options: GateOptions) {
       if (entry) await writeKeyring(withAttempt(keyring, name, false, now()));
       throw wrongPassword();
     }
-    const reuse = session && session.key.equals(key) ? session.register : null;
+    const reuse = opened && (opened.key === null || opened.key.equals(key)) ? opened.register : null;
     const register = reuse ?? (await openWith(key));
     if (!reuse) auditProblem = await checkAuditTrail(register);
     const user = await startSession(register, key, name);
@@ -285,14 +356,14 @@ export function createGate(options: GateOptions) {
   }
 
   async function unlock(password: string): Promise<SignedInUser> {
-    if (!session) throw new ServiceError('signed-out', 'Sign in to use the register');
-    const locked = session;
+    const locked = current();
+    if (!locked || !opened) throw new ServiceError('signed-out', 'Sign in to use the register');
     const keyring = await requireKeyring();
     const wait = waitBeforeAttempt(entryFor(keyring, locked.user.name), now());
     if (wait > 0)
       throw new ServiceError('forbidden', `Too many failed attempts: wait ${wait} seconds before trying again`);
     const key = await unwrapFor(keyring, locked.user.name, password);
-    if (!key || !key.equals(locked.key)) {
+    if (!key || (opened.key !== null && !key.equals(opened.key))) {
       await writeKeyring(withAttempt(await requireKeyring(), locked.user.name, false, now()));
       throw wrongPassword();
     }
@@ -302,14 +373,30 @@ export function createGate(options: GateOptions) {
     return locked.user as SignedInUser;
   }
 
+  /** Ends the calling session; on a laptop (one session) the register closes with it. */
   async function signOut(): Promise<void> {
-    if (session) {
-      try {
-        await anchorAuditTrail(session.register);
-      } finally {
-        await session.register.close();
-        session = null;
-      }
+    sessions.delete(currentId());
+    if (!multi) await closeRegister();
+  }
+
+  async function closeRegister(): Promise<void> {
+    sessions.clear();
+    const closing = opened;
+    if (!closing) return;
+    try {
+      await anchorAuditTrail(closing.register);
+    } finally {
+      opened = null;
+      await closing.register.close();
+    }
+  }
+
+  /** Drops every session of `name` (disabled) or gives them their new roles. */
+  function updateSessionsOf(name: string, roles: readonly Role[] | null): void {
+    for (const [id, each] of sessions) {
+      if (each.user.name !== name) continue;
+      if (roles === null) sessions.delete(id);
+      else each.user = { name: each.user.name, roles: [...roles] };
     }
   }
 
@@ -323,18 +410,20 @@ export function createGate(options: GateOptions) {
     'session.signIn': async (i) => signIn(i.name, i.password),
     'session.signOut': async () => (await signOut(), {}),
     'session.lock': () => {
-      if (session) session.locked = true;
+      const found = current();
+      if (found) found.locked = true;
       return {};
     },
     'session.unlock': async (i) => unlock(i.password),
     'session.changePassword': async (i) => {
       const open = signedIn();
-      const key = await unwrapFor(await requireKeyring(), open.user.name, i.current);
-      if (!key || !key.equals(open.key)) {
+      const name = open.session.user.name;
+      const key = await unwrapFor(await requireKeyring(), name, i.current);
+      if (!key || (open.key !== null && !key.equals(open.key))) {
         throw invalid('current', 'Your current password is not right');
       }
-      const keyring = await newPasswordFor(open.user.name, i.next, open.key);
-      await commit(open, async () => open.register.users.passwordChanged(open.user.name, open.user.name), keyring);
+      const keyring = await newPasswordFor(name, i.next, key);
+      await commit(open, async () => open.register.users.passwordChanged(name, name), keyring);
       return {};
     },
     'users.list': async () => signedIn().register.users.list(),
@@ -343,29 +432,31 @@ export function createGate(options: GateOptions) {
       if (await open.register.users.find(i.name)) {
         throw invalid('name', `There is already a user called “${i.name}”`);
       }
-      const keyring = await newPasswordFor(i.name, i.password, open.key);
+      const keyring = await newPasswordFor(i.name, i.password, dataKey(open));
       return commit(open, async () => open.register.users.add(i.name, i.roles), keyring);
     },
     'users.setRoles': async (i) => {
       const open = signedIn();
       const user = await commit(open, async () => open.register.users.setRoles(i.name, i.roles));
-      if (user.name === open.user.name) open.user = { name: user.name, roles: user.roles };
+      updateSessionsOf(user.name, user.roles);
       return user;
     },
     'users.disable': async (i) => {
       const open = signedIn();
       const existing = await open.register.users.find(i.name);
-      return commit(
+      const user = await commit(
         open,
         async () => open.register.users.setActive(i.name, false),
         withoutUser(await requireKeyring(), existing?.name ?? i.name),
       );
+      updateSessionsOf(user.name, null);
+      return user;
     },
     'users.enable': async (i) => {
       const open = signedIn();
       const existing = await open.register.users.find(i.name);
       if (!existing) throw new ServiceError('not-found', `There is no user called “${i.name}”`);
-      const keyring = await newPasswordFor(existing.name, i.password, open.key);
+      const keyring = await newPasswordFor(existing.name, i.password, dataKey(open));
       return commit(open, async () => open.register.users.setActive(existing.name, true), keyring);
     },
     'users.resetPassword': async (i) => {
@@ -375,42 +466,50 @@ export function createGate(options: GateOptions) {
       if (!existing.active) {
         throw new ServiceError('conflict', `${existing.name} is disabled: enable them with a new password instead`);
       }
-      const keyring = await newPasswordFor(existing.name, i.password, open.key);
-      return commit(open, async () => open.register.users.passwordChanged(existing.name, open.user.name), keyring);
+      const keyring = await newPasswordFor(existing.name, i.password, dataKey(open));
+      return commit(
+        open,
+        async () => open.register.users.passwordChanged(existing.name, open.session.user.name),
+        keyring,
+      );
     },
   };
   const SESSION_NAMES = new Set<string>(Object.keys(sessionHandlers));
 
   async function status(): Promise<SessionStatus> {
     const base = { registerPath: path, idleLockMinutes: 15, readOnly: false, user: null, auditProblem: null };
-    if (!session) return { ...base, state: await fileState() };
+    const found = current();
+    if (!found || !opened) return { ...base, state: await fileState() };
     return {
       ...base,
-      state: session.locked ? 'locked' : 'signed-in',
-      user: session.user as SignedInUser,
-      idleLockMinutes: await idleLockMinutes(session),
-      readOnly: session.register.readOnly,
+      state: found.locked ? 'locked' : 'signed-in',
+      user: found.user as SignedInUser,
+      idleLockMinutes: await idleLockMinutes(),
+      readOnly: opened.register.readOnly,
       auditProblem,
     };
   }
 
   /** Locks the screen when the idle time has passed since the last call (the renderer locks too). */
-  async function idleLockMinutes(open: OpenSession): Promise<number> {
+  async function idleLockMinutes(): Promise<number> {
     try {
-      return (await open.register.settings.get()).idleLockMinutes;
+      return opened ? (await opened.register.settings.get()).idleLockMinutes : 15;
     } catch {
       // A damaged setting is reported by the call that reads it; the lock keeps its default.
       return 15;
     }
   }
 
-  async function lockIfIdle(open: OpenSession): Promise<void> {
+  async function lockIfIdle(open: UserSession): Promise<void> {
     const at = now().getTime();
     const idle = at - open.lastActivity;
     // The setting is read only when the session has been idle past its least value (a minute), so
     // a busy chair's calls do not each read the settings.
-    if (idle > 60_000 && idle > (await idleLockMinutes(open)) * 60_000) open.locked = true;
-    else open.lastActivity = at;
+    if (idle > 60_000 && idle > (await idleLockMinutes()) * 60_000) {
+      // A single sign-on session has no password to unlock with: it ends, and its user signs in again.
+      if (open.singleSignOn) sessions.delete(currentId());
+      else open.locked = true;
+    } else open.lastActivity = at;
   }
 
   /**
@@ -418,9 +517,13 @@ export function createGate(options: GateOptions) {
    * gate; the rest by the open register, as the signed-in user, once they are signed in and the
    * screen is not locked.
    */
-  async function call(channel: unknown, input: unknown): Promise<Result<unknown>> {
+  async function call(channel: unknown, input: unknown, sessionId?: string): Promise<Result<unknown>> {
+    if (sessionId !== undefined && sessionId !== currentId()) {
+      return scope.run(sessionId, async () => call(channel, input));
+    }
     const name = resolveChannel(channel);
     const log = options.log;
+    let session = current();
     if (name !== null && SESSION_NAMES.has(name)) {
       const caller =
         session && (!session.locked || name === 'session.signOut' || name === 'session.lock') ? session.user : null;
@@ -431,17 +534,62 @@ export function createGate(options: GateOptions) {
       return checking.then(async () => call(channel, input));
     }
     if (session && !session.locked) await lockIfIdle(session);
+    session = current();
     if (session?.locked && name !== null) {
       return {
         ok: false,
         error: { code: 'locked', message: 'The screen is locked: unlock it with your password', issues: [] },
       };
     }
-    return dispatch(session?.handlers ?? {}, channel, input, {
+    return dispatch(session && opened ? opened.handlers : {}, channel, input, {
       caller: session?.user ?? null,
-      readOnly: session?.register.readOnly ?? false,
+      readOnly: opened?.register.readOnly ?? false,
       ...(log ? { log } : {}),
     });
+  }
+
+  /**
+   * Signs someone in without a password, once the council's identity provider has vouched for
+   * them (the unit server, PostgreSQL only: an embedded register's key needs a password). They are
+   * the register user named like their username claim, or like its part before the @; the first
+   * sign-in binds that user to the provider's subject, and a different subject is refused.
+   */
+  async function signInVerified(username: string, subject: string): Promise<SignedInUser> {
+    if (store.engine !== 'postgres') {
+      throw new ServiceError('forbidden', 'Single sign-on needs a unit register (PostgreSQL)');
+    }
+    if ((await fileState()) !== 'signed-out') {
+      throw new ServiceError('conflict', 'This register has no users yet: create its first administrator');
+    }
+    const register = opened?.register ?? (await openWith(Buffer.alloc(0)));
+    if (!opened) auditProblem = await checkAuditTrail(register);
+    const local = username.split('@')[0] ?? username;
+    const names = [...new Set([username, local])].filter((n) => userNameSchema.safeParse(n).success);
+    let user: { name: string; active: boolean } | undefined;
+    for (const name of names) user ??= await register.users.find(name);
+    if (!user) {
+      if (!opened) await register.close();
+      throw new ServiceError(
+        'forbidden',
+        `No user of this register is called “${local}”: ask an administrator to add you by that name`,
+      );
+    }
+    const keyring = await requireKeyring();
+    const bound = subjectOf(keyring, user.name);
+    if (bound !== null && bound !== subject) {
+      if (!opened) await register.close();
+      throw new ServiceError(
+        'forbidden',
+        `The register user ${user.name} is linked to another account at your identity provider: ask an administrator`,
+      );
+    }
+    if (bound === null) await writeKeyring(withSubject(keyring, user.name, subject));
+    return startSession(register, opened?.key ?? null, user.name, true);
+  }
+
+  /** Runs `work` as the session `sessionId` (the unit server's sign-in by single sign-on). */
+  async function inSession<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    return scope.run(sessionId, work);
   }
 
   return {
@@ -452,20 +600,26 @@ export function createGate(options: GateOptions) {
     status,
     setup,
     signIn,
+    signInVerified,
+    inSession,
     signOut,
     checked,
     /** The open register while someone is signed in (the CLI's own commands use it). */
     get register(): Register | null {
-      return session?.register ?? null;
+      return opened?.register ?? null;
     },
-    /** Who is signed in. */
+    /** Who is signed in (in the calling session). */
     get user(): Caller | null {
-      return session?.user ?? null;
+      return current()?.user ?? null;
     },
-    /** Signs out and lets go of the register's store (a unit register's connections). */
+    /** How many people are signed in. */
+    get sessionCount(): number {
+      return sessions.size;
+    },
+    /** Signs everyone out and lets go of the register's store (a unit register's connections). */
     close: async () => {
       try {
-        await signOut();
+        await closeRegister();
       } finally {
         await store.close();
       }

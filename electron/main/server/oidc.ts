@@ -1,7 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
+
+export { isLoopbackHost };
 
 /**
  * Signing in to the unit server through the council's identity provider, by OpenID Connect
@@ -23,18 +25,6 @@ export const DEFAULT_SCOPES = 'openid profile email';
 
 /** How long a started sign-in may take before `finish` refuses it. */
 export const PENDING_LIFETIME_MS = 10 * 60 * 1000;
-
-/**
- * http:// only for this computer (tests, a provider on the same machine); anything that crosses
- * a network must be https://, as the OpenID Connect specification requires.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1';
-  return false;
-}
 
 /** Null for a string that is not an address: the `z.url` check has already said so. */
 function parseUrl(value: string): URL | null {

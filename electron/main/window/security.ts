@@ -6,10 +6,11 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
  * every permission request (camera, notifications, ...) is refused.
  */
 export function secureWebPreferences(
-  preloadPath: string,
+  /** Null for a unit server's pages, which reach the register over HTTPS, not through the preload. */
+  preloadPath: string | null,
 ): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
-    preload: preloadPath,
+    ...(preloadPath === null ? {} : { preload: preloadPath }),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -23,7 +24,7 @@ export function secureWebPreferences(
   };
 }
 
-export function windowOptions(preloadPath: string, title: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string | null, title: string): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,

@@ -5,7 +5,8 @@ import type { Result } from '../../../shared/ipc/result';
 /**
  * The renderer's one way to the register. In the desktop app the preload exposes
  * `window.cpreg.invoke`; in browser mode the same contract goes over HTTP to 127.0.0.1 with the
- * per-run token from the address the app printed.
+ * per-run token from the address the app printed; from a unit server, over HTTPS with the
+ * session's cookie.
  */
 declare global {
   interface Window {
@@ -64,7 +65,9 @@ async function send<C extends Channel>(channel: C, input: ChannelInput<C>): Prom
     }
     const response = await fetch('./api/invoke', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Cpreg-Token': token ?? '' },
+      // The token is browser mode's; the unit server knows the session by its cookie and wants the
+      // client header, which a page on another site cannot send without asking first.
+      headers: { 'Content-Type': 'application/json', 'X-Cpreg-Token': token ?? '', 'X-Cpreg-Client': '1' },
       body: JSON.stringify({ channel, input }),
     });
     return (await response.json()) as Result<ChannelOutput<C>>;

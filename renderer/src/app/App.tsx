@@ -148,7 +148,12 @@ export function App() {
           partnershipName={settings?.partnershipName ?? ''}
           section={section}
           atSectionRoot={route.name === section}
-          account={{ user: session.user, onLock: session.lock, onSignOut: session.signOut }}
+          account={{
+            user: session.user,
+            unitServer: session.unitServer,
+            onLock: session.lock,
+            onSignOut: session.signOut,
+          }}
           showItem={(item) => item.channel === undefined || session.can(item.channel)}
         />
         <div className="govuk-width-container">

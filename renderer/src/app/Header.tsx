@@ -6,6 +6,8 @@ import { PRODUCT_NAME } from './Page';
 /** The signed-in user and what they can do with their session, shown in the header. */
 export interface HeaderAccount {
   user: SignedInUser;
+  /** The unit server whose register this is; absent or null on the laptop's own register. */
+  unitServer?: string | null;
   onLock(): void;
   onSignOut(): void;
 }
@@ -37,6 +39,11 @@ function Account({ account }: { account: HeaderAccount }) {
           <span className="app-account__roles"> ({rolesText(account.user.roles)})</span>
         )}
       </p>
+      {account.unitServer && (
+        <p className="app-account__where" data-testid="unit-server">
+          Unit register at <span className="app-break-word">{account.unitServer}</span>
+        </p>
+      )}
       <ul className="app-account__actions">
         <li>
           <a href="#/account/password" className="govuk-link govuk-link--inverse">

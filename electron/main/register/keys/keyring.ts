@@ -30,6 +30,12 @@ export const keyringSchema = z.strictObject({
   users: z.record(z.string(), entrySchema),
   /** The last audit event seen when the register was last closed: its tail is checked on opening. */
   auditHead: z.strictObject({ id: z.number().int().min(1), hash: z.string() }).nullable(),
+  /**
+   * A unit server's single sign-on: each register user (by name key) bound to the identity
+   * provider's subject that first signed in as them, so another account with the same username
+   * claim cannot become them.
+   */
+  singleSignOn: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
 
@@ -119,7 +125,22 @@ export async function withUser(
 
 export function withoutUser(keyring: Keyring, name: string): Keyring {
   const key = nameKey(name);
-  return { ...keyring, users: Object.fromEntries(Object.entries(keyring.users).filter(([k]) => k !== key)) };
+  const others = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+  return {
+    ...keyring,
+    users: others(keyring.users),
+    ...(keyring.singleSignOn ? { singleSignOn: others(keyring.singleSignOn) } : {}),
+  };
+}
+
+/** The identity provider's subject bound to `name`, if any. */
+export function subjectOf(keyring: Keyring, name: string): string | null {
+  return keyring.singleSignOn?.[nameKey(name)] ?? null;
+}
+
+export function withSubject(keyring: Keyring, name: string, subject: string): Keyring {
+  return { ...keyring, singleSignOn: { ...keyring.singleSignOn, [nameKey(name)]: subject } };
 }
 
 /** The data key if `password` is `name`'s, else null. */

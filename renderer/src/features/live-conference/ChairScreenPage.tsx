@@ -88,7 +88,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
           <DocumentsMade entity="conference" entityId={conference.id} />
           <History entity="conference" entityId={conference.id} refresh={live} />
         </div>
-        <StatusPanel live={live} status={state.status} />
+        <StatusPanel live={live} status={state.status} othersChangedAt={state.othersChangedAt} />
       </div>
     </Page>
   );

@@ -15,7 +15,16 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
  * quorate (and which agencies count), and each child's outcome as the views stand or as
  * recorded. Changes are announced politely to screen reader users.
  */
-export function StatusPanel({ live, status }: { live: LiveConference; status: SaveStatus }) {
+export function StatusPanel({
+  live,
+  status,
+  othersChangedAt = null,
+}: {
+  live: LiveConference;
+  status: SaveStatus;
+  /** When changes someone else made were last taken in. */
+  othersChangedAt?: Date | null;
+}) {
   const { quoracy } = live;
   const counting = [...(quoracy.childrensSocialCare ? ['Children’s social care'] : []), ...quoracy.counted];
   return (
@@ -27,6 +36,12 @@ export function StatusPanel({ live, status }: { live: LiveConference; status: Sa
             ? 'The decisions are recorded: a decision is changed only by amending it, with the reason.'
             : SAVE_TEXT[status]}
       </p>
+      {othersChangedAt && (
+        <p className="govuk-body-s" data-testid="others-changed">
+          Updated with changes made by others at{' '}
+          {othersChangedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+        </p>
+      )}
       <div className="app-status-panel" data-testid="status-panel" aria-live="polite">
         <h2 className="govuk-heading-s govuk-!-margin-bottom-2">Quoracy</h2>
         <p className="govuk-body govuk-!-margin-bottom-2">

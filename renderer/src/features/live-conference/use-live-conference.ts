@@ -4,6 +4,9 @@ import type { LiveConference } from '../../../../shared/schemas/live-conference'
 import { invoke } from '../../api/client';
 import { errorsFromApi, type FieldRef, type FormError } from '../../components/form-errors';
 
+/** How often an open chair's screen asks the register for changes others made (an office marking a report received). */
+export const LIVE_REFRESH_MS = 2000;
+
 /** What the "Saved" indicator says. */
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -38,19 +41,25 @@ export interface LiveConferenceState {
    * state after every earlier change (a check made then sees what was typed just before).
    */
   latest(): LiveConference | null;
+  /** When the screen last took in changes someone else made while it was open (null: none yet). */
+  othersChangedAt: Date | null;
 }
 
 /**
  * The chair's screen's data: one `live.get` on load, then each change's answer. While changes
  * are queued, the screen shows the latest answer with the queued changes applied on top; when
  * the queue empties it shows the register's own state (so a refused change is undone; a text box
- * keeps refused text, see `use-autosave-text.ts`).
+ * keeps refused text, see `use-autosave-text.ts`). Every two seconds, while the window is in view
+ * and no change of its own is on its way, it asks again and shows what others changed (on a unit
+ * register an officer may mark a report received while the chair records views); text being typed
+ * stays as typed.
  */
 export function useLiveConference(id: number): LiveConferenceState {
   const [live, setLive] = useState<LiveConference | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [status, setStatus] = useState<SaveStatus>('idle');
+  const [othersChangedAt, setOthersChangedAt] = useState<Date | null>(null);
 
   const server = useRef<LiveConference | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -58,6 +67,8 @@ export function useLiveConference(id: number): LiveConferenceState {
   const dirty = useRef(new Set<string>());
   const lastFailed = useRef(false);
   const anySaved = useRef(false);
+  /** Counts answered changes: a refresh asked before one was answered is out of date. */
+  const answered = useRef(0);
 
   const refreshStatus = useCallback(() => {
     if (pending.current > 0 || dirty.current.size > 0) setStatus('saving');
@@ -81,6 +92,25 @@ export function useLiveConference(id: number): LiveConferenceState {
     };
   }, [id]);
 
+  useEffect(() => {
+    let current = true;
+    const timer = window.setInterval(() => {
+      if (document.hidden || pending.current > 0 || server.current === null) return;
+      const before = answered.current;
+      void invoke('live.get', { id }).then((result) => {
+        if (!current || !result.ok || pending.current > 0 || answered.current !== before) return;
+        if (JSON.stringify(result.value) === JSON.stringify(server.current)) return;
+        server.current = result.value;
+        setLive(result.value);
+        setOthersChangedAt(new Date());
+      });
+    }, LIVE_REFRESH_MS);
+    return () => {
+      current = false;
+      window.clearInterval(timer);
+    };
+  }, [id]);
+
   const change = useCallback(
     (call: () => Promise<Result<LiveConference>>, options: ChangeOptions = {}) => {
       pending.current += 1;
@@ -90,6 +120,7 @@ export function useLiveConference(id: number): LiveConferenceState {
       const done = queue.current.then(async () => {
         const result = await call();
         pending.current -= 1;
+        answered.current += 1;
         if (result.ok) {
           server.current = result.value;
           lastFailed.current = false;
@@ -121,5 +152,5 @@ export function useLiveConference(id: number): LiveConferenceState {
 
   const latest = useCallback(() => server.current, []);
 
-  return { live, loadError, errors, setErrors, status, change, markDirty, latest };
+  return { live, loadError, errors, setErrors, status, change, markDirty, latest, othersChangedAt };
 }

@@ -78,17 +78,19 @@ export function SessionGate() {
   const user = status?.user ?? null;
   const readOnly = status?.readOnly ?? false;
   const auditProblem = status?.auditProblem ?? null;
+  const unitServer = status?.unitServer ?? null;
   const roles = user?.roles;
   const session = useMemo<SessionContextValue>(
     () => ({
       user: user ?? { name: '', roles: [] },
       readOnly,
       auditProblem,
+      unitServer,
       lock,
       signOut,
       can: (channel: Channel) => canCall(channel, roles ?? [], readOnly),
     }),
-    [user, roles, readOnly, auditProblem, lock, signOut],
+    [user, roles, readOnly, auditProblem, unitServer, lock, signOut],
   );
 
   if (!status) {
@@ -111,6 +113,20 @@ export function SessionGate() {
     return <RecoveryKeyPage recoveryKey={recoveryKey} onContinue={() => setRecoveryKey(null)} />;
   }
 
+  if (status.state === 'new' && status.unitServer) {
+    return (
+      <PlainLayout>
+        <Page title="This unit register has no administrator yet">
+          <p className="govuk-body">
+            A unit register’s first administrator is created on the server, by whoever runs it:
+          </p>
+          <pre className="app-code">cpreg --pg postgres://… init --admin NAME</pre>
+          <p className="govuk-body">Then come back here and sign in.</p>
+        </Page>
+      </PlainLayout>
+    );
+  }
+
   switch (status.state) {
     case 'new':
     case 'needs-encryption':
@@ -126,7 +142,12 @@ export function SessionGate() {
       );
     case 'signed-out':
       return (
-        <SignInPage lastUser={status.user?.name ?? null} registerPath={status.registerPath} onSignedIn={refresh} />
+        <SignInPage
+          lastUser={status.user?.name ?? null}
+          registerPath={status.unitServer ?? status.registerPath}
+          singleSignOn={status.singleSignOn ?? null}
+          onSignedIn={refresh}
+        />
       );
     case 'locked':
     case 'signed-in': {

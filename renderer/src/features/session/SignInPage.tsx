@@ -20,11 +20,14 @@ function fieldOf(path: string): string {
 export function SignInPage({
   lastUser,
   registerPath,
+  singleSignOn = null,
   onSignedIn,
 }: {
   /** The user who was signed in before, to fill in their name. */
   lastUser: string | null;
   registerPath: string;
+  /** Where the unit server's single sign-on starts, when it offers one. */
+  singleSignOn?: string | null;
   onSignedIn(user: SignedInUser): void;
 }) {
   const [name, setName] = useState(lastUser ?? '');
@@ -58,7 +61,17 @@ export function SignInPage({
   return (
     <PlainLayout>
       <Page title="Sign in" errors={errors}>
-        <p className="govuk-body">Sign in with the user name and password your administrator gave you.</p>
+        {singleSignOn && (
+          <>
+            <a href={singleSignOn} className="govuk-button" data-module="govuk-button">
+              Sign in with your council account
+            </a>
+            <p className="govuk-body">Or sign in with a user name and password from your administrator.</p>
+          </>
+        )}
+        {!singleSignOn && (
+          <p className="govuk-body">Sign in with the user name and password your administrator gave you.</p>
+        )}
         <form noValidate onSubmit={(event) => void submit(event)}>
           <TextInput
             id="name"

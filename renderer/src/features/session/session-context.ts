@@ -9,6 +9,8 @@ export interface SessionContextValue {
   readOnly: boolean;
   /** What the audit trail's check found when the register opened; null when whole. */
   auditProblem: string | null;
+  /** The unit server whose register this is (shown in the header); null on a laptop's own register. */
+  unitServer: string | null;
   /** Locks the screen now, keeping the screen and its unsaved text behind the unlock overlay. */
   lock(): void;
   /** Signs out: the register closes until someone signs in. */
@@ -21,6 +23,7 @@ export const SessionContext = createContext<SessionContextValue>({
   user: { name: '', roles: [] },
   readOnly: false,
   auditProblem: null,
+  unitServer: null,
   lock: () => undefined,
   signOut: () => undefined,
   can: () => true,
