@@ -12,6 +12,10 @@
 # TEST_PG_RESTARTABLE_URL is a second cluster, and TEST_PG_RESTART a script that restarts it (for
 # the test that the register survives a restart).
 # If TEST_PG_URL is already set (a PostgreSQL of your own), the command just runs against it.
+# WITH_PG_DURABLE=1 keeps PostgreSQL's durable defaults instead (fsync, synchronous_commit and
+# full_page_writes on): the benchmark times commits that reach the disk.
+# WITH_PG_OPTIONAL=1 runs the command without TEST_PG_URL when PostgreSQL is not installed (the
+# benchmark then says it skipped its PostgreSQL figures) rather than failing.
 # To use the URL in the command's own arguments, let a shell inside expand it (your shell would
 # expand it before the cluster exists):
 #
@@ -30,6 +34,10 @@ fi
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+  if [ "${WITH_PG_OPTIONAL:-}" = 1 ]; then
+    echo "with-pg.sh: PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); running without it" >&2
+    exec "$@"
+  fi
   echo "with-pg.sh: PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install Debian's package: apt-get install -y postgresql" >&2
   exit 2
 fi
@@ -61,8 +69,11 @@ start_cluster() {
     exit 2
   fi
   CLUSTERS+=("$dir")
-  if ! as_pg "$PGBIN/pg_ctl" -D "$dir" -l "$PGROOT/$1.log" -w -t 30 start -o \
-    "-c listen_addresses=127.0.0.1 -p $port -k $PGROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+  local settings="-c listen_addresses=127.0.0.1 -p $port -k $PGROOT"
+  if [ "${WITH_PG_DURABLE:-}" != 1 ]; then
+    settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  if ! as_pg "$PGBIN/pg_ctl" -D "$dir" -l "$PGROOT/$1.log" -w -t 30 start -o "$settings" >/dev/null; then
     echo "with-pg.sh: PostgreSQL did not start; its log:" >&2
     cat "$PGROOT/$1.log" >&2 || true
     exit 2
