@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { openEscalation, seedAgencies } from './escalation-helpers';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * axe-core scans of the escalation forms added for the escalation rules (the pattern of
@@ -126,7 +127,9 @@ const SCREENS: Screen[] = [
   {
     name: 'agency return asking to confirm a withdrawal, with a row withdrawn',
     seed: async (app) => {
-      const police = await app.register.agencies.create({ name: 'Humber Police', type: 'police' });
+      const police = await app.register.agencies.create(
+        agencyInputSchema.parse({ name: 'Humber Police', type: 'police' }),
+      );
       const rows = await mapAsync(['Alpha', 'Bravo', 'Charlie'], async (familyIdentifier, i) =>
         app.register.agencyEscalations.raiseByHand({
           agencyId: police.id,

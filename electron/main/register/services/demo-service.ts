@@ -15,6 +15,7 @@ import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '..
 import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
 import type { AgencyType } from '../../../../shared/schemas/agency';
 import { contributionIncidents, type EscalationReason } from '../../../../shared/schemas/agency-escalation';
+import { openEscalationInputSchema } from '../../../../shared/schemas/escalation';
 import type { Attendance, Category, Decision } from '../../../../shared/schemas/live-conference';
 import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from '../../../../shared/working-days';
 import type { CalendarService } from './calendar-service';
@@ -699,30 +700,33 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           const child = childUnder18(start);
           const initiating = 2 + Math.floor(random() * (AGENCIES.length - 1));
           const challenged = initiating === 1 ? 2 : 1;
-          let e = await escalations.open({
-            protocolId,
-            familyId: child?.family_id ?? null,
-            childId: child?.id ?? null,
-            subjectName: child ? `${child.given_name} ${child.family_name}` : 'Demo family',
-            subjectDateOfBirth: child?.date_of_birth ?? null,
-            initiatingAgencyId: initiating,
-            challengedAgencyId: challenged,
-            natures: [pick(natures)],
-            details: 'Synthetic disagreement for training.',
-            outcomeSought: 'Synthetic outcome sought.',
-            immediateRisk,
-            openedOn: start,
-            escalatedBy: people('Practitioner'),
-            ...(startAt ? { startStage: startAt.stage, startReason: startAt.reason } : {}),
-            ...(croydon
-              ? {
-                  subjectGender: GENDERS[count % GENDERS.length],
-                  subjectEthnicity: ETHNICITIES[count % ETHNICITIES.length],
-                  subjectSend: SEND[count % SEND.length],
-                  concerns: 'Synthetic concerns raised with the practitioner.',
-                }
-              : {}),
-          });
+          // Parsed as the contract's `escalations.open` would, filling its defaults.
+          let e = await escalations.open(
+            openEscalationInputSchema.parse({
+              protocolId,
+              familyId: child?.family_id ?? null,
+              childId: child?.id ?? null,
+              subjectName: child ? `${child.given_name} ${child.family_name}` : 'Demo family',
+              subjectDateOfBirth: child?.date_of_birth ?? null,
+              initiatingAgencyId: initiating,
+              challengedAgencyId: challenged,
+              natures: [pick(natures)],
+              details: 'Synthetic disagreement for training.',
+              outcomeSought: 'Synthetic outcome sought.',
+              immediateRisk,
+              openedOn: start,
+              escalatedBy: people('Practitioner'),
+              ...(startAt ? { startStage: startAt.stage, startReason: startAt.reason } : {}),
+              ...(croydon
+                ? {
+                    subjectGender: GENDERS[count % GENDERS.length],
+                    subjectEthnicity: ETHNICITIES[count % ETHNICITIES.length],
+                    subjectSend: SEND[count % SEND.length],
+                    concerns: 'Synthetic concerns raised with the practitioner.',
+                  }
+                : {}),
+            }),
+          );
           for (let k = first; k < reached; k += 1) {
             const stepped = addDays(start, 7 * (k - first + 1));
             if (croydon && k >= 3) {

@@ -15,17 +15,15 @@ import {
   type StartRoute,
 } from '../../../../shared/escalation-protocols';
 import { formatLongDate, localIsoDate } from '../../../../shared/dates';
-import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { dateOfBirthProblem, expectedDateProblem, happenedProblem } from '../../../../shared/record-dates';
 import {
   NATURES,
   NATURE_LABELS,
-  openEscalationInputSchema,
   type Escalation,
   type EscalationListItem,
   type Nature,
   type EscalationDraft,
-  type OpenEscalationInput,
+  type OpenEscalationFields,
 } from '../../../../shared/schemas/escalation';
 import type { Change } from '../../../../shared/schemas/live-conference';
 import { coverageWarning } from '../../../../shared/working-days';
@@ -413,13 +411,7 @@ export function createEscalationsService(
      * protocols are not changed in place: copy one under a new key. A copy keeps the formal record
      * of the protocol it was copied from.
      */
-    async save(raw: unknown) {
-      const parsed = protocolSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        throw new ServiceError('invalid-input', describeIssues(issues), issues);
-      }
-      const p = parsed.data;
+    async save(p: Protocol) {
       return ctx.db.transaction(async () => {
         if (SHIPPED_PROTOCOLS.some((s) => s.key === p.key)) {
           throw invalid('key', `“${p.key}” is a shipped protocol; copy it under a new key to adjust it`);
@@ -484,13 +476,7 @@ export function createEscalationsService(
       };
     },
 
-    async open(raw: OpenEscalationInput) {
-      const parsed = openEscalationInputSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        throw new ServiceError('invalid-input', describeIssues(issues), issues);
-      }
-      const input = parsed.data;
+    async open(input: OpenEscalationFields) {
       return write(null, 'open', async (at) => {
         const protocolRow = input.protocolId ? await repo.protocol(input.protocolId) : await latest(await chosenKey());
         if (!protocolRow) throw invalid('protocolId', 'Choose a protocol');
