@@ -13,7 +13,7 @@ import { ServiceError, notFound, staleEdit } from './errors';
 import type { SettingsService } from './settings-service';
 
 /** The agency directory: each agency, its quoracy group and its safeguarding lead. */
-export function createAgenciesService(ctx: ServiceContext, settings: SettingsService) {
+export function createAgenciesService(ctx: ServiceContext<'agencies' | 'audit'>, settings: SettingsService) {
   const { agencies } = ctx.repos;
 
   async function mustGet(id: number): Promise<Agency> {

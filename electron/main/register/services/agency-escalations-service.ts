@@ -19,7 +19,7 @@ import type { SettingsService } from './settings-service';
  * agency's safeguarding lead.
  */
 export function createAgencyEscalationsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'agencies' | 'agencyEscalations' | 'audit' | 'corrections'>,
   settings: SettingsService,
   live: LiveConferenceService,
 ) {

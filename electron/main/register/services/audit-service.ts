@@ -7,7 +7,7 @@ import type { ServiceContext } from './context';
  * hash chain (whole, or the first broken event named). Nothing here writes: events are appended
  * by each service's own write, in its transaction.
  */
-export function createAuditService(ctx: ServiceContext) {
+export function createAuditService(ctx: ServiceContext<'audit'>) {
   const { audit } = ctx.repos;
   return {
     async verify(): Promise<ChainVerdict> {

@@ -25,7 +25,10 @@ import type { SettingsService } from './settings-service';
  * administrator imported, plus the unit's closure days. Built once per division and rebuilt
  * when an import or a settings change alters it.
  */
-export function createCalendarService(ctx: ServiceContext, settings: () => SettingsService) {
+export function createCalendarService(
+  ctx: ServiceContext<'audit' | 'holidays' | 'settings'>,
+  settings: () => SettingsService,
+) {
   const cache = new Map<Division, WorkingDayCalendar>();
 
   async function events(division: Division): Promise<{ events: BankHolidayEvent[]; imported: boolean }> {

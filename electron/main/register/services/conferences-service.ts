@@ -37,7 +37,10 @@ function childWords(c: NewChildLike): string {
 }
 
 /** Conferences and the families and children they consider. */
-export function createConferencesService(ctx: ServiceContext, settings: SettingsService) {
+export function createConferencesService(
+  ctx: ServiceContext<'audit' | 'conferences' | 'families'>,
+  settings: SettingsService,
+) {
   const { conferences, families } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 

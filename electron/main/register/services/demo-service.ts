@@ -115,7 +115,11 @@ const CHAIRS = ['Demo Chair A', 'Demo Chair B', 'Demo Chair C', 'Demo Chair D', 
  * every few months while a plan lasts, equally divided views adjourned and reconvened within 15
  * working days, realistic attendance and reports. For training and benchmarks; no real names.
  */
-export function createDemoService(ctx: ServiceContext, calendar: CalendarService, escalations: EscalationsService) {
+export function createDemoService(
+  ctx: ServiceContext<'demo'>,
+  calendar: CalendarService,
+  escalations: EscalationsService,
+) {
   return {
     async generate(size: DemoSize, onProgress: (done: number, total: number) => void = () => undefined) {
       const { conferences: target, years } = DEMO_SIZES[size];

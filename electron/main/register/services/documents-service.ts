@@ -29,7 +29,7 @@ function keyOf(c: Candidate): string {
  * (what, for which record, when, by whom, and a SHA-256 of the bytes).
  */
 export function createDocumentsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'audit' | 'documents' | 'live'>,
   settings: SettingsService,
   sources: readonly DocumentSource[],
   defaultFolder: string,

@@ -57,7 +57,7 @@ const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
  * record. Details are corrected openly, with the reason.
  */
 export function createEscalationsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'agencies' | 'audit' | 'corrections' | 'documents' | 'escalations' | 'live' | 'settings'>,
   settings: SettingsService,
   calendar: CalendarService,
   live: LiveConferenceService,

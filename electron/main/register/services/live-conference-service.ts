@@ -72,7 +72,11 @@ const VIEW_WORDS = { plan: 'Plan', 'no-plan': 'No plan' } as const;
  * transaction with its own audit event, and the conference it returns is read inside it, so a
  * command either succeeds whole or changes nothing.
  */
-export function createLiveConferenceService(ctx: ServiceContext, settings: SettingsService, calendar: CalendarService) {
+export function createLiveConferenceService(
+  ctx: ServiceContext<'agencies' | 'audit' | 'conferences' | 'corrections' | 'documents' | 'families' | 'live'>,
+  settings: SettingsService,
+  calendar: CalendarService,
+) {
   const { live, conferences, corrections } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 

@@ -16,7 +16,7 @@ function sameName(a: string, b: string): boolean {
  * rule, holds placed and lifted with a reason, and the erase of a family past retention and not
  * on hold, for good, leaving one audit event that holds no personal data.
  */
-export function createRetentionService(ctx: ServiceContext, settings: SettingsService) {
+export function createRetentionService(ctx: ServiceContext<'audit' | 'retention'>, settings: SettingsService) {
   const repo = ctx.repos.retention;
 
   async function entries(): Promise<RetentionEntry[]> {
