@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
-import { openEscalationInputSchema } from '../../shared/schemas/escalation';
+import {
+  stageResponseInputSchema,
+  actionInputSchema,
+  openEscalationInputSchema,
+} from '../../shared/schemas/escalation';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
 
@@ -183,21 +187,25 @@ async function seedEscalations(app: AppUnderTest): Promise<void> {
         escalatedBy: { name: 'Synthetic DSL', title: 'Designated Safeguarding Lead', agency: 'Northfield Academy' },
       }),
     );
-    await r.escalations.respond({
-      escalationId: e.id,
-      number: 1,
-      responseFrom: { name: 'Team manager', title: null, agency: null },
-      responseOn: '2026-03-03',
-      summary: 'Not resolved',
-      resolved: false,
-    });
-    await r.escalations.addAction({
-      escalationId: e.id,
-      action: 'Joint visit',
-      byWhom: 'Team manager',
-      agreedOn: '2026-03-03',
-      completeBy: '2026-03-10',
-    });
+    await r.escalations.respond(
+      stageResponseInputSchema.parse({
+        escalationId: e.id,
+        number: 1,
+        responseFrom: { name: 'Team manager', title: null, agency: null },
+        responseOn: '2026-03-03',
+        summary: 'Not resolved',
+        resolved: false,
+      }),
+    );
+    await r.escalations.addAction(
+      actionInputSchema.parse({
+        escalationId: e.id,
+        action: 'Joint visit',
+        byWhom: 'Team manager',
+        agreedOn: '2026-03-03',
+        completeBy: '2026-03-10',
+      }),
+    );
   }
   for (const meetingDate of ['2026-03-05', '2026-03-19']) {
     await r.agencyEscalations.raiseByHand({

@@ -1,5 +1,5 @@
 import { formatLongDate, localIsoDate } from '../../shared/dates';
-import { IMMEDIATE_RISK_GUIDANCE } from '../../shared/schemas/escalation';
+import { stageResponseInputSchema, IMMEDIATE_RISK_GUIDANCE } from '../../shared/schemas/escalation';
 import { expect, test } from './fixtures';
 import { fillDate, openEscalation, seedAgencies, summaryValue } from './escalation-helpers';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
@@ -48,14 +48,16 @@ test('the Kirklees restorative debrief follows resolution: offered after a resol
 }) => {
   const agencies = await seedAgencies(app);
   const escalation = await openEscalation(app, agencies);
-  await app.register.escalations.respond({
-    escalationId: escalation.id,
-    number: 1,
-    responseFrom: { name: 'Team manager', title: null, agency: null },
-    responseOn: '2026-11-03',
-    summary: 'Strategy discussion arranged',
-    resolved: true,
-  });
+  await app.register.escalations.respond(
+    stageResponseInputSchema.parse({
+      escalationId: escalation.id,
+      number: 1,
+      responseFrom: { name: 'Team manager', title: null, agency: null },
+      responseOn: '2026-11-03',
+      summary: 'Strategy discussion arranged',
+      resolved: true,
+    }),
+  );
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
 
   // While open, stage 7 is shown as following resolution, not as a stage to escalate to.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openEscalationInputSchema, type OpenEscalationInput } from '../../shared/schemas/escalation';
+import {
+  stageResponseInputSchema,
+  escalateInputSchema,
+  closeEscalationInputSchema,
+  actionInputSchema,
+  openEscalationInputSchema,
+  type OpenEscalationInput,
+} from '../../shared/schemas/escalation';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { caller } from './call';
 import { tableCounts, tempRegister } from './helpers';
@@ -67,22 +74,26 @@ describe('professional disagreement escalations', () => {
     const dues: string[] = [e.stages[0]?.dueOn ?? ''];
     let on = '2025-12-19';
     for (let stage = 2; stage <= 6; stage += 1) {
-      e = await r.escalations.respond({
-        escalationId: e.id,
-        number: stage - 1,
-        responseFrom: person('Responder'),
-        responseOn: on,
-        summary: 'Not agreed',
-        resolved: false,
-      });
+      e = await r.escalations.respond(
+        stageResponseInputSchema.parse({
+          escalationId: e.id,
+          number: stage - 1,
+          responseFrom: person('Responder'),
+          responseOn: on,
+          summary: 'Not agreed',
+          resolved: false,
+        }),
+      );
       on = e.stages[stage - 2]?.dueOn ?? on; // escalate on the day the stage falls due
       r.travelTo(on);
-      e = await r.escalations.escalate({
-        escalationId: e.id,
-        on,
-        escalatedBy: person('Escalator'),
-        escalatedTo: person(`Stage ${stage} lead`),
-      });
+      e = await r.escalations.escalate(
+        escalateInputSchema.parse({
+          escalationId: e.id,
+          on,
+          escalatedBy: person('Escalator'),
+          escalatedTo: person(`Stage ${stage} lead`),
+        }),
+      );
       const current = e.stages[stage - 1];
       expect(current?.number).toBe(stage);
       expect(e.stages[stage - 2]?.closedOn).toBe(on);
@@ -95,23 +106,27 @@ describe('professional disagreement escalations', () => {
     expect(
       (
         await refusal(async () =>
-          r.escalations.escalate({
-            escalationId: e.id,
-            on: '2026-02-04',
-            escalatedBy: person('A'),
-            escalatedTo: person('B'),
-          }),
+          r.escalations.escalate(
+            escalateInputSchema.parse({
+              escalationId: e.id,
+              on: '2026-02-04',
+              escalatedBy: person('A'),
+              escalatedTo: person('B'),
+            }),
+          ),
         )
       ).message,
     ).toMatch(/last stage: close the escalation instead \(stage 7, Restorative debrief, follows resolution\)/);
     expect(e.next).toEqual({ respond: true, escalate: false, close: true, debrief: false, reviewMeeting: false });
-    e = await r.escalations.close({
-      escalationId: e.id,
-      on: '2026-02-04',
-      resolved: true,
-      learning: 'Share referral outcomes in writing',
-      restorativeDebrief: 'Held 2026-02-04',
-    });
+    e = await r.escalations.close(
+      closeEscalationInputSchema.parse({
+        escalationId: e.id,
+        on: '2026-02-04',
+        resolved: true,
+        learning: 'Share referral outcomes in writing',
+        restorativeDebrief: 'Held 2026-02-04',
+      }),
+    );
     expect(e).toMatchObject({
       status: 'resolved',
       closedOn: '2026-02-04',
@@ -132,12 +147,14 @@ describe('professional disagreement escalations', () => {
     for (let stage = 2; stage <= 5; stage += 1) {
       const on = e.stages[stage - 2]?.dueOn ?? '';
       r.travelTo(on);
-      e = await r.escalations.escalate({
-        escalationId: e.id,
-        on,
-        escalatedBy: person('Escalator'),
-        escalatedTo: person('Next'),
-      });
+      e = await r.escalations.escalate(
+        escalateInputSchema.parse({
+          escalationId: e.id,
+          on,
+          escalatedBy: person('Escalator'),
+          escalatedTo: person('Next'),
+        }),
+      );
       dues.push(e.stages[stage - 1]?.dueOn);
     }
     expect(dues).toEqual(['2026-01-02', '2026-01-13', '2026-01-22', '2026-02-02', '2026-02-11']);
@@ -199,25 +216,29 @@ describe('professional disagreement escalations', () => {
     expect(
       (
         await refusal(async () =>
-          r.escalations.escalate({
-            escalationId: e.id,
-            on: '2026-03-01',
-            escalatedBy: person('A'),
-            escalatedTo: person('B'),
-          }),
+          r.escalations.escalate(
+            escalateInputSchema.parse({
+              escalationId: e.id,
+              on: '2026-03-01',
+              escalatedBy: person('A'),
+              escalatedTo: person('B'),
+            }),
+          ),
         )
       ).issues,
     ).toEqual([{ path: 'on', message: 'A stage cannot close before it opened (2026-03-02)' }]);
     expect(
       (
         await refusal(async () =>
-          r.escalations.addAction({
-            escalationId: e.id,
-            action: 'Review',
-            byWhom: 'CSC',
-            agreedOn: '2026-03-02',
-            completeBy: '2026-03-01',
-          }),
+          r.escalations.addAction(
+            actionInputSchema.parse({
+              escalationId: e.id,
+              action: 'Review',
+              byWhom: 'CSC',
+              agreedOn: '2026-03-02',
+              completeBy: '2026-03-01',
+            }),
+          ),
         )
       ).issues,
     ).toEqual([{ path: 'completeBy', message: 'A completion date cannot precede the action' }]);
@@ -235,13 +256,15 @@ describe('professional disagreement escalations', () => {
     const r = await tempRegister({ now: () => new Date('2025-12-29T10:00:00Z') });
     const { base } = await setUp(r);
     let e = await r.escalations.open(openEscalationInputSchema.parse(base));
-    e = await r.escalations.addAction({
-      escalationId: e.id,
-      action: 'Convene strategy discussion',
-      byWhom: 'CSC team manager',
-      agreedOn: '2025-12-22',
-      completeBy: '2025-12-24',
-    });
+    e = await r.escalations.addAction(
+      actionInputSchema.parse({
+        escalationId: e.id,
+        action: 'Convene strategy discussion',
+        byWhom: 'CSC team manager',
+        agreedOn: '2025-12-22',
+        completeBy: '2025-12-24',
+      }),
+    );
     const actionId = e.actions[0]?.id ?? 0;
     expect((await refusal(async () => r.escalations.completeAction(actionId, '2025-12-21'))).issues[0]?.path).toBe(
       'on',

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { changedFields } from '../../../../shared/audit-changes';
 import {
   SHIPPED_PROTOCOLS,
@@ -24,6 +25,13 @@ import {
   type Nature,
   type EscalationDraft,
   type OpenEscalationFields,
+  type stageResponseInputSchema,
+  type escalateInputSchema,
+  type closeEscalationInputSchema,
+  type debriefInputSchema,
+  type reviewMeetingInputSchema,
+  type correctEscalationInputSchema,
+  type actionInputSchema,
 } from '../../../../shared/schemas/escalation';
 import type { Change } from '../../../../shared/schemas/live-conference';
 import { coverageWarning } from '../../../../shared/working-days';
@@ -35,17 +43,6 @@ import type { LiveConferenceService } from './live-conference-service';
 import type { SettingsService } from './settings-service';
 
 const CHOSEN_KEY = 'escalationProtocolKey';
-
-interface PersonInput {
-  name: string;
-  title: string | null;
-  agency: string | null;
-}
-
-/** The person escalating; the email is for the Croydon notification form's "Details of person completing notification". */
-interface EscalatingPersonInput extends PersonInput {
-  email?: string | null;
-}
 
 const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
 
@@ -563,17 +560,7 @@ export function createEscalationsService(
       });
     },
 
-    async respond(i: {
-      escalationId: number;
-      number: number;
-      responseFrom: PersonInput;
-      responseOn: string;
-      summary: string;
-      resolved: boolean;
-      learning?: string | null;
-      /** The escalation's version as the caller loaded it. */
-      version?: number | undefined;
-    }) {
+    async respond(i: z.output<typeof stageResponseInputSchema>) {
       return write(
         i.escalationId,
         'response',
@@ -601,13 +588,7 @@ export function createEscalationsService(
      * is unresolved (a resolved response leads to closing), and never into a stage that follows
      * resolution (the Kirklees restorative debrief is offered after a resolved closing).
      */
-    async escalate(i: {
-      escalationId: number;
-      on: string;
-      escalatedBy: EscalatingPersonInput;
-      escalatedTo: PersonInput;
-      concerns?: string | null;
-    }) {
+    async escalate(i: z.output<typeof escalateInputSchema>) {
       return write(i.escalationId, 'escalate', async () => {
         const e = await mustEscalation(i.escalationId);
         const protocol = await protocolOf(e);
@@ -643,13 +624,7 @@ export function createEscalationsService(
       });
     },
 
-    async close(i: {
-      escalationId: number;
-      on: string;
-      resolved: boolean;
-      learning: string | null;
-      restorativeDebrief: string | null;
-    }) {
+    async close(i: z.output<typeof closeEscalationInputSchema>) {
       return write(i.escalationId, 'close', async (at) => {
         const stage = await openStage(i.escalationId);
         if (i.on < stage.opened_on) throw invalid('on', `A stage cannot close before it opened (${stage.opened_on})`);
@@ -674,7 +649,7 @@ export function createEscalationsService(
     },
 
     /** The restorative debrief after resolution (Kirklees stage 7): no clock, recorded when it happens. */
-    async recordDebrief(i: { escalationId: number; on: string; notes: string }) {
+    async recordDebrief(i: z.output<typeof debriefInputSchema>) {
       return write(i.escalationId, 'debrief', async (at) => {
         const e = await mustEscalation(i.escalationId);
         if (e.status !== 'resolved') {
@@ -694,16 +669,7 @@ export function createEscalationsService(
     },
 
     /** The written record of the Principal Officer review meeting (North Lincolnshire protocol and its copies). */
-    async recordReviewMeeting(i: {
-      escalationId: number;
-      heldOn: string;
-      reviewType: string;
-      chairedBy: string;
-      attendees: string;
-      discussion: string;
-      disagreements: string;
-      agreements: string;
-    }) {
+    async recordReviewMeeting(i: z.output<typeof reviewMeetingInputSchema>) {
       return write(i.escalationId, 'review-meeting', async (at) => {
         const e = await mustEscalation(i.escalationId);
         const protocol = await protocolOf(e);
@@ -736,22 +702,7 @@ export function createEscalationsService(
      * before and after are kept and shown. Immediate risk changed moves the current stage's due
      * date with it.
      */
-    async correct(i: {
-      escalationId: number;
-      reason: string;
-      subjectName?: string | undefined;
-      subjectDateOfBirth?: string | null | undefined;
-      subjectAddress?: string | null | undefined;
-      initiatingAgencyId?: number | undefined;
-      challengedAgencyId?: number | undefined;
-      natures?: Nature[] | undefined;
-      natureOther?: string | null | undefined;
-      details?: string | undefined;
-      outcomeSought?: string | undefined;
-      immediateRisk?: boolean | undefined;
-      /** The escalation's version as the caller loaded it. */
-      version?: number | undefined;
-    }) {
+    async correct(i: z.output<typeof correctEscalationInputSchema>) {
       return ctx.db.transaction(async () => {
         await mustEscalation(i.escalationId);
         await claim(i.escalationId, i.version);
@@ -869,13 +820,7 @@ export function createEscalationsService(
       });
     },
 
-    async addAction(i: {
-      escalationId: number;
-      action: string;
-      byWhom: string;
-      agreedOn: string;
-      completeBy: string | null;
-    }) {
+    async addAction(i: z.output<typeof actionInputSchema>) {
       return write(i.escalationId, 'action', async () => {
         const e = await mustEscalation(i.escalationId);
         if (i.agreedOn < e.opened_on)
