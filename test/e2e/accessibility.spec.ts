@@ -242,7 +242,7 @@ async function seedAmended(app: AppUnderTest): Promise<void> {
     view: 'no-plan',
     reasons: 'No harm seen',
   });
-  await r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
+  const decided = await r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
   await r.documents.record(
     'decision-letter',
     {
@@ -259,6 +259,7 @@ async function seedAmended(app: AppUnderTest): Promise<void> {
   await r.live.amendDecision({
     conferenceId: 1,
     childId: child.id,
+    version: decided.children.find((c) => c.id === child.id)?.recorded?.version ?? 0,
     reason: 'The category was recorded wrongly',
     views: [],
     noViews: [],

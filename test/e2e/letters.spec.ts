@@ -306,7 +306,7 @@ test('a letter made before its decision was amended is marked superseded, and th
       reasons: '',
     });
   }
-  await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
+  const decided = await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
   await r.documents.record(
     'decision-letter',
     {
@@ -329,6 +329,7 @@ test('a letter made before its decision was amended is marked superseded, and th
   await r.live.amendDecision({
     conferenceId: conference.id,
     childId: child.id,
+    version: decided.children.find((c) => c.id === child.id)?.recorded?.version ?? 0,
     reason: 'The category was recorded wrongly',
     views: [],
     noViews: [],

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { localIsoDate } from '../../../../shared/dates';
 import { isPastRetention, retentionDate } from '../../../../shared/retention';
-import type { RetentionEntry } from '../../../../shared/schemas/retention';
+import { type RetentionEntry, type retentionListInputSchema } from '../../../../shared/schemas/retention';
 import { audit, type ServiceContext } from './context';
 import { invalid, notFound, ServiceError } from './errors';
 import type { SettingsService } from './settings-service';
@@ -53,7 +54,7 @@ export function createRetentionService(ctx: ServiceContext<'audit' | 'retention'
 
   return {
     /** Families with their retention date and hold, past retention first, then soonest. */
-    async list(i: { pastOnly: boolean; offset: number; limit: number }) {
+    async list(i: z.output<typeof retentionListInputSchema>) {
       const all = await entries();
       const shown = i.pastOnly ? all.filter((e) => e.pastRetention) : all;
       return {
