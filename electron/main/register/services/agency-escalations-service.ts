@@ -11,6 +11,7 @@ import {
   type ReturnSummary,
   type raiseFromConferenceInputSchema,
   type raiseByHandInputSchema,
+  type markSentInputSchema,
 } from '../../../../shared/schemas/agency-escalation';
 import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound } from './errors';
@@ -193,7 +194,7 @@ export function createAgencyEscalationsService(
     },
 
     /** Marks the period's unsent rows as sent to the safeguarding lead, as one return. */
-    async markSent(i: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string }) {
+    async markSent(i: z.output<typeof markSentInputSchema>) {
       return ctx.db.transaction(async () => {
         await mustAgency(i.agencyId);
         const issues = [];

@@ -1,4 +1,5 @@
-import type { AuditEntity, AuditEventView } from '../../../../shared/schemas/audit';
+import type { z } from 'zod';
+import type { AuditEntity, AuditEventView, auditListInputSchema } from '../../../../shared/schemas/audit';
 import type { ChainVerdict } from '../db/audit-chain';
 import type { ServiceContext } from './context';
 
@@ -17,7 +18,7 @@ export function createAuditService(ctx: ServiceContext<'audit'>) {
     async verifyTail(n: number): Promise<ChainVerdict> {
       return audit.verifyTail(n);
     },
-    async list(page: { offset: number; limit: number }): Promise<{ total: number; events: AuditEventView[] }> {
+    async list(page: z.output<typeof auditListInputSchema>): Promise<{ total: number; events: AuditEventView[] }> {
       return audit.list(page);
     },
     async forRecord(entity: AuditEntity, entityId: number): Promise<AuditEventView[]> {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   DIVISIONS,
   bankHolidayFeedSchema,
@@ -19,6 +20,7 @@ import {
 import { audit, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 import type { SettingsService } from './settings-service';
+import type { workingDaysInputSchema } from '../../../../shared/ipc/contract/calendar';
 
 /**
  * The working-day calendar: the shipped GOV.UK snapshot, overlaid year by year with any feed an
@@ -129,12 +131,7 @@ export function createCalendarService(
       return result;
     },
 
-    async calculate(input: {
-      date: string;
-      days: number;
-      direction: 'add' | 'subtract';
-      division?: Division | undefined;
-    }) {
+    async calculate(input: z.output<typeof workingDaysInputSchema>) {
       const cal = await calendarFor(input.division);
       const date =
         input.direction === 'add'

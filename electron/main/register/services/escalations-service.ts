@@ -32,6 +32,7 @@ import {
   type reviewMeetingInputSchema,
   type correctEscalationInputSchema,
   type actionInputSchema,
+  type escalationFiltersSchema,
 } from '../../../../shared/schemas/escalation';
 import type { Change } from '../../../../shared/schemas/live-conference';
 import { coverageWarning } from '../../../../shared/working-days';
@@ -844,13 +845,7 @@ export function createEscalationsService(
     },
 
     /** Open escalations: immediate risk first, then overdue (most overdue first), then by due date. */
-    async list(f: {
-      agencyId?: number | undefined;
-      stage?: number | undefined;
-      nature?: Nature | undefined;
-      protocolKey?: string | undefined;
-      overdueOnly: boolean;
-    }): Promise<EscalationListItem[]> {
+    async list(f: z.output<typeof escalationFiltersSchema>): Promise<EscalationListItem[]> {
       const cal = await calendar.calendarFor();
       const on = today();
       const definitions = new Map<string, Protocol>();
