@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentKind } from '../shared/schemas/documents';
 import { openRegister, type Register } from '../electron/main/register/register';
+import { agencyInputSchema } from '../shared/schemas/agency';
 
 const REASONS = ['did-not-attend', 'no-report', 'late-report', 'other'] as const;
 
@@ -49,10 +50,12 @@ async function returnsRegister(path: string, agencies: number): Promise<Register
   await r.settings.update({ unitEmail: 'cpru@bench.example.org', trainingLink: 'https://bench.example.org/training' });
   await r.db.transaction(async () => {
     for (let a = 0; a < agencies; a++) {
-      const agency = await r.agencies.create({
-        name: `Bench Agency ${String(a + 1).padStart(4, '0')}`,
-        type: 'health',
-      });
+      const agency = await r.agencies.create(
+        agencyInputSchema.parse({
+          name: `Bench Agency ${String(a + 1).padStart(4, '0')}`,
+          type: 'health',
+        }),
+      );
       for (let i = 0; i < 6; i++) {
         await r.agencyEscalations.raiseByHand({
           agencyId: agency.id,

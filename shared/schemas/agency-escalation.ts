@@ -120,3 +120,12 @@ export function contributionIncidents(c: {
   if (c.report === 'received' && c.reportTimeliness === 'late') reasons.push('late-report');
   return reasons;
 }
+
+/** That an agency's return for a period was sent, when and to whom. */
+export const markSentInputSchema = strictObject({
+  agencyId: idSchema,
+  from: isoDateSchema('the start of the period'),
+  to: isoDateSchema('the end of the period'),
+  sentOn: isoDateSchema('the date the return was sent'),
+  sentTo: z.string().trim().min(1, 'Enter who the return was sent to').max(200),
+});

@@ -116,6 +116,7 @@ export const openEscalationInputSchema = strictObject({
   }
 });
 export type OpenEscalationInput = z.input<typeof openEscalationInputSchema>;
+export type OpenEscalationFields = z.output<typeof openEscalationInputSchema>;
 
 /** The response at the current stage. */
 export const stageResponseInputSchema = strictObject({

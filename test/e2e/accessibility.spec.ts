@@ -3,43 +3,56 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
+import {
+  stageResponseInputSchema,
+  actionInputSchema,
+  openEscalationInputSchema,
+} from '../../shared/schemas/escalation';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 async function seed(app: AppUnderTest): Promise<void> {
-  await app.register.agencies.create({
-    name: 'Humber Police',
-    type: 'police',
-    quoracyGroup: null,
-    leadName: 'Dana Reeve',
-    leadJobTitle: 'Detective Inspector',
-    leadEmail: 'dana.reeve@humber-police.example',
-    leadPhone: '01632 960 001',
-  });
+  await app.register.agencies.create(
+    agencyInputSchema.parse({
+      name: 'Humber Police',
+      type: 'police',
+      quoracyGroup: null,
+      leadName: 'Dana Reeve',
+      leadJobTitle: 'Detective Inspector',
+      leadEmail: 'dana.reeve@humber-police.example',
+      leadPhone: '01632 960 001',
+    }),
+  );
   await app.register.agencies.setActive(
     (
-      await app.register.agencies.create({
-        name: 'Old Road Clinic',
-        type: 'health',
-        quoracyGroup: 'health',
-        leadName: null,
-        leadJobTitle: null,
-        leadEmail: null,
-        leadPhone: null,
-      })
+      await app.register.agencies.create(
+        agencyInputSchema.parse({
+          name: 'Old Road Clinic',
+          type: 'health',
+          quoracyGroup: 'health',
+          leadName: null,
+          leadJobTitle: null,
+          leadEmail: null,
+          leadPhone: null,
+        }),
+      )
     ).id,
     false,
   );
-  await app.register.conferences.create({
-    type: 'initial',
-    date: '2026-03-05',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Smith', caseReference: 'F-1001' },
-    childIds: [],
-    newChildren: [
-      { givenName: 'Amy', familyName: 'Smith', dateOfBirth: '2019-04-02', expectedDate: null, caseReference: null },
-    ],
-  });
+  await app.register.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-05',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Smith', caseReference: 'F-1001' },
+      childIds: [],
+      newChildren: [
+        { givenName: 'Amy', familyName: 'Smith', dateOfBirth: '2019-04-02', expectedDate: null, caseReference: null },
+      ],
+    }),
+  );
 }
 
 interface Screen {
@@ -61,11 +74,13 @@ async function seedLiveConference(app: AppUnderTest): Promise<void> {
   const r = app.register;
   const police = (await r.agencies.list('Humber Police', true))[0];
   if (!police) throw new Error('police missing');
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
   const conference = await r.conferences.get(1);
   const child = conference.children[0];
   if (!child) throw new Error('child missing');
@@ -89,20 +104,24 @@ async function seedLiveConference(app: AppUnderTest): Promise<void> {
 /** An adjourned conference for the Jones family (an equally divided view), and a future one awaiting reports. */
 async function seedAdjourned(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2025-12-19',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Jones' },
-    newChildren: [{ givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Jones' },
+      newChildren: [{ givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01' }],
+    }),
+  );
   const child = conference.children[0];
   if (!child) throw new Error('child missing');
   for (const [agency, view] of [
@@ -126,57 +145,67 @@ async function seedAdjourned(app: AppUnderTest): Promise<void> {
   }
   await r.live.setInquorateReason(conference.id, 'Delay would harm the child');
   await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: null });
-  const soon = await r.conferences.create({
-    type: 'review',
-    date: addDays(localIsoDate(new Date()), 7),
-    time: '09:30',
-    venue: 'Online',
-    chairName: 'Sam Okafor',
-    family: { name: 'Patel' },
-    newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
-  });
+  const soon = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'review',
+      date: addDays(localIsoDate(new Date()), 7),
+      time: '09:30',
+      venue: 'Online',
+      chairName: 'Sam Okafor',
+      family: { name: 'Patel' },
+      newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
+    }),
+  );
   await r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
 }
 
 /** Two professional escalations (one with a child at immediate risk) and the police's Appendix 3 rows for March 2026. */
 async function seedEscalations(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
   for (const [subject, immediateRisk] of [
     ['Amy Smith', false],
     ['Cara Jones', true],
   ] as const) {
-    const e = await r.escalations.open({
-      subjectName: subject,
-      initiatingAgencyId: school.id,
-      challengedAgencyId: csc.id,
-      natures: ['referral-decision', 'other'],
-      natureOther: 'Transport to contact',
-      details: 'Referral not accepted',
-      outcomeSought: 'Strategy discussion',
-      immediateRisk,
-      openedOn: '2026-03-02',
-      escalatedBy: { name: 'Synthetic DSL', title: 'Designated Safeguarding Lead', agency: 'Northfield Academy' },
-    });
-    await r.escalations.respond({
-      escalationId: e.id,
-      number: 1,
-      responseFrom: { name: 'Team manager', title: null, agency: null },
-      responseOn: '2026-03-03',
-      summary: 'Not resolved',
-      resolved: false,
-    });
-    await r.escalations.addAction({
-      escalationId: e.id,
-      action: 'Joint visit',
-      byWhom: 'Team manager',
-      agreedOn: '2026-03-03',
-      completeBy: '2026-03-10',
-    });
+    const e = await r.escalations.open(
+      openEscalationInputSchema.parse({
+        subjectName: subject,
+        initiatingAgencyId: school.id,
+        challengedAgencyId: csc.id,
+        natures: ['referral-decision', 'other'],
+        natureOther: 'Transport to contact',
+        details: 'Referral not accepted',
+        outcomeSought: 'Strategy discussion',
+        immediateRisk,
+        openedOn: '2026-03-02',
+        escalatedBy: { name: 'Synthetic DSL', title: 'Designated Safeguarding Lead', agency: 'Northfield Academy' },
+      }),
+    );
+    await r.escalations.respond(
+      stageResponseInputSchema.parse({
+        escalationId: e.id,
+        number: 1,
+        responseFrom: { name: 'Team manager', title: null, agency: null },
+        responseOn: '2026-03-03',
+        summary: 'Not resolved',
+        resolved: false,
+      }),
+    );
+    await r.escalations.addAction(
+      actionInputSchema.parse({
+        escalationId: e.id,
+        action: 'Joint visit',
+        byWhom: 'Team manager',
+        agreedOn: '2026-03-03',
+        completeBy: '2026-03-10',
+      }),
+    );
   }
   for (const meetingDate of ['2026-03-05', '2026-03-19']) {
     await r.agencyEscalations.raiseByHand({
@@ -213,7 +242,7 @@ async function seedAmended(app: AppUnderTest): Promise<void> {
     view: 'no-plan',
     reasons: 'No harm seen',
   });
-  await r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
+  const decided = await r.live.recordDecision({ conferenceId: 1, childId: child.id, category: 'NEG' });
   await r.documents.record(
     'decision-letter',
     {
@@ -230,6 +259,7 @@ async function seedAmended(app: AppUnderTest): Promise<void> {
   await r.live.amendDecision({
     conferenceId: 1,
     childId: child.id,
+    version: decided.children.find((c) => c.id === child.id)?.recorded?.version ?? 0,
     reason: 'The category was recorded wrongly',
     views: [],
     noViews: [],
@@ -242,11 +272,13 @@ async function seedNoView(app: AppUnderTest): Promise<void> {
   const r = app.register;
   const police = (await r.agencies.list('Humber Police', true))[0];
   if (!police) throw new Error('police missing');
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
   const child = (await r.conferences.get(1)).children[0];
   if (!child) throw new Error('child missing');
   for (const agency of [csc, police, school]) {
@@ -265,19 +297,23 @@ async function seedNoView(app: AppUnderTest): Promise<void> {
 /** A second conference, for the Patel family, dated a week ahead: nothing can be concluded yet. */
 async function seedFuture(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const soon = await r.conferences.create({
-    type: 'review',
-    date: addDays(localIsoDate(new Date()), 7),
-    time: '09:30',
-    venue: 'Online',
-    chairName: 'Sam Okafor',
-    family: { name: 'Patel' },
-    newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const soon = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'review',
+      date: addDays(localIsoDate(new Date()), 7),
+      time: '09:30',
+      venue: 'Online',
+      chairName: 'Sam Okafor',
+      family: { name: 'Patel' },
+      newChildren: [{ givenName: 'Dev', familyName: 'Patel', dateOfBirth: '2015-02-02' }],
+    }),
+  );
   await r.live.invite({ conferenceId: soon.id, agencyId: csc.id, representativeName: null, representativeRole: null });
 }
 

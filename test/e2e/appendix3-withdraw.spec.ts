@@ -1,6 +1,7 @@
 import { formatLongDate, localIsoDate } from '../../shared/dates';
 import { fillDate } from './escalation-helpers';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * A mistaken Appendix 3 row is withdrawn with the reason, after a confirmation step: it stays in
@@ -10,7 +11,9 @@ import { expect, test, type AppUnderTest } from './fixtures';
 async function seed(app: AppUnderTest) {
   const r = app.register;
   await r.settings.update({ unitEmail: 'cpru@demo.example.org' });
-  const police = await r.agencies.create({ name: 'Humber Police', type: 'police', leadName: 'Dana Reeve' });
+  const police = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Humber Police', type: 'police', leadName: 'Dana Reeve' }),
+  );
   for (const [meetingDate, familyIdentifier] of [
     ['2026-10-07', 'Alpha'],
     ['2026-10-21', 'Bravo'],

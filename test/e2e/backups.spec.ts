@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from './fixtures';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 test('Settings, Backups: a backup made now is listed with its size, checks out, and the page passes axe', async ({
   app,
@@ -53,7 +54,7 @@ test('an administrator restores a backup from Settings: what was recorded since 
   await section.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByText('Backup made and checked', { exact: true })).toBeVisible();
   // Recorded after the backup: the restore takes it away.
-  await app.register.agencies.create({ name: 'Recorded After The Backup', type: 'police' });
+  await app.register.agencies.create(agencyInputSchema.parse({ name: 'Recorded After The Backup', type: 'police' }));
 
   await section
     .getByTestId('backups-table')

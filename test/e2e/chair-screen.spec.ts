@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatLongDate } from '../../shared/dates';
 import { expect, fromToday, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * The chair's screen, driven as a chair would in the room. The agencies, the conference and
@@ -16,23 +18,29 @@ interface Seeded {
 
 async function seed(app: AppUnderTest, options: { date?: string; children?: number } = {}): Promise<Seeded> {
   const r = app.register;
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const police = await r.agencies.create({ name: 'Humberside Police', type: 'police' });
-  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const health = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Humberside Police', type: 'police' }));
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
   const newChildren = [
     { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' },
     { givenName: 'Łukasz', familyName: 'Alpha', dateOfBirth: '2020-06-01' },
   ].slice(0, options.children ?? 2);
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: options.date ?? '2025-12-19',
-    time: '10:00',
-    venue: 'Civic Centre, room 1',
-    chairName: 'Sam Okafor',
-    family: { name: 'Alpha' },
-    newChildren,
-  });
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: options.date ?? '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Alpha' },
+      newChildren,
+    }),
+  );
   for (const agency of [csc, health, police, school]) {
     await r.live.invite({
       conferenceId: conference.id,
@@ -236,19 +244,27 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
 
 test('an inquorate conference cannot decide until the chair records why it goes ahead', async ({ app, page }) => {
   const r = app.register;
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const visiting = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const nursing = await r.agencies.create({ name: 'School Nursing', type: 'health', quoracyGroup: 'Health' });
-  const police = await r.agencies.create({ name: 'Humberside Police', type: 'police' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2026-03-09',
-    time: '10:00',
-    venue: 'Online',
-    chairName: 'Sam Okafor',
-    family: { name: 'Beta' },
-    newChildren: [{ givenName: 'Amir', familyName: 'Beta', dateOfBirth: '2019-02-03' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const visiting = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+  );
+  const nursing = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'School Nursing', type: 'health', quoracyGroup: 'Health' }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Humberside Police', type: 'police' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-09',
+      time: '10:00',
+      venue: 'Online',
+      chairName: 'Sam Okafor',
+      family: { name: 'Beta' },
+      newChildren: [{ givenName: 'Amir', familyName: 'Beta', dateOfBirth: '2019-02-03' }],
+    }),
+  );
   for (const a of [csc, visiting, nursing, police]) {
     await r.live.invite({
       conferenceId: conference.id,
@@ -352,7 +368,7 @@ test('at 1280×720 the status panel stays in view while the chair works on the s
 
 test('a report is marked received, on time or late, and an agency is invited and removed', async ({ app, page }) => {
   const { conferenceId } = await seed(app, { date: '2025-12-19' });
-  await app.register.agencies.create({ name: 'Northfield Housing', type: 'housing' });
+  await app.register.agencies.create(agencyInputSchema.parse({ name: 'Northfield Housing', type: 'housing' }));
   await openChairScreen(page, app, conferenceId);
   await expect(page.getByText('Reports are due by Wednesday 17 December 2025.')).toBeVisible();
 

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { MAX_INQUORATE_REASON, MAX_LONG_TEXT, MAX_REASONS } from '../../shared/schemas/limits';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * Text boxes with a limit count their characters (GOV.UK character count) and never cut what
@@ -16,18 +18,22 @@ function textOf(length: number): string {
 /** A conference already held, with its agencies invited; those in `attending` marked as attended. */
 async function seed(app: AppUnderTest, attending: 'all' | 'csc only') {
   const r = app.register;
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health' });
-  const police = await r.agencies.create({ name: 'Humberside Police', type: 'police' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2025-12-19',
-    time: '10:00',
-    venue: 'Civic Centre, room 1',
-    chairName: 'Sam Okafor',
-    family: { name: 'Alpha' },
-    newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const health = await r.agencies.create(agencyInputSchema.parse({ name: 'Health Visiting', type: 'health' }));
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Humberside Police', type: 'police' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    }),
+  );
   for (const agency of [csc, health, police]) {
     await r.live.invite({
       conferenceId: conference.id,
@@ -123,8 +129,10 @@ test('a reason for going ahead without a quorum that is too long is refused and 
 });
 
 test('an escalation’s details longer than the limit are counted, refused and kept', async ({ app, page }) => {
-  await app.register.agencies.create({ name: 'Primary School', type: 'education' });
-  await app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  await app.register.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  await app.register.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
   await page.goto(`${app.url}#/escalations/new`);
   await page.getByLabel('Child’s or family’s name').fill('Alpha family');
   await page.getByLabel('Agency escalating').selectOption({ label: 'Primary School' });

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatLongDate } from '../../shared/dates';
 import { expect, fromToday, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * Corrections made openly: a scheduled conference's details changed, a conference cancelled with
@@ -11,10 +13,12 @@ import { expect, fromToday, test, type AppUnderTest } from './fixtures';
 async function agencies(app: AppUnderTest) {
   const r = app.register;
   return {
-    csc: await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    health: await r.agencies.create({ name: 'Health Visiting', type: 'health' }),
-    police: await r.agencies.create({ name: 'Humberside Police', type: 'police' }),
-    school: await r.agencies.create({ name: 'Primary School', type: 'education' }),
+    csc: await r.agencies.create(
+      agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    ),
+    health: await r.agencies.create(agencyInputSchema.parse({ name: 'Health Visiting', type: 'health' })),
+    police: await r.agencies.create(agencyInputSchema.parse({ name: 'Humberside Police', type: 'police' })),
+    school: await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' })),
   };
 }
 
@@ -22,15 +26,17 @@ async function agencies(app: AppUnderTest) {
 async function seed(app: AppUnderTest, date: string) {
   const r = app.register;
   const list = await agencies(app);
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date,
-    time: '10:00',
-    venue: 'Civic Centre, room 1',
-    chairName: 'Sam Okafor',
-    family: { name: 'Alpha' },
-    newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-  });
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date,
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    }),
+  );
   for (const a of Object.values(list)) {
     await r.live.invite({
       conferenceId: conference.id,
@@ -201,15 +207,17 @@ test('a conference made by mistake is deleted; one with something recorded is no
 
   // Attendance recorded: the screen does not offer deleting, and says why.
   const r = app.register;
-  const held = await r.conferences.create({
-    type: 'review',
-    date: '2026-03-09',
-    time: '10:00',
-    venue: 'Online',
-    chairName: 'Sam Okafor',
-    family: { name: 'Beta' },
-    newChildren: [{ givenName: 'Amir', familyName: 'Beta', dateOfBirth: '2019-02-03' }],
-  });
+  const held = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'review',
+      date: '2026-03-09',
+      time: '10:00',
+      venue: 'Online',
+      chairName: 'Sam Okafor',
+      family: { name: 'Beta' },
+      newChildren: [{ givenName: 'Amir', familyName: 'Beta', dateOfBirth: '2019-02-03' }],
+    }),
+  );
   const agency = (await r.agencies.list('Humberside Police', true))[0];
   if (!agency) throw new Error('agency missing');
   await r.live.invite({
@@ -226,15 +234,17 @@ test('a conference made by mistake is deleted; one with something recorded is no
   );
 
   // A document made for it: the register counts it too, and the screen says so.
-  const other = await r.conferences.create({
-    type: 'review',
-    date: fromToday(20),
-    time: '10:00',
-    venue: 'Online',
-    chairName: 'Sam Okafor',
-    family: { name: 'Gamma' },
-    newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
-  });
+  const other = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'review',
+      date: fromToday(20),
+      time: '10:00',
+      venue: 'Online',
+      chairName: 'Sam Okafor',
+      family: { name: 'Gamma' },
+      newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
+    }),
+  );
   await r.documents.record(
     'decision-letter',
     {

@@ -1,5 +1,7 @@
 import { addDays, formatLongDate, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * The views across all conferences: adjournments, what falls due and reports outstanding, and
@@ -9,10 +11,12 @@ import { expect, test, type AppUnderTest } from './fixtures';
 async function agencies(app: AppUnderTest) {
   const r = app.register;
   return [
-    await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
-    await r.agencies.create({ name: 'Humberside Police', type: 'police' }),
-    await r.agencies.create({ name: 'Primary School', type: 'education' }),
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' })),
+    await r.agencies.create(
+      agencyInputSchema.parse({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+    ),
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Humberside Police', type: 'police' })),
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' })),
   ];
 }
 
@@ -20,15 +24,17 @@ async function agencies(app: AppUnderTest) {
 async function adjourned(app: AppUnderTest, family = 'Alpha', given?: Awaited<ReturnType<typeof agencies>>) {
   const list = given ?? (await agencies(app));
   const r = app.register;
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2025-12-19',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: family },
-    newChildren: [{ givenName: 'Łukasz', familyName: family, dateOfBirth: '2020-06-01' }],
-  });
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: family },
+      newChildren: [{ givenName: 'Łukasz', familyName: family, dateOfBirth: '2020-06-01' }],
+    }),
+  );
   const child = conference.children[0];
   if (!child) throw new Error('no child');
   for (const [i, a] of list.entries()) {
@@ -192,24 +198,28 @@ test('reports outstanding lists conferences in the coming weeks still waiting fo
   const [csc, health, police] = await agencies(app);
   if (!csc || !health || !police) throw new Error('agencies missing');
   const today = localIsoDate(new Date());
-  const soon = await r.conferences.create({
-    type: 'review',
-    date: addDays(today, 7),
-    time: '09:30',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Epsilon' },
-    newChildren: [{ givenName: 'Ada', familyName: 'Epsilon', dateOfBirth: '2016-01-20' }],
-  });
-  const later = await r.conferences.create({
-    type: 'initial',
-    date: addDays(today, 24),
-    time: '14:00',
-    venue: 'Online',
-    chairName: 'Sam Okafor',
-    family: { name: 'Zeta' },
-    newChildren: [{ givenName: 'Ben', familyName: 'Zeta', dateOfBirth: '2021-05-05' }],
-  });
+  const soon = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'review',
+      date: addDays(today, 7),
+      time: '09:30',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Epsilon' },
+      newChildren: [{ givenName: 'Ada', familyName: 'Epsilon', dateOfBirth: '2016-01-20' }],
+    }),
+  );
+  const later = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: addDays(today, 24),
+      time: '14:00',
+      venue: 'Online',
+      chairName: 'Sam Okafor',
+      family: { name: 'Zeta' },
+      newChildren: [{ givenName: 'Ben', familyName: 'Zeta', dateOfBirth: '2021-05-05' }],
+    }),
+  );
   for (const c of [soon, later]) {
     for (const a of [csc, health, police]) {
       await r.live.invite({ conferenceId: c.id, agencyId: a.id, representativeName: null, representativeRole: null });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, fromToday, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
 
 async function fillDate(group: Locator, day: string, month: string, year: string): Promise<void> {
   await group.getByLabel('Day').fill(day);
@@ -97,19 +98,21 @@ test('a conference for a new family, with two children added on the form, is lis
 });
 
 test('a review conference for a family already in the register picks one of its children', async ({ app, page }) => {
-  await app.register.conferences.create({
-    type: 'initial',
-    date: '2025-11-03',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Jones', caseReference: 'F-2002' },
-    childIds: [],
-    newChildren: [
-      { givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01', expectedDate: null, caseReference: null },
-      { givenName: 'Dylan', familyName: 'Jones', dateOfBirth: '2021-01-15', expectedDate: null, caseReference: null },
-    ],
-  });
+  await app.register.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-11-03',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Jones', caseReference: 'F-2002' },
+      childIds: [],
+      newChildren: [
+        { givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01', expectedDate: null, caseReference: null },
+        { givenName: 'Dylan', familyName: 'Jones', dateOfBirth: '2021-01-15', expectedDate: null, caseReference: null },
+      ],
+    }),
+  );
 
   await page.goto(`${app.url}#/conferences/new`);
   await page.getByLabel('Review', { exact: true }).check();
@@ -172,18 +175,20 @@ test('a conference with no children, and other gaps, is refused with each proble
 
 /** The Jones family already in the register, with Cara (born 1 June 2018) and Dylan. */
 async function seedJones(app: AppUnderTest) {
-  return app.register.conferences.create({
-    type: 'initial',
-    date: '2025-11-03',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Jones', caseReference: 'F-2002' },
-    newChildren: [
-      { givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01' },
-      { givenName: 'Dylan', familyName: 'Jones', dateOfBirth: '2021-01-15' },
-    ],
-  });
+  return app.register.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-11-03',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Jones', caseReference: 'F-2002' },
+      newChildren: [
+        { givenName: 'Cara', familyName: 'Jones', dateOfBirth: '2018-06-01' },
+        { givenName: 'Dylan', familyName: 'Jones', dateOfBirth: '2021-01-15' },
+      ],
+    }),
+  );
 }
 
 async function newFamilyWithCara(app: AppUnderTest, page: Page): Promise<Locator> {

@@ -1,22 +1,28 @@
 import { expect, test } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 test('a minority view recorded at a conference starts an escalation in one step, carrying the child and the conference', async ({
   app,
   page,
 }) => {
   const r = app.register;
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = await r.agencies.create({ name: 'Police', type: 'police' });
-  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2026-03-02',
-    time: '10:00',
-    venue: 'Room 1',
-    chairName: 'Test Chair',
-    family: { name: 'Ó Súilleabháin' },
-    newChildren: [{ givenName: 'Zoë', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-04-01' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-02',
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Test Chair',
+      family: { name: 'Ó Súilleabháin' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-04-01' }],
+    }),
+  );
   const childId = conference.children[0]?.id ?? 0;
   for (const a of [csc, police, school]) {
     await r.live.invite({

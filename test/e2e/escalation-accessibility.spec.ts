@@ -4,6 +4,13 @@ import type { Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { openEscalation, seedAgencies } from './escalation-helpers';
+import { agencyInputSchema } from '../../shared/schemas/agency';
+import {
+  stageResponseInputSchema,
+  closeEscalationInputSchema,
+  correctEscalationInputSchema,
+  reviewMeetingInputSchema,
+} from '../../shared/schemas/escalation';
 
 /**
  * axe-core scans of the escalation forms added for the escalation rules (the pattern of
@@ -39,7 +46,14 @@ const SCREENS: Screen[] = [
         immediateRisk: true,
         openedOn: localIsoDate(new Date()),
       });
-      await app.register.escalations.correct({ escalationId: e.id, reason: 'Typed wrongly', subjectName: 'Zoe Alpha' });
+      await app.register.escalations.correct(
+        correctEscalationInputSchema.parse({
+          escalationId: e.id,
+          version: e.version,
+          reason: 'Typed wrongly',
+          subjectName: 'Zoe Alpha',
+        }),
+      );
       return `#/escalations/${e.id}`;
     },
     ready: async (page) => {
@@ -53,14 +67,16 @@ const SCREENS: Screen[] = [
     name: 'escalation page after a resolved response, closing offered',
     seed: async (app) => {
       const e = await openEscalation(app, await seedAgencies(app));
-      await app.register.escalations.respond({
-        escalationId: e.id,
-        number: 1,
-        responseFrom: { name: 'Team manager', title: null, agency: null },
-        responseOn: '2026-11-03',
-        summary: 'Agreed',
-        resolved: true,
-      });
+      await app.register.escalations.respond(
+        stageResponseInputSchema.parse({
+          escalationId: e.id,
+          number: 1,
+          responseFrom: { name: 'Team manager', title: null, agency: null },
+          responseOn: '2026-11-03',
+          summary: 'Agreed',
+          resolved: true,
+        }),
+      );
       return `#/escalations/${e.id}`;
     },
     ready: async (page) => expect(page.getByTestId('what-next')).toContainText('close it as resolved'),
@@ -69,13 +85,15 @@ const SCREENS: Screen[] = [
     name: 'escalation page offering the Kirklees restorative debrief, with an error',
     seed: async (app) => {
       const e = await openEscalation(app, await seedAgencies(app));
-      await app.register.escalations.close({
-        escalationId: e.id,
-        on: '2026-11-04',
-        resolved: true,
-        learning: null,
-        restorativeDebrief: null,
-      });
+      await app.register.escalations.close(
+        closeEscalationInputSchema.parse({
+          escalationId: e.id,
+          on: '2026-11-04',
+          resolved: true,
+          learning: null,
+          restorativeDebrief: null,
+        }),
+      );
       return `#/escalations/${e.id}`;
     },
     ready: async (page) => {
@@ -95,16 +113,18 @@ const SCREENS: Screen[] = [
     name: 'North Lincolnshire escalation with its review meeting recorded',
     seed: async (app) => {
       const e = await northLincsAtReview(app);
-      await app.register.escalations.recordReviewMeeting({
-        escalationId: e.id,
-        heldOn: localIsoDate(new Date()),
-        reviewType: 'Multi-agency audit',
-        chairedBy: 'Pat Principal',
-        attendees: 'School DSL; CSC team manager',
-        discussion: 'Threshold',
-        disagreements: 'Whether it was met',
-        agreements: 'Strategy discussion',
-      });
+      await app.register.escalations.recordReviewMeeting(
+        reviewMeetingInputSchema.parse({
+          escalationId: e.id,
+          heldOn: localIsoDate(new Date()),
+          reviewType: 'Multi-agency audit',
+          chairedBy: 'Pat Principal',
+          attendees: 'School DSL; CSC team manager',
+          discussion: 'Threshold',
+          disagreements: 'Whether it was met',
+          agreements: 'Strategy discussion',
+        }),
+      );
       return `#/escalations/${e.id}`;
     },
     ready: async (page) => expect(page.getByTestId('review-meeting-record')).toContainText('Pat Principal'),
@@ -126,7 +146,9 @@ const SCREENS: Screen[] = [
   {
     name: 'agency return asking to confirm a withdrawal, with a row withdrawn',
     seed: async (app) => {
-      const police = await app.register.agencies.create({ name: 'Humber Police', type: 'police' });
+      const police = await app.register.agencies.create(
+        agencyInputSchema.parse({ name: 'Humber Police', type: 'police' }),
+      );
       const rows = await mapAsync(['Alpha', 'Bravo', 'Charlie'], async (familyIdentifier, i) =>
         app.register.agencyEscalations.raiseByHand({
           agencyId: police.id,

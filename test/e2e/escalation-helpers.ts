@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import type { OpenEscalationInput } from '../../shared/schemas/escalation';
+import { openEscalationInputSchema, type OpenEscalationInput } from '../../shared/schemas/escalation';
 import type { AppUnderTest } from './fixtures';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * Helpers for the escalation specs (kept apart from fixtures.ts, which the conference screens'
@@ -17,8 +18,12 @@ export async function fillDate(group: Locator, iso: string): Promise<void> {
 }
 
 export async function seedAgencies(app: AppUnderTest) {
-  const school = await app.register.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = await app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const school = await app.register.agencies.create(
+    agencyInputSchema.parse({ name: 'Primary School', type: 'education' }),
+  );
+  const csc = await app.register.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
   return { school, csc };
 }
 
@@ -28,17 +33,19 @@ export async function openEscalation(
   agencies: Awaited<ReturnType<typeof seedAgencies>>,
   more: Partial<OpenEscalationInput> = {},
 ) {
-  return app.register.escalations.open({
-    subjectName: 'Zoë Alpha',
-    initiatingAgencyId: agencies.school.id,
-    challengedAgencyId: agencies.csc.id,
-    natures: ['referral-decision'],
-    details: 'Referral not accepted despite disclosures',
-    outcomeSought: 'A strategy discussion',
-    openedOn: '2026-11-02',
-    escalatedBy: { name: 'Synthetic DSL', title: null, agency: null },
-    ...more,
-  });
+  return app.register.escalations.open(
+    openEscalationInputSchema.parse({
+      subjectName: 'Zoë Alpha',
+      initiatingAgencyId: agencies.school.id,
+      challengedAgencyId: agencies.csc.id,
+      natures: ['referral-decision'],
+      details: 'Referral not accepted despite disclosures',
+      outcomeSought: 'A strategy discussion',
+      openedOn: '2026-11-02',
+      escalatedBy: { name: 'Synthetic DSL', title: null, agency: null },
+      ...more,
+    }),
+  );
 }
 
 /** The value cell of a GOV.UK summary list row, by its key (exactly, as shown). */

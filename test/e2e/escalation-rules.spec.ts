@@ -1,7 +1,9 @@
 import { formatLongDate, localIsoDate } from '../../shared/dates';
-import { IMMEDIATE_RISK_GUIDANCE } from '../../shared/schemas/escalation';
+import { stageResponseInputSchema, IMMEDIATE_RISK_GUIDANCE } from '../../shared/schemas/escalation';
 import { expect, test } from './fixtures';
 import { fillDate, openEscalation, seedAgencies, summaryValue } from './escalation-helpers';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * The escalation rules as the screens offer them: a stage is escalated only while unresolved;
@@ -46,14 +48,16 @@ test('the Kirklees restorative debrief follows resolution: offered after a resol
 }) => {
   const agencies = await seedAgencies(app);
   const escalation = await openEscalation(app, agencies);
-  await app.register.escalations.respond({
-    escalationId: escalation.id,
-    number: 1,
-    responseFrom: { name: 'Team manager', title: null, agency: null },
-    responseOn: '2026-11-03',
-    summary: 'Strategy discussion arranged',
-    resolved: true,
-  });
+  await app.register.escalations.respond(
+    stageResponseInputSchema.parse({
+      escalationId: escalation.id,
+      number: 1,
+      responseFrom: { name: 'Team manager', title: null, agency: null },
+      responseOn: '2026-11-03',
+      summary: 'Strategy discussion arranged',
+      resolved: true,
+    }),
+  );
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
 
   // While open, stage 7 is shown as following resolution, not as a stage to escalate to.
@@ -284,18 +288,22 @@ test('from a North Lincolnshire conference, a minority view starts at the line m
 }) => {
   const r = app.register;
   await r.escalations.choose('north-lincolnshire');
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = await r.agencies.create({ name: 'Police', type: 'police' });
-  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2026-11-02',
-    time: '10:00',
-    venue: 'Room 1',
-    chairName: 'Test Chair',
-    family: { name: 'Alpha' },
-    newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-11-02',
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Test Chair',
+      family: { name: 'Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    }),
+  );
   const childId = conference.children[0]?.id ?? 0;
   for (const a of [csc, police, school]) {
     await r.live.invite({

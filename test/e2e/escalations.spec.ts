@@ -1,7 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatLongDate } from '../../shared/dates';
-import { IMMEDIATE_RISK_GUIDANCE } from '../../shared/schemas/escalation';
+import { openEscalationInputSchema, IMMEDIATE_RISK_GUIDANCE } from '../../shared/schemas/escalation';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /**
  * Escalations through the screens: agency non-attendance flagged from the chair's screen and
@@ -17,8 +19,12 @@ async function fillDate(group: Locator, iso: string): Promise<void> {
 }
 
 async function seedAgencies(app: AppUnderTest) {
-  const school = await app.register.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = await app.register.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const school = await app.register.agencies.create(
+    agencyInputSchema.parse({ name: 'Primary School', type: 'education' }),
+  );
+  const csc = await app.register.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
   return { school, csc };
 }
 
@@ -39,22 +45,28 @@ test('a chair flags an agency’s non-attendance; the administrator finds it in 
   page,
 }) => {
   const r = app.register;
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const police = await r.agencies.create({
-    name: 'Humberside Police',
-    type: 'police',
-    leadName: 'Dana Reeve',
-    leadEmail: 'dana.reeve@police.example',
-  });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2025-12-19',
-    time: '10:00',
-    venue: 'Civic Centre, room 1',
-    chairName: 'Sam Okafor',
-    family: { name: 'Alpha' },
-    newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const police = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'Humberside Police',
+      type: 'police',
+      leadName: 'Dana Reeve',
+      leadEmail: 'dana.reeve@police.example',
+    }),
+  );
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    }),
+  );
   for (const agency of [csc, police]) {
     await r.live.invite({
       conferenceId: conference.id,
@@ -223,16 +235,18 @@ test('an immediate-risk escalation jumps to the top of the Escalations list, in 
     ['Ordinary One', '2026-01-05'],
     ['Ordinary Two', '2026-01-06'],
   ] as const) {
-    await app.register.escalations.open({
-      subjectName: subject,
-      initiatingAgencyId: school.id,
-      challengedAgencyId: csc.id,
-      natures: ['information-sharing'],
-      details: 'Details',
-      outcomeSought: 'Outcome',
-      openedOn,
-      escalatedBy: { name: 'Synthetic DSL', title: null, agency: null },
-    });
+    await app.register.escalations.open(
+      openEscalationInputSchema.parse({
+        subjectName: subject,
+        initiatingAgencyId: school.id,
+        challengedAgencyId: csc.id,
+        natures: ['information-sharing'],
+        details: 'Details',
+        outcomeSought: 'Outcome',
+        openedOn,
+        escalatedBy: { name: 'Synthetic DSL', title: null, agency: null },
+      }),
+    );
   }
 
   await page.goto(`${app.url}#/escalations/new`);
@@ -260,16 +274,18 @@ test('refused input: a stage cannot close before it opened; an action cannot be 
   page,
 }) => {
   const { school, csc } = await seedAgencies(app);
-  const escalation = await app.register.escalations.open({
-    subjectName: 'Zoë Alpha',
-    initiatingAgencyId: school.id,
-    challengedAgencyId: csc.id,
-    natures: ['referral-decision'],
-    details: 'Details',
-    outcomeSought: 'Outcome',
-    openedOn: '2026-01-05',
-    escalatedBy: { name: 'Synthetic DSL', title: null, agency: null },
-  });
+  const escalation = await app.register.escalations.open(
+    openEscalationInputSchema.parse({
+      subjectName: 'Zoë Alpha',
+      initiatingAgencyId: school.id,
+      challengedAgencyId: csc.id,
+      natures: ['referral-decision'],
+      details: 'Details',
+      outcomeSought: 'Outcome',
+      openedOn: '2026-01-05',
+      escalatedBy: { name: 'Synthetic DSL', title: null, agency: null },
+    }),
+  );
 
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   const form = page.getByRole('form', { name: 'Escalate to stage 2: Written confirmation' });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 // Synthetic: a password for the test only.
 const PASSWORD = 'correct horse battery staple';
@@ -10,13 +11,17 @@ const PASSWORD = 'correct horse battery staple';
 async function seed(app: AppUnderTest): Promise<void> {
   const r = app.register;
   await r.settings.update({ unitEmail: 'cpru@demo.example.org' });
-  const police = await r.agencies.create({
-    name: 'Humber Police',
-    type: 'police',
-    leadName: 'Dana Reeve',
-    leadEmail: 'dana.reeve@humber-police.example',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education', leadName: 'Jo Lee' });
+  const police = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'Humber Police',
+      type: 'police',
+      leadName: 'Dana Reeve',
+      leadEmail: 'dana.reeve@humber-police.example',
+    }),
+  );
+  const school = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education', leadName: 'Jo Lee' }),
+  );
   for (const [agencyId, meetingDate] of [
     [police.id, '2025-10-07'],
     [police.id, '2025-10-21'],

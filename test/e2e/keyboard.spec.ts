@@ -1,4 +1,6 @@
 import { expect, test } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 test('the add-agency form can be reached, filled and submitted with the keyboard alone', async ({ app, page }) => {
   await page.goto(`${app.url}#/agencies/new`);
@@ -79,20 +81,24 @@ test('a chair gives each agency’s view for a child and records the decision wi
 }) => {
   const r = app.register;
   const agencies = [
-    await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-    await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
-    await r.agencies.create({ name: 'Humberside Police', type: 'police' }),
-    await r.agencies.create({ name: 'Primary School', type: 'education' }),
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' })),
+    await r.agencies.create(
+      agencyInputSchema.parse({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+    ),
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Humberside Police', type: 'police' })),
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' })),
   ];
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2026-03-09',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Gamma' },
-    newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
-  });
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-09',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Gamma' },
+      newChildren: [{ givenName: 'Maya', familyName: 'Gamma', dateOfBirth: '2017-09-12' }],
+    }),
+  );
   for (const a of agencies) {
     await r.live.invite({
       conferenceId: conference.id,

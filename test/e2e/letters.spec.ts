@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { openEscalationInputSchema } from '../../shared/schemas/escalation';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 const APPENDIX_3 = 'Appendix 3 returns to agency safeguarding leads';
 const POLICE_FILE = 'appendix3-humber-police-2025-10-01-to-2025-10-31.pdf';
@@ -11,13 +14,15 @@ const SCHOOL_FILE = 'appendix3-northfield-academy-2025-10-01-to-2025-10-31.pdf';
 /** Two agencies with Appendix 3 rows in October 2025 (synthetic), and one row in November. */
 async function seedReturns(app: AppUnderTest): Promise<void> {
   const r = app.register;
-  const police = await r.agencies.create({
-    name: 'Humber Police',
-    type: 'police',
-    leadName: 'Dana Reeve',
-    leadEmail: 'dana.reeve@humber-police.example',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const police = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'Humber Police',
+      type: 'police',
+      leadName: 'Dana Reeve',
+      leadEmail: 'dana.reeve@humber-police.example',
+    }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
   for (const [agencyId, meetingDate] of [
     [police.id, '2025-10-07'],
     [police.id, '2025-10-21'],
@@ -194,32 +199,38 @@ test('choosing nothing, or a period that ends before it starts, is refused with 
 
 test('the documents made for an escalation and a conference are listed on their pages', async ({ app, page }) => {
   const r = app.register;
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const escalation = await r.escalations.open({
-    subjectName: 'Child A',
-    initiatingAgencyId: school.id,
-    challengedAgencyId: csc.id,
-    natures: ['referral-decision'],
-    natureOther: null,
-    details: 'Referral not accepted',
-    outcomeSought: 'Strategy discussion',
-    immediateRisk: false,
-    openedOn: '2026-03-02',
-    escalatedBy: { name: 'Synthetic DSL', title: null, agency: 'Northfield Academy' },
-  });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2026-03-05',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Family B' },
-    newChildren: [{ givenName: 'Child', familyName: 'B', dateOfBirth: '2019-04-02' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
+  const escalation = await r.escalations.open(
+    openEscalationInputSchema.parse({
+      subjectName: 'Child A',
+      initiatingAgencyId: school.id,
+      challengedAgencyId: csc.id,
+      natures: ['referral-decision'],
+      natureOther: null,
+      details: 'Referral not accepted',
+      outcomeSought: 'Strategy discussion',
+      immediateRisk: false,
+      openedOn: '2026-03-02',
+      escalatedBy: { name: 'Synthetic DSL', title: null, agency: 'Northfield Academy' },
+    }),
+  );
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-05',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Family B' },
+      newChildren: [{ givenName: 'Child', familyName: 'B', dateOfBirth: '2019-04-02' }],
+    }),
+  );
   // Recorded as the documents service records every document it writes (the bytes are not read back).
   const made = async (kind: 'appendix5' | 'decision-letter', entity: 'escalation' | 'conference', entityId: number) =>
     r.documents.record(
@@ -258,21 +269,25 @@ test('a letter made before its decision was amended is marked superseded, and th
   page,
 }) => {
   const r = app.register;
-  const csc = await r.agencies.create({
-    name: 'North Lincolnshire Children’s Services',
-    type: 'childrens-social-care',
-  });
-  const police = await r.agencies.create({ name: 'Humber Police', type: 'police' });
-  const school = await r.agencies.create({ name: 'Northfield Academy', type: 'education' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2026-03-05',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Sam Okafor',
-    family: { name: 'Family C' },
-    newChildren: [{ givenName: 'Child', familyName: 'C', dateOfBirth: '2019-04-02' }],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'North Lincolnshire Children’s Services',
+      type: 'childrens-social-care',
+    }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Humber Police', type: 'police' }));
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-05',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Sam Okafor',
+      family: { name: 'Family C' },
+      newChildren: [{ givenName: 'Child', familyName: 'C', dateOfBirth: '2019-04-02' }],
+    }),
+  );
   const child = conference.children[0];
   if (!child) throw new Error('a child expected');
   for (const agency of [csc, police, school]) {
@@ -291,7 +306,7 @@ test('a letter made before its decision was amended is marked superseded, and th
       reasons: '',
     });
   }
-  await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
+  const decided = await r.live.recordDecision({ conferenceId: conference.id, childId: child.id, category: 'NEG' });
   await r.documents.record(
     'decision-letter',
     {
@@ -314,6 +329,7 @@ test('a letter made before its decision was amended is marked superseded, and th
   await r.live.amendDecision({
     conferenceId: conference.id,
     childId: child.id,
+    version: decided.children.find((c) => c.id === child.id)?.recorded?.version ?? 0,
     reason: 'The category was recorded wrongly',
     views: [],
     noViews: [],

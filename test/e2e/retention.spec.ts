@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { openRegister } from '../../electron/main/register/register';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
 
 /**
  * Two families whose conferences were in 2003, entered through the services with the register's
@@ -18,15 +19,17 @@ async function seed(app: AppUnderTest) {
     ['Wolstenholme', 'Xanthe'],
     ['Yelverton', 'Zebedee'],
   ] as const) {
-    await old.conferences.create({
-      type: 'initial',
-      date: '2003-01-13',
-      time: '10:00',
-      venue: 'Room 1',
-      chairName: 'Test Chair',
-      family: { name: family },
-      newChildren: [{ givenName: child, familyName: family, dateOfBirth: '2001-02-03' }],
-    });
+    await old.conferences.create(
+      conferenceInputSchema.parse({
+        type: 'initial',
+        date: '2003-01-13',
+        time: '10:00',
+        venue: 'Room 1',
+        chairName: 'Test Chair',
+        family: { name: family },
+        newChildren: [{ givenName: child, familyName: family, dateOfBirth: '2001-02-03' }],
+      }),
+    );
   }
   await old.close();
   await app.register.settings.update({ retentionRule: { basis: 'last-record', years: 5 } });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 const SECTIONS = [
   ['Home', 'Conference register', 'Home'],
@@ -55,16 +56,18 @@ test('sections not built yet say so plainly', async ({ app, page }) => {
 });
 
 test('the home page counts active agencies and conferences', async ({ app, page }) => {
-  const agency = await app.register.agencies.create({
-    name: 'Humber Police',
-    type: 'police',
-    quoracyGroup: null,
-    leadName: null,
-    leadJobTitle: null,
-    leadEmail: null,
-    leadPhone: null,
-  });
-  await app.register.agencies.create({ name: 'Northfield Academy', type: 'education' });
+  const agency = await app.register.agencies.create(
+    agencyInputSchema.parse({
+      name: 'Humber Police',
+      type: 'police',
+      quoracyGroup: null,
+      leadName: null,
+      leadJobTitle: null,
+      leadEmail: null,
+      leadPhone: null,
+    }),
+  );
+  await app.register.agencies.create(agencyInputSchema.parse({ name: 'Northfield Academy', type: 'education' }));
   await app.register.agencies.setActive(agency.id, false);
   await page.goto(app.url);
   await expect(page.getByTestId('agency-count')).toHaveText('1 active agency.');

@@ -1,4 +1,5 @@
 import { expect, fromToday, test } from './fixtures';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
 
 /**
  * Two people at once: two browser contexts (as two people at two desks) open the same conference's
@@ -11,15 +12,17 @@ test('a stale edit of a conference is refused, showing the current values, and c
   page,
   browser,
 }) => {
-  const conference = await app.register.conferences.create({
-    type: 'initial',
-    date: fromToday(21),
-    time: '10:00',
-    venue: 'Civic Centre, room 1',
-    chairName: 'Sam Okafor',
-    family: { name: 'Alpha' },
-    newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-  });
+  const conference = await app.register.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: fromToday(21),
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    }),
+  );
   const editAddress = `${app.url}#/conferences/${conference.id}/edit`;
   const other = await browser.newContext();
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { healthVisiting, tableCounts, tempRegister } from './helpers';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
   try {
@@ -15,10 +16,13 @@ async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
 describe('agencies service', () => {
   it('adds, edits, deactivates and reactivates, with an audit event for each write', async () => {
     const r = await tempRegister();
-    const created = await r.agencies.create(healthVisiting);
+    const created = await r.agencies.create(agencyInputSchema.parse(healthVisiting));
     expect(created).toMatchObject({ ...healthVisiting, active: true, createdAt: '2026-03-02T09:30:00.000Z' });
 
-    const updated = await r.agencies.update(created.id, { ...healthVisiting, leadEmail: 'new.lead@example.org' });
+    const updated = await r.agencies.update(
+      created.id,
+      agencyInputSchema.parse({ ...healthVisiting, leadEmail: 'new.lead@example.org' }),
+    );
     expect(updated.leadEmail).toBe('new.lead@example.org');
     expect((await r.agencies.setActive(created.id, false)).active).toBe(false);
     expect((await r.agencies.setActive(created.id, true)).active).toBe(true);
@@ -34,15 +38,17 @@ describe('agencies service', () => {
   it('records the configured user as who made the change', async () => {
     const r = await tempRegister();
     await r.settings.update({ userName: 'Synthetic Administrator' });
-    const a = await r.agencies.create(healthVisiting);
+    const a = await r.agencies.create(agencyInputSchema.parse(healthVisiting));
     expect((await r.repos.audit.forRecord('agency', a.id))[0]?.actor).toBe('Synthetic Administrator');
   });
 
   it('searches by name, type, group and lead, and can hide inactive agencies', async () => {
     const r = await tempRegister();
-    const hv = await r.agencies.create(healthVisiting);
-    await r.agencies.create({ name: 'West Police', type: 'police', leadEmail: 'police@example.org' });
-    await r.agencies.create({ name: '100% Youth_Club', type: 'voluntary' });
+    const hv = await r.agencies.create(agencyInputSchema.parse(healthVisiting));
+    await r.agencies.create(
+      agencyInputSchema.parse({ name: 'West Police', type: 'police', leadEmail: 'police@example.org' }),
+    );
+    await r.agencies.create(agencyInputSchema.parse({ name: '100% Youth_Club', type: 'voluntary' }));
     await r.agencies.setActive(hv.id, false);
     expect((await r.agencies.list('police', true)).map((a) => a.name)).toEqual(['West Police']);
     expect(await r.agencies.list('NAMED', true)).toEqual([]);
@@ -54,9 +60,11 @@ describe('agencies service', () => {
 
   it('refuses a duplicate name (in any case) and writes nothing', async () => {
     const r = await tempRegister();
-    await r.agencies.create(healthVisiting);
+    await r.agencies.create(agencyInputSchema.parse(healthVisiting));
     const before = await tableCounts(r);
-    const error = await refusal(async () => r.agencies.create({ ...healthVisiting, name: 'health visiting service' }));
+    const error = await refusal(async () =>
+      r.agencies.create(agencyInputSchema.parse({ ...healthVisiting, name: 'health visiting service' })),
+    );
     expect(error.code).toBe('conflict');
     expect(error.issues).toEqual([
       { path: 'name', message: 'An agency called “Health Visiting Service” already exists' },
@@ -66,7 +74,7 @@ describe('agencies service', () => {
 
   it('imports all or nothing, naming each bad row and field', async () => {
     const r = await tempRegister();
-    await r.agencies.create(healthVisiting);
+    await r.agencies.create(agencyInputSchema.parse(healthVisiting));
     const before = await tableCounts(r);
     const error = await refusal(async () =>
       r.agencies.importMany([
@@ -98,6 +106,8 @@ describe('agencies service', () => {
 
   it('says which agency is missing', async () => {
     const r = await tempRegister();
-    expect((await refusal(async () => r.agencies.update(42, healthVisiting))).message).toBe('No agency with id 42');
+    expect((await refusal(async () => r.agencies.update(42, agencyInputSchema.parse(healthVisiting)))).message).toBe(
+      'No agency with id 42',
+    );
   });
 });

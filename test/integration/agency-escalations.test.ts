@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister } from './helpers';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 type R = Awaited<ReturnType<typeof tempRegister>>;
 
@@ -18,26 +20,33 @@ async function conferenceWithAgencies(r: R, date: string, familyName = 'Family A
   const named = async (name: string) => (await r.agencies.list(name, true)).find((a) => a.name === name);
   const csc =
     (await named('Children’s Social Care')) ??
-    (await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' }));
+    (await r.agencies.create(
+      agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+    ));
   const police =
     (await named('Police')) ??
-    (await r.agencies.create({
-      name: 'Police',
-      type: 'police',
-      leadName: 'Synthetic Lead',
-      leadEmail: 'lead@example.org',
-    }));
+    (await r.agencies.create(
+      agencyInputSchema.parse({
+        name: 'Police',
+        type: 'police',
+        leadName: 'Synthetic Lead',
+        leadEmail: 'lead@example.org',
+      }),
+    ));
   const school =
-    (await named('Primary School')) ?? (await r.agencies.create({ name: 'Primary School', type: 'education' }));
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date,
-    time: '10:00',
-    venue: 'Room 1',
-    chairName: 'Chair One',
-    family: { name: familyName },
-    newChildren: [{ givenName: 'A', familyName, dateOfBirth: '2019-01-01' }],
-  });
+    (await named('Primary School')) ??
+    (await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' })));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date,
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Chair One',
+      family: { name: familyName },
+      newChildren: [{ givenName: 'A', familyName, dateOfBirth: '2019-01-01' }],
+    }),
+  );
   await r.live.invite({
     conferenceId: conference.id,
     agencyId: csc.id,
@@ -108,7 +117,7 @@ describe('agency contribution escalations (Appendix 3)', () => {
 
   it('raises by hand for a meeting the register does not hold; "other" needs the issue stated', async () => {
     const r = await tempRegister();
-    const police = await r.agencies.create({ name: 'Police', type: 'police' });
+    const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
     const row = await r.agencyEscalations.raiseByHand({
       agencyId: police.id,
       meetingDate: '2026-02-02',

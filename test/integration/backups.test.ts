@@ -14,22 +14,26 @@ import {
 import { openRegister } from '../../electron/main/register/register';
 import { caller, dispatchAs } from './call';
 import { healthVisiting, registerContent, tempDir, tempRegister } from './helpers';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 const SYNTHETIC_NAME = 'Zephyrine Quillfeather';
 
 /** A register holding a family with a distinctive (synthetic) name, closed and reopened by the test. */
 async function registerWithFamily(path: string, key?: Buffer) {
   const r = await openRegister(path, { key, automaticBackups: false, now: () => new Date('2026-03-02T09:30:00.000Z') });
-  await r.agencies.create(healthVisiting);
-  await r.conferences.create({
-    type: 'initial',
-    date: '2026-03-10',
-    time: '10:00',
-    venue: 'Civic Centre',
-    chairName: 'Synthetic Chair',
-    family: { name: 'Quillfeather' },
-    newChildren: [{ givenName: 'Zephyrine', familyName: 'Quillfeather', dateOfBirth: '2019-05-01' }],
-  });
+  await r.agencies.create(agencyInputSchema.parse(healthVisiting));
+  await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-10',
+      time: '10:00',
+      venue: 'Civic Centre',
+      chairName: 'Synthetic Chair',
+      family: { name: 'Quillfeather' },
+      newChildren: [{ givenName: 'Zephyrine', familyName: 'Quillfeather', dateOfBirth: '2019-05-01' }],
+    }),
+  );
   return r;
 }
 
@@ -64,7 +68,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     expect(readFileSync(file).subarray(0, BACKUP_MAGIC.length).toString()).toBe(BACKUP_MAGIC);
     const before = await registerContent(r);
     // A change after the backup: restore must take it away.
-    await r.agencies.create({ ...healthVisiting, name: 'After The Backup' });
+    await r.agencies.create(agencyInputSchema.parse({ ...healthVisiting, name: 'After The Backup' }));
     await r.close();
 
     const verified = verifyBackup(file);
@@ -178,7 +182,7 @@ describe('writeBackup, verifyBackup, restoreBackup', () => {
     const r = await registerWithFamily(path);
     const file = join(dir, 'backups', 't.cpreg-backup');
     writeBackup({ ...r, db: embedded(r).sync }, file);
-    await r.agencies.create({ ...healthVisiting, name: 'Current Only' });
+    await r.agencies.create(agencyInputSchema.parse({ ...healthVisiting, name: 'Current Only' }));
     await r.close();
     writeFileSync(file, tamper(readFileSync(file)));
     expect(() => verifyBackup(file)).toThrow(message);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliRegister, reopen, signedInEnv, tempDir } from './helpers';
 import { pdfText, squash } from './pdf';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
 
@@ -20,12 +21,14 @@ async function seededRegister(unitEmail: string | null = 'cpru@example.org'): Pr
   return cliRegister(async (r) => {
     await r.settings.update({ unitEmail });
     for (const name of ['Northtown Police', 'Northtown Health']) {
-      const agency = await r.agencies.create({
-        name,
-        type: name.endsWith('Police') ? 'police' : 'health',
-        leadName: 'Synthetic Lead',
-        leadEmail: 'lead@example.org',
-      });
+      const agency = await r.agencies.create(
+        agencyInputSchema.parse({
+          name,
+          type: name.endsWith('Police') ? 'police' : 'health',
+          leadName: 'Synthetic Lead',
+          leadEmail: 'lead@example.org',
+        }),
+      );
       await r.agencyEscalations.raiseByHand({
         agencyId: agency.id,
         meetingDate: '2026-10-14',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ConferenceInput } from '../../shared/schemas/conference';
+import { conferenceInputSchema, type ConferenceInput } from '../../shared/schemas/conference';
 import { openRegister } from '../../electron/main/register/register';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister, onPostgres, reopen } from './helpers';
 
 const create = async (r: Awaited<ReturnType<typeof tempRegister>>, input: ConferenceInput) =>
-  r.conferences.create(input);
+  r.conferences.create(conferenceInputSchema.parse(input));
 
 const base = {
   type: 'initial',

@@ -6,6 +6,7 @@ import { ServiceError } from '../../electron/main/register/services/errors';
 import { localIsoDate } from '../../shared/dates';
 import { decideOutcome } from '../../shared/outcome';
 import { tableCounts, tempRegister, onPostgres } from './helpers';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 type Connection = NonNullable<Register['sqlite']>['connection'];
 
@@ -239,7 +240,7 @@ describe('the synthetic demo register', () => {
 
   it('goes only into an empty register', async () => {
     const r = await tempRegister();
-    await r.agencies.create({ name: 'Real agency', type: 'police' });
+    await r.agencies.create(agencyInputSchema.parse({ name: 'Real agency', type: 'police' }));
     const before = await tableCounts(r);
     await expect(r.demo.generate('small')).rejects.toThrow(ServiceError);
     expect(await tableCounts(r)).toEqual(before);

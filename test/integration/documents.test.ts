@@ -6,6 +6,7 @@ import { createHandlers } from '../../electron/main/api/handlers';
 import { DOCUMENT_KINDS, type BatchStatus, type DocumentKind } from '../../shared/schemas/documents';
 import { tableCounts, tempDir, tempRegister } from './helpers';
 import { pdfText, squash } from './pdf';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 /** A register with Appendix 3 rows for `agencies` agencies in February 2026. */
 async function seeded(agencies: number, options: { unitEmail?: string | null } = {}) {
@@ -13,10 +14,12 @@ async function seeded(agencies: number, options: { unitEmail?: string | null } =
   await r.settings.update({ unitEmail: options.unitEmail === undefined ? 'cpru@example.org' : options.unitEmail });
   const ids: number[] = [];
   for (let i = 0; i < agencies; i++) {
-    const agency = await r.agencies.create({
-      name: `Synthetic Agency ${String(i + 1).padStart(3, '0')}`,
-      type: 'health',
-    });
+    const agency = await r.agencies.create(
+      agencyInputSchema.parse({
+        name: `Synthetic Agency ${String(i + 1).padStart(3, '0')}`,
+        type: 'health',
+      }),
+    );
     ids.push(agency.id);
     await r.agencyEscalations.raiseByHand({
       agencyId: agency.id,

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LiveConference } from '../../shared/schemas/live-conference';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister } from './helpers';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 type R = Awaited<ReturnType<typeof tempRegister>>;
 
@@ -18,22 +20,28 @@ async function refusal(fn: () => Promise<unknown>): Promise<ServiceError> {
 
 /** An initial conference on Friday 19 December 2025 for two siblings, four agencies attending. */
 async function setUp(r: R, date = '2025-12-19') {
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const police = await r.agencies.create({ name: 'Police', type: 'police' });
-  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date,
-    time: '10:00',
-    venue: 'Room 1',
-    chairName: 'Test Chair',
-    family: { name: 'Family Alpha' },
-    newChildren: [
-      { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' },
-      { givenName: 'Łukasz', familyName: 'Alpha', dateOfBirth: '2020-06-01' },
-    ],
-  });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const health = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date,
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Test Chair',
+      family: { name: 'Family Alpha' },
+      newChildren: [
+        { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' },
+        { givenName: 'Łukasz', familyName: 'Alpha', dateOfBirth: '2020-06-01' },
+      ],
+    }),
+  );
   const [zoe, lukasz] = conference.children;
   if (!zoe || !lukasz) throw new Error('children missing');
   const agencies = { csc, health, police, school };
@@ -316,15 +324,17 @@ describe('the live conference', () => {
     const r = await tempRegister();
     r.travelTo('2026-03-02T11:00:00Z');
     const { conference, zoe, agencies } = await setUp(r, '2026-03-02');
-    const review = await r.conferences.create({
-      type: 'review',
-      date: '2026-03-02',
-      time: '14:00',
-      venue: 'Room 1',
-      chairName: 'Test Chair',
-      family: { id: conference.familyId },
-      childIds: [zoe.id],
-    });
+    const review = await r.conferences.create(
+      conferenceInputSchema.parse({
+        type: 'review',
+        date: '2026-03-02',
+        time: '14:00',
+        venue: 'Room 1',
+        chairName: 'Test Chair',
+        family: { id: conference.familyId },
+        childIds: [zoe.id],
+      }),
+    );
     for (const a of Object.values(agencies)) {
       await r.live.invite({
         conferenceId: review.id,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APPENDIX3_COLUMNS } from '../../shared/forms/appendix3';
 import { tempRegister } from './helpers';
 import { pdfFile, pdfInfo, pdfText, squash } from './pdf';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 const REASONS = ['did-not-attend', 'no-report', 'late-report', 'other'] as const;
 
@@ -19,13 +20,15 @@ async function registerWithReturn(rows = 3) {
     unitPhone: '01632 960 100',
     trainingLink: 'https://training.northtown.example.org/cp-conferences',
   });
-  const agency = await r.agencies.create({
-    name: 'Łódź Community Health Trust',
-    type: 'health',
-    leadName: 'Zoë Ó Súilleabháin',
-    leadJobTitle: 'Named Nurse for Safeguarding',
-    leadEmail: 'zoe.lead@example.org',
-  });
+  const agency = await r.agencies.create(
+    agencyInputSchema.parse({
+      name: 'Łódź Community Health Trust',
+      type: 'health',
+      leadName: 'Zoë Ó Súilleabháin',
+      leadJobTitle: 'Named Nurse for Safeguarding',
+      leadEmail: 'zoe.lead@example.org',
+    }),
+  );
   for (let i = 0; i < rows; i++) {
     await r.agencyEscalations.raiseByHand({
       agencyId: agency.id,
@@ -99,11 +102,17 @@ describe('Appendix 3 return as a PDF', () => {
 
     // With no job title recorded the lead is the agency's "Safeguarding Lead"; with no name, the
     // return goes to the Safeguarding Lead.
-    await r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadName: 'Zoë Ó Súilleabháin' });
+    await r.agencies.update(
+      agency.id,
+      agencyInputSchema.parse({ name: agency.name, type: agency.type, leadName: 'Zoë Ó Súilleabháin' }),
+    );
     const untitled = squash(pdfText(pdfFile(await source.render(candidate, OPTIONS))));
     expect(untitled.split('Zoë Ó Súilleabháin')).toHaveLength(2);
     expect(untitled).toContain('To: Zoë Ó Súilleabháin, Safeguarding Lead, Łódź Community Health Trust');
-    await r.agencies.update(agency.id, { name: agency.name, type: agency.type, leadJobTitle: 'Named Nurse' });
+    await r.agencies.update(
+      agency.id,
+      agencyInputSchema.parse({ name: agency.name, type: agency.type, leadJobTitle: 'Named Nurse' }),
+    );
     const unnamed = squash(pdfText(pdfFile(await source.render(candidate, OPTIONS))));
     expect(unnamed).toContain('To: the Safeguarding Lead, Łódź Community Health Trust');
     expect(unnamed).not.toContain('Zoë Ó Súilleabháin');

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentSource, MakeOptions } from '../../electron/main/register/documents/source';
 import { FormWriter } from '../../electron/main/register/pdf/kit';
 import { tempDir, tempRegister } from './helpers';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 type R = Awaited<ReturnType<typeof tempRegister>>;
 
@@ -30,28 +32,34 @@ async function scenario(r: R) {
     unitPhone: '01632 960 100',
     protectiveMarking: 'OFFICIAL-SENSITIVE',
   });
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
-  const health = await r.agencies.create({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' });
-  const police = await r.agencies.create({ name: 'Police', type: 'police' });
-  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const health = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Health Visiting', type: 'health', quoracyGroup: 'Health' }),
+  );
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
   const reps = new Map([
     [csc.id, ['Amara Synthetic', 'Social worker']],
     [health.id, ['Bea Example', 'Health visitor']],
     [police.id, ['Łukasz Nowak', 'Detective constable']],
     [school.id, ['Dara Placeholder', 'Designated safeguarding lead']],
   ]);
-  const conference = await r.conferences.create({
-    type: 'initial',
-    date: '2025-12-19',
-    time: '10:00',
-    venue: 'Civic Centre, Room 1',
-    chairName: 'Test Chair',
-    family: { name: 'Ó Súilleabháin' },
-    newChildren: [
-      { givenName: 'Zoë', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-04-01' },
-      { givenName: 'Niamh', familyName: 'Ó Súilleabháin', dateOfBirth: '2020-06-01' },
-    ],
-  });
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre, Room 1',
+      chairName: 'Test Chair',
+      family: { name: 'Ó Súilleabháin' },
+      newChildren: [
+        { givenName: 'Zoë', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-04-01' },
+        { givenName: 'Niamh', familyName: 'Ó Súilleabháin', dateOfBirth: '2020-06-01' },
+      ],
+    }),
+  );
   const [zoe, niamh] = conference.children;
   if (!zoe || !niamh) throw new Error('children missing');
   const id = conference.id;
@@ -244,15 +252,17 @@ describe('conference decision letter', () => {
   it('says the plan ends at a review, and refuses a conference with no decision yet', async () => {
     const r = await tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
     const s = await scenario(r);
-    const review = await r.conferences.create({
-      type: 'review',
-      date: '2026-03-02',
-      time: '14:00',
-      venue: 'Online',
-      chairName: 'Second Chair',
-      family: { id: s.conference.familyId },
-      childIds: [s.zoe.id],
-    });
+    const review = await r.conferences.create(
+      conferenceInputSchema.parse({
+        type: 'review',
+        date: '2026-03-02',
+        time: '14:00',
+        venue: 'Online',
+        chairName: 'Second Chair',
+        family: { id: s.conference.familyId },
+        childIds: [s.zoe.id],
+      }),
+    );
     const source = r.documents.sourceFor('decision-letter');
     const candidate = (await source.candidate(review.id, null, null)) ?? expect.fail('no candidate');
     expect(await source.problems(candidate, OPTIONS)).toEqual([
@@ -406,15 +416,17 @@ describe('dissent record', () => {
   it('refuses a conference with no minority view', async () => {
     const r = await tempRegister({ now: () => new Date('2026-03-02T11:00:00Z') });
     const s = await scenario(r);
-    const review = await r.conferences.create({
-      type: 'review',
-      date: '2026-03-02',
-      time: '14:00',
-      venue: 'Online',
-      chairName: 'Test Chair',
-      family: { id: s.conference.familyId },
-      childIds: [s.zoe.id],
-    });
+    const review = await r.conferences.create(
+      conferenceInputSchema.parse({
+        type: 'review',
+        date: '2026-03-02',
+        time: '14:00',
+        venue: 'Online',
+        chairName: 'Test Chair',
+        family: { id: s.conference.familyId },
+        childIds: [s.zoe.id],
+      }),
+    );
     for (const a of Object.values(s.agencies)) {
       await r.live.invite({
         conferenceId: review.id,

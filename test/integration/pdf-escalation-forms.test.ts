@@ -4,8 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentSource, MakeOptions } from '../../electron/main/register/documents/source';
-import type { OpenEscalationInput } from '../../shared/schemas/escalation';
+import { openEscalationInputSchema, type OpenEscalationInput } from '../../shared/schemas/escalation';
+import { caller } from './call';
 import { tempDir, tempRegister, onPostgres } from './helpers';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 
 type R = Awaited<ReturnType<typeof tempRegister>>;
 
@@ -19,8 +21,10 @@ async function setUp(r: R) {
     partnershipName: 'Synthetic Safeguarding Children Partnership',
     protectiveMarking: 'OFFICIAL-SENSITIVE',
   });
-  const school = await r.agencies.create({ name: 'Primary School', type: 'education' });
-  const csc = await r.agencies.create({ name: 'Children’s Social Care', type: 'childrens-social-care' });
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
   const protocolId = async (key: string) => {
     const p = (await r.escalations.protocols()).find((x) => x.key === key);
     if (!p) throw new Error(key);
@@ -121,7 +125,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
   it('carries every label of the form and the record’s values, the name in full', async () => {
     const r = await tempRegister();
     const { base } = await setUp(r);
-    const e = await r.escalations.open(base);
+    const e = await r.escalations.open(openEscalationInputSchema.parse(base));
     await escalateTo(r, e.id, 6);
     await r.escalations.addAction({
       escalationId: e.id,
@@ -216,11 +220,13 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
   it('ticks only the formal stage reached (5 or 6, never both), and is made only from a formal-record stage', async () => {
     const r = await tempRegister();
     const { base } = await setUp(r);
-    const at5 = await r.escalations.open(base);
+    const at5 = await r.escalations.open(openEscalationInputSchema.parse(base));
     await escalateTo(r, at5.id, 5);
-    const at4 = await r.escalations.open({ ...base, subjectName: 'Synthetic Four' });
+    const at4 = await r.escalations.open(openEscalationInputSchema.parse({ ...base, subjectName: 'Synthetic Four' }));
     await escalateTo(r, at4.id, 4);
-    const earlier = await r.escalations.open({ ...base, subjectName: 'Synthetic Earlier', openedOn: '2025-12-01' });
+    const earlier = await r.escalations.open(
+      openEscalationInputSchema.parse({ ...base, subjectName: 'Synthetic Earlier', openedOn: '2025-12-01' }),
+    );
     await escalateTo(r, earlier.id, 5);
     const source = r.documents.sourceFor('appendix5');
 
@@ -234,7 +240,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
 
     expect((await render(source, at5.id)).flat).toContain('Stage of escalation ☒ Stage 5 ☐ Stage 6');
     // At stage 6 only stage 6 is ticked: the form asks for the stage reached, not every stage passed.
-    const at6 = await r.escalations.open({ ...base, subjectName: 'Synthetic Six' });
+    const at6 = await r.escalations.open(openEscalationInputSchema.parse({ ...base, subjectName: 'Synthetic Six' }));
     await escalateTo(r, at6.id, 6);
     const six = await render(source, at6.id);
     expect(six.flat).toContain('Stage of escalation ☐ Stage 5 ☒ Stage 6');
@@ -244,7 +250,7 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
   it('gives the same bytes for the same record and date', async () => {
     const r = await tempRegister();
     const { base } = await setUp(r);
-    const e = await r.escalations.open(base);
+    const e = await r.escalations.open(openEscalationInputSchema.parse(base));
     await escalateTo(r, e.id, 5);
     const source = r.documents.sourceFor('appendix5');
     const first = await render(source, e.id);
@@ -263,7 +269,9 @@ describe('Appendix 5: Professional Difference Escalation Record (PDF)', () => {
       (_, i) =>
         `Point ${i + 1}: the synthetic chronology records a further contact, the agency’s view and the evidence each side relies on.`,
     ).join(' ');
-    const e = await r.escalations.open({ ...base, details: `${details} END OF DETAILS` });
+    const e = await r.escalations.open(
+      openEscalationInputSchema.parse({ ...base, details: `${details} END OF DETAILS` }),
+    );
     await escalateTo(r, e.id, 5);
     for (let i = 1; i <= 40; i += 1) {
       await r.escalations.addAction({
@@ -293,14 +301,16 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
   async function croydonCase(r: R) {
     const { base, protocolId } = await setUp(r);
     const croydon = await protocolId('croydon');
-    const e = await r.escalations.open({
-      ...base,
-      protocolId: croydon,
-      subjectGender: 'male',
-      subjectEthnicity: 'MWAS',
-      subjectSend: 'ehc-plan',
-      concerns: 'Synthetic concerns at stage 1.',
-    });
+    const e = await r.escalations.open(
+      openEscalationInputSchema.parse({
+        ...base,
+        protocolId: croydon,
+        subjectGender: 'male',
+        subjectEthnicity: 'MWAS',
+        subjectSend: 'ehc-plan',
+        concerns: 'Synthetic concerns at stage 1.',
+      }),
+    );
     await escalateTo(r, e.id, 4);
     return { e, base, croydon };
   }
@@ -413,9 +423,11 @@ describe('Croydon Escalation Notification Form (PDF)', () => {
   it('is made for Croydon escalations from stage 3 only', async () => {
     const r = await tempRegister();
     const { e, base, croydon } = await croydonCase(r);
-    const early = await r.escalations.open({ ...base, protocolId: croydon, subjectName: 'Synthetic Early' });
+    const early = await r.escalations.open(
+      openEscalationInputSchema.parse({ ...base, protocolId: croydon, subjectName: 'Synthetic Early' }),
+    );
     await escalateTo(r, early.id, 2);
-    const kirklees = await r.escalations.open(base);
+    const kirklees = await r.escalations.open(openEscalationInputSchema.parse(base));
     await escalateTo(r, kirklees.id, 5);
     const source = r.documents.sourceFor('croydon-notification');
 
@@ -473,15 +485,17 @@ describe('the Croydon form’s fields in the register', () => {
   it('keeps gender, ethnicity, SEND, the notifier’s email, each stage’s concerns and learning', async () => {
     const r = await tempRegister();
     const { base, protocolId } = await setUp(r);
-    const e = await r.escalations.open({
-      ...base,
-      protocolId: await protocolId('croydon'),
-      subjectGender: 'female',
-      subjectEthnicity: 'NOBT',
-      subjectSend: '',
-      escalatedBy: { ...base.escalatedBy, email: 'dsl@example.org' },
-      concerns: 'Synthetic concerns at stage 1.',
-    });
+    const e = await r.escalations.open(
+      openEscalationInputSchema.parse({
+        ...base,
+        protocolId: await protocolId('croydon'),
+        subjectGender: 'female',
+        subjectEthnicity: 'NOBT',
+        subjectSend: '',
+        escalatedBy: { ...base.escalatedBy, email: 'dsl@example.org' },
+        concerns: 'Synthetic concerns at stage 1.',
+      }),
+    );
     await escalateTo(r, e.id, 2);
     const got = await r.escalations.get(e.id);
     expect(got).toMatchObject({ subjectGender: 'female', subjectEthnicity: 'NOBT', subjectSend: null });
@@ -494,7 +508,7 @@ describe('the Croydon form’s fields in the register', () => {
       ],
     ]);
     // Left out, they stay unrecorded.
-    const plain = await r.escalations.get((await r.escalations.open(base)).id);
+    const plain = await r.escalations.get((await r.escalations.open(openEscalationInputSchema.parse(base))).id);
     expect(plain).toMatchObject({ subjectGender: null, subjectEthnicity: null, subjectSend: null });
     expect(plain.stages[0]).toMatchObject({ escalatedBy: { email: null }, concerns: null, learning: null });
   });
@@ -502,8 +516,10 @@ describe('the Croydon form’s fields in the register', () => {
   it('refuses an email address that is not one', async () => {
     const r = await tempRegister();
     const { base } = await setUp(r);
-    await expect(
-      r.escalations.open({ ...base, escalatedBy: { ...base.escalatedBy, email: 'not an email' } }),
-    ).rejects.toThrow(/email address in the correct format/);
+    const refused = await caller(r).refused('escalations.open', {
+      ...base,
+      escalatedBy: { ...base.escalatedBy, email: 'not an email' },
+    });
+    expect(refused.message).toMatch(/email address in the correct format/);
   });
 });

@@ -4,6 +4,7 @@ import {
   agencyEscalationSchema,
   agencyReturnSchema,
   escalationReasonSchema,
+  markSentInputSchema,
   periodSchema,
   raiseByHandInputSchema,
   raiseFromConferenceInputSchema,
@@ -56,13 +57,7 @@ export const agencyEscalationsContract = {
     output: agencyReturnDetailSchema,
   },
   'returns.markSent': {
-    input: strictObject({
-      agencyId: idSchema,
-      from: isoDateSchema('the start of the period'),
-      to: isoDateSchema('the end of the period'),
-      sentOn: isoDateSchema('the date the return was sent'),
-      sentTo: z.string().trim().min(1, 'Enter who the return was sent to').max(200),
-    }),
+    input: markSentInputSchema,
     output: returnSentSchema,
   },
   'returns.recordResponse': {

@@ -30,6 +30,17 @@ export const workingDayCalendarSchema = z.object({
   coverage: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
 });
 
+/** A date and a number of working days to add to it or subtract from it. */
+export const workingDaysInputSchema = strictObject({
+  date: z.string().max(10, 'Enter a real date').refine(isIsoDate, 'Enter a real date'),
+  days: z
+    .number({ error: 'Enter a number of working days' })
+    .int('Enter a whole number of working days')
+    .min(0, 'Enter 0 or more working days')
+    .max(2000, 'Enter 2000 working days or fewer'),
+  direction: z.enum(['add', 'subtract']).default('add'),
+  division: divisionSchema.optional(),
+});
 export const workingDayResultSchema = z.object({ date: z.string(), warning: z.string().nullable() });
 
 /** The bank-holiday calendar and working-day arithmetic. */
@@ -46,16 +57,7 @@ export const calendarContract = {
   },
   /** Add or subtract working days with the register's calendar; warns past the data's last year. */
   'workingDays.calculate': {
-    input: strictObject({
-      date: z.string().max(10, 'Enter a real date').refine(isIsoDate, 'Enter a real date'),
-      days: z
-        .number({ error: 'Enter a number of working days' })
-        .int('Enter a whole number of working days')
-        .min(0, 'Enter 0 or more working days')
-        .max(2000, 'Enter 2000 working days or fewer'),
-      direction: z.enum(['add', 'subtract']).default('add'),
-      division: divisionSchema.optional(),
-    }),
+    input: workingDaysInputSchema,
     output: workingDayResultSchema,
   },
   /**

@@ -6,9 +6,9 @@ import type { ServiceContext } from '../services/context';
 import type { EscalationsService } from '../services/escalations-service';
 import type { LiveConferenceService } from '../services/live-conference-service';
 
-/** What a document source may read: the register's repositories and services (read-only use). */
+/** What a document source may read: the repositories named here and the services (read-only use). */
 export interface SourceDeps {
-  ctx: ServiceContext;
+  ctx: ServiceContext<'agencies' | 'agencyEscalations' | 'conferenceLetters' | 'conferences' | 'escalations'>;
   settings: () => Promise<Settings>;
   live: LiveConferenceService;
   escalations: EscalationsService;

@@ -4,7 +4,6 @@ import {
   agencyInputSchema,
   type Agency,
   type AgencyFields,
-  type AgencyInput,
 } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
@@ -14,7 +13,7 @@ import { ServiceError, notFound, staleEdit } from './errors';
 import type { SettingsService } from './settings-service';
 
 /** The agency directory: each agency, its quoracy group and its safeguarding lead. */
-export function createAgenciesService(ctx: ServiceContext, settings: SettingsService) {
+export function createAgenciesService(ctx: ServiceContext<'agencies' | 'audit'>, settings: SettingsService) {
   const { agencies } = ctx.repos;
 
   async function mustGet(id: number): Promise<Agency> {
@@ -70,17 +69,6 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
     return created;
   }
 
-  /** Services validate too, so the CLI, imports and tests get the same checks as the contract. */
-  function parse(input: AgencyInput, prefix = ''): AgencyFields {
-    const result = agencyInputSchema.safeParse(input);
-    if (result.success) return result.data;
-    const issues = issuesFromZod(result.error).map((i) => ({
-      ...i,
-      path: i.path ? prefix + i.path : prefix.replace(/\.$/, ''),
-    }));
-    throw new ServiceError('invalid-input', describeIssues(issues), issues);
-  }
-
   const service = {
     list: async (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
     /** The agency with this name, compared as duplicates are (for the command line's --agency). */
@@ -100,14 +88,13 @@ export function createAgenciesService(ctx: ServiceContext, settings: SettingsSer
       return service.importMany(readAgenciesCsv(text), { fieldName: agencyCsvColumn });
     },
 
-    async create(input: AgencyInput): Promise<Agency> {
-      const fields = parse(input);
+    /** `fields` as the contract's `agencies.create` parsed them (the dispatch validates). */
+    async create(fields: AgencyFields): Promise<Agency> {
       return ctx.db.transaction(async () => createInTransaction(fields));
     },
 
     /** `version` is the one the caller loaded: a save over a newer one is refused (`conflict`). */
-    async update(id: number, input: AgencyInput, version?: number): Promise<Agency> {
-      const fields = parse(input, 'fields.');
+    async update(id: number, fields: AgencyFields, version?: number): Promise<Agency> {
       return ctx.db.transaction(async () => {
         const before = await mustGet(id);
         if (!(await agencies.update(id, fields, ctx.now().toISOString(), version))) throw await stale(id);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { addDays, localIsoDate } from '../../../../shared/dates';
 import { happenedProblem } from '../../../../shared/record-dates';
 import { describeIssues } from '../../../../shared/ipc/result';
@@ -8,6 +9,9 @@ import {
   type AgencyEscalation,
   type EscalationReason,
   type ReturnSummary,
+  type raiseFromConferenceInputSchema,
+  type raiseByHandInputSchema,
+  type markSentInputSchema,
 } from '../../../../shared/schemas/agency-escalation';
 import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound } from './errors';
@@ -19,7 +23,7 @@ import type { SettingsService } from './settings-service';
  * agency's safeguarding lead.
  */
 export function createAgencyEscalationsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'agencies' | 'agencyEscalations' | 'audit' | 'corrections'>,
   settings: SettingsService,
   live: LiveConferenceService,
 ) {
@@ -66,12 +70,7 @@ export function createAgencyEscalationsService(
     },
 
     /** One step from the chair's screen: the meeting, family, chair and representative come from the conference. */
-    async raiseFromConference(i: {
-      conferenceId: number;
-      agencyId: number;
-      reason: EscalationReason;
-      reasonDetail: string | null;
-    }) {
+    async raiseFromConference(i: z.output<typeof raiseFromConferenceInputSchema>) {
       return ctx.db.transaction(async () => {
         const conference = await live.get(i.conferenceId);
         const inv = conference.invitations.find((x) => x.agencyId === i.agencyId);
@@ -139,15 +138,7 @@ export function createAgencyEscalationsService(
       });
     },
 
-    async raiseByHand(i: {
-      agencyId: number;
-      meetingDate: string;
-      familyIdentifier: string;
-      chairName: string;
-      representativeName: string | null;
-      reason: EscalationReason;
-      reasonDetail: string | null;
-    }) {
+    async raiseByHand(i: z.output<typeof raiseByHandInputSchema>) {
       return ctx.db.transaction(async () => {
         await mustAgency(i.agencyId);
         const problem = happenedProblem(i.meetingDate, localIsoDate(ctx.now()), 'The date of the meeting');
@@ -203,7 +194,7 @@ export function createAgencyEscalationsService(
     },
 
     /** Marks the period's unsent rows as sent to the safeguarding lead, as one return. */
-    async markSent(i: { agencyId: number; from: string; to: string; sentOn: string; sentTo: string }) {
+    async markSent(i: z.output<typeof markSentInputSchema>) {
       return ctx.db.transaction(async () => {
         await mustAgency(i.agencyId);
         const issues = [];

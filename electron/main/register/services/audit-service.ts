@@ -1,4 +1,5 @@
-import type { AuditEntity, AuditEventView } from '../../../../shared/schemas/audit';
+import type { z } from 'zod';
+import type { AuditEntity, AuditEventView, auditListInputSchema } from '../../../../shared/schemas/audit';
 import type { ChainVerdict } from '../db/audit-chain';
 import type { ServiceContext } from './context';
 
@@ -7,7 +8,7 @@ import type { ServiceContext } from './context';
  * hash chain (whole, or the first broken event named). Nothing here writes: events are appended
  * by each service's own write, in its transaction.
  */
-export function createAuditService(ctx: ServiceContext) {
+export function createAuditService(ctx: ServiceContext<'audit'>) {
   const { audit } = ctx.repos;
   return {
     async verify(): Promise<ChainVerdict> {
@@ -17,7 +18,7 @@ export function createAuditService(ctx: ServiceContext) {
     async verifyTail(n: number): Promise<ChainVerdict> {
       return audit.verifyTail(n);
     },
-    async list(page: { offset: number; limit: number }): Promise<{ total: number; events: AuditEventView[] }> {
+    async list(page: z.output<typeof auditListInputSchema>): Promise<{ total: number; events: AuditEventView[] }> {
       return audit.list(page);
     },
     async forRecord(entity: AuditEntity, entityId: number): Promise<AuditEventView[]> {

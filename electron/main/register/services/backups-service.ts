@@ -39,7 +39,7 @@ export interface BackupsOptions {
  * `backup/backup-file.ts`). Nothing here writes to the register itself, so a backup never
  * changes what it copies.
  */
-export function createBackupsService(ctx: ServiceContext, settings: SettingsService, options: BackupsOptions) {
+export function createBackupsService(ctx: ServiceContext<never>, settings: SettingsService, options: BackupsOptions) {
   let last: BackupRun | null = null;
 
   /** The embedded register's connection; a unit's register on PostgreSQL is backed up by PostgreSQL's own means. */

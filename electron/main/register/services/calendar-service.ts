@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   DIVISIONS,
   bankHolidayFeedSchema,
@@ -19,13 +20,17 @@ import {
 import { audit, type ServiceContext } from './context';
 import { ServiceError } from './errors';
 import type { SettingsService } from './settings-service';
+import type { workingDaysInputSchema } from '../../../../shared/ipc/contract/calendar';
 
 /**
  * The working-day calendar: the shipped GOV.UK snapshot, overlaid year by year with any feed an
  * administrator imported, plus the unit's closure days. Built once per division and rebuilt
  * when an import or a settings change alters it.
  */
-export function createCalendarService(ctx: ServiceContext, settings: () => SettingsService) {
+export function createCalendarService(
+  ctx: ServiceContext<'audit' | 'holidays' | 'settings'>,
+  settings: () => SettingsService,
+) {
   const cache = new Map<Division, WorkingDayCalendar>();
 
   async function events(division: Division): Promise<{ events: BankHolidayEvent[]; imported: boolean }> {
@@ -126,12 +131,7 @@ export function createCalendarService(ctx: ServiceContext, settings: () => Setti
       return result;
     },
 
-    async calculate(input: {
-      date: string;
-      days: number;
-      direction: 'add' | 'subtract';
-      division?: Division | undefined;
-    }) {
+    async calculate(input: z.output<typeof workingDaysInputSchema>) {
       const cal = await calendarFor(input.division);
       const date =
         input.direction === 'add'

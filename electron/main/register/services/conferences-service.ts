@@ -1,11 +1,10 @@
 import { formatLongDate, localIsoDate } from '../../../../shared/dates';
-import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
+import { describeIssues } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
 import { conferenceDateProblem, dateOfBirthProblem, expectedDateProblem } from '../../../../shared/record-dates';
 import {
-  conferenceInputSchema,
   type Child,
-  type ConferenceInput,
+  type ConferenceFields,
   type ConferenceSummary,
   type DuplicateMatch,
 } from '../../../../shared/schemas/conference';
@@ -38,7 +37,10 @@ function childWords(c: NewChildLike): string {
 }
 
 /** Conferences and the families and children they consider. */
-export function createConferencesService(ctx: ServiceContext, settings: SettingsService) {
+export function createConferencesService(
+  ctx: ServiceContext<'audit' | 'conferences' | 'families'>,
+  settings: SettingsService,
+) {
   const { conferences, families } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 
@@ -127,13 +129,7 @@ export function createConferencesService(ctx: ServiceContext, settings: Settings
      * date is impossible, when the same child is in it twice, or when a new family or child
      * matches one in the register (naming it) unless the caller confirms they are different.
      */
-    async create(raw: ConferenceInput): Promise<ConferenceSummary> {
-      const parsed = conferenceInputSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        throw new ServiceError('invalid-input', describeIssues(issues), issues);
-      }
-      const input = parsed.data;
+    async create(input: ConferenceFields): Promise<ConferenceSummary> {
       return ctx.db.transaction(async () => {
         const at = ctx.now().toISOString();
         const actor = await settings.actor();

@@ -17,10 +17,18 @@ import { createRetentionRepository } from '../db/repositories/retention-reposito
 import { createSettingsRepository } from '../db/repositories/settings-repository';
 import { createUsersRepository } from '../db/repositories/users-repository';
 
-/** What every service is given: the database, its repositories, a clock and the shipped data. */
-export interface ServiceContext {
+/** Every repository over one database, by name. */
+export type Repositories = ReturnType<typeof createRepositories>;
+export type RepositoryName = keyof Repositories;
+
+/**
+ * What a service is given: the database, the repositories it names (`R`; all of them by default),
+ * a clock and the shipped data. Each service factory names the repositories it uses, so what it
+ * can reach is in its signature; the register builds one context with all of them.
+ */
+export interface ServiceContext<R extends RepositoryName = RepositoryName> {
   db: RegisterDb;
-  repos: Awaited<ReturnType<typeof createRepositories>>;
+  repos: Pick<Repositories, R>;
   now: () => Date;
   snapshot: BankHolidayFeed;
   defaultUserName: string;
@@ -48,7 +56,7 @@ export function createRepositories(db: RegisterDb) {
 
 /** Appends an audit event for a write, in the caller's transaction. */
 export async function audit(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'audit'>,
   actor: string,
   action: AuditAction,
   entity: string,
@@ -64,7 +72,7 @@ export async function audit(
  * before and after), with `keep` (what names the change) on both sides.
  */
 export async function auditChange(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'audit'>,
   actor: string,
   action: AuditAction,
   entity: string,

@@ -15,6 +15,14 @@ import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '..
 import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
 import type { AgencyType } from '../../../../shared/schemas/agency';
 import { contributionIncidents, type EscalationReason } from '../../../../shared/schemas/agency-escalation';
+import {
+  closeEscalationInputSchema,
+  debriefInputSchema,
+  escalateInputSchema,
+  reviewMeetingInputSchema,
+  stageResponseInputSchema,
+  openEscalationInputSchema,
+} from '../../../../shared/schemas/escalation';
 import type { Attendance, Category, Decision } from '../../../../shared/schemas/live-conference';
 import { addWorkingDays, isWorkingDay, type WorkingDayCalendar } from '../../../../shared/working-days';
 import type { CalendarService } from './calendar-service';
@@ -114,7 +122,11 @@ const CHAIRS = ['Demo Chair A', 'Demo Chair B', 'Demo Chair C', 'Demo Chair D', 
  * every few months while a plan lasts, equally divided views adjourned and reconvened within 15
  * working days, realistic attendance and reports. For training and benchmarks; no real names.
  */
-export function createDemoService(ctx: ServiceContext, calendar: CalendarService, escalations: EscalationsService) {
+export function createDemoService(
+  ctx: ServiceContext<'demo'>,
+  calendar: CalendarService,
+  escalations: EscalationsService,
+) {
   return {
     async generate(size: DemoSize, onProgress: (done: number, total: number) => void = () => undefined) {
       const { conferences: target, years } = DEMO_SIZES[size];
@@ -699,53 +711,60 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           const child = childUnder18(start);
           const initiating = 2 + Math.floor(random() * (AGENCIES.length - 1));
           const challenged = initiating === 1 ? 2 : 1;
-          let e = await escalations.open({
-            protocolId,
-            familyId: child?.family_id ?? null,
-            childId: child?.id ?? null,
-            subjectName: child ? `${child.given_name} ${child.family_name}` : 'Demo family',
-            subjectDateOfBirth: child?.date_of_birth ?? null,
-            initiatingAgencyId: initiating,
-            challengedAgencyId: challenged,
-            natures: [pick(natures)],
-            details: 'Synthetic disagreement for training.',
-            outcomeSought: 'Synthetic outcome sought.',
-            immediateRisk,
-            openedOn: start,
-            escalatedBy: people('Practitioner'),
-            ...(startAt ? { startStage: startAt.stage, startReason: startAt.reason } : {}),
-            ...(croydon
-              ? {
-                  subjectGender: GENDERS[count % GENDERS.length],
-                  subjectEthnicity: ETHNICITIES[count % ETHNICITIES.length],
-                  subjectSend: SEND[count % SEND.length],
-                  concerns: 'Synthetic concerns raised with the practitioner.',
-                }
-              : {}),
-          });
+          // Parsed as the contract's `escalations.open` would, filling its defaults.
+          let e = await escalations.open(
+            openEscalationInputSchema.parse({
+              protocolId,
+              familyId: child?.family_id ?? null,
+              childId: child?.id ?? null,
+              subjectName: child ? `${child.given_name} ${child.family_name}` : 'Demo family',
+              subjectDateOfBirth: child?.date_of_birth ?? null,
+              initiatingAgencyId: initiating,
+              challengedAgencyId: challenged,
+              natures: [pick(natures)],
+              details: 'Synthetic disagreement for training.',
+              outcomeSought: 'Synthetic outcome sought.',
+              immediateRisk,
+              openedOn: start,
+              escalatedBy: people('Practitioner'),
+              ...(startAt ? { startStage: startAt.stage, startReason: startAt.reason } : {}),
+              ...(croydon
+                ? {
+                    subjectGender: GENDERS[count % GENDERS.length],
+                    subjectEthnicity: ETHNICITIES[count % ETHNICITIES.length],
+                    subjectSend: SEND[count % SEND.length],
+                    concerns: 'Synthetic concerns raised with the practitioner.',
+                  }
+                : {}),
+            }),
+          );
           for (let k = first; k < reached; k += 1) {
             const stepped = addDays(start, 7 * (k - first + 1));
             if (croydon && k >= 3) {
-              await escalations.respond({
-                escalationId: e.id,
-                number: k,
-                responseFrom: people(`Stage ${k} lead`),
-                responseOn: addDays(stepped, -2),
-                summary: `Synthetic decision at stage ${k}: not resolved.`,
-                resolved: false,
-                learning: `Synthetic learning from stage ${k}.`,
-              });
+              await escalations.respond(
+                stageResponseInputSchema.parse({
+                  escalationId: e.id,
+                  number: k,
+                  responseFrom: people(`Stage ${k} lead`),
+                  responseOn: addDays(stepped, -2),
+                  summary: `Synthetic decision at stage ${k}: not resolved.`,
+                  resolved: false,
+                  learning: `Synthetic learning from stage ${k}.`,
+                }),
+              );
             }
-            e = await escalations.escalate({
-              escalationId: e.id,
-              on: stepped,
-              escalatedBy: {
-                ...people('Manager'),
-                ...(croydon ? { email: `demo.manager${k + 1}@example.org` } : {}),
-              },
-              escalatedTo: people(`Stage ${k + 1} lead`),
-              ...(croydon ? { concerns: `Synthetic concerns, key dates and interventions at stage ${k + 1}.` } : {}),
-            });
+            e = await escalations.escalate(
+              escalateInputSchema.parse({
+                escalationId: e.id,
+                on: stepped,
+                escalatedBy: {
+                  ...people('Manager'),
+                  ...(croydon ? { email: `demo.manager${k + 1}@example.org` } : {}),
+                },
+                escalatedTo: people(`Stage ${k + 1} lead`),
+                ...(croydon ? { concerns: `Synthetic concerns, key dates and interventions at stage ${k + 1}.` } : {}),
+              }),
+            );
           }
           count += 1;
           return e;
@@ -760,27 +779,33 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
           // One resolved at stage 2; where the protocol offers a debrief after resolution, it is held.
           const done = await openOne(protocol.id, addDays(today, -60), 2, false);
           const opened = done.stages[done.stages.length - 1]?.openedOn ?? addDays(today, -60);
-          await escalations.respond({
-            escalationId: done.id,
-            number: 2,
-            responseFrom: people('Stage 2 lead'),
-            responseOn: addDays(opened, 3),
-            summary: 'Synthetic response that resolved the difference.',
-            resolved: true,
-          });
-          await escalations.close({
-            escalationId: done.id,
-            on: addDays(opened, 5),
-            resolved: true,
-            learning: 'Synthetic learning for reports.',
-            restorativeDebrief: null,
-          });
-          if (resolutionStage(protocol.definition)) {
-            await escalations.recordDebrief({
+          await escalations.respond(
+            stageResponseInputSchema.parse({
               escalationId: done.id,
-              on: addDays(opened, 12),
-              notes: 'Synthetic restorative debrief: the agencies agreed how to share information sooner.',
-            });
+              number: 2,
+              responseFrom: people('Stage 2 lead'),
+              responseOn: addDays(opened, 3),
+              summary: 'Synthetic response that resolved the difference.',
+              resolved: true,
+            }),
+          );
+          await escalations.close(
+            closeEscalationInputSchema.parse({
+              escalationId: done.id,
+              on: addDays(opened, 5),
+              resolved: true,
+              learning: 'Synthetic learning for reports.',
+              restorativeDebrief: null,
+            }),
+          );
+          if (resolutionStage(protocol.definition)) {
+            await escalations.recordDebrief(
+              debriefInputSchema.parse({
+                escalationId: done.id,
+                on: addDays(opened, 12),
+                notes: 'Synthetic restorative debrief: the agencies agreed how to share information sooner.',
+              }),
+            );
           }
           // Where the protocol starts a Principal Officer review's escalation later on, one does,
           // with its meeting's written record (North Lincolnshire).
@@ -791,16 +816,18 @@ export function createDemoService(ctx: ServiceContext, calendar: CalendarService
               reason: 'Synthetic: a reconvened conference reached no majority, so a Principal Officer review followed',
             });
             if (protocol.definition.record === 'review-meeting-record') {
-              await escalations.recordReviewMeeting({
-                escalationId: e.id,
-                heldOn: addDays(today, -5),
-                reviewType: 'Multi-agency pit stop meeting',
-                chairedBy: 'Demo Principal Officer',
-                attendees: 'Demo practitioners and managers of the agencies involved',
-                discussion: 'Synthetic key areas of discussion.',
-                disagreements: 'Synthetic disagreements that remain.',
-                agreements: 'Synthetic agreements reached.',
-              });
+              await escalations.recordReviewMeeting(
+                reviewMeetingInputSchema.parse({
+                  escalationId: e.id,
+                  heldOn: addDays(today, -5),
+                  reviewType: 'Multi-agency pit stop meeting',
+                  chairedBy: 'Demo Principal Officer',
+                  attendees: 'Demo practitioners and managers of the agencies involved',
+                  discussion: 'Synthetic key areas of discussion.',
+                  disagreements: 'Synthetic disagreements that remain.',
+                  agreements: 'Synthetic agreements reached.',
+                }),
+              );
             }
           }
         }

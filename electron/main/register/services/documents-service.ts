@@ -1,14 +1,16 @@
+import type { z } from 'zod';
 import { mapAsync } from '../../../../shared/async';
 import { createHash, randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { localIsoDate } from '../../../../shared/dates';
-import type {
-  BatchPlan,
-  BatchStatus,
-  DocumentKind,
-  GeneratedDocument,
-  PlannedDocument,
-  RecordEntity,
+import {
+  type BatchPlan,
+  type BatchStatus,
+  type DocumentKind,
+  type GeneratedDocument,
+  type PlannedDocument,
+  type RecordEntity,
+  type startBatchInputSchema,
 } from '../../../../shared/schemas/documents';
 import { checkFolder, describeIoError, isFolderError, prepareFolder, writeFileAtomic } from '../documents/files';
 import type { Candidate, DocumentSource, MakeOptions } from '../documents/source';
@@ -29,7 +31,7 @@ function keyOf(c: Candidate): string {
  * (what, for which record, when, by whom, and a SHA-256 of the bytes).
  */
 export function createDocumentsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'audit' | 'documents' | 'live'>,
   settings: SettingsService,
   sources: readonly DocumentSource[],
   defaultFolder: string,
@@ -279,7 +281,7 @@ export function createDocumentsService(
     makeOne,
     run,
     /** Starts a batch in the background and returns at once; `status` reports its progress. */
-    async start(i: { kind: DocumentKind; from: string; to: string; folder: string; keys?: string[] | undefined }) {
+    async start(i: z.output<typeof startBatchInputSchema>) {
       const status = await begin(i.kind, i.from, i.to, i.folder, i.keys);
       const answered = publicStatus(status);
       // Answer first; the first document is made on the next turn, like the rest.

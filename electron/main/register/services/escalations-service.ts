@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { changedFields } from '../../../../shared/audit-changes';
 import {
   SHIPPED_PROTOCOLS,
@@ -15,17 +16,23 @@ import {
   type StartRoute,
 } from '../../../../shared/escalation-protocols';
 import { formatLongDate, localIsoDate } from '../../../../shared/dates';
-import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { dateOfBirthProblem, expectedDateProblem, happenedProblem } from '../../../../shared/record-dates';
 import {
   NATURES,
   NATURE_LABELS,
-  openEscalationInputSchema,
   type Escalation,
   type EscalationListItem,
   type Nature,
   type EscalationDraft,
-  type OpenEscalationInput,
+  type OpenEscalationFields,
+  type stageResponseInputSchema,
+  type escalateInputSchema,
+  type closeEscalationInputSchema,
+  type debriefInputSchema,
+  type reviewMeetingInputSchema,
+  type correctEscalationInputSchema,
+  type actionInputSchema,
+  type escalationFiltersSchema,
 } from '../../../../shared/schemas/escalation';
 import type { Change } from '../../../../shared/schemas/live-conference';
 import { coverageWarning } from '../../../../shared/working-days';
@@ -38,17 +45,6 @@ import type { SettingsService } from './settings-service';
 
 const CHOSEN_KEY = 'escalationProtocolKey';
 
-interface PersonInput {
-  name: string;
-  title: string | null;
-  agency: string | null;
-}
-
-/** The person escalating; the email is for the Croydon notification form's "Details of person completing notification". */
-interface EscalatingPersonInput extends PersonInput {
-  email?: string | null;
-}
-
 const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
 
 /**
@@ -59,7 +55,7 @@ const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
  * record. Details are corrected openly, with the reason.
  */
 export function createEscalationsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'agencies' | 'audit' | 'corrections' | 'documents' | 'escalations' | 'live' | 'settings'>,
   settings: SettingsService,
   calendar: CalendarService,
   live: LiveConferenceService,
@@ -413,13 +409,7 @@ export function createEscalationsService(
      * protocols are not changed in place: copy one under a new key. A copy keeps the formal record
      * of the protocol it was copied from.
      */
-    async save(raw: unknown) {
-      const parsed = protocolSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        throw new ServiceError('invalid-input', describeIssues(issues), issues);
-      }
-      const p = parsed.data;
+    async save(p: Protocol) {
       return ctx.db.transaction(async () => {
         if (SHIPPED_PROTOCOLS.some((s) => s.key === p.key)) {
           throw invalid('key', `“${p.key}” is a shipped protocol; copy it under a new key to adjust it`);
@@ -484,13 +474,7 @@ export function createEscalationsService(
       };
     },
 
-    async open(raw: OpenEscalationInput) {
-      const parsed = openEscalationInputSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        throw new ServiceError('invalid-input', describeIssues(issues), issues);
-      }
-      const input = parsed.data;
+    async open(input: OpenEscalationFields) {
       return write(null, 'open', async (at) => {
         const protocolRow = input.protocolId ? await repo.protocol(input.protocolId) : await latest(await chosenKey());
         if (!protocolRow) throw invalid('protocolId', 'Choose a protocol');
@@ -577,17 +561,7 @@ export function createEscalationsService(
       });
     },
 
-    async respond(i: {
-      escalationId: number;
-      number: number;
-      responseFrom: PersonInput;
-      responseOn: string;
-      summary: string;
-      resolved: boolean;
-      learning?: string | null;
-      /** The escalation's version as the caller loaded it. */
-      version?: number | undefined;
-    }) {
+    async respond(i: z.output<typeof stageResponseInputSchema>) {
       return write(
         i.escalationId,
         'response',
@@ -615,13 +589,7 @@ export function createEscalationsService(
      * is unresolved (a resolved response leads to closing), and never into a stage that follows
      * resolution (the Kirklees restorative debrief is offered after a resolved closing).
      */
-    async escalate(i: {
-      escalationId: number;
-      on: string;
-      escalatedBy: EscalatingPersonInput;
-      escalatedTo: PersonInput;
-      concerns?: string | null;
-    }) {
+    async escalate(i: z.output<typeof escalateInputSchema>) {
       return write(i.escalationId, 'escalate', async () => {
         const e = await mustEscalation(i.escalationId);
         const protocol = await protocolOf(e);
@@ -657,13 +625,7 @@ export function createEscalationsService(
       });
     },
 
-    async close(i: {
-      escalationId: number;
-      on: string;
-      resolved: boolean;
-      learning: string | null;
-      restorativeDebrief: string | null;
-    }) {
+    async close(i: z.output<typeof closeEscalationInputSchema>) {
       return write(i.escalationId, 'close', async (at) => {
         const stage = await openStage(i.escalationId);
         if (i.on < stage.opened_on) throw invalid('on', `A stage cannot close before it opened (${stage.opened_on})`);
@@ -688,7 +650,7 @@ export function createEscalationsService(
     },
 
     /** The restorative debrief after resolution (Kirklees stage 7): no clock, recorded when it happens. */
-    async recordDebrief(i: { escalationId: number; on: string; notes: string }) {
+    async recordDebrief(i: z.output<typeof debriefInputSchema>) {
       return write(i.escalationId, 'debrief', async (at) => {
         const e = await mustEscalation(i.escalationId);
         if (e.status !== 'resolved') {
@@ -708,16 +670,7 @@ export function createEscalationsService(
     },
 
     /** The written record of the Principal Officer review meeting (North Lincolnshire protocol and its copies). */
-    async recordReviewMeeting(i: {
-      escalationId: number;
-      heldOn: string;
-      reviewType: string;
-      chairedBy: string;
-      attendees: string;
-      discussion: string;
-      disagreements: string;
-      agreements: string;
-    }) {
+    async recordReviewMeeting(i: z.output<typeof reviewMeetingInputSchema>) {
       return write(i.escalationId, 'review-meeting', async (at) => {
         const e = await mustEscalation(i.escalationId);
         const protocol = await protocolOf(e);
@@ -750,22 +703,7 @@ export function createEscalationsService(
      * before and after are kept and shown. Immediate risk changed moves the current stage's due
      * date with it.
      */
-    async correct(i: {
-      escalationId: number;
-      reason: string;
-      subjectName?: string | undefined;
-      subjectDateOfBirth?: string | null | undefined;
-      subjectAddress?: string | null | undefined;
-      initiatingAgencyId?: number | undefined;
-      challengedAgencyId?: number | undefined;
-      natures?: Nature[] | undefined;
-      natureOther?: string | null | undefined;
-      details?: string | undefined;
-      outcomeSought?: string | undefined;
-      immediateRisk?: boolean | undefined;
-      /** The escalation's version as the caller loaded it. */
-      version?: number | undefined;
-    }) {
+    async correct(i: z.output<typeof correctEscalationInputSchema>) {
       return ctx.db.transaction(async () => {
         await mustEscalation(i.escalationId);
         await claim(i.escalationId, i.version);
@@ -883,13 +821,7 @@ export function createEscalationsService(
       });
     },
 
-    async addAction(i: {
-      escalationId: number;
-      action: string;
-      byWhom: string;
-      agreedOn: string;
-      completeBy: string | null;
-    }) {
+    async addAction(i: z.output<typeof actionInputSchema>) {
       return write(i.escalationId, 'action', async () => {
         const e = await mustEscalation(i.escalationId);
         if (i.agreedOn < e.opened_on)
@@ -913,13 +845,7 @@ export function createEscalationsService(
     },
 
     /** Open escalations: immediate risk first, then overdue (most overdue first), then by due date. */
-    async list(f: {
-      agencyId?: number | undefined;
-      stage?: number | undefined;
-      nature?: Nature | undefined;
-      protocolKey?: string | undefined;
-      overdueOnly: boolean;
-    }): Promise<EscalationListItem[]> {
+    async list(f: z.output<typeof escalationFiltersSchema>): Promise<EscalationListItem[]> {
       const cal = await calendar.calendarFor();
       const on = today();
       const definitions = new Map<string, Protocol>();

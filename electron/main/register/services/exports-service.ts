@@ -51,7 +51,7 @@ type EscalationRecordKind = 'appendix5' | 'croydon-notification' | 'review-meeti
  * The password is used once and never stored, logged or audited.
  */
 export function createExportsService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'audit' | 'documents'>,
   settings: SettingsService,
   documents: DocumentsService,
   agencyEscalations: AgencyEscalationsService,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   CHILD_DUE_KINDS,
   DEFAULT_TIMESCALES,
@@ -24,7 +25,7 @@ import {
 } from '../../../../shared/outcome';
 import { assessQuoracy } from '../../../../shared/quoracy';
 import { conferenceDateProblem } from '../../../../shared/record-dates';
-import type { ConferenceType } from '../../../../shared/schemas/conference';
+import { type ConferenceType, type conferenceUpdateInputSchema } from '../../../../shared/schemas/conference';
 import {
   ATTENDANCE_LABELS,
   CATEGORY_LABELS,
@@ -37,6 +38,12 @@ import {
   type LiveChild,
   type LiveConference,
   type ReportState,
+  type inviteInputSchema,
+  type setViewInputSchema,
+  type setNoViewInputSchema,
+  type recordDecisionInputSchema,
+  type amendDecisionInputSchema,
+  type scheduleReconvenedInputSchema,
 } from '../../../../shared/schemas/live-conference';
 import type { FieldIssue } from '../../../../shared/ipc/result';
 import type { Settings } from '../../../../shared/schemas/settings';
@@ -72,7 +79,11 @@ const VIEW_WORDS = { plan: 'Plan', 'no-plan': 'No plan' } as const;
  * transaction with its own audit event, and the conference it returns is read inside it, so a
  * command either succeeds whole or changes nothing.
  */
-export function createLiveConferenceService(ctx: ServiceContext, settings: SettingsService, calendar: CalendarService) {
+export function createLiveConferenceService(
+  ctx: ServiceContext<'agencies' | 'audit' | 'conferences' | 'corrections' | 'documents' | 'families' | 'live'>,
+  settings: SettingsService,
+  calendar: CalendarService,
+) {
   const { live, conferences, corrections } = ctx.repos;
   const today = () => localIsoDate(ctx.now());
 
@@ -644,12 +655,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
   return {
     get: build,
 
-    async invite(i: {
-      conferenceId: number;
-      agencyId: number;
-      representativeName: string | null;
-      representativeRole: string | null;
-    }) {
+    async invite(i: z.output<typeof inviteInputSchema>) {
       return change(i.conferenceId, 'invite', async (state, at) => {
         assertOpen(state);
         const agency = await ctx.repos.agencies.get(i.agencyId);
@@ -711,14 +717,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
     },
 
     /** Records (or, with view null, withdraws) one agency's view for one child. */
-    async setView(i: {
-      conferenceId: number;
-      childId: number;
-      agencyId: number;
-      view: 'plan' | 'no-plan' | null;
-      reasons: string;
-      version?: number | undefined;
-    }) {
+    async setView(i: z.output<typeof setViewInputSchema>) {
       return change(i.conferenceId, 'view', async (state, at) => {
         await invitation(i.conferenceId, i.agencyId);
         const version = await claimSlot(i.conferenceId, i.childId, i.agencyId, i.version);
@@ -741,13 +740,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * The chair records that an attending agency gives no view for a child, with the reason (or,
      * with reason null, withdraws that record). It replaces any view the agency gave.
      */
-    async setNoView(i: {
-      conferenceId: number;
-      childId: number;
-      agencyId: number;
-      reason: string | null;
-      version?: number | undefined;
-    }) {
+    async setNoView(i: z.output<typeof setNoViewInputSchema>) {
       return change(i.conferenceId, 'no-view', async (state, at) => {
         await invitation(i.conferenceId, i.agencyId);
         const version = await claimSlot(i.conferenceId, i.childId, i.agencyId, i.version);
@@ -819,15 +812,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * Corrects a scheduled conference's date, time, venue or chair. A new date clears attendance
      * (as re-dating does); a reconvened conference stays within its limit.
      */
-    async update(i: {
-      id: number;
-      date?: string | undefined;
-      time?: string | undefined;
-      venue?: string | undefined;
-      chairName?: string | undefined;
-      /** The conference's version as the caller loaded it. */
-      version?: number | undefined;
-    }) {
+    async update(i: z.output<typeof conferenceUpdateInputSchema>) {
       return change(i.id, 'edit', async (state, at) => {
         await claimConference(i.id, i.version);
         assertOpen(state);
@@ -904,12 +889,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * (whatever its siblings' decisions); when every child is decided the conference concludes
      * (or is adjourned) and its letter and minutes fall due.
      */
-    async recordDecision(i: {
-      conferenceId: number;
-      childId: number;
-      category: Category | null;
-      chairDecision?: 'plan' | 'no-plan' | undefined;
-    }) {
+    async recordDecision(i: z.output<typeof recordDecisionInputSchema>) {
       const s = await settings.get();
       const cal = await calendar.calendarFor();
       return change(i.conferenceId, 'decision', async (state, at) => {
@@ -959,17 +939,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * marked superseded, and the decision letter falls due again. A decision cannot be amended
      * into or out of an adjournment.
      */
-    async amendDecision(i: {
-      conferenceId: number;
-      childId: number;
-      reason: string;
-      views: { agencyId: number; view: 'plan' | 'no-plan' | null; reasons: string }[];
-      noViews: { agencyId: number; reason: string | null }[];
-      category?: Category | null | undefined;
-      chairDecision?: 'plan' | 'no-plan' | undefined;
-      /** The decision's version as the caller loaded it. */
-      version?: number | undefined;
-    }) {
+    async amendDecision(i: z.output<typeof amendDecisionInputSchema>) {
       const s = await settings.get();
       return change(
         i.conferenceId,
@@ -1101,7 +1071,7 @@ export function createLiveConferenceService(ctx: ServiceContext, settings: Setti
      * its adjourned children and its invitations. It must be held within the adjournment (no later
      * than the reconvene-by date, named in the refusal).
      */
-    async scheduleReconvened(i: { conferenceId: number; date: string; time: string; venue: string }) {
+    async scheduleReconvened(i: z.output<typeof scheduleReconvenedInputSchema>) {
       return ctx.db.transaction(async () => {
         const state = await mustState(i.conferenceId);
         if (state.status !== 'adjourned' || state.cancelledOn)

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { localIsoDate } from '../../../../shared/dates';
 import { isPastRetention, retentionDate } from '../../../../shared/retention';
-import type { RetentionEntry } from '../../../../shared/schemas/retention';
+import { type RetentionEntry, type retentionListInputSchema } from '../../../../shared/schemas/retention';
 import { audit, type ServiceContext } from './context';
 import { invalid, notFound, ServiceError } from './errors';
 import type { SettingsService } from './settings-service';
@@ -16,7 +17,7 @@ function sameName(a: string, b: string): boolean {
  * rule, holds placed and lifted with a reason, and the erase of a family past retention and not
  * on hold, for good, leaving one audit event that holds no personal data.
  */
-export function createRetentionService(ctx: ServiceContext, settings: SettingsService) {
+export function createRetentionService(ctx: ServiceContext<'audit' | 'retention'>, settings: SettingsService) {
   const repo = ctx.repos.retention;
 
   async function entries(): Promise<RetentionEntry[]> {
@@ -53,7 +54,7 @@ export function createRetentionService(ctx: ServiceContext, settings: SettingsSe
 
   return {
     /** Families with their retention date and hold, past retention first, then soonest. */
-    async list(i: { pastOnly: boolean; offset: number; limit: number }) {
+    async list(i: z.output<typeof retentionListInputSchema>) {
       const all = await entries();
       const shown = i.pastOnly ? all.filter((e) => e.pastRetention) : all;
       return {

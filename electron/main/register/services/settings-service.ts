@@ -29,7 +29,10 @@ const STORED_KEYS = [
   'retentionRule',
 ] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
 
-export function createSettingsService(ctx: ServiceContext, onCalendarChange: () => void) {
+export function createSettingsService(
+  ctx: ServiceContext<'audit' | 'holidays' | 'settings'>,
+  onCalendarChange: () => void,
+) {
   async function get(): Promise<Settings> {
     const stored = await ctx.repos.settings.all();
     const settings: Settings = { ...DEFAULT_SETTINGS, userName: ctx.defaultUserName };

@@ -21,7 +21,7 @@ async function publicUser(
  * active administrator, and nobody disables themselves.
  */
 export function createUsersService(
-  ctx: ServiceContext,
+  ctx: ServiceContext<'audit' | 'users'>,
   actor: () => Promise<string>,
   lastSignIn: (name: string) => Promise<string | null> = async () => null,
 ) {
