@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { Result } from '../shared/ipc/result';
 
 /**
@@ -49,4 +50,31 @@ export class UnitClient {
     if (!result.ok) throw new Error(`${channel} refused: ${result.error.code}: ${result.error.message}`);
     return result.value;
   }
+}
+
+/** A raw HTTP request, so Host and Origin can be set as an attacker's (or a DNS-rebinding) page would. */
+export async function rawRequest(
+  origin: string,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  const url = new URL(origin);
+  return new Promise((done, fail) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', fail);
+    req.end(options.body);
+  });
 }

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
+import { rawRequest } from '../unit-server-client';
 import { tempDir, tempGate } from './helpers';
 
 let server: BrowserServer | null = null;
@@ -25,32 +25,8 @@ async function start() {
   return { register, server };
 }
 
-/** A raw HTTP request, so Host and Origin can be set as an attacker's page would. */
-async function send(
-  s: BrowserServer,
-  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; body: string }> {
-  const url = new URL(s.origin);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: options.path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+/** A raw HTTP request to the browser-mode server. */
+const send = async (s: BrowserServer, options: Parameters<typeof rawRequest>[1]) => rawRequest(s.origin, options);
 
 const invoke = async (s: BrowserServer, body: unknown, headers: Record<string, string> = {}) =>
   send(s, {

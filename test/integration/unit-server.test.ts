@@ -1,6 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -17,7 +16,7 @@ import {
 } from '../../electron/main/server/unit-server';
 import { ACCOUNTS, CLIENT_SECRET, startProvider, TestBrowser } from '../oidc-provider';
 import { freshPgDatabase, type PgTestDatabase } from '../pg-database';
-import { UnitClient } from '../unit-server-client';
+import { rawRequest, UnitClient } from '../unit-server-client';
 import { healthVisiting, TEST_KDF_COST, TEST_PASSWORD, tempDir } from './helpers';
 
 /*
@@ -72,33 +71,6 @@ async function signedIn(origin: string, name: string): Promise<UnitClient> {
   const client = new UnitClient(origin);
   await client.ok('session.signIn', { name, password: TEST_PASSWORD });
   return client;
-}
-
-/** A raw request, so Host can be set as a DNS-rebinding page would send it. */
-async function rawRequest(
-  origin: string,
-  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; body: string }> {
-  const url = new URL(origin);
-  return new Promise((done, fail) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: options.path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', fail);
-    req.end(options.body);
-  });
 }
 
 async function freePort(): Promise<number> {
