@@ -1,6 +1,7 @@
 import { ESCALATION_REASON_LABELS, type EscalationReason } from '../schemas/agency-escalation';
 import { NATURE_LABELS, type Nature } from '../schemas/escalation';
 import { nameFor } from './frame';
+import { csvCell, csvFile } from '../csv';
 
 /**
  * The machine-readable half of an export for an agency's safeguarding lead: the Appendix 3 rows
@@ -53,20 +54,9 @@ export interface AgencyExportInput {
   escalations: readonly ExportEscalation[];
 }
 
-/**
- * One CSV cell, RFC 4180 quoted. A cell a spreadsheet would run as a formula (starting = + - @
- * or a tab or carriage return) is prefixed with an apostrophe, so opening the file runs nothing.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+/** The CSV files of an export: with the byte-order mark, so Excel shows names as written. */
+const csv = csvFile;
+export { csvCell };
 
 export function appendix3Rows(input: AgencyExportInput) {
   return [...input.appendix3]

@@ -118,4 +118,7 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'retention.placeHold': by('administrator'),
   'retention.liftHold': by('administrator'),
   'retention.erase': by('administrator'),
+  // The numbers: for managers, and for the unit (officers and administrators) making the returns.
+  'reports.get': readBy('manager', 'officer', 'administrator'),
+  'reports.records': readBy('manager', 'officer', 'administrator'),
 };

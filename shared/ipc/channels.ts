@@ -98,6 +98,8 @@ export const CHANNEL_NAMES = [
   'retention.placeHold',
   'retention.liftHold',
   'retention.erase',
+  'reports.get',
+  'reports.records',
 ] as const;
 
 /**

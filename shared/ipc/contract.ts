@@ -8,6 +8,7 @@ import { conferencesContract } from './contract/conferences';
 import { documentsContract } from './contract/documents';
 import { escalationsContract } from './contract/escalations';
 import { liveContract } from './contract/live';
+import { reportsContract } from './contract/reports';
 import { retentionContract } from './contract/retention';
 import { sessionContract } from './contract/session';
 import { settingsContract } from './contract/settings';
@@ -33,6 +34,7 @@ export const contract = {
   ...auditContract,
   ...backupsContract,
   ...retentionContract,
+  ...reportsContract,
 } as const satisfies { [K in ChannelName]: { input: z.ZodType; output: z.ZodType } };
 
 /** A channel in a part but not in `CHANNEL_NAMES` fails here (the spread escapes excess-property checks). */

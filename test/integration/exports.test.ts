@@ -92,7 +92,10 @@ describe('an export for an agency’s safeguarding lead', () => {
     };
     expect(json).toMatchObject({ schema: EXPORT_SCHEMA, version: EXPORT_SCHEMA_VERSION, namesAsInitials: true });
     expect(json.appendix3.map((a) => a.reference).sort()).toEqual(rows.map((row) => row.id).sort());
-    const csv = files.get('appendix3-rows.csv')?.toString('utf8') ?? '';
+    // UTF-8 with a byte-order mark first, so Excel shows names as written (issue 12).
+    const bytes = files.get('appendix3-rows.csv') ?? Buffer.alloc(0);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(
       'reference,date_of_meeting,family_name_or_identifying_factors,cp_chair,agency,name_of_agency_rep,reason,reason_for_escalation,reason_detail',
     );

@@ -9,6 +9,7 @@ import { conferencesHandlers } from './handlers/conferences';
 import { documentsHandlers } from './handlers/documents';
 import { escalationsHandlers } from './handlers/escalations';
 import { liveHandlers } from './handlers/live';
+import { reportsHandlers } from './handlers/reports';
 import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import type { HandlerMap } from './handlers/types';
@@ -64,6 +65,7 @@ export function createHandlers(register: Register): Handlers {
     ...auditHandlers(register),
     ...backupsHandlers(register),
     ...retentionHandlers(register),
+    ...reportsHandlers(register),
   };
   for (const channel of Object.keys(handlers) as RegisterChannel[]) {
     // An asynchronous handler commits its own work once it has everything (better-sqlite3's

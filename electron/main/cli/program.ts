@@ -25,6 +25,7 @@ import { initCommand } from './commands/init';
 import { lettersCommand } from './commands/letters';
 import { moveToCommand } from './commands/move-to';
 import { outcomeCommand } from './commands/outcome';
+import { reportsCommand } from './commands/reports';
 import { retentionCommand } from './commands/retention';
 import { returnsCommand } from './commands/returns';
 import { serveCommand } from './commands/serve';
@@ -50,6 +51,7 @@ const COMMANDS: readonly CliCommand[] = [
   conferencesCommand,
   returnsCommand,
   escalationsCommand,
+  reportsCommand,
   outcomeCommand,
   formsCommand,
   lettersCommand,

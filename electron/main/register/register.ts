@@ -15,6 +15,7 @@ import { createConferencesService } from './services/conferences-service';
 import { createDemoService } from './services/demo-service';
 import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
+import { createReportsService } from './services/reports-service';
 import { createRetentionService } from './services/retention-service';
 import { createSettingsService } from './services/settings-service';
 import { createUsersService } from './services/users-service';
@@ -158,6 +159,7 @@ async function wire({ db, sqlite, path, health }: Opened, options: RegisterOptio
   if (!readOnly) await escalations.ensureShipped();
   await escalations.ensureShipped();
   const retention = createRetentionService(ctx, settings);
+  const reports = createReportsService(ctx, settings, calendar);
   const demo = createDemoService(ctx, calendar, escalations);
   const users = createUsersService(ctx, async () => settings.actor(), options.lastSignIn);
   const audit = createAuditService(ctx);
@@ -220,6 +222,7 @@ async function wire({ db, sqlite, path, health }: Opened, options: RegisterOptio
     users,
     audit,
     backups,
+    reports,
     /** Closes the register, first writing the closing backup (unless automatic backups are off). */
     close: async () => {
       if (closed) return;

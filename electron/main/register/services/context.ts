@@ -13,6 +13,7 @@ import { createEscalationsRepository } from '../db/repositories/escalations-repo
 import { createFamiliesRepository } from '../db/repositories/families-repository';
 import { createHolidaysRepository } from '../db/repositories/holidays-repository';
 import { createLiveConferenceRepository } from '../db/repositories/live-conference-repository';
+import { createReportsRepository } from '../db/repositories/reports-repository';
 import { createRetentionRepository } from '../db/repositories/retention-repository';
 import { createSettingsRepository } from '../db/repositories/settings-repository';
 import { createUsersRepository } from '../db/repositories/users-repository';
@@ -48,6 +49,7 @@ export function createRepositories(db: RegisterDb) {
     families: createFamiliesRepository(db),
     holidays: createHolidaysRepository(db),
     live: createLiveConferenceRepository(db),
+    reports: createReportsRepository(db),
     retention: createRetentionRepository(db),
     settings: createSettingsRepository(db),
     users: createUsersRepository(db),

@@ -54,7 +54,8 @@ import { audit, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound, staleEdit } from './errors';
 import type { SettingsService } from './settings-service';
 
-function timescales(s: Settings): ConferenceTimescales {
+/** The conference timescales a register's settings give (reports use them too). */
+export function timescales(s: Settings): ConferenceTimescales {
   return {
     ...DEFAULT_TIMESCALES,
     reportDueInitial: s.reportDueInitial,
