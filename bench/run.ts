@@ -20,6 +20,7 @@ import { createGate } from '../electron/main/register/gate';
 import { openRegister, type Register } from '../electron/main/register/register';
 import { loadShippedSnapshot } from '../electron/main/register/snapshot';
 import { formsBench } from './forms';
+import { reportsBench } from './reports';
 import { unitRegisterBench } from './unit';
 
 const root = mkdtempSync(join(tmpdir(), 'cpreg-bench-'));
@@ -371,6 +372,8 @@ async function main(): Promise<void> {
     const chair = await chairScreenTimes();
     process.stderr.write('bench: 6. forms, letters, batches and exports\n');
     const forms = await formsBench(root, large);
+    process.stderr.write('bench: 7. reports\n');
+    const reports = await reportsBench(async (channel, input) => call(channel, input));
     await gate.close();
     const unit = await unitRegisterBench();
 
@@ -457,6 +460,7 @@ async function main(): Promise<void> {
 
     console.log('\nForms, letters and exports (pdfkit, embedded DejaVu Sans; the large demo register)');
     for (const line of forms) console.log(line);
+    for (const line of reports) console.log(line);
     for (const line of unit) console.log(line);
 
     rmSync(root, { recursive: true, force: true });

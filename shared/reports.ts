@@ -1,10 +1,9 @@
-import { addMonths, reportTimeliness } from './conference-deadlines';
+import { addMonths } from './conference-deadlines';
 import { addDays, toDayNumber } from './dates';
-import type { AgencyEscalation } from './schemas/agency-escalation';
 import { ESCALATION_REASON_LABELS, REPEAT_IN_PERIOD, REPEAT_IN_YEAR } from './schemas/agency-escalation';
 import { CONFERENCE_TYPE_LABELS, type ConferenceType } from './schemas/conference';
 import { NATURE_LABELS, type Nature } from './schemas/escalation';
-import { CATEGORY_LABELS, type Attendance, type Category, type ReportState } from './schemas/live-conference';
+import { CATEGORY_LABELS, type Category } from './schemas/live-conference';
 import { workingDaysBetween, type WorkingDayCalendar } from './working-days';
 
 /**
@@ -272,7 +271,14 @@ function drill<F>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Conferences: held, decisions, plans, adjournments.
+// Conferences, attendance and returns: counted in SQL (the reports repository holds each
+// measure's condition, used both to count and to list the records), labelled and ordered here.
+
+/** A row as counted: its key and a count per measure. */
+export interface MeasureCounts {
+  key: string;
+  counts: Record<string, number>;
+}
 
 export const CONFERENCE_OUTCOMES = [
   'unanimous',
@@ -301,27 +307,66 @@ const ADJOURNMENT_LABELS: Record<AdjournmentState, string> = {
 };
 
 const NO_CATEGORY = 'not-recorded';
+const REASON_KEYS = ['did-not-attend', 'no-report', 'late-report', 'other'] as const;
 
-/** A conference held in the period (concluded or adjourned; never a cancelled or unheld one). */
-export interface HeldConferenceFact {
-  kind: 'conference';
-  id: number;
-  date: string;
-  type: ConferenceType;
-  text: string;
+/** A row's key in words. */
+export function keyLabel(report: ReportName, table: string, key: string): string {
+  if (report === 'conferences') {
+    if (table === 'type') return CONFERENCE_TYPE_LABELS[key as ConferenceType] ?? key;
+    if (table === 'outcome') return OUTCOME_LABELS[key as keyof typeof OUTCOME_LABELS] ?? key;
+    if (table === 'adjournment') return ADJOURNMENT_LABELS[key as AdjournmentState] ?? key;
+    if (table === 'category')
+      return key === NO_CATEGORY ? 'Category not recorded' : (CATEGORY_LABELS[key as Category] ?? key);
+  }
+  if (report === 'returns' && table === 'reason')
+    return ESCALATION_REASON_LABELS[key as keyof typeof ESCALATION_REASON_LABELS] ?? key;
+  if (report === 'escalations') {
+    if (table === 'nature') return NATURE_LABELS[key as Nature] ?? key;
+    if (table === 'stage') return `Stage ${key}`;
+    if (table === 'risk') return key === 'immediate' ? 'Immediate risk' : 'Not at immediate risk';
+  }
+  return key;
 }
 
-/** One child's recorded decision at a conference held in the period. */
-export interface DecisionFact {
-  kind: 'decision';
-  conferenceId: number;
-  date: string;
-  conferenceType: ConferenceType;
-  result: 'unanimous' | 'majority' | 'equally-divided' | 'chair-decision';
-  decision: 'plan' | 'no-plan' | 'plan-continues' | 'plan-ends' | 'adjourned';
-  category: Category | null;
-  principalOfficerReview: boolean;
-  text: string;
+/** A table whose rows are always shown in this order, zero or not (types, outcomes, reasons…). */
+function fixedOrder(report: ReportName, table: string): readonly string[] | undefined {
+  if (report === 'conferences') {
+    if (table === 'type') return ['initial', 'review', 'reconvened'];
+    if (table === 'outcome') return CONFERENCE_OUTCOMES;
+    if (table === 'adjournment') return ADJOURNMENT_STATES;
+    if (table === 'category') return [...Object.keys(CATEGORY_LABELS), NO_CATEGORY];
+  }
+  if (report === 'returns' && table === 'reason') return REASON_KEYS;
+  if (report === 'escalations' && table === 'risk') return ['immediate', 'not-immediate'];
+  return undefined;
+}
+
+/**
+ * The rows of a table from its counts: labelled, every measure present, in the table's fixed
+ * order (a category with nothing in it is left out) or else by their words.
+ */
+export function tableRows(report: ReportName, table: string, counted: readonly MeasureCounts[]): ReportRow[] {
+  const spec = tableSpec(report, table);
+  const measures = spec?.measures.map((x) => x.id) ?? [];
+  const row = (key: string, counts: Record<string, number> = {}): ReportRow => ({
+    key,
+    label: keyLabel(report, table, key),
+    counts: Object.fromEntries(measures.map((m) => [m, counts[m] ?? 0])),
+  });
+  const order = fixedOrder(report, table);
+  if (order) {
+    const rows = order.map((key) => row(key, counted.find((c) => c.key === key)?.counts));
+    return table === 'category' ? rows.filter((r) => Object.values(r.counts).some((n) => n > 0)) : rows;
+  }
+  return counted
+    .map((c) => row(c.key, c.counts))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB') || a.key.localeCompare(b.key));
+}
+
+/** Sums of each measure over a table's rows (right where each record is in one row). */
+export function columnTotals(report: ReportName, table: string, rows: readonly ReportRow[]): Record<string, number> {
+  const measures = tableSpec(report, table)?.measures.map((x) => x.id) ?? [];
+  return Object.fromEntries(measures.map((m) => [m, rows.reduce((s, r) => s + (r.counts[m] ?? 0), 0)]));
 }
 
 /** A conference held in the period that adjourned, and the conference that reconvenes it, if any. */
@@ -336,8 +381,6 @@ export interface AdjournmentFact {
   text: string;
 }
 
-export type ConferenceFact = HeldConferenceFact | DecisionFact | AdjournmentFact;
-
 /** Where an adjournment stands against its limit, as of `today`. */
 export function adjournmentState(f: AdjournmentFact, today: string): AdjournmentState {
   const limit = f.reconveneBy ?? f.date;
@@ -345,172 +388,39 @@ export function adjournmentState(f: AdjournmentFact, today: string): Adjournment
   return today > limit ? 'not-scheduled-overdue' : 'not-scheduled';
 }
 
-function conferenceCounter(today: string): Counter<ConferenceFact> {
-  return {
-    report: 'conferences',
-    cells(f) {
-      if (f.kind === 'conference') return [{ table: 'type', key: f.type, measure: 'held' }];
-      if (f.kind === 'adjournment')
-        return [{ table: 'adjournment', key: adjournmentState(f, today), measure: 'adjourned' }];
-      const cells: Cell[] = [{ table: 'outcome', key: f.result, measure: 'decisions' }];
-      if (f.conferenceType === 'reconvened') cells.push({ table: 'outcome', key: 'reconvened', measure: 'decisions' });
-      if (f.principalOfficerReview)
-        cells.push({ table: 'outcome', key: 'principal-officer-review', measure: 'decisions' });
-      const measure =
-        f.decision === 'plan'
-          ? 'started'
-          : f.decision === 'plan-continues'
-            ? 'continued'
-            : f.decision === 'plan-ends'
-              ? 'ended'
-              : null;
-      if (measure) cells.push({ table: 'category', key: f.category ?? NO_CATEGORY, measure });
-      return cells;
-    },
-    label(table, key) {
-      if (table === 'type') return CONFERENCE_TYPE_LABELS[key as ConferenceType] ?? key;
-      if (table === 'outcome') return OUTCOME_LABELS[key as keyof typeof OUTCOME_LABELS] ?? key;
-      if (table === 'adjournment') return ADJOURNMENT_LABELS[key as AdjournmentState] ?? key;
-      return key === NO_CATEGORY ? 'Category not recorded' : (CATEGORY_LABELS[key as Category] ?? key);
-    },
-    record(f) {
-      return {
-        kind: 'conference',
-        id: f.kind === 'conference' ? f.id : f.conferenceId,
-        conferenceId: null,
-        date: f.date,
-        text: f.text,
-      };
-    },
-    order(table) {
-      if (table === 'type') return ['initial', 'review', 'reconvened'];
-      if (table === 'outcome') return CONFERENCE_OUTCOMES;
-      if (table === 'adjournment') return ADJOURNMENT_STATES;
-      return undefined;
-    },
-  };
+export function adjournmentCounts(facts: readonly AdjournmentFact[], today: string): MeasureCounts[] {
+  return ADJOURNMENT_STATES.map((key) => ({
+    key,
+    counts: { adjourned: facts.filter((f) => adjournmentState(f, today) === key).length },
+  }));
 }
 
-export function conferencesReport(facts: readonly ConferenceFact[], today: string): ReportTables {
-  return tally(facts, conferenceCounter(today));
+export function adjournmentRecords(
+  facts: readonly AdjournmentFact[],
+  today: string,
+  key: string | undefined,
+): RecordRef[] {
+  return facts
+    .filter((f) => key === undefined || adjournmentState(f, today) === key)
+    .map((f) => ({ kind: 'conference' as const, id: f.conferenceId, conferenceId: null, date: f.date, text: f.text }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Agency contribution: attendance and report timeliness, per agency.
-
-/** One agency invited to a conference held in the period. */
-export interface InvitationFact {
-  conferenceId: number;
-  date: string;
-  agencyName: string;
-  attendance: Attendance | null;
-  report: ReportState;
-  reportReceivedOn: string | null;
-  /** When the report was due (working days before the conference, by the conference's kind). */
-  reportDueOn: string;
-  text: string;
+/** The first day of the 12 months to a period's end, over which repeat non-attendance is read. */
+export function repeatYearFrom(period: ReportPeriod): string {
+  return addDays(period.to, -364);
 }
 
-/**
- * The cells of an invitation. Apologies count both kinds (with and without a report); a report is
- * on time or late by its received date against its due date, as on the chair's screen; missing
- * when it was not received by the conference (still awaited, or recorded as not received).
- */
-function invitationCells(f: InvitationFact): Cell[] {
-  const cell = (measure: string): Cell => ({ table: 'agency', key: f.agencyName, measure });
-  const cells = [cell('invited')];
-  if (f.attendance === 'attended') cells.push(cell('attended'));
-  if (f.attendance === 'apologies-with-report' || f.attendance === 'apologies-no-report') cells.push(cell('apologies'));
-  if (f.attendance === 'did-not-attend') cells.push(cell('didNotAttend'));
-  if (f.report !== 'received') cells.push(cell('reportsMissing'));
-  else if (f.reportReceivedOn !== null)
-    cells.push(
-      cell(reportTimeliness(f.reportReceivedOn, f.reportDueOn) === 'on-time' ? 'reportsOnTime' : 'reportsLate'),
-    );
-  return cells;
-}
-
-const attendanceCounter: Counter<InvitationFact> = {
-  report: 'attendance',
-  cells: invitationCells,
-  label: (_table, key) => key,
-  record: (f) => ({ kind: 'conference', id: f.conferenceId, conferenceId: null, date: f.date, text: f.text }),
-};
-
-export function attendanceReport(facts: readonly InvitationFact[]): ReportTables {
-  return tally(facts, attendanceCounter);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Appendix 3 returns: incidents by agency and reason, repeat non-attendance.
-
-/** A standing (not withdrawn) Appendix 3 incident. */
-export type IncidentFact = Pick<AgencyEscalation, 'id' | 'agencyName' | 'conferenceId' | 'meetingDate' | 'reason'> & {
-  text: string;
-};
-
-const REASON_MEASURE = {
-  'did-not-attend': 'didNotAttend',
-  'no-report': 'noReport',
-  'late-report': 'lateReport',
-  other: 'other',
-} as const;
-
-function returnsCounter(period: ReportPeriod, all: readonly IncidentFact[]): Counter<IncidentFact> {
-  // Repeat non-attendance, as the Returns screen says it: twice in the period, or three times in
-  // the 12 months to its end.
-  const yearFrom = addDays(period.to, -364);
-  const inPeriodByAgency = new Map<string, number>();
-  const inYearByAgency = new Map<string, number>();
-  for (const f of all) {
-    if (f.reason !== 'did-not-attend') continue;
-    if (inPeriod(f.meetingDate, period))
-      inPeriodByAgency.set(f.agencyName, (inPeriodByAgency.get(f.agencyName) ?? 0) + 1);
-    if (f.meetingDate >= yearFrom && f.meetingDate <= period.to)
-      inYearByAgency.set(f.agencyName, (inYearByAgency.get(f.agencyName) ?? 0) + 1);
-  }
-  const repeat = (agency: string) =>
-    (inPeriodByAgency.get(agency) ?? 0) >= REPEAT_IN_PERIOD || (inYearByAgency.get(agency) ?? 0) >= REPEAT_IN_YEAR;
-  return {
-    report: 'returns',
-    cells(f) {
-      const cells: Cell[] = [];
-      if (inPeriod(f.meetingDate, period)) {
-        cells.push(
-          { table: 'agency', key: f.agencyName, measure: REASON_MEASURE[f.reason] },
-          { table: 'agency', key: f.agencyName, measure: 'total' },
-          { table: 'reason', key: f.reason, measure: 'incidents' },
-        );
-      }
-      if (f.reason === 'did-not-attend' && repeat(f.agencyName)) {
-        if (inPeriod(f.meetingDate, period)) cells.push({ table: 'repeat', key: f.agencyName, measure: 'inPeriod' });
-        if (f.meetingDate >= yearFrom && f.meetingDate <= period.to)
-          cells.push({ table: 'repeat', key: f.agencyName, measure: 'last12Months' });
-      }
-      return cells;
-    },
-    label: (table, key) =>
-      table === 'reason' ? (ESCALATION_REASON_LABELS[key as keyof typeof ESCALATION_REASON_LABELS] ?? key) : key,
-    record: (f) => ({
-      kind: 'agency-escalation',
-      id: f.id,
-      conferenceId: f.conferenceId,
-      date: f.meetingDate,
-      text: f.text,
-    }),
-    order: (table) => (table === 'reason' ? Object.keys(REASON_MEASURE) : undefined),
-  };
-}
-
-/** `facts`: the incidents from the 12 months before the period's end, or from its start if earlier. */
-export function returnsReport(facts: readonly IncidentFact[], period: ReportPeriod): ReportTables {
-  return tally(facts, returnsCounter(period, facts));
-}
-
-/** The first day whose incidents the returns report needs for a period. */
-export function returnsFactsFrom(period: ReportPeriod): string {
-  const yearFrom = addDays(period.to, -364);
-  return yearFrom < period.from ? yearFrom : period.from;
+/** Repeat non-attendance, as the Returns screen says it: twice in the period, or three times in the 12 months to its end. */
+export function repeatRows(perAgency: readonly MeasureCounts[]): MeasureCounts[] {
+  return perAgency
+    .filter(
+      (a) => (a.counts['didNotAttend'] ?? 0) >= REPEAT_IN_PERIOD || (a.counts['last12Months'] ?? 0) >= REPEAT_IN_YEAR,
+    )
+    .map((a) => ({
+      key: a.key,
+      counts: { inPeriod: a.counts['didNotAttend'] ?? 0, last12Months: a.counts['last12Months'] ?? 0 },
+    }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -623,14 +533,9 @@ function escalationCounter(period: ReportPeriod, today: string): Counter<Escalat
         escalationKeys(f, t.id, end).flatMap((key) => measures.map((measure) => ({ table: t.id, key, measure }))),
       );
     },
-    label(table, key) {
-      if (table === 'nature') return NATURE_LABELS[key as Nature] ?? key;
-      if (table === 'stage') return `Stage ${key}`;
-      if (table === 'risk') return key === 'immediate' ? 'Immediate risk' : 'Not at immediate risk';
-      return key;
-    },
+    label: (table, key) => keyLabel('escalations', table, key),
     record: (f) => ({ kind: 'escalation', id: f.id, conferenceId: null, date: f.openedOn, text: f.text }),
-    order: (table) => (table === 'risk' ? ['immediate', 'not-immediate'] : undefined),
+    order: (table) => fixedOrder('escalations', table),
   };
 }
 
@@ -710,15 +615,6 @@ export interface DrillRequest {
   measure: string;
 }
 
-export function conferenceRecords(facts: readonly ConferenceFact[], today: string, want: DrillRequest): RecordRef[] {
-  return dedupe(drill(facts, conferenceCounter(today), want));
-}
-export function attendanceRecords(facts: readonly InvitationFact[], want: DrillRequest): RecordRef[] {
-  return drill(facts, attendanceCounter, want);
-}
-export function returnsRecords(facts: readonly IncidentFact[], period: ReportPeriod, want: DrillRequest): RecordRef[] {
-  return drill(facts, returnsCounter(period, facts), want);
-}
 export function escalationRecords(
   facts: readonly EscalationFact[],
   period: ReportPeriod,
@@ -726,15 +622,4 @@ export function escalationRecords(
   want: DrillRequest,
 ): RecordRef[] {
   return drill(facts, escalationCounter(period, today), want);
-}
-
-/** Two children's decisions at one conference lead to the conference once. */
-function dedupe(records: RecordRef[]): RecordRef[] {
-  const seen = new Set<string>();
-  return records.filter((r) => {
-    const k = `${r.kind}:${r.id}:${r.text}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -330,6 +330,22 @@ describe('reports', () => {
       `escalation:${ids.e4}`,
     ]);
     expect((await behind('returns', 'repeat', 'Health Visiting', 'inPeriod')).length).toBe(2);
+    expect(await behind('attendance', 'agency', 'Children’s Social Care', 'reportsOnTime')).toEqual([
+      `conference:${ids.first}`,
+      `conference:${ids.review}`,
+    ]);
+    expect(await behind('conferences', 'category', 'PHY', 'continued')).toEqual([`conference:${ids.review}`]);
+    expect(await behind('conferences', 'adjournment', 'within-limit', 'adjourned')).toEqual([
+      `conference:${ids.first}`,
+    ]);
+    expect(conferences.current.totals['outcome']).toEqual({ decisions: 4 });
+    const unknown = await a.refused('reports.records', {
+      report: 'attendance',
+      ...PERIOD,
+      table: 'agency',
+      measure: 'height',
+    });
+    expect(unknown.issues[0]).toMatchObject({ path: 'measure' });
   });
 
   it('refuses a period that ends before it starts, naming the field, and a role without reports', async () => {

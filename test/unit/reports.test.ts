@@ -3,15 +3,15 @@ import { barChart } from '../../shared/charts';
 import { csvFile, csvLines } from '../../shared/csv';
 import {
   adjournmentState,
-  attendanceReport,
   endOfCount,
   escalationMeasures,
   highestStage,
   previousYear,
-  returnsFactsFrom,
+  repeatRows,
+  repeatYearFrom,
+  tableRows,
   type AdjournmentFact,
   type EscalationFact,
-  type InvitationFact,
 } from '../../shared/reports';
 
 const adjourned = (reconveneBy: string, reconvenedOn: string | null): AdjournmentFact => ({
@@ -107,37 +107,31 @@ describe('report rules', () => {
   });
 
   it('reads repeat non-attendance over the 12 months to the end of the period', () => {
-    expect(returnsFactsFrom({ from: '2026-06-01', to: '2026-06-30' })).toBe('2025-07-01');
-    expect(returnsFactsFrom({ from: '2024-01-01', to: '2026-06-30' })).toBe('2024-01-01');
+    expect(repeatYearFrom({ from: '2026-06-01', to: '2026-06-30' })).toBe('2025-07-01');
+    expect(
+      repeatRows([
+        { key: 'Twice in the period', counts: { didNotAttend: 2, last12Months: 2 } },
+        { key: 'Three times in the year', counts: { didNotAttend: 0, last12Months: 3 } },
+        { key: 'Once, twice in the year', counts: { didNotAttend: 1, last12Months: 2 } },
+      ]).map((r) => r.key),
+    ).toEqual(['Twice in the period', 'Three times in the year']);
   });
 
-  it('counts a report on time, late or missing, and apologies of both kinds', () => {
-    const invitation = (over: Partial<InvitationFact>): InvitationFact => ({
-      conferenceId: 1,
-      date: '2026-01-09',
-      agencyName: 'Police',
-      attendance: 'attended',
-      report: 'received',
-      reportReceivedOn: '2026-01-07',
-      reportDueOn: '2026-01-07',
-      text: 'Family',
-      ...over,
-    });
-    const report = attendanceReport([
-      invitation({}),
-      invitation({ reportReceivedOn: '2026-01-08', attendance: 'apologies-with-report' }),
-      invitation({ report: 'awaited', reportReceivedOn: null, attendance: 'apologies-no-report' }),
-      invitation({ report: 'not-received', reportReceivedOn: null, attendance: 'did-not-attend' }),
+  it('labels rows, keeps fixed orders with zeros, and leaves out empty categories', () => {
+    expect(tableRows('conferences', 'type', [{ key: 'review', counts: { held: 2 } }])).toEqual([
+      { key: 'initial', label: 'Initial', counts: { held: 0 } },
+      { key: 'review', label: 'Review', counts: { held: 2 } },
+      { key: 'reconvened', label: 'Reconvened', counts: { held: 0 } },
     ]);
-    expect(report.tables['agency']?.[0]?.counts).toEqual({
-      invited: 4,
-      attended: 1,
-      apologies: 2,
-      didNotAttend: 1,
-      reportsOnTime: 1,
-      reportsLate: 1,
-      reportsMissing: 2,
-    });
+    expect(
+      tableRows('conferences', 'category', [{ key: 'NEG', counts: { started: 1 } }]).map((r) => [r.label, r.counts]),
+    ).toEqual([['Neglect', { started: 1, continued: 0, ended: 0 }]]);
+    expect(
+      tableRows('attendance', 'agency', [
+        { key: 'Police', counts: { invited: 1 } },
+        { key: 'Ambulance', counts: { invited: 2 } },
+      ]).map((r) => r.key),
+    ).toEqual(['Ambulance', 'Police']);
   });
 });
 

@@ -3,24 +3,20 @@ import { reportDueDate } from '../../../../shared/conference-deadlines';
 import { localIsoDate } from '../../../../shared/dates';
 import { protocolSchema, type Protocol } from '../../../../shared/escalation-protocols';
 import {
-  attendanceRecords,
-  attendanceReport,
-  conferenceRecords,
-  conferencesReport,
+  adjournmentCounts,
+  adjournmentRecords,
+  columnTotals,
   endOfCount,
   escalationRecords,
   escalationsReport,
   previousYear,
-  returnsFactsFrom,
-  returnsRecords,
-  returnsReport,
-  type ConferenceFact,
+  repeatRows,
+  repeatYearFrom,
+  tableRows,
   type EscalationFact,
-  type InvitationFact,
   type RecordRef,
   type ReportName,
   type ReportPeriod,
-  type ReportTables,
 } from '../../../../shared/reports';
 import {
   MAX_REPORT_RECORDS,
@@ -30,10 +26,12 @@ import {
   type reportInputSchema,
   type reportRecordsInputSchema,
 } from '../../../../shared/schemas/reports';
+import type { ReportDueDates } from '../db/repositories/reports-repository';
 import type { CalendarService } from './calendar-service';
 import type { ServiceContext } from './context';
 import { timescales } from './live-conference-service';
 import type { SettingsService } from './settings-service';
+import { invalid } from './errors';
 
 /**
  * The numbers managers and the partnership report: each report read for a period and the same
@@ -47,33 +45,15 @@ export function createReportsService(
   const repo = ctx.repos.reports;
   const today = () => localIsoDate(ctx.now());
 
-  async function conferenceFacts(p: ReportPeriod): Promise<ConferenceFact[]> {
-    return [...(await repo.heldConferences(p)), ...(await repo.decisions(p)), ...(await repo.adjournments(p))];
-  }
-
-  async function invitationFacts(p: ReportPeriod): Promise<InvitationFact[]> {
+  /** When reports were due for each date with a held conference, deciding as initial or review. */
+  async function dueDates(p: ReportPeriod): Promise<ReportDueDates[]> {
     const s = timescales(await settings.get());
     const cal = await calendar.calendarFor();
-    // One due date per conference date and kind, however many agencies were invited.
-    const due = new Map<string, string>();
-    return (await repo.invitations(p)).map((r) => {
-      const k = `${r.date}:${r.decidesAs}`;
-      let reportDueOn = due.get(k);
-      if (reportDueOn === undefined) {
-        reportDueOn = reportDueDate(r.date, r.decidesAs, s, cal);
-        due.set(k, reportDueOn);
-      }
-      return {
-        conferenceId: r.conferenceId,
-        date: r.date,
-        agencyName: r.agencyName,
-        attendance: r.attendance,
-        report: r.report,
-        reportReceivedOn: r.reportReceivedOn,
-        reportDueOn,
-        text: r.text,
-      };
-    });
+    return (await repo.heldDates(p)).map((date) => ({
+      date,
+      initial: reportDueDate(date, 'initial', s, cal),
+      review: reportDueDate(date, 'review', s, cal),
+    }));
   }
 
   async function escalationFacts(p: ReportPeriod): Promise<EscalationFact[]> {
@@ -95,35 +75,69 @@ export function createReportsService(
     });
   }
 
-  const incidentFacts = async (p: ReportPeriod) => repo.incidents({ from: returnsFactsFrom(p), to: p.to });
-
   async function tables(report: ReportName, p: ReportPeriod): Promise<ReportTablesOutput> {
-    const plain = (t: ReportTables): ReportTablesOutput => ({ ...t, timeToResolution: null, learning: [] });
+    const plain = (
+      counted: Record<string, ReturnType<typeof tableRows>>,
+      totals: Record<string, Record<string, number>> = {},
+    ) => ({
+      tables: counted,
+      totals: Object.fromEntries(
+        Object.entries(counted).map(([table, rows]) => [table, totals[table] ?? columnTotals(report, table, rows)]),
+      ),
+      timeToResolution: null,
+      learning: [],
+    });
     switch (report) {
-      case 'conferences':
-        return plain(conferencesReport(await conferenceFacts(p), today()));
+      case 'conferences': {
+        const c = await repo.conferenceCounts(p);
+        return plain(
+          {
+            type: tableRows(report, 'type', c.type),
+            outcome: tableRows(report, 'outcome', c.outcome),
+            category: tableRows(report, 'category', c.category),
+            adjournment: tableRows(report, 'adjournment', adjournmentCounts(await repo.adjournments(p), today())),
+          },
+          c.totals,
+        );
+      }
       case 'attendance':
-        return plain(attendanceReport(await invitationFacts(p)));
-      case 'returns':
-        return plain(returnsReport(await incidentFacts(p), p));
+        return plain({ agency: tableRows(report, 'agency', await repo.attendanceCounts(p, await dueDates(p))) });
+      case 'returns': {
+        const perAgency = await repo.returnsCounts(p, repeatYearFrom(p));
+        const standing = perAgency.filter((a) => (a.counts['total'] ?? 0) > 0);
+        const byReason = ['did-not-attend', 'no-report', 'late-report', 'other'].map((key, i) => {
+          const measure = ['didNotAttend', 'noReport', 'lateReport', 'other'][i] ?? '';
+          return { key, counts: { incidents: standing.reduce((sum, a) => sum + (a.counts[measure] ?? 0), 0) } };
+        });
+        return plain({
+          agency: tableRows(report, 'agency', standing),
+          reason: tableRows(report, 'reason', byReason),
+          repeat: tableRows(report, 'repeat', repeatRows(perAgency)),
+        });
+      }
       case 'escalations':
         return escalationsReport(await escalationFacts(p), p, today(), await calendar.calendarFor());
     }
   }
 
-  async function records(i: z.output<typeof reportRecordsInputSchema>): Promise<RecordRef[]> {
+  async function records(
+    i: z.output<typeof reportRecordsInputSchema>,
+  ): Promise<{ records: RecordRef[]; total: number }> {
     const p = { from: i.from, to: i.to };
     const want = { table: i.table, key: i.key, measure: i.measure };
-    switch (i.report) {
-      case 'conferences':
-        return conferenceRecords(await conferenceFacts(p), today(), want);
-      case 'attendance':
-        return attendanceRecords(await invitationFacts(p), want);
-      case 'returns':
-        return returnsRecords(await incidentFacts(p), p, want);
-      case 'escalations':
-        return escalationRecords(await escalationFacts(p), p, today(), want);
-    }
+    const cut = (all: RecordRef[]) => ({ records: all.slice(0, MAX_REPORT_RECORDS), total: all.length });
+    if (i.report === 'escalations') return cut(escalationRecords(await escalationFacts(p), p, today(), want));
+    if (i.report === 'conferences' && i.table === 'adjournment')
+      return cut(adjournmentRecords(await repo.adjournments(p), today(), i.key));
+    const found = await repo.records(
+      i.report,
+      p,
+      want,
+      { dues: i.report === 'attendance' ? await dueDates(p) : [], yearFrom: repeatYearFrom(p) },
+      MAX_REPORT_RECORDS,
+    );
+    if (!found) throw invalid('measure', `The ${i.report} report has no count “${i.measure}” in “${i.table}”`);
+    return found;
   }
 
   return {
@@ -143,8 +157,7 @@ export function createReportsService(
 
     /** The records behind one count: the same rule that counted them lists them. */
     async records(i: z.output<typeof reportRecordsInputSchema>): Promise<ReportRecords> {
-      const all = await records(i);
-      return { records: all.slice(0, MAX_REPORT_RECORDS), total: all.length };
+      return records(i);
     },
   };
 }
