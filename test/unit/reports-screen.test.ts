@@ -146,7 +146,12 @@ describe('the Reports screen’s files', () => {
     ]);
     expect(grid.header.at(-2)).toBe('Reports on time rate % (2025-12-01 to 2026-11-30)');
     // Most "did not attend" first, as on the screen.
-    expect(grid.rows.map((r) => r[0])).toEqual(['Humber Police', 'Children’s Social Care', 'Zoë Lane Surgery', 'Total']);
+    expect(grid.rows.map((r) => r[0])).toEqual([
+      'Humber Police',
+      'Children’s Social Care',
+      'Zoë Lane Surgery',
+      'Total',
+    ]);
     const police = grid.rows[0] ?? [];
     expect(police.slice(1, 3)).toEqual([4, 2]);
     // Attendance rate 1 of 4; none the year before (2 invited, none attended).

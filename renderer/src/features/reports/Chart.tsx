@@ -30,7 +30,8 @@ export function Chart({
     <div className="app-chart" data-testid={testId}>
       <svg
         role="img"
-        aria-labelledby={`${titleId} ${descId}`}
+        aria-labelledby={titleId}
+        aria-describedby={descId}
         viewBox={`0 0 ${chart.width} ${chart.height}`}
         preserveAspectRatio="xMinYMin meet"
         className="app-chart__svg"

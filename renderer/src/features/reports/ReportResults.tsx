@@ -60,11 +60,7 @@ function TableSection({ report, spec }: { report: Report; spec: TableSpec }) {
     });
 
   return (
-    <section
-      className="app-report-section"
-      aria-labelledby={`${domId}-heading`}
-      data-testid={`report-section-${spec.id}`}
-    >
+    <div className="app-report-section" data-testid={`report-section-${spec.id}`}>
       <h3 className="govuk-heading-m" id={`${domId}-heading`}>
         {spec.title}
       </h3>
@@ -82,7 +78,7 @@ function TableSection({ report, spec }: { report: Report; spec: TableSpec }) {
               onClick={() => downloadTableCsv(report, spec)}
               data-testid={`csv-${spec.id}`}
             >
-              Download CSV<span className="govuk-visually-hidden">: {spec.title}</span>
+              Download CSV<span className="govuk-visually-hidden"> of {spec.title}</span>
             </button>
           </div>
           <div
@@ -120,7 +116,7 @@ function TableSection({ report, spec }: { report: Report; spec: TableSpec }) {
           )}
         </>
       )}
-    </section>
+    </div>
   );
 }
 

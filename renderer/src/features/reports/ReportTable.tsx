@@ -20,7 +20,7 @@ export function countButtonId(tableDomId: string, c: Pick<CountRef, 'key' | 'mea
 
 function Count({ count, tableDomId, onOpen }: { count: CountRef; tableDomId: string; onOpen(count: CountRef): void }) {
   const text = count.value.toLocaleString('en-GB');
-  const context = `${count.previous ? ' a year before' : ''}: ${count.measureLabel}, ${count.rowLabel}`;
+  const context = `${count.previous ? ' a year before' : ''} – ${count.measureLabel}, ${count.rowLabel}`;
   if (count.value === 0) {
     return (
       <>
