@@ -160,15 +160,17 @@ function EscalationsHeadline({ report }: { report: Report }) {
         hand.
       </p>
       {overdue > 0 && (
-        <button
-          type="button"
-          id="overdue-escalations"
-          className="app-link-button govuk-link govuk-body"
-          onClick={() => setOpen(true)}
-          aria-expanded={open}
-        >
-          Show the overdue escalations
-        </button>
+        <p className="govuk-body">
+          <button
+            type="button"
+            id="overdue-escalations"
+            className="app-link-button govuk-link"
+            onClick={() => setOpen(true)}
+            aria-expanded={open}
+          >
+            Show the overdue escalations
+          </button>
+        </p>
       )}
       {open && (
         <RecordsPanel
