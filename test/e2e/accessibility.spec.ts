@@ -651,7 +651,14 @@ const SCREENS: Screen[] = [
     },
     ready: async (p) => expect(p.getByRole('row', { name: /Humber Police/ })).toContainText('Quarterly review'),
   },
-  { name: 'reports', hash: '#/reports', ready: async (p) => expect(h1(p, 'Reports')).toBeVisible() },
+  {
+    name: 'reports with the attendance report shown',
+    hash: '#/reports',
+    ready: async (p) => {
+      await expect(h1(p, 'Reports')).toBeVisible();
+      await expect(p.getByTestId('report-results')).toHaveAttribute('aria-busy', 'false');
+    },
+  },
   {
     name: 'chair’s screen with reasons over the limit, refused and kept in their box',
     hash: '#/conferences/1',

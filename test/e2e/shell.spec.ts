@@ -48,13 +48,6 @@ test('the header names the partnership and the product, and the navigation marks
   expect(problems).toEqual([]);
 });
 
-test('sections not built yet say so plainly', async ({ app, page }) => {
-  await page.goto(`${app.url}#/reports`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
-  await expect(page.getByRole('main')).toContainText('arrive in a later release of the register');
-  await expect(page.getByRole('table')).toHaveCount(0);
-});
-
 test('the home page counts active agencies and conferences', async ({ app, page }) => {
   const agency = await app.register.agencies.create(
     agencyInputSchema.parse({

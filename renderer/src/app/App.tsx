@@ -24,6 +24,7 @@ import { LettersPage } from '../features/letters/LettersPage';
 import { SharingLogPage } from '../features/letters/SharingLogPage';
 import { AmendDecisionPage } from '../features/live-conference/AmendDecisionPage';
 import { ChairScreenPage } from '../features/live-conference/ChairScreenPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { RetentionActionPage } from '../features/retention/RetentionActionPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
@@ -34,7 +35,6 @@ import { UserPage } from '../features/users/UserPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
-import { NotBuiltPage } from './NotBuiltPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PageContext } from './page-context';
 import { parseRoute, sectionOf, type Route } from './routes';
@@ -92,7 +92,7 @@ function Screen({ route }: { route: Route }) {
     case 'agency-edit':
       return <AgencyFormPage id={route.id} />;
     case 'reports':
-      return <NotBuiltPage title="Reports" what="Reports on conferences, escalations and attendance" />;
+      return <ReportsPage report={route.report} from={route.from} to={route.to} />;
     case 'retention':
       return <RetentionPage />;
     case 'retention-action':

@@ -1,4 +1,5 @@
 import type { Channel } from '../../../shared/ipc/contract';
+import { REPORT_NAMES, type ReportName } from '../../../shared/reports';
 
 /**
  * The app's screens, addressed by the URL hash (`#/agencies/12/edit`) because the desktop app
@@ -27,7 +28,7 @@ export type Route =
   | { name: 'agencies' }
   | { name: 'agency-new' }
   | { name: 'agency-edit'; id: number }
-  | { name: 'reports' }
+  | { name: 'reports'; report: ReportName | null; from: string | null; to: string | null }
   | { name: 'retention' }
   | { name: 'retention-action'; familyId: number; action: 'hold' | 'lift' | 'erase' }
   | { name: 'settings' }
@@ -64,7 +65,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'escalations', text: 'Escalations', href: '#/escalations' },
   { section: 'letters', text: 'Letters and forms', href: '#/letters' },
   { section: 'agencies', text: 'Agencies', href: '#/agencies' },
-  { section: 'reports', text: 'Reports', href: '#/reports' },
+  { section: 'reports', text: 'Reports', href: '#/reports', channel: 'reports.get' },
   { section: 'retention', text: 'Retention', href: '#/retention', channel: 'retention.list' },
   { section: 'settings', text: 'Settings', href: '#/settings' },
   { section: 'audit', text: 'Audit', href: '#/audit', channel: 'audit.list' },
@@ -100,13 +101,17 @@ export function parseRoute(fullPath: string): Route {
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second, third] = parts;
   if (parts.length === 0) return { name: 'home' };
+  // A report chosen on the Reports screen: `/reports?report=attendance&from=2025-12-01&to=2026-11-30`.
+  if (first === 'reports' && parts.length === 1) {
+    const report = REPORT_NAMES.find((r) => r === query.get('report')) ?? null;
+    return { name: 'reports', report, from: isoOrNull(query.get('from')), to: isoOrNull(query.get('to')) };
+  }
   if (parts.length === 1) {
     switch (first) {
       case 'conferences':
       case 'escalations':
       case 'letters':
       case 'agencies':
-      case 'reports':
       case 'retention':
       case 'settings':
       case 'audit':
