@@ -19,7 +19,9 @@ interface Tables {
 }
 
 export async function reportsBench(call: Call, period = { from: '2025-11-22', to: '2026-11-21' }): Promise<string[]> {
-  const lines = [`\nReports (issue 12; ${period.from} to ${period.to} and the year before; aim: p95 under 100 ms each)`];
+  const lines = [
+    `\nReports (issue 12; ${period.from} to ${period.to} and the year before; aim: p95 under 100 ms each)`,
+  ];
   for (const report of REPORT_NAMES) {
     const input = { report, ...period };
     for (let i = 0; i < 3; i += 1) await call('reports.get', input); // warm up
