@@ -121,4 +121,5 @@ export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   // The numbers: for managers, and for the unit (officers and administrators) making the returns.
   'reports.get': readBy('manager', 'officer', 'administrator'),
   'reports.records': readBy('manager', 'officer', 'administrator'),
+  'reports.annual': readBy('manager', 'officer', 'administrator'),
 };

@@ -100,6 +100,7 @@ export const CHANNEL_NAMES = [
   'retention.erase',
   'reports.get',
   'reports.records',
+  'reports.annual',
 ] as const;
 
 /**

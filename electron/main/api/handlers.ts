@@ -17,7 +17,13 @@ import type { Register } from '../register/register';
 import { ServiceError } from '../register/services/errors';
 
 /** Channels whose handlers finish later (they write files before committing their record). */
-const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.run', 'backups.restore', 'documents.make']);
+const ASYNC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'exports.run',
+  'backups.restore',
+  'documents.make',
+  // Gathers its reports in a transaction of its own, then draws and writes the PDF outside it.
+  'reports.annual',
+]);
 /**
  * Channels that must not run inside a transaction: `VACUUM INTO` refuses to, and a backup's
  * checks read another file. They write nothing to the register.

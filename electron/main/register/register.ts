@@ -16,6 +16,7 @@ import { createDemoService } from './services/demo-service';
 import { createEscalationsService } from './services/escalations-service';
 import { createRepositories, type ServiceContext } from './services/context';
 import { createReportsService } from './services/reports-service';
+import { createAnnualReturnService } from './services/annual-return-service';
 import { createRetentionService } from './services/retention-service';
 import { createSettingsService } from './services/settings-service';
 import { createUsersService } from './services/users-service';
@@ -189,6 +190,7 @@ async function wire({ db, sqlite, path, health }: Opened, options: RegisterOptio
     join(documentsDir, 'Exports'),
   );
   if (!readOnly) await exports.recoverInterrupted();
+  const annualReturn = createAnnualReturnService(ctx, settings, reports, join(documentsDir, 'Reports'));
   const backups = createBackupsService(ctx, settings, {
     registerPath: path,
     sqlite,
@@ -223,6 +225,7 @@ async function wire({ db, sqlite, path, health }: Opened, options: RegisterOptio
     audit,
     backups,
     reports,
+    annualReturn,
     /** Closes the register, first writing the closing backup (unless automatic backups are off). */
     close: async () => {
       if (closed) return;

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { csvFile, csvLines, type CsvValue } from '../../../../shared/csv';
 import { ESCALATION_REPORT_KEYS, REPORT_TABLES, type ReportName } from '../../../../shared/reports';
@@ -81,4 +82,39 @@ export function reportsCommand(program: Command, cli: Cli): void {
         });
       });
   }
+  reports
+    .command('annual')
+    .description('the partnership’s annual return for a year: one tagged PDF with the charts, tables and learning')
+    .requiredOption('--year <year>', 'the year, such as 2026 (1 January to 31 December)')
+    .requiredOption('--out <file>', 'the PDF file to write (ending .pdf)')
+    .action(async (opts: { year: string; out: string }) => {
+      const year = annualYear(opts.year);
+      const file = annualOut(opts.out);
+      await cli.withGate(async (gate) => {
+        const made = await cli.call(gate, 'reports.annual', { year, file });
+        io.out(
+          `Wrote ${made.file} (${made.pages} page${made.pages === 1 ? '' : 's'}, ${made.bytes.toLocaleString('en-GB')} bytes).\n`,
+        );
+      });
+    });
+}
+
+/** `--year`: a whole year from 2000 to 2099, checked before signing in. */
+function annualYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim()) || Number(value) < 2000 || Number(value) > 2099) {
+    throw new UsageError(`--year must be a year from 2000 to 2099, such as 2026 (got "${value}")`);
+  }
+  return Number(value);
+}
+
+/** `--out`: a file ending .pdf in a folder that exists, checked before signing in. */
+function annualOut(value: string): string {
+  const file = resolve(value.trim());
+  if (!file.toLowerCase().endsWith('.pdf')) throw new UsageError(`--out must name a file ending .pdf (got "${value}")`);
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new UsageError(`--out names a folder: add a file name ending .pdf (got "${value}")`);
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(`--out: the folder ${folder} does not exist; create it or choose another (got "${value}")`);
+  return file;
 }

@@ -33,10 +33,20 @@ export interface RenderOptions {
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
 
+/** A contents list drawn once every entry's page is known (see `contents`). */
+interface PendingContents {
+  page: number;
+  y: number;
+  entries: readonly { id: string; label: string }[];
+  struct: Struct;
+}
+
 export class FormWriter {
   readonly doc: Doc;
   private readonly root: Struct;
   private readonly frame: DocumentFrame;
+  private readonly anchors = new Map<string, number>();
+  private pendingContents: PendingContents | null = null;
 
   constructor(frame: DocumentFrame, options: RenderOptions = {}) {
     this.frame = frame;
@@ -82,6 +92,16 @@ export class FormWriter {
     return this.doc.page.width - MARGIN.left - MARGIN.right;
   }
 
+  /** The width text and tables are laid out in, in points. */
+  get contentWidth(): number {
+    return this.width;
+  }
+
+  /** The pages so far (all of them, once everything is drawn). */
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
   private get bottom(): number {
     return this.doc.page.height - MARGIN.bottom;
   }
@@ -91,7 +111,13 @@ export class FormWriter {
   }
 
   /** Adds a tagged block of text (H1, H2, P) at the left margin, wrapping and running onto new pages. */
-  private block(tag: 'H1' | 'H2' | 'P', text: string, font: 'Body' | 'Bold', size: number, gapAfter: number): void {
+  private block(
+    tag: 'H1' | 'H2' | 'H3' | 'P',
+    text: string,
+    font: 'Body' | 'Bold',
+    size: number,
+    gapAfter: number,
+  ): void {
     const doc = this.doc;
     doc.font(font).fontSize(size);
     // Keep a heading with at least two lines of what follows it.
@@ -111,6 +137,97 @@ export class FormWriter {
   heading(text: string): this {
     this.doc.y += 6;
     this.block('H2', text, 'Bold', SIZE.h2, 4);
+    return this;
+  }
+
+  /** A heading under `heading` (a table's or an entry's title). */
+  subheading(text: string): this {
+    this.doc.y += 4;
+    this.block('H3', text, 'Bold', SIZE.body, 3);
+    return this;
+  }
+
+  /** Starts a new page, unless nothing has been drawn on this one yet. */
+  newPage(): this {
+    if (this.doc.y > MARGIN.top + 1) this.doc.addPage();
+    return this;
+  }
+
+  /**
+   * Marks the start of a part of the document: its page for the contents list (`contents`), and a
+   * bookmark for the PDF reader's navigation pane.
+   */
+  anchor(id: string, label: string): this {
+    const range = this.doc.bufferedPageRange();
+    this.anchors.set(id, range.start + range.count - 1);
+    this.doc.outline.addItem(clean(label));
+    return this;
+  }
+
+  /**
+   * A contents list: room for one line per entry is kept here, and each line is written with its
+   * page once everything is drawn (the pages are only known then). Tagged TOC with a TOCI per entry.
+   */
+  contents(heading: string, entries: readonly { id: string; label: string }[]): this {
+    this.heading(heading);
+    const doc = this.doc;
+    doc.font('Body').fontSize(SIZE.body);
+    const line = doc.currentLineHeight(true) + 4;
+    this.ensureRoom(entries.length * line);
+    const struct = doc.struct('TOC');
+    this.root.add(struct);
+    const range = doc.bufferedPageRange();
+    this.pendingContents = { page: range.start + range.count - 1, y: doc.y, entries, struct };
+    doc.y += entries.length * line + 6;
+    return this;
+  }
+
+  private writeContents(): void {
+    const pending = this.pendingContents;
+    if (!pending) return;
+    const doc = this.doc;
+    const range = doc.bufferedPageRange();
+    doc.switchToPage(pending.page);
+    doc.font('Body').fontSize(SIZE.body).fillColor('black');
+    const line = doc.currentLineHeight(true) + 4;
+    const x = MARGIN.left;
+    let y = pending.y;
+    for (const entry of pending.entries) {
+      const page = this.anchors.get(entry.id);
+      const number = page === undefined ? '' : String(page - range.start + 1);
+      const top = y;
+      pending.struct.add(
+        doc.struct('TOCI', {}, () => {
+          doc.text(clean(entry.label), x, top, { width: this.width - 60, lineBreak: false });
+          doc.text(number, x, top, { width: this.width, align: 'right', lineBreak: false });
+        }),
+      );
+      y += line;
+    }
+    pending.struct.end();
+    this.pendingContents = null;
+  }
+
+  /**
+   * A picture drawn with vector primitives by `draw` in the box given (`height` points tall, kept
+   * on one page), tagged as a Figure whose alternative text says what it shows.
+   */
+  figure(alt: string, height: number, draw: (box: { x: number; y: number; width: number }) => void): this {
+    const doc = this.doc;
+    this.ensureRoom(height);
+    const x = MARGIN.left;
+    const y = doc.y;
+    const width = this.width;
+    // pdfkit's typings predate the layout attributes (BBox, Placement) it writes for a Figure.
+    const options = { alt: clean(alt), bbox: [x, y, x + width, y + height], placement: 'Block' };
+    this.root.add(
+      doc.struct('Figure', options as { alt: string }, () => {
+        draw({ x, y, width });
+      }),
+    );
+    doc.font('Body').fontSize(SIZE.body).fillColor('black');
+    doc.x = x;
+    doc.y = y + height;
     return this;
   }
 
@@ -313,6 +430,7 @@ export class FormWriter {
   /** Draws the running header and footer on every page, then finishes the file. */
   finish(): Buffer {
     const doc = this.doc;
+    this.writeContents();
     this.root.end();
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {

@@ -159,6 +159,17 @@ export function createReportsService(
     async records(i: z.output<typeof reportRecordsInputSchema>): Promise<ReportRecords> {
       return records(i);
     },
+
+    /** The four reports for 1 January to 31 December of `year`, each with the year before (the annual return). */
+    async annual(year: number): Promise<{ [R in ReportName]: Report }> {
+      const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+      return {
+        conferences: await this.get({ report: 'conferences', ...period }),
+        attendance: await this.get({ report: 'attendance', ...period }),
+        returns: await this.get({ report: 'returns', ...period }),
+        escalations: await this.get({ report: 'escalations', ...period }),
+      };
+    },
   };
 }
 export type ReportsService = ReturnType<typeof createReportsService>;
