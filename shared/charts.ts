@@ -107,7 +107,11 @@ export function barChart(input: {
       valueX: plot.x + Math.max(current.width, before?.width ?? 0) + 4,
     };
   });
-  const ticks = x.ticks(Math.min(6, max)).map((value) => ({ value, x: x(value), label: x.tickFormat()(value) }));
+  // Counts: whole-number ticks only ("3", never "3.0" or "2.5").
+  const ticks = x
+    .ticks(Math.min(6, max))
+    .filter((value) => Number.isInteger(value))
+    .map((value) => ({ value, x: x(value), label: value.toLocaleString('en-GB') }));
   const parts = rows.map(
     (r) => `${r.label}: ${r.value}${hasPrevious && r.previous !== null ? ` (${r.previous} a year before)` : ''}`,
   );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { configure, TextWriter, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { expectNoSeriousAxeViolations } from './axe';
@@ -229,6 +230,28 @@ test('the escalations report makes the overdue stand out, lists them, and is pic
   await expect(page.getByTestId('time-to-resolution')).toBeVisible();
   await expect(page.getByTestId('report-learning')).toContainText('No learning was recorded');
   await expectNoSeriousAxeViolations(page, 'the escalations report');
+});
+
+test('the annual return is made for a year, says where it was written, and a bad year is named', async ({
+  app,
+  page,
+}) => {
+  await seedAttendance(app);
+  await page.goto(`${app.url}#/reports?report=attendance&from=2026-01-01&to=2026-06-30`);
+  const panel = page.getByTestId('annual-return');
+  await panel.getByLabel('Year').fill('1999');
+  await panel.getByRole('button', { name: 'Make the annual return (PDF)' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Enter the year as a whole number from 2000 to 2099');
+  await expect(panel.getByLabel('Year')).toHaveClass(/govuk-input--error/);
+
+  await panel.getByLabel('Year').fill('2026');
+  await panel.getByRole('button', { name: 'Make the annual return (PDF)' }).click();
+  await expect(panel.getByTestId('annual-return-status')).toContainText(
+    /Written: .*annual-return-2026\.pdf \(\d+ pages/,
+  );
+  const written = join(app.documentsDir, 'Reports', 'annual-return-2026.pdf');
+  expect(readFileSync(written).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expectNoSeriousAxeViolations(page, 'the annual return made');
 });
 
 test('a user without a reporting role is told which roles may see reports', async ({ app, page }) => {

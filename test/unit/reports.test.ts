@@ -154,6 +154,7 @@ describe('charts and CSV for the reports', () => {
     expect(long?.label.endsWith('…')).toBe(true);
     expect(long?.fullLabel).toMatch(/will not fit the label column$/);
     expect(chart.ticks[0]).toMatchObject({ value: 0, x: chart.plot.x });
+    expect(chart.ticks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
     expect(chart.legend.map((l) => l.label)).toEqual(['2026', '2025']);
     expect(chart.description).toBe(
       'Did not attend, by agency. Did not attend, 2026. Police: 4 (2 a year before); A very long agency name that will not fit the label column: 0 (1 a year before).',

@@ -13,6 +13,7 @@ import { Radios } from '../../components/Radios';
 import { fieldMapper } from '../escalations/escalation-parts';
 import { isoToParts, today } from '../letters/periods';
 import { useCan } from '../session/session-context';
+import { AnnualReturn } from './AnnualReturn';
 import { ReportResults } from './ReportResults';
 import {
   DEFAULT_REPORT,
@@ -189,6 +190,7 @@ function ReportsScreen({ initial }: { initial: ReportChoice }) {
           <ReportResults key={`${shown.report}:${shown.period.from}:${shown.period.to}`} report={shown} />
         </section>
       )}
+      <AnnualReturn thisYear={Number(today().slice(0, 4))} />
     </Page>
   );
 }
