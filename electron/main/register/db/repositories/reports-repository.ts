@@ -42,7 +42,11 @@ const yes: Predicate = sql`1 = 1`;
  * count both kinds; a report is on time or late by its received date against its due date, as on
  * the chair's screen; missing when not received (still awaited, or recorded as not received).
  */
-const DECIDES_AS = sql`case when c.type <> 'reconvened' then c.type when b.type <> 'reconvened' then b.type else bb.type end`;
+/**
+ * What a conference decides as: its own kind, or for a reconvened one the kind of the one it
+ * reconvenes (itself perhaps reconvened once); looked up only for reconvened conferences.
+ */
+const DECIDES_AS = sql`case when c.type <> 'reconvened' then c.type else (select case when b.type <> 'reconvened' then b.type else bb.type end from conferences as b left join conferences as bb on bb.id = b.reconvenes_id where b.id = c.reconvenes_id) end`;
 const DUE_ON = sql`case when (${DECIDES_AS}) = 'review' then due.review else due.initial end`;
 const ATTENDANCE: Record<string, Predicate> = {
   invited: yes,
@@ -132,11 +136,7 @@ export function createReportsRepository(db: RegisterDb) {
       .where('c.date', '>=', p.from)
       .where('c.date', '<=', p.to)
       .where('c.status', 'in', HELD)
-      .innerJoin('conference_agencies as ca', 'ca.conference_id', 'c.id')
-      .innerJoin('agencies as a', 'a.id', 'ca.agency_id')
-      // A reconvened conference decides as the one it reconvenes (itself perhaps reconvened once).
-      .leftJoin('conferences as b', 'b.id', 'c.reconvenes_id')
-      .leftJoin('conferences as bb', 'bb.id', 'b.reconvenes_id');
+      .innerJoin('conference_agencies as ca', 'ca.conference_id', 'c.id');
 
   return {
     /** The conference dates in the period with a held conference, and the kinds they decide as. */
@@ -157,17 +157,19 @@ export function createReportsRepository(db: RegisterDb) {
           .groupBy('c.type'),
       );
       const decisions = held(p).innerJoin('child_outcomes as o', 'o.conference_id', 'c.id');
-      const outcome = await db.first(
-        decisions.select([
-          ...Object.entries(OUTCOME_KEYS).map(([k, pred]) => count(pred).as(k)),
-          sql<number | string>`count(*)`.as('decisions'),
-        ]),
-      );
+      // One pass over the decisions: plans per category, and each outcome's count (summed after).
       const categories = await db.all(
         decisions
-          .select(['o.category', ...Object.entries(PLAN_MEASURES).map(([k, pred]) => count(pred).as(k))])
+          .select([
+            'o.category',
+            ...Object.entries(PLAN_MEASURES).map(([k, pred]) => count(pred).as(k)),
+            ...Object.entries(OUTCOME_KEYS).map(([k, pred]) => count(pred).as(`outcome:${k}`)),
+            sql<number | string>`count(*)`.as('decisions'),
+          ])
           .groupBy('o.category'),
       );
+      const outcomeOf = (k: string) =>
+        categories.reduce((sum, r) => sum + num((r as Record<string, unknown>)[`outcome:${k}`]), 0);
       const planMeasures = Object.keys(PLAN_MEASURES);
       const category = categories
         .map((r) => ({ key: r.category ?? 'not-recorded', counts: countsOf(r, planMeasures) }))
@@ -178,12 +180,12 @@ export function createReportsRepository(db: RegisterDb) {
         type,
         outcome: Object.keys(OUTCOME_KEYS).map((k) => ({
           key: k,
-          counts: { decisions: num((outcome as Record<string, unknown> | undefined)?.[k]) },
+          counts: { decisions: outcomeOf(k) },
         })),
         category,
         totals: {
           type: { held: sum(type, 'held') },
-          outcome: { decisions: num(outcome?.decisions) },
+          outcome: { decisions: categories.reduce((sum, r) => sum + num(r.decisions), 0) },
           category: Object.fromEntries(planMeasures.map((m) => [m, sum(category, m)])),
         },
       };
@@ -221,13 +223,26 @@ export function createReportsRepository(db: RegisterDb) {
 
     /** Attendance and reports per agency, for conferences held in the period. */
     async attendanceCounts(p: ReportPeriod, dues: readonly ReportDueDates[]): Promise<MeasureCounts[]> {
+      // Grouped by the agency's id (names joined afterwards, once per agency, not per invitation).
       const rows = await db.all(
         invitations(p, dues)
-          .select(['a.name', ...Object.entries(ATTENDANCE).map(([k, pred]) => count(pred).as(k))])
-          .groupBy('a.name'),
+          .select(['ca.agency_id', ...Object.entries(ATTENDANCE).map(([k, pred]) => count(pred).as(k))])
+          .groupBy('ca.agency_id'),
+      );
+      const names = new Map(
+        (await db.all(qb.selectFrom('agencies').select(['id', 'name']))).map((a) => [a.id, a.name] as const),
       );
       const measures = Object.keys(ATTENDANCE);
-      return rows.map((r) => ({ key: r.name, counts: countsOf(r, measures) }));
+      const byName = new Map<string, MeasureCounts>();
+      for (const r of rows) {
+        // Two agencies of one name (one inactive, say) count as one row, as they read.
+        const key = names.get(r.agency_id) ?? `Agency ${r.agency_id}`;
+        const counts = countsOf(r, measures);
+        const seen = byName.get(key);
+        if (seen) for (const m of measures) seen.counts[m] = (seen.counts[m] ?? 0) + (counts[m] ?? 0);
+        else byName.set(key, { key, counts });
+      }
+      return [...byName.values()];
     },
 
     /**
@@ -270,6 +285,7 @@ export function createReportsRepository(db: RegisterDb) {
         const pred = ATTENDANCE[want.measure];
         if (!pred || want.table !== 'agency') return null;
         let q = invitations(p, extra.dues)
+          .innerJoin('agencies as a', 'a.id', 'ca.agency_id')
           .innerJoin('families as f', 'f.id', 'c.family_id')
           .where(sql<boolean>`${pred}`);
         if (want.key !== undefined) q = q.where('a.name', '=', want.key);
