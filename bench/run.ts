@@ -373,7 +373,10 @@ async function main(): Promise<void> {
     process.stderr.write('bench: 6. forms, letters, batches and exports\n');
     const forms = await formsBench(root, large);
     process.stderr.write('bench: 7. reports\n');
-    const reports = await reportsBench(async (channel, input) => call(channel, input));
+    const reports = await reportsBench(
+      async (channel, input) => call(channel, input),
+      async (year) => large.annualReturn.make({ year, folder: join(root, 'annual') }),
+    );
     await gate.close();
     const unit = await unitRegisterBench();
 

@@ -126,7 +126,8 @@ export function createReportsRepository(db: RegisterDb) {
   /**
    * Held conferences' invitations, with when their reports were due. The due dates lead the join
    * (SQLite keeps the order of a CROSS JOIN): each date finds its conferences through the index,
-   * where the other way round every invitation would scan the due dates.
+   * then their invitations, where another order would scan the due dates for every invitation,
+   * or an agency's invitations of every year for every date.
    */
   const invitations = (p: ReportPeriod, dues: readonly ReportDueDates[]) =>
     qb
@@ -136,7 +137,9 @@ export function createReportsRepository(db: RegisterDb) {
       .where('c.date', '>=', p.from)
       .where('c.date', '<=', p.to)
       .where('c.status', 'in', HELD)
-      .innerJoin('conference_agencies as ca', 'ca.conference_id', 'c.id');
+      // Also kept in order: a conference's invitations, not an agency's across every year.
+      .crossJoin('conference_agencies as ca')
+      .where(sql<boolean>`ca.conference_id = c.id`);
 
   return {
     /** The conference dates in the period with a held conference, and the kinds they decide as. */
