@@ -81,7 +81,7 @@ const REASON_MEASURES: Record<string, Predicate> = {
   other: sql`e.reason = 'other'`,
 };
 
-const count = (p: Predicate) => sql<number | string>`sum(case when ${p} then 1 else 0 end)`;
+const count = (p: Predicate) => sql<number | string>`count(*) filter (where ${p})`;
 const num = (v: unknown) => Number(v ?? 0);
 
 function countsOf(row: Record<string, unknown>, measures: readonly string[]): Record<string, number> {
@@ -196,8 +196,10 @@ export function createReportsRepository(db: RegisterDb) {
 
     /** Conferences held in the period that adjourned, with the earliest day to reconvene and the reconvening conference. */
     async adjournments(p: ReportPeriod): Promise<AdjournmentFact[]> {
+      // A conference with an adjourned child is adjourned (and stays so once reconvened).
       const rows = await db.all(
         held(p)
+          .where('c.status', '=', 'adjourned')
           .innerJoin('families as f', 'f.id', 'c.family_id')
           .innerJoin('child_outcomes as o', (j) =>
             j.onRef('o.conference_id', '=', 'c.id').on('o.decision', '=', 'adjourned'),
