@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { sharingLogInputSchema } from '../../shared/schemas/documents';
 
 // Synthetic: a password for the test only.
 const PASSWORD = 'correct horse battery staple';
@@ -158,7 +159,7 @@ test('an email draft without the lead’s email address, or a password on a fold
   await expect(page.getByLabel('A zip file')).toBeFocused();
   await expect(page.getByLabel('Protect with a password (optional)')).toHaveValue('');
   expect(filesIn(folder)).toEqual([]);
-  expect(await app.register.exports.sharingLog(null, 10)).toEqual([]);
+  expect(await app.register.exports.sharingLog(sharingLogInputSchema.parse({ pageSize: 10 }))).toEqual([]);
 
   // A password that is too short is named too.
   await page.getByLabel('A zip file').check();
