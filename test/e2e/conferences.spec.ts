@@ -86,14 +86,14 @@ test('a conference for a new family, with two children added on the form, is lis
   await expect(row).toContainText('Baby Smith');
   await expect(row).toContainText('Test Chair');
   await expect(row).toContainText('Civic Centre, room 2');
-  await expect(page.getByRole('status')).toContainText('Showing 1 of 1 conference');
+  await expect(page.getByRole('status')).toContainText('Showing 1 to 1 of 1 conference');
 
   await page.reload();
   await expect(row).toContainText('Amy Smith');
   await expect(row).toContainText('Baby Smith');
 
   await page.getByLabel('Search conferences').fill('F-1001');
-  await expect(page.getByRole('status')).toContainText('Showing 1 of 1 conference matching “F-1001”');
+  await expect(page.getByRole('status')).toContainText('Showing 1 to 1 of 1 conference matching “F-1001”');
   await page.getByLabel('Search conferences').fill('Jones');
   await expect(page.getByRole('status')).toHaveText('No conferences match “Jones”.');
 });
@@ -142,7 +142,7 @@ test('a review conference for a family already in the register picks one of its 
   ]);
 
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Conferences' }).click();
-  await expect(page.getByRole('status')).toContainText('Showing 2 of 2 conferences');
+  await expect(page.getByRole('status')).toContainText('Showing 1 to 2 of 2 conferences');
   // Newest first.
   await expect(page.getByRole('row').nth(1)).toContainText('Tuesday 3 February 2026');
   await expect(page.getByRole('row').nth(1)).toContainText('Review');

@@ -141,6 +141,16 @@ export function pageNumbers(page: number, pages: number): (number | null)[] {
   return out;
 }
 
+/** "Showing 26 to 50 of 312 conferences" (or that there are none, or that a page is past the end), without a full stop. */
+export function showingText(page: number, pageSize: number, total: number, noun: readonly [string, string]): string {
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  const what = total === 1 ? noun[0] : noun[1];
+  if (total === 0) return `No ${noun[1]}`;
+  if (first > total) return `Page ${page} is past the end: there are ${total} ${what}`;
+  return `Showing ${first} to ${last} of ${total} ${what}`;
+}
+
 /**
  * "Showing 26 to 50 of 312 conferences" and the GOV.UK pagination beneath a list: Previous and
  * Next, the first and last pages and those either side of the current one. Buttons, not links:
@@ -154,6 +164,7 @@ export function Pager({
   label,
   onPage,
   testId,
+  showing = true,
 }: {
   page: number;
   pageSize: number;
@@ -164,19 +175,17 @@ export function Pager({
   label: string;
   onPage(page: number): void;
   testId?: string;
+  /** Says which rows are shown above the pages; off where the page's status line says it. */
+  showing?: boolean;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
   return (
     <>
-      <p className="govuk-body" data-testid={testId ? `${testId}-showing` : undefined}>
-        {total === 0
-          ? `No ${noun[1]}.`
-          : first > total
-            ? `Page ${page} is past the end: there are ${total} ${total === 1 ? noun[0] : noun[1]}.`
-            : `Showing ${first} to ${last} of ${total} ${total === 1 ? noun[0] : noun[1]}.`}
-      </p>
+      {showing && (
+        <p className="govuk-body" data-testid={testId ? `${testId}-showing` : undefined}>
+          {showingText(page, pageSize, total, noun)}.
+        </p>
+      )}
       {pages > 1 && (
         <nav className="govuk-pagination" aria-label={label} data-testid={testId}>
           {page > 1 && (

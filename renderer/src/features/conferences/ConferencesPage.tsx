@@ -7,7 +7,7 @@ import {
 import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
-import { DataTable, Pager, type DataColumn } from '../../components/DataTable';
+import { DataTable, Pager, showingText, type DataColumn } from '../../components/DataTable';
 import { SearchForm } from '../../components/SearchForm';
 import { useListControls } from '../../hooks/use-list-controls';
 import { useSearchText } from '../../hooks/use-search-text';
@@ -68,7 +68,7 @@ export function ConferencesPage() {
             ? search
               ? `No conferences match “${search}”.`
               : 'There are no conferences yet.'
-            : `${data.total} ${data.total === 1 ? 'conference' : 'conferences'}${search ? ` matching “${search}”` : ''}.`)}
+            : `${showingText(data.page, data.pageSize, data.total, ['conference', 'conferences'])}${search ? ` matching “${search}”` : ''}${list.sort === 'date' && list.direction === 'desc' ? ', newest first' : ''}.`)}
       </p>
 
       {data && data.items.length > 0 && (
@@ -91,6 +91,7 @@ export function ConferencesPage() {
           label="Conference list pages"
           onPage={list.setPage}
           testId="conferences-pager"
+          showing={false}
         />
       )}
     </Page>
