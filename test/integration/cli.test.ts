@@ -389,7 +389,7 @@ describe('cpreg call: one scripting door', () => {
     expect(lines).toContain('live.recordDecision');
     expect(lines).toContain('conferences.due  (old name of due.list)');
     const db = newRegister();
-    expect(call(db, 'conferences.due', {})).toMatchObject({ code: 0, value: [] });
+    expect(call(db, 'conferences.due', {})).toMatchObject({ code: 0, value: { items: [], total: 0 } });
     expect(call(db, 'due.list', {})).toMatchObject({ code: 0, value: { items: [], total: 0 } });
   });
 });

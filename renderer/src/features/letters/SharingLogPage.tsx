@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { useApi } from '../../api/use-api';
 import { formatDate, formatDateTime, plural } from '../../app/format';
 import { Page } from '../../app/Page';
-import { DataTable, Pager, type DataColumn } from '../../components/DataTable';
+import { DataTable, Pager, showingText, type DataColumn } from '../../components/DataTable';
 import { Select } from '../../components/Select';
 import { useListControls } from '../../hooks/use-list-controls';
 import './letters.scss';
@@ -138,7 +138,9 @@ export function SharingLogPage() {
       {log.error && <p className="govuk-error-message">The sharing log could not be loaded: {log.error.message}</p>}
       <p className="govuk-body" role="status">
         {log.data &&
-          (log.data.total === 0 ? 'Nothing has been shared.' : `${plural(log.data.total, 'export', 'exports')}.`)}
+          (log.data.total === 0
+            ? 'Nothing has been shared.'
+            : `${showingText(log.data.page, log.data.pageSize, log.data.total, ['export', 'exports'])}.`)}
       </p>
       {entries && entries.length > 0 && (
         <DataTable
@@ -162,6 +164,7 @@ export function SharingLogPage() {
           label="Sharing log pages"
           onPage={list.setPage}
           testId="sharing-log-pager"
+          showing={false}
         />
       )}
       <p className="govuk-body">
