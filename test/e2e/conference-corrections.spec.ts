@@ -204,7 +204,9 @@ test('a conference made by mistake is deleted; one with something recorded is no
   await expect(page.getByRole('alert')).toContainText('Conference deleted');
   await expect(page.getByRole('heading', { level: 1, name: 'Conferences' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('There are no conferences yet.');
-  expect((await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total).toBe(0);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(0);
 
   // Attendance recorded: the screen does not offer deleting, and says why.
   const r = app.register;

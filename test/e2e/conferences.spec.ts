@@ -171,7 +171,9 @@ test('a conference with no children, and other gaps, is refused with each proble
   await page.getByRole('link', { name: 'The date of the conference must be a real date' }).click();
   await expect(page.getByRole('group', { name: 'Date of the conference' }).getByLabel('Day')).toBeFocused();
 
-  expect((await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total).toBe(0);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(0);
 });
 
 /** The Jones family already in the register, with Cara (born 1 June 2018) and Dylan. */
@@ -236,7 +238,9 @@ test('a new child already in the register is offered as they are entered, and th
     'Cara Jones',
   ]);
   expect(await app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
-  const created = (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items.find((c) => c.id !== existing.id);
+  const created = (
+    await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))
+  ).items.find((c) => c.id !== existing.id);
   expect(created?.children.map((c) => c.id)).toEqual([cara?.id]);
 });
 
@@ -253,7 +257,9 @@ test('a new child matching one in the register is refused until the user says it
     name: 'Cara Jones, born 1 June 2018 is already in the register (the Jones family, F-2002): choose the existing record, or confirm this is someone else',
   });
   await expect(link).toBeVisible();
-  expect((await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total).toBe(1);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(1);
   await link.click();
   const use = page.getByRole('button', { name: 'Use Cara Jones, born 1 June 2018, Jones family (F-2002)' });
   await expect(use).toBeFocused();
@@ -291,5 +297,7 @@ test('impossible dates are shown next to their fields', async ({ app, page }) =>
   await expect(when).toHaveAccessibleDescription(/The date of the conference must be within 2 years of today/);
   await page.getByRole('link', { name: born }).click();
   await expect(child.getByRole('group', { name: 'Date of birth' }).getByLabel('Day')).toBeFocused();
-  expect((await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total).toBe(0);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(0);
 });

@@ -106,15 +106,28 @@ describe('conferences service', () => {
       family: { name: 'Family Delta' },
       newChildren: [{ givenName: 'Bob', familyName: 'Delta', dateOfBirth: '2020-01-01', caseReference: 'D-12' }],
     });
-    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items.map((c) => c.familyName)).toEqual([
-      'Family Delta',
-      'Family Gamma',
-    ]);
-    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: 'g-77', pageSize: 10 }))).items.map((c) => c.familyName)).toEqual(['Family Gamma']);
-    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: 'bob', pageSize: 10 }))).items.map((c) => c.familyName)).toEqual(['Family Delta']);
+    expect(
+      (await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items.map(
+        (c) => c.familyName,
+      ),
+    ).toEqual(['Family Delta', 'Family Gamma']);
+    expect(
+      (await r.conferences.list(conferenceListInputSchema.parse({ search: 'g-77', pageSize: 10 }))).items.map(
+        (c) => c.familyName,
+      ),
+    ).toEqual(['Family Gamma']);
+    expect(
+      (await r.conferences.list(conferenceListInputSchema.parse({ search: 'bob', pageSize: 10 }))).items.map(
+        (c) => c.familyName,
+      ),
+    ).toEqual(['Family Delta']);
     expect((await r.conferences.list(conferenceListInputSchema.parse({ search: 'D-12', pageSize: 10 }))).total).toBe(1);
-    expect(await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 1 }))).toMatchObject({ total: 2 });
-    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 1 }))).items).toHaveLength(1);
+    expect(await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 1 }))).toMatchObject({
+      total: 2,
+    });
+    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 1 }))).items).toHaveLength(
+      1,
+    );
   });
 
   it('finds everything again after the register is closed and reopened', async () => {
@@ -127,7 +140,10 @@ describe('conferences service', () => {
     const path = r.path;
     await r.close();
     const again = onPostgres ? await reopen(path) : await openRegister(path, r.key ? { key: r.key } : {});
-    expect((await again.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items[0]?.children[0]?.givenName).toBe('Eve');
+    expect(
+      (await again.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items[0]
+        ?.children[0]?.givenName,
+    ).toBe('Eve');
     await again.close();
   });
 });

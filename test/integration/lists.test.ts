@@ -195,7 +195,7 @@ describe('the other lists page and sort', () => {
     const call = caller(r);
     const school = await call.ok('agencies.create', { name: 'Primary School', type: 'education' });
     const csc = await call.ok('agencies.create', { name: 'Children’s Social Care', type: 'childrens-social-care' });
-    const open = (subjectName: string) =>
+    const open = async (subjectName: string) =>
       call.ok('escalations.open', {
         subjectName,
         subjectDateOfBirth: '2018-04-01',
