@@ -22,6 +22,7 @@ const readBy = (...who: Role[]): ChannelAccess => ({ who, writes: false });
  */
 export const CHANNEL_ACCESS: { readonly [C in ChannelName]: ChannelAccess } = {
   'agencies.list': read,
+  'agencies.all': read,
   'agencies.get': read,
   'agencies.findByName': read,
   'agencies.import': by('officer'),

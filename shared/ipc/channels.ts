@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'agencies.list',
+  'agencies.all',
   'agencies.get',
   'agencies.findByName',
   'agencies.import',

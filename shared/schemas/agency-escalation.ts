@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, optionalText, requiredText, strictObject } from './common';
+import { pageOf, pagingFields } from './paging';
 
 /**
  * Agency contribution escalations (Kirklees Appendix 3, "Child Protection Case Conference
@@ -98,6 +99,33 @@ export const returnSummarySchema = z.object({
   nonAttendanceLast12Months: z.number(),
 });
 export type ReturnSummary = z.infer<typeof returnSummarySchema>;
+
+/**
+ * The columns the returns overview sorts by: `priority` is repeat non-attendance first, then
+ * the most escalations, then by name; the others are the table's columns.
+ */
+export const RETURN_SUMMARY_SORTS = [
+  'priority',
+  'agency',
+  'did-not-attend',
+  'no-report',
+  'late-report',
+  'other',
+  'total',
+  'not-yet-sent',
+] as const;
+export type ReturnSummarySort = (typeof RETURN_SUMMARY_SORTS)[number];
+
+/** Every agency's escalations in a period: a page of the overview, in the order asked. */
+export const returnsSummaryInputSchema = strictObject({
+  from: isoDateSchema('the start of the period'),
+  to: isoDateSchema('the end of the period'),
+  ...pagingFields(RETURN_SUMMARY_SORTS, { sort: 'priority', direction: 'asc' }),
+}).refine((p) => p.to >= p.from, { path: ['to'], message: 'The end of the period must be on or after its start' });
+export type ReturnsSummaryInput = z.output<typeof returnsSummaryInputSchema>;
+
+/** A page of the returns overview and how many agencies have escalations in the period. */
+export const returnSummaryPageSchema = pageOf(returnSummarySchema);
 
 /** How many non-attendances make "repeat" non-attendance stand out. */
 export const REPEAT_IN_PERIOD = 2;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, optionalText, requiredText, strictObject, versionSchema } from './common';
+import { pageOf, pagingFields } from './paging';
 
 /** Agency types as the directory groups them. Children's social care anchors quoracy. */
 export const AGENCY_TYPES = [
@@ -92,3 +93,18 @@ export const agencySetActiveInputSchema = strictObject({
   active: z.boolean(),
   version: versionSchema.optional(),
 });
+
+/** The columns the agency directory sorts by; `status` puts active agencies first. */
+export const AGENCY_SORTS = ['status', 'name', 'type', 'group', 'lead'] as const;
+export type AgencySort = (typeof AGENCY_SORTS)[number];
+
+/** The agency directory: a search of name, type, group and lead, a page of it, and its order. */
+export const agencyListInputSchema = strictObject({
+  search: z.string().trim().max(100, 'The search must be 100 characters or fewer').default(''),
+  includeInactive: z.boolean().default(true),
+  ...pagingFields(AGENCY_SORTS, { sort: 'status', direction: 'asc' }),
+});
+export type AgencyListInput = z.output<typeof agencyListInputSchema>;
+
+/** A page of the agency directory and how many agencies match in all. */
+export const agencyListSchema = pageOf(agencySchema);

@@ -9,6 +9,7 @@ import {
   versionSchema,
 } from './common';
 import { MAX_LIST, MAX_REASON } from './limits';
+import { pageOf, pagingFields } from './paging';
 
 export const CONFERENCE_TYPES = ['initial', 'review', 'reconvened'] as const;
 export const conferenceTypeSchema = z.enum(CONFERENCE_TYPES, { error: () => 'Select the type of conference' });
@@ -148,6 +149,25 @@ export const conferenceSummarySchema = z.object({
   version: versionSchema,
 });
 export type ConferenceSummary = z.infer<typeof conferenceSummarySchema>;
+
+/** The columns the conference list sorts by. */
+export const CONFERENCE_SORTS = ['date', 'type', 'status', 'family', 'chair', 'venue'] as const;
+export type ConferenceSort = (typeof CONFERENCE_SORTS)[number];
+
+/**
+ * The conference list: a search (ignoring case and accents) of family names, children's names,
+ * case references and chairs, a page of it, and its order (newest first unless asked).
+ * `limit` is the page size under its name from before paging, kept for scripts that send it.
+ */
+export const conferenceListInputSchema = strictObject({
+  search: z.string().trim().max(100, 'The search must be 100 characters or fewer').default(''),
+  ...pagingFields(CONFERENCE_SORTS, { sort: 'date', direction: 'desc' }),
+  limit: z.number().int().min(1).max(500, 'Limit must be 500 or less').optional(),
+});
+export type ConferenceListInput = z.output<typeof conferenceListInputSchema>;
+
+/** A page of conferences and how many match in all. */
+export const conferenceListSchema = pageOf(conferenceSummarySchema);
 
 /**
  * Corrects a scheduled conference: its date, time, venue or chair (any of them). A new date

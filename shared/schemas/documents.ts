@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, requiredText, strictObject } from './common';
 import { MAX_SHARING_PURPOSE } from './limits';
+import { pageOf, pagingFields } from './paging';
 
 /** The forms and letters the register makes. */
 export const DOCUMENT_KINDS = [
@@ -223,7 +224,16 @@ export const sharingLogEntrySchema = z.object({
 });
 export type SharingLogEntry = z.infer<typeof sharingLogEntrySchema>;
 
+/** The columns the sharing log sorts by. */
+export const SHARING_LOG_SORTS = ['at', 'agency', 'actor', 'period', 'format', 'status'] as const;
+export type SharingLogSort = (typeof SHARING_LOG_SORTS)[number];
+
+/** The sharing log, one agency's or all: a page of it, newest first unless asked. */
 export const sharingLogInputSchema = strictObject({
   agencyId: idSchema.nullable().default(null),
-  limit: z.number().int().min(1).max(1000).default(200),
+  ...pagingFields(SHARING_LOG_SORTS, { sort: 'at', direction: 'desc' }),
 });
+export type SharingLogInput = z.output<typeof sharingLogInputSchema>;
+
+/** A page of the sharing log and how many entries match in all. */
+export const sharingLogPageSchema = pageOf(sharingLogEntrySchema);

@@ -12,6 +12,7 @@ import {
 } from './common';
 import { correctionSchema } from './live-conference';
 import { MAX_ACTION, MAX_ADDRESS, MAX_ATTENDEES, MAX_LONG_TEXT, MAX_REASON } from './limits';
+import { pageOf, pagingFields } from './paging';
 
 /** The natures of professional difference, as ticked on the Kirklees Appendix 5 record. */
 export const NATURES = [
@@ -222,6 +223,16 @@ export const correctEscalationInputSchema = strictObject({
   immediateRisk: z.boolean().optional(),
 });
 
+/** Where an escalation stands: open, resolved, or closed without agreement. */
+export const ESCALATION_STATUSES = ['open', 'resolved', 'closed-unresolved'] as const;
+export const escalationStatusSchema = z.enum(ESCALATION_STATUSES);
+export type EscalationStatus = z.infer<typeof escalationStatusSchema>;
+export const ESCALATION_STATUS_LABELS: Record<EscalationStatus, string> = {
+  open: 'Open',
+  resolved: 'Resolved',
+  'closed-unresolved': 'Closed unresolved',
+};
+
 export const stageSchema = z.object({
   number: z.number().int(),
   name: z.string(),
@@ -283,7 +294,7 @@ export const escalationSchema = z.object({
   outcomeSought: z.string(),
   immediateRisk: z.boolean(),
   openedOn: z.string(),
-  status: z.enum(['open', 'resolved', 'closed-unresolved']),
+  status: escalationStatusSchema,
   closedOn: z.string().nullable(),
   learning: z.string().nullable(),
   restorativeDebrief: z.string().nullable(),
@@ -364,8 +375,33 @@ export const escalationListItemSchema = z.object({
   workingDaysLeft: z.number().int(),
   overdue: z.boolean(),
   dueToday: z.boolean(),
+  status: escalationStatusSchema,
+  openedOn: z.string(),
+  /** The day it was closed (resolved or not); null while open. */
+  closedOn: z.string().nullable(),
 });
 export type EscalationListItem = z.infer<typeof escalationListItemSchema>;
+
+/**
+ * The columns the escalations list sorts by: `priority` is the working order (immediate risk
+ * first, then overdue, then soonest due; closed ones after the open, latest closed first).
+ */
+export const ESCALATION_SORTS = [
+  'priority',
+  'id',
+  'due',
+  'stage',
+  'subject',
+  'initiating',
+  'challenged',
+  'protocol',
+  'status',
+  'opened',
+] as const;
+export type EscalationSort = (typeof ESCALATION_SORTS)[number];
+
+/** Which escalations a list shows: open (the default), resolved, closed unresolved, or all. */
+export const ESCALATION_STATUS_FILTERS = ['open', 'resolved', 'closed-unresolved', 'all'] as const;
 
 export const escalationFiltersSchema = strictObject({
   agencyId: idSchema.optional(),
@@ -373,4 +409,11 @@ export const escalationFiltersSchema = strictObject({
   nature: natureSchema.optional(),
   protocolKey: z.string().max(40).optional(),
   overdueOnly: z.boolean().default(false),
+  status: z
+    .enum(ESCALATION_STATUS_FILTERS, { error: `Status must be one of ${ESCALATION_STATUS_FILTERS.join(', ')}` })
+    .default('open'),
+  ...pagingFields(ESCALATION_SORTS, { sort: 'priority', direction: 'asc' }),
 });
+
+/** A page of escalations and how many match in all. */
+export const escalationListSchema = pageOf(escalationListItemSchema);

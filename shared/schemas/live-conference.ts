@@ -7,6 +7,7 @@ import { agencyTypeSchema } from './agency';
 import { idSchema, isoDateSchema, requiredText, strictObject, versionSchema } from './common';
 import { conferenceStatusSchema, conferenceSummarySchema, conferenceTypeSchema } from './conference';
 import { MAX_LONG_TEXT, MAX_REASON, MAX_REASONS } from './limits';
+import { pageOf, pagingFields } from './paging';
 
 export const ATTENDANCE = ['attended', 'apologies-with-report', 'apologies-no-report', 'did-not-attend'] as const;
 export const attendanceSchema = z.enum(ATTENDANCE, { error: () => 'Choose attended, apologies or did not attend' });
@@ -326,6 +327,23 @@ export const dueItemSchema = z.object({
   workingDays: z.number().int(),
 });
 export type DueItemRow = z.infer<typeof dueItemSchema>;
+
+/** The columns the list of what falls due sorts by. */
+export const DUE_SORTS = ['due', 'what', 'family', 'child', 'conference'] as const;
+export type DueSort = (typeof DUE_SORTS)[number];
+
+/**
+ * What falls due: a page of it, soonest first unless asked. `limit` is the page size under its
+ * name from before paging, kept for scripts that send it.
+ */
+export const dueListInputSchema = strictObject({
+  ...pagingFields(DUE_SORTS, { sort: 'due', direction: 'asc' }),
+  limit: z.number().int().min(1).max(1000, 'Limit must be 1,000 or less').optional(),
+});
+export type DueListInput = z.output<typeof dueListInputSchema>;
+
+/** A page of what falls due, and how many items are open in all. */
+export const dueListSchema = pageOf(dueItemSchema);
 
 /** Attendance at a conference, from its day; `version` is the invitation's as the caller loaded it. */
 export const setAttendanceInputSchema = strictObject({

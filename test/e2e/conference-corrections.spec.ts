@@ -3,6 +3,7 @@ import { formatLongDate } from '../../shared/dates';
 import { expect, fromToday, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { conferenceListInputSchema } from '../../shared/schemas/conference';
 
 /**
  * Corrections made openly: a scheduled conference's details changed, a conference cancelled with
@@ -203,7 +204,9 @@ test('a conference made by mistake is deleted; one with something recorded is no
   await expect(page.getByRole('alert')).toContainText('Conference deleted');
   await expect(page.getByRole('heading', { level: 1, name: 'Conferences' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('There are no conferences yet.');
-  expect((await app.register.conferences.list('', 10)).total).toBe(0);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(0);
 
   // Attendance recorded: the screen does not offer deleting, and says why.
   const r = app.register;
@@ -271,7 +274,7 @@ test('a conference made by mistake is deleted; one with something recorded is no
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cancel this conference' })).toBeVisible();
-  expect((await r.conferences.list('', 10)).total).toBe(2);
+  expect((await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total).toBe(2);
 });
 
 test('a recorded decision is amended with a reason: the outcome worked out again, the amendment shown before and after', async ({

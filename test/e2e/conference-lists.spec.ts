@@ -2,6 +2,7 @@ import { addDays, formatLongDate, localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { dueListInputSchema } from '../../shared/schemas/live-conference';
 
 /**
  * The views across all conferences: adjournments, what falls due and reports outstanding, and
@@ -176,7 +177,11 @@ test('what falls due is listed soonest first, overdue marked, and can be marked 
   await expect(page.getByRole('alert')).toContainText('Decision letter for the Alpha family');
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(alphaLetter).toHaveCount(0);
-  expect((await r.live.due(50)).some((d) => d.kind === 'decision-letter' && d.familyName === 'Alpha')).toBe(false);
+  expect(
+    (await r.live.due(dueListInputSchema.parse({ pageSize: 50 }))).items.some(
+      (d) => d.kind === 'decision-letter' && d.familyName === 'Alpha',
+    ),
+  ).toBe(false);
 
   // A child's item names the child, and is marked done for that child.
   const coreGroup = page.getByRole('row', { name: /First core group.*Łukasz Alpha/ });
@@ -185,8 +190,16 @@ test('what falls due is listed soonest first, overdue marked, and can be marked 
   await coreGroup.getByRole('button', { name: 'Mark done (First core group, Łukasz Alpha, Alpha family)' }).click();
   await expect(page.getByRole('alert')).toContainText('First core group for Łukasz Alpha');
   await expect(coreGroup).toHaveCount(0);
-  expect((await r.live.due(50)).some((d) => d.kind === 'first-core-group' && d.childId === first.child.id)).toBe(false);
-  expect((await r.live.due(50)).some((d) => d.kind === 'first-core-group' && d.childId === second.child.id)).toBe(true);
+  expect(
+    (await r.live.due(dueListInputSchema.parse({ pageSize: 50 }))).items.some(
+      (d) => d.kind === 'first-core-group' && d.childId === first.child.id,
+    ),
+  ).toBe(false);
+  expect(
+    (await r.live.due(dueListInputSchema.parse({ pageSize: 50 }))).items.some(
+      (d) => d.kind === 'first-core-group' && d.childId === second.child.id,
+    ),
+  ).toBe(true);
 
   await page.getByRole('link', { name: 'Alpha family' }).first().click();
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, fromToday, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
+import { conferenceListInputSchema } from '../../shared/schemas/conference';
 
 async function fillDate(group: Locator, day: string, month: string, year: string): Promise<void> {
   await group.getByLabel('Day').fill(day);
@@ -85,14 +86,14 @@ test('a conference for a new family, with two children added on the form, is lis
   await expect(row).toContainText('Baby Smith');
   await expect(row).toContainText('Test Chair');
   await expect(row).toContainText('Civic Centre, room 2');
-  await expect(page.getByRole('status')).toContainText('Showing 1 of 1 conference');
+  await expect(page.getByRole('status')).toContainText('Showing 1 to 1 of 1 conference');
 
   await page.reload();
   await expect(row).toContainText('Amy Smith');
   await expect(row).toContainText('Baby Smith');
 
   await page.getByLabel('Search conferences').fill('F-1001');
-  await expect(page.getByRole('status')).toContainText('Showing 1 of 1 conference matching “F-1001”');
+  await expect(page.getByRole('status')).toContainText('Showing 1 to 1 of 1 conference matching “F-1001”');
   await page.getByLabel('Search conferences').fill('Jones');
   await expect(page.getByRole('status')).toHaveText('No conferences match “Jones”.');
 });
@@ -141,7 +142,7 @@ test('a review conference for a family already in the register picks one of its 
   ]);
 
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Conferences' }).click();
-  await expect(page.getByRole('status')).toContainText('Showing 2 of 2 conferences');
+  await expect(page.getByRole('status')).toContainText('Showing 1 to 2 of 2 conferences');
   // Newest first.
   await expect(page.getByRole('row').nth(1)).toContainText('Tuesday 3 February 2026');
   await expect(page.getByRole('row').nth(1)).toContainText('Review');
@@ -170,7 +171,9 @@ test('a conference with no children, and other gaps, is refused with each proble
   await page.getByRole('link', { name: 'The date of the conference must be a real date' }).click();
   await expect(page.getByRole('group', { name: 'Date of the conference' }).getByLabel('Day')).toBeFocused();
 
-  expect((await app.register.conferences.list('', 10)).total).toBe(0);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(0);
 });
 
 /** The Jones family already in the register, with Cara (born 1 June 2018) and Dylan. */
@@ -235,7 +238,9 @@ test('a new child already in the register is offered as they are entered, and th
     'Cara Jones',
   ]);
   expect(await app.register.conferences.searchFamilies('Jones')).toHaveLength(1);
-  const created = (await app.register.conferences.list('', 10)).conferences.find((c) => c.id !== existing.id);
+  const created = (
+    await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))
+  ).items.find((c) => c.id !== existing.id);
   expect(created?.children.map((c) => c.id)).toEqual([cara?.id]);
 });
 
@@ -252,7 +257,9 @@ test('a new child matching one in the register is refused until the user says it
     name: 'Cara Jones, born 1 June 2018 is already in the register (the Jones family, F-2002): choose the existing record, or confirm this is someone else',
   });
   await expect(link).toBeVisible();
-  expect((await app.register.conferences.list('', 10)).total).toBe(1);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(1);
   await link.click();
   const use = page.getByRole('button', { name: 'Use Cara Jones, born 1 June 2018, Jones family (F-2002)' });
   await expect(use).toBeFocused();
@@ -290,5 +297,7 @@ test('impossible dates are shown next to their fields', async ({ app, page }) =>
   await expect(when).toHaveAccessibleDescription(/The date of the conference must be within 2 years of today/);
   await page.getByRole('link', { name: born }).click();
   await expect(child.getByRole('group', { name: 'Date of birth' }).getByLabel('Day')).toBeFocused();
-  expect((await app.register.conferences.list('', 10)).total).toBe(0);
+  expect(
+    (await app.register.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).total,
+  ).toBe(0);
 });

@@ -220,7 +220,7 @@ describe('the audit chain', () => {
 
   it('accepts a payload erased only when a later erasure event lists its event', async () => {
     const r = await withEvents(3);
-    const a = (await r.repos.agencies.list('', true))[0];
+    const a = (await r.repos.agencies.all(true))[0];
     if (!a) throw new Error('no agency');
     const redacted = await r.db.transaction(async () =>
       r.repos.audit.redactRecords([{ entity: 'agency', entityId: a.id }]),

@@ -328,7 +328,7 @@ describe('cpreg call: one scripting door', () => {
     const agency = call(db, 'agencies.create', { name: 'Police', type: 'police' });
     expect(agency).toMatchObject({ code: 0, stderr: '', value: { id: 1, name: 'Police', active: true } });
     // Empty stdin means {}.
-    expect(call(db, 'agencies.list', undefined)).toMatchObject({ code: 0, value: [{ name: 'Police' }] });
+    expect(call(db, 'agencies.all', undefined)).toMatchObject({ code: 0, value: [{ name: 'Police' }] });
     // The same audit as the app.
     const conference = call(db, 'conferences.create', {
       type: 'initial',
@@ -389,8 +389,8 @@ describe('cpreg call: one scripting door', () => {
     expect(lines).toContain('live.recordDecision');
     expect(lines).toContain('conferences.due  (old name of due.list)');
     const db = newRegister();
-    expect(call(db, 'conferences.due', {})).toMatchObject({ code: 0, value: [] });
-    expect(call(db, 'due.list', {})).toMatchObject({ code: 0, value: [] });
+    expect(call(db, 'conferences.due', {})).toMatchObject({ code: 0, value: { items: [], total: 0 } });
+    expect(call(db, 'due.list', {})).toMatchObject({ code: 0, value: { items: [], total: 0 } });
   });
 });
 
@@ -405,7 +405,7 @@ describe('cpreg demo and conferences list', () => {
 
     const list = cpreg(['--db', db, 'conferences', 'list', '--limit', '3'], asDemo);
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n')[0]).toMatch(/^Date\s+Time\s+Type\s+Family\s+Children\s+Chair$/);
+    expect(list.stdout.split('\n')[0]).toMatch(/^Date\s+Time\s+Type\s+Status\s+Family\s+Children\s+Chair$/);
     expect(list.stdout).toMatch(/Showing 3 of 300\./);
 
     const json = JSON.parse(cpreg(['--db', db, 'conferences', 'list', '--json', '--limit', '2'], asDemo).stdout) as {

@@ -59,7 +59,9 @@ async function views(s: Setup, childId: number, v: ('plan' | 'no-plan')[], confe
 }
 
 const due = async (s: Setup) =>
-  (await s.call.ok('due.list', { limit: 100 })).map((d) => `${d.kind} ${d.due}${d.childName ? ` ${d.childName}` : ''}`);
+  (await s.call.ok('due.list', { pageSize: 100 })).items.map(
+    (d) => `${d.kind} ${d.due}${d.childName ? ` ${d.childName}` : ''}`,
+  );
 
 describe('decisions are per child', () => {
   it('a sibling decided at a conference that adjourns another still has its core group and next review', async () => {

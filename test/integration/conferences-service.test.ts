@@ -3,6 +3,7 @@ import { conferenceInputSchema, type ConferenceInput } from '../../shared/schema
 import { openRegister } from '../../electron/main/register/register';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister, onPostgres, reopen } from './helpers';
+import { conferenceListInputSchema } from '../../shared/schemas/conference';
 
 const create = async (r: Awaited<ReturnType<typeof tempRegister>>, input: ConferenceInput) =>
   r.conferences.create(conferenceInputSchema.parse(input));
@@ -105,15 +106,28 @@ describe('conferences service', () => {
       family: { name: 'Family Delta' },
       newChildren: [{ givenName: 'Bob', familyName: 'Delta', dateOfBirth: '2020-01-01', caseReference: 'D-12' }],
     });
-    expect((await r.conferences.list('', 10)).conferences.map((c) => c.familyName)).toEqual([
-      'Family Delta',
-      'Family Gamma',
-    ]);
-    expect((await r.conferences.list('g-77', 10)).conferences.map((c) => c.familyName)).toEqual(['Family Gamma']);
-    expect((await r.conferences.list('bob', 10)).conferences.map((c) => c.familyName)).toEqual(['Family Delta']);
-    expect((await r.conferences.list('D-12', 10)).total).toBe(1);
-    expect(await r.conferences.list('', 1)).toMatchObject({ total: 2 });
-    expect((await r.conferences.list('', 1)).conferences).toHaveLength(1);
+    expect(
+      (await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items.map(
+        (c) => c.familyName,
+      ),
+    ).toEqual(['Family Delta', 'Family Gamma']);
+    expect(
+      (await r.conferences.list(conferenceListInputSchema.parse({ search: 'g-77', pageSize: 10 }))).items.map(
+        (c) => c.familyName,
+      ),
+    ).toEqual(['Family Gamma']);
+    expect(
+      (await r.conferences.list(conferenceListInputSchema.parse({ search: 'bob', pageSize: 10 }))).items.map(
+        (c) => c.familyName,
+      ),
+    ).toEqual(['Family Delta']);
+    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: 'D-12', pageSize: 10 }))).total).toBe(1);
+    expect(await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 1 }))).toMatchObject({
+      total: 2,
+    });
+    expect((await r.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 1 }))).items).toHaveLength(
+      1,
+    );
   });
 
   it('finds everything again after the register is closed and reopened', async () => {
@@ -126,7 +140,10 @@ describe('conferences service', () => {
     const path = r.path;
     await r.close();
     const again = onPostgres ? await reopen(path) : await openRegister(path, r.key ? { key: r.key } : {});
-    expect((await again.conferences.list('', 10)).conferences[0]?.children[0]?.givenName).toBe('Eve');
+    expect(
+      (await again.conferences.list(conferenceListInputSchema.parse({ search: '', pageSize: 10 }))).items[0]
+        ?.children[0]?.givenName,
+    ).toBe('Eve');
     await again.close();
   });
 });

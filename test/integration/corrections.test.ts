@@ -71,7 +71,7 @@ describe('a scheduled conference', () => {
       cancelledOn: '2026-03-02',
       cancelReason: 'The family moved out of the area',
     });
-    expect((await call.ok('conferences.list', {})).conferences[0]?.status).toBe('cancelled');
+    expect((await call.ok('conferences.list', {})).items[0]?.status).toBe('cancelled');
     expect(await call.ok('conferences.reportsOutstanding', {})).toEqual([]);
     expect((await call.refused('live.invite', { conferenceId: c.id, agencyId: 1 })).message).toMatch(/was cancelled/);
   });
@@ -157,7 +157,7 @@ describe('a recorded decision', () => {
     expect(
       (await call.ok('documents.forRecord', { entity: 'conference', entityId: c.id }))[0]?.supersededAt,
     ).toBeNull();
-    expect((await call.ok('due.list', {})).some((d) => d.kind === 'decision-letter')).toBe(false);
+    expect((await call.ok('due.list', {})).items.some((d) => d.kind === 'decision-letter')).toBe(false);
 
     r.travelTo('2026-03-04T09:00:00Z');
     // Nothing to change, or no reason: refused, nothing written.
@@ -216,7 +216,7 @@ describe('a recorded decision', () => {
     const documents = await call.ok('documents.forRecord', { entity: 'conference', entityId: c.id });
     expect(documents[0]?.supersededAt).toBe('2026-03-04T09:00:00.000Z');
     // The corrected letter falls due again.
-    expect((await call.ok('due.list', {})).find((d) => d.kind === 'decision-letter')?.due).toBe('2026-03-05');
+    expect((await call.ok('due.list', {})).items.find((d) => d.kind === 'decision-letter')?.due).toBe('2026-03-05');
   });
 
   it('cannot be amended into an adjournment, and a refused amendment leaves every view as it was', async () => {
@@ -269,7 +269,7 @@ describe('agency escalations and professional escalations', () => {
     const ret = await call.ok('returns.get', { agencyId: police, from: '2026-03-01', to: '2026-03-31' });
     expect(ret.rows).toEqual([]);
     expect(ret.withdrawn.map((x) => x.id)).toEqual([raised.id]);
-    expect(await call.ok('returns.summary', { from: '2026-03-01', to: '2026-03-31' })).toEqual([]);
+    expect((await call.ok('returns.summary', { from: '2026-03-01', to: '2026-03-31' })).items).toEqual([]);
     expect((await call.refused('agencyEscalations.withdraw', { id: raised.id, reason: 'Again' })).code).toBe(
       'conflict',
     );

@@ -126,7 +126,7 @@ describe('the Kirklees restorative debrief follows resolution', () => {
       debriefOn: '2026-02-27',
       restorativeDebrief: 'Agreed how to share referral outcomes',
     });
-    expect((await call.ok('escalations.list', {})).map((x) => x.id)).not.toContain(e.id);
+    expect((await call.ok('escalations.list', {})).items.map((x) => x.id)).not.toContain(e.id);
 
     // Unresolved: no debrief.
     const other = await call.ok('escalations.open', { ...(await setUpAgain(call)), openedOn: '2026-02-02' });
@@ -138,7 +138,7 @@ describe('the Kirklees restorative debrief follows resolution', () => {
   });
 
   async function setUpAgain(call: Awaited<ReturnType<typeof caller>>) {
-    const [school, csc] = (await call.ok('agencies.list', {})).sort((a, b) => a.id - b.id);
+    const [school, csc] = (await call.ok('agencies.all', {})).sort((a, b) => a.id - b.id);
     return {
       subjectName: 'Ann Beta',
       initiatingAgencyId: school?.id ?? 0,
@@ -343,7 +343,7 @@ describe('immediate risk is due the day it is raised', () => {
     r.travelTo('2026-04-04T10:00:00Z'); // a Saturday
     const saturday = await call.ok('escalations.open', { ...base, openedOn: '2026-04-04', immediateRisk: true });
     expect(saturday.stages[0]?.dueOn).toBe('2026-04-04');
-    expect((await call.ok('escalations.list', {}))[0]).toMatchObject({ immediateRisk: true, overdue: true });
+    expect((await call.ok('escalations.list', {})).items[0]).toMatchObject({ immediateRisk: true, overdue: true });
     const ordinary = await call.ok('escalations.open', { ...base, openedOn: '2026-04-04' });
     expect(ordinary.sameDayContact).toBeNull();
   });

@@ -9,6 +9,7 @@ import { initials } from '../../shared/escalation-protocols';
 import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION } from '../../shared/forms/agency-export';
 import { tableCounts, tempDir, tempRegister, onPostgres, registerContent } from './helpers';
 import { pdfFile, pdfInfo, pdfText } from './pdf';
+import { sharingLogInputSchema } from '../../shared/schemas/documents';
 
 configure({ useWebWorkers: false });
 
@@ -126,7 +127,7 @@ describe('an export for an agency’s safeguarding lead', () => {
       'protected with a password',
     );
 
-    const [entry] = await r.exports.sharingLog(null, 10);
+    const [entry] = (await r.exports.sharingLog(sharingLogInputSchema.parse({ pageSize: 10 }))).items;
     expect(entry).toMatchObject({
       id: result.sharingLogId,
       actor: 'Test Chair',
@@ -198,6 +199,9 @@ describe('an export for an agency’s safeguarding lead', () => {
     const ok = await dispatchAs(h, 'exports.run', base(agencyId, folder));
     expect(ok).toMatchObject({ ok: true });
     const log = await dispatchAs(h, 'sharingLog.list', {});
-    expect(log).toMatchObject({ ok: true, value: [expect.objectContaining({ passwordProtected: false })] });
+    expect(log).toMatchObject({
+      ok: true,
+      value: { items: [expect.objectContaining({ passwordProtected: false })], total: 1 },
+    });
   });
 });

@@ -246,7 +246,10 @@ describe('unknown keys are refused, naming them', () => {
       (await call.refused('live.recordDecision', { conferenceId: 1, childId: 1, Category: 'NEG' })).issues,
     ).toEqual([{ path: 'Category', message: 'Unknown field “Category”: did you mean “category”?' }]);
     expect((await call.refused('agencies.list', { serach: 'x' })).issues).toEqual([
-      { path: 'serach', message: 'Unknown field “serach”: the fields here are search, includeInactive' },
+      {
+        path: 'serach',
+        message: 'Unknown field “serach”: the fields here are search, includeInactive, page, pageSize, sort, direction',
+      },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { ServiceError } from '../../electron/main/register/services/errors';
 import { tableCounts, tempRegister } from './helpers';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { dueListInputSchema } from '../../shared/schemas/live-conference';
 
 type R = Awaited<ReturnType<typeof tempRegister>>;
 
@@ -211,7 +212,11 @@ describe('the live conference', () => {
     ]);
     // Zoë was decided, so her core group and first review run on while her brother is adjourned;
     // his core group is due too, as he is made subject to a plan pending the reconvened meeting.
-    expect((await r.live.due(10)).map((d) => `${d.kind} ${d.due} ${d.childName ?? ''}`.trim())).toEqual([
+    expect(
+      (await r.live.due(dueListInputSchema.parse({ pageSize: 10 }))).items.map((d) =>
+        `${d.kind} ${d.due} ${d.childName ?? ''}`.trim(),
+      ),
+    ).toEqual([
       'decision-letter 2025-12-22',
       'first-core-group 2026-01-07 Zoë Alpha',
       'first-core-group 2026-01-07 Łukasz Alpha',
@@ -263,7 +268,9 @@ describe('the live conference', () => {
     expect(child(live, lukasz.id).initialCategory).toBe('EMO');
     expect(live.conference.status).toBe('concluded');
     // the adjourned conference's reconvene task is done
-    expect((await r.live.due(20)).some((d) => d.kind === 'reconvene')).toBe(false);
+    expect(
+      (await r.live.due(dueListInputSchema.parse({ pageSize: 20 }))).items.some((d) => d.kind === 'reconvene'),
+    ).toBe(false);
   });
 
   it('a reconvened conference still divided keeps the plan and opens a Principal Officer review', async () => {
@@ -314,7 +321,11 @@ describe('the live conference', () => {
     const draft = await r.escalations.draftFromConference(reconvened.id, zoe.id, null);
     expect(draft).toMatchObject({ conferenceId: reconvened.id, childId: zoe.id, natures: ['conference-decision'] });
     expect(draft.followUpId).toEqual(expect.any(Number));
-    expect((await r.live.due(20)).find((d) => d.kind === 'principal-officer-review')).toMatchObject({
+    expect(
+      (await r.live.due(dueListInputSchema.parse({ pageSize: 20 }))).items.find(
+        (d) => d.kind === 'principal-officer-review',
+      ),
+    ).toMatchObject({
       due: '2026-01-23',
       label: 'Principal Officer review',
     });

@@ -6,6 +6,9 @@ import { MIGRATIONS } from '../../electron/main/register/db/migrations';
 import type { Migration } from '../../electron/main/register/db/migrations/types';
 import { tempDir } from './helpers';
 
+/** The newest migration's id: what a register opened by this version is at. */
+const LATEST = Math.max(...MIGRATIONS.map((m) => m.id));
+
 const EXPECTED_TABLES = [
   'agencies',
   'agency_escalations',
@@ -15,12 +18,14 @@ const EXPECTED_TABLES = [
   'bank_holidays',
   'child_no_views',
   'child_outcomes',
+  'child_search_terms',
   'child_tasks',
   'child_views',
   'children',
   'closure_days',
   'conference_agencies',
   'conference_children',
+  'conference_search_terms',
   'conference_tasks',
   'conferences',
   'corrections',
@@ -28,6 +33,7 @@ const EXPECTED_TABLES = [
   'escalation_stages',
   'escalations',
   'families',
+  'family_search_terms',
   'follow_ups',
   'generated_documents',
   'legal_holds',
@@ -262,7 +268,7 @@ describe('upgrading from an earlier version', () => {
     const current = openRegisterDb(path);
     const k = current.connection;
     expect(k.prepare('SELECT id, name FROM families').all()).toEqual([{ id: 1, name: 'Family A' }]);
-    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 11 });
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: LATEST });
     const hold = k.prepare(
       "INSERT INTO legal_holds (family_id, reason, placed_by, placed_at) VALUES (?, 'Claim', 'Admin', '2026-03-02T09:00:00Z')",
     );
@@ -290,7 +296,7 @@ describe('upgrading from an earlier version', () => {
     v10.close();
     const current = openRegisterDb(path);
     const k = current.connection;
-    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 11 });
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: LATEST });
     expect(k.prepare('SELECT name, version FROM agencies').all()).toEqual([{ name: 'Police', version: 1 }]);
     expect(k.prepare('SELECT key, version FROM settings').all()).toEqual([{ key: 'unitName', version: 1 }]);
     k.prepare(
@@ -324,6 +330,60 @@ describe('upgrading from an earlier version', () => {
       'protocols',
       'settings',
     ]);
+    current.close();
+  });
+
+  it('012 (search and report indexes) upgrades a 011 register: the terms of the families, children and chairs already there, found on the index', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v11 = openRegisterDb(path, { migrations: MIGRATIONS.filter((m) => m.id <= 11) });
+    const c = v11.connection;
+    c.prepare(
+      "INSERT INTO families (name, case_reference, created_at, updated_at) VALUES ('O’Brien', 'CR-2024/0012', 'x', 'x')",
+    ).run();
+    c.prepare(
+      "INSERT INTO children (family_id, given_name, family_name, date_of_birth, case_reference, created_at, updated_at) VALUES (1, 'Zoë', 'Brontë', '2020-01-01', NULL, 'x', 'x')",
+    ).run();
+    c.prepare(
+      "INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES ('initial', '2026-01-05', '10:00', 'Room 1', 'Siân Ní Bhriain', 1, 'x', 'x')",
+    ).run();
+    v11.close();
+    const current = openRegisterDb(path);
+    const k = current.connection;
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 12 });
+    expect(k.prepare('SELECT term FROM family_search_terms ORDER BY term').all()).toEqual(
+      ['0012', '2024', 'cr', 'cr20240012', 'obrien'].map((term) => ({ term })),
+    );
+    expect(k.prepare('SELECT term FROM child_search_terms ORDER BY term').all()).toEqual(
+      ['bronte', 'zoe'].map((term) => ({ term })),
+    );
+    expect(k.prepare('SELECT term FROM conference_search_terms ORDER BY term').all()).toEqual(
+      ['bhriain', 'ni', 'sian', 'siannibhriain'].map((term) => ({ term })),
+    );
+    // A prefix search is a range on the key, answered from its index.
+    const plan = (
+      k
+        .prepare("EXPLAIN QUERY PLAN SELECT child_id FROM child_search_terms WHERE term >= 'zo' AND term < ?")
+        .all('zo\u{10FFFF}') as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.join('\n')).toMatch(/SEARCH child_search_terms USING (COVERING |PRIMARY KEY|INDEX)/);
+    expect(
+      k.prepare("SELECT child_id FROM child_search_terms WHERE term >= 'zo' AND term < ?").all('zo\u{10FFFF}'),
+    ).toEqual([{ child_id: 1 }]);
+    // The reports' indexes.
+    const indexes = (
+      k.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE '%by_%'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'escalations_by_opened',
+        'escalations_by_closed',
+        'agency_escalations_by_meeting_date',
+        'conferences_by_date',
+        'conference_agencies_by_agency',
+      ]),
+    );
+    // A term belongs to its record: it cannot outlive it.
+    expect(() => k.prepare('DELETE FROM children WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
     current.close();
   });
 

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { pgMigration001 } from '../../electron/main/register/db/migrations-pg/001-register';
 import { pgMigration002 } from '../../electron/main/register/db/migrations-pg/002-record-versions';
+import { pgMigration003 } from '../../electron/main/register/db/migrations-pg/003-search-and-report-indexes';
 import { PG_MIGRATIONS } from '../../electron/main/register/db/migrations-pg';
 import { applyPgMigrations, pgMigrationChecksum } from '../../electron/main/register/db/pg-schema';
 import { freshPgDatabase, type PgTestDatabase } from '../pg-database';
@@ -419,7 +420,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
 
   it('records the migration once, with its checksum; a second application changes nothing', async () => {
     const client = await freshClient();
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11, 12]);
     const ledger = async () => (await client.query('SELECT * FROM schema_migrations ORDER BY id')).rows;
     expect(await ledger()).toEqual([
       { id: 10, name: 'register', checksum: pgMigrationChecksum(pgMigration001), applied_at: NOW.toISOString() },
@@ -427,6 +428,12 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
         id: 11,
         name: 'record-versions',
         checksum: pgMigrationChecksum(pgMigration002),
+        applied_at: NOW.toISOString(),
+      },
+      {
+        id: 12,
+        name: 'search-and-report-indexes',
+        checksum: pgMigrationChecksum(pgMigration003),
         applied_at: NOW.toISOString(),
       },
     ]);
@@ -446,9 +453,9 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
         applyPgMigrations(first, PG_MIGRATIONS, () => NOW),
         applyPgMigrations(second, PG_MIGRATIONS, () => NOW),
       ]);
-      expect(results.map((ids) => ids.join()).sort()).toEqual(['', '10,11']);
+      expect(results.map((ids) => ids.join()).sort()).toEqual(['', '10,11,12']);
       const ledger = await first.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(ledger.rows).toEqual([{ id: 10 }, { id: 11 }]);
+      expect(ledger.rows).toEqual([{ id: 10 }, { id: 11 }, { id: 12 }]);
     } finally {
       await second.end();
     }
@@ -472,7 +479,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
       "INSERT INTO agencies (name, type, active, created_at, updated_at) VALUES ('Police', 'police', 1, 'x', 'x')",
     );
     await client.query(`INSERT INTO settings (key, value) VALUES ('unitName', '"Unit"')`);
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([11]);
+    expect(await applyPgMigrations(client, [pgMigration001, pgMigration002], () => NOW)).toEqual([11]);
     expect((await client.query('SELECT name, version FROM agencies')).rows).toEqual([{ name: 'Police', version: 1 }]);
     expect((await client.query('SELECT key, version FROM settings')).rows).toEqual([{ key: 'unitName', version: 1 }]);
     // The same tables have a version on each engine (the catalogue test compares the rest).
@@ -486,6 +493,55 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
     const onSqlite = sqliteTables().filter((t) => sqliteColumns(t).some((c) => c.name === 'version'));
     expect(await versioned()).toEqual(onSqlite);
     expect(onSqlite).toContain('conferences');
+  });
+
+  it('012 (search and report indexes) upgrades a version-11 register: the terms of the records already there, found on the index', async () => {
+    const client = await freshClient();
+    expect(await applyPgMigrations(client, [pgMigration001, pgMigration002], () => NOW)).toEqual([10, 11]);
+    await client.query(
+      "INSERT INTO families (name, case_reference, created_at, updated_at) VALUES ('O’Brien', 'CR-2024/0012', 'x', 'x')",
+    );
+    await client.query(
+      "INSERT INTO children (family_id, given_name, family_name, date_of_birth, created_at, updated_at) VALUES (1, 'Zoë', 'Brontë', '2020-01-01', 'x', 'x')",
+    );
+    await client.query(
+      "INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES ('initial', '2026-01-05', '10:00', 'Room 1', 'Siân Ní Bhriain', 1, 'x', 'x')",
+    );
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([12]);
+    const terms = async (table: string) =>
+      (await client.query<{ term: string }>(`SELECT term FROM ${table} ORDER BY term`)).rows.map((r) => r.term);
+    // The same terms as SQLite's migration makes (test/integration/migrations.test.ts).
+    expect(await terms('family_search_terms')).toEqual(['0012', '2024', 'cr', 'cr20240012', 'obrien']);
+    expect(await terms('child_search_terms')).toEqual(['bronte', 'zoe']);
+    expect(await terms('conference_search_terms')).toEqual(['bhriain', 'ni', 'sian', 'siannibhriain']);
+    // A prefix search is a range on the key, answered from its index (sequential scans off, so
+    // the planner shows whether it can use the index at all on a table this small).
+    await client.query('SET enable_seqscan = off');
+    const plan = await client.query<{ 'QUERY PLAN': string }>(
+      'EXPLAIN SELECT child_id FROM child_search_terms WHERE term >= $1 AND term < $2',
+      ['zo', 'zo\u{10FFFF}'],
+    );
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(
+      /Index (Only )?Scan (using|on) child_search_terms_pkey/,
+    );
+    const found = await client.query(
+      'SELECT child_id::int AS child_id FROM child_search_terms WHERE term >= $1 AND term < $2',
+      ['zo', 'zo\u{10FFFF}'],
+    );
+    expect(found.rows).toEqual([{ child_id: 1 }]);
+    await client.query('RESET enable_seqscan');
+    const indexes = (await pgIndexes(client)).map((ix) => ix.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'escalations_by_opened',
+        'escalations_by_closed',
+        'agency_escalations_by_meeting_date',
+        'conferences_by_date',
+        'conference_agencies_by_agency',
+      ]),
+    );
+    // A term belongs to its record: it cannot outlive it.
+    expect(await pgError(client, 'DELETE FROM children WHERE id = 1')).toMatch(/foreign key/);
   });
 
   it('refuses a register a newer version updated, changing nothing', async () => {
@@ -512,12 +568,12 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
 
   it('applies all pending migrations in one transaction: a failing one leaves the database empty', async () => {
     const client = await freshClient();
-    const broken = { id: 12, name: 'broken', sql: 'CREATE TABLE half_done (x integer); SELECT 1 / 0;' };
+    const broken = { id: 99, name: 'broken', sql: 'CREATE TABLE half_done (x integer); SELECT 1 / 0;' };
     await expect(applyPgMigrations(client, [...PG_MIGRATIONS, broken], () => NOW)).rejects.toThrow(
-      /Migration 12 "broken" failed on PostgreSQL \(division by zero\); nothing in the database was changed/,
+      /Migration 99 "broken" failed on PostgreSQL \(division by zero\); nothing in the database was changed/,
     );
     expect(await pgTables(client)).toEqual([]);
     // The connection is usable afterwards: the transaction was rolled back.
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11, 12]);
   });
 });

@@ -174,7 +174,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL'
         [database.name],
       );
       expect(ended.rowCount).toBeGreaterThan(0);
-      expect(await caller(register).ok('agencies.list', {})).toHaveLength(1);
+      expect(await caller(register).ok('agencies.all', {})).toHaveLength(1);
       await caller(register).ok('agencies.create', { ...healthVisiting, name: 'Police' });
       expect(await register.agencies.list('', true)).toHaveLength(2);
     } finally {

@@ -19,7 +19,7 @@ type R = Awaited<ReturnType<typeof tempRegister>>;
  */
 async function recordFamily(r: R, names: { family: string; child: string; sibling: string }, date: string) {
   const call = caller(r);
-  const agencies = await call.ok('agencies.list', {});
+  const agencies = await call.ok('agencies.all', {});
   const byName = (n: string) => agencies.find((a) => a.name === n)?.id ?? 0;
   const csc = byName('Children’s Social Care');
   const health = byName('Health Visiting');

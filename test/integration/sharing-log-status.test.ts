@@ -31,7 +31,7 @@ async function demoRegisterFile() {
 async function log(path: string) {
   const r = await reopen(path);
   try {
-    return await caller(r).ok('sharingLog.list', {});
+    return (await caller(r).ok('sharingLog.list', {})).items;
   } finally {
     await r.close();
   }

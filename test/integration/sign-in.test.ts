@@ -299,7 +299,7 @@ describe('roles', () => {
     await ok(await gate.call('users.add', { name: 'Manager', roles: ['manager'], password: TEST_PASSWORD }));
     await gate.signOut();
     await ok(await gate.call('session.signIn', { name: 'Manager', password: TEST_PASSWORD }));
-    expect(await ok(await gate.call('agencies.list', {}))).toHaveLength(1);
+    expect(await ok(await gate.call('agencies.all', {}))).toHaveLength(1);
     expect(await refused(await gate.call('agencies.create', { name: 'Police', type: 'police' }))).toMatchObject({
       code: 'forbidden',
       message: 'This needs the unit officer role; Manager has manager. Nothing was changed.',

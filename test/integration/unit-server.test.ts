@@ -112,7 +112,7 @@ describe('the unit server', () => {
     await bob.ok('session.signOut');
     expect(bob.cookies.has('cpreg_session')).toBe(false);
     expect((await bob.ok<{ state: string }>('session.status')).state).toBe('signed-out');
-    expect(await ann.ok('agencies.list', {})).toHaveLength(1);
+    expect(await ann.ok('agencies.all', {})).toHaveLength(1);
     // A client with no session is refused as signed out.
     const nobody = new UnitClient(server.origin);
     expect(await nobody.call('agencies.list', {})).toMatchObject({ ok: false, error: { code: 'signed-out' } });
@@ -307,7 +307,7 @@ describe('the unit server', () => {
     client.cookies.set('cpreg_session', /^cpreg_session=([^;]+)/.exec(sessionCookie ?? '')?.[1] ?? '');
     const me = await client.ok<{ state: string; user: { name: string; roles: string[] } }>('session.status');
     expect(me).toMatchObject({ state: 'signed-in', user: { name: 'chair.one', roles: ['chair'] } });
-    expect(await client.ok('agencies.list', {})).toEqual([]);
+    expect(await client.ok('agencies.all', {})).toEqual([]);
     expect(browser).toBeDefined();
 
     // The same username from another account at the provider is not the same person.
@@ -331,7 +331,7 @@ describe('the unit server', () => {
     await ann.ok('agencies.create', healthVisiting);
     execFileSync(process.env['TEST_PG_RESTART'] ?? '', { stdio: 'ignore' });
     await ann.ok('agencies.create', { ...healthVisiting, name: 'Police' });
-    expect(await ann.ok('agencies.list', {})).toHaveLength(2);
+    expect(await ann.ok('agencies.all', {})).toHaveLength(2);
   });
 });
 
@@ -390,7 +390,7 @@ describe('cpreg serve', () => {
     const second = await startServe(url);
     const again = await signedIn(second.origin, 'Ann');
     const names = new Set(
-      (await again.ok<{ name: string }[]>('agencies.list', { includeInactive: true })).map((a) => a.name),
+      (await again.ok<{ name: string }[]>('agencies.all', { includeInactive: true })).map((a) => a.name),
     );
     expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
     expect(await again.ok('audit.verify', {})).toMatchObject({ ok: true });

@@ -5,6 +5,7 @@ import { isIsoDate } from '../../../shared/dates';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { describeIssues, type ApiError } from '../../../shared/ipc/result';
 import { MIN_EXPORT_PASSWORD } from '../../../shared/schemas/documents';
+import { MAX_PAGE_SIZE } from '../../../shared/schemas/paging';
 import { createCalendar, type WorkingDayCalendar } from '../../../shared/working-days';
 import { withoutPassword } from '../register/addresses';
 import { createGate, type Gate, type GateOptions } from '../register/gate';
@@ -289,3 +290,18 @@ export function createCli(program: Command, io: CliIo) {
   };
 }
 export type Cli = ReturnType<typeof createCli>;
+
+/**
+ * Every row of a paged list, page after page of the largest size: the command line prints the
+ * whole list where it always did (escalations, the sharing log), and the channel pages it.
+ */
+export async function allPages<T>(
+  fetch: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; ; page += 1) {
+    const answer = await fetch(page, MAX_PAGE_SIZE);
+    rows.push(...answer.items);
+    if (answer.items.length < MAX_PAGE_SIZE || rows.length >= answer.total) return rows;
+  }
+}

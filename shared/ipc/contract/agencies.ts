@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   agencyInputSchema,
+  agencyListInputSchema,
+  agencyListSchema,
   agencySchema,
   agencySetActiveInputSchema,
   agencyUpdateInputSchema,
@@ -10,12 +12,14 @@ import { byId, type ContractPart } from './common';
 
 /** Agencies: the directory with each agency's quoracy group and safeguarding lead. */
 export const agenciesContract = {
-  /** Agencies, optionally filtered by a search of name, type, group or lead. */
-  'agencies.list': {
-    input: strictObject({
-      search: z.string().trim().max(100).default(''),
-      includeInactive: z.boolean().default(true),
-    }),
+  /** A page of the agency directory, optionally filtered by a search of name, type, group or lead. */
+  'agencies.list': { input: agencyListInputSchema, output: agencyListSchema },
+  /**
+   * Every agency (active first, then by name), for choosing one: the lists of agencies to invite
+   * or to filter by, which must not stop at a page.
+   */
+  'agencies.all': {
+    input: strictObject({ includeInactive: z.boolean().default(true) }),
     output: z.array(agencySchema),
   },
   'agencies.get': { input: byId, output: agencySchema },

@@ -5,10 +5,10 @@ import {
   agencyReturnSchema,
   escalationReasonSchema,
   markSentInputSchema,
-  periodSchema,
   raiseByHandInputSchema,
   raiseFromConferenceInputSchema,
-  returnSummarySchema,
+  returnsSummaryInputSchema,
+  returnSummaryPageSchema,
 } from '../../schemas/agency-escalation';
 import { idSchema, isoDateSchema, requiredText, strictObject } from '../../schemas/common';
 import { MAX_REASON, MAX_RETURN_RESPONSE } from '../../schemas/limits';
@@ -46,8 +46,8 @@ export const agencyEscalationsContract = {
     input: strictObject({ id: idSchema, reason: requiredText('Enter why the escalation is withdrawn', MAX_REASON) }),
     output: agencyEscalationSchema,
   },
-  /** Every agency's escalations in a period, repeat non-attendance first. */
-  'returns.summary': { input: periodSchema, output: z.array(returnSummarySchema) },
+  /** Every agency's escalations in a period, repeat non-attendance first unless sorted otherwise: a page. */
+  'returns.summary': { input: returnsSummaryInputSchema, output: returnSummaryPageSchema },
   'returns.get': {
     input: strictObject({
       agencyId: idSchema,

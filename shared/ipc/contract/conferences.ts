@@ -3,6 +3,8 @@ import { idSchema, strictObject } from '../../schemas/common';
 import {
   conferenceCancelInputSchema,
   conferenceInputSchema,
+  conferenceListInputSchema,
+  conferenceListSchema,
   conferenceSummarySchema,
   conferenceUpdateInputSchema,
   duplicateMatchSchema,
@@ -11,12 +13,6 @@ import {
 } from '../../schemas/conference';
 import { adjournmentSchema, liveConferenceSchema, scheduleReconvenedInputSchema } from '../../schemas/live-conference';
 import { byId, none, type ContractPart } from './common';
-
-/** A page of conferences, newest first, and how many there are in all. */
-export const conferenceListSchema = z.object({
-  total: z.number().int(),
-  conferences: z.array(conferenceSummarySchema),
-});
 
 /** The id of the conference deleted. */
 export const conferenceDeletedSchema = strictObject({ deleted: idSchema });
@@ -44,13 +40,8 @@ export const conferencesContract = {
    * date of birth, or the case reference), so the existing record can be offered instead.
    */
   'families.matches': { input: matchesInputSchema, output: z.array(duplicateMatchSchema) },
-  'conferences.list': {
-    input: strictObject({
-      search: z.string().trim().max(100).default(''),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
-    output: conferenceListSchema,
-  },
+  /** A page of conferences, newest first unless sorted otherwise; the search ignores case and accents. */
+  'conferences.list': { input: conferenceListInputSchema, output: conferenceListSchema },
   'conferences.get': { input: byId, output: conferenceSummarySchema },
   'conferences.create': { input: conferenceInputSchema, output: conferenceSummarySchema },
   /** Corrects a scheduled conference's date, time, venue or chair; a new date clears attendance. */

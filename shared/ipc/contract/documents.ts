@@ -13,8 +13,8 @@ import {
   MIN_EXPORT_PASSWORD,
   recentDocumentsInputSchema,
   runExportInputSchema,
-  sharingLogEntrySchema,
   sharingLogInputSchema,
+  sharingLogPageSchema,
   startBatchInputSchema,
 } from '../../schemas/documents';
 import { type ContractPart } from './common';
@@ -55,5 +55,5 @@ export const documentsContract = {
   'exports.plan': { input: exportPlanInputSchema, output: exportPlanSchema },
   /** Writes the export (PDFs, CSV, JSON; folder or zip) and its sharing-log entry. */
   'exports.run': { input: runExportInputSchema, output: exportResultSchema },
-  'sharingLog.list': { input: sharingLogInputSchema, output: z.array(sharingLogEntrySchema) },
+  'sharingLog.list': { input: sharingLogInputSchema, output: sharingLogPageSchema },
 } as const satisfies ContractPart;

@@ -9,7 +9,7 @@ import {
   escalateInputSchema,
   escalationDraftSchema,
   escalationFiltersSchema,
-  escalationListItemSchema,
+  escalationListSchema,
   escalationSchema,
   openEscalationInputSchema,
   reviewMeetingInputSchema,
@@ -47,8 +47,11 @@ export const escalationsContract = {
     input: strictObject({ protocol: protocolSchema }),
     output: protocolSavedSchema,
   },
-  /** Open escalations: immediate risk first, then overdue, then by due date; filterable. */
-  'escalations.list': { input: escalationFiltersSchema, output: z.array(escalationListItemSchema) },
+  /**
+   * A page of escalations, open ones unless another status (or all) is asked for: in the working
+   * order (immediate risk first, then overdue, then by due date) unless sorted by a column; filterable.
+   */
+  'escalations.list': { input: escalationFiltersSchema, output: escalationListSchema },
   'escalations.get': { input: byId, output: escalationSchema },
   /** Prefilled fields for escalating a minority view or a Principal Officer review from a conference. */
   'escalations.draftFromConference': {

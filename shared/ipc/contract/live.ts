@@ -3,7 +3,8 @@ import { idSchema, isoDateSchema, strictObject } from '../../schemas/common';
 import { MAX_INQUORATE_REASON } from '../../schemas/limits';
 import {
   amendDecisionInputSchema,
-  dueItemSchema,
+  dueListInputSchema,
+  dueListSchema,
   inviteInputSchema,
   liveConferenceSchema,
   recordDecisionInputSchema,
@@ -60,17 +61,17 @@ export const liveContract = {
   /** Amends a recorded decision with the reason; who, when, why and the values before and after are kept. */
   'live.amendDecision': { input: amendDecisionInputSchema, output: liveConferenceSchema },
   /** What falls due across conferences and children, soonest first (formerly `conferences.due`). */
-  'due.list': {
-    input: strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
-    output: z.array(dueItemSchema),
-  },
-  /** Marks an item done by hand; a child's item names the child (formerly `conferences.completeTask`). */
+  'due.list': { input: dueListInputSchema, output: dueListSchema },
+  /**
+   * Marks an item done by hand; a child's item names the child (formerly `conferences.completeTask`).
+   * Answers the first page of what is still due, soonest first.
+   */
   'due.complete': {
     input: strictObject({
       conferenceId: idSchema,
       kind: z.enum(['decision-letter', 'minutes', 'first-core-group', 'next-review', 'reconvene']),
       childId: idSchema.nullable().default(null),
     }),
-    output: z.array(dueItemSchema),
+    output: dueListSchema,
   },
 } as const satisfies ContractPart;

@@ -5,7 +5,8 @@ import type { HandlerMap } from './types';
 /** The agencies channels (`shared/ipc/contract/agencies.ts`): each a thin call into a service. */
 export function agenciesHandlers({ agencies }: Register): HandlerMap<keyof typeof agenciesContract> {
   return {
-    'agencies.list': async (i) => agencies.list(i.search, i.includeInactive),
+    'agencies.list': async (i) => agencies.page(i),
+    'agencies.all': async (i) => agencies.list('', i.includeInactive),
     'agencies.get': async (i) => agencies.get(i.id),
     'agencies.findByName': async (i) => agencies.byName(i.name),
     'agencies.import': async (i) => agencies.importCsv(i.csv),

@@ -11,7 +11,7 @@ export function agencyEscalationsHandlers({
     'agencyEscalations.raiseFromConference': async (i) => agencyEscalations.raiseFromConference(i),
     'agencyEscalations.raiseByHand': async (i) => agencyEscalations.raiseByHand(i),
     'agencyEscalations.withdraw': async (i) => agencyEscalations.withdraw(i.id, i.reason),
-    'returns.summary': async (i) => agencyEscalations.summary(i.from, i.to),
+    'returns.summary': async (i) => agencyEscalations.summaryPage(i.from, i.to, i),
     'returns.get': async (i) => agencyEscalations.returnFor(i.agencyId, i.from, i.to),
     'returns.markSent': async (i) => agencyEscalations.markSent(i),
     'returns.recordResponse': async (i) => agencyEscalations.recordResponse(i.returnId, i.responseOn, i.response),

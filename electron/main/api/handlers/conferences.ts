@@ -7,7 +7,7 @@ export function conferencesHandlers({ conferences, live }: Register): HandlerMap
   return {
     'families.search': async (i) => conferences.searchFamilies(i.search),
     'families.matches': async (i) => conferences.matches(i.family, i.children),
-    'conferences.list': async (i) => conferences.list(i.search, i.limit),
+    'conferences.list': async (i) => conferences.list(i),
     'conferences.get': async (i) => conferences.get(i.id),
     'conferences.create': async (i) => conferences.create(i),
     'conferences.update': async (i) => live.update(i),

@@ -17,6 +17,6 @@ export function documentsHandlers({ documents, exports }: Register): HandlerMap<
     'documents.recent': async (i) => documents.recent(i.limit),
     'exports.plan': async (i) => exports.plan(i.agencyId, i.from, i.to),
     'exports.run': async (i) => exports.run(i),
-    'sharingLog.list': async (i) => exports.sharingLog(i.agencyId, i.limit),
+    'sharingLog.list': async (i) => exports.sharingLog(i),
   };
 }

@@ -8,7 +8,7 @@ export function escalationsHandlers({ escalations }: Register): HandlerMap<keyof
     'protocols.list': async () => escalations.protocols(),
     'protocols.choose': async (i) => escalations.choose(i.key),
     'protocols.save': async (i) => escalations.save(i.protocol),
-    'escalations.list': async (i) => escalations.list(i),
+    'escalations.list': async (i) => escalations.page(i),
     'escalations.get': async (i) => escalations.get(i.id),
     'escalations.draftFromConference': async (i) =>
       escalations.draftFromConference(i.conferenceId, i.childId, i.agencyId),

@@ -17,7 +17,7 @@ export function liveHandlers({ live }: Register): HandlerMap<keyof typeof liveCo
     'live.redate': async (i) => live.redate(i.conferenceId, i.date, i.time),
     'live.recordDecision': async (i) => live.recordDecision(i),
     'live.amendDecision': async (i) => live.amendDecision(i),
-    'due.list': async (i) => live.due(i.limit),
+    'due.list': async (i) => live.due(i),
     'due.complete': async (i) => live.completeTask(i.conferenceId, i.kind, i.childId),
   };
 }

@@ -12,7 +12,7 @@ export function agenciesCommand(program: Command, cli: Cli): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await cli.withGate(async (gate) => {
-        const list = await cli.call(gate, 'agencies.list', { search: '', includeInactive: true });
+        const list = await cli.call(gate, 'agencies.all', { includeInactive: true });
         if (opts.json) {
           io.out(`${JSON.stringify(list, null, 2)}\n`);
           return;

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
-import { IMMEDIATE_RISK_GUIDANCE, NATURE_LABELS } from '../../../../shared/schemas/escalation';
-import { UsageError, type Cli } from '../cli';
+import {
+  ESCALATION_STATUS_FILTERS,
+  ESCALATION_STATUS_LABELS,
+  IMMEDIATE_RISK_GUIDANCE,
+  NATURE_LABELS,
+} from '../../../../shared/schemas/escalation';
+import { allPages, UsageError, type Cli } from '../cli';
 
 /** `cpreg escalations`: professional disagreement escalations. */
 export function escalationsCommand(program: Command, cli: Cli): void {
@@ -8,26 +13,45 @@ export function escalationsCommand(program: Command, cli: Cli): void {
   const escalations = program.command('escalations').description('professional disagreement escalations');
   escalations
     .command('list')
-    .description('open escalations: immediate risk first, then overdue, then by due date')
+    .description(
+      'escalations (open ones unless --status says otherwise): immediate risk first, then overdue, then by due date',
+    )
     .option('--overdue', 'only those past their stage’s due date')
+    .option('--status <status>', `which: ${ESCALATION_STATUS_FILTERS.join(', ')}`, 'open')
     .option('--json', 'print JSON')
-    .action(async (opts: { overdue?: boolean; json?: boolean }) => {
+    .action(async (opts: { overdue?: boolean; json?: boolean; status: string }) => {
+      const status = ESCALATION_STATUS_FILTERS.find((s) => s === opts.status);
+      if (!status) {
+        throw new UsageError(`--status must be one of ${ESCALATION_STATUS_FILTERS.join(', ')} (got "${opts.status}")`);
+      }
       await cli.withGate(async (gate) => {
-        const list = await cli.call(gate, 'escalations.list', { overdueOnly: opts.overdue ?? false });
+        const list = await allPages(async (page, pageSize) =>
+          cli.call(gate, 'escalations.list', { overdueOnly: opts.overdue ?? false, status, page, pageSize }),
+        );
         if (opts.json) return io.out(`${JSON.stringify(list, null, 2)}\n`);
-        if (list.length === 0) return io.out(opts.overdue ? 'No escalation is overdue.\n' : 'No open escalations.\n');
+        if (list.length === 0) {
+          return io.out(
+            opts.overdue
+              ? 'No escalation is overdue.\n'
+              : status === 'open'
+                ? 'No open escalations.\n'
+                : 'No escalations.\n',
+          );
+        }
         cli.table(
           ['Id', 'Due', 'Clock', 'Stage', 'Child or family', 'Raised by', 'Challenged', 'Protocol'],
           list.map((e) => [
             String(e.id),
             e.dueOn,
-            e.immediateRisk
-              ? 'IMMEDIATE RISK'
-              : e.overdue
-                ? `OVERDUE ${-e.workingDaysLeft} WD`
-                : e.dueToday
-                  ? 'due today'
-                  : `${e.workingDaysLeft} WD left`,
+            e.status !== 'open'
+              ? `${ESCALATION_STATUS_LABELS[e.status].toUpperCase()} ${e.closedOn ?? ''}`.trim()
+              : e.immediateRisk
+                ? 'IMMEDIATE RISK'
+                : e.overdue
+                  ? `OVERDUE ${-e.workingDaysLeft} WD`
+                  : e.dueToday
+                    ? 'due today'
+                    : `${e.workingDaysLeft} WD left`,
             `${e.stage} ${e.stageName}`,
             e.subjectName,
             e.initiatingAgency,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Cli } from '../cli';
+import { allPages, type Cli } from '../cli';
 
 /** `cpreg sharing-log`: what was shared, with whom, when and why. */
 export function sharingLogCommand(program: Command, cli: Cli): void {
@@ -12,7 +12,9 @@ export function sharingLogCommand(program: Command, cli: Cli): void {
     .action(async (opts: { agency?: string; json?: boolean }) => {
       await cli.withGate(async (gate) => {
         const agencyId = opts.agency ? (await cli.agencyNamed(gate, opts.agency)).id : null;
-        const entries = await cli.call(gate, 'sharingLog.list', { agencyId, limit: 1000 });
+        const entries = await allPages(async (page, pageSize) =>
+          cli.call(gate, 'sharingLog.list', { agencyId, page, pageSize }),
+        );
         if (opts.json) return io.out(`${JSON.stringify(entries, null, 2)}\n`);
         if (entries.length === 0) return io.out('Nothing has been shared yet.\n');
         cli.table(

@@ -81,6 +81,7 @@ export async function applyPgMigrations(
     for (const m of pending) {
       try {
         await client.query(m.sql);
+        await m.after?.(client);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         throw new RegisterOpenError(

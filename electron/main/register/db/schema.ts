@@ -415,7 +415,26 @@ export interface LegalHoldsTable {
   lift_reason: string | null;
 }
 
+/** 012: the search terms (`shared/search-key.ts`) of a family, a child or a conference's chair. */
+export interface FamilySearchTermsTable {
+  term: string;
+  family_id: number;
+}
+
+export interface ChildSearchTermsTable {
+  term: string;
+  child_id: number;
+}
+
+export interface ConferenceSearchTermsTable {
+  term: string;
+  conference_id: number;
+}
+
 export interface RegisterSchema {
+  family_search_terms: FamilySearchTermsTable;
+  child_search_terms: ChildSearchTermsTable;
+  conference_search_terms: ConferenceSearchTermsTable;
   settings: SettingsTable;
   agencies: AgenciesTable;
   families: FamiliesTable;

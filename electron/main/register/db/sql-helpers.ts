@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { prefixEnd } from '../../../../shared/search-key';
 
 /** `%search%` with LIKE's wildcards in the search escaped, for use with `ESCAPE '\'`. */
 export function likePattern(search: string): string {
@@ -25,4 +26,15 @@ export function anyColumnContains(columns: readonly string[], search: string): R
  */
 export function nextVersion(table: string): RawBuilder<number> {
   return sql<number>`${sql.ref(`${table}.version`)} + 1`;
+}
+
+/**
+ * `term` begins `prefix`, as a range on the search-term tables' key (migration 012), which both
+ * engines answer from the index: the terms compare byte-wise (SQLite's binary collation,
+ * PostgreSQL's `COLLATE "C"`), so every term beginning the prefix lies between it and
+ * `prefixEnd(prefix)`. (A `LIKE 'prefix%'` would need SQLite's `case_sensitive_like` or a NOCASE
+ * index to use an index; the range needs neither.)
+ */
+export function termBegins(prefix: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref('term')} >= ${prefix} AND ${sql.ref('term')} < ${prefixEnd(prefix)})`;
 }

@@ -4,6 +4,7 @@ import {
   agencyInputSchema,
   type Agency,
   type AgencyFields,
+  type AgencyListInput,
 } from '../../../../shared/schemas/agency';
 import { describeIssues, issuesFromZod } from '../../../../shared/ipc/result';
 import { nameKey } from '../../../../shared/names';
@@ -49,7 +50,7 @@ export function createAgenciesService(ctx: ServiceContext<'agencies' | 'audit'>,
 
   async function sameNamed(name: string): Promise<Agency | undefined> {
     const key = nameKey(name);
-    return (await agencies.findByName(name)) ?? (await agencies.list('', true)).find((a) => nameKey(a.name) === key);
+    return (await agencies.findByName(name)) ?? (await agencies.all(true)).find((a) => nameKey(a.name) === key);
   }
 
   async function assertNameFree(name: string, exceptId: number | null, path = 'name'): Promise<void> {
@@ -69,8 +70,14 @@ export function createAgenciesService(ctx: ServiceContext<'agencies' | 'audit'>,
     return created;
   }
 
+  const everything = { page: 1, pageSize: Number.MAX_SAFE_INTEGER, sort: 'status', direction: 'asc' } as const;
+
   const service = {
-    list: async (search: string, includeInactive: boolean) => agencies.list(search, includeInactive),
+    /** Every agency matching a search (all of them for ''), active first, then by name: not paged. */
+    list: async (search: string, includeInactive: boolean) =>
+      search ? (await agencies.list(search, includeInactive, everything)).items : agencies.all(includeInactive),
+    /** A page of the directory (the `agencies.list` channel). */
+    page: async (i: AgencyListInput) => agencies.list(i.search, i.includeInactive, i),
     /** The agency with this name, compared as duplicates are (for the command line's --agency). */
     named: sameNamed,
     get: mustGet,

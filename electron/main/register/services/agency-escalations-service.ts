@@ -9,10 +9,12 @@ import {
   type AgencyEscalation,
   type EscalationReason,
   type ReturnSummary,
+  type ReturnSummarySort,
   type raiseFromConferenceInputSchema,
   type raiseByHandInputSchema,
   type markSentInputSchema,
 } from '../../../../shared/schemas/agency-escalation';
+import { compareBy, pageFromSorted, type Page, type PageRequest } from '../../../../shared/schemas/paging';
 import { audit, auditChange, type ServiceContext } from './context';
 import { ServiceError, invalid, notFound } from './errors';
 import type { LiveConferenceService } from './live-conference-service';
@@ -148,8 +150,23 @@ export function createAgencyEscalationsService(
       });
     },
 
-    /** Every agency with escalations in the period: counts by reason, what is unsent, repeat non-attendance. */
+    /**
+     * Every agency with escalations in the period (counts by reason, what is unsent, repeat
+     * non-attendance), repeat non-attendance first, then the most escalations.
+     */
     async summary(from: string, to: string): Promise<ReturnSummary[]> {
+      return (
+        await this.summaryPage(from, to, {
+          page: 1,
+          pageSize: Number.MAX_SAFE_INTEGER,
+          sort: 'priority',
+          direction: 'asc',
+        })
+      ).items;
+    },
+
+    /** A page of the overview for a period, in the order asked (the channel's). */
+    async summaryPage(from: string, to: string, p: PageRequest<ReturnSummarySort>): Promise<Page<ReturnSummary>> {
       const counts = await repo.countsByAgency(from, to);
       const yearCounts = await repo.nonAttendanceCounts(addDays(to, -364), to);
       const byAgency = new Map<number, ReturnSummary>();
@@ -174,12 +191,28 @@ export function createAgencyEscalationsService(
           entry.counts['did-not-attend'] >= REPEAT_IN_PERIOD || entry.nonAttendanceLast12Months >= REPEAT_IN_YEAR;
         byAgency.set(c.agency_id, entry);
       }
-      return [...byAgency.values()].sort(
-        (a, b) =>
-          Number(b.repeatNonAttendance) - Number(a.repeatNonAttendance) ||
-          b.total - a.total ||
-          a.agencyName.localeCompare(b.agencyName),
-      );
+      // Sorted and paged here: each agency's line is counted up from several queries (and its
+      // repeat non-attendance from a rule), and there is one line per agency, a few dozen at most.
+      const priority = (a: ReturnSummary, b: ReturnSummary) =>
+        Number(b.repeatNonAttendance) - Number(a.repeatNonAttendance) ||
+        b.total - a.total ||
+        a.agencyName.localeCompare(b.agencyName, 'en-GB');
+      const sort = p.sort;
+      let order: (a: ReturnSummary, b: ReturnSummary) => number;
+      if (sort === 'priority') order = p.direction === 'asc' ? priority : (a, b) => priority(b, a);
+      else {
+        const value = (x: ReturnSummary): string | number =>
+          sort === 'agency'
+            ? x.agencyName
+            : sort === 'total'
+              ? x.total
+              : sort === 'not-yet-sent'
+                ? x.notYetSent
+                : x.counts[sort];
+        const byColumn = compareBy(value, p.direction);
+        order = (a, b) => byColumn(a, b) || priority(a, b);
+      }
+      return pageFromSorted([...byAgency.values()].sort(order), p);
     },
 
     /** One agency's return for a period: the Appendix 3 rows, and the returns already sent. */

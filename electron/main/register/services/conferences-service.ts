@@ -5,6 +5,7 @@ import { conferenceDateProblem, dateOfBirthProblem, expectedDateProblem } from '
 import {
   type Child,
   type ConferenceFields,
+  type ConferenceListInput,
   type ConferenceSummary,
   type DuplicateMatch,
 } from '../../../../shared/schemas/conference';
@@ -119,7 +120,14 @@ export function createConferencesService(
 
   return {
     get: mustGet,
-    list: async (search: string, limit: number) => conferences.list(search, limit),
+    /** A page of conferences; `limit`, the page size's name from before paging, wins when sent. */
+    list: async (i: ConferenceListInput) =>
+      conferences.list(i.search, {
+        page: i.page,
+        pageSize: i.limit ?? i.pageSize,
+        sort: i.sort,
+        direction: i.direction,
+      }),
     searchFamilies: async (search: string) => families.search(search, 50),
     matches,
 

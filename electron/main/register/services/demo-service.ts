@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/conference-deadlines';
 import { clockedStages, resolutionStage, routeStage } from '../../../../shared/escalation-protocols';
 import { assessQuoracy } from '../../../../shared/quoracy';
+import { searchTerms } from '../../../../shared/search-key';
 import { addDays, fromDayNumber, localIsoDate, toDayNumber, weekdayOf } from '../../../../shared/dates';
 import { decideOutcome, needsCategory, recordedDecision } from '../../../../shared/outcome';
 import type { AgencyType } from '../../../../shared/schemas/agency';
@@ -639,6 +640,20 @@ export function createDemoService(
         await demo.insertRows('children', children);
         await demo.insertRows('conferences', conferences);
         await demo.insertRows('conference_children', conferenceChildren);
+        await demo.insertRows(
+          'family_search_terms',
+          families.flatMap((f) => searchTerms(f.name, f.case_reference).map((term) => ({ term, family_id: f.id }))),
+        );
+        await demo.insertRows(
+          'child_search_terms',
+          children.flatMap((c) =>
+            searchTerms(c.given_name, c.family_name, c.case_reference).map((term) => ({ term, child_id: c.id })),
+          ),
+        );
+        await demo.insertRows(
+          'conference_search_terms',
+          conferences.flatMap((c) => searchTerms(c.chair_name).map((term) => ({ term, conference_id: c.id }))),
+        );
         await demo.insertRows('conference_agencies', invitations);
         await demo.insertRows('child_views', views);
         await demo.insertRows('child_outcomes', outcomes);

@@ -22,6 +22,7 @@ import {
   NATURE_LABELS,
   type Escalation,
   type EscalationListItem,
+  type EscalationSort,
   type Nature,
   type EscalationDraft,
   type OpenEscalationFields,
@@ -35,6 +36,7 @@ import {
   type escalationFiltersSchema,
 } from '../../../../shared/schemas/escalation';
 import type { Change } from '../../../../shared/schemas/live-conference';
+import { compareBy, pageFromSorted, type Page } from '../../../../shared/schemas/paging';
 import { coverageWarning } from '../../../../shared/working-days';
 import type { ProtocolRow } from '../db/repositories/escalations-repository';
 import type { CalendarService } from './calendar-service';
@@ -54,6 +56,16 @@ const long = (date: string) => formatLongDate(date).replace(/^\S+ /, '');
  * restorative debrief follows resolution without a clock. Each protocol keeps its own formal
  * record. Details are corrected openly, with the reason.
  */
+/**
+ * The escalations list's filters, as the channel parses them, with status (open), sort (the
+ * working order) and direction optional for callers inside the main process.
+ */
+export type EscalationListFilters = Omit<
+  z.output<typeof escalationFiltersSchema>,
+  'page' | 'pageSize' | 'sort' | 'direction' | 'status'
+> &
+  Partial<Pick<z.output<typeof escalationFiltersSchema>, 'sort' | 'direction' | 'status'>>;
+
 export function createEscalationsService(
   ctx: ServiceContext<'agencies' | 'audit' | 'corrections' | 'documents' | 'escalations' | 'live' | 'settings'>,
   settings: SettingsService,
@@ -844,21 +856,29 @@ export function createEscalationsService(
       });
     },
 
-    /** Open escalations: immediate risk first, then overdue (most overdue first), then by due date. */
-    async list(f: z.output<typeof escalationFiltersSchema>): Promise<EscalationListItem[]> {
+    /**
+     * A page of escalations (open unless another status is asked for), filtered. The default
+     * order is the working one: open before closed; immediate risk first, then overdue, then by
+     * due date; closed ones latest closed first. Sorted and paged here, not in SQL, because
+     * whether an escalation is overdue, and by how much, is its stage's working-day clock
+     * (`stageClock`, with the partnership's calendar), which SQL cannot compute.
+     */
+    async list(f: EscalationListFilters): Promise<EscalationListItem[]> {
       const cal = await calendar.calendarFor();
       const on = today();
       const definitions = new Map<string, Protocol>();
-      return (await repo.openWithCurrentStage())
-        .map((r) => {
+      const rows = (await repo.withCurrentStage(f.status ?? 'open'))
+        .map((r): EscalationListItem => {
           const natures = JSON.parse(r.natures_json) as Nature[];
           const protocol = definitions.get(r.definition_json) ?? parseDefinition(r.definition_json);
           definitions.set(r.definition_json, protocol);
           const spec = protocol.stages.find((s) => s.number === r.number);
-          // A stage that follows resolution has no clock: never overdue.
-          const clock = spec?.followsResolution
-            ? { workingDaysLeft: 0, overdue: false, dueToday: false }
-            : stageClock(r.due_on, on, cal);
+          const open = r.status === 'open';
+          // A stage that follows resolution has no clock, nor has a closed escalation: never overdue.
+          const clock =
+            !open || spec?.followsResolution
+              ? { workingDaysLeft: 0, overdue: false, dueToday: false }
+              : stageClock(r.due_on, on, cal);
           return {
             id: r.id,
             subjectName: r.subject_name,
@@ -875,6 +895,9 @@ export function createEscalationsService(
             workingDaysLeft: clock.workingDaysLeft,
             overdue: clock.overdue,
             dueToday: clock.dueToday,
+            status: r.status as EscalationListItem['status'],
+            openedOn: r.opened_on,
+            closedOn: r.closed_on,
           };
         })
         .filter(
@@ -884,13 +907,41 @@ export function createEscalationsService(
             (f.nature === undefined || x.natures.includes(f.nature)) &&
             (f.protocolKey === undefined || x.protocolKey === f.protocolKey) &&
             (!f.overdueOnly || x.overdue),
-        )
-        .sort(
-          (a, b) =>
-            Number(b.immediateRisk) - Number(a.immediateRisk) ||
-            Number(b.overdue) - Number(a.overdue) ||
-            (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id - b.id),
         );
+      const byId = compareBy<EscalationListItem>((x) => x.id, 'asc');
+      const working = (a: EscalationListItem, b: EscalationListItem) =>
+        Number(b.status === 'open') - Number(a.status === 'open') ||
+        Number(b.immediateRisk) - Number(a.immediateRisk) ||
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.status === 'open'
+          ? compareBy<EscalationListItem>((x) => x.dueOn, 'asc')(a, b)
+          : compareBy<EscalationListItem>((x) => x.closedOn, 'desc')(a, b)) ||
+        byId(a, b);
+      const column: Record<Exclude<EscalationSort, 'priority'>, (x: EscalationListItem) => string | number | null> = {
+        id: (x) => x.id,
+        due: (x) => x.dueOn,
+        stage: (x) => x.stage,
+        subject: (x) => x.subjectName,
+        initiating: (x) => x.initiatingAgency,
+        challenged: (x) => x.challengedAgency,
+        protocol: (x) => x.protocolName,
+        status: (x) => x.status,
+        opened: (x) => x.openedOn,
+      };
+      const sort = f.sort ?? 'priority';
+      const direction = f.direction ?? 'asc';
+      let order: (a: EscalationListItem, b: EscalationListItem) => number;
+      if (sort === 'priority') order = direction === 'asc' ? working : (a, b) => working(b, a);
+      else {
+        const byColumn = compareBy(column[sort], direction);
+        order = (a, b) => byColumn(a, b) || working(a, b);
+      }
+      return rows.sort(order);
+    },
+
+    /** A page of `list` (the `escalations.list` channel). */
+    async page(f: z.output<typeof escalationFiltersSchema>): Promise<Page<EscalationListItem>> {
+      return pageFromSorted(await this.list(f), f);
     },
   };
 }

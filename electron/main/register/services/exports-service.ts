@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/forms/agency-export';
 import { slug } from '../../../../shared/forms/frame';
 import type { IssueLike } from '../../../../shared/forms/problems';
-import type { ExportPlan, ExportResult } from '../../../../shared/schemas/documents';
+import type { ExportPlan, ExportResult, SharingLogInput } from '../../../../shared/schemas/documents';
 import type { Escalation } from '../../../../shared/schemas/escalation';
 import { emailDraft } from '../documents/eml';
 import { describeIoError, prepareFolder } from '../documents/files';
@@ -309,7 +309,7 @@ export function createExportsService(
     run,
     recoverInterrupted,
     defaultFolder,
-    sharingLog: async (agencyId: number | null, limit: number) => ctx.repos.documents.sharingLog(agencyId, limit),
+    sharingLog: async (i: SharingLogInput) => ctx.repos.documents.sharingLog(i.agencyId, i),
   };
 }
 export type ExportsService = Awaited<ReturnType<typeof createExportsService>>;

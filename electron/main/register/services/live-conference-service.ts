@@ -35,6 +35,8 @@ import {
   type Category,
   type Change,
   type DueItemRow,
+  dueListInputSchema,
+  type DueListInput,
   type LiveChild,
   type LiveConference,
   type ReportState,
@@ -45,6 +47,7 @@ import {
   type amendDecisionInputSchema,
   type scheduleReconvenedInputSchema,
 } from '../../../../shared/schemas/live-conference';
+import type { Page } from '../../../../shared/schemas/paging';
 import type { FieldIssue } from '../../../../shared/ipc/result';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { addWorkingDays, coverageWarning, workingDaysBetween } from '../../../../shared/working-days';
@@ -1141,28 +1144,22 @@ export function createLiveConferenceService(
       });
     },
 
-    /** What falls due across all conferences and children, soonest first, overdue marked. */
-    async due(limit: number): Promise<DueItemRow[]> {
+    /**
+     * A page of what falls due across all conferences and children, soonest first unless asked,
+     * overdue marked; `limit`, the page size's name from before paging, wins when sent.
+     */
+    async due(i: DueListInput): Promise<Page<DueItemRow>> {
       const cal = await calendar.calendarFor();
       const on = today();
-      const rows = [
-        ...(await live.openTasks(limit)),
-        ...(await live.openChildTasks(limit)),
-        ...(await live.openFollowUps(limit)),
-      ].map((t) => ({
-        ...t,
-        label: t.kind === 'principal-officer-review' ? 'Principal Officer review' : DUE_KIND_LABELS[t.kind as DueKind],
-      }));
-      return rows
-        .sort(
-          (a, b) =>
-            (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
-            a.conferenceId - b.conferenceId ||
-            (a.childId ?? 0) - (b.childId ?? 0) ||
-            a.kind.localeCompare(b.kind),
-        )
-        .slice(0, limit)
-        .map((r) => ({
+      const page = await live.openDue({
+        page: i.page,
+        pageSize: i.limit ?? i.pageSize,
+        sort: i.sort,
+        direction: i.direction,
+      });
+      return {
+        ...page,
+        items: page.items.map((r) => ({
           conferenceId: r.conferenceId,
           conferenceDate: r.conferenceDate,
           conferenceType: r.conferenceType,
@@ -1170,11 +1167,13 @@ export function createLiveConferenceService(
           childId: r.childId,
           childName: r.childName,
           kind: r.kind as DueItemRow['kind'],
-          label: r.label,
+          label:
+            r.kind === 'principal-officer-review' ? 'Principal Officer review' : DUE_KIND_LABELS[r.kind as DueKind],
           due: r.due,
           overdue: r.due < on,
           workingDays: workingDaysBetween(on, r.due, cal),
-        }));
+        })),
+      };
     },
 
     /** Marks an item done by hand: a conference's own (letter, minutes, reconvening) or a child's (core group, review). */
@@ -1202,7 +1201,7 @@ export function createLiveConferenceService(
             closedBy: 'done',
           },
         );
-        return this.due(200);
+        return this.due(dueListInputSchema.parse({}));
       });
     },
 

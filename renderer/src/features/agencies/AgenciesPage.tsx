@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { AGENCY_TYPE_LABELS, type Agency } from '../../../../shared/schemas/agency';
+import { AGENCY_TYPE_LABELS, type Agency, type AgencySort } from '../../../../shared/schemas/agency';
+import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { useApi } from '../../api/use-api';
 import { Page } from '../../app/Page';
+import { DataTable, Pager, type DataColumn } from '../../components/DataTable';
 import { SearchForm } from '../../components/SearchForm';
+import { useListControls } from '../../hooks/use-list-controls';
 import { useSearchText } from '../../hooks/use-search-text';
 import { useCan } from '../session/session-context';
 
@@ -29,12 +32,20 @@ export function AgenciesPage() {
   const [hideInactive, setHideInactive] = useState(false);
   // Search applies what was submitted at once; typing applies after a short pause.
   const { text, setText, search, submit } = useSearchText();
-  const { data, error, loading } = useApi('agencies.list', { search, includeInactive: !hideInactive });
+  const list = useListControls<AgencySort>({ sort: 'status', direction: 'asc' }, `${search}|${hideInactive}`);
+  const { data, error, loading } = useApi('agencies.list', {
+    search,
+    includeInactive: !hideInactive,
+    page: list.page,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: list.sort,
+    direction: list.direction,
+  });
   const can = useCan();
 
   const summary = (() => {
     if (!data) return '';
-    const n = data.length;
+    const n = data.total;
     if (n === 0 && search) return `No agencies match “${search}”.`;
     const what = `${n} ${n === 1 ? 'agency' : 'agencies'}`;
     return search ? `${what} matching “${search}”` : `${what}${hideInactive ? ' (active only)' : ''}`;
@@ -82,52 +93,48 @@ export function AgenciesPage() {
         {summary}
       </p>
 
-      {data && data.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Agencies</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Type
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Quoracy group
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Safeguarding lead
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.map((agency) => (
-              <tr className="govuk-table__row" key={agency.id}>
-                <th scope="row" className="govuk-table__header">
-                  <a href={`#/agencies/${agency.id}/edit`} className="govuk-link">
-                    {agency.name}
-                  </a>
-                </th>
-                <td className="govuk-table__cell">{AGENCY_TYPE_LABELS[agency.type]}</td>
-                <td className="govuk-table__cell">{agency.quoracyGroup ?? ''}</td>
-                <td className="govuk-table__cell">
-                  <LeadCell agency={agency} />
-                </td>
-                <td className="govuk-table__cell">
-                  <StatusTag active={agency.active} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {data && data.items.length > 0 && (
+        <DataTable
+          caption="Agencies"
+          columns={COLUMNS}
+          rows={data.items}
+          rowKey={(a) => a.id}
+          sort={list}
+          onSort={list.sortBy}
+          testId="agencies-table"
+        />
       )}
-      {data && data.length === 0 && !search && !hideInactive && (
+      {data && data.total > data.pageSize && (
+        <Pager
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          noun={['agency', 'agencies']}
+          label="Agency list pages"
+          onPage={list.setPage}
+          testId="agencies-pager"
+        />
+      )}
+      {data && data.total === 0 && !search && !hideInactive && (
         <p className="govuk-body">There are no agencies yet. Add the agencies your conferences invite.</p>
       )}
     </Page>
   );
 }
+
+const COLUMNS: readonly DataColumn<Agency, AgencySort>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    sort: 'name',
+    cell: (agency) => (
+      <a href={`#/agencies/${agency.id}/edit`} className="govuk-link govuk-!-font-weight-bold">
+        {agency.name}
+      </a>
+    ),
+  },
+  { key: 'type', header: 'Type', sort: 'type', cell: (agency) => AGENCY_TYPE_LABELS[agency.type] },
+  { key: 'group', header: 'Quoracy group', sort: 'group', cell: (agency) => agency.quoracyGroup ?? '' },
+  { key: 'lead', header: 'Safeguarding lead', sort: 'lead', cell: (agency) => <LeadCell agency={agency} /> },
+  { key: 'status', header: 'Status', sort: 'status', cell: (agency) => <StatusTag active={agency.active} /> },
+];

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
-import type { DueItemRow } from '../../../../shared/schemas/live-conference';
+import type { DueItemRow, DueSort } from '../../../../shared/schemas/live-conference';
+import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { plural } from '../../app/format';
 import { Page } from '../../app/Page';
+import { DataTable, Pager, type DataColumn } from '../../components/DataTable';
 import { NotificationBanner } from '../../components/NotificationBanner';
+import { useListControls } from '../../hooks/use-list-controls';
 
 type CompletableKind = Exclude<DueItemRow['kind'], 'principal-officer-review'>;
 
@@ -38,11 +41,15 @@ function When({ item }: { item: DueItemRow }) {
  * Principal Officer reviews, which the escalations work closes.
  */
 export function DuePage() {
-  const { data, error } = useApi('due.list', { limit: 200 });
-  const [items, setItems] = useState<DueItemRow[] | null>(null);
+  const list = useListControls<DueSort>({ sort: 'due', direction: 'asc' });
+  const { data, error, reload } = useApi('due.list', {
+    page: list.page,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: list.sort,
+    direction: list.direction,
+  });
   const [done, setDone] = useState<{ n: number; text: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const list = items ?? data;
 
   async function complete(item: DueItemRow) {
     if (!completable(item.kind)) return;
@@ -52,7 +59,8 @@ export function DuePage() {
       childId: item.childId,
     });
     if (result.ok) {
-      setItems(result.value);
+      // The page as it now is, in the order chosen (the answer is the first page, soonest first).
+      reload();
       setProblem(null);
       setDone((previous) => ({ n: (previous?.n ?? 0) + 1, text: `${item.label} for ${whose(item)}` }));
     } else {
@@ -60,7 +68,46 @@ export function DuePage() {
     }
   }
 
-  const overdue = list?.filter((i) => i.overdue).length ?? 0;
+  const columns: readonly DataColumn<DueItemRow, DueSort>[] = [
+    { key: 'due', header: 'Due', sort: 'due', cell: (item) => formatLongDate(item.due) },
+    { key: 'what', header: 'What', sort: 'what', cell: (item) => item.label },
+    { key: 'for', header: 'For', sort: 'child', cell: (item) => item.childName ?? 'The conference' },
+    {
+      key: 'conference',
+      header: 'Conference',
+      sort: 'family',
+      cell: (item) => (
+        <>
+          <a className="govuk-link" href={`#/conferences/${item.conferenceId}`}>
+            {item.familyName} family
+          </a>
+          <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">
+            {CONFERENCE_TYPE_LABELS[item.conferenceType]}, {formatLongDate(item.conferenceDate)}
+          </span>
+        </>
+      ),
+    },
+    { key: 'when', header: 'When', cell: (item) => <When item={item} /> },
+    {
+      key: 'actions',
+      header: <span className="govuk-visually-hidden">Actions</span>,
+      cell: (item) =>
+        completable(item.kind) && (
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={() => void complete(item)}
+          >
+            Mark done
+            <span className="govuk-visually-hidden">
+              {' '}
+              ({[item.label, item.childName, `${item.familyName} family`].filter(Boolean).join(', ')})
+            </span>
+          </button>
+        ),
+    },
+  ];
+
   return (
     <Page
       title="What falls due"
@@ -79,75 +126,32 @@ export function DuePage() {
         </p>
       )}
       <p className="govuk-body" role="status">
-        {list &&
-          (list.length === 0
+        {data &&
+          (data.total === 0
             ? 'Nothing is due.'
-            : `${plural(list.length, 'item', 'items')} due, soonest first${overdue > 0 ? `; ${overdue} overdue` : ''}.`)}
+            : `${plural(data.total, 'item', 'items')} due${list.sort === 'due' && list.direction === 'asc' ? ', soonest first' : ''}.`)}
       </p>
-      {list && list.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">What falls due, soonest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                For
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Conference
-              </th>
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {list.map((item) => (
-              <tr
-                className="govuk-table__row"
-                key={`${item.conferenceId}-${item.kind}-${item.childId ?? 'conference'}-${item.due}`}
-              >
-                <td className="govuk-table__cell">{formatLongDate(item.due)}</td>
-                <td className="govuk-table__cell">{item.label}</td>
-                <td className="govuk-table__cell">{item.childName ?? 'The conference'}</td>
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={`#/conferences/${item.conferenceId}`}>
-                    {item.familyName} family
-                  </a>
-                  <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">
-                    {CONFERENCE_TYPE_LABELS[item.conferenceType]}, {formatLongDate(item.conferenceDate)}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  <When item={item} />
-                </td>
-                <td className="govuk-table__cell">
-                  {completable(item.kind) && (
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      onClick={() => void complete(item)}
-                    >
-                      Mark done
-                      <span className="govuk-visually-hidden">
-                        {' '}
-                        ({[item.label, item.childName, `${item.familyName} family`].filter(Boolean).join(', ')})
-                      </span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {data && data.items.length > 0 && (
+        <DataTable
+          caption="What falls due"
+          columns={columns}
+          rows={data.items}
+          rowKey={(item) => `${item.conferenceId}-${item.kind}-${item.childId ?? 'conference'}-${item.due}`}
+          sort={list}
+          onSort={list.sortBy}
+          testId="due-table"
+        />
+      )}
+      {data && data.total > 0 && (
+        <Pager
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          noun={['item', 'items']}
+          label="What falls due pages"
+          onPage={list.setPage}
+          testId="due-pager"
+        />
       )}
       <p className="govuk-body">
         <a href="#/conferences" className="govuk-link">

@@ -132,7 +132,7 @@ function ResponseForm({ sent, errors, send }: { sent: AgencyReturn; errors: read
 }
 
 function ByHandForm({ agencyId, errors, send }: { agencyId: number; errors: readonly FormError[]; send: Send }) {
-  const agencies = useApi('agencies.list', { search: '', includeInactive: false });
+  const agencies = useApi('agencies.all', { includeInactive: false });
   const [agency, setAgency] = useState(String(agencyId));
   const [meetingDate, setMeetingDate] = useState<DateParts>(EMPTY_DATE);
   const [family, setFamily] = useState('');

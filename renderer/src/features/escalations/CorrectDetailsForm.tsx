@@ -89,7 +89,7 @@ function changesOf(e: Escalation, d: Draft) {
  */
 export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormProps & { onDone(): void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(escalation));
-  const agencies = useApi('agencies.list', { search: '', includeInactive: true });
+  const agencies = useApi('agencies.all', { includeInactive: true });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();

@@ -4,21 +4,29 @@ import {
   IMMEDIATE_RISK_GUIDANCE,
   NATURE_LABELS,
   NATURES,
+  ESCALATION_STATUS_FILTERS,
   type EscalationListItem,
+  type EscalationSort,
   type Nature,
 } from '../../../../shared/schemas/escalation';
+import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { useApi } from '../../api/use-api';
 import { plural } from '../../app/format';
 import { Page } from '../../app/Page';
 import { Checkboxes } from '../../components/Checkboxes';
+import { DataTable, Pager, type DataColumn } from '../../components/DataTable';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
+import { useListControls } from '../../hooks/use-list-controls';
 import { Clock } from './escalation-parts';
 import './escalations.scss';
 import { useCan } from '../session/session-context';
 
+type EscalationStatusFilter = (typeof ESCALATION_STATUS_FILTERS)[number];
+
 interface Filters {
+  status: EscalationStatusFilter;
   agencyId: string;
   stage: string;
   nature: string;
@@ -26,7 +34,14 @@ interface Filters {
   overdueOnly: boolean;
 }
 
-const NO_FILTERS: Filters = { agencyId: '', stage: '', nature: '', protocolKey: '', overdueOnly: false };
+const NO_FILTERS: Filters = {
+  status: 'open',
+  agencyId: '',
+  stage: '',
+  nature: '',
+  protocolKey: '',
+  overdueOnly: false,
+};
 
 function isNature(value: string): value is Nature {
   return (NATURES as readonly string[]).includes(value);
@@ -42,16 +57,27 @@ function filterInput(f: Filters) {
     ...(isNature(f.nature) ? { nature: f.nature } : {}),
     ...(f.protocolKey !== '' ? { protocolKey: f.protocolKey } : {}),
     overdueOnly: f.overdueOnly,
+    status: f.status,
   };
 }
 
-function EscalationRow({ item }: { item: EscalationListItem }) {
-  return (
-    <tr
-      className={`govuk-table__row${item.immediateRisk ? ' app-immediate-risk' : ''}`}
-      data-testid={`escalation-row-${item.id}`}
-    >
-      <td className="govuk-table__cell">
+function isStatus(value: string): value is EscalationStatusFilter {
+  return (ESCALATION_STATUS_FILTERS as readonly string[]).includes(value);
+}
+
+const STATUS_TAGS: Record<EscalationListItem['status'], { text: string; className: string }> = {
+  open: { text: 'Open', className: 'govuk-tag govuk-tag--blue' },
+  resolved: { text: 'Resolved', className: 'govuk-tag govuk-tag--green' },
+  'closed-unresolved': { text: 'Closed unresolved', className: 'govuk-tag govuk-tag--grey' },
+};
+
+const COLUMNS: readonly DataColumn<EscalationListItem, EscalationSort>[] = [
+  {
+    key: 'subject',
+    header: 'Child or family',
+    sort: 'subject',
+    cell: (item) => (
+      <>
         <a className="govuk-link" href={`#/escalations/${item.id}`}>
           {item.subjectName}
         </a>
@@ -61,33 +87,75 @@ function EscalationRow({ item }: { item: EscalationListItem }) {
             <strong className="govuk-tag govuk-tag--red">Immediate risk</strong>
           </>
         )}
-      </td>
-      <td className="govuk-table__cell">
+      </>
+    ),
+  },
+  {
+    key: 'agencies',
+    header: 'Raised by → challenged',
+    sort: 'challenged',
+    cell: (item) => (
+      <>
         {item.initiatingAgency} → {item.challengedAgency}
-      </td>
-      <td className="govuk-table__cell">{item.protocolName}</td>
-      <td className="govuk-table__cell">
+      </>
+    ),
+  },
+  { key: 'protocol', header: 'Protocol', sort: 'protocol', cell: (item) => item.protocolName },
+  {
+    key: 'stage',
+    header: 'Stage',
+    sort: 'stage',
+    cell: (item) => (
+      <>
         Stage {item.stage}: {item.stageName}
-      </td>
-      <td className="govuk-table__cell">{formatLongDate(item.dueOn)}</td>
-      <td className="govuk-table__cell">
+      </>
+    ),
+  },
+  { key: 'due', header: 'Due', sort: 'due', cell: (item) => formatLongDate(item.dueOn) },
+  {
+    key: 'clock',
+    header: 'Clock',
+    sort: 'priority',
+    cell: (item) =>
+      item.status === 'open' ? (
         <Clock workingDaysLeft={item.workingDaysLeft} overdue={item.overdue} dueToday={item.dueToday} />
-      </td>
-    </tr>
-  );
-}
+      ) : (
+        <>Closed {item.closedOn ? formatLongDate(item.closedOn) : ''}</>
+      ),
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    sort: 'status',
+    cell: (item) => <strong className={STATUS_TAGS[item.status].className}>{STATUS_TAGS[item.status].text}</strong>,
+  },
+];
+
+const STATUS_CHOICES: { value: EscalationStatusFilter; text: string }[] = [
+  { value: 'open', text: 'Open' },
+  { value: 'resolved', text: 'Resolved' },
+  { value: 'closed-unresolved', text: 'Closed unresolved' },
+  { value: 'all', text: 'All, open and closed' },
+];
 
 /**
- * Open professional disagreement escalations, immediate risk first, then overdue, then by due
- * date (the register sorts), each with its stage and working-day clock. Filters apply as they
- * change.
+ * Professional disagreement escalations, open ones unless another status is chosen: immediate
+ * risk first, then overdue, then by due date (the register sorts, and pages), each with its
+ * stage, working-day clock and status. Filters apply as they change; a column header sorts by it.
  */
 export function EscalationsPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const list = useApi('escalations.list', filterInput(applied));
+  const controls = useListControls<EscalationSort>({ sort: 'priority', direction: 'asc' }, JSON.stringify(applied));
+  const list = useApi('escalations.list', {
+    ...filterInput(applied),
+    page: controls.page,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: controls.sort,
+    direction: controls.direction,
+  });
   const can = useCan();
-  const agencies = useApi('agencies.list', { search: '', includeInactive: true });
+  const agencies = useApi('agencies.all', { includeInactive: true });
   const protocols = useApi('protocols.list', {});
 
   const change = (next: Partial<Filters>) => {
@@ -100,9 +168,12 @@ export function EscalationsPage() {
     setApplied(filters);
   }
 
-  const items = list.data;
+  const items = list.data?.items;
   const anyImmediate = items?.some((i) => i.immediateRisk) ?? false;
-  const overdue = items?.filter((i) => i.overdue).length ?? 0;
+  const which =
+    applied.status === 'all'
+      ? 'escalation'
+      : `${STATUS_CHOICES.find((c) => c.value === applied.status)?.text.toLowerCase() ?? ''} escalation`;
   const protocolOptions = [...new Map((protocols.data ?? []).map((p) => [p.key, p.name])).entries()];
 
   return (
@@ -119,6 +190,13 @@ export function EscalationsPage() {
       </div>
       {anyImmediate && <WarningText>{IMMEDIATE_RISK_GUIDANCE}</WarningText>}
       <form noValidate onSubmit={submit} className="app-filters" aria-label="Filter escalations">
+        <Select
+          id="filter-status"
+          label="Status"
+          value={filters.status}
+          onChange={(status) => change({ status: isStatus(status) ? status : 'open' })}
+          options={STATUS_CHOICES}
+        />
         <Select
           id="filter-agency"
           label="Agency challenged"
@@ -166,45 +244,35 @@ export function EscalationsPage() {
         </div>
       </form>
       {list.error && <p className="govuk-error-message">Escalations could not be loaded: {list.error.message}</p>}
-      <p className="govuk-body" role="status">
-        {items &&
-          (items.length === 0
-            ? 'No open escalations match.'
-            : `${plural(items.length, 'open escalation', 'open escalations')}${overdue > 0 ? `, ${overdue} overdue` : ''}.`)}
+      <p className="govuk-body" role="status" data-testid="escalations-status">
+        {list.data &&
+          (list.data.total === 0
+            ? `No ${which}s match.`
+            : `${plural(list.data.total, which, `${which}s`)}${applied.status === 'open' ? ': immediate risk first, then overdue, then by due date' : ''}.`)}
       </p>
       {items && items.length > 0 && (
-        <table className="govuk-table" data-testid="escalations-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">
-            Open escalations: immediate risk first, then overdue, then by due date
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Child or family
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Raised by → challenged
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Protocol
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Stage
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Clock
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((item) => (
-              <EscalationRow key={item.id} item={item} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={applied.status === 'open' ? 'Open escalations' : 'Escalations'}
+          columns={COLUMNS}
+          rows={items}
+          rowKey={(item) => item.id}
+          sort={controls}
+          onSort={controls.sortBy}
+          testId="escalations-table"
+          rowTestId={(item) => `escalation-row-${item.id}`}
+          rowClassName={(item) => (item.immediateRisk ? 'app-immediate-risk' : undefined)}
+        />
+      )}
+      {list.data && list.data.total > 0 && (
+        <Pager
+          page={list.data.page}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          noun={['escalation', 'escalations']}
+          label="Escalation list pages"
+          onPage={controls.setPage}
+          testId="escalations-pager"
+        />
       )}
     </Page>
   );

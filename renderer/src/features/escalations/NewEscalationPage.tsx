@@ -185,7 +185,7 @@ export function NewEscalationPage({
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
   const [prefilled, setPrefilled] = useState<string | null>(null);
-  const agencies = useApi('agencies.list', { search: '', includeInactive: false });
+  const agencies = useApi('agencies.all', { includeInactive: false });
   const protocol = useChosenProtocol();
   const { settings } = useSettings();
   const first = protocol ? clockedStages(protocol.definition)[0] : undefined;

@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
+import type { ReturnSummary, ReturnSummarySort } from '../../../../shared/schemas/agency-escalation';
+import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { useApi } from '../../api/use-api';
 import { formatDate, plural } from '../../app/format';
 import { Page } from '../../app/Page';
 import { navigate } from '../../app/use-hash-route';
+import { DataTable, Pager, type DataColumn } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
 import { errorFor, errorsFromApi, type FormError } from '../../components/form-errors';
+import { useListControls } from '../../hooks/use-list-controls';
 import { fieldMapper, partsOf, previousMonth } from './escalation-parts';
 import './escalations.scss';
 
@@ -53,14 +57,82 @@ export function periodErrors(error: Parameters<typeof errorsFromApi>[0] | null):
   return error ? errorsFromApi(error, periodFieldFor) : [];
 }
 
+function ReturnStatus({ r }: { r: ReturnSummary }) {
+  if (r.notYetSent === 0) return <strong className="govuk-tag govuk-tag--green">All sent</strong>;
+  return <strong className="govuk-tag govuk-tag--yellow">{r.notYetSent} to send</strong>;
+}
+
+/** The columns of the returns overview; the agency's links carry the period. */
+function columns(query: string, periodTo: string): readonly DataColumn<ReturnSummary, ReturnSummarySort>[] {
+  const count = (key: string, header: string, sort: ReturnSummarySort, value: (r: ReturnSummary) => number) => ({
+    key,
+    header,
+    sort,
+    numeric: true,
+    cell: (r: ReturnSummary) => value(r),
+  });
+  return [
+    {
+      key: 'agency',
+      header: 'Agency',
+      sort: 'agency',
+      cell: (r) => (
+        <>
+          <a className="govuk-link" href={`#/escalations/returns/${r.agencyId}?${query}`}>
+            {r.agencyName}
+          </a>
+          {r.repeatNonAttendance && (
+            <>
+              <br />
+              <strong className="govuk-tag govuk-tag--red">Repeat non-attendance</strong>
+              <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">
+                Did not attend {plural(r.nonAttendanceLast12Months, 'time', 'times')} in the 12 months to{' '}
+                {formatDate(periodTo)}
+              </span>
+            </>
+          )}
+        </>
+      ),
+    },
+    count('did-not-attend', 'Did not attend', 'did-not-attend', (r) => r.counts['did-not-attend']),
+    count('no-report', 'No report', 'no-report', (r) => r.counts['no-report']),
+    count('late-report', 'Late report', 'late-report', (r) => r.counts['late-report']),
+    count('other', 'Other', 'other', (r) => r.counts.other),
+    count('total', 'Total', 'total', (r) => r.total),
+    count('not-yet-sent', 'Not yet sent', 'not-yet-sent', (r) => r.notYetSent),
+    { key: 'status', header: 'Status', sort: 'priority', cell: (r) => <ReturnStatus r={r} /> },
+    {
+      key: 'lead',
+      header: 'Safeguarding lead',
+      cell: (r) => (
+        <span className="app-break-word">
+          {r.leadName ?? 'Not recorded'}
+          {r.leadEmail && <span className="govuk-!-display-block govuk-body-s">{r.leadEmail}</span>}
+        </span>
+      ),
+    },
+  ];
+}
+
 /**
  * The agency returns (Kirklees Appendix 3) for a period: per agency, its escalations by reason,
- * how many are not yet sent to its safeguarding lead, and repeat non-attendance first, in red.
+ * how many are not yet sent to its safeguarding lead, and repeat non-attendance first, in red;
+ * each column header sorts by it.
  */
 export function ReturnsPage({ from, to }: { from: string | null; to: string | null }) {
   const fallback = previousMonth();
   const period = { from: from ?? fallback.from, to: to ?? fallback.to };
-  const summary = useApi('returns.summary', period);
+  const list = useListControls<ReturnSummarySort>(
+    { sort: 'priority', direction: 'asc' },
+    `${period.from}|${period.to}`,
+  );
+  const summary = useApi('returns.summary', {
+    ...period,
+    page: list.page,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: list.sort,
+    direction: list.direction,
+  });
   const errors = periodErrors(summary.error);
   const query = `from=${period.from}&to=${period.to}`;
 
@@ -79,76 +151,32 @@ export function ReturnsPage({ from, to }: { from: string | null; to: string | nu
       {summary.data && (
         <>
           <p className="govuk-body" role="status">
-            {summary.data.length === 0
+            {summary.data.total === 0
               ? `No escalations from ${formatLongDate(period.from)} to ${formatLongDate(period.to)}.`
-              : `Escalations from ${formatLongDate(period.from)} to ${formatLongDate(period.to)}, repeat non-attendance first.`}
+              : `Escalations from ${formatLongDate(period.from)} to ${formatLongDate(period.to)}${list.sort === 'priority' && list.direction === 'asc' ? ', repeat non-attendance first' : ''}.`}
           </p>
-          {summary.data.length > 0 && (
-            <table className="govuk-table" data-testid="returns-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Returns per agency</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Agency
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Did not attend
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    No report
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Late report
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Other
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Total
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Not yet sent
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Safeguarding lead
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {summary.data.map((r) => (
-                  <tr
-                    className={`govuk-table__row${r.repeatNonAttendance ? ' app-immediate-risk' : ''}`}
-                    key={r.agencyId}
-                  >
-                    <td className="govuk-table__cell">
-                      <a className="govuk-link" href={`#/escalations/returns/${r.agencyId}?${query}`}>
-                        {r.agencyName}
-                      </a>
-                      {r.repeatNonAttendance && (
-                        <>
-                          <br />
-                          <strong className="govuk-tag govuk-tag--red">Repeat non-attendance</strong>
-                          <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">
-                            Did not attend {plural(r.nonAttendanceLast12Months, 'time', 'times')} in the 12 months to{' '}
-                            {formatDate(period.to)}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.counts['did-not-attend']}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.counts['no-report']}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.counts['late-report']}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.counts.other}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.total}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.notYetSent}</td>
-                    <td className="govuk-table__cell app-break-word">
-                      {r.leadName ?? 'Not recorded'}
-                      {r.leadEmail && <span className="govuk-!-display-block govuk-body-s">{r.leadEmail}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {summary.data.items.length > 0 && (
+            <DataTable
+              caption="Returns per agency"
+              columns={columns(query, period.to)}
+              rows={summary.data.items}
+              rowKey={(r) => r.agencyId}
+              sort={list}
+              onSort={list.sortBy}
+              testId="returns-table"
+              rowClassName={(r) => (r.repeatNonAttendance ? 'app-immediate-risk' : undefined)}
+            />
+          )}
+          {summary.data.total > summary.data.pageSize && (
+            <Pager
+              page={summary.data.page}
+              pageSize={summary.data.pageSize}
+              total={summary.data.total}
+              noun={['agency', 'agencies']}
+              label="Agency returns pages"
+              onPage={list.setPage}
+              testId="returns-pager"
+            />
           )}
         </>
       )}

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { formatLongDate } from '../../../../shared/dates';
 import { useApi } from '../../api/use-api';
 import '../escalations/escalations.scss';
@@ -17,9 +18,10 @@ const FIRST_FEW = 5;
  */
 function OverdueOrDueToday() {
   const due = useApi('due.list', { limit: 1000 });
-  const escalations = useApi('escalations.list', { overdueOnly: false });
-  const tasks = due.data?.filter((d) => d.overdue || d.workingDays === 0) ?? [];
-  const open = escalations.data?.filter((e) => e.immediateRisk || e.overdue || e.dueToday) ?? [];
+  // The working order puts immediate risk, overdue and soonest due first: the first page holds them.
+  const escalations = useApi('escalations.list', { overdueOnly: false, pageSize: MAX_PAGE_SIZE });
+  const tasks = due.data?.items.filter((d) => d.overdue || d.workingDays === 0) ?? [];
+  const open = escalations.data?.items.filter((e) => e.immediateRisk || e.overdue || e.dueToday) ?? [];
   return (
     <section aria-labelledby="due-now-heading">
       <h2 className="govuk-heading-m" id="due-now-heading">
@@ -96,14 +98,14 @@ function OverdueOrDueToday() {
 export function HomePage() {
   const { settings } = useSettings();
   const can = useCan();
-  const agencies = useApi('agencies.list', { search: '', includeInactive: false });
-  const conferences = useApi('conferences.list', { search: '', limit: 1 });
+  const agencies = useApi('agencies.all', { includeInactive: false });
+  const conferences = useApi('conferences.list', { search: '', pageSize: 1 });
   const due = useApi('due.list', { limit: 1000 });
-  // Soonest first, so the overdue items lead the list; a full list may hold more beyond it.
-  const overdue = due.data?.filter((d) => d.overdue).length ?? 0;
+  // Soonest first, so the overdue items lead the first page; more may lie beyond it.
+  const overdue = due.data?.items.filter((d) => d.overdue).length ?? 0;
   const overdueText =
-    due.data && overdue === due.data.length && due.data.length === 1000
-      ? 'At least 1,000 items are overdue.'
+    due.data && overdue === due.data.items.length && due.data.items.length < due.data.total
+      ? `At least ${overdue.toLocaleString('en-GB')} items are overdue.`
       : `${count(overdue, 'item is', 'items are')} overdue.`;
 
   return (
@@ -162,9 +164,9 @@ export function HomePage() {
       </h2>
       <p className="govuk-body" data-testid="due-count">
         {due.data
-          ? due.data.length === 0
+          ? due.data.total === 0
             ? 'Nothing is due.'
-            : `${due.data.length === 1000 ? 'At least 1,000 items' : count(due.data.length, 'item', 'items')} due after conferences. ${overdueText}`
+            : `${count(due.data.total, 'item', 'items')} due after conferences. ${overdueText}`
           : '\u00a0'}
       </p>
       {(agencies.error ?? conferences.error) && (

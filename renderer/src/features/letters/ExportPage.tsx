@@ -137,7 +137,7 @@ function ResultPanel({ result }: { result: ExportResult }) {
  * to the sharing log; the password is used once and then forgotten.
  */
 export function ExportPage() {
-  const agencies = useApi('agencies.list', { search: '', includeInactive: true });
+  const agencies = useApi('agencies.all', { includeInactive: true });
   const initial = last12MonthsPeriod(today());
   const [agencyId, setAgencyId] = useState('');
   const [from, setFrom] = useState<DateParts>(isoToParts(initial.from));

@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import type { SharingLogEntry } from '../../../../shared/schemas/documents';
+import type { SharingLogEntry, SharingLogSort } from '../../../../shared/schemas/documents';
+import { DEFAULT_PAGE_SIZE } from '../../../../shared/schemas/paging';
 import { useApi } from '../../api/use-api';
 import { formatDate, formatDateTime, plural } from '../../app/format';
 import { Page } from '../../app/Page';
+import { DataTable, Pager, showingText, type DataColumn } from '../../components/DataTable';
 import { Select } from '../../components/Select';
+import { useListControls } from '../../hooks/use-list-controls';
 import './letters.scss';
 
 /** An entry is written before its files: interrupted means the app stopped before all were written. */
@@ -17,35 +20,60 @@ function yesNo(value: boolean): string {
   return value ? 'Yes' : 'No';
 }
 
-function EntryRow({ entry }: { entry: SharingLogEntry }) {
-  return (
-    <tr className="govuk-table__row" data-testid={`sharing-log-${entry.id}`}>
-      <td className="govuk-table__cell">
+const COLUMNS: readonly DataColumn<SharingLogEntry, SharingLogSort>[] = [
+  {
+    key: 'at',
+    header: 'When',
+    sort: 'at',
+    cell: (entry) => (
+      <>
         {formatDateTime(entry.at)}
         <span className="govuk-!-display-block">by {entry.actor}</span>
-        <strong
-          className={`govuk-tag govuk-!-margin-top-1 ${entry.status === 'complete' ? 'govuk-tag--green' : entry.status === 'interrupted' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
-        >
-          {SHARING_STATUS_LABELS[entry.status]}
-        </strong>
-      </td>
-      <td className="govuk-table__cell app-break-word">
+      </>
+    ),
+  },
+  {
+    key: 'agency',
+    header: 'Agency and recipient',
+    sort: 'agency',
+    cell: (entry) => (
+      <span className="app-break-word">
         {entry.agencyName}
         <span className="govuk-!-display-block">
           To: {entry.recipientName ?? 'lead not recorded'}
           {entry.recipientEmail && ` (${entry.recipientEmail})`}
         </span>
-      </td>
-      <td className="govuk-table__cell">
+      </span>
+    ),
+  },
+  {
+    key: 'period',
+    header: 'Period',
+    sort: 'period',
+    cell: (entry) => (
+      <>
         {formatDate(entry.from)} to {formatDate(entry.to)}
-      </td>
-      <td className="govuk-table__cell app-purpose">{entry.purpose}</td>
-      <td className="govuk-table__cell">
+      </>
+    ),
+  },
+  { key: 'purpose', header: 'Purpose', cell: (entry) => <span className="app-purpose">{entry.purpose}</span> },
+  {
+    key: 'how',
+    header: 'How',
+    sort: 'format',
+    cell: (entry) => (
+      <>
         {entry.format === 'zip' ? 'Zip file' : 'Folder'}
         <span className="govuk-!-display-block">Password protected: {yesNo(entry.passwordProtected)}</span>
         <span className="govuk-!-display-block">Initials only: {yesNo(entry.initialsOnly)}</span>
-      </td>
-      <td className="govuk-table__cell app-break-word">
+      </>
+    ),
+  },
+  {
+    key: 'what',
+    header: 'What',
+    cell: (entry) => (
+      <span className="app-break-word">
         <ul className="govuk-list govuk-!-margin-bottom-1">
           {entry.files.map((f) => (
             <li key={f}>{f}</li>
@@ -53,10 +81,22 @@ function EntryRow({ entry }: { entry: SharingLogEntry }) {
         </ul>
         {plural(entry.records.length, 'record', 'records')}
         <span className="govuk-!-display-block">Saved as {entry.location}</span>
-      </td>
-    </tr>
-  );
-}
+      </span>
+    ),
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    sort: 'status',
+    cell: (entry) => (
+      <strong
+        className={`govuk-tag ${entry.status === 'complete' ? 'govuk-tag--green' : entry.status === 'interrupted' ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}
+      >
+        {SHARING_STATUS_LABELS[entry.status]}
+      </strong>
+    ),
+  },
+];
 
 /**
  * The sharing log: every export of records to an agency, newest first: when and by whom, to
@@ -64,9 +104,16 @@ function EntryRow({ entry }: { entry: SharingLogEntry }) {
  */
 export function SharingLogPage() {
   const [agencyId, setAgencyId] = useState('');
-  const agencies = useApi('agencies.list', { search: '', includeInactive: true });
-  const log = useApi('sharingLog.list', { agencyId: agencyId === '' ? null : Number(agencyId), limit: 200 });
-  const entries = log.data;
+  const agencies = useApi('agencies.all', { includeInactive: true });
+  const list = useListControls<SharingLogSort>({ sort: 'at', direction: 'desc' }, agencyId);
+  const log = useApi('sharingLog.list', {
+    agencyId: agencyId === '' ? null : Number(agencyId),
+    page: list.page,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: list.sort,
+    direction: list.direction,
+  });
+  const entries = log.data?.items;
 
   return (
     <Page title="Sharing log" caption="Letters and forms" width="full">
@@ -90,40 +137,35 @@ export function SharingLogPage() {
       </form>
       {log.error && <p className="govuk-error-message">The sharing log could not be loaded: {log.error.message}</p>}
       <p className="govuk-body" role="status">
-        {entries &&
-          (entries.length === 0 ? 'Nothing has been shared.' : `${plural(entries.length, 'export', 'exports')}.`)}
+        {log.data &&
+          (log.data.total === 0
+            ? 'Nothing has been shared.'
+            : `${showingText(log.data.page, log.data.pageSize, log.data.total, ['export', 'exports'])}.`)}
       </p>
       {entries && entries.length > 0 && (
-        <table className="govuk-table app-table--small" data-testid="sharing-log">
-          <caption className="govuk-table__caption govuk-visually-hidden">Exports, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Agency and recipient
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Period
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Purpose
-              </th>
-              <th scope="col" className="govuk-table__header">
-                How
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {entries.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Exports"
+          columns={COLUMNS}
+          rows={entries}
+          rowKey={(entry) => entry.id}
+          sort={list}
+          onSort={list.sortBy}
+          testId="sharing-log"
+          rowTestId={(entry) => `sharing-log-${entry.id}`}
+          className="app-table--small"
+        />
+      )}
+      {log.data && log.data.total > 0 && (
+        <Pager
+          page={log.data.page}
+          pageSize={log.data.pageSize}
+          total={log.data.total}
+          noun={['export', 'exports']}
+          label="Sharing log pages"
+          onPage={list.setPage}
+          testId="sharing-log-pager"
+          showing={false}
+        />
       )}
       <p className="govuk-body">
         <a href="#/letters" className="govuk-link">

@@ -111,7 +111,7 @@ function InviteAgency({ live, state }: SectionProps) {
 
   function load() {
     if (agencies) return;
-    void invoke('agencies.list', { search: '', includeInactive: false }).then((result) => {
+    void invoke('agencies.all', { includeInactive: false }).then((result) => {
       if (result.ok) setAgencies(result.value);
       else setLoadProblem(result.error.message);
     });

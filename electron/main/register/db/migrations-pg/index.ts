@@ -1,5 +1,6 @@
 import { pgMigration001 } from './001-register';
 import { pgMigration002 } from './002-record-versions';
+import { pgMigration003 } from './003-search-and-report-indexes';
 import type { PgMigration } from './types';
 
 /**
@@ -11,4 +12,4 @@ import type { PgMigration } from './types';
  * `../migrations/` for SQLite and one here for PostgreSQL, with the same id and name, so a
  * register's version means the same on both engines.
  */
-export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration001, pgMigration002];
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration001, pgMigration002, pgMigration003];

@@ -9,6 +9,7 @@ import { migration008 } from './008-users';
 import { migration009 } from './009-sharing-log-status';
 import { migration010 } from './010-retention';
 import { migration011 } from './011-record-versions';
+import { migration012 } from './012-search-and-report-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

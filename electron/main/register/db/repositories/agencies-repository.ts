@@ -1,4 +1,6 @@
-import type { Agency, AgencyFields, AgencyType } from '../../../../../shared/schemas/agency';
+import { sql } from 'kysely';
+import type { Agency, AgencyFields, AgencySort, AgencyType } from '../../../../../shared/schemas/agency';
+import { pageOffset, type Page, type PageRequest } from '../../../../../shared/schemas/paging';
 import { qb, type RegisterDb } from '../query';
 import { anyColumnContains, nextVersion } from '../sql-helpers';
 import type { AgencyRow } from '../schema';
@@ -34,13 +36,39 @@ function toColumns(fields: AgencyFields) {
 
 export function createAgenciesRepository(db: RegisterDb) {
   return {
-    async list(search: string, includeInactive: boolean): Promise<Agency[]> {
+    /** Every agency (or every active one), active first, then by name. */
+    async all(includeInactive: boolean): Promise<Agency[]> {
       let query = qb.selectFrom('agencies').selectAll();
+      if (!includeInactive) query = query.where('active', '=', 1);
+      return (await db.all(query.orderBy('active', 'desc').orderBy('name'))).map(toAgency);
+    },
+
+    /** A page of the directory, searched and sorted in SQL; ties by name, then id. */
+    async list(search: string, includeInactive: boolean, p: PageRequest<AgencySort>): Promise<Page<Agency>> {
+      let query = qb.selectFrom('agencies');
       if (!includeInactive) query = query.where('active', '=', 1);
       if (search) {
         query = query.where(anyColumnContains(['name', 'type', 'quoracy_group', 'lead_name', 'lead_email'], search));
       }
-      return (await db.all(query.orderBy('active', 'desc').orderBy('name'))).map(toAgency);
+      const total = Number((await db.first(query.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
+      // Active first when sorting by status ascending (1 before 0).
+      const column = {
+        status: sql`1 - active`,
+        name: sql`lower(name)`,
+        type: sql`type`,
+        group: sql`lower(coalesce(quoracy_group, ''))`,
+        lead: sql`lower(coalesce(lead_name, ''))`,
+      }[p.sort];
+      const rows = await db.all(
+        query
+          .selectAll()
+          .orderBy(column, p.direction)
+          .orderBy(sql`lower(name)`)
+          .orderBy('id')
+          .limit(p.pageSize)
+          .offset(pageOffset(p)),
+      );
+      return { items: rows.map(toAgency), total, page: p.page, pageSize: p.pageSize };
     },
 
     async get(id: number): Promise<Agency | undefined> {

@@ -1,7 +1,15 @@
-import type { ConferenceStatus, ConferenceSummary, ConferenceType } from '../../../../../shared/schemas/conference';
+import type {
+  ConferenceSort,
+  ConferenceStatus,
+  ConferenceSummary,
+  ConferenceType,
+} from '../../../../../shared/schemas/conference';
 import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
-import { anyColumnContains, nextVersion } from '../sql-helpers';
+import type { Page, PageRequest } from '../../../../../shared/schemas/paging';
+import { pageOffset } from '../../../../../shared/schemas/paging';
+import { searchTerms, searchWords } from '../../../../../shared/search-key';
+import { nextVersion, termBegins } from '../sql-helpers';
 
 export interface NewConferenceRow {
   type: ConferenceType;
@@ -106,6 +114,12 @@ export function createConferencesRepository(db: RegisterDb) {
         for (let l = 0; l < links.length; l += BATCH) {
           await db.run(qb.insertInto('conference_children').values(links.slice(l, l + BATCH)));
         }
+        const terms = batch.flatMap((r, i) =>
+          searchTerms(r.chairName).map((term) => ({ term, conference_id: ids[start + i] ?? 0 })),
+        );
+        for (let t = 0; t < terms.length; t += BATCH) {
+          await db.run(qb.insertInto('conference_search_terms').values(terms.slice(t, t + BATCH)));
+        }
       }
       return ids;
     },
@@ -142,7 +156,9 @@ export function createConferencesRepository(db: RegisterDb) {
         })
         .where('id', '=', id);
       if (version !== undefined) query = query.where('version', '=', version);
-      return (await db.run(query)).changes > 0;
+      if ((await db.run(query)).changes === 0) return false;
+      await this.writeSearchTerms(id, fields.chairName);
+      return true;
     },
 
     /** False when `version` is given and the row no longer has it: nothing is written. */
@@ -233,49 +249,80 @@ export function createConferencesRepository(db: RegisterDb) {
       await db.run(qb.deleteFrom('conference_agencies').where('conference_id', '=', id));
       await db.run(qb.deleteFrom('conference_tasks').where('conference_id', '=', id));
       await db.run(qb.deleteFrom('conference_children').where('conference_id', '=', id));
+      await db.run(qb.deleteFrom('conference_search_terms').where('conference_id', '=', id));
       await db.run(qb.deleteFrom('conferences').where('id', '=', id));
     },
 
-    /** Newest first; search matches the family name, a child's name or either case reference. */
-    async list(search: string, limit: number): Promise<{ total: number; conferences: ConferenceSummary[] }> {
-      let query = qb.selectFrom('conferences');
-      if (search) {
-        query = query.where((eb) =>
-          eb.or([
-            eb(
-              'family_id',
-              'in',
-              qb
-                .selectFrom('families')
-                .select('id')
-                .where(anyColumnContains(['name', 'case_reference'], search)),
-            ),
-            eb(
-              'id',
-              'in',
-              // Matching children first (a small set), then their conferences by the child index.
-              qb
-                .selectFrom('conference_children')
-                .select('conference_id')
-                .where(
-                  'child_id',
-                  'in',
-                  qb
-                    .selectFrom('children')
-                    .select('id')
-                    .where(anyColumnContains(['given_name', 'family_name', 'case_reference'], search)),
-                ),
-            ),
-          ]),
-        );
+    /**
+     * A page of conferences in the order asked (ties newest first). The search ignores case and
+     * accents: every word of it must begin a term of the family (name, case reference), of a
+     * child in the conference (names, case reference) or of the chair's name (or the words run
+     * together must), each looked up on its search-term index.
+     */
+    async list(search: string, p: PageRequest<ConferenceSort>): Promise<Page<ConferenceSummary>> {
+      let query = qb.selectFrom('conferences as c').innerJoin('families as f', 'f.id', 'c.family_id');
+      const { words, joined } = searchWords(search);
+      if (words.length > 0) {
+        query = query.where((eb) => {
+          const matches = (word: string) =>
+            eb.or([
+              eb('c.family_id', 'in', qb.selectFrom('family_search_terms').select('family_id').where(termBegins(word))),
+              eb(
+                'c.id',
+                'in',
+                // Matching children first (a small set), then their conferences by the child index.
+                qb
+                  .selectFrom('conference_children')
+                  .select('conference_id')
+                  .where(
+                    'child_id',
+                    'in',
+                    qb.selectFrom('child_search_terms').select('child_id').where(termBegins(word)),
+                  ),
+              ),
+              eb(
+                'c.id',
+                'in',
+                qb.selectFrom('conference_search_terms').select('conference_id').where(termBegins(word)),
+              ),
+            ]);
+          const every = eb.and(words.map(matches));
+          return joined ? eb.or([every, matches(joined)]) : every;
+        });
       }
-      const total = (await db.first(query.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+      const total = Number((await db.first(query.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
+      const column = {
+        date: sql`c.date`,
+        type: sql`c.type`,
+        status: sql`CASE WHEN c.cancelled_on IS NULL THEN c.status ELSE 'cancelled' END`,
+        family: sql`lower(f.name)`,
+        chair: sql`lower(c.chair_name)`,
+        venue: sql`lower(c.venue)`,
+      }[p.sort];
+      let ordered = query.select('c.id').orderBy(column, p.direction);
+      if (p.sort === 'date') ordered = ordered.orderBy('c.time', p.direction);
       const ids = (
         await db.all(
-          query.select('id').orderBy('date', 'desc').orderBy('time', 'desc').orderBy('id', 'desc').limit(limit),
+          ordered
+            .orderBy('c.date', 'desc')
+            .orderBy('c.time', 'desc')
+            .orderBy('c.id', 'desc')
+            .limit(p.pageSize)
+            .offset(pageOffset(p)),
         )
       ).map((r) => r.id);
-      return { total, conferences: await summaries(ids) };
+      return { items: await summaries(ids), total, page: p.page, pageSize: p.pageSize };
+    },
+
+    /** Replaces a conference's search terms (its chair's name) after it is made or corrected. */
+    async writeSearchTerms(id: number, chairName: string): Promise<void> {
+      await db.run(qb.deleteFrom('conference_search_terms').where('conference_id', '=', id));
+      const terms = searchTerms(chairName);
+      if (terms.length > 0) {
+        await db.run(
+          qb.insertInto('conference_search_terms').values(terms.map((term) => ({ term, conference_id: id }))),
+        );
+      }
     },
   };
 }

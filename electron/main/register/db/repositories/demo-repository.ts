@@ -15,7 +15,10 @@ type Table =
   | 'child_tasks'
   | 'follow_ups'
   | 'agency_returns'
-  | 'agency_escalations';
+  | 'agency_escalations'
+  | 'family_search_terms'
+  | 'child_search_terms'
+  | 'conference_search_terms';
 
 /** Rows per statement: 999 variables is the historic SQLite limit; stay well inside newer ones. */
 const VARIABLES_PER_STATEMENT = 30_000;

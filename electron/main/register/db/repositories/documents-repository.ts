@@ -3,8 +3,10 @@ import type {
   GeneratedDocument,
   RecordEntity,
   SharingLogEntry,
+  SharingLogSort,
 } from '../../../../../shared/schemas/documents';
-import type { Selectable } from 'kysely';
+import { pageOffset, type Page, type PageRequest } from '../../../../../shared/schemas/paging';
+import { sql, type Selectable } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import type { GeneratedDocumentsTable, SharingLogTable } from '../schema';
 
@@ -223,16 +225,27 @@ export function createDocumentsRepository(db: RegisterDb) {
       ).map((r) => ({ id: r.id, location: r.location, emailDraft: r.email_draft }));
     },
 
-    async sharingLog(agencyId: number | null, limit: number): Promise<SharingLogEntry[]> {
-      let query = qb
-        .selectFrom('sharing_log as s')
-        .innerJoin('agencies as a', 'a.id', 's.agency_id')
+    /** A page of the sharing log (one agency's or all), sorted in SQL; ties newest first. */
+    async sharingLog(agencyId: number | null, p: PageRequest<SharingLogSort>): Promise<Page<SharingLogEntry>> {
+      let base = qb.selectFrom('sharing_log as s').innerJoin('agencies as a', 'a.id', 's.agency_id');
+      if (agencyId !== null) base = base.where('s.agency_id', '=', agencyId);
+      const total = Number((await db.first(base.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
+      const column = {
+        at: sql`s.at`,
+        agency: sql`lower(a.name)`,
+        actor: sql`lower(s.actor)`,
+        period: sql`s.period_from`,
+        format: sql`s.format`,
+        status: sql`s.status`,
+      }[p.sort];
+      const query = base
         .selectAll('s')
         .select('a.name as agency_name')
+        .orderBy(column, p.direction)
         .orderBy('s.id', 'desc')
-        .limit(limit);
-      if (agencyId !== null) query = query.where('s.agency_id', '=', agencyId);
-      return (await db.all(query)).map((r: Selectable<SharingLogTable> & { agency_name: string }) => ({
+        .limit(p.pageSize)
+        .offset(pageOffset(p));
+      const items = (await db.all(query)).map((r: Selectable<SharingLogTable> & { agency_name: string }) => ({
         id: r.id,
         at: r.at,
         actor: r.actor,
@@ -252,6 +265,7 @@ export function createDocumentsRepository(db: RegisterDb) {
         files: JSON.parse(r.files_json) as string[],
         records: JSON.parse(r.records_json) as { entity: string; id: number }[],
       }));
+      return { items, total, page: p.page, pageSize: p.pageSize };
     },
   };
 }

@@ -353,33 +353,54 @@ export function createEscalationsRepository(db: RegisterDb) {
       );
     },
 
-    /** Open escalations with their current (open) stage, agencies and protocol. */
-    async openWithCurrentStage() {
-      return db.all(
-        qb
-          .selectFrom('escalations as e')
-          .innerJoin('escalation_stages as s', (join) =>
-            join.onRef('s.escalation_id', '=', 'e.id').on('s.closed_on', 'is', null),
-          )
-          .innerJoin('protocols as p', 'p.id', 'e.protocol_id')
-          .innerJoin('agencies as ai', 'ai.id', 'e.initiating_agency_id')
-          .innerJoin('agencies as ac', 'ac.id', 'e.challenged_agency_id')
-          .select([
-            'e.id',
-            'e.subject_name',
-            'e.natures_json',
-            'e.immediate_risk',
-            'e.challenged_agency_id',
-            'p.key as protocol_key',
-            'p.name as protocol_name',
-            'p.definition_json',
-            'ai.name as initiating_name',
-            'ac.name as challenged_name',
-            's.number',
-            's.due_on',
-          ])
-          .where('e.status', '=', 'open'),
-      );
+    /**
+     * Escalations of a status (or all) with their current stage (the open one; for a closed
+     * escalation its last), agencies and protocol. Unsorted: the list's order needs each stage's
+     * working-day clock, which the service computes.
+     */
+    async withCurrentStage(status: 'open' | 'resolved' | 'closed-unresolved' | 'all') {
+      let query = qb
+        .selectFrom('escalations as e')
+        .innerJoin('escalation_stages as s', (join) =>
+          join.onRef('s.escalation_id', '=', 'e.id').on((eb) =>
+            eb.or([
+              eb.and([eb('e.status', '=', 'open'), eb('s.closed_on', 'is', null)]),
+              eb.and([
+                eb('e.status', '<>', 'open'),
+                eb(
+                  's.number',
+                  '=',
+                  eb
+                    .selectFrom('escalation_stages as last')
+                    .select((x) => x.fn.max('last.number').as('n'))
+                    .whereRef('last.escalation_id', '=', 'e.id'),
+                ),
+              ]),
+            ]),
+          ),
+        )
+        .innerJoin('protocols as p', 'p.id', 'e.protocol_id')
+        .innerJoin('agencies as ai', 'ai.id', 'e.initiating_agency_id')
+        .innerJoin('agencies as ac', 'ac.id', 'e.challenged_agency_id')
+        .select([
+          'e.id',
+          'e.subject_name',
+          'e.natures_json',
+          'e.immediate_risk',
+          'e.challenged_agency_id',
+          'e.status',
+          'e.opened_on',
+          'e.closed_on',
+          'p.key as protocol_key',
+          'p.name as protocol_name',
+          'p.definition_json',
+          'ai.name as initiating_name',
+          'ac.name as challenged_name',
+          's.number',
+          's.due_on',
+        ]);
+      if (status !== 'all') query = query.where('e.status', '=', status);
+      return db.all(query);
     },
   };
 }

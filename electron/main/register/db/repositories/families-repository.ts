@@ -2,7 +2,8 @@ import type { Child, Family } from '../../../../../shared/schemas/conference';
 import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import type { ChildRow } from '../schema';
-import { anyColumnContains } from '../sql-helpers';
+import { searchTerms, searchWords } from '../../../../../shared/search-key';
+import { termBegins } from '../sql-helpers';
 
 function toChild(row: ChildRow): Child {
   return {
@@ -46,23 +47,31 @@ export function createFamiliesRepository(db: RegisterDb) {
   }
 
   return {
-    /** Families matching the family name, its case reference, or a child's name or reference. */
+    /**
+     * Families matching the family name, its case reference, or a child's name or reference,
+     * ignoring case and accents: every word of the search begins one of their terms (or the
+     * words run together do), looked up on the search-term indexes.
+     */
     async search(search: string, limit: number): Promise<Family[]> {
       let query = qb.selectFrom('families').selectAll();
-      if (search) {
-        query = query.where((eb) =>
-          eb.or([
-            anyColumnContains(['name', 'case_reference'], search),
-            eb(
-              'id',
-              'in',
-              qb
-                .selectFrom('children')
-                .select('family_id')
-                .where(anyColumnContains(['given_name', 'family_name', 'case_reference'], search)),
-            ),
-          ]),
-        );
+      const { words, joined } = searchWords(search);
+      if (words.length > 0) {
+        query = query.where((eb) => {
+          const matches = (word: string) =>
+            eb.or([
+              eb('id', 'in', qb.selectFrom('family_search_terms').select('family_id').where(termBegins(word))),
+              eb(
+                'id',
+                'in',
+                qb
+                  .selectFrom('children')
+                  .select('family_id')
+                  .where('id', 'in', qb.selectFrom('child_search_terms').select('child_id').where(termBegins(word))),
+              ),
+            ]);
+          const every = eb.and(words.map(matches));
+          return joined ? eb.or([every, matches(joined)]) : every;
+        });
       }
       const rows = await db.all(query.orderBy('name').orderBy('id').limit(limit));
       const children = await childrenOf(rows.map((r) => r.id));
@@ -86,16 +95,21 @@ export function createFamiliesRepository(db: RegisterDb) {
     },
 
     async insertFamily(name: string, caseReference: string | null, at: string): Promise<number> {
-      return db.insert(
+      const id = await db.insert(
         qb
           .insertInto('families')
           .values({ name, case_reference: caseReference, created_at: at, updated_at: at })
           .returning('id'),
       );
+      const terms = searchTerms(name, caseReference);
+      if (terms.length > 0) {
+        await db.run(qb.insertInto('family_search_terms').values(terms.map((term) => ({ term, family_id: id }))));
+      }
+      return id;
     },
 
     async insertChild(child: NewChildRow, at: string): Promise<number> {
-      return db.insert(
+      const id = await db.insert(
         qb
           .insertInto('children')
           .values({
@@ -110,6 +124,11 @@ export function createFamiliesRepository(db: RegisterDb) {
           })
           .returning('id'),
       );
+      const terms = searchTerms(child.givenName, child.familyName, child.caseReference);
+      if (terms.length > 0) {
+        await db.run(qb.insertInto('child_search_terms').values(terms.map((term) => ({ term, child_id: id }))));
+      }
+      return id;
     },
 
     /** Children born (or expected) on any of these dates, for spotting a child entered twice. */

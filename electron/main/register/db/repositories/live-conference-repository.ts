@@ -1,17 +1,32 @@
 import type { AgencyType } from '../../../../../shared/schemas/agency';
 import type { ConferenceType } from '../../../../../shared/schemas/conference';
-import type { Attendance, Category, Decision, ReportState } from '../../../../../shared/schemas/live-conference';
+import type {
+  Attendance,
+  Category,
+  Decision,
+  DueSort,
+  ReportState,
+} from '../../../../../shared/schemas/live-conference';
 import type {
   ChildDueKind,
   ChildTaskClosure,
   ConferenceDueKind,
   ConferenceTaskClosure,
 } from '../../../../../shared/conference-deadlines';
+import { sql } from 'kysely';
 import { qb, type RegisterDb } from '../query';
 import { nextVersion } from '../sql-helpers';
+import { pageOffset, type Page, type PageRequest } from '../../../../../shared/schemas/paging';
+import { DUE_KIND_LABELS } from '../../../../../shared/conference-deadlines';
 
 /** The status column: a cancelled conference keeps the status it had ('scheduled') and a cancellation date. */
 export type ConferenceStatus = 'scheduled' | 'concluded' | 'adjourned';
+
+/** What each kind of item is called on screen, for sorting by "What" as the list reads. */
+const DUE_SORT_LABELS: Record<string, string> = {
+  ...DUE_KIND_LABELS,
+  'principal-officer-review': 'Principal Officer review',
+};
 
 export interface InvitationRow {
   agencyId: number;
@@ -671,52 +686,6 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       ).changes;
     },
 
-    /** Open items, soonest first. */
-    async openTasks(limit: number): Promise<DueTaskRow[]> {
-      return (
-        await db.all(
-          qb
-            .selectFrom('conference_tasks as t')
-            .innerJoin('conferences as c', 'c.id', 't.conference_id')
-            .innerJoin('families as f', 'f.id', 'c.family_id')
-            .select(['t.conference_id', 'c.date', 'c.type', 'f.name', 't.kind', 't.due_on'])
-            .where('t.done_on', 'is', null)
-            .orderBy('t.due_on')
-            .orderBy('t.conference_id')
-            .limit(limit),
-        )
-      ).map(toDueTaskRow);
-    },
-
-    /** Open items for children, soonest first. */
-    async openChildTasks(limit: number): Promise<DueTaskRow[]> {
-      return (
-        await db.all(
-          qb
-            .selectFrom('child_tasks as t')
-            .innerJoin('conferences as c', 'c.id', 't.conference_id')
-            .innerJoin('families as f', 'f.id', 'c.family_id')
-            .innerJoin('children as ch', 'ch.id', 't.child_id')
-            .select([
-              't.conference_id',
-              'c.date',
-              'c.type',
-              'f.name',
-              't.kind',
-              't.due_on',
-              't.child_id',
-              'ch.given_name',
-              'ch.family_name as child_family_name',
-            ])
-            .where('t.done_on', 'is', null)
-            .orderBy('t.due_on')
-            .orderBy('t.conference_id')
-            .orderBy('t.child_id')
-            .limit(limit),
-        )
-      ).map(toDueTaskRow);
-    },
-
     async insertFollowUp(
       f: { kind: 'principal-officer-review'; conferenceId: number; childId: number; openedOn: string; dueOn: string },
       at: string,
@@ -762,30 +731,87 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       );
     },
 
-    async openFollowUps(limit: number): Promise<DueTaskRow[]> {
-      return (
-        await db.all(
-          qb
-            .selectFrom('follow_ups as u')
-            .innerJoin('conferences as c', 'c.id', 'u.conference_id')
-            .innerJoin('families as f', 'f.id', 'c.family_id')
-            .innerJoin('children as ch', 'ch.id', 'u.child_id')
-            .select([
-              'u.conference_id',
-              'c.date',
-              'c.type',
-              'f.name',
-              'u.kind',
-              'u.due_on',
-              'u.child_id',
-              'ch.given_name',
-              'ch.family_name as child_family_name',
-            ])
-            .where('u.closed_on', 'is', null)
-            .orderBy('u.due_on')
-            .limit(limit),
-        )
-      ).map(toDueTaskRow);
+    /**
+     * A page of what falls due, open items of the three kinds (a conference's own tasks, its
+     * children's, Principal Officer reviews) in one UNION ALL, sorted and cut in SQL; and how
+     * many are open in all. The ties go soonest first, then by conference, child and kind.
+     */
+    async openDue(p: PageRequest<DueSort>): Promise<Page<DueTaskRow>> {
+      const tasks = qb
+        .selectFrom('conference_tasks as t')
+        .innerJoin('conferences as c', 'c.id', 't.conference_id')
+        .innerJoin('families as f', 'f.id', 'c.family_id')
+        .select([
+          't.conference_id',
+          'c.date',
+          'c.type',
+          'f.name',
+          't.kind',
+          't.due_on',
+          sql<number | null>`CAST(NULL AS bigint)`.as('child_id'),
+          sql<string | null>`CAST(NULL AS text)`.as('given_name'),
+          sql<string | null>`CAST(NULL AS text)`.as('child_family_name'),
+        ])
+        .where('t.done_on', 'is', null);
+      const childTasks = qb
+        .selectFrom('child_tasks as t')
+        .innerJoin('conferences as c', 'c.id', 't.conference_id')
+        .innerJoin('families as f', 'f.id', 'c.family_id')
+        .innerJoin('children as ch', 'ch.id', 't.child_id')
+        .select([
+          't.conference_id',
+          'c.date',
+          'c.type',
+          'f.name',
+          't.kind',
+          't.due_on',
+          sql<number | null>`t.child_id`.as('child_id'),
+          sql<string | null>`ch.given_name`.as('given_name'),
+          sql<string | null>`ch.family_name`.as('child_family_name'),
+        ])
+        .where('t.done_on', 'is', null);
+      const followUps = qb
+        .selectFrom('follow_ups as u')
+        .innerJoin('conferences as c', 'c.id', 'u.conference_id')
+        .innerJoin('families as f', 'f.id', 'c.family_id')
+        .innerJoin('children as ch', 'ch.id', 'u.child_id')
+        .select([
+          'u.conference_id',
+          'c.date',
+          'c.type',
+          'f.name',
+          'u.kind',
+          'u.due_on',
+          sql<number | null>`u.child_id`.as('child_id'),
+          sql<string | null>`ch.given_name`.as('given_name'),
+          sql<string | null>`ch.family_name`.as('child_family_name'),
+        ])
+        .where('u.closed_on', 'is', null);
+      const open = qb.selectFrom(tasks.unionAll(childTasks).unionAll(followUps).as('d'));
+      const total = Number((await db.first(open.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
+      const labels = sql.join(
+        Object.entries(DUE_SORT_LABELS).map(([kind, label]) => sql`WHEN ${kind} THEN ${label}`),
+        sql` `,
+      );
+      const column = {
+        due: sql`d.due_on`,
+        what: sql`CASE d.kind ${labels} ELSE d.kind END`,
+        family: sql`lower(d.name)`,
+        child: sql`lower(coalesce(d.given_name || ' ' || d.child_family_name, ''))`,
+        conference: sql`d.date`,
+      }[p.sort];
+      const rows = await db.all(
+        open
+          .selectAll()
+          .orderBy(column, p.direction)
+          .orderBy('d.due_on')
+          .orderBy('d.conference_id')
+          .orderBy(sql`coalesce(d.child_id, 0)`)
+          .orderBy('d.kind')
+          .limit(p.pageSize)
+          .offset(pageOffset(p)),
+      );
+      return { items: rows.map(toDueTaskRow), total, page: p.page, pageSize: p.pageSize };
     },
 
     /** Adjourned conferences, with the conference that reconvenes each (if scheduled). */

@@ -379,12 +379,16 @@ export function createRetentionRepository(db: RegisterDb) {
       if (conferenceIds.length) {
         // A reconvened conference references the one it reconvenes, both the family's.
         await db.run(qb.updateTable('conferences').set({ reconvenes_id: null }).where('id', 'in', conferenceIds));
+        // The search terms hold the chair's, the children's and the family's names: erased with them.
+        await db.run(qb.deleteFrom('conference_search_terms').where('conference_id', 'in', conferenceIds));
         count('conferences', (await db.run(qb.deleteFrom('conferences').where('id', 'in', conferenceIds))).changes);
       }
       if (childIds.length) {
+        await db.run(qb.deleteFrom('child_search_terms').where('child_id', 'in', childIds));
         count('children', (await db.run(qb.deleteFrom('children').where('id', 'in', childIds))).changes);
       }
       count('legal_holds', (await db.run(qb.deleteFrom('legal_holds').where('family_id', '=', familyId))).changes);
+      await db.run(qb.deleteFrom('family_search_terms').where('family_id', '=', familyId));
       count('families', (await db.run(qb.deleteFrom('families').where('id', '=', familyId))).changes);
 
       // The sharing log keeps each export to an agency; only the erased records leave its list.
