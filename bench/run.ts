@@ -288,13 +288,15 @@ async function main(): Promise<void> {
     'zz-no-match',
     'Rookwood',
     'Ói',
+    'oi',
+    'ashvale',
   ];
   const listSamples: number[] = [];
   const searchSamples: number[] = [];
   for (let round = 0; round < 8; round += 1) {
     for (const term of searchTerms) {
       const t0 = performance.now();
-      await call('conferences.list', { search: term, limit: 100 });
+      await call('conferences.list', { search: term, pageSize: 25 });
       (term === '' ? listSamples : searchSamples).push(performance.now() - t0);
     }
   }
@@ -302,7 +304,7 @@ async function main(): Promise<void> {
   const getSamples: number[] = [];
   for (let i = 0; i < 30; i += 1) {
     let t0 = performance.now();
-    await call('due.list', { limit: 200 });
+    await call('due.list', { pageSize: 200 });
     dueSamples.push(performance.now() - t0);
     t0 = performance.now();
     await call('live.get', { id: 1 + ((i * 1733) % demoSummary.conferences) });
@@ -433,10 +435,10 @@ async function main(): Promise<void> {
       `  ratio encrypted / plain        p50 ${(view.median / plainView.median).toFixed(2)}x   p95 ${(view.p95 / plainView.p95).toFixed(2)}x   (aim: within 1.3x)`,
     );
     console.log(
-      `  list conferences (100)         p50 ${ms(list.median)}   p95 ${ms(list.p95)}   (n=${list.n}; aim: p95 under 50 ms)`,
+      `  list conferences (a page, 25)  p50 ${ms(list.median)}   p95 ${ms(list.p95)}   (n=${list.n}; aim: p95 under 50 ms)`,
     );
     console.log(
-      `  search conferences (100)       p50 ${ms(search.median)}   p95 ${ms(search.p95)}   (n=${search.n}; aim: p95 under 50 ms)`,
+      `  search conferences (a page)    p50 ${ms(search.median)}   p95 ${ms(search.p95)}   (n=${search.n}; accents and case ignored; aim: p95 under 10 ms, issue 12)`,
     );
     console.log(`  what falls due (200)           p50 ${ms(due.median)}   p95 ${ms(due.p95)}   (n=${due.n})`);
     console.log(`  open one conference (live.get) p50 ${ms(get.median)}   p95 ${ms(get.p95)}   (n=${get.n})`);
