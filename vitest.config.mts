@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // The CLI tests run the bundled cpreg: build it first when a source is newer.
+          globalSetup: ['test/integration/build-first.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -24,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'integration-pg',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/build-first.ts'],
           // What is about the embedded register's file alone (its migrations, backups, integrity
           // check), and what runs no register at all (lint, the PostgreSQL schema's own test,
           // OpenID Connect), runs once, in the project above.

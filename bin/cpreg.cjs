@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// The cpreg command: runs the TypeScript CLI through tsx's CommonJS loader.
-require('tsx/cjs');
-require('../electron/main/cli/main.ts');
+// The cpreg command in a checkout: the bundled CLI (out/main/cli.js), built first when a source
+// has changed. An installed app runs the same bundle inside the app (`<app> --cpreg …`).
+require('../scripts/build-state.cjs').ensureBuilt();
+require('../out/main/cli.js');

@@ -7,13 +7,14 @@ import { REPORT_TABLES } from '../../shared/reports';
 import { caller } from './call';
 import { cliRegister, signedInEnv, tempDir, tempRegister } from './helpers';
 import { pdfInfo, pdfText, squash } from './pdf';
+import { CPREG_BIN } from './cpreg-bin';
 
 /**
  * The partnership's annual return (`reports.annual`, `cpreg reports annual`): a small register
  * made through the channels, its return written, and the PDF read back with poppler.
  */
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 const PARTNERSHIP = 'Northtown Safeguarding Children Partnership';
 const LEARNING = 'Share referral outcomes in writing within one working day';
 const DEBRIEF = 'Both agencies met and agreed the referral pathway';

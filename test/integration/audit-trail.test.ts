@@ -1,6 +1,6 @@
 import { embedded } from '../embedded';
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, eventHash, payloadDigest } from '../../electron/main/register/db/audit-chain';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
@@ -17,6 +17,7 @@ import {
   tempRegister,
   onPostgres,
 } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
 const opened: Register[] = [];
 afterEach(async () => {
@@ -352,7 +353,7 @@ describe('the audit channels', () => {
 });
 
 describe.skipIf(onPostgres)('cpreg audit verify', () => {
-  const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+  const BIN = CPREG_BIN;
   const cpreg = (args: string[]) => {
     const result = spawnSync(process.execPath, [BIN, ...args], {
       encoding: 'utf8',

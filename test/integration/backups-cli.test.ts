@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedInEnv, tempDir } from './helpers';
 import { MIGRATIONS } from '../../electron/main/register/db/migrations';
+import { CPREG_BIN } from './cpreg-bin';
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 
 function cpreg(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliRegister, reopen, signedInEnv, tempDir } from './helpers';
 import { pdfText, squash } from './pdf';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { CPREG_BIN } from './cpreg-bin';
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 
 function cpreg(db: string, args: string[]) {
   const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], {

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caller } from './call';
 import { cliRegister, onPostgres, signedInEnv, tempDir } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 
 function cpreg(where: string, args: string[]) {
   const result = spawnSync(process.execPath, [BIN, onPostgres ? '--pg' : '--db', where, ...args], {

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caller } from './call';
 import { cliRegister, signedInEnv } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 
 function cpreg(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

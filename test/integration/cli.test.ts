@@ -3,8 +3,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedInEnv, tempDir } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 
 /** Runs `cpreg` as a separate process, as a review unit's script would. */
 function cpreg(args: string[], env: Record<string, string> = {}, input?: string) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgRegisterDb } from '../../electron/main/register/db/pg-query';
@@ -7,13 +7,14 @@ import { openPgRegister } from '../../electron/main/register/register';
 import { freshPgDatabase } from '../pg-database';
 import { caller } from './call';
 import { healthVisiting, tempDir } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
 /**
  * What is particular to a unit's register on PostgreSQL: the command line pointed at it, writers
  * at once on one register, a connection lost under it, and what it leaves to PostgreSQL. (The
  * whole integration suite also runs on PostgreSQL: the integration-pg project.)
  */
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 const PASSWORD = 'a unit register password';
 
 function cpreg(args: string[], env: Record<string, string> = {}, input?: string) {

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { MIGRATIONS } from '../../electron/main/register/db/migrations';
 import { caller } from './call';
 import { cliRegister, reopen, signedInEnv, tempDir, onPostgres } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 const PERIOD = { from: '2025-03-01', to: '2026-02-28' };
 
 /** A closed demo register (synthetic) and its busiest agency for the year. */

@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGate, type Gate } from '../../electron/main/register/gate';
 import { pgStore } from '../../electron/main/register/register-store';
@@ -18,13 +18,14 @@ import { ACCOUNTS, CLIENT_SECRET, startProvider, TestBrowser } from '../oidc-pro
 import { freshPgDatabase, type PgTestDatabase } from '../pg-database';
 import { rawRequest, UnitClient } from '../unit-server-client';
 import { healthVisiting, TEST_KDF_COST, TEST_PASSWORD, tempDir } from './helpers';
+import { CPREG_BIN } from './cpreg-bin';
 
 /*
  * The unit server over a real PostgreSQL register, called over real HTTP(S) as the renderer
  * calls it: sessions in cookies, one per person, and the checks that keep other sites out.
  */
 
-const BIN = resolve(__dirname, '../../bin/cpreg.cjs');
+const BIN = CPREG_BIN;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

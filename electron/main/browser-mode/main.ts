@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { rendererDirectory } from '../app-files';
 import { resolveRegisterPath } from '../register/paths';
 import { createGate } from '../register/gate';
 import { startBrowserServer } from './server';
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
     options: {
       db: { type: 'string' },
       port: { type: 'string', default: '0' },
-      renderer: { type: 'string', default: resolve(__dirname, '../../../out/renderer') },
+      renderer: { type: 'string', default: rendererDirectory() },
+      // Signs in at start as this user, with the password in CPREG_PASSWORD (npm run demo).
+      user: { type: 'string' },
     },
   });
   const rendererDir = resolve(values.renderer);
@@ -29,6 +32,19 @@ async function main(): Promise<void> {
   }
   const dbPath = resolveRegisterPath(values.db);
   const gate = createGate({ path: dbPath, backgroundCheck: true });
+  if (values.user !== undefined) {
+    const password = process.env['CPREG_PASSWORD'];
+    if (!password) {
+      console.error(`--user ${values.user} needs the password in CPREG_PASSWORD`);
+      process.exit(2);
+    }
+    try {
+      await gate.signIn(values.user, password);
+    } catch (error) {
+      console.error(`Could not sign in as ${values.user}: ${error instanceof Error ? error.message : 'refused'}`);
+      process.exit(1);
+    }
+  }
   const server = await startBrowserServer({ call: gate.call, rendererDir, port });
   console.log(`CP Conference Register (browser mode), register: ${dbPath}`);
   console.log(`Open ${server.url}`);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { rendererDirectory } from '../../app-files';
 import { createGate } from '../../register/gate';
 import { pgStore } from '../../register/register-store';
 import { createOidcSignIn, OidcError } from '../../server/oidc';
@@ -63,7 +64,7 @@ export function addServeCommand(program: Command, ctx: ServeContext): void {
       '--name <host...>',
       'the names people reach the server by, such as cpreg.council.local (requests naming another host are refused)',
     )
-    .option('--renderer <dir>', 'the built app to serve', resolve(__dirname, '../../../../out/renderer'))
+    .option('--renderer <dir>', 'the built app to serve', rendererDirectory())
     .option(
       '--oidc-issuer <url>',
       'sign staff in through the council’s identity provider (OpenID Connect) at this issuer',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { create, type Font, type GlyphPosition, type GlyphRun } from 'fontkit';
+import { createRequire } from 'node:module';
+import type { create as createFont, Font, GlyphPosition, GlyphRun } from 'fontkit';
 
 /**
  * The embedded font: DejaVu Sans, shipped in `resources/fonts/` (licence alongside). It covers
@@ -31,6 +32,8 @@ export function fontsDirectory(): string {
 export function loadFonts(): { regular: Font; bold: Font } {
   if (!cached) {
     const dir = fontsDirectory();
+    // fontkit is loaded with the fonts, when the first document is made (see kit.ts).
+    const { create } = createRequire(__filename)('fontkit') as { create: typeof createFont };
     cached = {
       regular: rememberingLayouts(keepingText(create(readFileSync(join(dir, FONT_FILES.regular))))),
       bold: rememberingLayouts(keepingText(create(readFileSync(join(dir, FONT_FILES.bold))))),

@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import type { DocumentFrame } from '../../../../shared/forms/frame';
 import { loadFonts } from './fonts';
 
@@ -30,7 +31,17 @@ export interface RenderOptions {
   password?: string | null;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFKitDocument>;
+
+/**
+ * pdfkit, loaded when the first document is made: most commands make none, and loading it is a
+ * good part of a cpreg command's start-up.
+ */
+let pdfkit: typeof PDFKitDocument | undefined;
+function PDFDocument(): typeof PDFKitDocument {
+  pdfkit ??= createRequire(__filename)('pdfkit') as typeof PDFKitDocument;
+  return pdfkit;
+}
 type Struct = ReturnType<Doc['struct']>;
 
 /** A contents list drawn once every entry's page is known (see `contents`). */
@@ -52,7 +63,7 @@ export class FormWriter {
     this.frame = frame;
     const created = new Date(`${frame.generatedOn}T09:00:00.000Z`);
     const password = options.password ?? null;
-    this.doc = new PDFDocument({
+    this.doc = new (PDFDocument())({
       size: 'A4',
       margins: MARGIN,
       // No default Helvetica: its metrics file would be parsed for every document, unused.
