@@ -45,6 +45,7 @@ type BuilderYml = {
   npmRebuild?: boolean;
   publish?: unknown;
   directories?: { output?: string; buildResources?: string };
+  extraMetadata?: { homepage?: string; author?: { name?: string; email?: string } };
   electronFuses?: Record<string, boolean>;
   win?: { target?: string | string[] };
   nsis?: Record<string, unknown>;
@@ -105,6 +106,12 @@ describe('electron.builder.yml', () => {
     expect(yml.productName).toBe('CP Conference Register');
     expect(yml.copyright).toMatch(/^Copyright ©/);
     expect(yml.directories?.output).toBe('dist');
+    // Where electron-builder looks for the icon and installer scripts by default.
+    expect(yml.directories?.buildResources).toBe('resources');
+    // The deb refuses to build without a homepage and a maintainer (package.json has neither).
+    expect(yml.extraMetadata?.homepage).toMatch(/^https:\/\//);
+    expect(yml.extraMetadata?.author?.name).toBeTruthy();
+    expect(yml.extraMetadata?.author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
     expect(readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('dist/');
     expect(yml).toHaveProperty('publish', null);
   });
