@@ -50,8 +50,8 @@ type BuilderYml = {
   win?: { target?: string | string[] };
   nsis?: Record<string, unknown>;
   msi?: Record<string, unknown>;
-  mac?: { target?: string | string[] };
-  linux?: { target?: string | string[]; executableName?: string };
+  mac?: { target?: string | string[]; hardenedRuntime?: boolean; category?: string };
+  linux?: { target?: string | string[]; executableName?: string; category?: string };
   deb?: { afterInstall?: string; afterRemove?: string };
 };
 
@@ -118,11 +118,27 @@ describe('electron.builder.yml', () => {
 
   it('builds Windows NSIS and MSI, both per-machine; macOS dmg; Linux AppImage and deb', () => {
     expect(targets(yml.win?.target).sort()).toEqual(['msi', 'nsis']);
-    expect(yml.nsis).toMatchObject({ perMachine: true, oneClick: false, allowToChangeInstallationDirectory: true });
+    expect(yml.nsis).toMatchObject({
+      perMachine: true,
+      oneClick: false,
+      allowElevation: true,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+    });
     // The user's register and backups survive an uninstall.
     expect(yml.nsis?.deleteAppDataOnUninstall).toBe(false);
-    expect(yml.msi).toMatchObject({ perMachine: true });
+    expect(yml.msi).toMatchObject({
+      perMachine: true,
+      // The assisted MSI (a folder to choose when run by hand); silent installs ignore it.
+      oneClick: false,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+    });
     expect(targets(yml.mac?.target)).toEqual(['dmg']);
+    // Notarisation needs the hardened runtime.
+    expect(yml.mac).toMatchObject({ hardenedRuntime: true, category: 'public.app-category.productivity' });
+    expect(yml.linux?.category).toBe('Office');
     expect(targets(yml.linux?.target).sort()).toEqual(['AppImage', 'deb']);
   });
 
@@ -140,6 +156,10 @@ describe('electron.builder.yml', () => {
         '!**/*.{ts,tsx,mts,cts,map}',
         '!**/{test,tests,__tests__}/**',
         '!**/node_modules/{tsx,esbuild,@esbuild}/**',
+        // The cipher module's C sources and compiler leftovers: only its .node file runs.
+        '!**/node_modules/better-sqlite3-multiple-ciphers/{deps,src}/**',
+        '!**/node_modules/better-sqlite3-multiple-ciphers/build/{deps,Release/obj,Release/obj.target,Release/.deps}/**',
+        '!**/node_modules/better-sqlite3-multiple-ciphers/build/Release/{test_extension.node,*.a}',
       ]),
     );
     // The app's entry point is among the files packed.
