@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time (vitest's default is one fewer than the CPUs: one, on CI's two). The
+    // integration tests mostly wait on child processes, PostgreSQL and the disk, and each has its
+    // own register or database, so two overlap well.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -42,6 +46,11 @@ export default defineConfig({
             // The command line's own tests run on register files they make with `cpreg init`;
             // it is run against PostgreSQL (init, demo, the commands, compared) in postgres.test.ts.
             'test/integration/cli.test.ts',
+            'test/integration/cli-users.test.ts',
+            'test/integration/cli-documents.test.ts',
+            'test/integration/cli-retention.test.ts',
+            'test/integration/demo-command.test.ts',
+            'test/integration/bundle.test.ts',
             'test/integration/postgres.test.ts',
             'test/integration/unit-server.test.ts',
           ],

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../electron/main/browser-mode/server';
-import { onPostgres, tempDir } from './helpers';
+import { tempDir } from './helpers';
 
 const DEMO = resolve(__dirname, '../../scripts/demo.cjs');
 const running: ChildProcess[] = [];
@@ -58,8 +58,8 @@ async function sessionStatus(url: URL): Promise<unknown> {
   return response.json();
 }
 
-// The demo is the embedded register on this computer: the command has no PostgreSQL form.
-describe.skipIf(onPostgres)('npm run demo', () => {
+// The demo is an embedded register on this computer (excluded from integration-pg in vitest.config.mts).
+describe('npm run demo', () => {
   it('makes a demo register outside the real one, opens the app signed in as demo, and reuses it next time', async () => {
     const dir = join(tempDir(), 'demo');
     const first = await startDemo(dir);

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { version } from '../../../package.json';
 import { describeIssues } from '../../../shared/ipc/result';
 import { ServiceError } from '../register/services/errors';
 import {
@@ -79,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const program = new Command('cpreg');
   program
     .description('CP Conference Register: the command-line twin of the app')
+    .version(version, '--version', 'the version of CP Conference Register this is')
     .option('--db <path>', 'register file (default: $CPREG_DB, else the app-data folder)')
     .option('--pg <url>', 'the unit’s register on PostgreSQL, postgres://… (default: $CPREG_PG); instead of --db')
     .option('--user <name>', 'who is signing in (default: $CPREG_USER)')
