@@ -65,7 +65,7 @@ type PathApi = Pick<typeof path, 'join' | 'resolve' | 'relative' | 'isAbsolute' 
  * Maps a request URL to a file inside `root` (the built renderer folder), or null to refuse it:
  * another scheme or host, a port or credentials, a `..` or `.` segment however written (plain,
  * percent-encoded, with backslashes), an encoded slash, a NUL, a drive letter or an absolute
- * path, anything that lands outside `root`, and any file type not in `MIME_TYPES`. `/` is
+ * path, a second layer of percent-encoding, anything that lands outside `root`, and any file type not in `MIME_TYPES`. `/` is
  * `index.html`. The query and fragment are ignored. `pathApi` is for testing Windows' rules on
  * any machine.
  */
@@ -91,7 +91,8 @@ export function resolveAppRequest(requestUrl: string, root: string, pathApi: Pat
       return null;
     }
     if (segment === '' || segment === '.' || segment === '..') return null;
-    if (/[\\/:\0]/.test(segment) || segment.includes('..')) return null;
+    // No separators, drive colons or NULs hidden in a name, and no second layer of encoding.
+    if (/[\\/:\0%]/.test(segment) || segment.includes('..')) return null;
     segments.push(segment);
   }
   if (segments.length === 0) return null;
