@@ -51,7 +51,7 @@ async function previewOctober(page: Page): Promise<void> {
 async function withDesktop(page: Page, chosen: string): Promise<void> {
   await page.addInitScript((folder: string) => {
     const calls: unknown[] = [];
-    Object.assign(window, {
+    Object.assign(globalThis, {
       desktopCalls: calls,
       cpregDesktop: {
         chooseFolder: async (input: unknown) => (
@@ -66,7 +66,7 @@ async function withDesktop(page: Page, chosen: string): Promise<void> {
 }
 
 async function desktopCalls(page: Page): Promise<unknown[]> {
-  return page.evaluate(() => (window as unknown as { desktopCalls: unknown[] }).desktopCalls);
+  return page.evaluate(() => Reflect.get(globalThis, 'desktopCalls') as unknown[]);
 }
 
 test('browser mode has no Choose… or Open folder: the folder is typed', async ({ app, page }) => {
