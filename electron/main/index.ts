@@ -27,6 +27,7 @@ import {
   STARTUP_FAILURE_EXIT_CODE,
   startMode,
   startupFailureDialog,
+  unexpectedErrorDialog,
 } from './desktop/startup';
 import { loadWindowState, restoreBounds, saveWindowState, stateOf, WINDOW_STATE_FILE } from './desktop/window-state';
 import { registerDesktopIpc, registerIpc } from './ipc/register-ipc';
@@ -176,7 +177,14 @@ function runDesktop(): void {
   protocol.registerSchemesAsPrivileged(privilegedSchemes());
   const log = openLog(join(app.getPath('logs'), LOG_FILE_NAME), { console: !app.isPackaged });
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
-  process.on('uncaughtException', (error) => log.error('uncaught exception', error));
+  let toldOfError = false;
+  process.on('uncaughtException', (error) => {
+    log.error('uncaught exception', error);
+    if (toldOfError || !app.isReady()) return;
+    toldOfError = true;
+    const { title, message } = unexpectedErrorDialog(log.file);
+    dialog.showErrorBox(title, message);
+  });
 
   // One window: a second start brings the running one to the front and ends.
   if (!app.requestSingleInstanceLock()) {

@@ -9,6 +9,7 @@ import {
   focusExisting,
   startMode,
   startupFailureDialog,
+  unexpectedErrorDialog,
 } from '../../electron/main/desktop/startup';
 import { ServiceError } from '../../electron/main/register/services/errors';
 import { TargetError } from '../../electron/main/window/target';
@@ -78,6 +79,15 @@ describe('a start-up failure', () => {
       expect(dialog.message).toContain('send the log file to your IT service desk');
       expect(dialog.message).toContain(LOG);
     }
+  });
+});
+
+describe('an unexpected error after start-up', () => {
+  it('says to save and restart, and where the log is, without the error itself', () => {
+    const dialog = unexpectedErrorDialog('/home/chair/.config/CP Conference Register/logs/main.log');
+    expect(dialog.title).toBe('CP Conference Register hit an unexpected error');
+    expect(dialog.message).toContain('close the app and start it again');
+    expect(dialog.message).toContain('The log file is: /home/chair/.config/CP Conference Register/logs/main.log');
   });
 });
 

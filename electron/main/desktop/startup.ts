@@ -49,6 +49,24 @@ export function startupFailureDialog(error: unknown, logFile: string): StartupFa
   };
 }
 
+/**
+ * The dialog shown once for an error the app did not expect after it started (Electron's own
+ * would show a stack trace): that something went wrong, to save work and restart, and where the
+ * log is. The error itself is only in the log, as its kind and stack.
+ */
+export function unexpectedErrorDialog(logFile: string): StartupFailure {
+  return {
+    title: 'CP Conference Register hit an unexpected error',
+    message: [
+      'Something went wrong inside CP Conference Register. What you have saved is in the register.',
+      '',
+      'Finish what you are doing, then close the app and start it again. If this happens again, send the log file to your IT service desk.',
+      '',
+      `The log file is: ${logFile}`,
+    ].join('\n'),
+  };
+}
+
 /** The exit code after a start-up failure: not 0, so scripts and deployment tools see it. */
 export const STARTUP_FAILURE_EXIT_CODE = 1;
 
