@@ -180,7 +180,14 @@ function runDesktop(): void {
   let toldOfError = false;
   process.on('uncaughtException', (error) => {
     log.error('uncaught exception', error);
-    if (toldOfError || !app.isReady()) return;
+    if (!app.isReady()) {
+      // Still starting: this is a start-up failure.
+      const failed = startupFailureDialog(error, log.file);
+      dialog.showErrorBox(failed.title, failed.message);
+      app.exit(STARTUP_FAILURE_EXIT_CODE);
+      return;
+    }
+    if (toldOfError) return;
     toldOfError = true;
     const { title, message } = unexpectedErrorDialog(log.file);
     dialog.showErrorBox(title, message);
