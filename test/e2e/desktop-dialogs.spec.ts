@@ -129,3 +129,36 @@ test('in the desktop app, Settings offers Choose… for the backup folder and Op
     .poll(async () => (await desktopCalls(page)).at(-1))
     .toEqual(['openFolder', join(dirname(app.dbPath), 'Backups')]);
 });
+
+test('in the desktop app, an export goes to the folder chosen, and Open folder opens that folder', async ({
+  app,
+  page,
+}) => {
+  await seedOneReturn(app);
+  const chosen = join(app.documentsDir, 'Chosen for exports');
+  await withDesktop(page, chosen);
+  await page.goto(`${app.url}#/letters/export`);
+  await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Humber Police' });
+  for (const [name, day] of [
+    ['From', '1'],
+    ['To', '31'],
+  ] as const) {
+    const group = page.getByRole('group', { name });
+    await group.getByLabel('Day').fill(day);
+    await group.getByLabel('Month').fill('10');
+    await group.getByLabel('Year').fill('2025');
+  }
+  await page.getByRole('button', { name: 'Preview the export' }).click();
+  await page.getByRole('button', { name: 'Choose… the folder to write the export to' }).click();
+  await expect(page.getByLabel('Folder to write the export to')).toHaveValue(chosen);
+  await page.getByLabel('A zip file').check();
+  await page.getByLabel('Why are you sharing these records?').fill('Quarterly review of report submission');
+  await page.getByRole('button', { name: 'Make the export' }).click();
+
+  const result = page.getByTestId('export-result');
+  await expect(result).toContainText('Export made');
+  expect(readdirSync(chosen).filter((f) => f.endsWith('.zip'))).toHaveLength(1);
+  await result.getByRole('button', { name: 'Open folder' }).click();
+  // The folder the zip is in, never the zip itself.
+  await expect.poll(async () => (await desktopCalls(page)).at(-1)).toEqual(['openFolder', chosen]);
+});
