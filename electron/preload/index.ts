@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { DESKTOP_CHANNELS, type DesktopApi } from '../../shared/ipc/desktop';
 
 /**
  * The renderer's whole view of the main process: one `invoke(channel, input)`, only for the
@@ -18,3 +19,20 @@ contextBridge.exposeInMainWorld('cpreg', {
     return ipcRenderer.invoke(channel, input);
   },
 });
+
+/**
+ * The desktop app's own small API (native pickers, opening a folder): three fixed calls, apart
+ * from the register contract. Only the desktop app has it; browser mode keeps typed paths.
+ */
+const desktop: DesktopApi = {
+  async chooseFolder(input) {
+    return ipcRenderer.invoke(DESKTOP_CHANNELS.chooseFolder, input) as ReturnType<DesktopApi['chooseFolder']>;
+  },
+  async chooseFile(input) {
+    return ipcRenderer.invoke(DESKTOP_CHANNELS.chooseFile, input) as ReturnType<DesktopApi['chooseFile']>;
+  },
+  async openFolder(path) {
+    return ipcRenderer.invoke(DESKTOP_CHANNELS.openFolder, { path }) as ReturnType<DesktopApi['openFolder']>;
+  },
+};
+contextBridge.exposeInMainWorld('cpregDesktop', desktop);

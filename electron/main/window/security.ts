@@ -37,13 +37,25 @@ export function windowOptions(preloadPath: string | null, title: string): Browse
   };
 }
 
-/** True only for the app's own renderer page (same file, or the same dev-server origin). */
+/**
+ * True only for the app's own renderer: the same scheme and host as `rendererUrl` for the app's
+ * custom protocol (`app://renderer/…`; compared by hand, since the URL standard gives such schemes
+ * the opaque origin "null", which every other custom URL shares), the same origin for http(s) (a
+ * unit server), or the same page for a file:// URL.
+ */
 export function isTrustedRendererUrl(url: string, rendererUrl: string): boolean {
   try {
     const actual = new URL(url);
     const expected = new URL(rendererUrl);
     if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname;
-    return actual.origin === expected.origin;
+    if (expected.protocol === 'http:' || expected.protocol === 'https:') return actual.origin === expected.origin;
+    return (
+      expected.host !== '' &&
+      actual.protocol === expected.protocol &&
+      actual.host === expected.host &&
+      actual.username === '' &&
+      actual.password === ''
+    );
   } catch {
     return false;
   }

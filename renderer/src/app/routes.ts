@@ -2,8 +2,9 @@ import type { Channel } from '../../../shared/ipc/contract';
 import { REPORT_NAMES, type ReportName } from '../../../shared/reports';
 
 /**
- * The app's screens, addressed by the URL hash (`#/agencies/12/edit`) because the desktop app
- * loads the renderer from file://, where only the hash can change without a reload.
+ * The app's screens, addressed by the URL hash (`#/agencies/12/edit`): the desktop app serves
+ * the renderer from app://renderer/, which answers only real files, so only the hash can change
+ * without a reload (and browser mode and a unit server serve the same one page).
  */
 export type Route =
   | { name: 'home' }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { BatchStatus, PlannedDocument } from '../../../../shared/schemas/documents';
 import { formatBytes } from '../../app/format';
+import { OpenFolderButton } from '../../components/DesktopButtons';
 
 /** A batch under way: a progress bar and "12 of 40 documents" in words. */
 export function BatchProgress({ status }: { status: BatchStatus }) {
@@ -60,6 +61,7 @@ export function BatchSummary({ status, leftOut }: { status: BatchStatus; leftOut
         <p className="govuk-body app-break-word">
           Folder: <span data-testid="batch-folder">{status.folder}</span>
         </p>
+        {status.written.length > 0 && <OpenFolderButton path={status.folder} testId="batch-open-folder" />}
         {status.written.length > 0 && (
           <>
             <h3 className="govuk-heading-s">Written</h3>

@@ -7,6 +7,7 @@ import { formatBytes, formatDate, plural } from '../../app/format';
 import { Page } from '../../app/Page';
 import { Checkboxes } from '../../components/Checkboxes';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
+import { ChooseFolderButton, OpenFolderButton } from '../../components/DesktopButtons';
 import { errorFor, errorsFromApi, type FormError } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
 import { Select } from '../../components/Select';
@@ -81,7 +82,7 @@ function PlanSummary({ plan }: { plan: ExportPlan }) {
 }
 
 /** The export written: where, which files, the email draft, and its place in the sharing log. */
-function ResultPanel({ result }: { result: ExportResult }) {
+function ResultPanel({ result, folder }: { result: ExportResult; folder: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -105,6 +106,7 @@ function ResultPanel({ result }: { result: ExportResult }) {
         <p className="govuk-body app-break-word">
           Saved as <span data-testid="export-location">{result.location}</span>
         </p>
+        <OpenFolderButton path={folder} testId="export-open-folder" />
         <ul className="govuk-list govuk-list--bullet app-break-word" data-testid="export-files">
           {result.files.map((f) => (
             <li key={f.name}>
@@ -150,6 +152,8 @@ export function ExportPage() {
   const [emailDraft, setEmailDraft] = useState(false);
   const [folder, setFolder] = useState('');
   const [result, setResult] = useState<ExportResult | null>(null);
+  /** The folder the last export was written into (the zip or export folder is inside it). */
+  const [writtenTo, setWrittenTo] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -208,6 +212,7 @@ export function ExportPage() {
     }
     setErrors([]);
     setResult(answer.value);
+    setWrittenTo(folder);
     setPlan(null);
     setPurpose('');
   }
@@ -227,7 +232,7 @@ export function ExportPage() {
         </a>
         .
       </p>
-      {result && <ResultPanel key={result.sharingLogId} result={result} />}
+      {result && <ResultPanel key={result.sharingLogId} result={result} folder={writtenTo} />}
 
       <form noValidate onSubmit={(event) => void preview(event)} aria-labelledby="export-choose-heading">
         <h2 className="govuk-heading-m" id="export-choose-heading">
@@ -346,6 +351,12 @@ export function ExportPage() {
                 onChange={setFolder}
                 error={errorFor(errors, 'export-folder')}
                 spellCheck={false}
+              />
+              <ChooseFolderButton
+                purpose="export"
+                current={folder}
+                onChosen={setFolder}
+                what="the folder to write the export to"
               />
               <button type="submit" className="govuk-button">
                 Make the export

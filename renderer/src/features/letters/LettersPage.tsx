@@ -12,6 +12,7 @@ import { useApi } from '../../api/use-api';
 import { formatDateTime, plural } from '../../app/format';
 import { Page } from '../../app/Page';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
+import { ChooseFolderButton } from '../../components/DesktopButtons';
 import { ErrorMessage } from '../../components/FieldParts';
 import { errorFor, errorsFromApi, type FormError } from '../../components/form-errors';
 import { Radios } from '../../components/Radios';
@@ -284,6 +285,12 @@ export function LettersPage() {
                 error={errorFor(shownErrors, 'folder')}
                 widthClassName="govuk-!-width-two-thirds"
                 spellCheck={false}
+              />
+              <ChooseFolderButton
+                purpose="documents"
+                current={folder}
+                onChosen={setFolder}
+                what="the folder to write the documents to"
               />
               {running ? null : chosen.length > 0 ? (
                 <button type="submit" className="govuk-button">

@@ -5,6 +5,7 @@ import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatBytes, formatDateTime } from '../../app/format';
 import { useSaveSettings, useSettings } from '../../app/settings-context';
+import { ChooseFolderButton, OpenFolderButton } from '../../components/DesktopButtons';
 import { errorFor, errorsFromApi, errorsFromIssues } from '../../components/form-errors';
 import { TextInput } from '../../components/TextInput';
 import { useFormDraft } from '../../hooks/use-form-draft';
@@ -165,6 +166,12 @@ export function BackupsSection({
           onChange={set('backupFolder')}
           error={errorFor(errors, 'backupFolder')}
         />
+        <ChooseFolderButton
+          purpose="backups"
+          current={values.backupFolder}
+          onChosen={set('backupFolder')}
+          what="the backup folder"
+        />
         <TextInput
           id="backupsKept"
           label="Number of automatic backups kept"
@@ -187,6 +194,7 @@ export function BackupsSection({
       >
         Back up now
       </button>
+      {status.data && backups.length > 0 && <OpenFolderButton path={status.data.folder} testId="backups-open-folder" />}
       {status.error && <p className="govuk-body">{status.error.message}</p>}
       {status.data?.lastFailure && (
         <p className="govuk-body">
