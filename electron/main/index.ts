@@ -24,6 +24,7 @@ import { APP_SCHEME, appProtocolHandler, privilegedSchemes, RENDERER_URL } from 
 import {
   crashReporterOptions,
   focusExisting,
+  signInAtStart,
   STARTUP_FAILURE_EXIT_CODE,
   startMode,
   startupFailureDialog,
@@ -147,6 +148,9 @@ async function start(log: AppLog): Promise<void> {
     path: dbPath.endsWith('.sqlite') ? dbPath : join(dbPath, REGISTER_FILE_NAME),
     backgroundCheck: true,
   });
+  // `npm run demo` opens the app signed in as its demo user (never in an installed app).
+  const signIn = signInAtStart(process.argv, process.env, app.isPackaged);
+  if (signIn) await gate.signIn(signIn.name, signIn.password);
   // The renderer is served from app://renderer/, only from the built renderer folder.
   protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer'), readFile));
   registerIpc(gate.call, RENDERER_URL);

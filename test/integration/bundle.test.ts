@@ -28,20 +28,29 @@ describe('the built main process, cpreg and browser mode', () => {
   it('load only Node, Electron, each other and production dependencies: nothing an installed app lacks (no tsx)', () => {
     const files = [...bundles(join(root, 'out', 'main')), ...bundles(join(root, 'out', 'preload'))];
     expect(files.map((f) => f.slice(root.length + 1))).toEqual(
-      expect.arrayContaining(['out/main/index.js', 'out/main/cli.js', 'out/main/browser-mode.js', 'out/preload/index.js']),
+      expect.arrayContaining([
+        'out/main/index.js',
+        'out/main/cli.js',
+        'out/main/browser-mode.js',
+        'out/preload/index.js',
+      ]),
     );
     const builtins = new Set(builtinModules);
     const loaded = new Set<string>();
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       // require("x"), and the modules loaded on first use: createRequire(__filename)("pdfkit").
-      for (const match of text.matchAll(/require\)?\(\s*["']([^"']+)["']\s*\)|\)\(["']([^"'./][^"']*)["']\)/g)) {
+      for (const match of text.matchAll(
+        /\brequire\(\s*["']([^"']+)["']\s*\)|createRequire\)?\(__filename\)\(\s*["']([^"']+)["']\s*\)/g,
+      )) {
         const specifier = match[1] ?? match[2] ?? '';
         if (specifier.startsWith('.') || specifier.startsWith('node:') || builtins.has(specifier)) continue;
         loaded.add(packageOf(specifier));
       }
     }
-    expect([...loaded].sort()).toEqual(expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'electron', 'pdfkit', 'fontkit']));
+    expect([...loaded].sort()).toEqual(
+      expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'electron', 'pdfkit', 'fontkit']),
+    );
     const missing = [...loaded].filter((name) => name !== 'electron' && !(name in pkg.dependencies));
     expect(missing, 'loaded at run time but not a production dependency').toEqual([]);
     expect(pkg.devDependencies).toHaveProperty('tsx');
@@ -54,6 +63,8 @@ describe('the built main process, cpreg and browser mode', () => {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(result.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 });

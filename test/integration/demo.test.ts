@@ -280,5 +280,6 @@ describe.skipIf(onPostgres)('the demo register’s today', () => {
     const r = await tempRegister({ now: () => now });
     await r.demo.generate('large');
     expect(afterToday(embedded(r).connection, localIsoDate(now))).toEqual([]);
-  });
+    // 52,000 conferences: about 35 s alone, longer beside another test file.
+  }, 240_000);
 });

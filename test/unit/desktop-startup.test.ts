@@ -7,6 +7,7 @@ import { errorForLog, registerKind, startRecord } from '../../electron/main/desk
 import {
   crashReporterOptions,
   focusExisting,
+  signInAtStart,
   startMode,
   startupFailureDialog,
   unexpectedErrorDialog,
@@ -160,5 +161,25 @@ describe('the log', () => {
       expect(text).not.toContain('Hartfield');
       expect(log.file).toBe(file);
     });
+  });
+});
+
+describe('signing in as the window opens (npm run demo)', () => {
+  const demo = ['electron', '.', '--db', '/home/a/cpreg/.demo/demo.sqlite', '--user', 'demo'];
+  const env = { CPREG_PASSWORD: 'demo register password' };
+
+  it('signs in with --user and the password in CPREG_PASSWORD, in a checkout', () => {
+    expect(signInAtStart(demo, env, false)).toEqual({ name: 'demo', password: 'demo register password' });
+    expect(signInAtStart(['electron', '.', '--user=demo'], env, false)).toEqual({
+      name: 'demo',
+      password: 'demo register password',
+    });
+  });
+
+  it('never in an installed app, and not without both the name and the password', () => {
+    expect(signInAtStart(demo, env, true)).toBeNull();
+    expect(signInAtStart(demo, {}, false)).toBeNull();
+    expect(signInAtStart(['electron', '.', '--user'], env, false)).toBeNull();
+    expect(signInAtStart(['electron', '.'], env, false)).toBeNull();
   });
 });

@@ -18,6 +18,24 @@ export function startMode(argv: readonly string[]): StartMode {
   return { kind: 'cli', args: argv.slice(at + 1) };
 }
 
+/**
+ * Who to sign in as when the window opens: `--user NAME` with the password in CPREG_PASSWORD, as
+ * `npm run demo` starts the app on its demo register. Only in a checkout: an installed app always
+ * opens at "Sign in", whatever its command line or environment says.
+ */
+export function signInAtStart(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  packaged: boolean,
+): { name: string; password: string } | null {
+  if (packaged) return null;
+  const at = argv.indexOf('--user', 1);
+  const name = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--user='))?.slice('--user='.length);
+  const password = env['CPREG_PASSWORD'];
+  if (!name || !password) return null;
+  return { name, password };
+}
+
 export interface StartupFailure {
   title: string;
   message: string;
