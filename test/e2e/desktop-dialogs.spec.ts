@@ -33,8 +33,8 @@ async function seedOneReturn(app: AppUnderTest): Promise<void> {
   });
 }
 
-async function previewOctober(page: Page): Promise<void> {
-  await page.getByLabel('Appendix 3 returns to agency safeguarding leads').check();
+/** The period From 1 to 31 October 2025, in the page's date inputs. */
+async function fillOctober2025(page: Page): Promise<void> {
   for (const [name, day] of [
     ['From', '1'],
     ['To', '31'],
@@ -44,6 +44,11 @@ async function previewOctober(page: Page): Promise<void> {
     await group.getByLabel('Month').fill('10');
     await group.getByLabel('Year').fill('2025');
   }
+}
+
+async function previewOctober(page: Page): Promise<void> {
+  await page.getByLabel('Appendix 3 returns to agency safeguarding leads').check();
+  await fillOctober2025(page);
   await page.getByRole('button', { name: 'Preview' }).click();
 }
 
@@ -139,15 +144,7 @@ test('in the desktop app, an export goes to the folder chosen, and Open folder o
   await withDesktop(page, chosen);
   await page.goto(`${app.url}#/letters/export`);
   await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Humber Police' });
-  for (const [name, day] of [
-    ['From', '1'],
-    ['To', '31'],
-  ] as const) {
-    const group = page.getByRole('group', { name });
-    await group.getByLabel('Day').fill(day);
-    await group.getByLabel('Month').fill('10');
-    await group.getByLabel('Year').fill('2025');
-  }
+  await fillOctober2025(page);
   await page.getByRole('button', { name: 'Preview the export' }).click();
   await page.getByRole('button', { name: 'Choose… the folder to write the export to' }).click();
   await expect(page.getByLabel('Folder to write the export to')).toHaveValue(chosen);

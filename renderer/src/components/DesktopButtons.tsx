@@ -44,11 +44,7 @@ export function ChooseFolderButton({
       >
         Choose…<span className="govuk-visually-hidden"> {what}</span>
       </button>
-      {problem && (
-        <p className="govuk-body govuk-!-margin-top-2" role="alert">
-          {problem}
-        </p>
-      )}
+      <DesktopProblem problem={problem} />
     </div>
   );
 }
@@ -73,11 +69,17 @@ export function OpenFolderButton({ path, testId }: { path: string; testId: strin
       >
         Open folder
       </button>
-      {problem && (
-        <p className="govuk-body govuk-!-margin-top-2" role="alert">
-          {problem}
-        </p>
-      )}
+      <DesktopProblem problem={problem} />
     </div>
+  );
+}
+
+/** What the desktop app said went wrong with a folder, under its button. */
+function DesktopProblem({ problem }: { problem: string | null }) {
+  if (!problem) return null;
+  return (
+    <p className="govuk-body govuk-!-margin-top-2" role="alert">
+      {problem}
+    </p>
   );
 }
