@@ -21,7 +21,9 @@ export default defineConfig({
           // The CLI tests run the bundled cpreg: build it first when a source is newer.
           globalSetup: ['test/integration/build-first.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // A test that runs a dozen cpreg processes one after another (the worker waits on each)
+          // can pass a minute on a busy two-CPU machine beside another test file.
+          testTimeout: 180_000,
           hookTimeout: 60_000,
         },
       },
@@ -56,7 +58,7 @@ export default defineConfig({
           ],
           environment: 'node',
           env: { CPREG_TEST_ENGINE: 'postgres' },
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 60_000,
         },
       },

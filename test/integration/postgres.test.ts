@@ -39,7 +39,7 @@ function withoutInstants(json: string): unknown {
 }
 
 describe.skipIf(!process.env['TEST_PG_URL'])('a unit’s register on PostgreSQL', () => {
-  // Some twenty cpreg processes, each starting Node and tsx: minutes on a busy two-CPU machine.
+  // Some twenty cpreg processes, each starting Node: a minute or more on a busy two-CPU machine.
   it('cpreg --pg (and CPREG_PG) runs init, demo and the commands, answering as the embedded register does', async () => {
     const database = await freshPgDatabase();
     try {
