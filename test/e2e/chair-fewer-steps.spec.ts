@@ -225,7 +225,7 @@ test('a decision’s problems all shown beside it, each linked to its field, wit
   // Beside the decision, not at the top: the page's only summary, focused where it is.
   await expect(page.locator('.govuk-error-summary')).toHaveCount(1);
   await expect(child.locator('.govuk-error-summary')).toBeFocused();
-  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  expect(await page.evaluate(() => Reflect.get(globalThis, 'scrollY') as number)).toBeGreaterThan(300);
   // Inline messages on each field.
   await expect(child.getByRole('textbox', { name: /^Reasons given by Primary School/ })).toHaveAccessibleDescription(
     /Record the concerns and reasons of the minority view/,
