@@ -174,6 +174,17 @@ export const liveConferenceSchema = z.object({
   allowMultipleCategory: z.boolean(),
   reportDue: z.string(),
   invitations: z.array(invitationSchema),
+  /**
+   * The family's last conference with agencies invited, and those of its agencies (still active)
+   * not yet invited here: offered to invite in one step. Null when there is none.
+   */
+  lastInvited: z
+    .object({
+      conferenceId: idSchema,
+      date: z.string(),
+      agencies: z.array(z.object({ id: idSchema, name: z.string() })),
+    })
+    .nullable(),
   quoracy: z.object({
     quorate: z.boolean(),
     childrensSocialCare: z.boolean(),
@@ -202,6 +213,22 @@ export const inviteInputSchema = strictObject({
     .max(200)
     .nullish()
     .transform((v) => v || null),
+});
+
+/** Invites several agencies at once (those of the family's last conference): all or none. */
+export const inviteManyInputSchema = strictObject({
+  conferenceId: idSchema,
+  agencyIds: z
+    .array(idSchema)
+    .min(1, 'Choose at least one agency to invite')
+    .max(500, 'Invite 500 agencies or fewer at once'),
+});
+
+/** One view for one child from every attending agency that has given none yet (nor been recorded as giving none). */
+export const setAllViewsInputSchema = strictObject({
+  conferenceId: idSchema,
+  childId: idSchema,
+  view: viewSchema,
 });
 
 export const setViewInputSchema = strictObject({

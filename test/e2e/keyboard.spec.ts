@@ -121,6 +121,12 @@ test('a chair gives each agency’s view for a child and records the decision wi
   await page.keyboard.press('Enter');
   await expect(section.getByRole('heading', { level: 2 })).toBeFocused();
 
+  // The shortcuts come first (one view from every agency); the chair here gives each view in turn.
+  await page.keyboard.press('Tab');
+  await expect(section.getByRole('button', { name: 'All agencies: needs a plan for Maya' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(section.getByRole('button', { name: 'All agencies: does not need a plan for Maya' })).toBeFocused();
+
   for (const name of order) {
     const group = section.getByRole('group', { name: new RegExp(`^${name}.*view for Maya`) });
     await page.keyboard.press('Tab');

@@ -6,31 +6,47 @@ import {
   dueListInputSchema,
   dueListSchema,
   inviteInputSchema,
+  inviteManyInputSchema,
   liveConferenceSchema,
   recordDecisionInputSchema,
   setAttendanceInputSchema,
   setNoViewInputSchema,
+  setAllViewsInputSchema,
   setReportInputSchema,
   setViewInputSchema,
 } from '../../schemas/live-conference';
 import { byId, type ContractPart } from './common';
+
+const byConference = strictObject({ conferenceId: idSchema });
 
 /** The chair's screen for one conference, and what falls due across conferences. */
 export const liveContract = {
   /** The chair's screen: everything about one conference, with quoracy and outcomes computed. */
   'live.get': { input: byId, output: liveConferenceSchema },
   'live.invite': { input: inviteInputSchema, output: liveConferenceSchema },
+  /**
+   * Invites several agencies in one step (those of the family's last conference); any already
+   * invited are left as they are. One refused (unknown or inactive) refuses them all.
+   */
+  'live.inviteMany': { input: inviteManyInputSchema, output: liveConferenceSchema },
   'live.uninvite': {
     input: strictObject({ conferenceId: idSchema, agencyId: idSchema }),
     output: liveConferenceSchema,
   },
   /** Attendance is recorded on or after the conference's day, never before. */
   'live.setAttendance': { input: setAttendanceInputSchema, output: liveConferenceSchema },
+  /** Marks every invited agency whose attendance is not yet recorded as attended, in one step. */
+  'live.markAllAttended': { input: byConference, output: liveConferenceSchema },
   'live.setReport': { input: setReportInputSchema, output: liveConferenceSchema },
   /** One agency's view for one child (null withdraws it); the outcome is recomputed at once. */
   'live.setView': { input: setViewInputSchema, output: liveConferenceSchema },
   /** The chair's record that an attending agency gives no view for a child, and why (null withdraws it). */
   'live.setNoView': { input: setNoViewInputSchema, output: liveConferenceSchema },
+  /**
+   * Records one view for one child from every attending agency that has given none yet (nor been
+   * recorded as giving none), in one step; each can then be changed on its own.
+   */
+  'live.setAllViews': { input: setAllViewsInputSchema, output: liveConferenceSchema },
   'live.copyViews': {
     input: strictObject({ conferenceId: idSchema, fromChildId: idSchema, toChildId: idSchema }),
     output: liveConferenceSchema,

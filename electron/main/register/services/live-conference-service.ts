@@ -42,6 +42,7 @@ import {
   type ReportState,
   type inviteInputSchema,
   type setViewInputSchema,
+  type setAllViewsInputSchema,
   type setNoViewInputSchema,
   type recordDecisionInputSchema,
   type amendDecisionInputSchema,
@@ -285,11 +286,25 @@ export function createLiveConferenceService(
       allowMultipleCategory: s.allowMultipleCategory,
       reportDue,
       invitations,
+      lastInvited: await lastInvited(state, summary.date, new Set(invitations.map((i) => i.agencyId))),
       quoracy,
       children: withBlockers,
       amendments: await corrections.forRecord('conference', id),
       warning: coverageWarning(cal, reportDue, summary.date, ...reconveneDates),
     };
+  }
+
+  /** The family's last conference with invitations, and its active agencies not yet invited here. */
+  async function lastInvited(state: State, date: string, invited: ReadonlySet<number>) {
+    const last = await live.lastInvitedBefore(state.familyId, state.id, date);
+    if (!last) return null;
+    const agencies = [];
+    for (const inv of await live.invitations(last.id)) {
+      if (invited.has(inv.agencyId)) continue;
+      const agency = await ctx.repos.agencies.get(inv.agencyId);
+      if (agency?.active) agencies.push({ id: agency.id, name: agency.name });
+    }
+    return { conferenceId: last.id, date: last.date, agencies };
   }
 
   async function invitation(conferenceId: number, agencyId: number) {
@@ -671,6 +686,32 @@ export function createLiveConferenceService(
       });
     },
 
+    /**
+     * Invites several agencies in one step, each as `invite` would; those already invited are left
+     * as they are. An unknown or inactive agency refuses the whole command, naming it.
+     */
+    async inviteMany(conferenceId: number, agencyIds: readonly number[]) {
+      return change(conferenceId, 'invite-many', async (state, at) => {
+        assertOpen(state);
+        const invited = new Set((await live.invitations(conferenceId)).map((i) => i.agencyId));
+        const added: number[] = [];
+        for (const [n, agencyId] of agencyIds.entries()) {
+          const agency = await ctx.repos.agencies.get(agencyId);
+          if (!agency) throw invalid(`agencyIds.${n}`, 'Choose agencies from the directory');
+          if (!agency.active)
+            throw invalid(`agencyIds.${n}`, `${agency.name} is inactive; reactivate it in Agencies to invite it`);
+          if (invited.has(agencyId)) continue;
+          invited.add(agencyId);
+          await live.upsertInvitation(conferenceId, agencyId, null, null, at);
+          added.push(agencyId);
+        }
+        if (added.length === 0) {
+          throw new ServiceError('conflict', 'These agencies are already invited to this conference');
+        }
+        return { agencyIds: added };
+      });
+    },
+
     async uninvite(conferenceId: number, agencyId: number) {
       return change(conferenceId, 'uninvite', async (state) => {
         assertOpen(state);
@@ -697,6 +738,20 @@ export function createLiveConferenceService(
         }
         await live.setAttendance(conferenceId, agencyId, attendance, at);
         return { agencyId };
+      });
+    },
+
+    /** Marks every invited agency whose attendance is not yet recorded as attended; the rest are left as they are. */
+    async markAllAttended(conferenceId: number) {
+      return change(conferenceId, 'attendance-all', async (state, at) => {
+        assertOpen(state);
+        assertHeld(state, 'attendance');
+        const unrecorded = (await live.invitations(conferenceId)).filter((i) => i.attendance === null);
+        if (unrecorded.length === 0) {
+          throw new ServiceError('conflict', 'Every invited agency’s attendance is already recorded');
+        }
+        for (const inv of unrecorded) await live.setAttendance(conferenceId, inv.agencyId, 'attended', at);
+        return { agencyIds: unrecorded.map((i) => i.agencyId) };
       });
     },
 
@@ -737,6 +792,41 @@ export function createLiveConferenceService(
           );
         }
         return { childId: i.childId, agencyId: i.agencyId, view: i.view };
+      });
+    },
+
+    /**
+     * Records one view (with no reasons yet) for one child from every attending agency that has
+     * neither given a view nor been recorded as giving none; views already given stay as they are.
+     */
+    async setAllViews(i: z.output<typeof setAllViewsInputSchema>) {
+      return change(i.conferenceId, 'view-all', async (state, at) => {
+        const child = await undecidedChild(state, i.childId, true);
+        const attending = (await live.invitations(i.conferenceId)).filter((inv) => inv.attendance === 'attended');
+        if (attending.length === 0) {
+          throw new ServiceError('conflict', 'No agency is marked as attending yet, so none gives a view');
+        }
+        const given = new Set(
+          [...(await live.views(i.conferenceId)), ...(await live.noViews(i.conferenceId))]
+            .filter((v) => v.childId === i.childId)
+            .map((v) => v.agencyId),
+        );
+        const open = attending.filter((inv) => !given.has(inv.agencyId));
+        if (open.length === 0) {
+          throw new ServiceError(
+            'conflict',
+            `Every attending agency has already given its view for ${child.givenName}, or been recorded as giving none`,
+          );
+        }
+        for (const inv of open) {
+          const version = (await live.slotVersion(i.conferenceId, i.childId, inv.agencyId)) + 1;
+          await live.upsertView(
+            i.conferenceId,
+            { childId: i.childId, agencyId: inv.agencyId, view: i.view, reasons: '', version },
+            at,
+          );
+        }
+        return { childId: i.childId, view: i.view, agencyIds: open.map((inv) => inv.agencyId) };
       });
     },
 

@@ -150,6 +150,20 @@ export function AttendanceSection({
     );
   }
 
+  const unrecorded = live.invitations.filter((i) => i.attendance === null);
+
+  /** Every invited agency not yet marked attended, in one step; each can then be changed on its own. */
+  function markAllAttended() {
+    void state
+      .change(() => invoke('live.markAllAttended', { conferenceId }), {
+        fieldFor: () => 'all-attended',
+        action: true,
+      })
+      .then((result) => {
+        if (result) focusAfterRender('attendance-heading');
+      });
+  }
+
   return (
     <section aria-labelledby="attendance-heading" className="app-chair-section app-attendance">
       <h2 className="govuk-heading-m" id="attendance-heading" tabIndex={-1}>
@@ -172,6 +186,26 @@ export function AttendanceSection({
           <p className="govuk-hint">
             Only agencies that attend give a view and count towards quoracy; apologies do not, even with a report.
           </p>
+          {unrecorded.length > 0 && (
+            <>
+              <button
+                type="button"
+                id="all-attended"
+                className="govuk-button govuk-button--secondary"
+                data-testid="all-attended"
+                onClick={markAllAttended}
+              >
+                {unrecorded.length === live.invitations.length
+                  ? 'All invited agencies attended'
+                  : `The other ${unrecorded.length === 1 ? 'agency' : `${unrecorded.length} agencies`} attended`}
+              </button>
+              {errorFor(state.errors, 'all-attended') && (
+                <p className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {errorFor(state.errors, 'all-attended')}
+                </p>
+              )}
+            </>
+          )}
           {live.invitations.map((invitation) => (
             <Radios
               key={invitation.agencyId}

@@ -25,6 +25,9 @@ import './chair-screen.scss';
  * conference's details, cancelling or deleting it, and amending a decision (listed under
  * Amendments).
  */
+/** A refusal shown in a summary beside its control (a child's decision) is not repeated at the top. */
+const NO_ERRORS: readonly never[] = [];
+
 export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' | null }) {
   const state = useLiveConference(id);
   const { live, loadError, errors } = state;
@@ -72,7 +75,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
       heading={typeLabel}
       caption={`${conference.familyName} family`}
       width="full"
-      errors={errors}
+      errors={state.errorsAt === null ? errors : NO_ERRORS}
     >
       <ConferenceHeader live={live} />
       <LoadCurrentVersion errors={errors} onLoad={state.reload} />

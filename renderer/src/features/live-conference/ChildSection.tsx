@@ -13,6 +13,7 @@ import {
 import type { Result } from '../../../../shared/ipc/result';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorFor, type FieldRef } from '../../components/form-errors';
 import { Radios, type RadioItem } from '../../components/Radios';
 import { DecisionEscalationLinks } from './AgencyEscalationsSection';
@@ -177,7 +178,14 @@ function ClosedText({ live, child }: { live: LiveConference; child: LiveChild })
  * when an equally divided conference puts the child on a plan until it reconvenes).
  */
 export function ChildSection({ live, child, state, focusAfterRender }: ChildSectionProps) {
-  const [category, setCategory] = useState('');
+  // At a review the child's current category is chosen already: the chair changes it only if it changes.
+  const [category, setCategory] = useState<string>(() =>
+    live.conference.decidesAs === 'review' &&
+    child.latestCategory &&
+    (child.latestCategory !== 'MUL' || live.allowMultipleCategory)
+      ? child.latestCategory
+      : '',
+  );
   const [chairDecision, setChairDecision] = useState('');
   const conferenceId = live.conference.id;
   const type = live.conference.decidesAs;
@@ -304,6 +312,19 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
     });
   }
 
+  /** One view from every attending agency that has given none yet; each can then be changed on its own. */
+  function setAllViews(view: View) {
+    const childId = child.id;
+    void state
+      .change(() => invoke('live.setAllViews', { conferenceId, childId, view }), {
+        fieldFor: () => ({ fieldId: `all-views-${childId}`, targetId: `all-views-${childId}-${view}` }),
+        action: true,
+      })
+      .then((result) => {
+        if (result) focusAfterRender(headingId);
+      });
+  }
+
   function firstUnconsulted(): number | undefined {
     const name = child.unconsulted[0];
     return name === undefined ? attending[0]?.agencyId : byName.get(name);
@@ -377,7 +398,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
             ...(live.rule === 'chair' && chosenView ? { chairDecision: chosenView } : {}),
           });
         },
-        { fieldFor, action: true },
+        { fieldFor, action: true, summaryAt: summaryId },
       )
       .then((result) => {
         if (result) focusAfterRender(`decision-${child.id}`);
@@ -414,6 +435,11 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
 
   const siblings = live.children.filter((c) => c.id !== child.id && c.recorded === null);
   const problemsId = `decision-problems-${child.id}`;
+  const summaryId = `decision-summary-${child.id}`;
+  const summaryErrors = state.errorsAt === summaryId ? state.errors : [];
+  const withoutView = attending.filter(
+    (i) => !child.views.some((v) => v.agencyId === i.agencyId) && !child.noViews.some((v) => v.agencyId === i.agencyId),
+  );
 
   return (
     <section className="app-chair-section app-child" aria-labelledby={headingId} data-testid={`child-${child.id}`}>
@@ -438,6 +464,29 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
               <p className="govuk-hint">
                 Every agency that attended is consulted: record its view, or choose “{NO_VIEW_LABEL}” and say why.
               </p>
+              {withoutView.length > 0 && (
+                <div className="govuk-button-group" data-testid={`all-views-${child.id}`}>
+                  {(['plan', 'no-plan'] as const).map((view) => (
+                    <button
+                      key={view}
+                      type="button"
+                      id={`all-views-${child.id}-${view}`}
+                      className="govuk-button govuk-button--secondary"
+                      onClick={() => setAllViews(view)}
+                    >
+                      {withoutView.length === attending.length ? 'All agencies' : 'All agencies without a view'}:{' '}
+                      {labels[view].toLowerCase()}
+                      <span className="govuk-visually-hidden"> for {child.givenName}</span>
+                    </button>
+                  ))}
+                </div>
+              )}
+              {errorFor(state.errors, `all-views-${child.id}`) && (
+                <p className="govuk-error-message" id={`all-views-${child.id}-error`}>
+                  <span className="govuk-visually-hidden">Error:</span>{' '}
+                  {errorFor(state.errors, `all-views-${child.id}`)}
+                </p>
+              )}
               {attending.map((invitation) => (
                 <ViewRow
                   key={invitation.agencyId}
@@ -502,7 +551,12 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
             ) : (
               categoryShown && categoryRadios
             )}
-            {problems.length > 0 && (
+            {summaryErrors.length > 0 && (
+              <div id={summaryId} data-testid={summaryId}>
+                <ErrorSummary errors={summaryErrors} />
+              </div>
+            )}
+            {problems.length > 0 && summaryErrors.length === 0 && (
               <div className="app-decision-problems" id={problemsId} data-testid={problemsId}>
                 <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
                   Before the decision can be recorded:

@@ -255,6 +255,22 @@ export function InvitationsSection({
       });
   }
 
+  const last = live.lastInvited;
+
+  /** The agencies of the family's last conference not yet invited here, in one step. */
+  function inviteFromLast() {
+    if (!last || last.agencies.length === 0) return;
+    const agencyIds = last.agencies.map((a) => a.id);
+    void state
+      .change(() => invoke('live.inviteMany', { conferenceId, agencyIds }), {
+        fieldFor: () => 'invite-last',
+        action: true,
+      })
+      .then((result) => {
+        if (result) focusAfterRender('invitations-heading');
+      });
+  }
+
   return (
     <section aria-labelledby="invitations-heading" className="app-chair-section">
       <h2 className="govuk-heading-m" id="invitations-heading" tabIndex={-1}>
@@ -356,6 +372,23 @@ export function InvitationsSection({
             })}
           </tbody>
         </table>
+      )}
+      {editable && last && last.agencies.length > 0 && (
+        <div className="app-invite-last" data-testid="invite-last">
+          <p className="govuk-body">
+            Invited to the family’s conference of {formatLongDate(last.date)} and not yet to this one:{' '}
+            {last.agencies.map((a) => a.name).join(', ')}.
+          </p>
+          <button
+            type="button"
+            id="invite-last"
+            className="govuk-button govuk-button--secondary"
+            onClick={inviteFromLast}
+          >
+            Invite the agencies from the last conference ({last.agencies.length})
+          </button>
+          <ErrorText message={errorFor(state.errors, 'invite-last')} />
+        </div>
       )}
       {editable && <InviteAgency live={live} state={state} />}
     </section>

@@ -20,12 +20,19 @@ export interface ChangeOptions {
    * saved as made: its refusal is a problem to fix, not an entry left unsaved.
    */
   action?: boolean;
+  /**
+   * Where its refusal's error summary is shown: the id of a summary beside the control (a
+   * child's decision), so the page does not jump to the top; without it, at the top of the page.
+   */
+  summaryAt?: string;
 }
 
 export interface LiveConferenceState {
   live: LiveConference | null;
   loadError: ApiError | null;
   errors: FormError[];
+  /** Where the errors' summary is shown: a `summaryAt` of the refused change, or null for the top of the page. */
+  errorsAt: string | null;
   setErrors(errors: FormError[]): void;
   status: SaveStatus;
   /**
@@ -59,7 +66,12 @@ export interface LiveConferenceState {
 export function useLiveConference(id: number): LiveConferenceState {
   const [live, setLive] = useState<LiveConference | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [errors, setErrors] = useState<FormError[]>([]);
+  const [errors, setErrorList] = useState<FormError[]>([]);
+  const [errorsAt, setErrorsAt] = useState<string | null>(null);
+  const setErrors = useCallback((list: FormError[], at: string | null = null) => {
+    setErrorList(list);
+    setErrorsAt(list.length > 0 ? at : null);
+  }, []);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [othersChangedAt, setOthersChangedAt] = useState<Date | null>(null);
 
@@ -94,7 +106,7 @@ export function useLiveConference(id: number): LiveConferenceState {
     return () => {
       current = false;
     };
-  }, [id, loads]);
+  }, [id, loads, setErrors]);
 
   useEffect(() => {
     let current = true;
@@ -132,7 +144,7 @@ export function useLiveConference(id: number): LiveConferenceState {
           setErrors([]);
         } else {
           if (!options.action) lastFailed.current = true;
-          setErrors(errorsFromApi(result.error, options.fieldFor));
+          setErrors(errorsFromApi(result.error, options.fieldFor), options.summaryAt ?? null);
         }
         // Later changes are still on their way: keep showing them until their answers arrive.
         if (pending.current === 0) setLive(server.current);
@@ -142,7 +154,7 @@ export function useLiveConference(id: number): LiveConferenceState {
       queue.current = done;
       return done;
     },
-    [refreshStatus],
+    [refreshStatus, setErrors],
   );
 
   const markDirty = useCallback(
@@ -157,5 +169,5 @@ export function useLiveConference(id: number): LiveConferenceState {
   const latest = useCallback(() => server.current, []);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
 
-  return { live, loadError, errors, setErrors, status, change, markDirty, latest, othersChangedAt, reload };
+  return { live, loadError, errors, errorsAt, setErrors, status, change, markDirty, latest, othersChangedAt, reload };
 }

@@ -229,6 +229,40 @@ export function createLiveConferenceRepository(db: RegisterDb) {
       }));
     },
 
+    /**
+     * The family's last conference before this one (by date, then by when it was made) that has
+     * agencies invited and was not cancelled; null when there is none.
+     */
+    async lastInvitedBefore(
+      familyId: number,
+      conferenceId: number,
+      date: string,
+    ): Promise<{ id: number; date: string } | null> {
+      const row = await db.first(
+        qb
+          .selectFrom('conferences as c')
+          .select(['c.id', 'c.date'])
+          .where('c.family_id', '=', familyId)
+          .where('c.id', '!=', conferenceId)
+          .where('c.cancelled_on', 'is', null)
+          .where((eb) =>
+            eb.or([eb('c.date', '<', date), eb.and([eb('c.date', '=', date), eb('c.id', '<', conferenceId)])]),
+          )
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('conference_agencies as ca')
+                .select('ca.agency_id')
+                .whereRef('ca.conference_id', '=', 'c.id'),
+            ),
+          )
+          .orderBy('c.date', 'desc')
+          .orderBy('c.id', 'desc')
+          .limit(1),
+      );
+      return row ? { id: row.id, date: row.date } : null;
+    },
+
     async upsertInvitation(
       conferenceId: number,
       agencyId: number,

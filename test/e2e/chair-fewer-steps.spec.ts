@@ -1,0 +1,251 @@
+import type { Locator, Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations } from './axe';
+import { expect, test, type AppUnderTest } from './fixtures';
+import { agencyInputSchema, type AgencyType } from '../../shared/schemas/agency';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
+
+/**
+ * Fewer steps for the common case on the chair's screen (issue 14), by keyboard: the agencies of
+ * the family's last conference invited in one step, everyone attended in one, one view for a
+ * child from every agency in one, then each adjusted; at a review the child's current category is
+ * chosen already; a decision's problems are all shown beside it, each linked to its field.
+ */
+
+const AGENCIES: [string, AgencyType][] = [
+  ['Children’s Social Care', 'childrens-social-care'],
+  ['Health Visiting', 'health'],
+  ['Humberside Police', 'police'],
+  ['Primary School', 'education'],
+  ['Housing Options', 'housing'],
+  ['Probation Service', 'probation'],
+];
+
+/**
+ * A family whose initial conference (1 September 2025, six agencies) put both children on a
+ * plan for neglect, and their review on 1 December 2025 with nobody invited yet. Set up through
+ * the services; the review is run through the screen.
+ */
+async function seedFamily(app: AppUnderTest) {
+  const r = app.register;
+  const agencies = [];
+  for (const [name, type] of AGENCIES) agencies.push(await r.agencies.create(agencyInputSchema.parse({ name, type })));
+  const initial = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-09-01',
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Delta' },
+      newChildren: [
+        { givenName: 'Ada', familyName: 'Delta', dateOfBirth: '2017-03-01' },
+        { givenName: 'Ben', familyName: 'Delta', dateOfBirth: '2019-07-01' },
+      ],
+    }),
+  );
+  for (const a of agencies) {
+    await r.live.invite({
+      conferenceId: initial.id,
+      agencyId: a.id,
+      representativeName: null,
+      representativeRole: null,
+    });
+    await r.live.setAttendance(initial.id, a.id, 'attended');
+  }
+  for (const c of initial.children) {
+    await r.live.setAllViews({ conferenceId: initial.id, childId: c.id, view: 'plan' });
+    await r.live.recordDecision({ conferenceId: initial.id, childId: c.id, category: 'NEG' });
+  }
+  const review = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'review',
+      date: '2025-12-01',
+      time: '10:00',
+      venue: 'Civic Centre, room 2',
+      chairName: 'Sam Okafor',
+      family: { id: initial.familyId },
+      childIds: initial.children.map((c) => c.id),
+    }),
+  );
+  return { reviewId: review.id, children: initial.children, agencies };
+}
+
+/** Counts what the chair does: each key press that makes a choice or presses a button, each text typed. */
+function counter(page: Page) {
+  let actions = 0;
+  return {
+    get actions() {
+      return actions;
+    },
+    /** Moves to a control (as Tab would; not counted) and presses a key on it. */
+    async press(target: Locator, key: 'Enter' | 'Space' = 'Enter') {
+      await target.focus();
+      await page.keyboard.press(key);
+      actions += 1;
+    },
+    /** Moves a radio group's choice on by one with the arrow key: one choice. */
+    async next(target: Locator) {
+      await target.focus();
+      await page.keyboard.press('ArrowDown');
+      actions += 1;
+    },
+    async type(target: Locator, text: string) {
+      await target.focus();
+      await page.keyboard.type(text);
+      actions += 1;
+    },
+  };
+}
+
+async function openChairScreen(page: Page, app: AppUnderTest, conferenceId: number): Promise<void> {
+  await page.goto(`${app.url}#/conferences/${conferenceId}`);
+  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+}
+
+test('a two-child review of six agencies run by keyboard with the shortcuts, counting the actions', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  const { reviewId, children } = await seedFamily(app);
+  const [ada, ben] = children;
+  if (!ada || !ben) throw new Error('two children expected');
+  await openChairScreen(page, app, reviewId);
+  const count = counter(page);
+
+  // 1. The agencies of the family's last conference, invited in one step.
+  const invite = page.getByRole('button', { name: 'Invite the agencies from the last conference (6)' });
+  await expect(page.getByTestId('invite-last')).toContainText(
+    'Invited to the family’s conference of Monday 1 September 2025',
+  );
+  await count.press(invite);
+  await expect(page.getByRole('heading', { name: 'Invitations and reports' })).toBeFocused();
+  await expect(page.getByTestId('invite-last')).toHaveCount(0);
+  expect((await app.register.live.get(reviewId)).invitations).toHaveLength(6);
+
+  // 2. Everyone attended, then the probation service's apologies adjusted.
+  const attendance = page.getByRole('region', { name: 'Attendance' });
+  await count.press(attendance.getByRole('button', { name: 'All invited agencies attended' }));
+  await expect(page.getByRole('heading', { name: 'Attendance' })).toBeFocused();
+  await expect(attendance.getByRole('button', { name: /attended$/ })).toHaveCount(0);
+  const probation = attendance.getByRole('group', { name: /^Probation Service/ });
+  await expect(probation.getByLabel('Attended')).toBeChecked();
+  await count.next(probation.getByLabel('Attended'));
+  await expect(probation.getByLabel('Apologies, report sent')).toBeChecked();
+  await expect(page.getByTestId('status-panel').getByText('Quorate', { exact: true })).toBeVisible();
+
+  // 3. Ada: every agency "plan should continue", then the school's view adjusted with its reasons.
+  const first = page.getByRole('region', { name: /Ada Delta/ });
+  await count.press(first.getByRole('button', { name: 'All agencies: plan should continue for Ada' }));
+  await expect(first.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(first.getByTestId(`all-views-${ada.id}`)).toHaveCount(0);
+  const school = first.getByRole('group', { name: /^Primary School.*view for/ });
+  await expect(school.getByLabel('Plan should continue')).toBeChecked();
+  await count.next(school.getByLabel('Plan should continue'));
+  await expect(school.getByLabel('Plan should end')).toBeChecked();
+  await count.type(
+    first.getByRole('textbox', { name: /^Reasons given by Primary School/ }),
+    'Ada attends every day and is doing well',
+  );
+  // 4. At a review the child's current category is chosen already.
+  await expect(first.getByRole('radio', { name: 'Neglect' })).toBeChecked();
+  await count.press(first.getByRole('button', { name: 'Record decision for Ada' }));
+  await expect(first.getByRole('heading', { name: 'Decision recorded for Ada' })).toBeFocused();
+
+  // Ben: every agency the same, category already chosen.
+  const second = page.getByRole('region', { name: /Ben Delta/ });
+  await count.press(second.getByRole('button', { name: 'All agencies: plan should continue for Ben' }));
+  await expect(second.getByRole('radio', { name: 'Neglect' })).toBeChecked();
+  await count.press(second.getByRole('button', { name: 'Record decision for Ben' }));
+  await expect(second.getByRole('heading', { name: 'Decision recorded for Ben' })).toBeFocused();
+
+  const actions = count.actions;
+  console.log(
+    `Two-child review of six agencies with the shortcuts: ${actions} actions (the issue's baseline: about 48 clicks plus typing)`,
+  );
+  expect(actions).toBeLessThanOrEqual(24);
+
+  const decided = await app.register.live.get(reviewId);
+  expect(decided.conference.status).toBe('concluded');
+  expect(decided.children.map((c) => [c.recorded?.decision, c.recorded?.category])).toEqual([
+    ['plan-continues', 'NEG'],
+    ['plan-continues', 'NEG'],
+  ]);
+});
+
+test('a decision’s problems all shown beside it, each linked to its field, without jumping to the top', async ({
+  app,
+  page,
+}) => {
+  const r = app.register;
+  const agencies = [];
+  for (const [name, type] of AGENCIES.slice(0, 4))
+    agencies.push(await r.agencies.create(agencyInputSchema.parse({ name, type })));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2025-12-19',
+      time: '10:00',
+      venue: 'Civic Centre, room 1',
+      chairName: 'Sam Okafor',
+      family: { name: 'Echo' },
+      newChildren: [
+        { givenName: 'Cai', familyName: 'Echo', dateOfBirth: '2018-01-01' },
+        { givenName: 'Dee', familyName: 'Echo', dateOfBirth: '2020-01-01' },
+      ],
+    }),
+  );
+  await r.live.inviteMany(
+    conference.id,
+    agencies.map((a) => a.id),
+  );
+  await r.live.markAllAttended(conference.id);
+  await openChairScreen(page, app, conference.id);
+
+  // The second child: the one furthest down the page.
+  const child = page.getByRole('region', { name: /Dee Echo/ });
+  await child.getByRole('button', { name: 'All agencies: needs a plan for Dee' }).focus();
+  await page.keyboard.press('Enter');
+  const school = child.getByRole('group', { name: /^Primary School.*view for/ });
+  await school.getByLabel('Needs a plan').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(school.getByLabel('Does not need a plan')).toBeChecked();
+  // At an initial conference no category is chosen for the chair.
+  await expect(child.getByRole('radio', { name: 'Neglect' })).not.toBeChecked();
+
+  await child.getByRole('button', { name: 'Record decision for Dee' }).focus();
+  await page.keyboard.press('Enter');
+  const summary = child.getByTestId(/^decision-summary-/).getByRole('alert');
+  const minority = summary.getByRole('link', {
+    name: 'Record the concerns and reasons of the minority view: Primary School',
+  });
+  const category = summary.getByRole('link', { name: 'Choose the category of abuse for Dee’s plan' });
+  await expect(minority).toBeVisible();
+  await expect(category).toBeVisible();
+  // Beside the decision, not at the top: the page's only summary, focused where it is.
+  await expect(page.locator('.govuk-error-summary')).toHaveCount(1);
+  await expect(child.locator('.govuk-error-summary')).toBeFocused();
+  expect(await page.evaluate(() => Reflect.get(globalThis, 'scrollY') as number)).toBeGreaterThan(300);
+  // Inline messages on each field.
+  await expect(child.getByRole('textbox', { name: /^Reasons given by Primary School/ })).toHaveAccessibleDescription(
+    /Record the concerns and reasons of the minority view/,
+  );
+  await expect(child.getByRole('group', { name: /Category of abuse for Dee/ })).toContainText(
+    'Choose the category of abuse for Dee’s plan',
+  );
+  await expectNoSeriousAxeViolations(page, 'the decision’s problems beside it');
+
+  await category.focus();
+  await page.keyboard.press('Enter');
+  await expect(child.getByRole('radio', { name: 'Neglect' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await minority.focus();
+  await page.keyboard.press('Enter');
+  const reasons = child.getByRole('textbox', { name: /^Reasons given by Primary School/ });
+  await expect(reasons).toBeFocused();
+  await page.keyboard.type('Dee is thriving at nursery');
+  await child.getByRole('button', { name: 'Record decision for Dee' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(child.getByRole('heading', { name: 'Decision recorded for Dee' })).toBeFocused();
+  expect((await r.live.get(conference.id)).children[1]?.recorded).toMatchObject({ decision: 'plan', category: 'NEG' });
+});
