@@ -33,6 +33,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { AddUserPage } from '../features/users/AddUserPage';
 import { UserPage } from '../features/users/UserPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { useTableCellLabels } from '../components/table-labels';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NotFoundPage } from './NotFoundPage';
@@ -122,6 +123,7 @@ export function App() {
   const section = sectionOf(route);
   const [settings, setSettings] = useState<VersionedSettings | null>(null);
   const unexpected = useUnexpectedErrors(navigations);
+  useTableCellLabels();
 
   useEffect(() => {
     let current = true;

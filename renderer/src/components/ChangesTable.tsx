@@ -26,7 +26,7 @@ export function ChangesTable({
   className?: string;
 }) {
   return (
-    <table className={className}>
+    <table className={`${className} app-table--stack`}>
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -44,11 +44,15 @@ export function ChangesTable({
       <tbody className="govuk-table__body">
         {changes.map((change) => (
           <tr className="govuk-table__row" key={change.field}>
-            <th scope="row" className="govuk-table__header">
+            <th scope="row" className="govuk-table__header" data-label={fieldHeader}>
               {change.label}
             </th>
-            <td className="govuk-table__cell app-pre-line">{valueText(change.before, blank)}</td>
-            <td className="govuk-table__cell app-pre-line">{valueText(change.after, blank)}</td>
+            <td className="govuk-table__cell app-pre-line" data-label="Before">
+              {valueText(change.before, blank)}
+            </td>
+            <td className="govuk-table__cell app-pre-line" data-label="After">
+              {valueText(change.after, blank)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -23,7 +23,8 @@ export interface SortState<S extends string> {
  * A GOV.UK table whose sortable column headers are buttons (the sortable-table pattern): the
  * sorted column's header says which way with `aria-sort`, and pressing a header sorts by it,
  * or reverses the order if it is already sorted by it. Rows come sorted and paged from the
- * register; the table only shows them.
+ * register; the table only shows them. Below 640 pixels its rows stack, each cell labelled with
+ * its column's header (`data-label`).
  */
 export function DataTable<T, S extends string>({
   caption,
@@ -54,7 +55,10 @@ export function DataTable<T, S extends string>({
   className?: string;
 }) {
   return (
-    <table className={`govuk-table app-data-table${className ? ` ${className}` : ''}`} data-testid={testId}>
+    <table
+      className={`govuk-table app-data-table app-table--stack${className ? ` ${className}` : ''}`}
+      data-testid={testId}
+    >
       <caption
         className={`govuk-table__caption govuk-table__caption--m${captionHidden ? ' govuk-visually-hidden' : ''}`}
       >
@@ -112,6 +116,7 @@ export function DataTable<T, S extends string>({
               <td
                 key={column.key}
                 className={`govuk-table__cell${column.numeric ? ' govuk-table__cell--numeric' : ''}`}
+                data-label={typeof column.header === 'string' ? column.header : undefined}
               >
                 {column.cell(row)}
               </td>

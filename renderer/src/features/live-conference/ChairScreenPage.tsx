@@ -9,6 +9,7 @@ import { AgencyEscalationsSection } from './AgencyEscalationsSection';
 import { AmendmentsSection } from './AmendmentsSection';
 import { AttendanceSection } from './AttendanceSection';
 import { ChildSection } from './ChildSection';
+import { CompactStatusBar } from './CompactStatusBar';
 import { ConferenceHeader } from './ConferenceHeader';
 import { InvitationsSection } from './InvitationsSection';
 import { StatusPanel } from './StatusPanel';
@@ -95,6 +96,7 @@ export function ChairScreenPage({ id, focus }: { id: number; focus: 'reconvene' 
         </div>
         <StatusPanel live={live} status={state.status} othersChangedAt={state.othersChangedAt} />
       </div>
+      <CompactStatusBar live={live} />
     </Page>
   );
 }
