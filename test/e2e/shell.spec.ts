@@ -48,6 +48,29 @@ test('the header names the partnership and the product, and the navigation marks
   expect(problems).toEqual([]);
 });
 
+test.describe('narrower than 641 CSS pixels (a phone, or 200% zoom of a 1280-pixel window)', () => {
+  test.use({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+
+  test('the navigation folds behind a Menu button, so the page starts on the first screen', async ({ app, page }) => {
+    await page.goto(app.url);
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    const toggle = menu.getByRole('button', { name: 'Menu' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu.getByRole('link', { name: 'Agencies' })).toBeHidden();
+    // The page's heading is on the first screen, under the header, not below eight links.
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(heading?.y).toBeLessThan(360);
+
+    await toggle.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await menu.getByRole('link', { name: 'Agencies' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Agencies' })).toBeFocused();
+    // Choosing a section folds the menu again.
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu.getByRole('link', { name: 'Agencies' })).toBeHidden();
+  });
+});
+
 test('the home page counts active agencies and conferences', async ({ app, page }) => {
   const agency = await app.register.agencies.create(
     agencyInputSchema.parse({

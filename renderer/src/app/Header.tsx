@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { useMediaQuery } from '../hooks/use-media-query';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { SignedInUser } from '../../../shared/schemas/users';
 import { NAV_ITEMS, type NavItem, type Section } from './routes';
@@ -66,11 +68,22 @@ function Account({ account }: { account: HeaderAccount }) {
 }
 
 /**
+ * GOV.UK Frontend's tablet breakpoint (641 CSS pixels): narrower than this, which includes a
+ * 1280-pixel window at 200% zoom, the service navigation collapses behind a "Menu" button, as
+ * GOV.UK's own component does, so the page's content is on the first screen.
+ */
+const WIDE_ENOUGH_FOR_MENU = '(min-width: 40.0625em)';
+
+/**
  * The GOV.UK generic header (the partnership's name, no crown: this is not a GOV.UK service)
  * with the signed-in user, and the service navigation with the product name.
  */
 export function Header({ partnershipName, section, atSectionRoot, account, showItem }: HeaderProps) {
   const items = account ? NAV_ITEMS.filter((item) => showItem?.(item) ?? true) : [];
+  const wide = useMediaQuery(WIDE_ENOUGH_FOR_MENU);
+  // The section the menu was opened in: moving to another section closes it behind you.
+  const [openIn, setOpenIn] = useState<Section | null | undefined>(undefined);
+  const menuOpen = openIn === section;
   return (
     <header className="govuk-template__header">
       <div className="govuk-generic-header">
@@ -98,7 +111,18 @@ export function Header({ partnershipName, section, atSectionRoot, account, showI
             </span>
             {items.length > 0 && (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list" id="navigation">
+                {!wide && (
+                  <button
+                    type="button"
+                    className="govuk-service-navigation__toggle"
+                    aria-controls="navigation"
+                    aria-expanded={menuOpen}
+                    onClick={() => setOpenIn(menuOpen ? undefined : section)}
+                  >
+                    Menu
+                  </button>
+                )}
+                <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !menuOpen}>
                   {items.map((item) => {
                     const active = item.section === section;
                     return (
@@ -110,6 +134,7 @@ export function Header({ partnershipName, section, atSectionRoot, account, showI
                           className="govuk-service-navigation__link"
                           href={item.href}
                           aria-current={active ? (atSectionRoot ? 'page' : 'true') : undefined}
+                          onClick={() => setOpenIn(undefined)}
                         >
                           {active ? (
                             <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
