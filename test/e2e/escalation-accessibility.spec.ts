@@ -129,6 +129,50 @@ const SCREENS: Screen[] = [
     },
     ready: async (page) => expect(page.getByTestId('review-meeting-record')).toContainText('Pat Principal'),
   },
+  // Each action's form on its own, with its errors shown.
+  ...(
+    [
+      { action: 'respond', submit: 'Record the response', error: 'Say whether the response resolved the difference' },
+      { action: 'escalate', submit: 'Escalate to stage 2', error: null },
+      { action: 'close', submit: 'Close the escalation', error: 'Say whether the difference was resolved' },
+      { action: 'add-action', submit: 'Add the action', error: null },
+    ] as const
+  ).map(({ action, submit, error }): Screen => ({
+    name: `escalation page's ${action} form, with its errors, at immediate risk`,
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app), {
+        immediateRisk: true,
+        openedOn: localIsoDate(new Date()),
+      });
+      return `#/escalations/${e.id}?action=${action}`;
+    },
+    ready: async (page) => {
+      await page.getByRole('button', { name: submit }).click();
+      if (error) await errorShown(page, error);
+      else await expect(page.locator('.govuk-error-summary')).toBeFocused();
+    },
+  })),
+  {
+    name: 'escalation page with a response recorded: what to do next, and the actions agreed',
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app));
+      await app.register.escalations.respond(
+        stageResponseInputSchema.parse({
+          escalationId: e.id,
+          number: 1,
+          responseFrom: { name: 'Team manager', title: null, agency: null },
+          responseOn: '2026-11-03',
+          summary: 'Not agreed',
+          resolved: false,
+        }),
+      );
+      return `#/escalations/${e.id}`;
+    },
+    ready: async (page) =>
+      expect(
+        page.getByTestId('what-to-do-next').getByRole('button', { name: 'Change the response at stage 1' }),
+      ).toBeVisible(),
+  },
   {
     name: 'new escalation starting at a later stage without its reason, at immediate risk',
     seed: async (app) => {
