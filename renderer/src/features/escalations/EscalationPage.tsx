@@ -37,6 +37,7 @@ import {
   partsOf,
   PersonFields,
   personInput,
+  personDraft,
   personText,
   refuse,
   SummaryRow,
@@ -266,6 +267,20 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: Pr
   const [by, setBy] = useState<PersonDraft>(EMPTY_PERSON);
   const [to, setTo] = useState<PersonDraft>(EMPTY_PERSON);
   const [concerns, setConcerns] = useState('');
+  // From a conference: "Escalated by" starts as the escalating agency's representative there.
+  const { conferenceId, childId } = escalation;
+  const agencyId = escalation.initiatingAgency.id;
+  useEffect(() => {
+    if (conferenceId === null || childId === null) return;
+    let current = true;
+    void invoke('escalations.draftFromConference', { conferenceId, childId, agencyId }).then((result) => {
+      const person = result.ok ? result.value.escalatedBy : undefined;
+      if (current && person) setBy((typed) => (typed.name === '' ? personDraft(person) : typed));
+    });
+    return () => {
+      current = false;
+    };
+  }, [conferenceId, childId, agencyId]);
   const fieldFor = fieldMapper(
     { on: 'escalate-on', escalatedBy: 'escalate-by', escalatedTo: 'escalate-to', concerns: 'escalate-concerns' },
     ['on'],

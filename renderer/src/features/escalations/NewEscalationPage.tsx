@@ -44,6 +44,7 @@ import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import {
   EMPTY_PERSON,
+  personDraft,
   escalatingPersonInput,
   partsOf,
   PersonFields,
@@ -127,6 +128,7 @@ function draftFrom(prefill: EscalationDraft): Draft {
     challengedAgencyId: prefill.challengedAgencyId === undefined ? '' : String(prefill.challengedAgencyId),
     natures: prefill.natures,
     details: prefill.details,
+    escalatedBy: prefill.escalatedBy ? personDraft(prefill.escalatedBy) : EMPTY_PERSON,
     openedOn: partsOf(prefill.openedOn),
     startStage: prefill.startStage === undefined ? '' : String(prefill.startStage),
     startReason: prefill.startReason ?? '',
@@ -202,7 +204,9 @@ export function NewEscalationPage({
       if (result.ok) {
         setDraft(draftFrom(result.value));
         setPrefilled(
-          'The child, the conference and the agencies come from the conference. Check them before you start.',
+          result.value.escalatedBy
+            ? 'The child, the conference, the agencies and who escalates (the agency’s representative at the conference) come from the conference. Check them before you start.'
+            : 'The child, the conference and the agencies come from the conference. Check them before you start.',
         );
       } else {
         setErrors(errorsFromApi(result.error));
