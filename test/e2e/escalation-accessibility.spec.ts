@@ -5,6 +5,7 @@ import { localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { openEscalation, seedAgencies } from './escalation-helpers';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
 import {
   stageResponseInputSchema,
   closeEscalationInputSchema,
@@ -172,6 +173,32 @@ const SCREENS: Screen[] = [
       expect(
         page.getByTestId('what-to-do-next').getByRole('button', { name: 'Change the response at stage 1' }),
       ).toBeVisible(),
+  },
+  {
+    name: 'new escalation started by hand, with conferences found to link it to',
+    seed: async (app) => {
+      await seedAgencies(app);
+      await app.register.conferences.create(
+        conferenceInputSchema.parse({
+          type: 'initial',
+          date: '2026-03-02',
+          time: '10:00',
+          venue: 'Room 1',
+          chairName: 'Test Chair',
+          family: { name: 'Alpha' },
+          newChildren: [
+            { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' },
+            { givenName: 'Łukasz', familyName: 'Alpha', dateOfBirth: '2020-06-01' },
+          ],
+        }),
+      );
+      return '#/escalations/new';
+    },
+    ready: async (page) => {
+      await page.getByLabel('Search conferences by family or child name').fill('Alpha');
+      await page.getByRole('button', { name: 'Search conferences' }).click();
+      await page.getByLabel(/^Łukasz Alpha: Initial conference/).check();
+    },
   },
   {
     name: 'new escalation starting at a later stage without its reason, at immediate risk',

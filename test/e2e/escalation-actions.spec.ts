@@ -55,6 +55,13 @@ test('each action opens only its own form, at its own address, with focus on its
     await expect(page.getByRole('form', { name: choice.form })).toHaveCount(0);
   }
 
+  // Like a GOV.UK button, Space follows the link too.
+  await next.getByRole('button', { name: 'Record the response' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { level: 2, name: 'Record the response' })).toBeFocused();
+  await page.getByRole('link', { name: 'Cancel' }).press('Enter');
+  await expect(next.getByRole('button', { name: 'Record the response' })).toBeFocused();
+
   // Back leaves an action's form as well.
   await next.getByRole('button', { name: 'Add an action' }).click();
   await expect(page.getByRole('form', { name: 'Add an action' })).toBeVisible();
