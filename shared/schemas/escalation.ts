@@ -203,7 +203,8 @@ export const actionInputSchema = strictObject({
 
 /**
  * Corrects an escalation's details, with the reason: any of the record's descriptive fields (the
- * child, the agencies, the nature, details and outcome sought, immediate risk). Its dates and
+ * child, the agencies, the nature, details and outcome sought, immediate risk), and its link to a
+ * conference and the child at it. Its dates and
  * stages are its history and are not corrected here.
  */
 export const correctEscalationInputSchema = strictObject({
@@ -221,6 +222,13 @@ export const correctEscalationInputSchema = strictObject({
   details: requiredText('Enter the details of the difference', MAX_LONG_TEXT).optional(),
   outcomeSought: requiredText('Enter the outcome sought', MAX_LONG_TEXT).optional(),
   immediateRisk: z.boolean().optional(),
+  /**
+   * Links an escalation started by hand to the conference it concerns: the conference, its family
+   * and the child considered at it, given together (the register checks they belong together).
+   */
+  familyId: idSchema.optional(),
+  childId: idSchema.optional(),
+  conferenceId: idSchema.optional(),
 });
 
 /** Where an escalation stands: open, resolved, or closed without agreement. */
@@ -339,8 +347,8 @@ export type Escalation = z.infer<typeof escalationSchema>;
 
 /**
  * What `escalations.draftFromConference` prefills for a new escalation from a conference: the
- * child and the conference, the minority agency and whom it challenges, the minority's reasons as
- * the details, and where the partnership's protocol starts such an escalation, with the reason.
+ * child and the conference, the minority agency and whom it challenges, its representative as
+ * "Escalated by", the minority's reasons as the details, and where the partnership's protocol starts such an escalation, with the reason.
  */
 export const escalationDraftSchema = z.object({
   familyId: idSchema,
@@ -353,6 +361,11 @@ export const escalationDraftSchema = z.object({
   details: z.string(),
   initiatingAgencyId: idSchema.optional(),
   challengedAgencyId: idSchema.optional(),
+  /**
+   * The escalating agency's representative as recorded at the conference's attendance (their
+   * name, role and agency), to prefill "Escalated by"; absent when no name was recorded.
+   */
+  escalatedBy: z.object({ name: z.string(), title: z.string().nullable(), agency: z.string().nullable() }).optional(),
   startStage: z.number().int().optional(),
   startReason: z.string().optional(),
   openedOn: z.string(),

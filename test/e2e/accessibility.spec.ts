@@ -572,6 +572,19 @@ const SCREENS: Screen[] = [
     seed: seedEscalations,
     ready: async (p) => expect(p.getByTestId('actions-table')).toContainText('Joint visit'),
   },
+  ...(
+    [
+      ['respond', 'Change the response at stage 1'],
+      ['escalate', 'Escalate to stage 2: Written confirmation'],
+      ['close', 'Close the escalation'],
+      ['add-action', 'Add an action'],
+    ] as const
+  ).map(([action, heading]) => ({
+    name: `escalation page's ${action} form`,
+    hash: `#/escalations/2?action=${action}`,
+    seed: seedEscalations,
+    ready: async (p: Page) => expect(p.getByRole('heading', { level: 2, name: heading })).toBeFocused(),
+  })),
   {
     name: 'agency returns for a period',
     hash: '#/escalations/returns?from=2026-03-01&to=2026-03-31',

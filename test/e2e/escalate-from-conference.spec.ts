@@ -65,3 +65,72 @@ test('a minority view recorded at a conference starts an escalation in one step,
   const full = await r.escalations.get(escalation?.id ?? 0);
   expect(full).toMatchObject({ conferenceId: conference.id, childId, natures: ['conference-decision'] });
 });
+
+test('"Escalated by" starts as the escalating agency’s representative at the conference, on the new escalation and when escalating further', async ({
+  app,
+  page,
+}) => {
+  const r = app.register;
+  const csc = await r.agencies.create(
+    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
+  );
+  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
+  const conference = await r.conferences.create(
+    conferenceInputSchema.parse({
+      type: 'initial',
+      date: '2026-03-02',
+      time: '10:00',
+      venue: 'Room 1',
+      chairName: 'Test Chair',
+      family: { name: 'Alpha' },
+      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
+    }),
+  );
+  const childId = conference.children[0]?.id ?? 0;
+  for (const [a, name, role] of [
+    [csc, 'Synthetic Social Worker', 'Social worker'],
+    [school, 'Synthetic DSL', 'Designated Safeguarding Lead'],
+    [police, null, null],
+  ] as const) {
+    await r.live.invite({
+      conferenceId: conference.id,
+      agencyId: a.id,
+      representativeName: name,
+      representativeRole: role,
+    });
+    await r.live.setAttendance(conference.id, a.id, 'attended');
+  }
+  await r.live.setView({ conferenceId: conference.id, childId, agencyId: csc.id, view: 'no-plan', reasons: '' });
+  await r.live.setView({ conferenceId: conference.id, childId, agencyId: police.id, view: 'no-plan', reasons: '' });
+  await r.live.setView({
+    conferenceId: conference.id,
+    childId,
+    agencyId: school.id,
+    view: 'plan',
+    reasons: 'Bruising',
+  });
+  await r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
+
+  await page.goto(`${app.url}#/escalations/new?conference=${conference.id}&child=${childId}&agency=${school.id}`);
+  const by = page.getByRole('group', { name: 'Escalated by', exact: true });
+  await expect(by.getByLabel('Name', { exact: true })).toHaveValue('Synthetic DSL');
+  await expect(by.getByLabel('Job title')).toHaveValue('Designated Safeguarding Lead');
+  await expect(by.getByLabel('Agency')).toHaveValue('Primary School');
+  await page.getByLabel('Outcome sought').fill('Reconsider the decision');
+  await page.getByRole('button', { name: 'Start the escalation' }).click();
+  await expect(page).toHaveURL(/#\/escalations\/\d+$/);
+  const [listed] = await r.escalations.list({ overdueOnly: false });
+  expect((await r.escalations.get(listed?.id ?? 0)).stages[0]?.escalatedBy).toMatchObject({
+    name: 'Synthetic DSL',
+    title: 'Designated Safeguarding Lead',
+    agency: 'Primary School',
+  });
+
+  await page.getByRole('button', { name: /^Escalate to stage/ }).click();
+  const escalateBy = page
+    .getByRole('form', { name: /^Escalate to stage/ })
+    .getByRole('group', { name: 'Escalated by', exact: true });
+  await expect(escalateBy.getByLabel('Name', { exact: true })).toHaveValue('Synthetic DSL');
+  await expect(escalateBy.getByLabel('Agency')).toHaveValue('Primary School');
+});

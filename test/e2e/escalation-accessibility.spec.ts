@@ -5,6 +5,7 @@ import { localIsoDate } from '../../shared/dates';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { openEscalation, seedAgencies } from './escalation-helpers';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { conferenceInputSchema } from '../../shared/schemas/conference';
 import {
   stageResponseInputSchema,
   closeEscalationInputSchema,
@@ -128,6 +129,76 @@ const SCREENS: Screen[] = [
       return `#/escalations/${e.id}`;
     },
     ready: async (page) => expect(page.getByTestId('review-meeting-record')).toContainText('Pat Principal'),
+  },
+  // Each action's form on its own, with its errors shown.
+  ...(
+    [
+      { action: 'respond', submit: 'Record the response', error: 'Say whether the response resolved the difference' },
+      { action: 'escalate', submit: 'Escalate to stage 2', error: null },
+      { action: 'close', submit: 'Close the escalation', error: 'Say whether the difference was resolved' },
+      { action: 'add-action', submit: 'Add the action', error: null },
+    ] as const
+  ).map(({ action, submit, error }): Screen => ({
+    name: `escalation page's ${action} form, with its errors, at immediate risk`,
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app), {
+        immediateRisk: true,
+        openedOn: localIsoDate(new Date()),
+      });
+      return `#/escalations/${e.id}?action=${action}`;
+    },
+    ready: async (page) => {
+      await page.getByRole('button', { name: submit }).click();
+      if (error) await errorShown(page, error);
+      else await expect(page.locator('.govuk-error-summary')).toBeFocused();
+    },
+  })),
+  {
+    name: 'escalation page with a response recorded: what to do next, and the actions agreed',
+    seed: async (app) => {
+      const e = await openEscalation(app, await seedAgencies(app));
+      await app.register.escalations.respond(
+        stageResponseInputSchema.parse({
+          escalationId: e.id,
+          number: 1,
+          responseFrom: { name: 'Team manager', title: null, agency: null },
+          responseOn: '2026-11-03',
+          summary: 'Not agreed',
+          resolved: false,
+        }),
+      );
+      return `#/escalations/${e.id}`;
+    },
+    ready: async (page) =>
+      expect(
+        page.getByTestId('what-to-do-next').getByRole('button', { name: 'Change the response at stage 1' }),
+      ).toBeVisible(),
+  },
+  {
+    name: 'new escalation started by hand, with conferences found to link it to',
+    seed: async (app) => {
+      await seedAgencies(app);
+      await app.register.conferences.create(
+        conferenceInputSchema.parse({
+          type: 'initial',
+          date: '2026-03-02',
+          time: '10:00',
+          venue: 'Room 1',
+          chairName: 'Test Chair',
+          family: { name: 'Alpha' },
+          newChildren: [
+            { givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' },
+            { givenName: 'Łukasz', familyName: 'Alpha', dateOfBirth: '2020-06-01' },
+          ],
+        }),
+      );
+      return '#/escalations/new';
+    },
+    ready: async (page) => {
+      await page.getByLabel('Search conferences by family or child name').fill('Alpha');
+      await page.getByRole('button', { name: 'Search conferences' }).click();
+      await page.getByLabel(/^Łukasz Alpha: Initial conference/).check();
+    },
   },
   {
     name: 'new escalation starting at a later stage without its reason, at immediate risk',

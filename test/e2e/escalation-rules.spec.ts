@@ -20,20 +20,23 @@ test('after a response that resolves the difference, escalating is not offered: 
 }) => {
   const escalation = await openEscalation(app, await seedAgencies(app));
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
-  await expect(page.getByRole('form', { name: 'Escalate to stage 2: Written confirmation' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Escalate to stage 2' })).toBeVisible();
 
+  await page.getByRole('button', { name: 'Record the response' }).click();
   const respond = page.getByRole('form', { name: 'Record the response' });
   await respond.getByRole('group', { name: 'Response from' }).getByLabel('Name', { exact: true }).fill('Team manager');
   await respond.getByLabel('Summary of the response').fill('Strategy discussion arranged for Friday');
   await respond.getByRole('group', { name: 'Did it resolve the difference?' }).getByLabel('Yes').check();
   await respond.getByRole('button', { name: 'Record the response' }).click();
   await expect(page.getByRole('alert')).toContainText('Response recorded at stage 1');
+  await expect(page).toHaveURL(new RegExp(`#/escalations/${escalation.id}$`));
 
   await expect(page.getByRole('form', { name: /^Escalate to stage/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Escalate to stage/ })).toHaveCount(0);
   await expect(page.getByTestId('what-next')).toContainText(
     'The response at stage 1 resolved the difference, so it is not escalated: close it as resolved.',
   );
+  await page.getByRole('button', { name: 'Close the escalation' }).click();
   const close = page.getByRole('form', { name: 'Close the escalation as resolved' });
   await expect(close.getByRole('group', { name: 'Was the difference resolved?' }).getByLabel('Yes')).toBeChecked();
   await close.getByRole('button', { name: 'Close the escalation' }).click();
@@ -69,6 +72,7 @@ test('the Kirklees restorative debrief follows resolution: offered after a resol
   await expect(stage7).toContainText('Not yet: it is offered once the escalation is closed as resolved');
   await expect(page.getByRole('form', { name: /Stage 7: Restorative debrief/ })).toHaveCount(0);
 
+  await page.getByRole('button', { name: 'Close the escalation' }).click();
   const close = page.getByRole('form', { name: 'Close the escalation as resolved' });
   await expect(close).toContainText('Stage 7 (Restorative debrief) is offered next, with no time limit');
   await close.getByRole('button', { name: 'Close the escalation' }).click();
@@ -92,7 +96,7 @@ test('the Kirklees restorative debrief follows resolution: offered after a resol
 
 test('an escalation closed without resolution is not offered the restorative debrief', async ({ app, page }) => {
   const escalation = await openEscalation(app, await seedAgencies(app));
-  await page.goto(`${app.url}#/escalations/${escalation.id}`);
+  await page.goto(`${app.url}#/escalations/${escalation.id}?action=close`);
   const close = page.getByRole('form', { name: 'Close the escalation' });
   await close.getByRole('group', { name: 'Was the difference resolved?' }).getByLabel('No').check();
   await close.getByRole('button', { name: 'Close the escalation' }).click();
@@ -123,6 +127,7 @@ test('North Lincolnshire: the Principal Officer review meeting’s written recor
   );
   await expect(page.getByRole('form', { name: 'Record the Principal Officer review meeting' })).toHaveCount(0);
 
+  await page.getByRole('button', { name: 'Escalate to stage 3' }).click();
   const escalate = page.getByRole('form', { name: 'Escalate to stage 3: Principal Officer review' });
   await expect(escalate.getByTestId('escalate-limit')).toHaveText(
     'Time limit at stage 3: 10 working days: the partnership’s own setting (the procedure sets no limit).',

@@ -166,6 +166,7 @@ test('a practitioner escalation moves from stage 1 to stage 5 of the Kirklees pr
   ];
   for (const [i, name] of names.entries()) {
     const next = i + 2;
+    await page.getByRole('button', { name: `Escalate to stage ${next}` }).click();
     const form = page.getByRole('form', { name: `Escalate to stage ${next}: ${name}` });
     // Escalated on the day the stage fell due.
     const on = due;
@@ -182,6 +183,7 @@ test('a practitioner escalation moves from stage 1 to stage 5 of the Kirklees pr
   await expect(page.getByTestId('stage-4')).toContainText(
     `Closed${formatLongDate(await calc(await calc(await calc(await calc(openedOn)))))}`,
   );
+  await page.getByRole('button', { name: 'Escalate to stage 6' }).click();
   await expect(page.getByRole('form', { name: /^Escalate to stage 6: KSCP Business Unit Manager/ })).toBeVisible();
 });
 
@@ -287,7 +289,7 @@ test('refused input: a stage cannot close before it opened; an action cannot be 
     }),
   );
 
-  await page.goto(`${app.url}#/escalations/${escalation.id}`);
+  await page.goto(`${app.url}#/escalations/${escalation.id}?action=escalate`);
   const form = page.getByRole('form', { name: 'Escalate to stage 2: Written confirmation' });
   await fillDate(form.getByRole('group', { name: 'Date of the escalation' }), '2026-01-02');
   await form.getByRole('group', { name: 'Escalated by', exact: true }).getByLabel('Name').fill('Synthetic DSL');
@@ -301,13 +303,16 @@ test('refused input: a stage cannot close before it opened; an action cannot be 
   await expect(form.getByRole('group', { name: /Date of the escalation/ }).getByLabel('Day')).toBeFocused();
   await expect(page.getByTestId('stage-2')).toHaveCount(0);
 
-  const actions = page.getByRole('region', { name: 'Actions' });
+  await form.getByRole('link', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  const actions = page.getByRole('form', { name: 'Add an action' });
   await actions.getByLabel('What').fill('Joint visit');
   await actions.getByLabel('By whom').fill('Team manager');
   await fillDate(actions.getByRole('group', { name: 'Agreed on' }), '2026-01-10');
   await fillDate(actions.getByRole('group', { name: /Complete by/ }), '2026-01-08');
   await actions.getByRole('button', { name: 'Add the action' }).click();
   await expect(summary.getByRole('link', { name: 'A completion date cannot precede the action' })).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: Add an action: /);
+  await actions.getByRole('link', { name: 'Cancel' }).click();
   await expect(page.getByTestId('actions-table')).toHaveCount(0);
-  await expect(page).toHaveTitle(/^Error: /);
 });

@@ -75,7 +75,7 @@ function Screen({ route }: { route: Route }) {
     case 'escalation-new':
       return <NewEscalationPage conferenceId={route.conferenceId} childId={route.childId} agencyId={route.agencyId} />;
     case 'escalation':
-      return <EscalationPage id={route.id} />;
+      return <EscalationPage id={route.id} action={route.action} />;
     case 'returns':
       return <ReturnsPage from={route.from} to={route.to} />;
     case 'agency-return':

@@ -20,7 +20,7 @@ export type Route =
   | { name: 'reports-outstanding' }
   | { name: 'escalations' }
   | { name: 'escalation-new'; conferenceId: number | null; childId: number | null; agencyId: number | null }
-  | { name: 'escalation'; id: number }
+  | { name: 'escalation'; id: number; action: EscalationAction | null }
   | { name: 'returns'; from: string | null; to: string | null }
   | { name: 'agency-return'; agencyId: number; from: string | null; to: string | null }
   | { name: 'letters' }
@@ -39,6 +39,18 @@ export type Route =
   | { name: 'user'; userName: string }
   | { name: 'change-password' }
   | { name: 'not-found' };
+
+/**
+ * The one form an escalation's page shows (`#/escalations/12?action=respond`): each action has
+ * its own address, so it can be linked to and Back leaves it.
+ */
+export const ESCALATION_ACTIONS = ['respond', 'escalate', 'close', 'add-action'] as const;
+export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+
+/** The address of an escalation's page, or of one of its actions. */
+export function escalationPath(id: number, action: EscalationAction | null = null): string {
+  return `/escalations/${id}${action === null ? '' : `?action=${action}`}`;
+}
 
 export type Section =
   | 'home'
@@ -184,7 +196,7 @@ function isoOrNull(value: string | null): string | null {
   return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }
 
-/** `/escalations/new`, `/escalations/12`, `/escalations/returns` and `/escalations/returns/3`. */
+/** `/escalations/new`, `/escalations/12`, `/escalations/12?action=respond`, `/escalations/returns` and `/escalations/returns/3`. */
 function parseEscalationRoute(rest: string[], query: URLSearchParams): Route | null {
   const [second, third] = rest;
   if (rest.length === 1 && second === 'new') {
@@ -203,7 +215,10 @@ function parseEscalationRoute(rest: string[], query: URLSearchParams): Route | n
     return agencyId === null ? null : { name: 'agency-return', agencyId, from, to };
   }
   const id = toId(second);
-  return rest.length === 1 && id !== null ? { name: 'escalation', id } : null;
+  if (rest.length !== 1 || id === null) return null;
+  // An unknown action shows the page itself, with what can be done next.
+  const action = ESCALATION_ACTIONS.find((a) => a === query.get('action')) ?? null;
+  return { name: 'escalation', id, action };
 }
 
 /** Which item of the service navigation a route belongs to. */

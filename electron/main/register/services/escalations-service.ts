@@ -35,6 +35,7 @@ import {
   type actionInputSchema,
   type escalationFiltersSchema,
 } from '../../../../shared/schemas/escalation';
+import { CONFERENCE_TYPE_LABELS } from '../../../../shared/schemas/conference';
 import type { Change } from '../../../../shared/schemas/live-conference';
 import { compareBy, pageFromSorted, type Page } from '../../../../shared/schemas/paging';
 import { coverageWarning } from '../../../../shared/working-days';
@@ -67,7 +68,9 @@ export type EscalationListFilters = Omit<
   Partial<Pick<z.output<typeof escalationFiltersSchema>, 'sort' | 'direction' | 'status'>>;
 
 export function createEscalationsService(
-  ctx: ServiceContext<'agencies' | 'audit' | 'corrections' | 'documents' | 'escalations' | 'live' | 'settings'>,
+  ctx: ServiceContext<
+    'agencies' | 'audit' | 'corrections' | 'documents' | 'escalations' | 'families' | 'live' | 'settings'
+  >,
   settings: SettingsService,
   calendar: CalendarService,
   live: LiveConferenceService,
@@ -169,6 +172,41 @@ export function createEscalationsService(
     if (date === null) return;
     const problem = date > today() ? expectedDateProblem(date, today()) : dateOfBirthProblem(date, today(), onDate);
     if (problem) throw invalid(path, problem);
+  }
+
+  /**
+   * An escalation's link to a conference, checked: the conference is in the register, the family
+   * is the conference's family, and the child was considered at it. Without a conference there is
+   * nothing to check against.
+   */
+  async function checkLink(familyId: number | null, childId: number | null, conferenceId: number | null) {
+    if (conferenceId === null) return;
+    const state = await ctx.repos.live.state(conferenceId);
+    if (!state) throw invalid('conferenceId', 'That conference is not in the register');
+    if (familyId !== null && familyId !== state.familyId)
+      throw invalid('familyId', 'That family is not the family at this conference');
+    if (childId !== null) {
+      const { children } = await live.get(conferenceId);
+      if (!children.some((c) => c.id === childId)) throw invalid('childId', 'That child was not at this conference');
+    }
+  }
+
+  /** A conference as a correction shows it: "Initial conference, 2 March 2026". */
+  async function conferenceWords(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    const state = await ctx.repos.live.state(id);
+    return state ? `${CONFERENCE_TYPE_LABELS[state.type]} conference, ${long(state.date)}` : String(id);
+  }
+
+  async function childWords(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    const [child] = await ctx.repos.families.childrenByIds([id]);
+    return child ? `${child.givenName} ${child.familyName}` : String(id);
+  }
+
+  async function familyWords(id: number | null): Promise<string | null> {
+    if (id === null) return null;
+    return (await ctx.repos.families.get(id))?.name ?? String(id);
   }
 
   async function get(id: number): Promise<Escalation> {
@@ -447,7 +485,8 @@ export function createEscalationsService(
 
     /**
      * Prefilled fields for an escalation of a minority view or a Principal Officer review, carrying
-     * the child and conference, and where the partnership's protocol starts such an escalation
+     * the child and conference, the minority agency's representative at the conference as the
+     * person escalating, and where the partnership's protocol starts such an escalation
      * (North Lincolnshire: a minority view at its line managers stage, a Principal Officer review
      * at its Principal Officer review stage).
      */
@@ -480,6 +519,15 @@ export function createEscalationsService(
         natures: ['conference-decision'],
         details: reasons,
         ...(minority ? { initiatingAgencyId: minority.agencyId } : {}),
+        ...(minority?.representativeName
+          ? {
+              escalatedBy: {
+                name: minority.representativeName,
+                title: minority.representativeRole,
+                agency: minority.agencyName,
+              },
+            }
+          : {}),
         ...(csc && minority && csc.agencyId !== minority.agencyId ? { challengedAgencyId: csc.agencyId } : {}),
         ...(route ? routeStart(protocol, route, conference.conference.date) : {}),
         openedOn: today(),
@@ -528,8 +576,7 @@ export function createEscalationsService(
             throw invalid('startReason', `Say why the escalation starts at stage ${number} (${spec.name})`);
           }
         }
-        if (input.conferenceId !== null && !(await ctx.repos.live.state(input.conferenceId)))
-          throw invalid('conferenceId', 'That conference is not in the register');
+        await checkLink(input.familyId, input.childId, input.conferenceId);
         const natures = NATURES.filter((n) => input.natures.includes(n));
         const newId = await repo.insertEscalation({
           protocol_id: protocolRow.id,
@@ -735,6 +782,14 @@ export function createEscalationsService(
         const challenged = i.challengedAgencyId ?? e.challenged_agency_id;
         if (initiating === challenged)
           throw invalid('challengedAgencyId', 'The agency challenged must differ from the agency escalating');
+        // Linking to a conference (an escalation started by hand): the conference, its family and the child, together.
+        const linking = i.conferenceId !== undefined || i.childId !== undefined || i.familyId !== undefined;
+        if (linking) {
+          if (i.conferenceId === undefined) throw invalid('conferenceId', 'Choose the conference');
+          if (i.familyId === undefined) throw invalid('familyId', 'Choose the family');
+          if (i.childId === undefined) throw invalid('childId', 'Choose the child');
+          await checkLink(i.familyId, i.childId, i.conferenceId);
+        }
         const dateOfBirth = i.subjectDateOfBirth === undefined ? e.subject_date_of_birth : i.subjectDateOfBirth;
         if (i.subjectDateOfBirth !== undefined) checkBirthDate(dateOfBirth, e.opened_on, 'subjectDateOfBirth');
         const after = {
@@ -748,13 +803,16 @@ export function createEscalationsService(
           details: i.details ?? e.details,
           outcome_sought: i.outcomeSought ?? e.outcome_sought,
           immediate_risk: i.immediateRisk === undefined ? e.immediate_risk : i.immediateRisk ? 1 : 0,
+          family_id: i.familyId ?? e.family_id,
+          child_id: i.childId ?? e.child_id,
+          conference_id: i.conferenceId ?? e.conference_id,
         };
         const words: Record<
           keyof typeof after,
           [
             string,
-            (v: typeof after) => string | null | Promise<string>,
-            (v: typeof e) => string | null | Promise<string>,
+            (v: typeof after) => string | null | Promise<string | null>,
+            (v: typeof e) => string | null | Promise<string | null>,
           ]
         > = {
           subject_name: ['Child or family', (v) => v.subject_name, (v) => v.subject_name],
@@ -782,6 +840,13 @@ export function createEscalationsService(
             'Immediate risk of significant harm',
             (v) => (v.immediate_risk === 1 ? 'Yes' : 'No'),
             (v) => (v.immediate_risk === 1 ? 'Yes' : 'No'),
+          ],
+          family_id: ['Family', async (v) => familyWords(v.family_id), async (v) => familyWords(v.family_id)],
+          child_id: ['Child', async (v) => childWords(v.child_id), async (v) => childWords(v.child_id)],
+          conference_id: [
+            'Conference',
+            async (v) => conferenceWords(v.conference_id),
+            async (v) => conferenceWords(v.conference_id),
           ],
         };
         const changes: Change[] = [];

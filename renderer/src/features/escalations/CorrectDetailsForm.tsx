@@ -9,6 +9,7 @@ import { errorFor } from '../../components/form-errors';
 import { Textarea } from '../../components/Textarea';
 import { fieldMapper, partsOf } from './escalation-parts';
 import { DifferenceFields } from './DifferenceFields';
+import { LINK_PATHS, LinkConferenceFields, type ConferenceLink } from './LinkConferenceFields';
 import { SubjectFields } from './SubjectFields';
 import type { FormProps } from './types';
 
@@ -23,6 +24,8 @@ interface Draft {
   details: string;
   outcomeSought: string;
   immediateRisk: boolean;
+  /** Only for an escalation started by hand: the conference and child it is linked to. */
+  link: ConferenceLink | null;
   reason: string;
 }
 
@@ -38,6 +41,7 @@ function draftOf(e: Escalation): Draft {
     details: e.details,
     outcomeSought: e.outcomeSought,
     immediateRisk: e.immediateRisk,
+    link: null,
     reason: '',
   };
 }
@@ -55,7 +59,13 @@ const FIELDS = [
   'immediateRisk',
   'reason',
 ] as const;
-const fieldFor = fieldMapper(Object.fromEntries(FIELDS.map((f) => [f, `correct-${f}`])), ['subjectDateOfBirth']);
+const fieldFor = fieldMapper(
+  {
+    ...Object.fromEntries(FIELDS.map((f) => [f, `correct-${f}`])),
+    ...Object.fromEntries(LINK_PATHS.map((f) => [f, 'correct-link-search'])),
+  },
+  ['subjectDateOfBirth'],
+);
 
 /**
  * The fields that differ from the record, as `escalations.correct` takes them: only what the
@@ -79,6 +89,7 @@ function changesOf(e: Escalation, d: Draft) {
     ...(d.details.trim() !== e.details ? { details: d.details } : {}),
     ...(d.outcomeSought.trim() !== e.outcomeSought ? { outcomeSought: d.outcomeSought } : {}),
     ...(d.immediateRisk !== e.immediateRisk ? { immediateRisk: d.immediateRisk } : {}),
+    ...(d.link ?? {}),
   };
 }
 
@@ -159,6 +170,14 @@ export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormPro
         onChange={(values) => set('immediateRisk')(values.includes('yes'))}
         error={errorFor(errors, 'correct-immediateRisk')}
       />
+      {escalation.conferenceId === null && (
+        <LinkConferenceFields
+          id="correct-link"
+          value={draft.link}
+          onChange={set('link')}
+          error={errorFor(errors, 'correct-link-search')}
+        />
+      )}
       <Textarea
         id="correct-reason"
         label="Why are the details being corrected?"

@@ -11,6 +11,7 @@ import { ethnicityLabel, genderLabel, sendLabel } from '../../../../shared/schem
 import { NATURE_LABELS, type Escalation } from '../../../../shared/schemas/escalation';
 import { MAX_ACTION, MAX_LONG_TEXT } from '../../../../shared/schemas/limits';
 import { invoke } from '../../api/client';
+import { escalationPath, type EscalationAction } from '../../app/routes';
 import { formatDate } from '../../app/format';
 import { Page } from '../../app/Page';
 import { DateInput } from '../../components/DateInput';
@@ -25,6 +26,7 @@ import { TextInput } from '../../components/TextInput';
 import { WarningText } from '../../components/WarningText';
 import { History } from '../audit/History';
 import { DocumentsMade } from '../letters/DocumentsMade';
+import { ActionForm, ActionLink, actionButtonId, returnRecorded, takeRecorded, takeReturnFocus } from './ActionForm';
 import { CorrectDetailsForm } from './CorrectDetailsForm';
 import { DebriefForm, ResolutionStageCard } from './Debrief';
 import {
@@ -35,6 +37,7 @@ import {
   partsOf,
   PersonFields,
   personInput,
+  personDraft,
   personText,
   refuse,
   SummaryRow,
@@ -212,21 +215,16 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
     );
   }
   const changing = stage.response !== null;
-  const form = (
-    <form
-      noValidate
+  return (
+    <ActionForm
+      escalationId={escalation.id}
+      action="respond"
+      heading={changing ? `Change the response at stage ${stage.number}` : 'Record the response'}
+      headingId="respond-heading"
+      submitText="Record the response"
       onSubmit={(event) => void submit(event)}
-      {...(changing
-        ? { 'aria-label': `Change the response at stage ${stage.number}` }
-        : { 'aria-labelledby': 'respond-heading' })}
     >
-      {changing ? (
-        <p className="govuk-body">A response is recorded at this stage; recording another replaces it.</p>
-      ) : (
-        <h2 className="govuk-heading-m" id="respond-heading">
-          Record the response
-        </h2>
-      )}
+      {changing && <p className="govuk-body">A response is recorded at this stage; recording another replaces it.</p>}
       <PersonFields id="respond-from" legend="Response from" value={from} onChange={setFrom} errors={errors} />
       <DateInput
         id="respond-on"
@@ -260,21 +258,7 @@ function RespondForm({ escalation, stage, errors, send }: FormProps & { stage: S
         error={errorFor(errors, 'respond-learning')}
         characterLimit={MAX_LONG_TEXT}
       />
-      <button type="submit" className="govuk-button govuk-button--secondary">
-        Record the response
-      </button>
-    </form>
-  );
-  // Once a response is recorded, what comes next leads; changing the response is tucked away.
-  return changing ? (
-    <details className="govuk-details" data-testid="change-response">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Change the response at stage {stage.number}</span>
-      </summary>
-      <div className="govuk-details__text">{form}</div>
-    </details>
-  ) : (
-    form
+    </ActionForm>
   );
 }
 
@@ -283,6 +267,20 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: Pr
   const [by, setBy] = useState<PersonDraft>(EMPTY_PERSON);
   const [to, setTo] = useState<PersonDraft>(EMPTY_PERSON);
   const [concerns, setConcerns] = useState('');
+  // From a conference: "Escalated by" starts as the escalating agency's representative there.
+  const { conferenceId, childId } = escalation;
+  const agencyId = escalation.initiatingAgency.id;
+  useEffect(() => {
+    if (conferenceId === null || childId === null) return;
+    let current = true;
+    void invoke('escalations.draftFromConference', { conferenceId, childId, agencyId }).then((result) => {
+      const person = result.ok ? result.value.escalatedBy : undefined;
+      if (current && person) setBy((typed) => (typed.name === '' ? personDraft(person) : typed));
+    });
+    return () => {
+      current = false;
+    };
+  }, [conferenceId, childId, agencyId]);
   const fieldFor = fieldMapper(
     { on: 'escalate-on', escalatedBy: 'escalate-by', escalatedTo: 'escalate-to', concerns: 'escalate-concerns' },
     ['on'],
@@ -302,12 +300,15 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: Pr
       `Escalated to stage ${next.number}: ${next.name}`,
     );
   }
-  const title = `Escalate to stage ${next.number}: ${next.name}`;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="escalate-heading">
-      <h2 className="govuk-heading-m" id="escalate-heading">
-        {title}
-      </h2>
+    <ActionForm
+      escalationId={escalation.id}
+      action="escalate"
+      heading={`Escalate to stage ${next.number}: ${next.name}`}
+      headingId="escalate-heading"
+      submitText={`Escalate to stage ${next.number}`}
+      onSubmit={(event) => void submit(event)}
+    >
       <p className="govuk-body" data-testid="escalate-limit">
         Time limit at stage {next.number}:{' '}
         {escalation.immediateRisk ? 'immediate risk, due the day it opens' : limitWords(next)}.
@@ -335,10 +336,7 @@ function EscalateForm({ escalation, errors, send, next }: FormProps & { next: Pr
         error={errorFor(errors, 'escalate-concerns')}
         characterLimit={MAX_LONG_TEXT}
       />
-      <button type="submit" className="govuk-button">
-        Escalate to stage {next.number}
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -371,10 +369,15 @@ function CloseForm({ escalation, stage, errors, send }: FormProps & { stage: Sta
     );
   }
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="close-heading">
-      <h2 className="govuk-heading-m" id="close-heading">
-        {stage.resolved === true ? 'Close the escalation as resolved' : 'Close the escalation'}
-      </h2>
+    <ActionForm
+      escalationId={escalation.id}
+      action="close"
+      heading={stage.resolved === true ? 'Close the escalation as resolved' : 'Close the escalation'}
+      headingId="close-heading"
+      submitText="Close the escalation"
+      submitClassName="govuk-button govuk-button--warning"
+      onSubmit={(event) => void submit(event)}
+    >
       <DateInput id="close-on" legend="Date closed" value={on} onChange={setOn} error={errorFor(errors, 'close-on')} />
       <Radios
         id="close-resolved"
@@ -405,10 +408,7 @@ function CloseForm({ escalation, stage, errors, send }: FormProps & { stage: Sta
         error={errorFor(errors, 'close-learning')}
         characterLimit={MAX_LONG_TEXT}
       />
-      <button type="submit" className="govuk-button govuk-button--warning">
-        Close the escalation
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -439,7 +439,7 @@ function MarkDone({ action, errors, send }: Omit<FormProps, 'escalation'> & { ac
   );
 }
 
-function Actions({ escalation, errors, send }: FormProps) {
+function AddActionForm({ escalation, errors, send }: FormProps) {
   const [what, setWhat] = useState('');
   const [byWhom, setByWhom] = useState('');
   const [agreedOn, setAgreedOn] = useState<DateParts>(partsOf(today()));
@@ -450,7 +450,7 @@ function Actions({ escalation, errors, send }: FormProps) {
   );
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await send(
+    await send(
       () =>
         invoke('escalations.addAction', {
           escalationId: escalation.id,
@@ -462,12 +462,53 @@ function Actions({ escalation, errors, send }: FormProps) {
       fieldFor,
       'Action added',
     );
-    if (ok) {
-      setWhat('');
-      setByWhom('');
-      setCompleteBy({ day: '', month: '', year: '' });
-    }
   }
+  return (
+    <ActionForm
+      escalationId={escalation.id}
+      action="add-action"
+      heading="Add an action"
+      headingId="add-action-heading"
+      submitText="Add the action"
+      submitClassName="govuk-button govuk-button--secondary"
+      onSubmit={(event) => void submit(event)}
+    >
+      <Textarea
+        id="action-what"
+        label="What"
+        rows={2}
+        value={what}
+        onChange={setWhat}
+        error={errorFor(errors, 'action-what')}
+        characterLimit={MAX_ACTION}
+      />
+      <TextInput
+        id="action-by"
+        label="By whom"
+        value={byWhom}
+        onChange={setByWhom}
+        error={errorFor(errors, 'action-by')}
+      />
+      <DateInput
+        id="action-agreed"
+        legend="Agreed on"
+        value={agreedOn}
+        onChange={setAgreedOn}
+        error={errorFor(errors, 'action-agreed')}
+      />
+      <DateInput
+        id="action-complete-by"
+        legend="Complete by (optional)"
+        value={completeBy}
+        onChange={setCompleteBy}
+        error={errorFor(errors, 'action-complete-by')}
+      />
+    </ActionForm>
+  );
+}
+
+/** The actions agreed, each marked done in its row. */
+function Actions({ escalation, errors, send }: FormProps) {
   return (
     <section aria-labelledby="actions-heading">
       <h2 className="govuk-heading-m" id="actions-heading">
@@ -512,54 +553,39 @@ function Actions({ escalation, errors, send }: FormProps) {
           </tbody>
         </table>
       )}
-      <form noValidate onSubmit={(event) => void submit(event)} aria-labelledby="add-action-heading">
-        <h3 className="govuk-heading-s" id="add-action-heading">
-          Add an action
-        </h3>
-        <Textarea
-          id="action-what"
-          label="What"
-          rows={2}
-          value={what}
-          onChange={setWhat}
-          error={errorFor(errors, 'action-what')}
-          characterLimit={MAX_ACTION}
-        />
-        <TextInput
-          id="action-by"
-          label="By whom"
-          value={byWhom}
-          onChange={setByWhom}
-          error={errorFor(errors, 'action-by')}
-        />
-        <DateInput
-          id="action-agreed"
-          legend="Agreed on"
-          value={agreedOn}
-          onChange={setAgreedOn}
-          error={errorFor(errors, 'action-agreed')}
-        />
-        <DateInput
-          id="action-complete-by"
-          legend="Complete by (optional)"
-          value={completeBy}
-          onChange={setCompleteBy}
-          error={errorFor(errors, 'action-complete-by')}
-        />
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Add the action
-        </button>
-      </form>
     </section>
   );
 }
 
+/** Each action's page title (before the child's or family's name). */
+const ACTION_TITLES: Record<EscalationAction, string> = {
+  respond: 'Record the response',
+  escalate: 'Escalate to the next stage',
+  close: 'Close the escalation',
+  'add-action': 'Add an action',
+};
+
+/** The escalation's open stage, the stage it would escalate to, and the actions its state allows. */
+function whatNext(e: Escalation) {
+  const open = e.status === 'open' ? e.stages.find((s) => s.closedOn === null) : undefined;
+  const next = open ? nextStage(e.protocol, open.number) : null;
+  return {
+    open,
+    next,
+    respond: open !== undefined && e.next.respond,
+    escalate: open !== undefined && open.resolved !== true && e.next.escalate && next !== null,
+    close: open !== undefined && e.next.close,
+  };
+}
+
 /**
  * One professional disagreement escalation: what it is about, each stage in order with its
- * clock, and, while it is open, the forms to record the response, escalate to the next stage or
- * close it; and the actions agreed.
+ * clock, the actions agreed and, under "What to do next", a button for each thing its state
+ * allows (record the response, escalate to the next stage, close it, add an action). Each opens
+ * that one form at its own address (`?action=respond`); a successful submit comes back here
+ * with a banner saying what was recorded.
  */
-export function EscalationPage({ id }: { id: number }) {
+export function EscalationPage({ id, action = null }: { id: number; action?: EscalationAction | null }) {
   const [escalation, setEscalation] = useState<Escalation | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -575,6 +601,9 @@ export function EscalationPage({ id }: { id: number }) {
       if (result.ok) {
         setEscalation(result.value);
         setErrors([]);
+        // Back from an action's form after its submit: say what was recorded.
+        const recorded = action === null ? takeRecorded() : null;
+        if (recorded !== null) setSuccess({ n: 1, heading: recorded });
       } else
         setLoadError(
           result.error.code === 'not-found' ? 'There is no escalation with this number.' : result.error.message,
@@ -583,10 +612,15 @@ export function EscalationPage({ id }: { id: number }) {
     return () => {
       current = false;
     };
-  }, [id, loads]);
+  }, [id, action, loads]);
 
   const send: FormProps['send'] = async (call, fieldFor, done) => {
     const result = await call();
+    if (result.ok && action !== null) {
+      // Back to the page itself, which says what was recorded.
+      returnRecorded(id, done);
+      return true;
+    }
     if (result.ok) {
       setEscalation(result.value);
       setErrors([]);
@@ -597,6 +631,14 @@ export function EscalationPage({ id }: { id: number }) {
     setErrors(errorsFromApi(result.error, fieldFor));
     return false;
   };
+
+  // Cancel on an action's form comes back here: focus goes back to the button that opened it.
+  const loaded = escalation !== null;
+  useEffect(() => {
+    if (!loaded || action !== null) return;
+    const back = takeReturnFocus();
+    if (back) document.getElementById(actionButtonId(back))?.focus();
+  }, [loaded, action]);
 
   if (loadError) {
     return (
@@ -619,9 +661,51 @@ export function EscalationPage({ id }: { id: number }) {
   }
 
   const e = escalation;
-  const open = e.status === 'open' ? e.stages.find((s) => s.closedOn === null) : undefined;
-  const next = open ? nextStage(e.protocol, open.number) : null;
+  const allowed = whatNext(e);
+  const { open, next } = allowed;
   const props: FormProps = { escalation: e, errors, send };
+  if (action !== null) {
+    const form =
+      action === 'respond' && allowed.respond && open ? (
+        <RespondForm {...props} stage={open} />
+      ) : action === 'escalate' && allowed.escalate && next ? (
+        <EscalateForm {...props} next={next} />
+      ) : action === 'close' && allowed.close && open ? (
+        <CloseForm {...props} stage={open} />
+      ) : action === 'add-action' ? (
+        <AddActionForm {...props} />
+      ) : null;
+    return (
+      <Page
+        title={`${ACTION_TITLES[action]}: ${e.subjectName}`}
+        heading={e.subjectName}
+        caption="Escalation"
+        errors={errors}
+      >
+        <LoadCurrentVersion errors={errors} onLoad={() => setLoads((n) => n + 1)} />
+        {e.immediateRisk && <ImmediateRiskPanel sameDayContact={e.sameDayContact} testId="immediate-risk" tag />}
+        {open && action !== 'add-action' && (
+          <p className="govuk-body" data-testid="action-context">
+            Current stage: stage {open.number}, {open.name}, due {formatLongDate(open.dueOn)}.
+          </p>
+        )}
+        {form ?? (
+          <>
+            <p className="govuk-body" data-testid="action-not-offered">
+              {e.status === 'open'
+                ? 'This cannot be done at the escalation’s current stage.'
+                : 'This escalation is closed, so this cannot be done.'}
+            </p>
+            <p className="govuk-body">
+              <a href={`#${escalationPath(e.id)}`} className="govuk-link">
+                Back to the escalation
+              </a>
+            </p>
+          </>
+        )}
+      </Page>
+    );
+  }
   const started = e.stages[0];
   const firstStage = clockedStages(e.protocol)[0];
   const startedLater = started !== undefined && firstStage !== undefined && started.number !== firstStage.number;
@@ -749,26 +833,51 @@ export function EscalationPage({ id }: { id: number }) {
           </div>
         ))}
       {open && (
-        <div key={`${open.number}-${String(open.resolved)}`}>
-          {e.next.respond && open.response === null && <RespondForm {...props} stage={open} />}
+        <>
           {open.resolved === true ? (
             <div className="govuk-inset-text" data-testid="what-next">
               The response at stage {open.number} resolved the difference, so it is not escalated: close it as resolved.
               {e.resolutionStage &&
                 ` Stage ${e.resolutionStage.number} (${e.resolutionStage.name}) follows resolution, with no time limit.`}
             </div>
-          ) : e.next.escalate && next ? (
-            <EscalateForm {...props} next={next} />
-          ) : (
+          ) : allowed.escalate ? null : (
             <div className="govuk-inset-text" data-testid="what-next">
               Stage {open.number} is the last stage an escalation reaches under this protocol: close the escalation when
               the difference is resolved or can go no further.
             </div>
           )}
-          {e.next.close && <CloseForm {...props} stage={open} />}
-          {e.next.respond && open.response !== null && <RespondForm {...props} stage={open} />}
-        </div>
+        </>
       )}
+      <section aria-labelledby="what-next-heading" data-testid="what-to-do-next">
+        <h2 className="govuk-heading-m" id="what-next-heading">
+          What to do next
+        </h2>
+        <div className="govuk-button-group">
+          {allowed.respond && open && open.response === null && (
+            <ActionLink escalationId={e.id} action="respond">
+              Record the response
+            </ActionLink>
+          )}
+          {allowed.escalate && next && (
+            <ActionLink escalationId={e.id} action="escalate">
+              Escalate to stage {next.number}
+            </ActionLink>
+          )}
+          {allowed.close && (
+            <ActionLink escalationId={e.id} action="close" warning>
+              Close the escalation
+            </ActionLink>
+          )}
+          {allowed.respond && open && open.response !== null && (
+            <ActionLink escalationId={e.id} action="respond">
+              Change the response at stage {open.number}
+            </ActionLink>
+          )}
+          <ActionLink escalationId={e.id} action="add-action">
+            Add an action
+          </ActionLink>
+        </div>
+      </section>
       {e.next.debrief && e.resolutionStage && <DebriefForm {...props} stage={e.resolutionStage} />}
       <Actions {...props} />
       <DocumentsMade entity="escalation" entityId={e.id} />

@@ -44,6 +44,7 @@ import { Select } from '../../components/Select';
 import { Textarea } from '../../components/Textarea';
 import {
   EMPTY_PERSON,
+  personDraft,
   escalatingPersonInput,
   partsOf,
   PersonFields,
@@ -52,6 +53,7 @@ import {
   type PersonDraft,
 } from './escalation-parts';
 import { ImmediateRiskPanel } from './ImmediateRiskPanel';
+import { LINK_PATHS, LinkConferenceFields } from './LinkConferenceFields';
 import { DifferenceFields } from './DifferenceFields';
 import { SubjectFields } from './SubjectFields';
 import './escalations.scss';
@@ -127,6 +129,7 @@ function draftFrom(prefill: EscalationDraft): Draft {
     challengedAgencyId: prefill.challengedAgencyId === undefined ? '' : String(prefill.challengedAgencyId),
     natures: prefill.natures,
     details: prefill.details,
+    escalatedBy: prefill.escalatedBy ? personDraft(prefill.escalatedBy) : EMPTY_PERSON,
     openedOn: partsOf(prefill.openedOn),
     startStage: prefill.startStage === undefined ? '' : String(prefill.startStage),
     startReason: prefill.startReason ?? '',
@@ -141,6 +144,7 @@ const SEND_OPTIONS = characteristicOptions(SEND_STATUSES, SEND_LABELS);
 const DATE_FIELDS = ['subjectDateOfBirth', 'openedOn'];
 function fieldFor(path: string): FieldRef {
   const id = pathToId(path);
+  if (LINK_PATHS.some((p) => p === id)) return 'link-conference-search';
   return DATE_FIELDS.includes(id) ? { fieldId: id, targetId: `${id}-day` } : id;
 }
 
@@ -202,7 +206,9 @@ export function NewEscalationPage({
       if (result.ok) {
         setDraft(draftFrom(result.value));
         setPrefilled(
-          'The child, the conference and the agencies come from the conference. Check them before you start.',
+          result.value.escalatedBy
+            ? 'The child, the conference, the agencies and who escalates (the agency’s representative at the conference) come from the conference. Check them before you start.'
+            : 'The child, the conference and the agencies come from the conference. Check them before you start.',
         );
       } else {
         setErrors(errorsFromApi(result.error));
@@ -287,6 +293,25 @@ export function NewEscalationPage({
       <form noValidate onSubmit={(event) => void submit(event)}>
         <h2 className="govuk-heading-m">The child or family</h2>
         <SubjectFields values={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} />
+        {conferenceId === null && (
+          <LinkConferenceFields
+            id="link-conference"
+            value={
+              draft.conferenceId !== null && draft.childId !== null && draft.familyId !== null
+                ? { conferenceId: draft.conferenceId, childId: draft.childId, familyId: draft.familyId }
+                : null
+            }
+            onChange={(link) =>
+              setDraft((d) => ({
+                ...d,
+                familyId: link?.familyId ?? null,
+                childId: link?.childId ?? null,
+                conferenceId: link?.conferenceId ?? null,
+              }))
+            }
+            error={errorFor(errors, 'link-conference-search')}
+          />
+        )}
         <Fieldset
           legend="Gender, ethnicity and SEND (optional)"
           legendClassName="govuk-fieldset__legend--s"

@@ -49,6 +49,11 @@ export interface PersonDraft {
 
 export const EMPTY_PERSON: PersonDraft = { name: '', title: '', agency: '', email: '' };
 
+/** A recorded person (such as a conference's representative) as the fields show them. */
+export function personDraft(p: { name: string; title: string | null; agency: string | null }): PersonDraft {
+  return { name: p.name, title: p.title ?? '', agency: p.agency ?? '', email: '' };
+}
+
 /** A person as the contract takes it: blanks become null, the name stays a string for validation. */
 export function personInput(p: PersonDraft): { name: string; title: string | null; agency: string | null } {
   return { name: p.name, title: p.title.trim() || null, agency: p.agency.trim() || null };

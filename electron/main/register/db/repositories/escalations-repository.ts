@@ -155,6 +155,9 @@ export function createEscalationsRepository(db: RegisterDb) {
           | 'details'
           | 'outcome_sought'
           | 'immediate_risk'
+          | 'family_id'
+          | 'child_id'
+          | 'conference_id'
         >
       >,
       at: string,
