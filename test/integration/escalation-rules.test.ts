@@ -300,6 +300,26 @@ describe('where an escalation starts', () => {
       agencyId: police.id,
     });
     expect(minority.startStage).toBe(2);
+    expect(minority.startReason).toMatch(/minority view/);
+    // A link to the conference alone does not say why: an escalation started by hand and linked
+    // to it must give its own reason for starting at the line managers, not the draft's.
+    const handStarted = {
+      subjectName: 'Zoë Alpha',
+      familyId: conference.familyId,
+      childId,
+      conferenceId: conference.id,
+      initiatingAgencyId: police.id,
+      challengedAgencyId: csc.id,
+      natures: ['conference-decision'],
+      details: 'D',
+      outcomeSought: 'O',
+      openedOn: '2026-01-09',
+      escalatedBy: person('Officer'),
+      startStage: 2,
+    };
+    expect((await call.refused('escalations.open', handStarted)).issues[0]?.path).toBe('startReason');
+    const reasoned = await call.ok('escalations.open', { ...handStarted, startReason: 'Agreed with both managers' });
+    expect(reasoned.startReason).toBe('Agreed with both managers');
   });
 
   it('a later start only where the procedure allows it, with the reason recorded', async () => {

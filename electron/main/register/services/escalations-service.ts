@@ -563,11 +563,10 @@ export function createEscalationsService(
             `An escalation from a Principal Officer review starts at stage ${poStage.number} (${poStage.name}), not before`,
           );
         }
-        const route: StartRoute | null = fromReview
-          ? 'principal-officer-review'
-          : input.conferenceId !== null
-            ? 'minority-view'
-            : null;
+        // Only a Principal Officer review's follow-up says by itself why it starts later. A link
+        // to a conference does not: an escalation started by hand may be linked to one, so a
+        // minority view's reason comes from its draft (`draftFromConference`), never assumed.
+        const route: StartRoute | null = fromReview ? 'principal-officer-review' : null;
         let startReason = input.startReason;
         if (number !== first.number && !startReason) {
           if (route && spec.startFor.includes(route)) {
