@@ -18,6 +18,7 @@ import { SameDayContactForm } from './SameDayContactForm';
 import type { SectionKey, SectionProps } from './types';
 import { UnsavedChangesWarning } from './UnsavedChangesWarning';
 import { useUnsavedSections } from './use-unsaved-sections';
+import { UsualAgenciesForm } from './UsualAgenciesForm';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
 import { useCan } from '../session/session-context';
 
@@ -176,6 +177,7 @@ export function SettingsPage({ field = null, returnTo = null }: { field?: string
         <>
           <RegisterSettingsForm settings={settings} {...section} />
           <ConferenceSettingsForm settings={settings} {...section} />
+          <UsualAgenciesForm settings={settings} {...section} />
           <FormsSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
           <SameDayContactForm settings={settings} {...section} />
