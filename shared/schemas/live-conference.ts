@@ -185,6 +185,11 @@ export const liveConferenceSchema = z.object({
       agencies: z.array(z.object({ id: idSchema, name: z.string() })),
     })
     .nullable(),
+  /**
+   * The agencies of the usual set (chosen in Settings) still active and not yet invited here,
+   * offered to invite in one step; empty when there is no usual set or all are invited.
+   */
+  usualAgencies: z.array(z.object({ id: idSchema, name: z.string() })),
   quoracy: z.object({
     quorate: z.boolean(),
     childrensSocialCare: z.boolean(),

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { divisionSchema } from '../bank-holidays';
 import { DEFAULT_RETENTION_RULE, retentionRuleSchema } from '../retention';
 import { isIsoDate } from '../dates';
-import { optionalText, requiredText, strictObject, versionSchema } from './common';
+import { idSchema, optionalText, requiredText, strictObject, versionSchema } from './common';
 import { MAX_SAME_DAY_CONTACT } from './limits';
+
+/** The usual set is a conference's core group, not the directory: a partnership has a few dozen agencies. */
+export const MAX_USUAL_AGENCIES = 100;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -70,6 +73,14 @@ export const settingsSchema = strictObject({
   backupsKept: workingDays('Number of backups kept', 1, 365),
   /** How long a family's records are kept before they may be erased (see `shared/retention.ts`). */
   retentionRule: retentionRuleSchema,
+  /**
+   * The agencies usually invited to a conference, offered on the chair's screen to invite in one
+   * step (kept in their own table, each an agency of the directory; the service checks they exist).
+   */
+  usualAgencyIds: z
+    .array(idSchema, { error: 'Choose the usual agencies from the directory' })
+    .max(MAX_USUAL_AGENCIES, `Choose at most ${MAX_USUAL_AGENCIES} usual agencies`)
+    .refine((ids) => new Set(ids).size === ids.length, 'An agency is listed twice in the usual set'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -96,6 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupFolder: null,
   backupsKept: 14,
   retentionRule: DEFAULT_RETENTION_RULE,
+  usualAgencyIds: [],
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

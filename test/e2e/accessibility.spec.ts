@@ -536,6 +536,14 @@ const SCREENS: Screen[] = [
     ready: async (p) => expect(p.getByRole('row', { name: /Scotland/ })).toBeVisible(),
   },
   {
+    name: 'settings opened at a field from a document’s problem, with the way back to the preview',
+    hash: '#/settings?field=unitEmail&return=%2Fletters%3Fkind%3Dappendix3',
+    ready: async (p) => {
+      await expect(p.getByLabel('Review unit email')).toBeFocused();
+      await expect(p.getByRole('link', { name: 'Back to the preview' })).toBeVisible();
+    },
+  },
+  {
     name: 'settings with a calculation warning',
     hash: '#/settings',
     ready: async (p) => {

@@ -26,7 +26,7 @@ async function seedMidConference(app: AppUnderTest): Promise<{ reviewId: number;
 
 async function shoot(page: Page, app: AppUnderTest, name: string): Promise<void> {
   const { reviewId, firstChildId } = await seedMidConference(app);
-  await page.goto(`${app.url}#/conferences/${reviewId}`);
+  await page.goto(`${app.url}#/conferences/${reviewId}/children/${firstChildId}`);
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
   await page.screenshot({ path: `${OUT}/${name}.png`, animations: 'disabled' });
 }

@@ -168,3 +168,41 @@ test('an email draft without the lead’s email address, or a password on a fold
   await expect(page.getByRole('link', { name: 'The password must be at least 12 characters' })).toBeVisible();
   expect(filesIn(folder)).toEqual([]);
 });
+
+test('Go to Settings from a problem with the export comes back to it with the agency and period kept', async ({
+  app,
+  page,
+}) => {
+  await seed(app);
+  await app.register.settings.update({ unitEmail: null });
+  const folder = join(app.documentsDir, 'Exports');
+  await page.goto(`${app.url}#/letters/export`);
+  await previewOctober(page, 'Humber Police');
+  const problems = page.getByTestId('export-problems');
+  await expect(problems).toContainText('Enter the review unit’s email address in Settings');
+  await expect(page.getByRole('button', { name: 'Make the export' })).toHaveCount(0);
+  await problems.getByRole('link', { name: 'Go to Settings (Review unit email)' }).click();
+
+  const email = page.getByLabel('Review unit email');
+  await expect(email).toBeFocused();
+  await expect(page.locator('label[for="unitEmail"]')).toBeInViewport();
+  await email.fill('cpru@demo.example.org');
+  await page.getByRole('button', { name: 'Save forms and letters settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Forms and letters settings saved');
+  // The link above the heading this time.
+  await page.locator('.govuk-back-link').click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Export for a safeguarding lead' })).toBeFocused();
+  await expect(page.getByLabel('Agency', { exact: true }).locator('option:checked')).toHaveText('Humber Police');
+  await expect(page.getByRole('group', { name: 'From' }).getByLabel('Day')).toHaveValue('1');
+  await expect(page.getByRole('group', { name: 'To' }).getByLabel('Day')).toHaveValue('31');
+  await expect(page.getByRole('group', { name: 'To' }).getByLabel('Month')).toHaveValue('10');
+  await expect(page.getByTestId('export-plan')).toContainText('1 October 2025 to 31 October 2025');
+  await expect(page.getByTestId('export-problems')).toHaveCount(0);
+
+  await page.getByLabel('A folder').check();
+  await page.getByLabel('Why are you sharing these records?').fill('Quarterly review of report submission');
+  await page.getByRole('button', { name: 'Make the export' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('Export made');
+  expect(filesIn(folder)).toHaveLength(1);
+});

@@ -6,6 +6,7 @@ import { expect, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { openEscalationInputSchema } from '../../shared/schemas/escalation';
 import { agencyInputSchema } from '../../shared/schemas/agency';
+import { lettersPath, settingsFieldPath } from '../../renderer/src/app/routes';
 
 const APPENDIX_3 = 'Appendix 3 returns to agency safeguarding leads';
 const POLICE_FILE = 'appendix3-humber-police-2025-10-01-to-2025-10-31.pdf';
@@ -177,6 +178,75 @@ test('a document that cannot be made is named in the preview with where to fix i
   await page.goBack();
   await previewOctober(page);
   await expect(page.getByTestId('plan-counts')).toHaveText('2 documents ready, 0 cannot be made.');
+});
+
+test('Go to Settings lands on the field, and Back to the preview keeps the kind, the period and the folder', async ({
+  app,
+  page,
+}) => {
+  await seedReturns(app);
+  const folder = join(app.documentsDir, 'October returns');
+
+  await page.goto(`${app.url}#/letters`);
+  await previewOctober(page);
+  await expect(page.getByTestId('plan-counts')).toHaveText('0 documents ready, 2 cannot be made.');
+  await page.getByLabel('Folder to write the documents to').fill(folder);
+  const police = page.getByTestId('plan-table').getByRole('row', { name: /Humber Police/ });
+  await police.getByRole('link', { name: 'Go to Settings (Review unit email)' }).click();
+
+  // Settings, at the field: focused, its label in view, and the way back above the heading.
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  const email = page.getByLabel('Review unit email');
+  await expect(email).toBeFocused();
+  await expect(page.locator('label[for="unitEmail"]')).toBeInViewport();
+  await expect(page.getByRole('link', { name: 'Back to the preview' })).toHaveCount(1);
+  await email.fill('cpru@demo.example.org');
+  await page.getByRole('button', { name: 'Save forms and letters settings' }).click();
+  const banner = page.getByRole('alert');
+  await expect(banner).toContainText('Forms and letters settings saved');
+  await banner.getByRole('link', { name: 'Back to the preview' }).click();
+
+  // The same preview, now ready: kind, period and folder as they were left.
+  await expect(page.getByRole('heading', { level: 1, name: 'Letters and forms' })).toBeFocused();
+  await expect(page.getByRole('radio', { name: APPENDIX_3 })).toBeChecked();
+  for (const [name, day] of [
+    ['From', '1'],
+    ['To', '31'],
+  ] as const) {
+    const group = page.getByRole('group', { name });
+    await expect(group.getByLabel('Day')).toHaveValue(day);
+    await expect(group.getByLabel('Month')).toHaveValue('10');
+    await expect(group.getByLabel('Year')).toHaveValue('2025');
+  }
+  await expect(page.getByTestId('plan-counts')).toHaveText('2 documents ready, 0 cannot be made.');
+  await expect(page.getByLabel('Folder to write the documents to')).toHaveValue(folder);
+  await page.getByRole('button', { name: 'Generate 2 documents' }).click();
+  await expect(page.getByTestId('batch-summary')).toContainText('Wrote 2 of 2 documents');
+  expect(pdfsIn(folder).sort()).toEqual([POLICE_FILE, SCHOOL_FILE]);
+});
+
+test('a document left unticked stays unticked on the way back from Settings', async ({ app, page }) => {
+  await seedReturns(app);
+  await app.register.settings.update({ unitEmail: 'cpru@demo.example.org' });
+  const plan = await app.register.documents.plan('appendix3', '2025-10-01', '2025-10-31');
+  const school = plan.documents.find((d) => d.title.includes('Northfield Academy'));
+  if (!school) throw new Error('Northfield Academy’s return is not in the plan');
+  // The route a preview with Northfield Academy unticked sends to Settings (as the unit test checks it is written).
+  const preview = lettersPath({
+    kind: 'appendix3',
+    from: '2025-10-01',
+    to: '2025-10-31',
+    unticked: [school.key],
+    folder: null,
+  });
+  await page.goto(`${app.url}#${settingsFieldPath('unitName', preview)}`);
+  await expect(page.getByLabel('Review unit name')).toBeFocused();
+  await page.getByRole('link', { name: 'Back to the preview' }).click();
+
+  await expect(page.getByTestId('plan-counts')).toHaveText('2 documents ready, 0 cannot be made.');
+  await expect(page.getByLabel(/^Make Appendix 3 return: Northfield Academy/)).not.toBeChecked();
+  await expect(page.getByLabel(/^Make Appendix 3 return: Humber Police/)).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Generate 1 document' })).toBeVisible();
 });
 
 test('choosing nothing, or a period that ends before it starts, is refused with links to the fields', async ({

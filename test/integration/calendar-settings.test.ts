@@ -108,6 +108,7 @@ describe('settings', () => {
       backupFolder: null,
       backupsKept: 14,
       retentionRule: { basis: 'last-record', years: 35 },
+      usualAgencyIds: [],
     });
   });
 

@@ -310,7 +310,7 @@ describe('where an escalation starts', () => {
       conferenceId: conference.id,
       initiatingAgencyId: police.id,
       challengedAgencyId: csc.id,
-      natures: ['conference-decision'],
+      natures: ['conference-decision' as const],
       details: 'D',
       outcomeSought: 'O',
       openedOn: '2026-01-09',

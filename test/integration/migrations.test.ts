@@ -43,6 +43,7 @@ const EXPECTED_TABLES = [
   'settings',
   'sharing_log',
   'users',
+  'usual_agencies',
 ];
 
 describe('opening a register from empty', () => {
@@ -336,6 +337,7 @@ describe('upgrading from an earlier version', () => {
   it('012 (search and report indexes) upgrades a 011 register: the terms of the families, children and chairs already there, found on the index', () => {
     const path = join(tempDir(), 'register.sqlite');
     const v11 = openRegisterDb(path, { migrations: MIGRATIONS.filter((m) => m.id <= 11) });
+    const upTo12 = MIGRATIONS.filter((m) => m.id <= 12);
     const c = v11.connection;
     c.prepare(
       "INSERT INTO families (name, case_reference, created_at, updated_at) VALUES ('O’Brien', 'CR-2024/0012', 'x', 'x')",
@@ -347,7 +349,7 @@ describe('upgrading from an earlier version', () => {
       "INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES ('initial', '2026-01-05', '10:00', 'Room 1', 'Siân Ní Bhriain', 1, 'x', 'x')",
     ).run();
     v11.close();
-    const current = openRegisterDb(path);
+    const current = openRegisterDb(path, { migrations: upTo12 });
     const k = current.connection;
     expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 12 });
     expect(k.prepare('SELECT term FROM family_search_terms ORDER BY term').all()).toEqual(
@@ -384,6 +386,28 @@ describe('upgrading from an earlier version', () => {
     );
     // A term belongs to its record: it cannot outlive it.
     expect(() => k.prepare('DELETE FROM children WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    current.close();
+  });
+
+  it('013 (usual agencies) upgrades a 012 register: the set starts empty and holds only agencies of the directory', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const v12 = openRegisterDb(path, { migrations: MIGRATIONS.filter((m) => m.id <= 12) });
+    v12.connection
+      .prepare("INSERT INTO agencies (name, type, created_at, updated_at) VALUES ('Police', 'police', 'x', 'x')")
+      .run();
+    v12.close();
+    const current = openRegisterDb(path);
+    const k = current.connection;
+    expect(k.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 13 });
+    expect(k.prepare('SELECT agency_id FROM usual_agencies').all()).toEqual([]);
+    k.prepare('INSERT INTO usual_agencies (agency_id) VALUES (1)').run();
+    expect(() => k.prepare('INSERT INTO usual_agencies (agency_id) VALUES (99)').run()).toThrow(/FOREIGN KEY/);
+    expect(() => k.prepare('INSERT INTO usual_agencies (agency_id) VALUES (1)').run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => k.prepare("INSERT INTO usual_agencies (agency_id) VALUES ('one')").run()).toThrow(
+      /datatype mismatch|cannot store TEXT/,
+    );
+    // An agency in the usual set cannot be deleted from under it.
+    expect(() => k.prepare('DELETE FROM agencies WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
     current.close();
   });
 

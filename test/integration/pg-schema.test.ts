@@ -8,6 +8,7 @@ import { openRegisterDb } from '../../electron/main/register/db/connection';
 import { pgMigration001 } from '../../electron/main/register/db/migrations-pg/001-register';
 import { pgMigration002 } from '../../electron/main/register/db/migrations-pg/002-record-versions';
 import { pgMigration003 } from '../../electron/main/register/db/migrations-pg/003-search-and-report-indexes';
+import { pgMigration004 } from '../../electron/main/register/db/migrations-pg/004-usual-agencies';
 import { PG_MIGRATIONS } from '../../electron/main/register/db/migrations-pg';
 import { applyPgMigrations, pgMigrationChecksum } from '../../electron/main/register/db/pg-schema';
 import { freshPgDatabase, type PgTestDatabase } from '../pg-database';
@@ -187,6 +188,9 @@ function sqliteCheckCount(table: string): number {
 
 /** Tables only a PostgreSQL register has. */
 const PG_ONLY_TABLES = ['register_keyring'];
+
+/** The ids of every PostgreSQL migration, as a new register records them. */
+const ALL_IDS = PG_MIGRATIONS.map((m) => m.id);
 
 async function pgTables(client: pg.Client): Promise<string[]> {
   const r = await client.query<{ table_name: string }>(
@@ -420,7 +424,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
 
   it('records the migration once, with its checksum; a second application changes nothing', async () => {
     const client = await freshClient();
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11, 12]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual(ALL_IDS);
     const ledger = async () => (await client.query('SELECT * FROM schema_migrations ORDER BY id')).rows;
     expect(await ledger()).toEqual([
       { id: 10, name: 'register', checksum: pgMigrationChecksum(pgMigration001), applied_at: NOW.toISOString() },
@@ -434,6 +438,12 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
         id: 12,
         name: 'search-and-report-indexes',
         checksum: pgMigrationChecksum(pgMigration003),
+        applied_at: NOW.toISOString(),
+      },
+      {
+        id: 13,
+        name: 'usual-agencies',
+        checksum: pgMigrationChecksum(pgMigration004),
         applied_at: NOW.toISOString(),
       },
     ]);
@@ -453,9 +463,9 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
         applyPgMigrations(first, PG_MIGRATIONS, () => NOW),
         applyPgMigrations(second, PG_MIGRATIONS, () => NOW),
       ]);
-      expect(results.map((ids) => ids.join()).sort()).toEqual(['', '10,11,12']);
+      expect(results.map((ids) => ids.join()).sort()).toEqual(['', ALL_IDS.join()]);
       const ledger = await first.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(ledger.rows).toEqual([{ id: 10 }, { id: 11 }, { id: 12 }]);
+      expect(ledger.rows).toEqual(ALL_IDS.map((id) => ({ id })));
     } finally {
       await second.end();
     }
@@ -507,7 +517,7 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
     await client.query(
       "INSERT INTO conferences (type, date, time, venue, chair_name, family_id, created_at, updated_at) VALUES ('initial', '2026-01-05', '10:00', 'Room 1', 'Siân Ní Bhriain', 1, 'x', 'x')",
     );
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([12]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS.slice(0, 3), () => NOW)).toEqual([12]);
     const terms = async (table: string) =>
       (await client.query<{ term: string }>(`SELECT term FROM ${table} ORDER BY term`)).rows.map((r) => r.term);
     // The same terms as SQLite's migration makes (test/integration/migrations.test.ts).
@@ -544,6 +554,21 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
     expect(await pgError(client, 'DELETE FROM children WHERE id = 1')).toMatch(/foreign key/);
   });
 
+  it('013 (usual agencies) upgrades a version-12 register: the set starts empty and holds only agencies of the directory', async () => {
+    const client = await freshClient();
+    expect(await applyPgMigrations(client, PG_MIGRATIONS.slice(0, 3), () => NOW)).toEqual([10, 11, 12]);
+    await client.query(
+      "INSERT INTO agencies (name, type, active, created_at, updated_at) VALUES ('Police', 'police', 1, 'x', 'x')",
+    );
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([13]);
+    expect((await client.query('SELECT agency_id FROM usual_agencies')).rows).toEqual([]);
+    await client.query('INSERT INTO usual_agencies (agency_id) VALUES (1)');
+    expect(await pgError(client, 'INSERT INTO usual_agencies (agency_id) VALUES (99)')).toMatch(/foreign key/);
+    expect(await pgError(client, 'INSERT INTO usual_agencies (agency_id) VALUES (1)')).toMatch(/duplicate key/);
+    // An agency in the usual set cannot be deleted from under it.
+    expect(await pgError(client, 'DELETE FROM agencies WHERE id = 1')).toMatch(/foreign key/);
+  });
+
   it('refuses a register a newer version updated, changing nothing', async () => {
     const client = await pgRegister();
     await client.query(
@@ -574,6 +599,6 @@ describe.skipIf(!process.env['TEST_PG_URL'])('the PostgreSQL schema', () => {
     );
     expect(await pgTables(client)).toEqual([]);
     // The connection is usable afterwards: the transaction was rolled back.
-    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual([10, 11, 12]);
+    expect(await applyPgMigrations(client, PG_MIGRATIONS, () => NOW)).toEqual(ALL_IDS);
   });
 });

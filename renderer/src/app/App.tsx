@@ -81,9 +81,9 @@ function Screen({ route }: { route: Route }) {
     case 'agency-return':
       return <AgencyReturnPage agencyId={route.agencyId} from={route.from} to={route.to} />;
     case 'letters':
-      return <LettersPage />;
+      return <LettersPage choices={route.choices} />;
     case 'letters-export':
-      return <ExportPage />;
+      return <ExportPage choices={route.choices} />;
     case 'sharing-log':
       return <SharingLogPage />;
     case 'agencies':
@@ -99,7 +99,7 @@ function Screen({ route }: { route: Route }) {
     case 'retention-action':
       return <RetentionActionPage familyId={route.familyId} action={route.action} />;
     case 'settings':
-      return <SettingsPage />;
+      return <SettingsPage field={route.field} returnTo={route.returnTo} />;
     case 'audit':
       return <AuditPage />;
     case 'users':

@@ -1,5 +1,26 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import { REPORT_NAMES, type ReportName } from '../../../shared/reports';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/schemas/documents';
+
+/**
+ * The choices on the Letters screen, kept in its route so that a trip to Settings to fix a
+ * problem comes back to the same preview: the kind, the period, the documents the user unticked
+ * (of those ready to make) and the output folder.
+ */
+export interface LettersChoices {
+  kind: DocumentKind | null;
+  from: string | null;
+  to: string | null;
+  unticked: readonly string[];
+  folder: string | null;
+}
+
+/** The choices on the Export screen, kept in its route for the same reason: the agency and the period. */
+export interface ExportChoices {
+  agencyId: number | null;
+  from: string | null;
+  to: string | null;
+}
 
 /**
  * The app's screens, addressed by the URL hash (`#/agencies/12/edit`): the desktop app serves
@@ -23,8 +44,8 @@ export type Route =
   | { name: 'escalation'; id: number; action: EscalationAction | null }
   | { name: 'returns'; from: string | null; to: string | null }
   | { name: 'agency-return'; agencyId: number; from: string | null; to: string | null }
-  | { name: 'letters' }
-  | { name: 'letters-export' }
+  | { name: 'letters'; choices: LettersChoices }
+  | { name: 'letters-export'; choices: ExportChoices }
   | { name: 'sharing-log' }
   | { name: 'agencies' }
   | { name: 'agency-new' }
@@ -32,7 +53,8 @@ export type Route =
   | { name: 'reports'; report: ReportName | null; from: string | null; to: string | null }
   | { name: 'retention' }
   | { name: 'retention-action'; familyId: number; action: 'hold' | 'lift' | 'erase' }
-  | { name: 'settings' }
+  /** `field`: the field to focus on arrival; `returnTo`: the preview to go back to (a letters route). */
+  | { name: 'settings'; field: string | null; returnTo: string | null }
   | { name: 'audit' }
   | { name: 'users' }
   | { name: 'user-new' }
@@ -119,14 +141,16 @@ export function parseRoute(fullPath: string): Route {
     const report = REPORT_NAMES.find((r) => r === query.get('report')) ?? null;
     return { name: 'reports', report, from: isoOrNull(query.get('from')), to: isoOrNull(query.get('to')) };
   }
+  if (first === 'letters' && parts.length === 1) return { name: 'letters', choices: lettersChoices(query) };
+  if (first === 'letters' && parts.length === 2 && second === 'export')
+    return { name: 'letters-export', choices: exportChoices(query) };
+  if (first === 'settings' && parts.length === 1) return settingsRoute(query);
   if (parts.length === 1) {
     switch (first) {
       case 'conferences':
       case 'escalations':
-      case 'letters':
       case 'agencies':
       case 'retention':
-      case 'settings':
       case 'audit':
       case 'adjournments':
       case 'due':
@@ -175,10 +199,7 @@ export function parseRoute(fullPath: string): Route {
     const escalationRoute = parseEscalationRoute(parts.slice(1), query);
     if (escalationRoute) return escalationRoute;
   }
-  if (first === 'letters' && parts.length === 2) {
-    if (second === 'export') return { name: 'letters-export' };
-    if (second === 'sharing-log') return { name: 'sharing-log' };
-  }
+  if (first === 'letters' && parts.length === 2 && second === 'sharing-log') return { name: 'sharing-log' };
   if (first === 'retention' && parts.length === 3) {
     const familyId = toId(second);
     if (familyId !== null && (third === 'hold' || third === 'lift' || third === 'erase'))
@@ -194,6 +215,86 @@ export function parseRoute(fullPath: string): Route {
 
 function isoOrNull(value: string | null): string | null {
   return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
+/** At most this many unticked documents are carried in a route (a month's batch is a few dozen). */
+const MAX_UNTICKED = 500;
+/** A document's key (`agency:12:2025-10-01:2025-10-31`) is short; anything longer is not one. */
+const MAX_KEY_LENGTH = 100;
+/** A folder path longer than this is not one a user chose (Windows' long paths stop at 32,767). */
+const MAX_FOLDER_LENGTH = 1000;
+
+/** `/letters?kind=appendix3&from=…&to=…&untick=…&untick=…&folder=…`: anything not valid is dropped. */
+function lettersChoices(query: URLSearchParams): LettersChoices {
+  const kind = DOCUMENT_KINDS.find((k) => k === query.get('kind')) ?? null;
+  const unticked = [...new Set(query.getAll('untick'))]
+    .filter((key) => key !== '' && key.length <= MAX_KEY_LENGTH)
+    .slice(0, MAX_UNTICKED);
+  const folder = query.get('folder');
+  return {
+    kind,
+    from: isoOrNull(query.get('from')),
+    to: isoOrNull(query.get('to')),
+    unticked,
+    folder: folder === null || folder.trim() === '' || folder.length > MAX_FOLDER_LENGTH ? null : folder,
+  };
+}
+
+/** `/letters/export?agency=3&from=…&to=…`. */
+function exportChoices(query: URLSearchParams): ExportChoices {
+  return {
+    agencyId: toId(query.get('agency') ?? undefined),
+    from: isoOrNull(query.get('from')),
+    to: isoOrNull(query.get('to')),
+  };
+}
+
+/**
+ * `/settings?field=unitEmail&return=%2Fletters%3F…`. The field must look like an element id; the
+ * return route must be the Letters or the Export screen, so the link back always says where it goes
+ * ("Back to the preview") and a crafted address cannot send the user anywhere else.
+ */
+function settingsRoute(query: URLSearchParams): Route {
+  const field = query.get('field');
+  const returnTo = query.get('return');
+  const returnName = returnTo !== null && returnTo.startsWith('/') ? parseRoute(returnTo).name : null;
+  return {
+    name: 'settings',
+    field: field !== null && /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(field) ? field : null,
+    returnTo: returnName === 'letters' || returnName === 'letters-export' ? returnTo : null,
+  };
+}
+
+/** The Letters screen's path with its choices, the inverse of parsing it. */
+export function lettersPath(choices: LettersChoices): string {
+  const query = new URLSearchParams();
+  if (choices.kind !== null) query.set('kind', choices.kind);
+  if (choices.from !== null) query.set('from', choices.from);
+  if (choices.to !== null) query.set('to', choices.to);
+  for (const key of choices.unticked) query.append('untick', key);
+  if (choices.folder !== null && choices.folder.trim() !== '') query.set('folder', choices.folder);
+  return withQuery('/letters', query);
+}
+
+/** The Export screen's path with its choices. */
+export function exportPath(choices: ExportChoices): string {
+  const query = new URLSearchParams();
+  if (choices.agencyId !== null) query.set('agency', String(choices.agencyId));
+  if (choices.from !== null) query.set('from', choices.from);
+  if (choices.to !== null) query.set('to', choices.to);
+  return withQuery('/letters/export', query);
+}
+
+/** The Settings page opened at one field, with the way back to the preview that sent the user there. */
+export function settingsFieldPath(field: string, returnTo: string | null): string {
+  const query = new URLSearchParams({ field });
+  if (returnTo !== null) query.set('return', returnTo);
+  return withQuery('/settings', query);
+}
+
+function withQuery(path: string, query: URLSearchParams): string {
+  const text = query.toString();
+  return text === '' ? path : `${path}?${text}`;
 }
 
 /** `/escalations/new`, `/escalations/12`, `/escalations/12?action=respond`, `/escalations/returns` and `/escalations/returns/3`. */

@@ -65,15 +65,17 @@ export function errorFor(errors: readonly FormError[], fieldId: string): string 
 
 /**
  * Focuses a field from an error summary link, scrolling its label or legend into view too (as
- * GOV.UK Frontend does), so the user sees the question and not just the box.
+ * GOV.UK Frontend does), so the user sees the question and not just the box. `labelAtTop` puts
+ * the label at the top of the window, for a field opened from elsewhere (a "Go to Settings" link),
+ * where nearest would leave the label at the foot of the window and the box below it.
  */
-export function focusField(id: string): void {
+export function focusField(id: string, options: { labelAtTop?: boolean } = {}): void {
   const field = document.getElementById(id);
   if (!field) return;
   const legend = field.closest('fieldset')?.querySelector('legend');
   const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
   const context = legend ?? label;
-  if (context && context.getBoundingClientRect().top < 0) context.scrollIntoView();
+  if (context && (options.labelAtTop || context.getBoundingClientRect().top < 0)) context.scrollIntoView();
   else if (context) context.scrollIntoView({ block: 'nearest' });
   field.focus({ preventScroll: context !== null });
 }

@@ -113,6 +113,10 @@ export interface ClosureDaysTable {
   reason: string;
 }
 
+export interface UsualAgenciesTable {
+  agency_id: number;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   name: string;
@@ -446,6 +450,7 @@ export interface RegisterSchema {
   sqlite_sequence: SqliteSequenceTable;
   bank_holidays: BankHolidaysTable;
   closure_days: ClosureDaysTable;
+  usual_agencies: UsualAgenciesTable;
   schema_migrations: SchemaMigrationsTable;
   conference_agencies: ConferenceAgenciesTable;
   child_views: ChildViewsTable;

@@ -85,7 +85,9 @@ const VIEW_WORDS = { plan: 'Plan', 'no-plan': 'No plan' } as const;
  * command either succeeds whole or changes nothing.
  */
 export function createLiveConferenceService(
-  ctx: ServiceContext<'agencies' | 'audit' | 'conferences' | 'corrections' | 'documents' | 'families' | 'live'>,
+  ctx: ServiceContext<
+    'agencies' | 'audit' | 'conferences' | 'corrections' | 'documents' | 'families' | 'live' | 'settings'
+  >,
   settings: SettingsService,
   calendar: CalendarService,
 ) {
@@ -287,6 +289,7 @@ export function createLiveConferenceService(
       reportDue,
       invitations,
       lastInvited: await lastInvited(state, summary.date, new Set(invitations.map((i) => i.agencyId))),
+      usualAgencies: await usualAgencies(new Set(invitations.map((i) => i.agencyId))),
       quoracy,
       children: withBlockers,
       amendments: await corrections.forRecord('conference', id),
@@ -305,6 +308,17 @@ export function createLiveConferenceService(
       if (agency?.active) agencies.push({ id: agency.id, name: agency.name });
     }
     return { conferenceId: last.id, date: last.date, agencies };
+  }
+
+  /** The usual set's active agencies not yet invited here. */
+  async function usualAgencies(invited: ReadonlySet<number>) {
+    const agencies = [];
+    for (const agencyId of await ctx.repos.settings.usualAgencyIds()) {
+      if (invited.has(agencyId)) continue;
+      const agency = await ctx.repos.agencies.get(agencyId);
+      if (agency?.active) agencies.push({ id: agency.id, name: agency.name });
+    }
+    return agencies;
   }
 
   async function invitation(conferenceId: number, agencyId: number) {

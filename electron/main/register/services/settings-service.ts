@@ -1,10 +1,11 @@
 import { currentCaller } from './caller';
 import { issuesFromZod } from '../../../../shared/ipc/result';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../../shared/schemas/settings';
-import { auditChange, type ServiceContext } from './context';
+import { changedFields } from '../../../../shared/audit-changes';
+import { audit, type ServiceContext } from './context';
 import { ServiceError, staleEdit } from './errors';
 
-/** Every setting but the closure days, which have their own table. */
+/** Every setting but the closure days and the usual agencies, which have their own tables. */
 const STORED_KEYS = [
   'partnershipName',
   'userName',
@@ -27,10 +28,10 @@ const STORED_KEYS = [
   'backupFolder',
   'backupsKept',
   'retentionRule',
-] as const satisfies readonly Exclude<keyof Settings, 'closureDays'>[];
+] as const satisfies readonly Exclude<keyof Settings, 'closureDays' | 'usualAgencyIds'>[];
 
 export function createSettingsService(
-  ctx: ServiceContext<'audit' | 'holidays' | 'settings'>,
+  ctx: ServiceContext<'agencies' | 'audit' | 'holidays' | 'settings'>,
   onCalendarChange: () => void,
 ) {
   async function get(): Promise<Settings> {
@@ -45,13 +46,15 @@ export function createSettingsService(
       if (parsed.success) Object.assign(settings, { [key]: parsed.data });
     }
     settings.closureDays = await ctx.repos.holidays.closureDays();
+    settings.usualAgencyIds = await ctx.repos.settings.usualAgencyIds();
     return settings;
   }
 
   /** A setting's value in words, for the refusal of a save over newer settings. */
   function words(value: Settings[keyof Settings]): string | number | null {
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
-    if (Array.isArray(value)) return value.map((d) => `${d.date} (${d.reason})`).join('; ') || 'none';
+    if (Array.isArray(value))
+      return value.map((d) => (typeof d === 'number' ? `agency ${d}` : `${d.date} (${d.reason})`)).join('; ') || 'none';
     if (value !== null && typeof value === 'object') return `${value.years} years (${value.basis.replace(/-/g, ' ')})`;
     return value;
   }
@@ -92,25 +95,46 @@ export function createSettingsService(
         if (!parsed.success) {
           throw new ServiceError('invalid-input', 'The settings were not saved', issuesFromZod(parsed.error));
         }
-        const after = parsed.data;
+        // The usual set in one order (the directory's ids), so a set saved in another order is no change.
+        const after = { ...parsed.data, usualAgencyIds: [...parsed.data.usualAgencyIds].sort((a, b) => a - b) };
         const dates = after.closureDays.map((d) => d.date);
         if (new Set(dates).size !== dates.length) {
           throw new ServiceError('invalid-input', 'A closure day is listed twice', [
             { path: 'closureDays', message: 'A closure day is listed twice' },
           ]);
         }
+        if (changes.usualAgencyIds !== undefined) {
+          for (const [n, agencyId] of after.usualAgencyIds.entries()) {
+            const agency = await ctx.repos.agencies.get(agencyId);
+            // An inactive agency may stay in the set (the chair's screen leaves it out); a new one may not be added.
+            if (!agency || (!agency.active && !before.usualAgencyIds.includes(agencyId)))
+              throw new ServiceError('invalid-input', 'The settings were not saved', [
+                {
+                  path: `usualAgencyIds.${n}`,
+                  message: 'Choose the usual agencies from the active agencies of the directory',
+                },
+              ]);
+          }
+        }
         for (const key of STORED_KEYS) {
           if (changes[key] !== undefined) await ctx.repos.settings.set(key, JSON.stringify(after[key]));
         }
         if (changes.closureDays !== undefined) await ctx.repos.holidays.replaceClosureDays(after.closureDays);
-        await auditChange(
+        if (changes.usualAgencyIds !== undefined) await ctx.repos.settings.replaceUsualAgencies(after.usualAgencyIds);
+        // What changed, except that the usual set is kept whole (its agencies' ids before and
+        // after), not member by member as changes at each index would read.
+        const { usualAgencyIds: usualBefore, ...restBefore } = before;
+        const { usualAgencyIds: usualAfter, ...restAfter } = after;
+        const changed = changedFields(restBefore, restAfter);
+        const usualChanged = usualBefore.join() !== usualAfter.join();
+        await audit(
           ctx,
           currentCaller()?.name ?? after.userName,
           'settings',
           'settings',
           1,
-          { ...before },
-          { ...after },
+          usualChanged ? { ...changed.before, usualAgencyIds: usualBefore } : changed.before,
+          usualChanged ? { ...changed.after, usualAgencyIds: usualAfter } : changed.after,
         );
         return { ...after, version: await ctx.repos.settings.version() };
       });

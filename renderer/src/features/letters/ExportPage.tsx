@@ -5,6 +5,7 @@ import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatBytes, formatDate, plural } from '../../app/format';
 import { Page } from '../../app/Page';
+import { exportPath, type ExportChoices } from '../../app/routes';
 import { Checkboxes } from '../../components/Checkboxes';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
 import { ChooseFolderButton, OpenFolderButton } from '../../components/DesktopButtons';
@@ -45,6 +46,8 @@ function SummaryRow({ label, children }: { label: string; children: ReactNode })
 
 /** What the export will hold and for whom, and what stops it. */
 function PlanSummary({ plan }: { plan: ExportPlan }) {
+  // The way back here from Settings keeps the agency and the period.
+  const returnTo = exportPath({ agencyId: plan.agency.id, from: plan.from, to: plan.to });
   const editAgency = (
     <a className="govuk-link" href={`#/agencies/${plan.agency.id}/edit`}>
       Edit the agency
@@ -73,7 +76,12 @@ function PlanSummary({ plan }: { plan: ExportPlan }) {
       {plan.problems.length > 0 && (
         <div className="govuk-form-group">
           <h3 className="govuk-heading-s">What stops this export</h3>
-          <ProblemList problems={plan.problems} agencyId={plan.agency.id} testId="export-problems" />
+          <ProblemList
+            problems={plan.problems}
+            agencyId={plan.agency.id}
+            returnTo={returnTo}
+            testId="export-problems"
+          />
           <p className="govuk-body">Fix these, then preview again.</p>
         </div>
       )}
@@ -137,13 +145,16 @@ function ResultPanel({ result, folder }: { result: ExportResult; folder: string 
  * return, the escalation records, and the same rows as CSV and JSON, as a zip or a folder,
  * optionally with initials for names, a password and an email draft. Every export is written
  * to the sharing log; the password is used once and then forgotten.
+ *
+ * The agency and period may come in the route (`choices`), as they do coming back from Settings
+ * after fixing a problem: the preview is then shown again at once.
  */
-export function ExportPage() {
+export function ExportPage({ choices }: { choices: ExportChoices }) {
   const agencies = useApi('agencies.all', { includeInactive: true });
   const initial = last12MonthsPeriod(today());
-  const [agencyId, setAgencyId] = useState('');
-  const [from, setFrom] = useState<DateParts>(isoToParts(initial.from));
-  const [to, setTo] = useState<DateParts>(isoToParts(initial.to));
+  const [agencyId, setAgencyId] = useState(choices.agencyId === null ? '' : String(choices.agencyId));
+  const [from, setFrom] = useState<DateParts>(isoToParts(choices.from ?? initial.from));
+  const [to, setTo] = useState<DateParts>(isoToParts(choices.to ?? initial.to));
   const [plan, setPlan] = useState<ExportPlan | null>(null);
   const [format, setFormat] = useState<string>('zip');
   const [initialsOnly, setInitialsOnly] = useState(false);
@@ -161,18 +172,10 @@ export function ExportPage() {
     setPlan(null);
   }
 
-  async function preview(event: FormEvent) {
-    event.preventDefault();
-    const id = Number(agencyId);
-    if (agencyId === '' || !Number.isInteger(id)) {
-      setErrors([{ fieldId: 'agency', targetId: 'agency', message: 'Choose the agency to share records with' }]);
-      return;
-    }
-    const answer = await invoke('exports.plan', {
-      agencyId: id,
-      from: datePartsToString(from),
-      to: datePartsToString(to),
-    });
+  const requestPlan = (id: number) =>
+    invoke('exports.plan', { agencyId: id, from: datePartsToString(from), to: datePartsToString(to) });
+
+  function showPlan(answer: Awaited<ReturnType<typeof requestPlan>>) {
     setResult(null);
     if (!answer.ok) {
       setPlan(null);
@@ -182,6 +185,30 @@ export function ExportPage() {
     setErrors([]);
     setPlan(answer.value);
     setFolder((f) => (f.trim() === '' ? answer.value.defaultFolder : f));
+  }
+
+  // An agency in the route: the preview it makes, shown on arrival.
+  useEffect(() => {
+    if (choices.agencyId === null) return;
+    let current = true;
+    void requestPlan(choices.agencyId).then((answer) => {
+      if (current) showPlan(answer);
+    });
+    return () => {
+      current = false;
+    };
+    // Once, on arrival: the route's choices are the starting point, not kept in step.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function preview(event: FormEvent) {
+    event.preventDefault();
+    const id = Number(agencyId);
+    if (agencyId === '' || !Number.isInteger(id)) {
+      setErrors([{ fieldId: 'agency', targetId: 'agency', message: 'Choose the agency to share records with' }]);
+      return;
+    }
+    showPlan(await requestPlan(id));
   }
 
   async function run(event: FormEvent) {

@@ -11,6 +11,7 @@ import { invoke } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { formatDateTime, plural } from '../../app/format';
 import { Page } from '../../app/Page';
+import { lettersPath, type LettersChoices } from '../../app/routes';
 import { datePartsToString, type DateParts } from '../../components/date-parts';
 import { ChooseFolderButton } from '../../components/DesktopButtons';
 import { ErrorMessage } from '../../components/FieldParts';
@@ -46,11 +47,14 @@ function PlanTable({
   chosen,
   onChosen,
   error,
+  returnTo,
 }: {
   plan: BatchPlan;
   chosen: readonly string[];
   onChosen(keys: string[]): void;
   error: string | undefined;
+  /** This screen's route with the user's choices, for the way back from Settings. */
+  returnTo: string;
 }) {
   const toggle = (key: string, on: boolean) => {
     const next = new Set(chosen);
@@ -115,7 +119,11 @@ function PlanTable({
                   {d.problems.length === 0 ? (
                     'None'
                   ) : (
-                    <ProblemList problems={d.problems} agencyId={d.entity === 'agency' ? d.entityId : null} />
+                    <ProblemList
+                      problems={d.problems}
+                      agencyId={d.entity === 'agency' ? d.entityId : null}
+                      returnTo={returnTo}
+                    />
                   )}
                 </td>
               </tr>
@@ -131,16 +139,20 @@ function PlanTable({
  * Letters and forms in batches: choose a kind and a period, preview what would be made (and
  * what stops any of it, named with where to fix it), untick any, and write them into a folder
  * with progress and a summary of what was and was not written.
+ *
+ * The choices may come in the route (`choices`), as they do coming back from Settings after
+ * fixing a problem: the preview is then shown again at once, with the same documents unticked
+ * and the same folder, so the document fixed is ticked and ready.
  */
-export function LettersPage() {
+export function LettersPage({ choices }: { choices: LettersChoices }) {
   const initial = previousMonthPeriod(today());
-  const [kind, setKind] = useState('');
-  const [from, setFrom] = useState<DateParts>(isoToParts(initial.from));
-  const [to, setTo] = useState<DateParts>(isoToParts(initial.to));
+  const [kind, setKind] = useState<string>(choices.kind ?? '');
+  const [from, setFrom] = useState<DateParts>(isoToParts(choices.from ?? initial.from));
+  const [to, setTo] = useState<DateParts>(isoToParts(choices.to ?? initial.to));
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [leftOut, setLeftOut] = useState<PlannedDocument[]>([]);
-  const [folder, setFolder] = useState('');
+  const [folder, setFolder] = useState(choices.folder ?? '');
   const [errors, setErrors] = useState<FormError[]>([]);
   const batch = useBatch();
   const recent = useApi('documents.recent', { limit: 20 });
@@ -169,17 +181,11 @@ export function LettersPage() {
     setPlan(null);
   }
 
-  async function preview(event: FormEvent) {
-    event.preventDefault();
-    if (!isKind(kind)) {
-      setErrors(refusal('kind', 'kind', 'Choose a kind of form or letter'));
-      return;
-    }
-    const result = await invoke('documents.plan', {
-      kind,
-      from: datePartsToString(from),
-      to: datePartsToString(to),
-    });
+  const requestPlan = (chosenKind: DocumentKind) =>
+    invoke('documents.plan', { kind: chosenKind, from: datePartsToString(from), to: datePartsToString(to) });
+
+  /** Shows a plan asked for, every document ready ticked except those in `unticked`. */
+  function showPlan(result: Awaited<ReturnType<typeof requestPlan>>, unticked: readonly string[]) {
     if (!result.ok) {
       setPlan(null);
       setErrors(errorsFromApi(result.error, fieldFor));
@@ -188,8 +194,33 @@ export function LettersPage() {
     setErrors([]);
     batch.clear();
     setPlan(result.value);
-    setChosen(result.value.documents.filter((d) => d.problems.length === 0).map((d) => d.key));
+    setChosen(
+      result.value.documents.filter((d) => d.problems.length === 0 && !unticked.includes(d.key)).map((d) => d.key),
+    );
     setFolder((f) => (f.trim() === '' ? result.value.defaultFolder : f));
+  }
+
+  // Choices in the route: the preview they make, shown on arrival.
+  useEffect(() => {
+    if (choices.kind === null) return;
+    let current = true;
+    void requestPlan(choices.kind).then((result) => {
+      if (current) showPlan(result, choices.unticked);
+    });
+    return () => {
+      current = false;
+    };
+    // Once, on arrival: the route's choices are the starting point, not kept in step.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function preview(event: FormEvent) {
+    event.preventDefault();
+    if (!isKind(kind)) {
+      setErrors(refusal('kind', 'kind', 'Choose a kind of form or letter'));
+      return;
+    }
+    showPlan(await requestPlan(kind), []);
   }
 
   async function generate(event: FormEvent) {
@@ -207,6 +238,16 @@ export function LettersPage() {
   const shownErrors = batch.pollError ? [...errors, ...errorsFromApi(batch.pollError)] : errors;
   const ready = plan?.documents.filter((d) => d.problems.length === 0).length ?? 0;
   const cannot = (plan?.documents.length ?? 0) - ready;
+  // The way back here from Settings: the preview's choices, with the documents ready but unticked.
+  const returnTo = plan
+    ? lettersPath({
+        kind: plan.kind,
+        from: plan.from,
+        to: plan.to,
+        unticked: plan.documents.filter((d) => d.problems.length === 0 && !chosen.includes(d.key)).map((d) => d.key),
+        folder,
+      })
+    : '/letters';
 
   return (
     <Page title="Letters and forms" width="full" errors={shownErrors}>
@@ -275,7 +316,13 @@ export function LettersPage() {
           </p>
           {plan.documents.length > 0 && (
             <form noValidate onSubmit={(event) => void generate(event)} aria-labelledby="preview-heading">
-              <PlanTable plan={plan} chosen={chosen} onChosen={setChosen} error={errorFor(shownErrors, 'documents')} />
+              <PlanTable
+                plan={plan}
+                chosen={chosen}
+                onChosen={setChosen}
+                error={errorFor(shownErrors, 'documents')}
+                returnTo={returnTo}
+              />
               <TextInput
                 id="folder"
                 label="Folder to write the documents to"

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DateInput } from '../../components/DateInput';
 import type { DateParts } from '../../components/date-parts';
+import { settingsFieldPath } from '../../app/routes';
 import { errorFor, type FieldRef, type FormError } from '../../components/form-errors';
 import { isoToParts, type Period } from './periods';
 
@@ -93,22 +94,27 @@ export function PeriodFields({
   );
 }
 
-const SETTINGS_FIELDS: Record<string, string> = {
-  'settings.unitEmail': 'Review unit email',
-  'settings.unitName': 'Review unit name',
-  'settings.unitPhone': 'Review unit phone',
-  'settings.trainingLink': 'Training link',
-  'settings.protectiveMarking': 'Protective marking',
-  'settings.partnershipName': 'Partnership name',
+/** The register's settings a document may need, by issue path: each is a field of the Settings page. */
+const SETTINGS_FIELDS: Record<string, { id: string; label: string }> = {
+  'settings.unitEmail': { id: 'unitEmail', label: 'Review unit email' },
+  'settings.unitName': { id: 'unitName', label: 'Review unit name' },
+  'settings.unitPhone': { id: 'unitPhone', label: 'Review unit phone' },
+  'settings.trainingLink': { id: 'trainingLink', label: 'Training link' },
+  'settings.protectiveMarking': { id: 'protectiveMarking', label: 'Protective marking' },
+  'settings.partnershipName': { id: 'partnershipName', label: 'Partnership name' },
 };
 
-/** Where a problem is fixed: the Settings page, or the agency's entry in the directory. */
-function fixLink(path: string, agencyId: number | null): ReactNode {
+/**
+ * Where a problem is fixed: the Settings page opened at the field (with the way back to the
+ * preview, `returnTo`, the route holding the user's choices), or the agency's entry in the directory.
+ */
+function fixLink(path: string, agencyId: number | null, returnTo: string | null): ReactNode {
   if (path.startsWith('settings.')) {
     const field = SETTINGS_FIELDS[path];
+    const href = field ? `#${settingsFieldPath(field.id, returnTo)}` : '#/settings';
     return (
-      <a className="govuk-link" href="#/settings">
-        Go to Settings{field ? ` (${field})` : ''}
+      <a className="govuk-link" href={href}>
+        Go to Settings{field ? ` (${field.label})` : ''}
       </a>
     );
   }
@@ -126,17 +132,20 @@ function fixLink(path: string, agencyId: number | null): ReactNode {
 export function ProblemList({
   problems,
   agencyId = null,
+  returnTo = null,
   testId,
 }: {
   problems: readonly Problem[];
   agencyId?: number | null;
+  /** The route of the screen showing the problems, with its choices: Settings links back to it. */
+  returnTo?: string | null;
   testId?: string;
 }) {
   if (problems.length === 0) return null;
   return (
     <ul className="govuk-list app-problems" data-testid={testId}>
       {problems.map((p, i) => {
-        const link = fixLink(p.path, agencyId);
+        const link = fixLink(p.path, agencyId, returnTo);
         return (
           <li key={`${p.path}-${i}`}>
             <span className="app-problem-text">

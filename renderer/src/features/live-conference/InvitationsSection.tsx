@@ -14,6 +14,7 @@ import { errorFor, type FieldRef } from '../../components/form-errors';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
 import type { FocusAfterRender } from './types';
+import { InviteUsualSet } from './InviteUsualSet';
 import { invitationVersion } from './versions';
 import type { LiveConferenceState } from './use-live-conference';
 
@@ -390,6 +391,7 @@ export function InvitationsSection({
           <ErrorText message={errorFor(state.errors, 'invite-last')} />
         </div>
       )}
+      {editable && <InviteUsualSet live={live} state={state} focusAfterRender={focusAfterRender} />}
       {editable && <InviteAgency live={live} state={state} />}
     </section>
   );

@@ -18,6 +18,7 @@ import { SameDayContactForm } from './SameDayContactForm';
 import type { SectionKey, SectionProps } from './types';
 import { UnsavedChangesWarning } from './UnsavedChangesWarning';
 import { useUnsavedSections } from './use-unsaved-sections';
+import { UsualAgenciesForm } from './UsualAgenciesForm';
 import { WorkingDaysCalculator } from './WorkingDaysCalculator';
 import { useCan } from '../session/session-context';
 
@@ -31,8 +32,12 @@ import { useCan } from '../session/session-context';
  * Changes not yet saved in one section are never dropped silently: after another section is
  * saved, and when the user tries to leave the page, a warning names the sections with unsaved
  * changes and asks to save or discard them (or, when leaving, to stay).
+ *
+ * Opened from a document's problem ("Go to Settings"), `field` is focused on arrival and
+ * `returnTo` (the Letters or Export screen's route with the user's choices) is offered as
+ * "Back to the preview", above the heading and again in the banner after a save.
  */
-export function SettingsPage() {
+export function SettingsPage({ field = null, returnTo = null }: { field?: string | null; returnTo?: string | null }) {
   const { settings, setSettings } = useSettings();
   const can = useCan();
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -67,6 +72,22 @@ export function SettingsPage() {
       setSettings(result.value);
       setErrors([]);
     });
+
+  // The field asked for, once the settings are there to show it; after Page has focused the heading.
+  const fieldFocused = useRef(false);
+  const loaded = settings !== null;
+  useEffect(() => {
+    if (field === null || !loaded || fieldFocused.current) return;
+    fieldFocused.current = true;
+    focusField(field, { labelAtTop: true });
+  }, [field, loaded]);
+
+  const backToPreview = (className: string) =>
+    returnTo === null ? null : (
+      <a className={className} href={`#${returnTo}`}>
+        Back to the preview
+      </a>
+    );
 
   const hasUnsaved = unsaved.keys.length > 0;
   // Saved or discarded from the sections themselves: nothing is left to ask about.
@@ -128,10 +149,18 @@ export function SettingsPage() {
       errors={errors}
       banner={
         <>
+          {backToPreview('govuk-back-link')}
           {success && (
             // A new key for each success, so a second save is announced and focused again.
             <NotificationBanner key={success.n} heading={success.heading} autoFocus={leaving === null}>
-              {success.body}
+              {returnTo === null ? (
+                success.body
+              ) : (
+                <>
+                  {success.body && <>{success.body} </>}
+                  {backToPreview('govuk-notification-banner__link')}
+                </>
+              )}
             </NotificationBanner>
           )}
           {warning}
@@ -148,6 +177,7 @@ export function SettingsPage() {
         <>
           <RegisterSettingsForm settings={settings} {...section} />
           <ConferenceSettingsForm settings={settings} {...section} />
+          <UsualAgenciesForm settings={settings} {...section} />
           <FormsSettingsForm settings={settings} {...section} />
           <ClosureDaysSection settings={settings} {...section} />
           <SameDayContactForm settings={settings} {...section} />

@@ -2,7 +2,15 @@ import type { FormError } from '../../components/form-errors';
 
 /** The Settings sections whose changes are saved by a button, so can be left unsaved. */
 export type SectionKey =
-  'register' | 'conferences' | 'forms' | 'closure-days' | 'same-day-contact' | 'protocol' | 'backups' | 'retention';
+  | 'register'
+  | 'conferences'
+  | 'usual-agencies'
+  | 'forms'
+  | 'closure-days'
+  | 'same-day-contact'
+  | 'protocol'
+  | 'backups'
+  | 'retention';
 
 /** How a section with unsaved changes is named, reached, saved and discarded from the page's warning. */
 export interface UnsavedSection {

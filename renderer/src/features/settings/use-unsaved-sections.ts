@@ -5,6 +5,7 @@ import type { SectionKey, UnsavedSection } from './types';
 export const SECTION_LABELS: Record<SectionKey, string> = {
   register: 'Register',
   conferences: 'Conferences',
+  'usual-agencies': 'Usual agencies for conferences',
   forms: 'Forms and letters',
   'closure-days': 'Unit closure days',
   'same-day-contact': 'Immediate risk: same-day contact',

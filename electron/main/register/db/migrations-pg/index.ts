@@ -1,6 +1,7 @@
 import { pgMigration001 } from './001-register';
 import { pgMigration002 } from './002-record-versions';
 import { pgMigration003 } from './003-search-and-report-indexes';
+import { pgMigration004 } from './004-usual-agencies';
 import type { PgMigration } from './types';
 
 /**
@@ -12,4 +13,4 @@ import type { PgMigration } from './types';
  * `../migrations/` for SQLite and one here for PostgreSQL, with the same id and name, so a
  * register's version means the same on both engines.
  */
-export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration001, pgMigration002, pgMigration003];
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration001, pgMigration002, pgMigration003, pgMigration004];

@@ -10,6 +10,7 @@ import { migration009 } from './009-sharing-log-status';
 import { migration010 } from './010-retention';
 import { migration011 } from './011-record-versions';
 import { migration012 } from './012-search-and-report-indexes';
+import { migration013 } from './013-usual-agencies';
 import type { Migration } from './types';
 
 /** Every migration, in order, imported explicitly (no directory scanning at run time). */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];

@@ -34,6 +34,18 @@ export function createSettingsRepository(db: RegisterDb) {
     async bump(): Promise<void> {
       await db.run(qb.updateTable('settings').set({ version: nextVersion('settings') }));
     },
+    /** The usual set of agencies for conferences (migration 013), in the order of the directory's ids. */
+    async usualAgencyIds(): Promise<number[]> {
+      const rows = await db.all(qb.selectFrom('usual_agencies').select('agency_id').orderBy('agency_id'));
+      return rows.map((r) => Number(r.agency_id));
+    },
+    /** Replaces the usual set; each id must be an agency of the directory (a foreign key). */
+    async replaceUsualAgencies(agencyIds: readonly number[]): Promise<void> {
+      await db.run(qb.deleteFrom('usual_agencies'));
+      for (const agencyId of agencyIds) {
+        await db.run(qb.insertInto('usual_agencies').values({ agency_id: agencyId }));
+      }
+    },
     async set(key: string, value: string): Promise<void> {
       await db.run(
         qb
