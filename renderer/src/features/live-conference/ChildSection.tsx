@@ -20,6 +20,8 @@ import { DecisionEscalationLinks } from './AgencyEscalationsSection';
 import type { FocusAfterRender } from './types';
 import type { LiveConferenceState } from './use-live-conference';
 import { NO_VIEW_LABEL, ViewRow } from './ViewRow';
+import { navigate } from '../../app/use-hash-route';
+import { stepPath } from './chair-steps';
 import { slotVersion } from './versions';
 import {
   childName,
@@ -93,7 +95,7 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
         {amended > 0 && (
           <Row label="Amended">
             {amended === 1 ? 'Once' : `${amended} times`}: see{' '}
-            <a className="govuk-link" href="#amendments-heading" onClick={focusAmendments}>
+            <a className="govuk-link" href={`#${stepPath(live.conference.id, { kind: 'decisions' })}`}>
               Amendments
             </a>
           </Row>
@@ -147,12 +149,6 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
       <DecisionEscalationLinks live={live} child={child} />
     </div>
   );
-}
-
-function focusAmendments(event: { preventDefault(): void }) {
-  // The hash holds the route: focus the section instead of following the link.
-  event.preventDefault();
-  document.getElementById('amendments-heading')?.focus();
 }
 
 /** Why a child's views cannot be given here: the conference is cancelled, not yet held, or decided. */
@@ -401,7 +397,12 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
         { fieldFor, action: true, summaryAt: summaryId },
       )
       .then((result) => {
-        if (result) focusAfterRender(`decision-${child.id}`);
+        if (!result) return;
+        // An equally divided conference adjourns: what comes next is scheduling the reconvened
+        // conference, so the screen goes there (the Decisions step, focus on the form's heading).
+        if (result.conference.status === 'adjourned' && live.conference.status !== 'adjourned')
+          navigate(`/conferences/${conferenceId}/reconvene`);
+        else focusAfterRender(`decision-${child.id}`);
       });
   }
 
