@@ -158,6 +158,7 @@ export function ChairScreenPage({ id, step: requested, focus }: ChairScreenPageP
                   child={child}
                   state={state}
                   focusAfterRender={focusAfterRender}
+                  onFollowError={followError}
                 />
               ))}
           {current.kind === 'decisions' && (

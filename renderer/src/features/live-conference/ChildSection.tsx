@@ -14,7 +14,7 @@ import type { Result } from '../../../../shared/ipc/result';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { errorFor, type FieldRef } from '../../components/form-errors';
+import { errorFor, type FieldRef, type FormError } from '../../components/form-errors';
 import { Radios, type RadioItem } from '../../components/Radios';
 import { DecisionEscalationLinks } from './AgencyEscalationsSection';
 import type { FocusAfterRender } from './types';
@@ -39,6 +39,8 @@ interface ChildSectionProps {
   child: LiveChild;
   state: LiveConferenceState;
   focusAfterRender: FocusAfterRender;
+  /** Follows a summary link to a field on another step of the chair's screen (true when it has). */
+  onFollowError?: (error: FormError) => boolean;
 }
 
 function isCategory(value: string): value is Category {
@@ -173,7 +175,7 @@ function ClosedText({ live, child }: { live: LiveConference; child: LiveChild })
  * and the decision recorded (with the category when a plan is made or continues, or, optionally,
  * when an equally divided conference puts the child on a plan until it reconvenes).
  */
-export function ChildSection({ live, child, state, focusAfterRender }: ChildSectionProps) {
+export function ChildSection({ live, child, state, focusAfterRender, onFollowError }: ChildSectionProps) {
   // At a review the child's current category is chosen already: the chair changes it only if it changes.
   const [category, setCategory] = useState<string>(() =>
     live.conference.decidesAs === 'review' &&
@@ -337,7 +339,9 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
         return first === undefined ? { fieldId: 'reasons', targetId: null } : `reasons-${child.id}-${first}`;
       }
       case 'quoracy':
-        return document.getElementById('inquorate-reason')
+        // The reason's box is on the Attendance step, shown once attendance is taken and the
+        // conference is not quorate: the summary's link goes to that step and focuses it.
+        return !live.quoracy.quorate && live.invitations.some((i) => i.attendance !== null)
           ? 'inquorate-reason'
           : { fieldId: 'quoracy', targetId: 'attendance-heading' };
       case 'views': {
@@ -554,7 +558,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
             )}
             {summaryErrors.length > 0 && (
               <div id={summaryId} data-testid={summaryId}>
-                <ErrorSummary errors={summaryErrors} />
+                <ErrorSummary errors={summaryErrors} onFollow={onFollowError} />
               </div>
             )}
             {problems.length > 0 && summaryErrors.length === 0 && (
