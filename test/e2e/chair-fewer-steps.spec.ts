@@ -268,3 +268,40 @@ test('a decision’s problems all shown beside it, each linked to its field, wit
   await expect(child.getByRole('heading', { name: 'Decision recorded for Dee' })).toBeFocused();
   expect((await r.live.get(conference.id)).children[1]?.recorded).toMatchObject({ decision: 'plan', category: 'NEG' });
 });
+
+/** The page's height in CSS pixels, from the top of the document to its foot. */
+const PAGE_HEIGHT = 'document.documentElement.scrollHeight';
+
+test('each step of a two-child review of six agencies is at most about three screens at 1280×720', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  expect(page.viewportSize()).toEqual({ width: 1280, height: 720 });
+  const r = app.register;
+  const { reviewId, children, agencies } = await seedFamily(app);
+  // The review at its fullest: every agency invited and attended, every view given with reasons.
+  await r.live.inviteMany(
+    reviewId,
+    agencies.map((a) => a.id),
+  );
+  await r.live.markAllAttended(reviewId);
+  for (const c of children) await r.live.setAllViews({ conferenceId: reviewId, childId: c.id, view: 'plan' });
+
+  const limit = 3 * 720 + 140;
+  const heights: [string, number][] = [];
+  const measure = async (label: string, step: 'before' | 'attendance' | 'decisions' | number) => {
+    await openChairScreen(page, app, reviewId, step);
+    await expect(page.getByText(/^Loading/)).toHaveCount(0);
+    heights.push([label, await page.evaluate<number>(PAGE_HEIGHT)]);
+  };
+  await measure('Invitations and reports', 'before');
+  await measure('Attendance', 'attendance');
+  for (const c of children) await measure(`${c.givenName} (views being given)`, c.id);
+  for (const c of children) await r.live.recordDecision({ conferenceId: reviewId, childId: c.id, category: 'NEG' });
+  for (const c of children) await measure(`${c.givenName} (decision recorded)`, c.id);
+  await measure('Decisions (concluded)', 'decisions');
+
+  console.log(`Step heights at 1280×720: ${heights.map(([label, h]) => `${label} ${h}px`).join('; ')}`);
+  for (const [label, height] of heights) expect(height, `${label} is ${height}px high`).toBeLessThanOrEqual(limit);
+});
