@@ -12,7 +12,7 @@ import { AgencyEscalationsSection } from './AgencyEscalationsSection';
 import { AmendmentsSection } from './AmendmentsSection';
 import { AttendanceSection } from './AttendanceSection';
 import { chairSteps, defaultStep, resolveStep, sameStep, stepOfField, type ChairStepRef } from './chair-steps';
-import { ChildSection } from './ChildSection';
+import { ChildSection, type ChildDraft } from './ChildSection';
 import { CompactStatusBar } from './CompactStatusBar';
 import { ConferenceHeader } from './ConferenceHeader';
 import { DecisionsSummary } from './DecisionsSummary';
@@ -51,21 +51,26 @@ export function ChairScreenPage({ id, step: requested, focus }: ChairScreenPageP
   // stays there as entries are made (the first step not done would otherwise move on under the
   // chair as soon as it is done).
   const [opened, setOpened] = useState<ChairStepRef | null>(null);
+  const [drafts, setDrafts] = useState<Record<number, ChildDraft>>({});
   if (live !== null && opened === null) setOpened(defaultStep(live));
   const current = live ? resolveStep(live, requested ?? opened) : null;
   // Each navigation while the page stays mounted (a step link, Previous or Next, a child's link
   // in the header) moves focus to the step's heading, so screen reader users hear where they are.
   const { navigations } = usePageContext();
   const seenNavigations = useRef(navigations);
+  const followedError = useRef(false);
   useEffect(() => {
     if (live === null || current === null || seenNavigations.current === navigations) return;
     seenNavigations.current = navigations;
-    if (focusNext.current === null) {
-      focusNext.current =
-        focus === 'reconvene'
-          ? 'reconvene-heading'
-          : (chairSteps(live).find((s) => sameStep(s.ref, current))?.headingId ?? null);
+    // An error summary's link has already chosen the field to focus on the step it opened.
+    if (followedError.current) {
+      followedError.current = false;
+      return;
     }
+    focusNext.current =
+      focus === 'reconvene'
+        ? 'reconvene-heading'
+        : (chairSteps(live).find((s) => sameStep(s.ref, current))?.headingId ?? null);
   });
   useEffect(() => {
     if (focusNext.current === null) return;
@@ -120,6 +125,7 @@ export function ChairScreenPage({ id, step: requested, focus }: ChairScreenPageP
     const step = target ? steps.find((s) => sameStep(s.ref, target)) : undefined;
     if (!step) return false;
     focusNext.current = error.targetId;
+    followedError.current = true;
     navigate(step.path);
     return true;
   };
@@ -158,6 +164,10 @@ export function ChairScreenPage({ id, step: requested, focus }: ChairScreenPageP
                   child={child}
                   state={state}
                   focusAfterRender={focusAfterRender}
+                  drafts={{
+                    value: drafts[child.id] ?? {},
+                    set: (draft) => setDrafts((all) => ({ ...all, [child.id]: draft })),
+                  }}
                   onFollowError={followError}
                 />
               ))}

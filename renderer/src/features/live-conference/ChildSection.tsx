@@ -39,6 +39,8 @@ interface ChildSectionProps {
   child: LiveChild;
   state: LiveConferenceState;
   focusAfterRender: FocusAfterRender;
+  /** The chair's unsent choices for this child, kept by the page across steps. */
+  drafts?: { value: ChildDraft; set(draft: ChildDraft): void };
   /** Follows a summary link to a field on another step of the chair's screen (true when it has). */
   onFollowError?: (error: FormError) => boolean;
 }
@@ -175,16 +177,30 @@ function ClosedText({ live, child }: { live: LiveConference; child: LiveChild })
  * and the decision recorded (with the category when a plan is made or continues, or, optionally,
  * when an equally divided conference puts the child on a plan until it reconvenes).
  */
-export function ChildSection({ live, child, state, focusAfterRender, onFollowError }: ChildSectionProps) {
+/** A child's choices made on the screen but not yet sent with the decision. */
+export interface ChildDraft {
+  category?: string;
+  chairDecision?: string;
+}
+
+export function ChildSection({ live, child, state, focusAfterRender, drafts, onFollowError }: ChildSectionProps) {
   // At a review the child's current category is chosen already: the chair changes it only if it changes.
-  const [category, setCategory] = useState<string>(() =>
-    live.conference.decidesAs === 'review' &&
+  // The chair's choices not yet sent (category, the chair's decision) are kept by the page, so
+  // they survive a move to another step and back (an error link to the attendance step).
+  const [ownDraft, setOwnDraft] = useState<ChildDraft>({});
+  const draft = drafts?.value ?? ownDraft;
+  const setDraft = drafts?.set ?? setOwnDraft;
+  // At a review the child's current category is chosen already: the chair changes it only if it changes.
+  const category =
+    draft.category ??
+    (live.conference.decidesAs === 'review' &&
     child.latestCategory &&
     (child.latestCategory !== 'MUL' || live.allowMultipleCategory)
       ? child.latestCategory
-      : '',
-  );
-  const [chairDecision, setChairDecision] = useState('');
+      : '');
+  const setCategory = (value: string) => setDraft({ ...draft, category: value });
+  const chairDecision = draft.chairDecision ?? '';
+  const setChairDecision = (value: string) => setDraft({ ...draft, chairDecision: value });
   const conferenceId = live.conference.id;
   const type = live.conference.decidesAs;
   const labels = viewLabels(type);
