@@ -8,6 +8,7 @@ import {
   type ChairStepRef,
   type StepsInput,
 } from '../../renderer/src/features/live-conference/chair-steps';
+import { keepsScreen, parseRoute } from '../../renderer/src/app/routes';
 
 type Status = StepsInput['conference']['status'];
 
@@ -130,5 +131,32 @@ describe('the chair’s steps', () => {
   it('builds each step’s path', () => {
     expect(stepPath(3, { kind: 'child', childId: 4 })).toBe('/conferences/3/children/4');
     expect(stepPath(3, { kind: 'before' })).toBe('/conferences/3/before');
+  });
+});
+
+describe('the chair’s steps’ routes', () => {
+  it.each<[string, ReturnType<typeof parseRoute>]>([
+    ['/conferences/12', { name: 'conference', id: 12, step: null }],
+    ['/conferences/12/before', { name: 'conference', id: 12, step: { kind: 'before' } }],
+    ['/conferences/12/attendance', { name: 'conference', id: 12, step: { kind: 'attendance' } }],
+    ['/conferences/12/children/34', { name: 'conference', id: 12, step: { kind: 'child', childId: 34 } }],
+    ['/conferences/12/decisions', { name: 'conference', id: 12, step: { kind: 'decisions' } }],
+    ['/conferences/12/reconvene', { name: 'conference', id: 12, step: { kind: 'decisions' }, focus: 'reconvene' }],
+    ['/conferences/12/children/34/amend', { name: 'decision-amend', id: 12, childId: 34 }],
+    ['/conferences/12/children/x', { name: 'not-found' }],
+    ['/conferences/12/steps', { name: 'not-found' }],
+  ])('%s', (path, route) => {
+    expect(parseRoute(path)).toEqual(route);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['/conferences/12', '/conferences/12/attendance', true],
+    ['/conferences/12/children/34', '/conferences/12/decisions', true],
+    ['/conferences/12/decisions', '/conferences/12/reconvene', true],
+    ['/conferences/12/decisions', '/conferences/13/decisions', false],
+    ['/conferences/12/decisions', '/conferences/12/children/34/amend', false],
+    ['/conferences/12/edit', '/conferences/12', false],
+  ])('from %s to %s keeps the screen mounted: %s', (from, to, kept) => {
+    expect(keepsScreen(parseRoute(from), parseRoute(to))).toBe(kept);
   });
 });
