@@ -2,7 +2,7 @@ import type { LiveConference } from '../../../../shared/schemas/live-conference'
 import { stepPath } from './chair-steps';
 import { childName, recordedText } from './wording';
 
-/** The Decisions step's heading and each child's decision in a line, linked to the child's step. */
+/** The Decisions step's heading and each child's decision in a line, linked to the child's step and, once recorded, to amending it. */
 export function DecisionsSummary({ live }: { live: LiveConference }) {
   return (
     <section aria-labelledby="decisions-heading" className="app-chair-section" data-testid="decisions-summary">
@@ -17,10 +17,24 @@ export function DecisionsSummary({ live }: { live: LiveConference }) {
               {child.recorded ? recordedText(child.recorded) : 'Not recorded yet'}
             </dd>
             <dd className="govuk-summary-list__actions">
-              <a className="govuk-link" href={`#${stepPath(live.conference.id, { kind: 'child', childId: child.id })}`}>
-                {child.recorded ? 'View' : 'Record'}
-                <span className="govuk-visually-hidden"> the decision for {childName(child)}</span>
-              </a>
+              <ul className="govuk-summary-list__actions-list">
+                <li className="govuk-summary-list__actions-list-item">
+                  <a
+                    className="govuk-link"
+                    href={`#${stepPath(live.conference.id, { kind: 'child', childId: child.id })}`}
+                  >
+                    {child.recorded ? 'View' : 'Record'}
+                    <span className="govuk-visually-hidden"> the decision for {childName(child)}</span>
+                  </a>
+                </li>
+                {child.recorded && live.conference.status !== 'cancelled' && (
+                  <li className="govuk-summary-list__actions-list-item">
+                    <a className="govuk-link" href={`#/conferences/${live.conference.id}/children/${child.id}/amend`}>
+                      Amend<span className="govuk-visually-hidden"> the decision for {child.givenName}</span>
+                    </a>
+                  </li>
+                )}
+              </ul>
             </dd>
           </div>
         ))}
