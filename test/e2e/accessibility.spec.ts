@@ -377,14 +377,38 @@ const SCREENS: Screen[] = [
     ready: async (p) => expect(h1(p, /Initial conference/)).toBeVisible(),
   },
   {
-    name: 'chair’s screen under way, with a refused decision and the minority’s reasons missing',
-    hash: '#/conferences/1',
+    name: 'chair’s screen under way: invitations and reports, the invite form open',
+    hash: '#/conferences/1/before',
+    seed: seedLiveConference,
+    ready: async (p) => {
+      await expect(p.getByTestId('chair-screen-ready')).toBeVisible();
+      await expect(p.getByRole('link', { name: 'Invitations and reports', exact: true })).toHaveAttribute(
+        'aria-current',
+        'step',
+      );
+      await p.getByText('Invite an agency').click();
+      await expect(p.getByRole('option', { name: 'Choose an agency' })).toBeAttached();
+    },
+  },
+  {
+    name: 'chair’s screen under way: attendance',
+    hash: '#/conferences/1/attendance',
+    seed: seedLiveConference,
+    ready: async (p) => expect(p.getByRole('heading', { name: 'Attendance', level: 2 })).toBeVisible(),
+  },
+  {
+    name: 'chair’s screen under way: decisions',
+    hash: '#/conferences/1/decisions',
+    seed: seedLiveConference,
+    ready: async (p) => expect(p.getByTestId('decisions-summary')).toContainText('Not recorded yet'),
+  },
+  {
+    name: 'chair’s screen under way: a child, with a refused decision and the minority’s reasons missing',
+    hash: '#/conferences/1/children/1',
     seed: seedLiveConference,
     ready: async (p) => {
       await expect(p.getByTestId('chair-screen-ready')).toBeVisible();
       await expect(p.getByTestId('status-panel')).toContainText('Majority: plan (2–1)');
-      await p.getByText('Invite an agency').click();
-      await expect(p.getByRole('option', { name: 'Choose an agency' })).toBeAttached();
       await p.getByRole('button', { name: 'Record decision for Amy' }).click();
       await expect(p.getByRole('link', { name: /minority view: Humber Police/ })).toBeVisible();
     },
@@ -420,7 +444,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'chair’s screen with an agency recorded as giving no view and the problems listed beside the button',
-    hash: '#/conferences/1',
+    hash: '#/conferences/1/children/1',
     seed: seedNoView,
     ready: async (p) => {
       await expect(p.getByRole('textbox', { name: /Why no view is given by Northfield Academy/ })).toHaveValue(
@@ -432,7 +456,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'chair’s screen of a conference dated after today',
-    hash: '#/conferences/2',
+    hash: '#/conferences/2/attendance',
     seed: seedFuture,
     ready: async (p) => expect(p.getByTestId('attendance-not-open')).toBeVisible(),
   },
@@ -682,7 +706,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'chair’s screen with reasons over the limit, refused and kept in their box',
-    hash: '#/conferences/1',
+    hash: '#/conferences/1/children/1',
     seed: seedLiveConference,
     ready: async (p) => {
       await expect(p.getByTestId('chair-screen-ready')).toBeVisible();

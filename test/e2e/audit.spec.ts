@@ -84,7 +84,8 @@ test('a conference shows its own history: who changed what, with the values befo
   page,
 }) => {
   const { conferenceId } = await seed(app);
-  await page.goto(`${app.url}#/conferences/${conferenceId}`);
+  // The history is on the chair's screen's Decisions step.
+  await page.goto(`${app.url}#/conferences/${conferenceId}/decisions`);
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
   const history = page.getByTestId('record-history');
   await history.getByText(/^History \(\d+ changes\)$/).click();

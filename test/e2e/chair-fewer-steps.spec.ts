@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
-import { expect, test, type AppUnderTest } from './fixtures';
+import { expect, openChairScreen, test, type AppUnderTest } from './fixtures';
 import { agencyInputSchema, type AgencyType } from '../../shared/schemas/agency';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 
@@ -97,9 +97,9 @@ function counter(page: Page) {
   };
 }
 
-async function openChairScreen(page: Page, app: AppUnderTest, conferenceId: number): Promise<void> {
-  await page.goto(`${app.url}#/conferences/${conferenceId}`);
-  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+/** The Next link at the foot of a step of the chair's screen. */
+function nextStep(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Previous and next step' }).getByRole('link', { name: /^Next step/ });
 }
 
 test('a two-child review of six agencies run by keyboard with the shortcuts, counting the actions', async ({
@@ -110,7 +110,12 @@ test('a two-child review of six agencies run by keyboard with the shortcuts, cou
   const { reviewId, children } = await seedFamily(app);
   const [ada, ben] = children;
   if (!ada || !ben) throw new Error('two children expected');
+  // Nothing invited yet: the screen opens at its first step.
   await openChairScreen(page, app, reviewId);
+  await expect(page.getByRole('link', { name: 'Invitations and reports', exact: true })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   const count = counter(page);
 
   // 1. The agencies of the family's last conference, invited in one step.
@@ -123,7 +128,10 @@ test('a two-child review of six agencies run by keyboard with the shortcuts, cou
   await expect(page.getByTestId('invite-last')).toHaveCount(0);
   expect((await app.register.live.get(reviewId)).invitations).toHaveLength(6);
 
-  // 2. Everyone attended, then the probation service's apologies adjusted.
+  // 2. On to the next step (one key press, counted): everyone attended, then the probation
+  // service's apologies adjusted.
+  await count.press(nextStep(page));
+  await expect(page.getByRole('heading', { name: 'Attendance' })).toBeFocused();
   const attendance = page.getByRole('region', { name: 'Attendance' });
   await count.press(attendance.getByRole('button', { name: 'All invited agencies attended' }));
   await expect(page.getByRole('heading', { name: 'Attendance' })).toBeFocused();
@@ -134,8 +142,10 @@ test('a two-child review of six agencies run by keyboard with the shortcuts, cou
   await expect(probation.getByLabel('Apologies, report sent')).toBeChecked();
   await expect(page.getByTestId('status-panel').getByText('Quorate', { exact: true })).toBeVisible();
 
-  // 3. Ada: every agency "plan should continue", then the school's view adjusted with its reasons.
+  // 3. Ada's step: every agency "plan should continue", then the school's view adjusted with its reasons.
+  await count.press(nextStep(page));
   const first = page.getByRole('region', { name: /Ada Delta/ });
+  await expect(first.getByRole('heading', { level: 2 })).toBeFocused();
   await count.press(first.getByRole('button', { name: 'All agencies: plan should continue for Ada' }));
   await expect(first.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(first.getByTestId(`all-views-${ada.id}`)).toHaveCount(0);
@@ -152,8 +162,10 @@ test('a two-child review of six agencies run by keyboard with the shortcuts, cou
   await count.press(first.getByRole('button', { name: 'Record decision for Ada' }));
   await expect(first.getByRole('heading', { name: 'Decision recorded for Ada' })).toBeFocused();
 
-  // Ben: every agency the same, category already chosen.
+  // Ben's step: every agency the same, category already chosen.
+  await count.press(nextStep(page));
   const second = page.getByRole('region', { name: /Ben Delta/ });
+  await expect(second.getByRole('heading', { level: 2 })).toBeFocused();
   await count.press(second.getByRole('button', { name: 'All agencies: plan should continue for Ben' }));
   await expect(second.getByRole('radio', { name: 'Neglect' })).toBeChecked();
   await count.press(second.getByRole('button', { name: 'Record decision for Ben' }));
@@ -161,9 +173,14 @@ test('a two-child review of six agencies run by keyboard with the shortcuts, cou
 
   const actions = count.actions;
   console.log(
-    `Two-child review of six agencies with the shortcuts: ${actions} actions (the issue's baseline: about 48 clicks plus typing)`,
+    `Two-child review of six agencies with the shortcuts, in steps: ${actions} actions, 3 of them moving to the next step (the issue's baseline: about 48 clicks plus typing)`,
   );
-  expect(actions).toBeLessThanOrEqual(24);
+  expect(actions).toBeLessThanOrEqual(27);
+
+  // Every step but the decisions is done; the conference is concluded, so the Decisions step is too.
+  await count.press(nextStep(page));
+  await expect(page.getByRole('heading', { name: 'Decisions', level: 2 })).toBeFocused();
+  await expect(page.getByTestId('step-status')).toHaveText(['Done', 'Done', 'Done', 'Done', 'Done']);
 
   const decided = await app.register.live.get(reviewId);
   expect(decided.conference.status).toBe('concluded');
@@ -200,9 +217,11 @@ test('a decision’s problems all shown beside it, each linked to its field, wit
     agencies.map((a) => a.id),
   );
   await r.live.markAllAttended(conference.id);
-  await openChairScreen(page, app, conference.id);
+  const dee = conference.children[1];
+  if (!dee) throw new Error('two children expected');
+  await openChairScreen(page, app, conference.id, dee.id);
 
-  // The second child: the one furthest down the page.
+  // The second child's step.
   const child = page.getByRole('region', { name: /Dee Echo/ });
   await child.getByRole('button', { name: 'All agencies: needs a plan for Dee' }).focus();
   await page.keyboard.press('Enter');
@@ -248,4 +267,50 @@ test('a decision’s problems all shown beside it, each linked to its field, wit
   await page.keyboard.press('Enter');
   await expect(child.getByRole('heading', { name: 'Decision recorded for Dee' })).toBeFocused();
   expect((await r.live.get(conference.id)).children[1]?.recorded).toMatchObject({ decision: 'plan', category: 'NEG' });
+});
+
+/** The page's height in CSS pixels, from the top of the document to its foot. */
+const PAGE_HEIGHT = 'document.documentElement.scrollHeight';
+
+test('each step of a two-child review of six agencies is at most about three screens at 1280×720', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  expect(page.viewportSize()).toEqual({ width: 1280, height: 720 });
+  const r = app.register;
+  const { reviewId, children, agencies } = await seedFamily(app);
+  // The review at its fullest: every agency invited and attended, every view given with reasons.
+  await r.live.inviteMany(
+    reviewId,
+    agencies.map((a) => a.id),
+  );
+  await r.live.markAllAttended(reviewId);
+  for (const c of children) await r.live.setAllViews({ conferenceId: reviewId, childId: c.id, view: 'plan' });
+
+  // About three screens (3 × 720 px and a margin) per step. A child's step while six agencies'
+  // views are being entered is the exception, and is held to what it is now: six view rows of
+  // about 270 px each (legend and three radios, Withdraw, reasons with their count), about 3,030 px
+  // in all. Issue 14 leaves that step over the target; see the README's decision.
+  const limit = 3 * 720 + 140;
+  const viewsLimit = 3100;
+  const heights: [string, number][] = [];
+  const measure = async (label: string, step: 'before' | 'attendance' | 'decisions' | number) => {
+    await openChairScreen(page, app, reviewId, step);
+    // ("Loading agencies…" is the closed Invite an agency, loaded when opened.)
+    await expect(page.getByText(/^Loading(…| the )/)).toHaveCount(0);
+    heights.push([label, await page.evaluate<number>(PAGE_HEIGHT)]);
+  };
+  await measure('Invitations and reports', 'before');
+  await measure('Attendance', 'attendance');
+  for (const c of children) await measure(`${c.givenName} (views being given)`, c.id);
+  for (const c of children) await r.live.recordDecision({ conferenceId: reviewId, childId: c.id, category: 'NEG' });
+  for (const c of children) await measure(`${c.givenName} (decision recorded)`, c.id);
+  await measure('Decisions (concluded)', 'decisions');
+
+  console.log(`Step heights at 1280×720: ${heights.map(([label, h]) => `${label} ${h}px`).join('; ')}`);
+  for (const [label, height] of heights)
+    expect(height, `${label} is ${height}px high`).toBeLessThanOrEqual(
+      label.endsWith('(views being given)') ? viewsLimit : limit,
+    );
 });

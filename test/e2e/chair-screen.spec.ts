@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatLongDate } from '../../shared/dates';
-import { expect, fromToday, test, type AppUnderTest } from './fixtures';
+import { expect, fromToday, goToChairStep, openChairScreen, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
 
@@ -64,13 +64,29 @@ const AGENCY = {
 } as const;
 type AgencyKey = keyof typeof AGENCY;
 
-async function openChairScreen(page: Page, app: AppUnderTest, conferenceId: number): Promise<void> {
-  await page.goto(`${app.url}#/conferences/${conferenceId}`);
-  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+/** Shows a step of the chair's screen (by its name in the step list) unless it is shown already. */
+async function showStep(page: Page, name: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: 'Conference steps' }).getByRole('link', { name, exact: true });
+  if ((await link.getAttribute('aria-current')) !== 'step') await goToChairStep(page, name);
 }
 
-const attendance = (page: Page) => page.getByRole('region', { name: 'Attendance' });
-const childSection = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(name) });
+/** The Attendance step's section, the step shown first. */
+async function attendanceStep(page: Page): Promise<Locator> {
+  await showStep(page, 'Attendance');
+  return page.getByRole('region', { name: 'Attendance' });
+}
+
+/** A child's step's section (the child's name as in the step list), the step shown first. */
+async function childStep(page: Page, name: string): Promise<Locator> {
+  await showStep(page, name);
+  return page.getByRole('region', { name: new RegExp(name) });
+}
+
+/** The Invitations and reports step's section, the step shown first. */
+async function beforeStep(page: Page): Promise<Locator> {
+  await showStep(page, 'Invitations and reports');
+  return page.getByRole('region', { name: 'Invitations and reports' });
+}
 const viewGroup = (section: Locator, agency: AgencyKey) =>
   section.getByRole('group', { name: new RegExp(`^${AGENCY[agency]}.*view for`) });
 const reasonsBox = (section: Locator, agency: AgencyKey) =>
@@ -78,7 +94,9 @@ const reasonsBox = (section: Locator, agency: AgencyKey) =>
 
 async function markAllAttended(page: Page): Promise<void> {
   for (const name of Object.values(AGENCY)) {
-    await attendance(page)
+    await (
+      await attendanceStep(page)
+    )
       .getByRole('group', { name: new RegExp(`^${name}`) })
       .getByLabel('Attended')
       .check();
@@ -118,7 +136,7 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await expect(panel).toContainText('Health (Health Visiting)');
 
   // Zoë: three agencies for a plan, the school against.
-  const first = childSection(page, 'Zoë Alpha');
+  const first = await childStep(page, 'Zoë Alpha');
   await expect(first.getByRole('heading', { level: 2 })).toContainText('born 1 April 2018');
   await giveViews(first, { csc: 'plan', health: 'plan', police: 'plan', school: 'no-plan' });
   await reasonsBox(first, 'csc').fill('Neglect evidenced over six months');
@@ -158,13 +176,14 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await expect(viewGroup(first, 'police').getByLabel('Needs a plan')).toBeChecked();
   await expect(reasonsBox(first, 'csc')).toHaveValue('Neglect evidenced over six months');
   await expect(reasonsBox(first, 'school')).toHaveValue('Attendance at school has improved');
+  // The reload keeps the step (its own route); attendance is on its step.
+  await expect(page).toHaveURL(new RegExp(`#/conferences/${conferenceId}/children/${zoe.id}$`));
   await expect(
-    attendance(page)
-      .getByRole('group', { name: /^Primary School/ })
-      .getByLabel('Attended'),
+    (await attendanceStep(page)).getByRole('group', { name: /^Primary School/ }).getByLabel('Attended'),
   ).toBeChecked();
   await expect(panel).toContainText('Majority: plan (3–1)');
 
+  await childStep(page, 'Zoë Alpha');
   await first.getByRole('radio', { name: 'Neglect' }).check();
   await first.getByRole('button', { name: 'Record decision for Zoë' }).click();
   const zoeDecision = first.getByTestId(`decision-${zoe.id}`);
@@ -176,7 +195,7 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await expect(panel).toContainText('Recorded: Child protection plan – Neglect');
 
   // Łukasz: equally divided, so the conference adjourns and he is made subject to a plan meanwhile.
-  const second = childSection(page, 'Łukasz Alpha');
+  const second = await childStep(page, 'Łukasz Alpha');
   await giveViews(second, { csc: 'plan', health: 'plan', police: 'no-plan', school: 'no-plan' });
   await expect(panel).toContainText(
     `Equally divided (2–2): adjourn – reconvene by ${formatLongDate(reconveneBy)}, Łukasz is made subject to a plan meanwhile`,
@@ -188,18 +207,26 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
   await expect(interimCategory).toBeVisible();
   await interimCategory.getByLabel('Emotional abuse').check();
   await second.getByRole('button', { name: 'Record decision for Łukasz' }).click();
-  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Adjourned');
-  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Emotional abuse');
+  // The conference adjourns: what is offered next is scheduling the reconvened conference, on
+  // the Decisions step, with focus on the form's heading.
+  await expect(page).toHaveURL(new RegExp(`#/conferences/${conferenceId}/reconvene$`));
+  await expect(page.getByRole('heading', { name: /^Adjourned: reconvene by/ })).toBeFocused();
+  await expect(page.getByTestId(`decision-summary-line-${lukasz.id}`)).toContainText('Adjourned');
   expect((await app.register.live.get(conferenceId)).children[1]?.recorded).toMatchObject({
     decision: 'adjourned',
     interimPlan: true,
     category: 'EMO',
   });
-  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Wednesday 14 January 2026');
   await expect(page.getByTestId('conference-status')).toHaveText('Adjourned');
   const adjourned = page.getByTestId('adjourned-panel');
   await expect(adjourned).toContainText('Adjourned: reconvene by Wednesday 14 January 2026');
   await expect(adjourned).toContainText('Łukasz is made subject to a plan meanwhile');
+  // Łukasz's step keeps the decision as recorded.
+  await childStep(page, 'Łukasz Alpha');
+  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Adjourned');
+  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Emotional abuse');
+  await expect(second.getByTestId(`decision-${lukasz.id}`)).toContainText('Wednesday 14 January 2026');
+  await showStep(page, 'Decisions');
 
   // Schedule the reconvened conference from the page.
   const when = adjourned.getByRole('group', { name: 'Date of the reconvened conference' });
@@ -221,7 +248,7 @@ test('a chair runs an initial conference for two children: 3–1, then 2–2 adj
 
   // At the reconvened conference the agencies are consulted again: 3–1 for a plan.
   await markAllAttended(page);
-  const again = childSection(page, 'Łukasz Alpha');
+  const again = await childStep(page, 'Łukasz Alpha');
   await giveViews(again, { csc: 'plan', health: 'plan', school: 'plan', police: 'no-plan' });
   await reasonsBox(again, 'police').fill('Still no evidence of harm to him');
   await expect(page.getByTestId('status-panel')).toContainText('Majority: plan (3–1)');
@@ -276,12 +303,16 @@ test('an inquorate conference cannot decide until the chair records why it goes 
 
   await openChairScreen(page, app, conference.id);
   for (const name of ['Children’s Social Care', 'Health Visiting', 'School Nursing']) {
-    await attendance(page)
+    await (
+      await attendanceStep(page)
+    )
       .getByRole('group', { name: new RegExp(`^${name}`) })
       .getByLabel('Attended')
       .check();
   }
-  await attendance(page)
+  await (
+    await attendanceStep(page)
+  )
     .getByRole('group', { name: /^Humberside Police/ })
     .getByLabel('Apologies, report sent')
     .check();
@@ -291,7 +322,7 @@ test('an inquorate conference cannot decide until the chair records why it goes 
   await expect(panel).toContainText('Counting: Children’s social care; Health (Health Visiting, School Nursing).');
   await expect(page.getByTestId('quoracy-warning')).toContainText('The conference is not quorate.');
 
-  const child = childSection(page, 'Amir Beta');
+  const child = await childStep(page, 'Amir Beta');
   await expect(child.getByRole('group')).toHaveCount(3);
   await expect(child).toContainText('No view from Humberside Police (apologies, report sent).');
   for (const name of ['Children’s Social Care', 'Health Visiting', 'School Nursing']) {
@@ -308,6 +339,7 @@ test('an inquorate conference cannot decide until the chair records why it goes 
   const reason = page.getByLabel('Why the conference goes ahead without a quorum');
   await expect(reason).toBeFocused();
   await reason.fill('The police report is detailed and delay would leave Amir at risk over the holiday');
+  await childStep(page, 'Amir Beta');
   await child.getByRole('button', { name: 'Record decision for Amir' }).click();
   await expect(child.getByTestId(/^decision-/)).toContainText('Child protection plan');
   await expect(child.getByTestId(/^decision-/)).toContainText('Physical abuse');
@@ -322,13 +354,13 @@ test('one child’s views are copied to a sibling, reasons and all', async ({ ap
   for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
 
-  const first = childSection(page, 'Zoë Alpha');
-  const second = childSection(page, 'Łukasz Alpha');
+  const first = await childStep(page, 'Zoë Alpha');
   await expect(first.getByRole('button', { name: 'Copy Zoë’s views to Łukasz' })).toHaveCount(0);
   await giveViews(first, { csc: 'plan', health: 'plan', police: 'no-plan' });
   await reasonsBox(first, 'police').fill('No injuries seen');
   await reasonsBox(first, 'police').blur();
   await first.getByRole('button', { name: 'Copy Zoë’s views to Łukasz' }).click();
+  const second = await childStep(page, 'Łukasz Alpha');
 
   await expect(viewGroup(second, 'csc').getByLabel('Needs a plan')).toBeChecked();
   await expect(viewGroup(second, 'health').getByLabel('Needs a plan')).toBeChecked();
@@ -350,7 +382,7 @@ test('at 1280×720 the status panel stays in view while the chair works on the s
   await openChairScreen(page, app, conferenceId);
   expect(page.viewportSize()).toEqual({ width: 1280, height: 720 });
 
-  const second = childSection(page, 'Łukasz Alpha');
+  const second = await childStep(page, 'Łukasz Alpha');
   const firstRadio = viewGroup(second, 'school').getByLabel('Does not need a plan');
   await firstRadio.focus();
   await expect(firstRadio).toBeFocused();
@@ -370,9 +402,9 @@ test('a report is marked received, on time or late, and an agency is invited and
   const { conferenceId } = await seed(app, { date: '2025-12-19' });
   await app.register.agencies.create(agencyInputSchema.parse({ name: 'Northfield Housing', type: 'housing' }));
   await openChairScreen(page, app, conferenceId);
+  const reports = await beforeStep(page);
   await expect(page.getByText('Reports are due by Wednesday 17 December 2025.')).toBeVisible();
 
-  const reports = page.getByRole('region', { name: 'Invitations and reports' });
   const policeRow = reports.getByRole('row', { name: /Humberside Police/ });
   await policeRow.getByLabel('Report from Humberside Police').selectOption('Received');
   const received = policeRow.getByRole('group', { name: 'Date received from Humberside Police' });
@@ -392,8 +424,9 @@ test('a report is marked received, on time or late, and an agency is invited and
   const housing = reports.getByRole('row', { name: /Northfield Housing/ });
   await expect(housing).toContainText('Jo Bell');
   await expect(housing).toContainText('Tenancy officer');
-  await expect(attendance(page).getByRole('group', { name: /^Northfield Housing/ })).toBeVisible();
+  await expect((await attendanceStep(page)).getByRole('group', { name: /^Northfield Housing/ })).toBeVisible();
 
+  await beforeStep(page);
   await housing.getByRole('button', { name: 'Remove Northfield Housing' }).click();
   await expect(housing).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Invitations and reports' })).toBeFocused();
@@ -419,7 +452,7 @@ test('under the “chair decides” rule the chair records the decision, with �
   const { conferenceId, agencies } = await seed(app, { children: 1 });
   for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
-  const child = childSection(page, 'Zoë Alpha');
+  const child = await childStep(page, 'Zoë Alpha');
   await giveViews(child, { csc: 'plan', health: 'no-plan', police: 'plan', school: 'plan' });
   await expect(page.getByTestId('status-panel')).toContainText('The chair decides: 3 for a plan, 1 against');
 
@@ -438,11 +471,15 @@ test('under the “chair decides” rule the chair records the decision, with �
 test('an inquorate conference is re-dated: attendance is cleared and the invitations kept', async ({ app, page }) => {
   const { conferenceId } = await seed(app, { date: '2026-03-09' });
   await openChairScreen(page, app, conferenceId);
-  await attendance(page)
+  await (
+    await attendanceStep(page)
+  )
     .getByRole('group', { name: /^Children’s Social Care/ })
     .getByLabel('Attended')
     .check();
-  await attendance(page)
+  await (
+    await attendanceStep(page)
+  )
     .getByRole('group', { name: /^Humberside Police/ })
     .getByLabel('Did not attend')
     .check();
@@ -461,7 +498,7 @@ test('an inquorate conference is re-dated: attendance is cleared and the invitat
   await expect(page.getByTestId('redated')).toBeFocused();
   await expect(page.getByTestId('redated')).toContainText('Re-dated to Monday 16 March 2026 at 11:00');
   await expect(page.getByText('Monday 16 March 2026 at 11:00', { exact: true })).toBeVisible();
-  await expect(attendance(page).getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect((await attendanceStep(page)).getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(page.getByTestId('quoracy-warning')).toHaveCount(0);
   const live = await app.register.live.get(conferenceId);
   expect(live.conference).toMatchObject({ date: '2026-03-16', time: '11:00' });
@@ -477,7 +514,7 @@ test('an attending agency recorded as giving no view, with the chair’s reason:
   if (!zoe) throw new Error('a child expected');
   for (const id of Object.values(agencies)) await app.register.live.setAttendance(conferenceId, id, 'attended');
   await openChairScreen(page, app, conferenceId);
-  const child = childSection(page, 'Zoë Alpha');
+  const child = await childStep(page, 'Zoë Alpha');
   await giveViews(child, { csc: 'plan', health: 'plan' });
   await child.getByRole('radio', { name: 'Neglect' }).check();
 
@@ -546,18 +583,24 @@ test('a conference dated after today shows attendance and views as not yet open,
   if (!zoe) throw new Error('a child expected');
   await openChairScreen(page, app, conferenceId);
 
+  // A conference to come opens at its invitations.
+  await expect(page.getByRole('link', { name: 'Invitations and reports', exact: true })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   const when = formatLongDate(date);
+  await attendanceStep(page);
   await expect(page.getByTestId('attendance-not-open')).toContainText(
     `Attendance and views can be recorded from ${when}, the day of the conference.`,
   );
-  await expect(attendance(page).getByRole('radio')).toHaveCount(0);
-  const child = childSection(page, 'Zoë Alpha');
+  await expect((await attendanceStep(page)).getByRole('radio')).toHaveCount(0);
+  const child = await childStep(page, 'Zoë Alpha');
   await expect(child).toContainText(`Zoë’s views and decision can be recorded from ${when}`);
   await expect(child.getByRole('radio')).toHaveCount(0);
   await expect(child.getByRole('button', { name: 'Record decision for Zoë' })).toHaveCount(0);
 
   // Reports and invitations are recorded before the day.
-  const reports = page.getByRole('region', { name: 'Invitations and reports' });
+  const reports = await beforeStep(page);
   await reports.getByLabel('Report from Primary School').selectOption('Not received');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   expect(

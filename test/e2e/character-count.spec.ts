@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { MAX_INQUORATE_REASON, MAX_LONG_TEXT, MAX_REASONS } from '../../shared/schemas/limits';
-import { expect, test, type AppUnderTest } from './fixtures';
+import { expect, openChairScreen, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
 
@@ -48,11 +47,6 @@ async function seed(app: AppUnderTest, attending: 'all' | 'csc only') {
   return { conferenceId: conference.id, childId: child.id, police: police.id };
 }
 
-async function openChairScreen(page: Page, app: AppUnderTest, conferenceId: number): Promise<void> {
-  await page.goto(`${app.url}#/conferences/${conferenceId}`);
-  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
-}
-
 test('reasons longer than the limit are counted, refused, and stay in their box until put right', async ({
   app,
   page,
@@ -65,7 +59,7 @@ test('reasons longer than the limit are counted, refused, and stay in their box 
     view: 'plan',
     reasons: 'Earlier reasons',
   });
-  await openChairScreen(page, app, conferenceId);
+  await openChairScreen(page, app, conferenceId, childId);
   const reasons = page.getByRole('textbox', { name: 'Reasons given by Humberside Police for Zoë' });
   const count = page.getByTestId(`reasons-${childId}-${police}-count`);
   await expect(reasons).toHaveValue('Earlier reasons');
@@ -108,7 +102,7 @@ test('a reason for going ahead without a quorum that is too long is refused and 
   page,
 }) => {
   const { conferenceId } = await seed(app, 'csc only');
-  await openChairScreen(page, app, conferenceId);
+  await openChairScreen(page, app, conferenceId, 'attendance');
   const reason = page.getByRole('textbox', { name: 'Why the conference goes ahead without a quorum' });
 
   const tooLong = textOf(MAX_INQUORATE_REASON + 1);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatLongDate } from '../../shared/dates';
-import { expect, fromToday, test, type AppUnderTest } from './fixtures';
+import { expect, fromToday, goToChairStep, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
 import { conferenceListInputSchema } from '../../shared/schemas/conference';
@@ -183,6 +183,9 @@ test('a conference is cancelled with a reason, then shown as cancelled and read-
   await expect(page.getByTestId('conference-corrections')).toHaveCount(0);
   await expect(page.getByRole('radio')).toHaveCount(0);
   await expect(page.getByRole('combobox')).toHaveCount(0);
+  // A cancelled conference opens at its Decisions step; the child's step says why nothing was decided.
+  await expect(page.getByRole('link', { name: 'Decisions', exact: true })).toHaveAttribute('aria-current', 'step');
+  await goToChairStep(page, 'Zoë Alpha');
   await expect(page.getByRole('region', { name: /Zoë Alpha/ })).toContainText(
     'The conference was cancelled: no decision was recorded for Zoë.',
   );
@@ -335,7 +338,8 @@ test('a recorded decision is amended with a reason: the outcome worked out again
   await page.getByRole('button', { name: 'Save the amendment' }).click();
 
   await expect(page.getByRole('alert')).toContainText('Decision for Zoë amended');
-  await expect(page.getByTestId(`decision-${childId}`)).toContainText('No child protection plan');
+  // Back at the Decisions step: each child's decision in a line, then the amendments.
+  await expect(page.getByTestId(`decision-summary-line-${childId}`)).toContainText('No child protection plan');
   const amendments = page.getByRole('region', { name: 'Amendments' });
   await expect(amendments).toContainText('Decision for Zoë Alpha amended');
   await expect(amendments).toContainText('by Test Chair');

@@ -45,7 +45,8 @@ test('a minority view recorded at a conference starts an escalation in one step,
   await r.live.recordDecision({ conferenceId: conference.id, childId, category: null });
 
   await page.goto(app.url);
-  await page.goto(`${app.server.origin}/#/conferences/${conference.id}`);
+  // The child's step holds the recorded decision and its escalation links.
+  await page.goto(`${app.server.origin}/#/conferences/${conference.id}/children/${childId}`);
   await page.getByRole('link', { name: /Escalate Primary School’s minority view/ }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -76,7 +76,8 @@ test('a chair flags an agency’s non-attendance; the administrator finds it in 
     });
   }
 
-  await page.goto(`${app.url}#/conferences/${conference.id}`);
+  // Escalations about agencies are raised from the chair's Attendance step.
+  await page.goto(`${app.url}#/conferences/${conference.id}/attendance`);
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
   const section = page.getByRole('region', { name: 'Escalate to agency safeguarding leads' });
   await expect(section).toContainText('Attendance and reports suggest nothing to escalate.');

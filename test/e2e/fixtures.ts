@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startBrowserServer, type BrowserServer } from '../../electron/main/browser-mode/server';
 import { createGate, type Gate } from '../../electron/main/register/gate';
 import type { Register } from '../../electron/main/register/register';
@@ -125,3 +125,33 @@ export const test = base.extend<{
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * A step of the chair's screen as its route names it: `before`, `attendance`, `decisions`, or a
+ * child's id (its step is `/children/<id>`).
+ */
+export type ChairStepName = 'before' | 'attendance' | 'decisions' | number;
+
+/** Opens the chair's screen of a conference, at a step or (without one) at its default step. */
+export async function openChairScreen(
+  page: Page,
+  app: AppUnderTest,
+  conferenceId: number,
+  step?: ChairStepName,
+): Promise<void> {
+  const suffix = step === undefined ? '' : typeof step === 'number' ? `/children/${step}` : `/${step}`;
+  await page.goto(`${app.url}#/conferences/${conferenceId}${suffix}`);
+  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+}
+
+/**
+ * Moves to a step of the open chair's screen by its link in the step list (its name as shown:
+ * "Attendance", "Ada Delta", "Decisions"), and waits for the step's heading to take focus.
+ */
+export async function goToChairStep(page: Page, name: string): Promise<void> {
+  const steps = page.getByRole('navigation', { name: 'Conference steps' });
+  const link = steps.getByRole('link', { name, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'step');
+  await expect(page.locator('.app-chair-layout__main h2[tabindex="-1"]').first()).toBeFocused();
+}

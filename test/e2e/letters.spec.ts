@@ -327,7 +327,7 @@ test('the documents made for an escalation and a conference are listed on their 
   await expect(escalationDocs).toContainText('Test Chair');
   await expect(escalationDocs).not.toContainText('decision-letter');
 
-  await page.goto(`${app.url}#/conferences/${conference.id}`);
+  await page.goto(`${app.url}#/conferences/${conference.id}/decisions`);
   await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
   await expect(
     page.getByTestId('documents-made').getByRole('row', { name: /Synthetic decision-letter/ }),

@@ -4,7 +4,7 @@ import { createGate, type Gate } from '../../electron/main/register/gate';
 import { pgStore } from '../../electron/main/register/register-store';
 import { startUnitServer, type UnitServer } from '../../electron/main/server/unit-server';
 import { freshPgDatabase, type PgTestDatabase } from '../pg-database';
-import { expect, test } from './fixtures';
+import { expect, goToChairStep, test } from './fixtures';
 
 /**
  * Two people at once, in two browser contexts (two cookie jars, as two computers), against the
@@ -107,9 +107,10 @@ test.describe('two people on the unit server', () => {
     await expect(chair.getByTestId('unit-server')).toHaveText(`Unit register at ${unit.server.origin}`);
 
     const screen = `${unit.server.origin}/#/conferences/${unit.conferenceId}`;
-    await chair.goto(screen);
+    // The chair at the attendance step, the officer at the invitations and reports.
+    await chair.goto(`${screen}/attendance`);
     await expect(chair.getByTestId('chair-screen-ready')).toBeVisible();
-    await officer.goto(screen);
+    await officer.goto(`${screen}/before`);
     await expect(officer.getByTestId('chair-screen-ready')).toBeVisible();
 
     // The chair records attendance while the officer, elsewhere, marks the police report received.
@@ -129,12 +130,15 @@ test.describe('two people on the unit server', () => {
     await received.getByLabel('Year').press('Tab');
     await expect(officerRow).toContainText('Received on Tuesday 16 December 2025');
 
-    // Without reloading, the chair's screen shows the report received, and keeps the chair's own entry.
+    // Without reloading (a step changes only what is shown), the chair's screen shows the report
+    // received, and keeps the chair's own entry.
+    await goToChairStep(chair, 'Invitations and reports');
     const chairRow = chair
       .getByRole('region', { name: 'Invitations and reports' })
       .getByRole('row', { name: /Humberside Police/ });
     await expect(chairRow).toContainText('Received on Tuesday 16 December 2025', { timeout: 10_000 });
     await expect(chair.getByTestId('others-changed')).toContainText('Updated with changes made by others at');
+    await goToChairStep(chair, 'Attendance');
     await expect(
       chair
         .getByRole('region', { name: 'Attendance' })
@@ -142,6 +146,7 @@ test.describe('two people on the unit server', () => {
         .getByLabel('Attended'),
     ).toBeChecked();
     // And the officer sees the chair's attendance the same way.
+    await goToChairStep(officer, 'Attendance');
     await expect(
       officer
         .getByRole('region', { name: 'Attendance' })

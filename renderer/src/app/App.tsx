@@ -39,6 +39,7 @@ import { Header } from './Header';
 import { NotFoundPage } from './NotFoundPage';
 import { PageContext } from './page-context';
 import { parseRoute, sectionOf, type Route } from './routes';
+import { useScreenKey } from './use-screen-key';
 import { ScreenError } from './ScreenError';
 import { SettingsContext } from './settings-context';
 import { SkipLink } from './SkipLink';
@@ -55,7 +56,7 @@ function Screen({ route }: { route: Route }) {
     case 'conference-new':
       return <CreateConferencePage />;
     case 'conference':
-      return <ChairScreenPage id={route.id} focus={route.focus ?? null} />;
+      return <ChairScreenPage id={route.id} step={route.step} focus={route.focus ?? null} />;
     case 'conference-edit':
       return <EditConferencePage id={route.id} />;
     case 'conference-cancel':
@@ -123,6 +124,7 @@ export function App() {
   const section = sectionOf(route);
   const [settings, setSettings] = useState<VersionedSettings | null>(null);
   const unexpected = useUnexpectedErrors(navigations);
+  const screenKey = useScreenKey(navigations, path);
   useTableCellLabels();
 
   useEffect(() => {
@@ -136,7 +138,7 @@ export function App() {
   }, []);
 
   const settingsContext = useMemo(() => ({ settings, setSettings }), [settings]);
-  const pageContext = useMemo(() => ({ moveFocus: navigations > 0, flash }), [navigations, flash]);
+  const pageContext = useMemo(() => ({ moveFocus: navigations > 0, flash, navigations }), [navigations, flash]);
 
   // The chair's screen is a working screen with a status panel beside the form: it uses the
   // width of a 1280-pixel window rather than the 960 pixels GOV.UK pages keep to for reading.
@@ -166,12 +168,10 @@ export function App() {
               <UnexpectedErrorNotice message={unexpected.message} onDismiss={unexpected.dismiss} />
             )}
             <PageContext value={pageContext}>
-              {/* A new key per navigation: each visit starts the screen afresh, and a screen that
-                  failed is tried again. A screen that fails shows an error page, not a blank window. */}
-              <ErrorBoundary
-                key={`${navigations}:${path}`}
-                fallback={(error, retry) => <ScreenError error={error} onRetry={retry} />}
-              >
+              {/* A new key per navigation (but for the chair's steps, above): each visit starts the
+                  screen afresh, and a screen that failed is tried again. A screen that fails shows
+                  an error page, not a blank window. */}
+              <ErrorBoundary key={screenKey} fallback={(error, retry) => <ScreenError error={error} onRetry={retry} />}>
                 <Screen route={route} />
               </ErrorBoundary>
             </PageContext>

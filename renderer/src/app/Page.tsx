@@ -19,6 +19,11 @@ interface PageProps {
   width?: 'full' | 'two-thirds';
   /** The form's errors: an error summary at the top of the page, and "Error:" in the window title. */
   errors?: readonly FormError[];
+  /**
+   * Follows an error summary link whose field is not on screen (on another step of the chair's
+   * screen): true when it has taken the user there.
+   */
+  onFollowError?: (error: FormError) => boolean;
   /** A banner of the page's own (such as "Settings saved"), shown above the heading. */
   banner?: ReactNode;
   children?: ReactNode;
@@ -35,6 +40,7 @@ export function Page({
   caption,
   width = 'two-thirds',
   errors = NO_ERRORS,
+  onFollowError,
   banner,
   children,
 }: PageProps) {
@@ -59,7 +65,7 @@ export function Page({
           </NotificationBanner>
         )}
         {banner}
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} onFollow={onFollowError} />
         <h1 className="govuk-heading-l" tabIndex={-1} ref={headingRef}>
           {caption && <span className="govuk-caption-l">{caption}</span>}
           {heading ?? title}

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import { REPORT_NAMES, type ReportName } from '../../../shared/reports';
+import type { ChairStepRef } from '../features/live-conference/chair-steps';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/schemas/documents';
 
 /**
@@ -31,7 +32,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'conferences' }
   | { name: 'conference-new' }
-  | { name: 'conference'; id: number; focus?: 'reconvene' }
+  /** The chair's screen at one of its steps (null: the default step for the conference's state). */
+  | { name: 'conference'; id: number; step: ChairStepRef | null; focus?: 'reconvene' }
   | { name: 'conference-edit'; id: number }
   | { name: 'conference-cancel'; id: number }
   | { name: 'conference-delete'; id: number }
@@ -170,7 +172,7 @@ export function parseRoute(fullPath: string): Route {
   if (first === 'conferences' && parts.length === 2) {
     if (second === 'new') return { name: 'conference-new' };
     const id = toId(second);
-    return id === null ? { name: 'not-found' } : { name: 'conference', id };
+    return id === null ? { name: 'not-found' } : { name: 'conference', id, step: null };
   }
   if (first === 'conferences' && parts.length === 3) {
     const id = toId(second);
@@ -178,7 +180,12 @@ export function parseRoute(fullPath: string): Route {
       switch (third) {
         // The chair's screen, opened at its form for scheduling the reconvened conference.
         case 'reconvene':
-          return { name: 'conference', id, focus: 'reconvene' };
+          return { name: 'conference', id, step: { kind: 'decisions' }, focus: 'reconvene' };
+        // The chair's screen, one step at a time.
+        case 'before':
+        case 'attendance':
+        case 'decisions':
+          return { name: 'conference', id, step: { kind: third } };
         // Corrections to a scheduled conference, each on its own page.
         case 'edit':
           return { name: 'conference-edit', id };
@@ -188,6 +195,12 @@ export function parseRoute(fullPath: string): Route {
           return { name: 'conference-delete', id };
       }
     }
+  }
+  // The chair's screen at one child's step: `/conferences/12/children/34`.
+  if (first === 'conferences' && parts.length === 4 && third === 'children') {
+    const id = toId(second);
+    const childId = toId(parts[3]);
+    if (id !== null && childId !== null) return { name: 'conference', id, step: { kind: 'child', childId } };
   }
   // Amending one child's recorded decision: `/conferences/12/children/34/amend`.
   if (first === 'conferences' && parts.length === 5 && third === 'children' && parts[4] === 'amend') {
@@ -320,6 +333,15 @@ function parseEscalationRoute(rest: string[], query: URLSearchParams): Route | n
   // An unknown action shows the page itself, with what can be done next.
   const action = ESCALATION_ACTIONS.find((a) => a === query.get('action')) ?? null;
   return { name: 'escalation', id, action };
+}
+
+/**
+ * Whether going from one route to the next keeps the screen mounted: a step of the chair's
+ * screen to another step of the same conference keeps its data (the live conference, the save
+ * queue, the refresh timer) and only the step shown changes.
+ */
+export function keepsScreen(from: Route, to: Route): boolean {
+  return from.name === 'conference' && to.name === 'conference' && from.id === to.id;
 }
 
 /** Which item of the service navigation a route belongs to. */

@@ -5,7 +5,14 @@ import { focusField, type FormError } from './form-errors';
  * GOV.UK error summary: "There is a problem" and a link to each field in error. It takes focus
  * whenever a new list of errors arrives, so keyboard and screen reader users land on it.
  */
-export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
+export function ErrorSummary({
+  errors,
+  onFollow,
+}: {
+  errors: readonly FormError[];
+  /** Follows a link whose field is not on screen (another step): true when it has. */
+  onFollow?: (error: FormError) => boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -29,6 +36,7 @@ export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
                     onClick={(event) => {
                       // The hash holds the route, so the link focuses its field instead of navigating.
                       event.preventDefault();
+                      if (onFollow?.(error)) return;
                       if (error.targetId !== null) focusField(error.targetId);
                     }}
                   >

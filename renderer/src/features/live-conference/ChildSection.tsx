@@ -14,12 +14,14 @@ import type { Result } from '../../../../shared/ipc/result';
 import { invoke } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { errorFor, type FieldRef } from '../../components/form-errors';
+import { errorFor, type FieldRef, type FormError } from '../../components/form-errors';
 import { Radios, type RadioItem } from '../../components/Radios';
 import { DecisionEscalationLinks } from './AgencyEscalationsSection';
 import type { FocusAfterRender } from './types';
 import type { LiveConferenceState } from './use-live-conference';
 import { NO_VIEW_LABEL, ViewRow } from './ViewRow';
+import { navigate } from '../../app/use-hash-route';
+import { stepPath } from './chair-steps';
 import { slotVersion } from './versions';
 import {
   childName,
@@ -37,6 +39,10 @@ interface ChildSectionProps {
   child: LiveChild;
   state: LiveConferenceState;
   focusAfterRender: FocusAfterRender;
+  /** The chair's unsent choices for this child, kept by the page across steps. */
+  drafts?: { value: ChildDraft; set(draft: ChildDraft): void };
+  /** Follows a summary link to a field on another step of the chair's screen (true when it has). */
+  onFollowError?: (error: FormError) => boolean;
 }
 
 function isCategory(value: string): value is Category {
@@ -93,7 +99,7 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
         {amended > 0 && (
           <Row label="Amended">
             {amended === 1 ? 'Once' : `${amended} times`}: see{' '}
-            <a className="govuk-link" href="#amendments-heading" onClick={focusAmendments}>
+            <a className="govuk-link" href={`#${stepPath(live.conference.id, { kind: 'decisions' })}`}>
               Amendments
             </a>
           </Row>
@@ -149,12 +155,6 @@ function RecordedDecision({ live, child }: { live: LiveConference; child: LiveCh
   );
 }
 
-function focusAmendments(event: { preventDefault(): void }) {
-  // The hash holds the route: focus the section instead of following the link.
-  event.preventDefault();
-  document.getElementById('amendments-heading')?.focus();
-}
-
 /** Why a child's views cannot be given here: the conference is cancelled, not yet held, or decided. */
 function ClosedText({ live, child }: { live: LiveConference; child: LiveChild }) {
   if (live.conference.status === 'cancelled') {
@@ -177,16 +177,30 @@ function ClosedText({ live, child }: { live: LiveConference; child: LiveChild })
  * and the decision recorded (with the category when a plan is made or continues, or, optionally,
  * when an equally divided conference puts the child on a plan until it reconvenes).
  */
-export function ChildSection({ live, child, state, focusAfterRender }: ChildSectionProps) {
+/** A child's choices made on the screen but not yet sent with the decision. */
+export interface ChildDraft {
+  category?: string;
+  chairDecision?: string;
+}
+
+export function ChildSection({ live, child, state, focusAfterRender, drafts, onFollowError }: ChildSectionProps) {
   // At a review the child's current category is chosen already: the chair changes it only if it changes.
-  const [category, setCategory] = useState<string>(() =>
-    live.conference.decidesAs === 'review' &&
+  // The chair's choices not yet sent (category, the chair's decision) are kept by the page, so
+  // they survive a move to another step and back (an error link to the attendance step).
+  const [ownDraft, setOwnDraft] = useState<ChildDraft>({});
+  const draft = drafts?.value ?? ownDraft;
+  const setDraft = drafts?.set ?? setOwnDraft;
+  // At a review the child's current category is chosen already: the chair changes it only if it changes.
+  const category =
+    draft.category ??
+    (live.conference.decidesAs === 'review' &&
     child.latestCategory &&
     (child.latestCategory !== 'MUL' || live.allowMultipleCategory)
       ? child.latestCategory
-      : '',
-  );
-  const [chairDecision, setChairDecision] = useState('');
+      : '');
+  const setCategory = (value: string) => setDraft({ ...draft, category: value });
+  const chairDecision = draft.chairDecision ?? '';
+  const setChairDecision = (value: string) => setDraft({ ...draft, chairDecision: value });
   const conferenceId = live.conference.id;
   const type = live.conference.decidesAs;
   const labels = viewLabels(type);
@@ -341,7 +355,9 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
         return first === undefined ? { fieldId: 'reasons', targetId: null } : `reasons-${child.id}-${first}`;
       }
       case 'quoracy':
-        return document.getElementById('inquorate-reason')
+        // The reason's box is on the Attendance step, shown once attendance is taken and the
+        // conference is not quorate: the summary's link goes to that step and focuses it.
+        return !live.quoracy.quorate && live.invitations.some((i) => i.attendance !== null)
           ? 'inquorate-reason'
           : { fieldId: 'quoracy', targetId: 'attendance-heading' };
       case 'views': {
@@ -401,7 +417,12 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
         { fieldFor, action: true, summaryAt: summaryId },
       )
       .then((result) => {
-        if (result) focusAfterRender(`decision-${child.id}`);
+        if (!result) return;
+        // An equally divided conference adjourns: what comes next is scheduling the reconvened
+        // conference, so the screen goes there (the Decisions step, focus on the form's heading).
+        if (result.conference.status === 'adjourned' && live.conference.status !== 'adjourned')
+          navigate(`/conferences/${conferenceId}/reconvene`);
+        else focusAfterRender(`decision-${child.id}`);
       });
   }
 
@@ -553,7 +574,7 @@ export function ChildSection({ live, child, state, focusAfterRender }: ChildSect
             )}
             {summaryErrors.length > 0 && (
               <div id={summaryId} data-testid={summaryId}>
-                <ErrorSummary errors={summaryErrors} />
+                <ErrorSummary errors={summaryErrors} onFollow={onFollowError} />
               </div>
             )}
             {problems.length > 0 && summaryErrors.length === 0 && (

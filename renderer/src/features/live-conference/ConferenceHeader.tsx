@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import type { LiveConference } from '../../../../shared/schemas/live-conference';
+import { stepPath } from './chair-steps';
 import { childName, listWords, recordedOnConference, STATUS_TAGS } from './wording';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -10,12 +11,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <dd className="app-facts__value">{children}</dd>
     </div>
   );
-}
-
-/** Focuses a child's section from a link, without touching the hash (it holds the route). */
-export function focusChild(childId: number): void {
-  const heading = document.getElementById(`child-${childId}-heading`);
-  heading?.focus();
 }
 
 /**
@@ -93,11 +88,7 @@ export function ConferenceHeader({ live }: { live: LiveConference }) {
               <li key={child.id}>
                 <a
                   className="govuk-link"
-                  href={`#child-${child.id}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    focusChild(child.id);
-                  }}
+                  href={`#${stepPath(live.conference.id, { kind: 'child', childId: child.id })}`}
                 >
                   {childName(child)}
                 </a>

@@ -1,5 +1,5 @@
 import type { LiveConference } from '../../../../shared/schemas/live-conference';
-import { focusChild } from './ConferenceHeader';
+import { stepPath } from './chair-steps';
 import type { SaveStatus } from './use-live-conference';
 import { childName, previewText, recordedText } from './wording';
 
@@ -64,11 +64,7 @@ export function StatusPanel({
             <li key={child.id} className="app-status-panel__child" data-testid={`outcome-${child.id}`}>
               <a
                 className="govuk-link govuk-!-font-weight-bold"
-                href={`#child-${child.id}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  focusChild(child.id);
-                }}
+                href={`#${stepPath(live.conference.id, { kind: 'child', childId: child.id })}`}
               >
                 {childName(child)}
               </a>
