@@ -139,12 +139,13 @@ test('a chair gives each agency’s view for a child and records the decision wi
       await page.keyboard.press('Space');
       await expect(group.getByLabel('Needs a plan')).toBeChecked();
     }
-    await page.keyboard.press('Tab');
-    await expect(section.getByRole('button', { name: `Withdraw view of ${name} for Maya` })).toBeFocused();
+    // The reading order: the answer, its reasons, then Withdraw under them.
     await page.keyboard.press('Tab');
     const reasons = section.getByRole('textbox', { name: `Reasons given by ${name} for Maya` });
     await expect(reasons).toBeFocused();
     if (name === against) await page.keyboard.type('Maya is settled and attending school every day');
+    await page.keyboard.press('Tab');
+    await expect(section.getByRole('button', { name: `Withdraw view of ${name} for Maya` })).toBeFocused();
   }
   await expect(page.getByTestId('status-panel')).toContainText('Majority: plan (3–1)');
 

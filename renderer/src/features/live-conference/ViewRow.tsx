@@ -110,10 +110,57 @@ export function ViewRow({
           error={viewError}
           small
         />
+      </div>
+      <div>
+        {chosen === NO_VIEW ? (
+          <Textarea
+            id={`no-view-${key}`}
+            label={
+              <>
+                Why no view is given
+                <span className="govuk-visually-hidden">
+                  {' '}
+                  by {invitation.agencyName} {forChild}
+                </span>
+              </>
+            }
+            hint={
+              noView
+                ? `Recorded: ${invitation.agencyName} attended and gives no view.`
+                : `The chair’s record that ${invitation.agencyName} attended but gives no view. It is saved once the reason is entered.`
+            }
+            value={why.value}
+            onChange={why.onChange}
+            onBlur={why.onBlur}
+            rows={2}
+            characterLimit={MAX_REASON}
+            error={withNotSaved(noViewError, why.refused)}
+          />
+        ) : (
+          <Textarea
+            id={`reasons-${key}`}
+            label={
+              <>
+                Reasons
+                <span className="govuk-visually-hidden">
+                  {' '}
+                  given by {invitation.agencyName} {forChild}
+                </span>
+              </>
+            }
+            hint={minority ? 'Minority view: record its concerns and reasons in full' : undefined}
+            value={reasons.value}
+            onChange={reasons.onChange}
+            onBlur={reasons.onBlur}
+            rows={2}
+            characterLimit={MAX_REASONS}
+            error={withNotSaved(reasonsError, reasons.refused) ?? (missing ? MINORITY_HINT : undefined)}
+          />
+        )}
         {given && !choosingNone && (
           <button
             type="button"
-            className="govuk-button govuk-button--secondary app-button-small"
+            className="app-link-button govuk-link app-view-row__withdraw"
             onClick={() => {
               reasons.cancel();
               void onSave(null, '');
@@ -129,7 +176,7 @@ export function ViewRow({
         {noView && chosen === NO_VIEW && (
           <button
             type="button"
-            className="govuk-button govuk-button--secondary app-button-small"
+            className="app-link-button govuk-link app-view-row__withdraw"
             onClick={() => {
               why.cancel();
               setChoosingNone(false);
@@ -144,51 +191,6 @@ export function ViewRow({
           </button>
         )}
       </div>
-      {chosen === NO_VIEW ? (
-        <Textarea
-          id={`no-view-${key}`}
-          label={
-            <>
-              Why no view is given
-              <span className="govuk-visually-hidden">
-                {' '}
-                by {invitation.agencyName} {forChild}
-              </span>
-            </>
-          }
-          hint={
-            noView
-              ? `Recorded: ${invitation.agencyName} attended and gives no view.`
-              : `The chair’s record that ${invitation.agencyName} attended but gives no view. It is saved once the reason is entered.`
-          }
-          value={why.value}
-          onChange={why.onChange}
-          onBlur={why.onBlur}
-          rows={2}
-          characterLimit={MAX_REASON}
-          error={withNotSaved(noViewError, why.refused)}
-        />
-      ) : (
-        <Textarea
-          id={`reasons-${key}`}
-          label={
-            <>
-              Reasons
-              <span className="govuk-visually-hidden">
-                {' '}
-                given by {invitation.agencyName} {forChild}
-              </span>
-            </>
-          }
-          hint={minority ? 'Minority view: record its concerns and reasons in full' : undefined}
-          value={reasons.value}
-          onChange={reasons.onChange}
-          onBlur={reasons.onBlur}
-          rows={3}
-          characterLimit={MAX_REASONS}
-          error={withNotSaved(reasonsError, reasons.refused) ?? (missing ? MINORITY_HINT : undefined)}
-        />
-      )}
     </div>
   );
 }
