@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type AppUnderTest } from './fixtures';
+import { expect, openChairScreen, test, type AppUnderTest } from './fixtures';
 import { seedReview } from './seed-review';
 
 /**
@@ -24,29 +24,36 @@ async function seedMidConference(app: AppUnderTest): Promise<{ reviewId: number;
   return { reviewId, firstChildId: first.id };
 }
 
-async function shoot(page: Page, app: AppUnderTest, name: string): Promise<void> {
+/**
+ * The first child's step. Wide, the window's first screen as the chair opens it; narrow or zoomed,
+ * scrolled to the views (the header and the step list are above), with the compact quoracy and
+ * outcome bar at the foot of the window.
+ */
+async function shoot(page: Page, app: AppUnderTest, name: string, scrollToViews: boolean): Promise<void> {
   const { reviewId, firstChildId } = await seedMidConference(app);
-  await page.goto(`${app.url}#/conferences/${reviewId}/children/${firstChildId}`);
-  await expect(page.getByTestId('chair-screen-ready')).toBeVisible();
+  await openChairScreen(page, app, reviewId, firstChildId);
+  const firstView = page.getByTestId(/^view-row-/).first();
+  await expect(firstView).toBeVisible();
+  if (scrollToViews) await firstView.evaluate((row) => row.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${OUT}/${name}.png`, animations: 'disabled' });
 }
 
 test.describe('at 1280×720', () => {
   test('the chair’s screen', async ({ app, page }) => {
-    await shoot(page, app, 'chair-screen-1280');
+    await shoot(page, app, 'chair-screen-1280', false);
   });
 });
 
 test.describe('at 320 CSS pixels wide', () => {
   test.use({ viewport: { width: 320, height: 720 } });
   test('the chair’s screen', async ({ app, page }) => {
-    await shoot(page, app, 'chair-screen-320');
+    await shoot(page, app, 'chair-screen-320', true);
   });
 });
 
 test.describe('at 200% zoom of a 1280×720 window', () => {
   test.use({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
   test('the chair’s screen', async ({ app, page }) => {
-    await shoot(page, app, 'chair-screen-200');
+    await shoot(page, app, 'chair-screen-200', true);
   });
 });
