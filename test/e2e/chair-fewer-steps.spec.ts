@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
-import { expect, openChairScreen, test, type AppUnderTest } from './fixtures';
-import { agencyInputSchema, type AgencyType } from '../../shared/schemas/agency';
+import { expect, openChairScreen, test } from './fixtures';
+import { AGENCIES, seedReview } from './seed-review';
+import { agencyInputSchema } from '../../shared/schemas/agency';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 
 /**
@@ -10,65 +11,6 @@ import { conferenceInputSchema } from '../../shared/schemas/conference';
  * child from every agency in one, then each adjusted; at a review the child's current category is
  * chosen already; a decision's problems are all shown beside it, each linked to its field.
  */
-
-const AGENCIES: [string, AgencyType][] = [
-  ['Children’s Social Care', 'childrens-social-care'],
-  ['Health Visiting', 'health'],
-  ['Humberside Police', 'police'],
-  ['Primary School', 'education'],
-  ['Housing Options', 'housing'],
-  ['Probation Service', 'probation'],
-];
-
-/**
- * A family whose initial conference (1 September 2025, six agencies) put both children on a
- * plan for neglect, and their review on 1 December 2025 with nobody invited yet. Set up through
- * the services; the review is run through the screen.
- */
-async function seedFamily(app: AppUnderTest) {
-  const r = app.register;
-  const agencies = [];
-  for (const [name, type] of AGENCIES) agencies.push(await r.agencies.create(agencyInputSchema.parse({ name, type })));
-  const initial = await r.conferences.create(
-    conferenceInputSchema.parse({
-      type: 'initial',
-      date: '2025-09-01',
-      time: '10:00',
-      venue: 'Civic Centre, room 1',
-      chairName: 'Sam Okafor',
-      family: { name: 'Delta' },
-      newChildren: [
-        { givenName: 'Ada', familyName: 'Delta', dateOfBirth: '2017-03-01' },
-        { givenName: 'Ben', familyName: 'Delta', dateOfBirth: '2019-07-01' },
-      ],
-    }),
-  );
-  for (const a of agencies) {
-    await r.live.invite({
-      conferenceId: initial.id,
-      agencyId: a.id,
-      representativeName: null,
-      representativeRole: null,
-    });
-    await r.live.setAttendance(initial.id, a.id, 'attended');
-  }
-  for (const c of initial.children) {
-    await r.live.setAllViews({ conferenceId: initial.id, childId: c.id, view: 'plan' });
-    await r.live.recordDecision({ conferenceId: initial.id, childId: c.id, category: 'NEG' });
-  }
-  const review = await r.conferences.create(
-    conferenceInputSchema.parse({
-      type: 'review',
-      date: '2025-12-01',
-      time: '10:00',
-      venue: 'Civic Centre, room 2',
-      chairName: 'Sam Okafor',
-      family: { id: initial.familyId },
-      childIds: initial.children.map((c) => c.id),
-    }),
-  );
-  return { reviewId: review.id, children: initial.children, agencies };
-}
 
 /** Counts what the chair does: each key press that makes a choice or presses a button, each text typed. */
 function counter(page: Page) {
@@ -107,7 +49,7 @@ test('a two-child review of six agencies run by keyboard with the shortcuts, cou
   page,
 }) => {
   test.slow();
-  const { reviewId, children } = await seedFamily(app);
+  const { reviewId, children } = await seedReview(app);
   const [ada, ben] = children;
   if (!ada || !ben) throw new Error('two children expected');
   // Nothing invited yet: the screen opens at its first step.
@@ -279,7 +221,7 @@ test('each step of a two-child review of six agencies is at most about three scr
   test.slow();
   expect(page.viewportSize()).toEqual({ width: 1280, height: 720 });
   const r = app.register;
-  const { reviewId, children, agencies } = await seedFamily(app);
+  const { reviewId, children, agencies } = await seedReview(app);
   // The review at its fullest: every agency invited and attended, every view given with reasons.
   await r.live.inviteMany(
     reviewId,

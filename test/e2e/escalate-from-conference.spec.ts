@@ -1,17 +1,15 @@
-import { expect, test } from './fixtures';
+import { expect, test, type AppUnderTest } from './fixtures';
 import { conferenceInputSchema } from '../../shared/schemas/conference';
 import { agencyInputSchema } from '../../shared/schemas/agency';
 
-test('a minority view recorded at a conference starts an escalation in one step, carrying the child and the conference', async ({
-  app,
-  page,
-}) => {
+/** Three agencies and an initial conference on 2 March 2026 for one child, Zoë, of the family named. */
+async function seedConference(app: AppUnderTest, familyName: string) {
   const r = app.register;
   const csc = await r.agencies.create(
     agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
   );
-  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
   const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
+  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
   const conference = await r.conferences.create(
     conferenceInputSchema.parse({
       type: 'initial',
@@ -19,11 +17,19 @@ test('a minority view recorded at a conference starts an escalation in one step,
       time: '10:00',
       venue: 'Room 1',
       chairName: 'Test Chair',
-      family: { name: 'Ó Súilleabháin' },
-      newChildren: [{ givenName: 'Zoë', familyName: 'Ó Súilleabháin', dateOfBirth: '2018-04-01' }],
+      family: { name: familyName },
+      newChildren: [{ givenName: 'Zoë', familyName, dateOfBirth: '2018-04-01' }],
     }),
   );
-  const childId = conference.children[0]?.id ?? 0;
+  return { csc, school, police, conference, childId: conference.children[0]?.id ?? 0 };
+}
+
+test('a minority view recorded at a conference starts an escalation in one step, carrying the child and the conference', async ({
+  app,
+  page,
+}) => {
+  const r = app.register;
+  const { csc, police, school, conference, childId } = await seedConference(app, 'Ó Súilleabháin');
   for (const a of [csc, police, school]) {
     await r.live.invite({
       conferenceId: conference.id,
@@ -72,23 +78,7 @@ test('"Escalated by" starts as the escalating agency’s representative at the c
   page,
 }) => {
   const r = app.register;
-  const csc = await r.agencies.create(
-    agencyInputSchema.parse({ name: 'Children’s Social Care', type: 'childrens-social-care' }),
-  );
-  const school = await r.agencies.create(agencyInputSchema.parse({ name: 'Primary School', type: 'education' }));
-  const police = await r.agencies.create(agencyInputSchema.parse({ name: 'Police', type: 'police' }));
-  const conference = await r.conferences.create(
-    conferenceInputSchema.parse({
-      type: 'initial',
-      date: '2026-03-02',
-      time: '10:00',
-      venue: 'Room 1',
-      chairName: 'Test Chair',
-      family: { name: 'Alpha' },
-      newChildren: [{ givenName: 'Zoë', familyName: 'Alpha', dateOfBirth: '2018-04-01' }],
-    }),
-  );
-  const childId = conference.children[0]?.id ?? 0;
+  const { csc, school, police, conference, childId } = await seedConference(app, 'Alpha');
   for (const [a, name, role] of [
     [csc, 'Synthetic Social Worker', 'Social worker'],
     [school, 'Synthetic DSL', 'Designated Safeguarding Lead'],

@@ -28,6 +28,22 @@ interface Screen {
 const errorShown = async (page: Page, message: string) =>
   expect(page.locator('.govuk-error-summary').getByRole('link', { name: message })).toBeVisible();
 
+/** An escalation whose first stage has its response (resolving the difference or not): its page's address. */
+async function respondedAtStageOne(app: AppUnderTest, resolved: boolean): Promise<string> {
+  const e = await openEscalation(app, await seedAgencies(app));
+  await app.register.escalations.respond(
+    stageResponseInputSchema.parse({
+      escalationId: e.id,
+      number: 1,
+      responseFrom: { name: 'Team manager', title: null, agency: null },
+      responseOn: '2026-11-03',
+      summary: resolved ? 'Agreed' : 'Not agreed',
+      resolved,
+    }),
+  );
+  return `#/escalations/${e.id}`;
+}
+
 /** A North Lincolnshire escalation at its Principal Officer review stage (3). */
 async function northLincsAtReview(app: AppUnderTest) {
   await app.register.escalations.choose('north-lincolnshire');
@@ -67,18 +83,7 @@ const SCREENS: Screen[] = [
   {
     name: 'escalation page after a resolved response, closing offered',
     seed: async (app) => {
-      const e = await openEscalation(app, await seedAgencies(app));
-      await app.register.escalations.respond(
-        stageResponseInputSchema.parse({
-          escalationId: e.id,
-          number: 1,
-          responseFrom: { name: 'Team manager', title: null, agency: null },
-          responseOn: '2026-11-03',
-          summary: 'Agreed',
-          resolved: true,
-        }),
-      );
-      return `#/escalations/${e.id}`;
+      return respondedAtStageOne(app, true);
     },
     ready: async (page) => expect(page.getByTestId('what-next')).toContainText('close it as resolved'),
   },
@@ -156,18 +161,7 @@ const SCREENS: Screen[] = [
   {
     name: 'escalation page with a response recorded: what to do next, and the actions agreed',
     seed: async (app) => {
-      const e = await openEscalation(app, await seedAgencies(app));
-      await app.register.escalations.respond(
-        stageResponseInputSchema.parse({
-          escalationId: e.id,
-          number: 1,
-          responseFrom: { name: 'Team manager', title: null, agency: null },
-          responseOn: '2026-11-03',
-          summary: 'Not agreed',
-          resolved: false,
-        }),
-      );
-      return `#/escalations/${e.id}`;
+      return respondedAtStageOne(app, false);
     },
     ready: async (page) =>
       expect(
