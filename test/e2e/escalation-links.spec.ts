@@ -56,12 +56,12 @@ test('an escalation started by hand is linked to a conference and child found by
   });
 });
 
-test('an existing escalation started by hand is linked through a correction, with its reason', async ({
+test('an existing escalation started by hand is linked through a correction, with its reason, and linked again if wrong', async ({
   app,
   page,
 }) => {
   const escalation = await openEscalation(app, await seedAgencies(app));
-  const { bravo } = await seedConferences(app);
+  const { alpha, bravo } = await seedConferences(app);
   await page.goto(`${app.url}#/escalations/${escalation.id}`);
   await page.getByRole('button', { name: 'Correct details' }).click();
   const form = page.getByRole('form', { name: 'Correct the details' });
@@ -84,7 +84,20 @@ test('an existing escalation started by hand is linked through a correction, wit
     childId: bravo.children[0]?.id,
   });
 
-  // Once linked, the correction no longer offers linking.
+  // Linked to the wrong one, it is linked again by another correction, with its own reason.
   await page.getByRole('button', { name: 'Correct details' }).click();
-  await expect(page.getByTestId('link-conference')).toHaveCount(0);
+  await expect(form.getByText('Only if it is linked to the wrong conference or child')).toBeVisible();
+  await form.getByLabel('Search conferences by family or child name').fill('Alpha');
+  await form.getByRole('button', { name: 'Search conferences' }).click();
+  await form.getByLabel(/^Zoë Alpha: Initial conference/).check();
+  await form.getByLabel('Why are the details being corrected?').fill('Linked to the wrong family');
+  await form.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(page.getByRole('alert')).toContainText('Details corrected');
+  await expect(summaryValue(page, 'Conference').getByRole('link')).toHaveAttribute('href', `#/conferences/${alpha.id}`);
+  await expect(corrections).toContainText('Reason: Linked to the wrong family');
+  expect(await app.register.escalations.get(escalation.id)).toMatchObject({
+    conferenceId: alpha.id,
+    childId: alpha.children[0]?.id,
+    familyId: alpha.familyId,
+  });
 });

@@ -101,7 +101,7 @@ describe('linking an escalation to a conference and a child', () => {
 
   it('links one started by hand through a correction, with its reason, shown and audited', async () => {
     const r = await tempRegister();
-    const { call, alpha, zoe, base } = await setUp(r);
+    const { call, alpha, bravo, zoe, ben, base } = await setUp(r);
     const e = await call.ok('escalations.open', base);
     expect(e).toMatchObject({ conferenceId: null, childId: null });
 
@@ -123,6 +123,18 @@ describe('linking an escalation to a conference and a child', () => {
     ]);
     const history = await call.ok('audit.forRecord', { entity: 'escalation', entityId: e.id });
     expect(history.at(-1)?.action).toBe('amend');
+
+    // Linked to the wrong conference, it is linked again by another correction.
+    const relinked = await call.ok('escalations.correct', {
+      escalationId: e.id,
+      version: linked.version,
+      reason: 'Linked to the wrong family',
+      familyId: bravo.familyId,
+      childId: ben,
+      conferenceId: bravo.id,
+    });
+    expect(relinked).toMatchObject({ familyId: bravo.familyId, conferenceId: bravo.id, childId: ben });
+    expect(relinked.corrections.map((c) => c.reason)).toContain('Linked to the wrong family');
   });
 
   it('refuses a link that does not hold together, and changes nothing', async () => {

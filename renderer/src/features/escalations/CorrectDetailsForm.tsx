@@ -24,7 +24,7 @@ interface Draft {
   details: string;
   outcomeSought: string;
   immediateRisk: boolean;
-  /** Only for an escalation started by hand: the conference and child it is linked to. */
+  /** A new link to the conference and child it concerns (or a corrected one); null leaves it as it is. */
   link: ConferenceLink | null;
   reason: string;
 }
@@ -170,14 +170,17 @@ export function CorrectDetailsForm({ escalation, errors, send, onDone }: FormPro
         onChange={(values) => set('immediateRisk')(values.includes('yes'))}
         error={errorFor(errors, 'correct-immediateRisk')}
       />
-      {escalation.conferenceId === null && (
-        <LinkConferenceFields
-          id="correct-link"
-          value={draft.link}
-          onChange={set('link')}
-          error={errorFor(errors, 'correct-link-search')}
-        />
-      )}
+      <LinkConferenceFields
+        id="correct-link"
+        value={draft.link}
+        onChange={set('link')}
+        error={errorFor(errors, 'correct-link-search')}
+        hint={
+          escalation.conferenceId === null
+            ? undefined
+            : 'Only if it is linked to the wrong conference or child: search for the right one'
+        }
+      />
       <Textarea
         id="correct-reason"
         label="Why are the details being corrected?"

@@ -27,9 +27,12 @@ export function LinkConferenceFields({
   value,
   onChange,
   error,
+  hint = 'To link the escalation to the conference it concerns and the child at it',
 }: {
   /** `<id>-search` is the search box (where the link's errors land); `<id>` the choices. */
   id: string;
+  /** What the search is for (an escalation already linked is linked again, to correct it). */
+  hint?: string;
   value: ConferenceLink | null;
   onChange(link: ConferenceLink | null): void;
   error?: string | undefined;
@@ -62,7 +65,7 @@ export function LinkConferenceFields({
         id={`${id}-search`}
         label="Search conferences by family or child name"
         labelClassName="govuk-label--s"
-        hint="To link the escalation to the conference it concerns and the child at it"
+        hint={hint}
         value={search}
         onChange={setSearch}
         error={error}
