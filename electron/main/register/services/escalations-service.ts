@@ -69,7 +69,15 @@ export type EscalationListFilters = Omit<
 
 export function createEscalationsService(
   ctx: ServiceContext<
-    'agencies' | 'audit' | 'corrections' | 'documents' | 'escalations' | 'families' | 'live' | 'settings'
+    | 'agencies'
+    | 'audit'
+    | 'conferences'
+    | 'corrections'
+    | 'documents'
+    | 'escalations'
+    | 'families'
+    | 'live'
+    | 'settings'
   >,
   settings: SettingsService,
   calendar: CalendarService,
@@ -181,14 +189,12 @@ export function createEscalationsService(
    */
   async function checkLink(familyId: number | null, childId: number | null, conferenceId: number | null) {
     if (conferenceId === null) return;
-    const state = await ctx.repos.live.state(conferenceId);
-    if (!state) throw invalid('conferenceId', 'That conference is not in the register');
-    if (familyId !== null && familyId !== state.familyId)
+    const conference = await ctx.repos.conferences.get(conferenceId);
+    if (!conference) throw invalid('conferenceId', 'That conference is not in the register');
+    if (familyId !== null && familyId !== conference.familyId)
       throw invalid('familyId', 'That family is not the family at this conference');
-    if (childId !== null) {
-      const { children } = await live.get(conferenceId);
-      if (!children.some((c) => c.id === childId)) throw invalid('childId', 'That child was not at this conference');
-    }
+    if (childId !== null && !conference.children.some((c) => c.id === childId))
+      throw invalid('childId', 'That child was not at this conference');
   }
 
   /** A conference as a correction shows it: "Initial conference, 2 March 2026". */

@@ -42,28 +42,23 @@ export function StepPagination({ steps, current }: { steps: readonly ChairStep[]
   if (!previous && !next) return null;
   return (
     <nav className="govuk-pagination govuk-pagination--block" aria-label="Previous and next step">
-      {previous && (
-        <div className="govuk-pagination__prev">
-          <a className="govuk-link govuk-pagination__link" href={`#${previous.path}`} rel="prev">
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> step</span>
-            </span>
-            <span className="govuk-visually-hidden">:</span>
-            <span className="govuk-pagination__link-label">{previous.name}</span>
-          </a>
-        </div>
-      )}
-      {next && (
-        <div className="govuk-pagination__next">
-          <a className="govuk-link govuk-pagination__link" href={`#${next.path}`} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> step</span>
-            </span>
-            <span className="govuk-visually-hidden">:</span>
-            <span className="govuk-pagination__link-label">{next.name}</span>
-          </a>
-        </div>
-      )}
+      {previous && <StepPaginationLink step={previous} rel="prev" />}
+      {next && <StepPaginationLink step={next} rel="next" />}
     </nav>
+  );
+}
+
+function StepPaginationLink({ step, rel }: { step: ChairStep; rel: 'prev' | 'next' }) {
+  return (
+    <div className={`govuk-pagination__${rel}`}>
+      <a className="govuk-link govuk-pagination__link" href={`#${step.path}`} rel={rel}>
+        <span className="govuk-pagination__link-title">
+          {rel === 'prev' ? 'Previous' : 'Next'}
+          <span className="govuk-visually-hidden"> step</span>
+        </span>
+        <span className="govuk-visually-hidden">:</span>
+        <span className="govuk-pagination__link-label">{step.name}</span>
+      </a>
+    </div>
   );
 }

@@ -39,6 +39,18 @@ export function createSettingsRepository(db: RegisterDb) {
       const rows = await db.all(qb.selectFrom('usual_agencies').select('agency_id').orderBy('agency_id'));
       return rows.map((r) => Number(r.agency_id));
     },
+    /** The usual set's agencies still active, in the order of their ids: what the chair's screen offers to invite. */
+    async activeUsualAgencies(): Promise<{ id: number; name: string }[]> {
+      const rows = await db.all(
+        qb
+          .selectFrom('usual_agencies as u')
+          .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+          .select(['a.id', 'a.name'])
+          .where('a.active', '=', 1)
+          .orderBy('a.id'),
+      );
+      return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+    },
     /** Replaces the usual set; each id must be an agency of the directory (a foreign key). */
     async replaceUsualAgencies(agencyIds: readonly number[]): Promise<void> {
       await db.run(qb.deleteFrom('usual_agencies'));
